@@ -1,0 +1,611 @@
+// The nutshell page: read the article, ask the worker for a summary, show it.
+//
+// Everything the page shows that comes from the article is inserted with `textContent` or as text nodes — never
+// as HTML — so an article full of markup renders as the markup's text and runs nothing. After the sample has
+// loaded the page makes no network request: the summarizer runs in a Web Worker on this machine.
+
+import { extractArticle, htmlToText } from "./paste.js";
+
+/** Wait this long after the last keystroke before summarizing: typing stays smooth, results follow closely. */
+const TYPING_DELAY_MS = 250;
+/** Show the busy indicator only for work that takes longer than this (most articles take a few ms). */
+const BUSY_AFTER_MS = 100;
+/** Above this many sentences the source view marks only the summary and the removed text, not every sentence. */
+const MAX_SENTENCE_SPANS = 20000;
+/** Rows of the "every sentence's score" table. */
+const MAX_SCORE_ROWS = 2000;
+/** The summarizer's own default limit (`Options::DEFAULT_MAX_INPUT_BYTES`), checked early for dropped files. */
+const MAX_FILE_BYTES = 32 << 20;
+
+const PATH_LABELS = {
+  sample: "Sample article",
+  html: "Article extracted from pasted HTML",
+  text: "Plain text",
+  "text-fallback": "Plain text — no article found in the pasted HTML",
+  file: "Plain text from a file",
+  typed: "Typed text",
+};
+
+const $ = (id) => document.getElementById(id);
+const ui = {
+  root: document.documentElement,
+  input: $("input"),
+  controls: $("controls"),
+  lengths: { sentences: $("sentences"), ratio: $("ratio"), words: $("words") },
+  quotes: $("quotes"),
+  file: $("file"),
+  loadSample: $("load-sample"),
+  inputPath: $("input-path"),
+  status: $("status"),
+  statusText: $("status-text"),
+  results: $("results"),
+  title: $("title"),
+  byline: $("byline"),
+  summary: $("summary"),
+  summaryNote: $("summary-note"),
+  people: $("people"),
+  peopleNote: $("people-note"),
+  source: $("source"),
+  scores: $("scores"),
+  scoresBody: $("scores-body"),
+  version: $("version"),
+};
+
+// ---------------------------------------------------------------------------------------------------------------
+// The worker. One request at a time: while one runs, only the newest wanted request waits (older ones are
+// dropped unsent), and an answer to anything but the newest request is ignored.
+
+const worker = new Worker(new URL("worker.js", import.meta.url), { type: "module" });
+let workerReady = false;
+let nextId = 1;
+let inFlight = null; // { id } sent, not yet answered
+let wanted = null; // { id, text, options, sent }
+let busyTimer = 0;
+let sampleText = null; // the sample as loaded: a paste replaces it whole
+let rendered = null; // { text, result } on screen
+let renderCount = 0;
+let started = false; // the sample has been loaded (or failed to) and its summary requested
+
+worker.addEventListener("message", (event) => {
+  const message = event.data ?? {};
+  if ("ready" in message) {
+    if (message.ready) {
+      workerReady = true;
+      ui.version.textContent = `v${message.version}`;
+      sendWanted();
+      markReady();
+    } else {
+      fail(message.error);
+    }
+    return;
+  }
+  if (inFlight && message.id === inFlight.id) inFlight = null;
+  if (wanted && message.id === wanted.id) {
+    const request = wanted;
+    wanted = null;
+    stopBusy();
+    if ("error" in message) showError(message.error);
+    else render(request.text, message.result, message.elapsed);
+  }
+  sendWanted();
+});
+worker.addEventListener("error", (event) => {
+  event.preventDefault();
+  fail(`The summarizer could not be loaded${event.message ? `: ${event.message}` : ""}. If you run the page ` +
+    "yourself, build the WebAssembly module first (npm start).");
+});
+worker.addEventListener("messageerror", () => showError("The summarizer sent a result the page could not read."));
+
+function sendWanted() {
+  if (!workerReady || inFlight || !wanted || wanted.sent) return;
+  wanted.sent = true;
+  inFlight = { id: wanted.id };
+  worker.postMessage({ id: wanted.id, text: wanted.text, options: wanted.options });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Requests: debounced typing, immediate for pastes, drops and control changes.
+
+let debounceTimer = 0;
+
+function schedule(delay) {
+  clearTimeout(debounceTimer);
+  if (delay > 0) debounceTimer = setTimeout(requestSummary, delay);
+  else requestSummary();
+}
+
+function requestSummary() {
+  clearTimeout(debounceTimer);
+  const text = ui.input.value;
+  if (text.trim() === "") {
+    wanted = null;
+    stopBusy();
+    showEmpty(text === "" ? "Paste an article above — or drop a .txt file on the box — to see its summary and the people in it."
+      : "There is only white space here: paste an article above to see its summary.");
+    return;
+  }
+  const options = readOptions();
+  if (typeof options === "string") {
+    wanted = null;
+    stopBusy();
+    showError(options);
+    return;
+  }
+  wanted = { id: nextId++, text, options, sent: false };
+  startBusy(text.length);
+  sendWanted();
+}
+
+/** The options the controls describe, or a message when a control is empty. Values are passed through as
+ * numbers: nutshell validates them and names the option in its error. */
+function readOptions() {
+  const mode = ui.controls.elements["length-mode"].value;
+  const field = ui.lengths[mode];
+  const raw = field.value.trim();
+  if (raw === "") {
+    const what = { sentences: "a number of sentences", ratio: "a ratio between 0 and 1", words: "a number of words" }[mode];
+    return `Option \`${mode}\`: enter ${what}.`;
+  }
+  return { [mode]: Number(raw), quotes: ui.quotes.value };
+}
+
+function startBusy(length) {
+  clearTimeout(busyTimer);
+  busyTimer = setTimeout(() => {
+    setStatus("busy", `Summarizing ${formatSize(length)}…`);
+    ui.results.setAttribute("aria-busy", "true");
+  }, BUSY_AFTER_MS);
+}
+
+function stopBusy() {
+  clearTimeout(busyTimer);
+  ui.results.setAttribute("aria-busy", "false");
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Status line and page state.
+
+function setStatus(state, text) {
+  ui.status.dataset.status = state;
+  ui.statusText.textContent = text;
+}
+
+function showError(message) {
+  setStatus("error", message);
+  ui.results.dataset.stale = "true";
+  markReady();
+}
+
+function fail(message) {
+  workerReady = false;
+  ui.root.dataset.state = "error";
+  setStatus("error", message);
+}
+
+function showEmpty(message) {
+  setStatus("empty", message);
+  clearResults();
+  markReady();
+}
+
+/** The page is ready once the sample's summary is on screen (or there was nothing to show): every asset has
+ * been fetched by then, and nothing is fetched after. */
+function markReady() {
+  if (ui.root.dataset.state === "loading" && workerReady && started && !wanted) ui.root.dataset.state = "ready";
+}
+
+function setInputPath(path, detail) {
+  ui.inputPath.dataset.inputPath = path;
+  ui.inputPath.textContent = detail ? `${PATH_LABELS[path]}: ${detail}` : PATH_LABELS[path];
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Rendering a result. `text` is the exact string the worker summarized: every start16/end16 indexes into it.
+
+function clearResults() {
+  rendered = null;
+  ui.title.textContent = "";
+  ui.byline.textContent = "";
+  ui.summary.replaceChildren();
+  ui.people.replaceChildren();
+  ui.source.replaceChildren();
+  ui.scoresBody.replaceChildren();
+  ui.summaryNote.hidden = true;
+  ui.peopleNote.hidden = true;
+  delete ui.results.dataset.stale;
+  ui.results.dataset.sentences = "0";
+  ui.results.dataset.people = "0";
+}
+
+function render(text, result, elapsed) {
+  rendered = { text, result };
+  renderCount += 1;
+  const { sentences, summary, people, removed } = result;
+  const chosen = new Set(summary);
+
+  ui.title.textContent = result.title ?? "";
+  ui.title.hidden = !result.title;
+  ui.byline.textContent = result.authors?.length ? `By ${result.authors.join(", ")}` : "";
+  ui.byline.hidden = !result.authors?.length;
+
+  renderSummary(result);
+  renderPeople(result);
+  renderSource(text, sentences, chosen, removed);
+  if (ui.scores.open) renderScores();
+  else ui.scoresBody.replaceChildren();
+
+  delete ui.results.dataset.stale;
+  ui.results.dataset.sentences = String(sentences.length);
+  ui.results.dataset.people = String(people.length);
+  ui.results.dataset.renders = String(renderCount);
+  const parts = [
+    `${plural(sentences.length, "sentence")}`,
+    `${plural(people.length, "person", "people")}`,
+  ];
+  if (removed.length) parts.push(`${plural(removed.length, "piece")} of site text removed`);
+  const time = typeof elapsed === "number" ? ` in ${elapsed < 10 ? elapsed.toFixed(1) : Math.round(elapsed)} ms` : "";
+  setStatus("done", `Summarized ${formatSize(text.length)}${time}: ${parts.join(", ")}.`);
+  markReady();
+}
+
+function renderSummary(result) {
+  const { sentences, summary } = result;
+  const items = summary.map((index, rank) => {
+    const sentence = sentences[index];
+    const item = element("li", { className: "summary-item" });
+    item.dataset.sentenceIndex = String(index);
+    item.dataset.summaryRank = String(rank);
+    const link = element("button", { type: "button", className: "sentence-link", textContent: sentence.text });
+    link.title = "Show this sentence in the source";
+    link.addEventListener("click", () => showSentence(index));
+    item.append(link, whyDetails(sentence));
+    return item;
+  });
+  ui.summary.replaceChildren(...items);
+
+  let note = "";
+  if (sentences.length === 0) note = "No article sentences were found in this text.";
+  else if (summary.length < requestedSentences() && summary.length === sentences.length) {
+    note = `The article has only ${plural(sentences.length, "sentence")}, so the summary is the whole article.`;
+  }
+  ui.summaryNote.textContent = note;
+  ui.summaryNote.hidden = !note;
+}
+
+function requestedSentences() {
+  const mode = ui.controls.elements["length-mode"].value;
+  return mode === "sentences" ? Number(ui.lengths.sentences.value) : 0;
+}
+
+/** An expandable table of what made a sentence score: each feature's value and the total. */
+function whyDetails(sentence) {
+  const details = element("details", { className: "why" });
+  details.append(element("summary", { textContent: `why? score ${formatNumber(sentence.score)}` }));
+  const table = element("table", { className: "features" });
+  const body = element("tbody");
+  for (const [name, value] of Object.entries(sentence.features ?? {})) {
+    const row = element("tr");
+    row.dataset.feature = name;
+    row.append(element("th", { scope: "row", textContent: name }), element("td", { textContent: formatNumber(value) }));
+    body.append(row);
+  }
+  const total = element("tr", { className: "total" });
+  total.append(element("th", { scope: "row", textContent: "score" }), element("td", { textContent: formatNumber(sentence.score) }));
+  body.append(total);
+  table.append(body);
+  details.append(table);
+  return details;
+}
+
+function renderPeople(result) {
+  const { people, sentences } = result;
+  const items = people.map((person, index) => {
+    const item = element("li", { className: "person" });
+    item.dataset.personIndex = String(index);
+    item.dataset.mentions = String(person.mentions);
+
+    const heading = element("div", { className: "person-heading" });
+    const name = element("button", { type: "button", className: "person-name", textContent: person.name });
+    name.title = "Show the first mention in the source";
+    name.addEventListener("click", () => showOffset(sentences, person.first16));
+    heading.append(name);
+    if (person.role) heading.append(element("span", { className: "person-role", textContent: person.role }));
+    heading.append(element("span", { className: "person-mentions", textContent: plural(person.mentions, "mention") }));
+    item.append(heading);
+
+    if (person.aliases?.length) {
+      item.append(element("p", { className: "person-aliases", textContent: `also: ${person.aliases.join(", ")}` }));
+    }
+    if (person.quotes?.length) {
+      const quotes = element("ul", { className: "person-quotes" });
+      for (const quote of person.quotes) {
+        const line = element("li");
+        const link = element("button", { type: "button", className: "quote-link" });
+        link.title = "Show this quote in the source";
+        link.append(element("q", { textContent: quote.text }));
+        link.addEventListener("click", () => showOffset(sentences, quote.start16));
+        line.append(link);
+        quotes.append(line);
+      }
+      item.append(quotes);
+    }
+    return item;
+  });
+  ui.people.replaceChildren(...items);
+  ui.peopleNote.textContent = people.length ? "" : "No people were found in this text.";
+  ui.peopleNote.hidden = people.length > 0;
+}
+
+/** The source text as text nodes, with each sentence a span (the summary's a <mark>) and removed site text a
+ * <del>. Spans come sorted and disjoint from nutshell; anything else is clipped rather than trusted. */
+function renderSource(text, sentences, chosen, removed) {
+  const spans = [];
+  const everySentence = sentences.length <= MAX_SENTENCE_SPANS;
+  sentences.forEach((sentence, index) => {
+    if (everySentence || chosen.has(index)) spans.push({ start: sentence.start16, end: sentence.end16, sentence, index });
+  });
+  for (const piece of removed) spans.push({ start: piece.start16, end: piece.end16, removed: piece });
+  spans.sort((a, b) => a.start - b.start || a.end - b.end);
+
+  const fragment = document.createDocumentFragment();
+  let cursor = 0;
+  for (const span of spans) {
+    const start = Math.max(span.start, cursor);
+    const end = Math.min(span.end, text.length);
+    if (!(end > start)) continue;
+    if (start > cursor) fragment.append(text.slice(cursor, start));
+    let node;
+    if (span.removed) {
+      node = element("del", { className: "removed" });
+      node.dataset.reason = span.removed.reason;
+      node.title = `Removed: ${span.removed.reason}`;
+    } else {
+      const isChosen = chosen.has(span.index);
+      node = element(isChosen ? "mark" : "span", { className: isChosen ? "sentence chosen" : "sentence" });
+      node.dataset.sentenceIndex = String(span.index);
+      node.title = whyText(span.sentence, isChosen);
+    }
+    node.textContent = text.slice(start, end);
+    fragment.append(node);
+    cursor = end;
+  }
+  if (cursor < text.length) fragment.append(text.slice(cursor));
+  ui.source.replaceChildren(fragment);
+}
+
+function whyText(sentence, isChosen) {
+  const features = Object.entries(sentence.features ?? {}).map(([name, value]) => `${name} ${formatNumber(value)}`);
+  return `${isChosen ? "In the summary. " : ""}Score ${formatNumber(sentence.score)} — ${features.join(", ")}`;
+}
+
+/** The table of every sentence's features, built when it is opened. */
+function renderScores() {
+  if (!rendered) return;
+  const { sentences, summary } = rendered.result;
+  const chosen = new Set(summary);
+  const names = [...new Set(sentences.flatMap((s) => Object.keys(s.features ?? {})))];
+  const table = element("table", { className: "score-table" });
+  const head = element("tr");
+  for (const label of ["#", "summary", "score", ...names, "sentence"]) head.append(element("th", { scope: "col", textContent: label }));
+  table.append(element("thead"));
+  table.tHead.append(head);
+  const body = element("tbody");
+  for (const [index, sentence] of sentences.slice(0, MAX_SCORE_ROWS).entries()) {
+    const row = element("tr");
+    row.dataset.sentenceIndex = String(index);
+    if (chosen.has(index)) row.className = "chosen";
+    const cells = [String(index + 1), chosen.has(index) ? "✓" : "", formatNumber(sentence.score),
+      ...names.map((name) => formatNumber(sentence.features?.[name])), truncate(sentence.text, 120)];
+    for (const value of cells) row.append(element("td", { textContent: value }));
+    row.addEventListener("click", () => showSentence(index));
+    body.append(row);
+  }
+  table.append(body);
+  const parts = [table];
+  if (sentences.length > MAX_SCORE_ROWS) {
+    parts.push(element("p", { className: "note", textContent: `First ${MAX_SCORE_ROWS} of ${sentences.length} sentences.` }));
+  }
+  ui.scoresBody.replaceChildren(...parts);
+}
+
+function showSentence(index) {
+  const node = ui.source.querySelector(`[data-sentence-index="${index}"]`);
+  if (!node) return;
+  const reduceMotion = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+  node.scrollIntoView({ behavior: reduceMotion ? "auto" : "smooth", block: "center" });
+  node.classList.remove("flash");
+  void node.offsetWidth; // restart the highlight animation
+  node.classList.add("flash");
+}
+
+/** Scrolls to the sentence that holds a UTF-16 offset (a person's first mention, a quote). */
+function showOffset(sentences, offset) {
+  let low = 0;
+  let high = sentences.length - 1;
+  let found = -1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    if (sentences[middle].start16 <= offset) {
+      found = middle;
+      low = middle + 1;
+    } else {
+      high = middle - 1;
+    }
+  }
+  if (found >= 0) showSentence(found);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Input: typing, pasting (HTML through Readability), dropping or opening a file, the sample.
+
+ui.input.addEventListener("input", () => {
+  if (ui.input.value.trim() === "") setInputPath("typed");
+  schedule(TYPING_DELAY_MS);
+});
+
+ui.input.addEventListener("paste", (event) => {
+  const data = event.clipboardData;
+  if (!data) return;
+  const types = Array.from(data.types ?? []);
+  const html = types.includes("text/html") ? data.getData("text/html") : "";
+  const plain = types.includes("text/plain") ? data.getData("text/plain") : "";
+  let text = null;
+  let path = "text";
+  if (html) {
+    const article = extractArticle(html);
+    if (article) {
+      text = article.text;
+      path = "html";
+    } else {
+      text = plain || htmlToText(html);
+      path = "text-fallback";
+    }
+  } else if (plain) {
+    text = plain;
+  }
+  if (text === null) return; // files or other kinds: leave them to the browser
+  event.preventDefault();
+  insertText(text);
+  setInputPath(path);
+  schedule(0);
+});
+
+/** Puts pasted text where the user pasted it — or in place of the whole sample, which nobody means to keep. */
+function insertText(text) {
+  const input = ui.input;
+  if (input.value === sampleText || input.value.trim() === "") {
+    input.value = text;
+    input.setSelectionRange(0, 0);
+    input.scrollTop = 0;
+  } else {
+    input.setRangeText(text, input.selectionStart, input.selectionEnd, "end");
+  }
+}
+
+function hasFiles(event) {
+  return Array.from(event.dataTransfer?.types ?? []).includes("Files");
+}
+
+// Files dropped anywhere on the page load into the box (instead of the browser navigating to them).
+window.addEventListener("dragover", (event) => {
+  if (!hasFiles(event)) return;
+  event.preventDefault();
+  event.dataTransfer.dropEffect = "copy";
+  ui.input.classList.add("dragging");
+});
+window.addEventListener("dragleave", (event) => {
+  if (event.relatedTarget === null) ui.input.classList.remove("dragging");
+});
+window.addEventListener("drop", (event) => {
+  ui.input.classList.remove("dragging");
+  if (!hasFiles(event)) return;
+  event.preventDefault();
+  loadFile(event.dataTransfer.files[0]);
+});
+
+ui.file.addEventListener("change", () => {
+  if (ui.file.files?.length) loadFile(ui.file.files[0]);
+  ui.file.value = "";
+});
+
+async function loadFile(file) {
+  if (!file) return;
+  const looksLikeText = file.type === "" || file.type.startsWith("text/") || /\.(txt|text|md)$/i.test(file.name);
+  if (!looksLikeText) {
+    showError(`“${file.name}” is not a text file: drop or open a .txt file.`);
+    return;
+  }
+  if (file.size > MAX_FILE_BYTES) {
+    showError(`“${file.name}” is too large (${formatSize(file.size)}): the limit is ${formatSize(MAX_FILE_BYTES)}.`);
+    return;
+  }
+  try {
+    ui.input.value = await file.text();
+  } catch (error) {
+    showError(`“${file.name}” could not be read: ${error.message}`);
+    return;
+  }
+  setInputPath("file", file.name);
+  schedule(0);
+}
+
+ui.loadSample.addEventListener("click", () => {
+  if (sampleText === null) return;
+  ui.input.value = sampleText;
+  setInputPath("sample");
+  schedule(0);
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// Options.
+
+for (const [mode, field] of Object.entries(ui.lengths)) {
+  // Typing a number into a length field selects that way of measuring length.
+  field.addEventListener("input", () => {
+    ui.controls.elements["length-mode"].value = mode;
+    schedule(TYPING_DELAY_MS);
+  });
+  field.addEventListener("focus", () => {
+    if (ui.controls.elements["length-mode"].value !== mode) {
+      ui.controls.elements["length-mode"].value = mode;
+      schedule(0);
+    }
+  });
+}
+ui.controls.addEventListener("change", (event) => {
+  if (event.target === ui.file) return;
+  schedule(0);
+});
+ui.controls.addEventListener("submit", (event) => {
+  event.preventDefault();
+  schedule(0);
+});
+ui.scores.addEventListener("toggle", () => {
+  if (ui.scores.open) renderScores();
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// Small helpers.
+
+function element(tag, properties = {}) {
+  return Object.assign(document.createElement(tag), properties);
+}
+
+function plural(count, singular, pluralForm = `${singular}s`) {
+  return `${count} ${count === 1 ? singular : pluralForm}`;
+}
+
+function formatNumber(value) {
+  if (typeof value !== "number" || Number.isNaN(value)) return value === undefined ? "" : String(value);
+  if (Number.isInteger(value)) return String(value);
+  return value.toFixed(3);
+}
+
+function formatSize(units) {
+  if (units < 1024) return `${units} characters`;
+  if (units < 1024 * 1024) return `${(units / 1024).toFixed(1)} KB`;
+  return `${(units / 1024 / 1024).toFixed(1)} MB`;
+}
+
+function truncate(text, length) {
+  return text.length <= length ? text : `${text.slice(0, length - 1)}…`;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Start: load the sample article from this page's own origin and summarize it.
+
+async function start() {
+  try {
+    const response = await fetch("sample.txt", { cache: "no-cache" });
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    sampleText = await response.text();
+    ui.input.value = sampleText;
+    setInputPath("sample");
+  } catch {
+    setInputPath("typed");
+  }
+  started = true;
+  requestSummary();
+}
+
+start();

@@ -1,0 +1,85 @@
+// Turning what the clipboard holds into article text.
+//
+// A browser copy of a whole page (Ctrl+A, Ctrl+C) carries `text/html` beside `text/plain`. The HTML still says
+// which parts are navigation, asides and footers, so when it is there we let Readability find the article in it
+// and hand nutshell that text; nutshell's own cleanup then only has the leftovers to deal with. The HTML is
+// parsed with DOMParser into a document that has no browsing context: its scripts never run and its images,
+// styles and frames never load, so a hostile page can neither act nor phone home.
+
+/** What Readability found, or null when the HTML holds no article (the caller falls back to the plain text). */
+export function extractArticle(html) {
+  const Readability = globalThis.Readability;
+  if (typeof html !== "string" || html.trim() === "" || typeof Readability !== "function") return null;
+  const doc = new DOMParser().parseFromString(html, "text/html");
+  let article;
+  try {
+    // `serializer` returns the article element itself: we read its text, never its HTML.
+    article = new Readability(doc, { charThreshold: 200, serializer: (node) => node }).parse();
+  } catch {
+    return null;
+  }
+  if (!article || !article.content) return null;
+  const body = blockText(article.content);
+  // Readability returns its best attempt even when a page has no article (a menu, a list of links): demand
+  // something that reads like prose — a few sentences' worth of text with sentence punctuation.
+  if (body.length < 120 || !/[.!?]["'”’)]?(\s|$)/.test(body)) return null;
+  const title = normalizeSpace(article.title ?? "");
+  const text = title && !body.startsWith(title) ? `${title}\n\n${body}` : body;
+  return { text, title: title || null, byline: article.byline ?? null, siteName: article.siteName ?? null };
+}
+
+/** The text of a pasted HTML document's body, one paragraph per block: the fallback when Readability fails and
+ * the clipboard has no `text/plain`. */
+export function htmlToText(html) {
+  const doc = new DOMParser().parseFromString(html, "text/html");
+  return doc.body ? blockText(doc.body) : "";
+}
+
+const BLOCK_ELEMENTS = new Set([
+  "address", "article", "aside", "blockquote", "dd", "details", "div", "dl", "dt", "fieldset", "figcaption",
+  "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p",
+  "pre", "section", "summary", "table", "td", "th", "tr", "ul",
+]);
+const SKIPPED_ELEMENTS = new Set(["script", "style", "noscript", "template", "svg", "math", "iframe", "object", "button", "select", "textarea"]);
+
+/** Text of an element with a blank line between blocks and single spaces inside them: one paragraph per line,
+ * the shape nutshell expects of a pasted article. */
+export function blockText(root) {
+  const paragraphs = [];
+  let line = "";
+  const flush = () => {
+    const text = normalizeSpace(line);
+    if (text) paragraphs.push(text);
+    line = "";
+  };
+  // An explicit stack rather than recursion: pasted pages can nest deeply.
+  const stack = [{ node: root, entered: false }];
+  while (stack.length) {
+    const frame = stack.pop();
+    const node = frame.node;
+    if (node.nodeType === Node.TEXT_NODE) {
+      line += node.data;
+      continue;
+    }
+    if (node.nodeType !== Node.ELEMENT_NODE && node.nodeType !== Node.DOCUMENT_FRAGMENT_NODE) continue;
+    const name = node.localName ?? "";
+    if (frame.entered) {
+      if (BLOCK_ELEMENTS.has(name)) flush();
+      continue;
+    }
+    if (SKIPPED_ELEMENTS.has(name)) continue;
+    if (name === "br") {
+      flush();
+      continue;
+    }
+    if (BLOCK_ELEMENTS.has(name)) flush();
+    stack.push({ node, entered: true });
+    for (let child = node.lastChild; child; child = child.previousSibling) stack.push({ node: child, entered: false });
+  }
+  flush();
+  return paragraphs.join("\n\n");
+}
+
+function normalizeSpace(text) {
+  return text.replace(/\s+/g, " ").trim();
+}
