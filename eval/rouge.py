@@ -162,8 +162,8 @@ def system_rows(kind_k, sumy_label):
         ("nutshell", "nutshell"),
         ("lead_nutshell", f"{lead}, nutshell's sentences"),
         ("lead_punkt", f"{lead}, Punkt sentences (nupunkt)"),
-        ("TextRank", f"TextRank (sumy; {sumy_label})"),
-        ("LexRank", f"LexRank (sumy; {sumy_label})"),
+        ("TextRank", f"TextRank (sumy, {sumy_label})"),
+        ("LexRank", f"LexRank (sumy, {sumy_label})"),
     ]
 
 
