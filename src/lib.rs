@@ -1,1 +1,77 @@
+//! # nutshell
+//!
+//! Reads a news article and returns an extractive summary and the key people — who they are, how often they
+//! appear, what role they hold and what they said. Pure Rust, no model, no network: the same core runs natively
+//! (the `nutshell` CLI) and in the browser as WebAssembly.
+//!
+//! ```
+//! let text = "Jane Smith, the mayor of Springfield, opened the new bridge on Monday. \
+//!             \"It is a great day for the city,\" Smith said. The bridge cost $12 million.";
+//! let summary = nutshell::summarize(text, &nutshell::Options::default()).unwrap();
+//! assert_eq!(summary.sentences.len(), 3);
+//! assert_eq!(summary.people[0].name, "Jane Smith");
+//! assert_eq!(summary.people[0].mentions, 2);
+//! ```
+//!
+//! The pipeline, one module per stage, in the order [`summarize`] calls them:
+//! 1. `clean` — finds the article in a pasted page: drops site chrome (menus, teasers, share lines, bylines,
+//!    footers) into `removed`, keeps the headline as the title.
+//! 2. `sentences` — splits the article's paragraphs into sentences (abbreviations, initials, numbers,
+//!    quotes, ellipses, lists, other scripts).
+//! 3. `tokens` — words with their case and offsets.
+//! 4. `people` — person names by evidence (titles, speech verbs, appositives, name lexicons), merged aliases,
+//!    roles.
+//! 5. `quotes` — direct quotes and their speakers.
+//! 6. `score` — per-sentence features and their weighted sum.
+//! 7. `select` — the summary: length control, redundancy, dangling references.
 
+mod clean;
+mod lexicon;
+mod options;
+mod people;
+mod quotes;
+mod result;
+mod score;
+mod select;
+mod sentences;
+mod span;
+mod tokens;
+#[cfg(target_arch = "wasm32")]
+mod wasm;
+
+pub use options::{Error, OptionValue, Options, QuotePreference, Weights};
+pub use result::{Person, Quote, Removed, Segmentation, Sentence, Summary};
+pub use score::Features;
+pub use span::{Span, TextSpan};
+
+/// Summarizes `text`: its sentences with scores, the chosen summary, the people, their quotes, and the chrome
+/// that was removed. Fails only on invalid options or an input longer than [`Options::max_input_bytes`].
+pub fn summarize(text: &str, options: &Options) -> Result<Summary, Error> {
+    options.validate()?;
+    check_size(text, options)?;
+    let article = clean::find_article(text);
+    let sentences = sentences::split_sentences(text, &article.paragraphs);
+    let words = tokens::tokenize_sentences(text, &sentences);
+    let people = people::find_people(text, &sentences, &words, &article);
+    let quotes = quotes::find_quotes(text, &sentences, &words, &people);
+    let scores = score::score_sentences(text, &sentences, &words, &people, &quotes, &article, &options.weights);
+    let chosen = select::select_sentences(text, &sentences, &words, &scores, &quotes, options);
+    Ok(result::assemble(text, &article, &sentences, &scores, &chosen, &people, &quotes))
+}
+
+/// Splits `text` into sentences after removing site chrome, without scoring or finding people: what
+/// `nutshell split` prints.
+pub fn split(text: &str, options: &Options) -> Result<Segmentation, Error> {
+    options.validate()?;
+    check_size(text, options)?;
+    let article = clean::find_article(text);
+    let sentences = sentences::split_sentences(text, &article.paragraphs);
+    Ok(result::assemble_segmentation(text, &article, &sentences))
+}
+
+fn check_size(text: &str, options: &Options) -> Result<(), Error> {
+    if text.len() > options.max_input_bytes {
+        return Err(Error::InputTooLarge { bytes: text.len(), limit: options.max_input_bytes });
+    }
+    Ok(())
+}

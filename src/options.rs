@@ -1,0 +1,250 @@
+//! Options with their defaults in one place, their validation in one function, and the error type.
+//!
+//! Rust callers fill [`Options`] directly; JavaScript, the CLI and JSON lines set them by name through
+//! [`Options::set`], so every front end reports a bad option with the same message.
+
+use std::fmt;
+
+pub use crate::score::Weights;
+
+/// How the summary treats sentences that carry direct quotes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum QuotePreference {
+    /// Favour quoted sentences.
+    Prefer,
+    /// Score quoted sentences like any other (the default).
+    #[default]
+    Allow,
+    /// Leave quoted sentences out unless nothing else is left.
+    Avoid,
+}
+
+/// What to summarize and how long the summary should be.
+///
+/// At most one of `sentences`, `ratio` and `words` may be set; with none set the summary has
+/// [`Options::DEFAULT_SENTENCES`] sentences.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Options {
+    /// Number of summary sentences (1 to 10,000).
+    pub sentences: Option<usize>,
+    /// Share of the article's sentences to keep, above 0 and at most 1 (at least one sentence is kept).
+    pub ratio: Option<f64>,
+    /// Word budget: the best sentences that fit within this many words (at least one sentence is kept).
+    pub words: Option<usize>,
+    /// How quoted sentences are treated.
+    pub quotes: QuotePreference,
+    /// Weights of the sentence features (see [`Weights`]).
+    pub weights: Weights,
+    /// Inputs longer than this many UTF-8 bytes are refused with [`Error::InputTooLarge`]. Default 32 MiB.
+    pub max_input_bytes: usize,
+}
+
+impl Options {
+    /// Summary length when no length option is given.
+    pub const DEFAULT_SENTENCES: usize = 3;
+    /// Largest accepted `sentences`.
+    pub const MAX_SENTENCES: usize = 10_000;
+    /// Largest accepted `words`.
+    pub const MAX_WORDS: usize = 10_000_000;
+    /// Default of [`Options::max_input_bytes`].
+    pub const DEFAULT_MAX_INPUT_BYTES: usize = 32 << 20;
+    /// Largest accepted `max_input_bytes`: 1 GiB, beyond what a browser tab holds.
+    pub const MAX_MAX_INPUT_BYTES: usize = 1 << 30;
+
+    /// Checks every option's range and that at most one length option is set.
+    pub fn validate(&self) -> Result<(), Error> {
+        if let Some(n) = self.sentences {
+            if n == 0 || n > Self::MAX_SENTENCES {
+                return Err(Error::invalid("sentences", format!("must be a whole number from 1 to {}, got {n}", Self::MAX_SENTENCES)));
+            }
+        }
+        if let Some(r) = self.ratio {
+            if !(r > 0.0 && r <= 1.0) {
+                return Err(Error::invalid("ratio", format!("must be a number above 0 and at most 1, got {r}")));
+            }
+        }
+        if let Some(w) = self.words {
+            if w == 0 || w > Self::MAX_WORDS {
+                return Err(Error::invalid("words", format!("must be a whole number from 1 to {}, got {w}", Self::MAX_WORDS)));
+            }
+        }
+        let lengths: Vec<&str> = [("sentences", self.sentences.is_some()), ("ratio", self.ratio.is_some()), ("words", self.words.is_some())]
+            .iter()
+            .filter(|(_, set)| *set)
+            .map(|(name, _)| *name)
+            .collect();
+        if lengths.len() > 1 {
+            return Err(Error::invalid(lengths[1], format!("cannot be combined with `{}`: give one summary length", lengths[0])));
+        }
+        if self.max_input_bytes == 0 || self.max_input_bytes > Self::MAX_MAX_INPUT_BYTES {
+            return Err(Error::invalid("maxInputBytes", format!("must be a whole number from 1 to {}, got {}", Self::MAX_MAX_INPUT_BYTES, self.max_input_bytes)));
+        }
+        self.weights.validate()
+    }
+
+    /// Sets the option called `name` (the JavaScript spelling: `sentences`, `ratio`, `words`, `quotes`,
+    /// `maxInputBytes`, or `weights.<feature>`) from a loosely typed value, as JavaScript and JSON give them.
+    /// A null value leaves the option at its default.
+    pub fn set(&mut self, name: &str, value: &OptionValue) -> Result<(), Error> {
+        if matches!(value, OptionValue::Null) {
+            return Ok(());
+        }
+        match name {
+            "sentences" => self.sentences = Some(whole_number("sentences", value)?),
+            "ratio" => self.ratio = Some(number("ratio", value)?),
+            "words" => self.words = Some(whole_number("words", value)?),
+            "maxInputBytes" | "max_input_bytes" => self.max_input_bytes = whole_number("maxInputBytes", value)?,
+            "quotes" => {
+                self.quotes = match value {
+                    OptionValue::Text(t) if t == "prefer" => QuotePreference::Prefer,
+                    OptionValue::Text(t) if t == "allow" => QuotePreference::Allow,
+                    OptionValue::Text(t) if t == "avoid" => QuotePreference::Avoid,
+                    other => return Err(Error::invalid("quotes", format!("must be \"prefer\", \"allow\" or \"avoid\", got {}", other.describe()))),
+                }
+            }
+            _ => match name.strip_prefix("weights.") {
+                Some(feature) => {
+                    let weight = number(name, value)?;
+                    self.weights.set(feature, weight)?;
+                }
+                None => return Err(Error::invalid(name, "is not an option of nutshell (known: sentences, ratio, words, quotes, maxInputBytes, weights)".to_string())),
+            },
+        }
+        Ok(())
+    }
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            sentences: None,
+            ratio: None,
+            words: None,
+            quotes: QuotePreference::default(),
+            weights: Weights::default(),
+            max_input_bytes: Self::DEFAULT_MAX_INPUT_BYTES,
+        }
+    }
+}
+
+/// A loosely typed option value, as JavaScript objects, JSON and command lines carry them.
+#[derive(Debug, Clone, PartialEq)]
+pub enum OptionValue {
+    /// `null` or `undefined`: keep the default.
+    Null,
+    /// A number (JavaScript numbers are doubles; NaN and infinities included).
+    Number(f64),
+    /// A string.
+    Text(String),
+    /// `true` or `false`.
+    Bool(bool),
+    /// Anything else, named by its type ("object", "array", …).
+    Other(String),
+}
+
+impl OptionValue {
+    fn describe(&self) -> String {
+        match self {
+            OptionValue::Null => "null".to_string(),
+            OptionValue::Number(n) => format!("{n}"),
+            OptionValue::Text(t) => format!("the string {t:?}"),
+            OptionValue::Bool(b) => format!("{b}"),
+            OptionValue::Other(kind) => format!("a value of type {kind}"),
+        }
+    }
+}
+
+fn number(name: &str, value: &OptionValue) -> Result<f64, Error> {
+    match value {
+        OptionValue::Number(n) if n.is_finite() => Ok(*n),
+        OptionValue::Number(n) => Err(Error::invalid(name, format!("must be a finite number, got {n}"))),
+        other => Err(Error::invalid(name, format!("must be a number, got {}", other.describe()))),
+    }
+}
+
+fn whole_number(name: &str, value: &OptionValue) -> Result<usize, Error> {
+    let n = number(name, value)?;
+    if n.fract() != 0.0 || n < 1.0 {
+        return Err(Error::invalid(name, format!("must be a whole number of at least 1, got {n}")));
+    }
+    if n > usize::MAX as f64 / 2.0 {
+        return Err(Error::invalid(name, format!("is too large: {n}")));
+    }
+    Ok(n as usize)
+}
+
+/// Everything that can go wrong: an option out of range or an input over the size limit. Nothing else fails —
+/// any text, however strange, gets a result.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum Error {
+    /// An option has a wrong type or value; the message says which option and why.
+    InvalidOption {
+        /// The option's name as JavaScript spells it.
+        option: String,
+        /// What is wrong with it.
+        reason: String,
+    },
+    /// The input is longer than `maxInputBytes`.
+    InputTooLarge {
+        /// The input's length in UTF-8 bytes.
+        bytes: usize,
+        /// The limit in force.
+        limit: usize,
+    },
+}
+
+impl Error {
+    pub(crate) fn invalid(option: &str, reason: String) -> Self {
+        Error::InvalidOption { option: option.to_string(), reason }
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::InvalidOption { option, reason } => write!(f, "invalid option `{option}`: {reason}"),
+            Error::InputTooLarge { bytes, limit } => write!(
+                f,
+                "the text is too long: {bytes} bytes, over the limit of {limit} (raise the `maxInputBytes` option to allow it)"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for Error {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bad_options_name_the_option() {
+        let cases: Vec<(&str, OptionValue)> = vec![
+            ("sentences", OptionValue::Number(-1.0)),
+            ("sentences", OptionValue::Number(f64::NAN)),
+            ("sentences", OptionValue::Number(2.5)),
+            ("sentences", OptionValue::Text("x".into())),
+            ("ratio", OptionValue::Number(2.0)),
+            ("words", OptionValue::Bool(true)),
+            ("quotes", OptionValue::Text("sometimes".into())),
+        ];
+        for (name, value) in cases {
+            let mut options = Options::default();
+            let error = options.set(name, &value).and_then(|_| options.validate()).unwrap_err();
+            assert!(error.to_string().contains(&format!("`{name}`")), "{error}");
+        }
+    }
+
+    #[test]
+    fn combined_lengths_are_refused() {
+        let options = Options { sentences: Some(3), ratio: Some(0.5), ..Options::default() };
+        assert!(options.validate().unwrap_err().to_string().contains("`ratio`"));
+    }
+
+    #[test]
+    fn unknown_options_are_refused() {
+        let error = Options::default().set("sentence", &OptionValue::Number(3.0)).unwrap_err();
+        assert!(error.to_string().contains("`sentence`"));
+    }
+}

@@ -1,0 +1,189 @@
+//! The result types users receive, and their assembly from the stages' spans.
+//!
+//! Stages work on byte [`Span`]s; this is the one place where spans become reported text with UTF-8 and
+//! UTF-16 offsets.
+
+use serde::Serialize;
+
+use crate::clean::Article;
+use crate::people::People;
+use crate::quotes::QuoteFound;
+use crate::score::{Features, Scores};
+use crate::sentences::SentenceSpan;
+use crate::span::{TextSpan, Utf16Index};
+
+/// Everything nutshell found in one text.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Summary {
+    /// The article's headline, when the text has one.
+    pub title: Option<String>,
+    /// The article's authors from its byline ("By Jane Smith"), never counted as people in the story.
+    pub authors: Vec<String>,
+    /// Every sentence of the article, in order, with its score.
+    pub sentences: Vec<Sentence>,
+    /// Indices into `sentences` of the summary, in article order.
+    pub summary: Vec<usize>,
+    /// People in the story, most salient first.
+    pub people: Vec<Person>,
+    /// Direct quotes, in article order.
+    pub quotes: Vec<Quote>,
+    /// Site chrome that is not part of the article, with the reason it was removed.
+    pub removed: Vec<Removed>,
+}
+
+/// One sentence of the article.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Sentence {
+    /// The sentence and its offsets.
+    #[serde(flatten)]
+    pub span: TextSpan,
+    /// Index of the paragraph the sentence belongs to.
+    pub paragraph: usize,
+    /// The weighted sum of the features: higher is more summary-worthy.
+    pub score: f64,
+    /// The feature values, each from 0 to 1.
+    pub features: Features,
+    /// Each feature's weighted contribution to `score`.
+    pub contributions: Features,
+}
+
+/// A person in the story: every name and alias merged.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Person {
+    /// The fullest form of the name ("Vladimir Putin").
+    pub name: String,
+    /// Other forms used in the text ("Putin"), without titles.
+    pub aliases: Vec<String>,
+    /// How many times the person is named (full name, surname, title + surname, possessive).
+    pub mentions: usize,
+    /// Role or title as the text states it ("Russian President"), when it does.
+    pub role: Option<String>,
+    /// UTF-8 offset of the first mention.
+    pub first: usize,
+    /// UTF-16 offset of the first mention.
+    pub first16: usize,
+    /// Offsets of every mention.
+    pub spans: Vec<TextSpan>,
+    /// The person's direct quotes.
+    pub quotes: Vec<TextSpan>,
+}
+
+/// A direct quote and who said it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Quote {
+    /// The quoted words (inside the quotation marks) and their offsets.
+    #[serde(flatten)]
+    pub span: TextSpan,
+    /// Index into `people` of the speaker, or `None` when the text does not say who.
+    pub speaker: Option<usize>,
+    /// Index of the sentence where the quote starts.
+    pub sentence: usize,
+}
+
+/// A stretch of the input that is not article text.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Removed {
+    /// The removed text and its offsets.
+    #[serde(flatten)]
+    pub span: TextSpan,
+    /// Why it was removed ("navigation", "teaser", "byline", "advertisement", …).
+    pub reason: String,
+}
+
+/// The sentences of a text without scores: what `nutshell split` reports.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Segmentation {
+    /// The article's headline, when the text has one.
+    pub title: Option<String>,
+    /// The sentences, in order.
+    pub sentences: Vec<TextSpan>,
+    /// Site chrome that is not part of the article.
+    pub removed: Vec<Removed>,
+}
+
+pub(crate) fn assemble(
+    text: &str,
+    article: &Article,
+    sentences: &[SentenceSpan],
+    scores: &Scores,
+    chosen: &[usize],
+    people: &People,
+    quotes: &[QuoteFound],
+) -> Summary {
+    let index = Utf16Index::new(text);
+    let sentences_out = sentences
+        .iter()
+        .enumerate()
+        .map(|(i, s)| Sentence {
+            span: index.text_span(text, s.span),
+            paragraph: s.paragraph,
+            score: round(scores.totals.get(i).copied().unwrap_or(0.0)),
+            features: scores.features.get(i).cloned().unwrap_or_default().rounded(),
+            contributions: scores.contributions.get(i).cloned().unwrap_or_default().rounded(),
+        })
+        .collect();
+    let mut quote_counts = vec![0usize; people.persons.len()];
+    for q in quotes {
+        if let Some(slot) = q.speaker.and_then(|s| quote_counts.get_mut(s)) {
+            *slot += 1;
+        }
+    }
+    let order = crate::people::rank_people(people, &quote_counts, sentences);
+    let mut rank = vec![0usize; people.persons.len()];
+    for (position, &id) in order.iter().enumerate() {
+        rank[id] = position;
+    }
+    let people_out = order
+        .iter()
+        .map(|&id| &people.persons[id])
+        .map(|p| Person {
+            name: p.name.clone(),
+            aliases: p.aliases.clone(),
+            mentions: p.mentions.len(),
+            role: p.role.clone(),
+            first: p.first(),
+            first16: index.offset16(p.first()),
+            spans: p.mentions.iter().map(|&m| index.text_span(text, m)).collect(),
+            quotes: quotes.iter().filter(|q| q.speaker == Some(p.id)).map(|q| index.text_span(text, q.span)).collect(),
+        })
+        .collect();
+    let quotes_out = quotes
+        .iter()
+        .map(|q| Quote { span: index.text_span(text, q.span), speaker: q.speaker.and_then(|s| rank.get(s).copied()), sentence: q.sentence })
+        .collect();
+    Summary {
+        title: article.title.map(|t| t.slice(text).to_string()),
+        authors: article.authors.clone(),
+        sentences: sentences_out,
+        summary: chosen.to_vec(),
+        people: people_out,
+        quotes: quotes_out,
+        removed: removed(text, article, &index),
+    }
+}
+
+pub(crate) fn assemble_segmentation(text: &str, article: &Article, sentences: &[SentenceSpan]) -> Segmentation {
+    let index = Utf16Index::new(text);
+    Segmentation {
+        title: article.title.map(|t| t.slice(text).to_string()),
+        sentences: sentences.iter().map(|s| index.text_span(text, s.span)).collect(),
+        removed: removed(text, article, &index),
+    }
+}
+
+fn removed(text: &str, article: &Article, index: &Utf16Index) -> Vec<Removed> {
+    article
+        .removed
+        .iter()
+        .map(|r| Removed { span: index.text_span(text, r.span), reason: r.reason.to_string() })
+        .collect()
+}
+
+/// Scores rounded to 4 decimals: stable JSON across platforms and easy to read.
+pub(crate) fn round(x: f64) -> f64 {
+    if x.is_finite() {
+        (x * 10_000.0).round() / 10_000.0
+    } else {
+        0.0
+    }
+}

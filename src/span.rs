@@ -1,0 +1,146 @@
+//! Byte spans into the original input and their UTF-16 equivalents.
+//!
+//! The core works in UTF-8 byte offsets (what Rust slices with); JavaScript strings are indexed in UTF-16 code
+//! units. Every span the result reports carries both, so the page can highlight `text.slice(start16, end16)`
+//! exactly, whatever emoji, combining marks or CRLF line ends the input holds.
+
+use serde::Serialize;
+
+/// A half-open range `start..end` of UTF-8 byte offsets into the input, always on character boundaries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Span {
+    /// First byte of the span.
+    pub start: usize,
+    /// One past the last byte of the span.
+    pub end: usize,
+}
+
+impl Span {
+    /// A span from `start` to `end` (byte offsets).
+    pub fn new(start: usize, end: usize) -> Self {
+        Span { start, end }
+    }
+
+    /// Length in bytes.
+    pub fn len(&self) -> usize {
+        self.end.saturating_sub(self.start)
+    }
+
+    /// True when the span covers no bytes.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The text this span covers, or `""` when the span does not fit `text` on character boundaries.
+    pub fn slice<'a>(&self, text: &'a str) -> &'a str {
+        text.get(self.start..self.end).unwrap_or("")
+    }
+
+    /// True when `other` lies entirely inside this span.
+    pub fn contains(&self, other: Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+}
+
+/// A span as reported to users: the covered text with its offsets in UTF-8 bytes and UTF-16 code units.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TextSpan {
+    /// The covered text, exactly as in the input.
+    pub text: String,
+    /// UTF-8 byte offset of the first character.
+    pub start: usize,
+    /// UTF-8 byte offset one past the last character.
+    pub end: usize,
+    /// UTF-16 code-unit offset of the first character (JavaScript string index).
+    pub start16: usize,
+    /// UTF-16 code-unit offset one past the last character.
+    pub end16: usize,
+}
+
+/// Converts byte offsets of one text into UTF-16 offsets in near-constant time.
+///
+/// The number of UTF-16 units before byte `p` equals the number of bytes before `p` that start a character,
+/// plus one more for every four-byte character (those become surrogate pairs). A checkpoint every
+/// [`Utf16Index::BLOCK`] bytes bounds each look-up to one short scan, and costs 1/64 of the input in memory.
+pub struct Utf16Index<'a> {
+    bytes: &'a [u8],
+    checkpoints: Vec<usize>,
+    ascii: bool,
+}
+
+impl<'a> Utf16Index<'a> {
+    const BLOCK: usize = 256;
+
+    /// Builds the index for `text` in one pass.
+    pub fn new(text: &'a str) -> Self {
+        let bytes = text.as_bytes();
+        let ascii = bytes.is_ascii();
+        let mut checkpoints = Vec::new();
+        if !ascii {
+            checkpoints.reserve(bytes.len() / Self::BLOCK + 1);
+            let mut units = 0usize;
+            for block in bytes.chunks(Self::BLOCK) {
+                checkpoints.push(units);
+                units += block.iter().map(|&b| utf16_weight(b)).sum::<usize>();
+            }
+            checkpoints.push(units);
+        }
+        Utf16Index { bytes, checkpoints, ascii }
+    }
+
+    /// The UTF-16 offset of byte offset `byte` (clamped to the text's length).
+    pub fn offset16(&self, byte: usize) -> usize {
+        let byte = byte.min(self.bytes.len());
+        if self.ascii {
+            return byte;
+        }
+        let block = byte / Self::BLOCK;
+        let base = self.checkpoints.get(block).copied().unwrap_or(0);
+        let from = block * Self::BLOCK;
+        base + self.bytes[from..byte].iter().map(|&b| utf16_weight(b)).sum::<usize>()
+    }
+
+    /// A reportable [`TextSpan`] for `span` of `text` (the text this index was built from).
+    pub fn text_span(&self, text: &str, span: Span) -> TextSpan {
+        TextSpan {
+            text: span.slice(text).to_string(),
+            start: span.start,
+            end: span.end,
+            start16: self.offset16(span.start),
+            end16: self.offset16(span.end),
+        }
+    }
+}
+
+/// UTF-16 units contributed by one UTF-8 byte: 1 for a character's first byte, 2 for a four-byte lead byte.
+fn utf16_weight(byte: u8) -> usize {
+    if byte & 0xC0 == 0x80 {
+        0
+    } else if byte >= 0xF0 {
+        2
+    } else {
+        1
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf16_offsets_match_javascript_indices() {
+        let text = "a\u{e9}\u{1F600}b\r\n\u{a0}c".repeat(100);
+        let index = Utf16Index::new(&text);
+        for (byte, _) in text.char_indices() {
+            let expected = text[..byte].encode_utf16().count();
+            assert_eq!(index.offset16(byte), expected, "at byte {byte}");
+        }
+        assert_eq!(index.offset16(text.len()), text.encode_utf16().count());
+    }
+
+    #[test]
+    fn ascii_text_has_equal_offsets() {
+        let index = Utf16Index::new("plain text");
+        assert_eq!(index.offset16(5), 5);
+    }
+}

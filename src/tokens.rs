@@ -1,0 +1,80 @@
+//! Words of each sentence, with their case and offsets into the original text.
+
+use crate::sentences::SentenceSpan;
+use crate::span::Span;
+
+/// One word: a run of letters and digits, with inner apostrophes, hyphens, periods and ampersands
+/// ("Putin’s", "Louis-Dreyfus", "U.S", "AT&T").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Word {
+    pub span: Span,
+    /// Starts with an upper-case letter.
+    pub capitalized: bool,
+    /// Has two or more letters, all upper case ("NATO", "LONDON").
+    pub all_caps: bool,
+    /// Starts with a digit.
+    pub numeric: bool,
+}
+
+/// The words of every sentence, sentence by sentence.
+pub(crate) fn tokenize_sentences(text: &str, sentences: &[SentenceSpan]) -> Vec<Vec<Word>> {
+    sentences.iter().map(|s| tokenize(text, s.span)).collect()
+}
+
+/// The words inside `span` of `text`.
+pub(crate) fn tokenize(text: &str, span: Span) -> Vec<Word> {
+    let piece = span.slice(text);
+    let mut words = Vec::new();
+    let mut chars = piece.char_indices().peekable();
+    while let Some((start, c)) = chars.next() {
+        if !c.is_alphanumeric() {
+            continue;
+        }
+        let mut end = start + c.len_utf8();
+        let mut letters = usize::from(c.is_alphabetic());
+        let mut upper = usize::from(c.is_uppercase());
+        while let Some(&(i, next)) = chars.peek() {
+            if next.is_alphanumeric() || next == '\u{301}' || next == '\u{300}' {
+                letters += usize::from(next.is_alphabetic());
+                upper += usize::from(next.is_uppercase());
+                end = i + next.len_utf8();
+                chars.next();
+            } else if matches!(next, '\'' | '’' | '-' | '.' | '&' | '‐') {
+                // Joiners stay inside a word only when a letter or digit follows them.
+                let after = piece[i + next.len_utf8()..].chars().next();
+                if after.is_some_and(char::is_alphanumeric) {
+                    end = i + next.len_utf8();
+                    chars.next();
+                } else {
+                    break;
+                }
+            } else {
+                break;
+            }
+        }
+        words.push(Word {
+            span: Span::new(span.start + start, span.start + end),
+            capitalized: c.is_uppercase(),
+            all_caps: letters >= 2 && upper == letters,
+            numeric: c.is_ascii_digit(),
+        });
+    }
+    words
+}
+
+/// `word` without a possessive ending: "Putin’s" → "Putin", "Jones'" stays.
+pub(crate) fn strip_possessive(word: &str) -> &str {
+    word.strip_suffix("’s").or_else(|| word.strip_suffix("'s")).or_else(|| word.strip_suffix("’S")).unwrap_or(word)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_keep_inner_joiners() {
+        let text = "Putin’s U.S. visit (Louis-Dreyfus) cost $25.6M.";
+        let words: Vec<&str> = tokenize(text, Span::new(0, text.len())).iter().map(|w| w.span.slice(text)).collect();
+        assert_eq!(words, vec!["Putin’s", "U.S", "visit", "Louis-Dreyfus", "cost", "25.6M"]);
+    }
+}

@@ -1,0 +1,88 @@
+//! The JavaScript binding: the only module that knows about wasm-bindgen.
+//!
+//! Options arrive as a plain JavaScript object and are read property by property, so a wrong type or value
+//! becomes an `Error` that names the option. Results leave as plain objects (not class handles) through
+//! serde-wasm-bindgen's JSON-compatible serializer.
+
+use js_sys::{Object, Reflect};
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+use crate::{OptionValue, Options};
+
+/// Installs the panic hook once, when the module is instantiated: a panic — which the core is built never to
+/// raise — would then be reported on the console with its message instead of an opaque trap.
+#[wasm_bindgen(start)]
+pub fn start() {
+    console_error_panic_hook::set_once();
+}
+
+/// Summarizes `text`. `options` is an optional object: `{ sentences, ratio, words, quotes, maxInputBytes,
+/// weights }`.
+#[wasm_bindgen(js_name = summarize)]
+pub fn summarize(text: &str, options: JsValue) -> Result<JsValue, JsError> {
+    let options = read_options(&options)?;
+    let summary = crate::summarize(text, &options).map_err(|e| JsError::new(&e.to_string()))?;
+    to_js(&summary)
+}
+
+/// Splits `text` into sentences after removing site chrome.
+#[wasm_bindgen(js_name = split)]
+pub fn split(text: &str, options: JsValue) -> Result<JsValue, JsError> {
+    let options = read_options(&options)?;
+    let segmentation = crate::split(text, &options).map_err(|e| JsError::new(&e.to_string()))?;
+    to_js(&segmentation)
+}
+
+/// The version of nutshell.
+#[wasm_bindgen(js_name = version)]
+pub fn version() -> String {
+    env!("CARGO_PKG_VERSION").to_string()
+}
+
+fn to_js(value: &impl Serialize) -> Result<JsValue, JsError> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsError::new(&format!("cannot convert the result: {e}")))
+}
+
+fn read_options(value: &JsValue) -> Result<Options, JsError> {
+    let mut options = Options::default();
+    if value.is_undefined() || value.is_null() {
+        return Ok(options);
+    }
+    if !value.is_object() || js_sys::Array::is_array(value) {
+        return Err(JsError::new("invalid options: expected an object such as { sentences: 3 }"));
+    }
+    let object = Object::from(value.clone());
+    for key in Object::keys(&object).iter() {
+        let name = key.as_string().unwrap_or_default();
+        let field = Reflect::get(&object, &key).unwrap_or(JsValue::UNDEFINED);
+        if name == "weights" && field.is_object() {
+            let weights = Object::from(field);
+            for feature in Object::keys(&weights).iter() {
+                let feature_name = feature.as_string().unwrap_or_default();
+                let weight = Reflect::get(&weights, &feature).unwrap_or(JsValue::UNDEFINED);
+                options.set(&format!("weights.{feature_name}"), &option_value(&weight)).map_err(|e| JsError::new(&e.to_string()))?;
+            }
+            continue;
+        }
+        options.set(&name, &option_value(&field)).map_err(|e| JsError::new(&e.to_string()))?;
+    }
+    options.validate().map_err(|e| JsError::new(&e.to_string()))?;
+    Ok(options)
+}
+
+fn option_value(value: &JsValue) -> OptionValue {
+    if value.is_undefined() || value.is_null() {
+        OptionValue::Null
+    } else if let Some(n) = value.as_f64() {
+        OptionValue::Number(n)
+    } else if let Some(s) = value.as_string() {
+        OptionValue::Text(s)
+    } else if let Some(b) = value.as_bool() {
+        OptionValue::Bool(b)
+    } else {
+        OptionValue::Other(value.js_typeof().as_string().unwrap_or_else(|| "unknown".to_string()))
+    }
+}
