@@ -179,13 +179,14 @@ def seed(args, people_score):
             after = [s["text"] for s in sentences if s["end"] > chrome_at]
             if after:
                 diffs.append(f"{len(after)} sentence(s) from the navigation teasers, e.g. {after[0][:80]!r}")
-            removed_bytes = sum(r["end"] - max(r["start"], chrome_at) for r in result.get("removed", [])
-                                if r["end"] > chrome_at)
-            total = len(text.encode("utf-8")) - chrome_at
-            chrome_text = text.encode("utf-8")[chrome_at:].decode("utf-8")
-            blank = sum(len(l.encode("utf-8")) + 1 for l in chrome_text.split("\n") if not l.strip())
-            if removed_bytes < total - blank:
-                notes.append(f"removed spans cover {removed_bytes} of the {total} bytes of the teaser tail")
+            data = text.encode("utf-8")
+            covered = bytearray(len(data))
+            for r in result.get("removed", []):
+                covered[r["start"]:r["end"]] = b"\x01" * (r["end"] - r["start"])
+            left = [i for i in range(chrome_at, len(data)) if not covered[i] and data[i] not in b" \t\r\n"]
+            if left:
+                notes.append(f"{len(left)} non-space bytes of the teaser tail are in no removed span, from "
+                             f"{data[left[0]:left[0] + 40].decode('utf-8', 'replace')!r}")
     summary = common.summary_texts(result)
     title_line = text.split("\n")[1] if "\n" in text else ""
     for s in summary:
