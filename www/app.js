@@ -85,7 +85,7 @@ worker.addEventListener("message", (event) => {
     wanted = null;
     stopBusy();
     if ("error" in message) showError(message.error);
-    else render(request.text, message.result, message.elapsed);
+    else render(request, message.result, message.elapsed);
   }
   sendWanted();
 });
@@ -200,7 +200,8 @@ function setInputPath(path, detail) {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Rendering a result. `text` is the exact string the worker summarized: every start16/end16 indexes into it.
+// Rendering a result. `request.text` is the exact string the worker summarized: every start16/end16 indexes
+// into it.
 
 function clearResults() {
   rendered = null;
@@ -217,7 +218,8 @@ function clearResults() {
   ui.results.dataset.people = "0";
 }
 
-function render(text, result, elapsed) {
+function render(request, result, elapsed) {
+  const { text } = request;
   rendered = { text, result };
   renderCount += 1;
   const { sentences, summary, people, removed } = result;
@@ -238,6 +240,7 @@ function render(text, result, elapsed) {
   ui.results.dataset.sentences = String(sentences.length);
   ui.results.dataset.people = String(people.length);
   ui.results.dataset.renders = String(renderCount);
+  ui.results.dataset.options = JSON.stringify(request.options);
   const parts = [
     `${plural(sentences.length, "sentence")}`,
     `${plural(people.length, "person", "people")}`,

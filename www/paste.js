@@ -10,7 +10,7 @@
 export function extractArticle(html) {
   const Readability = globalThis.Readability;
   if (typeof html !== "string" || html.trim() === "" || typeof Readability !== "function") return null;
-  const doc = new DOMParser().parseFromString(html, "text/html");
+  const doc = parseInertly(html);
   let article;
   try {
     // `serializer` returns the article element itself: we read its text, never its HTML.
@@ -31,8 +31,32 @@ export function extractArticle(html) {
 /** The text of a pasted HTML document's body, one paragraph per block: the fallback when Readability fails and
  * the clipboard has no `text/plain`. */
 export function htmlToText(html) {
-  const doc = new DOMParser().parseFromString(html, "text/html");
+  const doc = parseInertly(html);
   return doc.body ? blockText(doc.body) : "";
+}
+
+/** A document with no browsing context: nothing in it runs or loads. */
+export function parseInertly(html) {
+  return new DOMParser().parseFromString(withoutInlineCode(html), "text/html");
+}
+
+const TAG = /<([a-zA-Z][^\s/>]*)((?:[^>"']|"[^"]*"|'[^']*')*)>/g;
+const INLINE_CODE_ATTRIBUTE = /(^|[\s/])(?:on[\w-]+|style)(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+))?/gi;
+const STYLE_ELEMENT = /<style\b(?:[^>"']|"[^"]*"|'[^']*')*>[\s\S]*?<\/style\s*>/gi;
+const BASE_ELEMENT = /<base\b(?:[^>"']|"[^"]*"|'[^']*')*>/gi;
+
+/**
+ * The HTML without event-handler and style attributes, style elements and `<base>`. Not for safety — the parsed
+ * document is inert either way — but for quiet: Chromium checks the page's Content-Security-Policy as it parses
+ * each `on…=` or `style=` attribute or `<base href>`, even into an inert document, and logs a violation for
+ * every one; a page copied from a browser has a style attribute on nearly every element. Markup shown as text
+ * (`&lt;img onerror=…&gt;`) is not a tag and is left alone.
+ */
+function withoutInlineCode(html) {
+  return html
+    .replace(STYLE_ELEMENT, "")
+    .replace(BASE_ELEMENT, "")
+    .replace(TAG, (tag, name, attributes) => `<${name}${attributes.replace(INLINE_CODE_ATTRIBUTE, "$1")}>`);
 }
 
 const BLOCK_ELEMENTS = new Set([

@@ -1,0 +1,243 @@
+// The page in headless Chromium: the sample on load, pasting other articles, length and quote options, errors
+// and the friendly messages for empty input.
+
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import { bridgeArticle, libraryArticle, seedLead, seedPeople, seedTitle } from "./articles.mjs";
+import { openPage, readResults, startEnvironment, summarize, waitForStatus, waitForSummaryOf } from "./harness.mjs";
+
+let environment;
+before(async () => {
+  environment = await startEnvironment();
+});
+after(async () => {
+  await environment?.close();
+});
+
+/** Opens the page, runs `body`, then checks that nothing went wrong on the way. */
+async function withPage(body) {
+  const session = await openPage(environment);
+  try {
+    await body(session);
+    assert.deepEqual(session.pageErrors, [], "page errors");
+    assert.deepEqual(session.consoleErrors, [], "console errors");
+    assert.deepEqual(session.dialogs, [], "dialogs");
+  } finally {
+    await session.close();
+  }
+}
+
+test("the page opens with the sample article summarized: title, 3 sentences, the seven people, lead highlighted", async () => {
+  await withPage(async ({ page }) => {
+    const sample = await page.inputValue("#input");
+    assert.match(sample, /^Politics\nU\.S\. Negotiators Head to Russia/);
+    const results = await readResults(page);
+
+    assert.equal(results.inputPath, "sample");
+    assert.equal(results.status, "done");
+    assert.equal(results.title, seedTitle);
+    assert.equal(results.summary.length, 3);
+    assert.deepEqual([...results.summary].map((s) => s.index), [...results.summary].map((s) => s.index).sort((a, b) => a - b),
+      "summary sentences are in article order");
+    assert.deepEqual(new Set(results.people.map((p) => p.name)), new Set(seedPeople));
+    for (const person of results.people) assert.ok(person.mentions >= 1, `${person.name} has a mention count`);
+    const umerov = results.people.find((p) => p.name === "Rustem Umerov");
+    assert.ok(umerov.quotes.some((q) => q.includes("It is important that the talks have a constructive dynamic")), "Umerov's quote is shown");
+
+    // The source view is the input, exactly, with the summary's sentences marked.
+    assert.equal(results.source, sample);
+    assert.deepEqual(results.marks.map((m) => m.index), results.summary.map((s) => s.index));
+    for (const [i, mark] of results.marks.entries()) assert.equal(mark.text, results.summary[i].text);
+    assert.ok(results.marks[0].text.startsWith(seedLead), `lead sentence highlighted, got: ${results.marks[0].text}`);
+
+    // The site's navigation tail is shown struck through, with the reason on hover, and never summarized.
+    assert.ok(results.removed.length > 0, "removed chrome is shown");
+    assert.ok(results.removed.some((r) => r.text.includes("Randi Mahomes")), "navigation teasers are marked removed");
+    for (const piece of results.removed) assert.match(piece.title, /^Removed: \S/);
+    for (const sentence of results.summary) assert.doesNotMatch(sentence.text, /ago|Mahomes|^Politics$/);
+  });
+});
+
+test("each summary sentence says why it scored, and clicking it scrolls the source to it", async () => {
+  await withPage(async ({ page }) => {
+    const why = page.locator("#summary > li").first().locator("details.why");
+    await why.locator("summary").click();
+    const features = await why.locator("tr[data-feature]").evaluateAll((rows) => rows.map((row) => row.dataset.feature));
+    for (const name of ["position", "quotes", "entities"]) assert.ok(features.includes(name), `feature ${name} shown, got ${features}`);
+    assert.match(await why.locator("tr.total td").textContent(), /^-?\d/);
+
+    // Every sentence of the source carries its score on hover.
+    const hover = await page.locator("#source [data-sentence-index]").first().getAttribute("title");
+    assert.match(hover, /Score -?\d.*position/);
+
+    // The full table of scores, built when opened.
+    await page.click("#scores > summary");
+    const rows = await page.locator("#scores tbody tr").count();
+    assert.equal(String(rows), await page.getAttribute("#results", "data-sentences"));
+
+    const last = page.locator("#summary > li").last();
+    const index = await last.getAttribute("data-sentence-index");
+    await last.locator(".sentence-link").click();
+    const mark = page.locator(`#source mark[data-sentence-index="${index}"]`);
+    await page.waitForFunction((i) => {
+      const node = document.querySelector(`#source mark[data-sentence-index="${i}"]`);
+      const box = document.getElementById("source").getBoundingClientRect();
+      const rect = node.getBoundingClientRect();
+      return node.classList.contains("flash") && rect.top >= box.top - 1 && rect.bottom <= box.bottom + 1 && rect.top >= 0 && rect.bottom <= innerHeight;
+    }, index);
+    assert.equal(await mark.count(), 1);
+  });
+});
+
+test("pasting another article replaces the summary, the people and the highlights", async () => {
+  await withPage(async ({ page }) => {
+    await summarize(page, bridgeArticle);
+    let results = await readResults(page);
+    assert.equal(results.title, "Harbour Bridge Reopens After Two Years of Repairs");
+    assert.equal(results.summary.length, 3);
+    const names = results.people.map((p) => p.name);
+    for (const name of ["Helen Marsh", "Tomas Lindqvist"]) assert.ok(names.includes(name), `${name} in ${names}`);
+    for (const name of seedPeople) assert.ok(!names.includes(name), `${name} from the sample is gone`);
+    assert.equal(results.source, bridgeArticle);
+    assert.ok(results.marks.length === 3 && results.marks.every((m) => bridgeArticle.includes(m.text)));
+    assert.ok(results.marks[0].text.startsWith("The Kelso harbour bridge reopened"), "lead sentence highlighted");
+
+    // A second article, typed over the first.
+    await summarize(page, libraryArticle);
+    results = await readResults(page);
+    assert.ok(results.people.some((p) => p.name === "Ruth Okonkwo"));
+    assert.ok(!results.people.some((p) => p.name === "Helen Marsh"));
+    assert.ok(results.marks.every((m) => libraryArticle.includes(m.text)));
+  });
+});
+
+test("the newest input wins: a slower, older request never overwrites a newer one", async () => {
+  await withPage(async ({ page }) => {
+    await page.fill("#input", bridgeArticle);
+    await page.fill("#input", libraryArticle);
+    await waitForSummaryOf(page, libraryArticle);
+    await page.waitForTimeout(500);
+    assert.equal((await readResults(page)).source, libraryArticle);
+  });
+});
+
+test("length options: sentences, ratio and word budget; quote preference", async () => {
+  await withPage(async ({ page }) => {
+    await summarize(page, bridgeArticle);
+
+    await page.fill("#sentences", "2");
+    await waitForOptions(page, { sentences: 2, quotes: "allow" });
+    assert.equal((await readResults(page)).summary.length, 2);
+
+    await page.fill("#ratio", "1");
+    await waitForOptions(page, { ratio: 1, quotes: "allow" });
+    let results = await readResults(page);
+    assert.equal(await page.locator("input[name=length-mode]:checked").getAttribute("value"), "ratio");
+    assert.equal(String(results.summary.length), await page.getAttribute("#results", "data-sentences"), "ratio 1 keeps every sentence");
+
+    await page.fill("#words", "30");
+    await waitForOptions(page, { words: 30, quotes: "allow" });
+    results = await readResults(page);
+    assert.ok(results.summary.length >= 1);
+    const words = results.summary.map((s) => s.text).join(" ").split(/\s+/).length;
+    assert.ok(results.summary.length === 1 || words <= 30, `word budget respected: ${words} words`);
+
+    await page.check("input[name=length-mode][value=sentences]");
+    for (const quotes of ["avoid", "prefer", "allow"]) {
+      await page.selectOption("#quotes", quotes);
+      await waitForOptions(page, { sentences: 2, quotes });
+      assert.equal((await readResults(page)).summary.length, 2, `quotes: ${quotes}`);
+    }
+  });
+});
+
+/** Waits until the summary on screen was made with exactly these options. */
+async function waitForOptions(page, options) {
+  await page.waitForFunction(
+    (expected) => document.getElementById("status").dataset.status === "done" &&
+      document.getElementById("results").dataset.options === expected,
+    JSON.stringify(options),
+  );
+}
+
+test("bad options are reported clearly, naming the option, and the page recovers", async () => {
+  await withPage(async ({ page }) => {
+    await page.fill("#sentences", "0");
+    let message = await waitForStatus(page, "error");
+    assert.match(message, /sentences/);
+
+    await page.fill("#sentences", "");
+    message = await waitForStatus(page, "error");
+    assert.match(message, /sentences/);
+
+    await page.fill("#ratio", "2");
+    await page.waitForFunction(() => /ratio/.test(document.getElementById("status").textContent));
+    assert.equal(await page.getAttribute("#status", "data-status"), "error");
+
+    await page.fill("#ratio", "0.5");
+    await waitForStatus(page, "done");
+    assert.ok((await readResults(page)).summary.length >= 1);
+  });
+});
+
+test("empty, whitespace-only and one-sentence input get a friendly message, never an exception", async () => {
+  await withPage(async ({ page }) => {
+    await page.fill("#input", "");
+    let message = await waitForStatus(page, "empty");
+    assert.match(message, /paste an article/i);
+    let results = await readResults(page);
+    assert.equal(results.summary.length, 0);
+    assert.equal(results.people.length, 0);
+    assert.equal(results.source, "");
+
+    await page.fill("#input", "   \n\t  \n ");
+    message = await waitForStatus(page, "empty");
+    assert.match(message, /paste an article/i);
+
+    const one = "The council approved the new budget on Tuesday.";
+    await summarize(page, one);
+    results = await readResults(page);
+    assert.deepEqual(results.summary.map((s) => s.text), [one]);
+    assert.ok(results.notes.some((note) => /only 1 sentence/.test(note)), `a note explains the short summary: ${results.notes}`);
+    assert.ok(results.notes.some((note) => /No people/.test(note)));
+
+    // No sentence at all: just a headline-like line.
+    await page.fill("#input", "Breaking news");
+    await page.waitForFunction(() => ["done", "error"].includes(document.getElementById("status").dataset.status) &&
+      document.getElementById("source").textContent === "Breaking news");
+    results = await readResults(page);
+    assert.ok(results.status === "done" || /\S/.test(results.statusText));
+  });
+});
+
+test("a dropped .txt file is loaded and summarized", async () => {
+  await withPage(async ({ page }) => {
+    await page.evaluate((text) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([text], "bridge.txt", { type: "text/plain" }));
+      const input = document.getElementById("input");
+      input.dispatchEvent(new DragEvent("dragover", { dataTransfer: transfer, bubbles: true, cancelable: true }));
+      input.dispatchEvent(new DragEvent("drop", { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    }, bridgeArticle);
+    await waitForSummaryOf(page, bridgeArticle);
+    const results = await readResults(page);
+    assert.equal(results.inputPath, "file");
+    assert.match(results.inputPathText, /bridge\.txt/);
+    assert.equal(await page.inputValue("#input"), bridgeArticle);
+  });
+});
+
+test("a file over the size limit is refused with a clear message", async () => {
+  await withPage(async ({ page }) => {
+    // 33 MiB, over nutshell's default 32 MiB limit: refused before it is read into the box (Chromium takes
+    // seconds to lay out a text box of that size).
+    await page.evaluate(() => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File(["Word after word makes a sentence. ".repeat(1_020_000)], "huge.txt", { type: "text/plain" }));
+      document.getElementById("input").dispatchEvent(new DragEvent("drop", { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    });
+    const message = await waitForStatus(page, "error");
+    assert.match(message, /huge\.txt.*too large/);
+    assert.match(await page.inputValue("#input"), /^Politics/, "the box keeps its text");
+  });
+});
