@@ -389,7 +389,7 @@ function renderScores() {
   const names = [...new Set(sentences.flatMap((s) => Object.keys(s.features ?? {})))];
   const table = element("table", { className: "score-table" });
   const head = element("tr");
-  for (const label of ["#", "summary", "score", ...names, "sentence"]) head.append(element("th", { scope: "col", textContent: label }));
+  for (const label of ["#", "sentence", "score", ...names]) head.append(element("th", { scope: "col", textContent: label }));
   table.append(element("thead"));
   table.tHead.append(head);
   const body = element("tbody");
@@ -397,8 +397,8 @@ function renderScores() {
     const row = element("tr");
     row.dataset.sentenceIndex = String(index);
     if (chosen.has(index)) row.className = "chosen";
-    const cells = [String(index + 1), chosen.has(index) ? "✓" : "", formatNumber(sentence.score),
-      ...names.map((name) => formatNumber(sentence.features?.[name])), truncate(sentence.text, 120)];
+    const cells = [chosen.has(index) ? `${index + 1} ✓` : String(index + 1), truncate(sentence.text, 90),
+      formatNumber(sentence.score), ...names.map((name) => formatNumber(sentence.features?.[name]))];
     for (const value of cells) row.append(element("td", { textContent: value }));
     row.addEventListener("click", () => showSentence(index));
     body.append(row);
