@@ -224,6 +224,7 @@ def main():
     docs = [document_of(r, kind) for r in rows]
     ks = [args.sentences or (len(refs) if kind == "bbc" else 3) for _, refs in docs]
 
+    binary = common.describe_binary(args.bin)
     try:
         results, seconds = common.run_nutshell(args.bin, [t for t, _ in docs], [{"sentences": k} for k in ks],
                                                cli_args=shlex.split(args.nutshell_args),
@@ -246,7 +247,7 @@ def main():
     systems = system_rows(k_label, sumy_label)
     print(f"## ROUGE on `{os.path.relpath(corpus)}`{' (random_sample rows)' if args.sample else ''}")
     print()
-    print(common.describe_binary(args.bin) + (f" `{args.nutshell_args}`" if args.nutshell_args else ""))
+    print(binary + (f" `{args.nutshell_args}`" if args.nutshell_args else ""))
     print(f"k = {'reference sentences per article (mean %.2f)' % np.mean(ks) if k_label == 'k' else k_label}; "
           f"rouge-score F1 ×100 with stemming, Lsum over newline-separated sentences; "
           f"nutshell {1000 * seconds / len(rows):.2f} ms/article (whole batch, process included)")
@@ -267,6 +268,12 @@ def main():
         for category in sorted({r["category"] for r in rows}):
             print_group(f"category = {category}", [i for i in everyone if rows[i]["category"] == category],
                         evaluations, systems, args)
+    short = [i for i in everyone if "error" not in results[i] and len(results[i].get("sentences", [])) < ks[i]]
+    if short:
+        empty = [i for i in short if not results[i].get("sentences")]
+        print(f"\n**nutshell found fewer than k sentences in {len(short)} article(s)** ({len(empty)} with none), e.g. "
+              + ", ".join(f"{rows[i].get('id')} ({len(results[i].get('sentences', []))} sentences, "
+                          f"{len(results[i].get('removed', []))} removed spans)" for i in short[:5]))
     common.report_errors(results, [r.get("id") for r in rows])
 
     if args.dump:
