@@ -153,7 +153,12 @@ export async function openPage(environment, { viewport = { width: 1280, height: 
     });
   });
   record.response = await page.goto(`${environment.baseURL}/`);
-  await page.waitForSelector("html[data-state=ready]", { timeout: 20_000 });
+  await page.waitForSelector("html:is([data-state=ready], [data-state=error])", { timeout: 20_000 });
+  if ((await page.getAttribute("html", "data-state")) === "error") {
+    const status = (await page.textContent("#status")).trim();
+    await context.close();
+    throw new Error(`the page failed to start: ${status} ${record.pageErrors.join(" ")} ${record.consoleErrors.join(" ")}`);
+  }
   record.ready = true;
   record.close = () => context.close();
   return record;

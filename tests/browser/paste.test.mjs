@@ -2,9 +2,10 @@
 // Readability and says so; with text/plain only, or when Readability finds no article, it takes the text path.
 
 import assert from "node:assert/strict";
+import { existsSync, readFileSync } from "node:fs";
 import { after, before, test } from "node:test";
 import { bridgeArticle, chromeStrings, libraryArticle, wrappedPageHtml, wrappedPageText } from "./articles.mjs";
-import { openPage, paste, readResults, startEnvironment, waitForSummaryOf } from "./harness.mjs";
+import { openPage, paste, readResults, repoRoot, startEnvironment, waitForSummaryOf } from "./harness.mjs";
 
 let environment;
 before(async () => {
@@ -92,3 +93,11 @@ test("after an HTML paste, selecting all and pasting plain text replaces the art
     assert.equal((await readResults(page)).inputPath, "text");
   });
 });
+
+const installedReadability = `${repoRoot}node_modules/@mozilla/readability/Readability.js`;
+test("www/vendor/Readability.js is the installed @mozilla/readability's file, licence header included",
+  { skip: !existsSync(installedReadability) && "@mozilla/readability is not installed" }, () => {
+    const vendored = readFileSync(`${repoRoot}www/vendor/Readability.js`, "utf8");
+    assert.match(vendored, /Licensed under the Apache License, Version 2\.0/);
+    assert.ok(vendored === readFileSync(installedReadability, "utf8"), "run the copy step again: the vendored file differs");
+  });
