@@ -10,8 +10,8 @@ import { extractArticle, htmlToText } from "./paste.js";
 const TYPING_DELAY_MS = 250;
 /** Show the busy indicator only for work that takes longer than this (most articles take a few ms). */
 const BUSY_AFTER_MS = 100;
-/** Above this many sentences the source view marks only the summary and the removed text, not every sentence. */
-const MAX_SENTENCE_SPANS = 20000;
+/** Above this many sentences (or mentions) the source view marks only the summary and the removed text. */
+const MAX_SOURCE_SPANS = 20000;
 /** Rows of the "every sentence's score" table. */
 const MAX_SCORE_ROWS = 2000;
 /** The summarizer's own default limit (`Options::DEFAULT_MAX_INPUT_BYTES`), checked early for dropped files. */
@@ -232,7 +232,7 @@ function render(request, result, elapsed) {
 
   renderSummary(result);
   renderPeople(result);
-  renderSource(text, sentences, chosen, removed);
+  renderSource(text, result, chosen);
   if (ui.scores.open) renderScores();
   else ui.scoresBody.replaceChildren();
 
@@ -280,22 +280,30 @@ function requestedSentences() {
   return mode === "sentences" ? Number(ui.lengths.sentences.value) : 0;
 }
 
-/** An expandable table of what made a sentence score: each feature's value and the total. */
+/** An expandable table of what made a sentence score: each feature's value, its weighted contribution, and the
+ * total (the sum of the contributions). */
 function whyDetails(sentence) {
   const details = element("details", { className: "why" });
   details.append(element("summary", { textContent: `why? score ${formatNumber(sentence.score)}` }));
   const table = element("table", { className: "features" });
+  const head = element("thead");
+  const headRow = element("tr");
+  for (const label of ["feature", "value", "adds"]) headRow.append(element("th", { scope: "col", textContent: label }));
+  head.append(headRow);
   const body = element("tbody");
+  const contributions = sentence.contributions ?? {};
   for (const [name, value] of Object.entries(sentence.features ?? {})) {
     const row = element("tr");
     row.dataset.feature = name;
-    row.append(element("th", { scope: "row", textContent: name }), element("td", { textContent: formatNumber(value) }));
+    row.append(element("th", { scope: "row", textContent: name }), element("td", { textContent: formatNumber(value) }),
+      element("td", { textContent: name in contributions ? formatSigned(contributions[name]) : "" }));
     body.append(row);
   }
   const total = element("tr", { className: "total" });
-  total.append(element("th", { scope: "row", textContent: "score" }), element("td", { textContent: formatNumber(sentence.score) }));
+  total.append(element("th", { scope: "row", textContent: "score" }), element("td"),
+    element("td", { textContent: formatNumber(sentence.score) }));
   body.append(total);
-  table.append(body);
+  table.append(head, body);
   details.append(table);
   return details;
 }
@@ -310,7 +318,7 @@ function renderPeople(result) {
     const heading = element("div", { className: "person-heading" });
     const name = element("button", { type: "button", className: "person-name", textContent: person.name });
     name.title = "Show the first mention in the source";
-    name.addEventListener("click", () => showOffset(sentences, person.first16));
+    name.addEventListener("click", () => showMention(index) || showOffset(sentences, person.first16));
     heading.append(name);
     if (person.role) heading.append(element("span", { className: "person-role", textContent: person.role }));
     heading.append(element("span", { className: "person-mentions", textContent: plural(person.mentions, "mention") }));
@@ -332,6 +340,10 @@ function renderPeople(result) {
       }
       item.append(quotes);
     }
+    item.addEventListener("mouseenter", () => highlightMentions(index, true));
+    item.addEventListener("mouseleave", () => highlightMentions(index, false));
+    item.addEventListener("focusin", () => highlightMentions(index, true));
+    item.addEventListener("focusout", () => highlightMentions(index, false));
     return item;
   });
   ui.people.replaceChildren(...items);
@@ -339,40 +351,73 @@ function renderPeople(result) {
   ui.peopleNote.hidden = people.length > 0;
 }
 
-/** The source text as text nodes, with each sentence a span (the summary's a <mark>) and removed site text a
- * <del>. Spans come sorted and disjoint from nutshell; anything else is clipped rather than trusted. */
-function renderSource(text, sentences, chosen, removed) {
-  const spans = [];
-  const everySentence = sentences.length <= MAX_SENTENCE_SPANS;
+/** The source text as text nodes, with each sentence a span (the summary's a <mark>), each mention of a person
+ * a span inside it, and removed site text a <del>. Spans come sorted and disjoint from nutshell; anything else is
+ * clipped rather than trusted. */
+function renderSource(text, result, chosen) {
+  const { sentences, removed, people } = result;
+  const blocks = [];
+  const everySentence = sentences.length <= MAX_SOURCE_SPANS;
   sentences.forEach((sentence, index) => {
-    if (everySentence || chosen.has(index)) spans.push({ start: sentence.start16, end: sentence.end16, sentence, index });
+    if (everySentence || chosen.has(index)) blocks.push({ start: sentence.start16, end: sentence.end16, sentence, index });
   });
-  for (const piece of removed) spans.push({ start: piece.start16, end: piece.end16, removed: piece });
-  spans.sort((a, b) => a.start - b.start || a.end - b.end);
+  for (const piece of removed) blocks.push({ start: piece.start16, end: piece.end16, removed: piece });
+  blocks.sort((a, b) => a.start - b.start || a.end - b.end);
+
+  const mentions = [];
+  people.forEach((person, personIndex) => {
+    for (const span of person.spans ?? []) mentions.push({ start: span.start16, end: span.end16, personIndex });
+  });
+  const showMentions = everySentence && mentions.length <= MAX_SOURCE_SPANS;
+  if (showMentions) mentions.sort((a, b) => a.start - b.start || a.end - b.end);
+  let nextMention = 0;
+
+  // Text from `from` to `to`, with the mentions that lie inside it.
+  const appendText = (parent, from, to) => {
+    let cursor = from;
+    while (showMentions && nextMention < mentions.length && mentions[nextMention].start < to) {
+      const mention = mentions[nextMention];
+      const start = Math.max(mention.start, cursor);
+      const end = Math.min(mention.end, to);
+      if (end <= start) {
+        if (mention.end <= to) nextMention += 1;
+        else break;
+        continue;
+      }
+      if (start > cursor) parent.append(text.slice(cursor, start));
+      const node = element("span", { className: "mention", textContent: text.slice(start, end) });
+      node.dataset.personIndex = String(mention.personIndex);
+      parent.append(node);
+      cursor = end;
+      if (mention.end <= to) nextMention += 1;
+      else break;
+    }
+    if (to > cursor) parent.append(text.slice(cursor, to));
+  };
 
   const fragment = document.createDocumentFragment();
   let cursor = 0;
-  for (const span of spans) {
-    const start = Math.max(span.start, cursor);
-    const end = Math.min(span.end, text.length);
+  for (const block of blocks) {
+    const start = Math.max(block.start, cursor);
+    const end = Math.min(block.end, text.length);
     if (!(end > start)) continue;
-    if (start > cursor) fragment.append(text.slice(cursor, start));
+    if (start > cursor) appendText(fragment, cursor, start);
     let node;
-    if (span.removed) {
+    if (block.removed) {
       node = element("del", { className: "removed" });
-      node.dataset.reason = span.removed.reason;
-      node.title = `Removed: ${span.removed.reason}`;
+      node.dataset.reason = block.removed.reason;
+      node.title = `Removed: ${block.removed.reason}`;
     } else {
-      const isChosen = chosen.has(span.index);
+      const isChosen = chosen.has(block.index);
       node = element(isChosen ? "mark" : "span", { className: isChosen ? "sentence chosen" : "sentence" });
-      node.dataset.sentenceIndex = String(span.index);
-      node.title = whyText(span.sentence, isChosen);
+      node.dataset.sentenceIndex = String(block.index);
+      node.title = whyText(block.sentence, isChosen);
     }
-    node.textContent = text.slice(start, end);
+    appendText(node, start, end);
     fragment.append(node);
     cursor = end;
   }
-  if (cursor < text.length) fragment.append(text.slice(cursor));
+  if (cursor < text.length) appendText(fragment, cursor, text.length);
   ui.source.replaceChildren(fragment);
 }
 
@@ -413,12 +458,30 @@ function renderScores() {
 
 function showSentence(index) {
   const node = ui.source.querySelector(`[data-sentence-index="${index}"]`);
-  if (!node) return;
+  if (node) flash(node);
+}
+
+function flash(node) {
   const reduceMotion = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
   node.scrollIntoView({ behavior: reduceMotion ? "auto" : "smooth", block: "center" });
   node.classList.remove("flash");
   void node.offsetWidth; // restart the highlight animation
   node.classList.add("flash");
+}
+
+/** Marks every mention of one person in the source (while the pointer or focus is on their card). */
+function highlightMentions(personIndex, on) {
+  for (const node of ui.source.querySelectorAll(`.mention[data-person-index="${personIndex}"]`)) {
+    node.classList.toggle("active", on);
+  }
+}
+
+/** Scrolls to a person's first mention; false when the source view has no mention spans. */
+function showMention(personIndex) {
+  const node = ui.source.querySelector(`.mention[data-person-index="${personIndex}"]`);
+  if (!node) return false;
+  flash(node);
+  return true;
 }
 
 /** Scrolls to the sentence that holds a UTF-16 offset (a person's first mention, a quote). */
@@ -582,6 +645,11 @@ function formatNumber(value) {
   if (typeof value !== "number" || Number.isNaN(value)) return value === undefined ? "" : String(value);
   if (Number.isInteger(value)) return String(value);
   return value.toFixed(3);
+}
+
+function formatSigned(value) {
+  if (typeof value !== "number" || Number.isNaN(value)) return "";
+  return value > 0 ? `+${formatNumber(value)}` : formatNumber(value);
 }
 
 function formatSize(units) {

@@ -64,7 +64,7 @@ test("each summary sentence says why it scored, and clicking it scrolls the sour
     await why.locator("summary").click();
     const features = await why.locator("tr[data-feature]").evaluateAll((rows) => rows.map((row) => row.dataset.feature));
     for (const name of ["position", "quotes", "entities"]) assert.ok(features.includes(name), `feature ${name} shown, got ${features}`);
-    assert.match(await why.locator("tr.total td").textContent(), /^-?\d/);
+    assert.match(await why.locator("tr.total td").last().textContent(), /^-?\d/);
 
     // Every sentence of the source carries its score on hover.
     const hover = await page.locator("#source [data-sentence-index]").first().getAttribute("title");
@@ -74,6 +74,16 @@ test("each summary sentence says why it scored, and clicking it scrolls the sour
     await page.click("#scores > summary");
     const rows = await page.locator("#scores tbody tr").count();
     assert.equal(String(rows), await page.getAttribute("#results", "data-sentences"));
+
+    // Hovering a person's card marks their mentions in the source; clicking the name scrolls to the first.
+    const card = page.locator("#people > li").first();
+    const personIndex = await card.getAttribute("data-person-index");
+    const mentions = page.locator(`#source .mention[data-person-index="${personIndex}"]`);
+    assert.ok(await mentions.count() >= 1, "the first person's mentions are marked in the source");
+    await card.hover();
+    assert.equal(await page.locator(`#source .mention.active[data-person-index="${personIndex}"]`).count(), await mentions.count());
+    await card.locator(".person-name").click();
+    await page.waitForFunction((i) => document.querySelector(`#source .mention[data-person-index="${i}"]`).classList.contains("flash"), personIndex);
 
     const last = page.locator("#summary > li").last();
     const index = await last.getAttribute("data-sentence-index");
