@@ -196,6 +196,22 @@ def print_group(title, members, evaluations, systems, args):
                                 comparison))
 
 
+def print_losses(rows, ks, results, evaluations, worst):
+    """The articles where nutshell's mean ROUGE falls furthest below Lead-k on its own sentences."""
+    gaps = sorted((np.mean(ev["scores"]["nutshell"]) - np.mean(ev["scores"]["lead_nutshell"]), i)
+                  for i, ev in enumerate(evaluations))
+    print(f"\n### The {min(worst, len(gaps))} articles where nutshell loses most to Lead-k (mean of the three F1)\n")
+    for gap, i in gaps[:worst]:
+        if gap >= 0:
+            break
+        result = results[i]
+        sentences = result.get("sentences", [])
+        print(f"- **{rows[i].get('id')}**: {100 * gap:+.1f}; summary {result.get('summary')} of {len(sentences)} "
+              f"sentences (k = {ks[i]})")
+        for j in result.get("summary", []):
+            print(f"  - [{j}] {' '.join(sentences[j]['text'].split())[:110]}")
+
+
 def main():
     ap = common.parser(__doc__.split("\n")[0])
     ap.add_argument("--corpus", default=None, help="JSONL corpus (default: <shared>/data/cnndm/dev.jsonl)")
@@ -210,6 +226,9 @@ def main():
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="worker processes for scoring")
     ap.add_argument("--bootstrap", type=int, default=10000, help="bootstrap resamples (default 10000)")
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--errors", action="store_true",
+                    help="list the articles where nutshell loses most to Lead-k on nutshell's sentences")
+    ap.add_argument("--worst", type=int, default=10, help="how many articles --errors lists (default 10)")
     ap.add_argument("--dump", metavar="FILE", help="write per-article scores (JSONL) to FILE")
     ap.add_argument("--dump-sentences", action="store_true",
                     help="with --dump: also score every nutshell sentence alone against the reference")
@@ -275,6 +294,8 @@ def main():
               + ", ".join(f"{rows[i].get('id')} ({len(results[i].get('sentences', []))} sentences, "
                           f"{len(results[i].get('removed', []))} removed spans)" for i in short[:5]))
     common.report_errors(results, [r.get("id") for r in rows])
+    if args.errors:
+        print_losses(rows, ks, results, evaluations, args.worst)
 
     if args.dump:
         with open(args.dump, "w", encoding="utf-8") as f:
