@@ -20,16 +20,31 @@ pub(crate) enum AbbreviationKind {
     General,
 }
 
+/// What a title word is, from the second column of `titles.txt`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum TitleKind {
+    /// Courtesy titles: "Mr", "Mrs", "Dr", "Sir" — not a role.
+    Honorific,
+    /// Offices and ranks capitalised before a name: "President", "Secretary of State", "Coach".
+    Office,
+    /// Lower-case role nouns before a name: "spokesman", "striker", "negotiator".
+    Role,
+    /// Abbreviated titles: "Sen.", "Gov.", "Lt. Gen.".
+    Abbreviation,
+}
+
 /// All word lists, parsed.
 pub(crate) struct Lexicons {
     pub given_names: HashSet<String>,
     pub ambiguous_given_names: HashSet<String>,
     pub surnames: HashSet<String>,
     pub ambiguous_surnames: HashSet<String>,
-    pub titles: HashSet<String>,
+    /// Titles by normalised key ([`normalize`]), multi-word ones included ("secretary of state").
+    pub titles: HashMap<String, TitleKind>,
     pub abbreviations: HashMap<String, AbbreviationKind>,
     pub nationalities: HashSet<String>,
-    pub places: HashSet<String>,
+    /// Places by normalised key; the value says whether the name is also a person's ("Jackson") or a word.
+    pub places: HashMap<String, Option<&'static str>>,
     pub organizations: HashSet<String>,
     pub speech_verbs: HashSet<String>,
     pub common_words: HashSet<String>,
@@ -44,7 +59,17 @@ pub(crate) fn lexicons() -> &'static Lexicons {
         ambiguous_given_names: words(include_str!("../data/ambiguous_given_names.txt")),
         surnames: words(include_str!("../data/surnames.txt")),
         ambiguous_surnames: words(include_str!("../data/ambiguous_surnames.txt")),
-        titles: words(include_str!("../data/titles.txt")),
+        titles: entries(include_str!("../data/titles.txt"))
+            .map(|(word, kind)| {
+                let kind = match kind {
+                    Some("honorific") => TitleKind::Honorific,
+                    Some("role") => TitleKind::Role,
+                    Some("abbr") => TitleKind::Abbreviation,
+                    _ => TitleKind::Office,
+                };
+                (normalize(word), kind)
+            })
+            .collect(),
         abbreviations: entries(include_str!("../data/abbreviations.txt"))
             .map(|(word, kind)| {
                 let kind = match kind {
@@ -57,7 +82,7 @@ pub(crate) fn lexicons() -> &'static Lexicons {
             })
             .collect(),
         nationalities: words(include_str!("../data/nationalities.txt")),
-        places: words(include_str!("../data/places.txt")),
+        places: entries(include_str!("../data/places.txt")).map(|(word, kind)| (normalize(word), kind)).collect(),
         organizations: words(include_str!("../data/organizations.txt")),
         speech_verbs: words(include_str!("../data/speech_verbs.txt")),
         common_words: words(include_str!("../data/common_words.txt")),
@@ -84,6 +109,21 @@ fn entries(data: &'static str) -> impl Iterator<Item = (&'static str, Option<&'s
 /// The entries of a data file, lower-cased.
 fn words(data: &'static str) -> HashSet<String> {
     entries(data).map(|(entry, _)| entry.to_lowercase()).collect()
+}
+
+/// The look-up form of a multi-word entry: lower case, periods that end a word dropped ("U.S." → "u.s",
+/// "Lt. Gov." → "lt gov"), so entries match words as the tokenizer cuts them.
+pub(crate) fn normalize(entry: &str) -> String {
+    let lowered = entry.to_lowercase();
+    let mut out = String::with_capacity(lowered.len());
+    let mut chars = lowered.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '.' && chars.peek().is_none_or(|n| n.is_whitespace()) {
+            continue;
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// Lower-cases `word` into `buffer` and returns it, for look-ups without a fresh allocation per word.

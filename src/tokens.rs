@@ -34,7 +34,7 @@ pub(crate) fn tokenize(text: &str, span: Span) -> Vec<Word> {
         let mut letters = usize::from(c.is_alphabetic());
         let mut upper = usize::from(c.is_uppercase());
         while let Some(&(i, next)) = chars.peek() {
-            if next.is_alphanumeric() || next == '\u{301}' || next == '\u{300}' {
+            if next.is_alphanumeric() || ('\u{300}'..='\u{36f}').contains(&next) {
                 letters += usize::from(next.is_alphabetic());
                 upper += usize::from(next.is_uppercase());
                 end = i + next.len_utf8();
@@ -67,6 +67,47 @@ pub(crate) fn strip_possessive(word: &str) -> &str {
     word.strip_suffix("’s").or_else(|| word.strip_suffix("'s")).or_else(|| word.strip_suffix("’S")).unwrap_or(word)
 }
 
+/// The look-up key of a name word: lower case, accents folded, a possessive ending and trailing periods
+/// removed, written into `buffer` ("Zelenskyy’s" → "zelenskyy", "José" → "jose", "O’Neill" → "o'neill").
+/// Two spellings of one name share it, so "Mr. Putin" and "Putin’s" find the same person.
+pub(crate) fn name_key<'b>(word: &str, buffer: &'b mut String) -> &'b str {
+    buffer.clear();
+    for c in strip_possessive(word).trim_end_matches('.').chars() {
+        match c {
+            '’' | '‘' | '`' => buffer.push('\''),
+            '\u{300}'..='\u{36f}' => {}
+            'ß' => buffer.push_str("ss"),
+            'æ' | 'Æ' => buffer.push_str("ae"),
+            'œ' | 'Œ' => buffer.push_str("oe"),
+            _ => buffer.extend(c.to_lowercase().map(fold_accent)),
+        }
+    }
+    buffer.as_str()
+}
+
+/// The unaccented letter of a Latin letter with a diacritic ("é" → "e", "ł" → "l"); other characters unchanged.
+fn fold_accent(c: char) -> char {
+    match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => 'a',
+        'ç' | 'ć' | 'ĉ' | 'č' => 'c',
+        'ď' | 'đ' => 'd',
+        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' => 'e',
+        'ğ' | 'ģ' => 'g',
+        'ì' | 'í' | 'î' | 'ï' | 'ī' | 'į' | 'ı' => 'i',
+        'ķ' => 'k',
+        'ĺ' | 'ļ' | 'ľ' | 'ł' => 'l',
+        'ñ' | 'ń' | 'ņ' | 'ň' => 'n',
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' => 'o',
+        'ŕ' | 'ř' => 'r',
+        'ś' | 'ş' | 'š' | 'ș' => 's',
+        'ţ' | 'ť' | 'ț' => 't',
+        'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' | 'ų' => 'u',
+        'ý' | 'ÿ' => 'y',
+        'ź' | 'ż' | 'ž' => 'z',
+        _ => c,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -76,5 +117,16 @@ mod tests {
         let text = "Putin’s U.S. visit (Louis-Dreyfus) cost $25.6M.";
         let words: Vec<&str> = tokenize(text, Span::new(0, text.len())).iter().map(|w| w.span.slice(text)).collect();
         assert_eq!(words, vec!["Putin’s", "U.S", "visit", "Louis-Dreyfus", "cost", "25.6M"]);
+    }
+
+    #[test]
+    fn name_keys_fold_case_accents_and_possessives() {
+        let mut buffer = String::new();
+        assert_eq!(name_key("Zelenskyy’s", &mut buffer), "zelenskyy");
+        assert_eq!(name_key("José", &mut buffer), "jose");
+        assert_eq!(name_key("Jose\u{301}", &mut buffer), "jose");
+        assert_eq!(name_key("O’Neill", &mut buffer), "o'neill");
+        assert_eq!(name_key("Mr.", &mut buffer), "mr");
+        assert_eq!(name_key("Łukasz", &mut buffer), "lukasz");
     }
 }

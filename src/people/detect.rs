@@ -1,0 +1,653 @@
+//! Name candidates in one sentence and the evidence for each.
+//!
+//! A candidate is a run of capitalised words ("Joost van der Westhuizen", "P. Simmons", "Mr. Putin") with the
+//! words that are not the name peeled off its left: titles ("President"), nationalities ("Russian"), places
+//! ("England"), role words ("Secretary of State") and a sentence-opening common word ("Recalled fly-half Henry
+//! Honiball"). Its evidence adds what its own words say (a known given name, a known surname, an initial) to
+//! what its context says (a title, a speech verb, an apposition, a results-table shape), less what speaks
+//! against it (a place, an organisation word, a month, a common word).
+
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+use super::role::{role_after, role_before, role_in_apposition_before};
+use super::Gender;
+use crate::lexicon::{lexicons, normalize, AbbreviationKind, TitleKind};
+use crate::span::Span;
+use crate::tokens::{name_key, strip_possessive, Word};
+
+/// A name candidate: the name's words (titles peeled off) in one sentence.
+#[derive(Debug, Clone)]
+pub(super) struct Candidate {
+    pub sentence: usize,
+    /// The name as written, without a possessive ending.
+    pub span: Span,
+    /// The name's words as written (the last without its possessive ending).
+    pub parts: Vec<String>,
+    /// All evidence for the name: its words and its context.
+    pub evidence: f64,
+    /// The part of `evidence` that comes from the context (a title, a speech verb, an apposition…).
+    pub context: f64,
+    pub role: Option<String>,
+    /// From a headline in capitals or Title Case: only a mention of a person named elsewhere.
+    pub headline: bool,
+    /// The first word of its sentence, where capitals say nothing.
+    pub opens_sentence: bool,
+    /// A courtesy title before the name: "Mr." or "Mrs.".
+    pub gender: Option<Gender>,
+}
+
+/// Connecting words inside names: "Ludwig van Beethoven", "Osama bin Laden", "Joaquin del Olmo".
+pub(super) const NAME_CONNECTORS: &[&str] =
+    &["van", "von", "de", "der", "den", "da", "di", "du", "del", "della", "des", "la", "le", "bin", "al", "ibn", "ter", "dos", "das", "do", "y", "zu", "el"];
+
+/// Name suffixes that are not the surname: "Martin Luther King Jr.", "Elizabeth II".
+pub(super) const SUFFIXES: &[&str] = &["jr", "sr", "ii", "iii", "iv"];
+
+/// Country abbreviations that modify roles and are never names: "U.S. negotiators", "UN envoy".
+pub(super) const COUNTRY_ABBREVIATIONS: &[&str] = &["u.s", "us", "u.k", "uk", "un", "u.n", "eu", "e.u", "u.s.a", "usa", "uae", "u.a.e"];
+
+/// Last words of organisations, places, events and works, which a person's name never ends in: "Ellis
+/// Park", "Grace Road", "Greater Milwaukee Open", "Florida Marlins".
+const NON_PERSON_HEADS: &[&str] = &[
+    "inc", "corp", "ltd", "plc", "llc", "co", "group", "bank", "party", "council", "ministry", "university", "college",
+    "school", "academy", "hospital", "church", "cathedral", "club", "united", "city", "county", "airport", "street", "road",
+    "avenue", "park", "square", "bridge", "river", "mountain", "mountains", "lake", "island", "islands", "bay", "valley",
+    "cup", "open", "games", "championship", "championships", "league", "prix", "award", "awards", "festival", "times",
+    "post", "news", "journal", "agency", "fund", "index", "exchange", "reserve", "court", "senate", "house", "congress",
+    "parliament", "assembly", "army", "navy", "force", "forces", "police", "museum", "theatre", "theater", "center",
+    "centre", "foundation", "institute", "association", "federation", "union", "commission", "committee", "department",
+    "office", "service", "services", "company", "corporation", "holdings", "industries", "motors", "airlines", "airways",
+    "systems", "technologies", "communications", "network", "television", "radio", "stadium", "arena", "hotel", "day",
+    "week", "war", "act", "treaty", "accord", "plan", "series", "tour", "trophy", "stakes", "classic", "marathon",
+    "olympics", "report", "review", "magazine", "press", "tribune", "herald", "gazette", "telegraph", "observer",
+    "guardian", "standard", "mail", "express", "insider", "online", "media", "studios", "pictures", "records",
+    "reuters", "securities", "capital", "partners", "investments", "trust", "energy", "oil", "gas", "petroleum",
+    "pharmaceuticals", "electric", "electronics", "steel", "mining", "resources", "international", "global", "worldwide",
+    "express", "church", "mosque", "temple", "palace", "castle", "tower", "hall", "building", "station", "port",
+    "harbour", "harbor", "canal", "sea", "ocean", "gulf", "strait", "coast", "desert", "forest", "province", "state",
+    "states", "republic", "kingdom", "empire", "territory", "district", "region", "zone", "front", "movement",
+    "alliance", "coalition", "brigade", "brigades", "battalion", "division", "corps", "guard", "guards", "organisation",
+    "organization", "program", "programme", "project", "initiative", "campaign", "conference", "summit", "forum",
+    "council", "board", "authority", "commission", "bureau", "administration", "government", "cabinet", "court",
+    "tribunal", "prison", "jail", "airbase", "base", "camp", "village", "town", "heights", "hills", "springs", "falls",
+    "beach", "gardens", "square", "lane", "drive", "boulevard", "way", "place", "circuit", "course", "track", "grounds",
+    "rovers", "wanderers", "athletic", "albion", "rangers", "celtic", "city", "hotspur", "dynamo", "sporting",
+];
+
+/// Kinship nouns: "his wife Hillary", "Trump's son Eric", "Clinton's daughter".
+const KINSHIP: &[&str] = &[
+    "wife", "husband", "son", "daughter", "father", "mother", "brother", "sister", "widow", "widower", "uncle", "aunt",
+    "nephew", "niece", "cousin", "grandson", "granddaughter", "grandfather", "grandmother", "girlfriend", "boyfriend",
+    "fiancee", "fiancé", "fiancée", "fiance", "stepfather", "stepmother", "stepson", "stepdaughter", "mom", "dad",
+];
+
+/// Words that open sentences in capitals and never start a name: "But Smith said", "When Jones arrived".
+const SENTENCE_OPENERS: &[&str] = &[
+    "but", "and", "as", "if", "when", "while", "after", "before", "because", "so", "yet", "then", "meanwhile",
+    "however", "although", "though", "since", "until", "unless", "once", "where", "whether", "with", "without",
+    "for", "from", "in", "on", "at", "by", "of", "to", "the", "a", "an", "this", "that", "these", "those", "his",
+    "her", "their", "its", "our", "my", "your", "like", "unlike", "despite", "during", "under", "over", "against",
+    "among", "between", "through", "about", "following", "including", "according", "asked", "told", "said", "dear",
+    "thanks", "thank", "sorry", "yes", "no", "oh", "hey", "hi", "hello", "welcome", "congratulations", "please",
+    "did", "does", "do", "is", "are", "was", "were", "will", "would", "can", "could", "should", "may", "might",
+    "has", "have", "had", "not", "only", "even", "also", "just", "still", "now", "here", "there", "what", "who",
+    "why", "how", "which", "all", "both", "every", "each", "some", "many", "most", "any", "no", "new", "former",
+    "late", "young", "old", "veteran", "fellow", "rookie", "defending", "top", "seeded", "unseeded", "world",
+];
+
+/// Short words that stay in lower case in a Title Case headline: "Head to Russia After Productive Talks".
+const TITLE_CASE_FUNCTION_WORDS: &[&str] =
+    &["a", "an", "the", "of", "in", "on", "at", "to", "for", "with", "by", "from", "and", "or", "as", "vs", "v", "but", "nor", "into", "over", "via"];
+
+pub(super) fn calendar() -> &'static HashSet<String> {
+    static CALENDAR: OnceLock<HashSet<String>> = OnceLock::new();
+    CALENDAR.get_or_init(|| {
+        include_str!("../../data/calendar.txt")
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .map(str::to_lowercase)
+            .collect()
+    })
+}
+
+/// How strongly a word is known as a given name: 2 known, 1 known but also a common word ("Will", "Mark").
+pub(super) fn given_name_strength(key: &str) -> u8 {
+    let lex = lexicons();
+    if lex.ambiguous_given_names.contains(key) {
+        1
+    } else if lex.given_names.contains(key) {
+        2
+    } else {
+        0
+    }
+}
+
+/// How strongly a word is known as a surname: 2 known, 1 known but also a common word ("Brown", "Little").
+pub(super) fn surname_strength(key: &str) -> u8 {
+    let lex = lexicons();
+    if lex.ambiguous_surnames.contains(key) {
+        1
+    } else if lex.surnames.contains(key) {
+        2
+    } else {
+        0
+    }
+}
+
+/// The title a word is, if any: "President", "Mr", "Sen" (abbreviations included).
+pub(super) fn title_kind(key: &str) -> Option<TitleKind> {
+    let lex = lexicons();
+    if let Some(&kind) = lex.titles.get(key) {
+        return Some(kind);
+    }
+    matches!(lex.abbreviations.get(key), Some(AbbreviationKind::Title)).then_some(TitleKind::Abbreviation)
+}
+
+/// A title written capitalised before a name: an office, honorific or abbreviation (role nouns like
+/// "striker" count only in lower case, where they cannot be part of a name).
+fn is_capital_title(key: &str) -> bool {
+    matches!(title_kind(key), Some(TitleKind::Office | TitleKind::Honorific | TitleKind::Abbreviation))
+}
+
+/// Places, nationalities and country abbreviations: never a person's name on their own.
+pub(super) fn is_place_like(key: &str) -> bool {
+    let lex = lexicons();
+    lex.places.contains_key(key) || lex.nationalities.contains(key) || COUNTRY_ABBREVIATIONS.contains(&key)
+}
+
+/// A place that is also a frequent name ("Jackson", "Victoria") or word ("Nice"): weaker evidence against.
+fn is_ambiguous_place(key: &str) -> bool {
+    matches!(lexicons().places.get(key), Some(Some(_)))
+}
+
+pub(super) fn is_common_word(key: &str) -> bool {
+    lexicons().common_words.contains(key)
+}
+
+pub(super) fn is_non_person_head(key: &str) -> bool {
+    NON_PERSON_HEADS.contains(&key) || lexicons().organizations.contains(key)
+}
+
+/// Letters of a word, for telling initials ("P") and short capitals ("UN") apart from words.
+fn letters(s: &str) -> usize {
+    s.chars().filter(|c| c.is_alphabetic()).count()
+}
+
+/// A word that can be part of a name: capitalised, not a number, not an acronym in capitals ("NATO").
+fn is_name_word(text: &str, word: &Word) -> bool {
+    if !word.capitalized || word.numeric {
+        return false;
+    }
+    let s = word.span.slice(text);
+    if word.all_caps && letters(s) > 2 {
+        return false;
+    }
+    // The pronoun "I" is a capital letter without the period of an initial.
+    !(s == "I" && !text.get(word.span.end..).is_some_and(|rest| rest.starts_with('.')))
+}
+
+/// An initial: one capital letter followed by a period ("P. Simmons") or a dotted pair ("J.R").
+fn is_initial(text: &str, word: &Word) -> bool {
+    let s = word.span.slice(text);
+    let followed_by_period = text.get(word.span.end..).is_some_and(|rest| rest.starts_with('.'));
+    (letters(s) == 1 && s.chars().count() == 1 && followed_by_period)
+        || (s.len() <= 5 && s.split('.').all(|p| p.chars().count() == 1 && p.chars().all(char::is_uppercase)) && s.contains('.'))
+}
+
+fn is_possessive(s: &str) -> bool {
+    strip_possessive(s).len() != s.len() || s.ends_with("s'") || s.ends_with("s’")
+}
+
+/// Whether two name words separated by `gap` belong to one name: one space (a line break inside a sentence
+/// too, as wire copy wraps lines), or a period and a space after an initial or a title abbreviation ("J. R. R.
+/// Tolkien", "Mr. Putin").
+fn joins(text: &str, gap: &str, current: &Word) -> bool {
+    if matches!(gap, " " | "\u{a0}" | "\n" | "\r\n") {
+        return true;
+    }
+    if matches!(gap, ". " | "." | ".\u{a0}") {
+        let mut buffer = String::new();
+        return is_initial(text, current) || matches!(title_kind(name_key(current.span.slice(text), &mut buffer)), Some(TitleKind::Abbreviation | TitleKind::Honorific));
+    }
+    false
+}
+
+/// A headline rather than prose: mostly capitals ("SHEARER NAMED AS ENGLAND CAPTAIN"), or Title Case with
+/// capitalised common words and no lower-case word but short function words ("U.S. Negotiators Head to Russia
+/// After Productive Ukraine Talks"). Names in headlines are taken only when the text names them elsewhere.
+fn is_headline(text: &str, words: &[Word]) -> bool {
+    let mut buffer = String::new();
+    let alphabetic: Vec<&Word> = words.iter().filter(|w| !w.numeric && letters(w.span.slice(text)) > 0).collect();
+    let capitals = alphabetic.iter().filter(|w| w.all_caps && letters(w.span.slice(text)) > 1).count();
+    if alphabetic.len() >= 2 && capitals * 2 > alphabetic.len() {
+        return true;
+    }
+    let mut capitalised_common = 0;
+    for (k, word) in alphabetic.iter().enumerate() {
+        let key = name_key(word.span.slice(text), &mut buffer);
+        if word.capitalized {
+            if k > 0 && is_common_word(key) && given_name_strength(key) == 0 && surname_strength(key) == 0 && !is_place_like(key) {
+                capitalised_common += 1;
+            }
+        } else if !TITLE_CASE_FUNCTION_WORDS.contains(&key) {
+            return false;
+        }
+    }
+    capitalised_common >= 2
+}
+
+/// Appends the name candidates of one sentence to `out`.
+pub(super) fn find_candidates(text: &str, sentence: usize, sentence_span: Span, words: &[Word], out: &mut Vec<Candidate>) {
+    let headline = is_headline(text, words);
+    let mut buffer = String::new();
+    let mut shared_role: Option<(String, usize)> = None;
+    let mut i = 0;
+    while i < words.len() {
+        let Some(word) = words.get(i) else { break };
+        let capitals_in_headline = headline && word.all_caps && !word.numeric;
+        if !is_name_word(text, word) && !capitals_in_headline {
+            i += 1;
+            continue;
+        }
+        let j = run_end(text, words, i, headline);
+        let Some(run) = words.get(i..=j) else { break };
+        if headline {
+            push_headline_words(text, sentence, run, out);
+            i = j + 1;
+            continue;
+        }
+        let keys: Vec<String> = run.iter().map(|w| name_key(w.span.slice(text), &mut buffer).to_string()).collect();
+        let Some(peeled) = peel(text, run, &keys, i == 0 && word.span.start <= sentence_span.start + 3) else {
+            i = j + 1;
+            continue;
+        };
+        let (core, end) = (peeled.core, peeled.end);
+        let (Some(name_words), Some(name_keys)) = (run.get(core..end), keys.get(core..end)) else {
+            i = j + 1;
+            continue;
+        };
+        let (Some(first_word), Some(last_word)) = (name_words.first(), name_words.last()) else {
+            i = j + 1;
+            continue;
+        };
+        let first = i + core;
+        let last = i + end - 1;
+        let parts: Vec<String> = name_words
+            .iter()
+            .enumerate()
+            .map(|(k, w)| {
+                let s = w.span.slice(text);
+                if k + 1 == name_words.len() { strip_possessive(s).trim_end_matches(['\'', '’']).to_string() } else { s.to_string() }
+            })
+            .collect();
+        let last_text = last_word.span.slice(text);
+        let last_len = strip_possessive(last_text).trim_end_matches(['\'', '’']).len();
+        let span = Span::new(first_word.span.start, last_word.span.start + last_len);
+        let initial_first = is_initial(text, first_word);
+        let opens_sentence = first == 0 && first_word.span.start <= sentence_span.start + 3;
+
+        let mut evidence = name_evidence(name_keys, initial_first);
+        let mut context = 0.0;
+        let titled = peeled.title || title_precedes(text, words, first);
+        if titled {
+            context += 3.0;
+        }
+        if speech_verb_after(text, words, last) || speech_verb_before(text, words, first) {
+            context += 2.0;
+        }
+        context += apposition_evidence(text, words, last, sentence_span.end);
+        context += table_evidence(text, words, last, sentence_span.end, name_words.len());
+        if kinship_before(text, words, first) || (is_possessive(last_text) && kinship_after(text, words, last)) {
+            context += 2.0;
+        }
+        if opens_sentence && parts.len() == 1 {
+            // A lone capitalised word opening a sentence is weak evidence of anything.
+            evidence -= 0.5;
+        }
+        let (mut role, mut plural_role) = role_before(text, words, first);
+        if role.is_some() && !titled {
+            context += 3.0;
+        }
+        if role.is_none() {
+            if let Some((shared, shared_end)) = &shared_role {
+                // "U.S. negotiators Steve Witkoff and Jared Kushner": the second name shares the plural role.
+                if *shared_end + 2 == first && words.get(first.wrapping_sub(1)).is_some_and(|w| w.span.slice(text) == "and") {
+                    role = Some(shared.clone());
+                    context += 2.0;
+                }
+            }
+        }
+        if role.is_none() {
+            role = role_after(text, words, last, sentence_span.end);
+            if role.is_none() {
+                role = role_in_apposition_before(text, words, first, sentence_span.start);
+                if role.is_some() {
+                    context += 2.0;
+                }
+            }
+            plural_role = false;
+        }
+        shared_role = match (&role, plural_role) {
+            (Some(r), true) => Some((r.clone(), last)),
+            _ => None,
+        };
+        out.push(Candidate {
+            sentence,
+            span,
+            parts,
+            evidence: evidence + context,
+            context,
+            role,
+            headline: false,
+            opens_sentence,
+            gender: peeled.gender,
+        });
+        i = j + 1;
+    }
+}
+
+/// The index of the last word of the name run starting at `i`: name words joined by spaces, initials'
+/// periods and connectors ("van der"); a possessive ends the run ("Shearer's Newcastle team-mate").
+fn run_end(text: &str, words: &[Word], i: usize, headline: bool) -> usize {
+    let mut j = i;
+    let is_part = |w: &Word| is_name_word(text, w) || (headline && w.all_caps && !w.numeric);
+    loop {
+        let Some(current) = words.get(j) else { return j.saturating_sub(1).max(i) };
+        if is_possessive(current.span.slice(text)) {
+            return j;
+        }
+        let Some(next) = words.get(j + 1) else { return j };
+        let gap = text.get(current.span.end..next.span.start).unwrap_or("");
+        if is_part(next) && joins(text, gap, current) {
+            j += 1;
+            continue;
+        }
+        // Up to two lower-case connectors, then a name word: "Joost van der Westhuizen".
+        let mut k = j + 1;
+        while k <= j + 2 {
+            let (Some(before), Some(word)) = (words.get(k - 1), words.get(k)) else { break };
+            let gap = text.get(before.span.end..word.span.start).unwrap_or("");
+            if gap == " " && NAME_CONNECTORS.contains(&word.span.slice(text)) {
+                k += 1;
+            } else {
+                break;
+            }
+        }
+        if k > j + 1 {
+            if let (Some(before), Some(word)) = (words.get(k - 1), words.get(k)) {
+                if text.get(before.span.end..word.span.start) == Some(" ") && is_name_word(text, word) {
+                    j = k;
+                    continue;
+                }
+            }
+        }
+        return j;
+    }
+}
+
+/// A headline's capitalised words, each a possible mention of a person named elsewhere in the text.
+fn push_headline_words(text: &str, sentence: usize, run: &[Word], out: &mut Vec<Candidate>) {
+    for (k, word) in run.iter().enumerate() {
+        let s = word.span.slice(text);
+        let bare = strip_possessive(s).trim_end_matches(['\'', '’']);
+        if letters(bare) < 2 {
+            continue;
+        }
+        out.push(Candidate {
+            sentence,
+            span: Span::new(word.span.start, word.span.start + bare.len()),
+            parts: vec![bare.to_string()],
+            evidence: 0.0,
+            context: 0.0,
+            role: None,
+            headline: true,
+            opens_sentence: k == 0,
+            gender: None,
+        });
+    }
+}
+
+/// What is left of a run once the words that are not the name are peeled off its left and right.
+struct Peeled {
+    /// First name word (index into the run).
+    core: usize,
+    /// One past the last name word.
+    end: usize,
+    /// A title was peeled: "President", "Mr.", "Coach".
+    title: bool,
+    gender: Option<Gender>,
+}
+
+fn peel(text: &str, run: &[Word], keys: &[String], starts_sentence: bool) -> Option<Peeled> {
+    let lex = lexicons();
+    let n = run.len();
+    let mut core = 0;
+    let mut title = false;
+    let mut gender = None;
+    while core < n {
+        let key = keys.get(core)?.as_str();
+        let given = given_name_strength(key) > 0;
+        let remaining = n - core - 1;
+        let is_title = title_kind(key).is_some_and(|_| is_capital_title(key)) && !(given && remaining == 1 && core == 0 && !is_abbreviated(text, run, core));
+        if is_title {
+            title = true;
+            gender = match key {
+                "mr" | "sir" | "lord" | "monsieur" | "herr" | "senor" | "señor" | "signor" | "king" | "prince" => Some(Gender::Male),
+                "mrs" | "ms" | "miss" | "dame" | "lady" | "madam" | "madame" | "mme" | "mlle" | "frau" | "senora" | "señora" | "signora" | "queen" | "princess" => Some(Gender::Female),
+                _ => gender,
+            };
+        }
+        let surname = surname_strength(key) > 0;
+        let peel_it = is_title
+            || (is_place_like(key) && !given && !(is_ambiguous_place(key) && remaining == 0 && core > 0))
+            || key == "the"
+            || (core == 0 && starts_sentence && SENTENCE_OPENERS.contains(&key) && n > 1)
+            || (is_common_word(key) && !given && !surname)
+            || (core == 0 && starts_sentence && is_common_word(key) && n > 1 && given_name_strength(keys.get(1).map_or("", String::as_str)) == 2);
+        if !peel_it {
+            break;
+        }
+        core += 1;
+    }
+    if core >= n {
+        return None;
+    }
+    // A title inside the run ends everything before it: "Celtics Coach Joe Mazzulla".
+    if n - core > 2 {
+        for t in (core + 1..n - 1).rev() {
+            let key = keys.get(t)?.as_str();
+            if is_capital_title(key) && given_name_strength(key) == 0 {
+                core = t + 1;
+                title = true;
+                break;
+            }
+        }
+    }
+    // "Fullback Andre Joubert": an unknown word before a known given name is not part of the name.
+    if n - core >= 3 && given_name_strength(keys.get(core)?) == 0 && given_name_strength(keys.get(core + 1)?) == 2 && surname_strength(keys.get(core)?) == 0 {
+        core += 1;
+    }
+    let mut end = n;
+    // Trailing calendar words and nationalities: "Smith Friday" in wire copy.
+    while end - core > 1 {
+        let key = keys.get(end - 1)?.as_str();
+        if calendar().contains(key) || lex.nationalities.contains(key) || COUNTRY_ABBREVIATIONS.contains(&key) {
+            end -= 1;
+        } else {
+            break;
+        }
+    }
+    // A name does not start with a connector word in capitals ("De" alone) nor end with one.
+    let first_key = keys.get(core)?.as_str();
+    if end - core == 1 && (NAME_CONNECTORS.contains(&first_key) || SUFFIXES.contains(&first_key)) {
+        return None;
+    }
+    Some(Peeled { core, end, title, gender })
+}
+
+/// The word is written with a period after it: "Dr. Smith" (an abbreviated title, not a given name).
+fn is_abbreviated(text: &str, run: &[Word], k: usize) -> bool {
+    run.get(k).is_some_and(|w| text.get(w.span.end..).is_some_and(|rest| rest.starts_with('.')))
+}
+
+/// Evidence from the name's own words: given names, surnames, initials, and words that are rarely names.
+fn name_evidence(keys: &[String], initial_first: bool) -> f64 {
+    let lex = lexicons();
+    let words: Vec<&str> = keys.iter().map(String::as_str).filter(|k| !NAME_CONNECTORS.contains(k) && !SUFFIXES.contains(k)).collect();
+    let n = words.len();
+    let mut evidence = 0.0;
+    if n == 0 {
+        return -5.0;
+    }
+    let joined = normalize(&keys.join(" "));
+    if n > 1 && (lex.places.contains_key(&joined) || lex.nationalities.contains(&joined) || lex.organizations.contains(&joined)) {
+        return -5.0;
+    }
+    for (k, &key) in words.iter().enumerate() {
+        let given = given_name_strength(key);
+        let surname = surname_strength(key);
+        if k == 0 && n > 1 {
+            if initial_first {
+                evidence += 1.5;
+            } else if given == 2 {
+                evidence += 2.0;
+            } else if given == 1 {
+                evidence += 1.0;
+            }
+        }
+        if k + 1 == n {
+            if surname == 2 {
+                evidence += 1.0;
+            } else if surname == 1 {
+                evidence += 0.5;
+            }
+            if n > 1 && is_non_person_head(key) && given == 0 {
+                evidence -= 4.0;
+            }
+        }
+        if k > 0 && k + 1 < n && given == 0 && surname == 0 && is_common_word(key) {
+            evidence -= 1.0;
+        }
+        if is_place_like(key) && given == 0 && surname == 0 {
+            evidence -= if is_ambiguous_place(key) { 0.75 } else { 1.5 };
+        }
+        if calendar().contains(key) {
+            evidence -= 3.0;
+        }
+        if lex.organizations.contains(key) {
+            evidence -= 2.0;
+        }
+        if is_common_word(key) && given == 0 && surname == 0 {
+            evidence -= 1.5;
+        }
+        if title_kind(key).is_some() && given == 0 && surname == 0 {
+            evidence -= 1.0;
+        }
+    }
+    if n > 4 {
+        evidence -= 2.0;
+    }
+    if n > 1 {
+        evidence += 0.5;
+    }
+    evidence
+}
+
+fn key_of(text: &str, word: Option<&Word>) -> String {
+    let mut buffer = String::new();
+    word.map(|w| name_key(w.span.slice(text), &mut buffer).to_string()).unwrap_or_default()
+}
+
+fn gap_between(text: &str, a: Option<&Word>, b: Option<&Word>) -> Option<&'static str> {
+    let (a, b) = (a?, b?);
+    let gap = text.get(a.span.end..b.span.start)?;
+    // Only the shapes that matter: a space, or a space with a comma.
+    Some(match gap {
+        " " | "\u{a0}" | "\n" => " ",
+        ", " => ", ",
+        _ => "other",
+    })
+}
+
+/// A lower-case title right before the name: "president Bill Clinton", "coach Aime Jacquet".
+fn title_precedes(text: &str, words: &[Word], first: usize) -> bool {
+    let Some(previous) = first.checked_sub(1).and_then(|k| words.get(k)) else { return false };
+    if gap_between(text, Some(previous), words.get(first)) != Some(" ") {
+        return false;
+    }
+    let key = key_of(text, Some(previous));
+    title_kind(&key).is_some() || title_kind(key.strip_suffix('s').unwrap_or("")).is_some_and(|k| k == TitleKind::Role)
+}
+
+/// "Smith said", "Smith, who told…" is not this; "Smith told reporters".
+fn speech_verb_after(text: &str, words: &[Word], last: usize) -> bool {
+    let next = words.get(last + 1);
+    if gap_between(text, words.get(last), next) != Some(" ") {
+        return false;
+    }
+    let key = key_of(text, next);
+    lexicons().speech_verbs.contains(&key) && !key.ends_with("ing")
+}
+
+/// "said Smith", "according to Smith".
+fn speech_verb_before(text: &str, words: &[Word], first: usize) -> bool {
+    let Some(k) = first.checked_sub(1) else { return false };
+    if gap_between(text, words.get(k), words.get(first)) != Some(" ") {
+        return false;
+    }
+    let key = key_of(text, words.get(k));
+    (key == "to" && key_of(text, k.checked_sub(1).and_then(|p| words.get(p))) == "according")
+        || (lexicons().speech_verbs.contains(&key) && !key.ends_with("ing") && key != "read" && key != "write")
+}
+
+/// ", 31," (an age), ", who …", or ", the head of …" right after the name.
+fn apposition_evidence(text: &str, words: &[Word], last: usize, sentence_end: usize) -> f64 {
+    let Some(word) = words.get(last) else { return 0.0 };
+    let after = text.get(word.span.end..sentence_end).unwrap_or("");
+    let after = after.strip_prefix(['’', '\'']).map(|a| a.strip_prefix('s').unwrap_or(a)).unwrap_or(after);
+    if let Some(rest) = after.strip_prefix(" (") {
+        // "John Smith (42)": an age in brackets.
+        let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+        if (1..=3).contains(&digits.len()) && rest.get(digits.len()..).is_some_and(|r| r.starts_with(')')) {
+            return 2.0;
+        }
+    }
+    let Some(rest) = after.strip_prefix(", ") else { return 0.0 };
+    let next: String = rest.chars().take_while(|c| c.is_alphanumeric()).collect();
+    if !next.is_empty() && next.chars().all(|c| c.is_ascii_digit()) && next.len() <= 2 && rest.get(next.len()..).is_some_and(|r| r.starts_with([',', ' '])) {
+        return 3.0;
+    }
+    if matches!(next.as_str(), "who" | "whose") {
+        return 2.0;
+    }
+    if super::role::role_phrase(rest).is_some() {
+        return 1.5;
+    }
+    0.0
+}
+
+/// Results tables: "Michelle Freeman (Jamaica) 12.71", "Dave Barr (Canada)", "P. Simmons 4-38".
+fn table_evidence(text: &str, words: &[Word], last: usize, sentence_end: usize, name_len: usize) -> f64 {
+    let Some(word) = words.get(last) else { return 0.0 };
+    let after = text.get(word.span.end..sentence_end).unwrap_or("");
+    if let Some(rest) = after.strip_prefix(" (") {
+        let inside = rest.split(')').next().unwrap_or("");
+        if inside.len() < 30 && !inside.is_empty() && is_place_like(&normalize(inside.trim())) {
+            return if name_len > 1 { 2.0 } else { 1.0 };
+        }
+    }
+    0.0
+}
+
+/// "his wife Hillary", "Trump's son Eric".
+fn kinship_before(text: &str, words: &[Word], first: usize) -> bool {
+    let Some(k) = first.checked_sub(1) else { return false };
+    gap_between(text, words.get(k), words.get(first)) == Some(" ") && KINSHIP.contains(&key_of(text, words.get(k)).as_str())
+}
+
+/// "Clinton's daughter".
+fn kinship_after(text: &str, words: &[Word], last: usize) -> bool {
+    gap_between(text, words.get(last), words.get(last + 1)) == Some(" ") && KINSHIP.contains(&key_of(text, words.get(last + 1)).as_str())
+}
