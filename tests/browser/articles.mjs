@@ -92,9 +92,3 @@ export const wrappedPageText = [
 
 /** Strings that belong to the site around the article, never to the article. */
 export const chromeStrings = ["Skip to content", "Most read", "Kim Vale", "Jonas Brandt", "riverwatcher", "Gordon Pike", "newsletter", "All rights reserved", "Advertisement", "Sign in"];
-
-export const seedPeople = [
-  "Rustem Umerov", "Vladimir Putin", "Marco Rubio", "Donald Trump", "Volodymyr Zelenskyy", "Steve Witkoff", "Jared Kushner",
-];
-export const seedTitle = "U.S. Negotiators Head to Russia After Productive Ukraine Talks";
-export const seedLead = "U.S. negotiators Steve Witkoff and Jared Kushner are set to travel to Russia";
