@@ -298,7 +298,7 @@ pub(super) fn find_candidates(text: &str, sentence: usize, sentence_span: Span, 
             context += 2.0;
         }
         context += apposition_evidence(text, words, last, sentence_span.end);
-        context += table_evidence(text, words, last, sentence_span.end, name_words.len());
+        context += table_evidence(text, words, first, last, sentence_span.end, name_words.len());
         if kinship_before(text, words, first) || (is_possessive(last_text) && kinship_after(text, words, last)) {
             context += 2.0;
         }
@@ -628,17 +628,40 @@ fn apposition_evidence(text: &str, words: &[Word], last: usize, sentence_end: us
     0.0
 }
 
-/// Results tables: "Michelle Freeman (Jamaica) 12.71", "Dave Barr (Canada)", "P. Simmons 4-38".
-fn table_evidence(text: &str, words: &[Word], last: usize, sentence_end: usize, name_len: usize) -> f64 {
+/// Results tables: "Michelle Freeman (Jamaica) 12.71", "62 Nolan Henke", "P. Simmons 4-38", and scorecards'
+/// dismissals ("M. Waugh c and b Jayasuriya 50", "R. Irani not out 45").
+fn table_evidence(text: &str, words: &[Word], first: usize, last: usize, sentence_end: usize, name_len: usize) -> f64 {
     let Some(word) = words.get(last) else { return 0.0 };
+    let mut evidence = 0.0;
+    let before = first.checked_sub(1).and_then(|k| words.get(k));
+    if before.is_some_and(|w| w.numeric) && matches!(gap_between(text, before, words.get(first)), Some(" ")) || {
+        let gap = before.and_then(|b| text.get(b.span.end..words.get(first).map_or(b.span.end, |f| f.span.start)));
+        before.is_some_and(|w| w.numeric) && matches!(gap, Some(". " | " - "))
+    } {
+        evidence += 1.0;
+    }
+    let next = words.get(last + 1);
+    if gap_between(text, Some(word), next) == Some(" ") {
+        let key = key_of(text, next);
+        if next.is_some_and(|w| w.numeric) {
+            evidence += 1.0;
+        } else if matches!(key.as_str(), "c" | "b" | "st" | "lbw")
+            || (matches!(key.as_str(), "not" | "run") && key_of(text, words.get(last + 2)) == "out")
+        {
+            evidence += 2.0;
+        }
+    }
+    if evidence > 0.0 && name_len == 1 {
+        evidence *= 0.5;
+    }
     let after = text.get(word.span.end..sentence_end).unwrap_or("");
     if let Some(rest) = after.strip_prefix(" (") {
         let inside = rest.split(')').next().unwrap_or("");
         if inside.len() < 30 && !inside.is_empty() && is_place_like(&normalize(inside.trim())) {
-            return if name_len > 1 { 2.0 } else { 1.0 };
+            evidence += if name_len > 1 { 2.0 } else { 1.0 };
         }
     }
-    0.0
+    evidence
 }
 
 /// "his wife Hillary", "Trump's son Eric".

@@ -82,7 +82,9 @@ fn push_bounded(list: &mut Vec<usize>, id: usize) {
 }
 
 /// Accepts candidates with enough evidence anywhere in the document, merges aliases, and counts mentions.
-pub(super) fn merge_candidates(candidates: &[Candidate]) -> People {
+/// `lone_names`: whether a lone word may be a person of its own (not in results tables, where any capitalised
+/// word next to a figure would qualify).
+pub(super) fn merge_candidates(candidates: &[Candidate], lone_names: bool) -> People {
     let forms: Vec<Option<Form>> = candidates.iter().map(form_of).collect();
 
     // The best evidence of each full name and initial form, over the whole document.
@@ -166,7 +168,7 @@ pub(super) fn merge_candidates(candidates: &[Candidate]) -> People {
     let lex = lexicons();
     for (candidate, form) in candidates.iter().zip(&forms) {
         let Some(form @ Form::Single(key)) = form else { continue };
-        if candidate.headline || person_of.contains_key(form) || owners.by_surname.contains_key(key) || owners.by_given.contains_key(key) {
+        if !lone_names || candidate.headline || person_of.contains_key(form) || owners.by_surname.contains_key(key) || owners.by_given.contains_key(key) {
             continue;
         }
         let evidence = best.get(form).copied().unwrap_or(f64::MIN);

@@ -82,12 +82,49 @@ pub(crate) fn find_people(text: &str, sentences: &[SentenceSpan], words: &[Vec<W
             eprintln!("{:?} ev={:.2} ctx={:.2} role={:?} headline={}", c.parts, c.evidence, c.context, c.role, c.headline);
         }
     }
-    let mut people = merge::merge_candidates(&candidates);
+    let mut people = merge::merge_candidates(&candidates, true);
+    add_table_people(text, article, &mut people);
     drop_authors(&mut people, &article.authors);
     if let Some(title) = article.title {
         mark_title_names(text, title, &mut people);
     }
     people
+}
+
+/// Results tables and line-up lists ("1. Michelle Freeman (Jamaica) 12.71", "65 Billy Andrade, Duffy Waldorf")
+/// read as chrome to the article finder, being short unpunctuated lines, yet they name people. Lines removed as
+/// header or navigation that hold figures or a list are searched too, for full names only, and only people the
+/// prose does not name already are added from them — so a teaser never adds a mention to a person of the story.
+fn add_table_people(text: &str, article: &Article, people: &mut People) {
+    let mut candidates = Vec::new();
+    for removed in article.removed.iter().filter(|r| matches!(r.reason, "header" | "navigation")) {
+        let line = removed.span.slice(text);
+        if !(line.chars().any(|c| c.is_ascii_digit()) || line.matches(',').count() >= 2) {
+            continue;
+        }
+        let words = crate::tokens::tokenize(text, removed.span);
+        detect::find_candidates(text, usize::MAX, removed.span, &words, &mut candidates);
+    }
+    if candidates.is_empty() {
+        return;
+    }
+    let mut buffer = String::new();
+    let known: std::collections::HashSet<String> = people
+        .persons
+        .iter()
+        .flat_map(|p| std::iter::once(&p.name).chain(&p.aliases))
+        .filter_map(|n| n.split_whitespace().last())
+        .map(|w| crate::tokens::name_key(w, &mut buffer).to_string())
+        .collect();
+    let table = merge::merge_candidates(&candidates, false);
+    for person in table.persons {
+        let surname = person.name.split_whitespace().last().map(|w| crate::tokens::name_key(w, &mut buffer).to_string());
+        if surname.is_some_and(|s| known.contains(&s)) || person.mentions.is_empty() {
+            continue;
+        }
+        let id = people.persons.len();
+        people.persons.push(PersonFound { id, ..person });
+    }
 }
 
 /// Bylines name the article's authors, not people in the story: a person whose name is an author's is dropped.
