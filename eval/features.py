@@ -47,6 +47,10 @@ class Document:
                  "title", "quotes", "people", "raw")
 
 
+# Pickled under this module's name even when the file runs as a script, so caches load from any importer.
+Document.__module__ = "features"
+
+
 def build_document(row, kind, k, result, tokenizer):
     from rouge_score.rouge_scorer import lcs_ind
     d = Document()
@@ -170,8 +174,12 @@ def dump(binary, corpus, out, limit=None, options=None):
 
 
 def load(path):
+    class Unpickler(pickle.Unpickler):
+        def find_class(self, module, name):
+            return Document if name == "Document" else super().find_class(module, name)
+
     with open(path, "rb") as f:
-        return pickle.load(f)
+        return Unpickler(f).load()
 
 
 def check(path, limit=200):
