@@ -53,7 +53,7 @@ const NON_PERSON_HEADS: &[&str] = &[
     "inc", "corp", "ltd", "plc", "llc", "co", "group", "bank", "party", "council", "ministry", "university", "college",
     "school", "academy", "hospital", "church", "cathedral", "club", "united", "city", "county", "airport", "street", "road",
     "avenue", "park", "square", "bridge", "river", "mountain", "mountains", "lake", "island", "islands", "bay", "valley",
-    "cup", "open", "games", "championship", "championships", "league", "prix", "award", "awards", "festival", "times",
+    "bros", "ab", "ag", "sa", "nv", "spa", "bv", "gmbh", "cup", "open", "games", "championship", "championships", "league", "prix", "award", "awards", "festival", "times",
     "post", "news", "journal", "agency", "fund", "index", "exchange", "reserve", "court", "senate", "house", "congress",
     "parliament", "assembly", "army", "navy", "force", "forces", "police", "museum", "theatre", "theater", "center",
     "centre", "foundation", "institute", "association", "federation", "union", "commission", "committee", "department",
@@ -73,6 +73,21 @@ const NON_PERSON_HEADS: &[&str] = &[
     "tribunal", "prison", "jail", "airbase", "base", "camp", "village", "town", "heights", "hills", "springs", "falls",
     "beach", "gardens", "square", "lane", "drive", "boulevard", "way", "place", "circuit", "course", "track", "grounds",
     "rovers", "wanderers", "athletic", "albion", "rangers", "celtic", "city", "hotspur", "dynamo", "sporting",
+];
+
+/// First words of place names: "East Stirling", "New Brunswick", "Port Elizabeth".
+const PLACE_PREFIXES: &[&str] = &[
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "new", "san", "santa",
+    "santo", "sao", "st", "saint", "port", "fort", "mount", "mt", "lake", "cape", "upper", "lower", "great", "greater",
+    "los", "las", "el", "le", "la",
+];
+
+/// Lower-case nouns that make the name before them part of a place or institution: "Charles de Gaulle
+/// airport", "Lincoln memorial".
+const EPONYM_HEADS: &[&str] = &[
+    "airport", "street", "avenue", "road", "boulevard", "square", "bridge", "stadium", "arena", "university", "college",
+    "school", "hospital", "foundation", "institute", "center", "centre", "museum", "prize", "award", "trophy", "cup",
+    "memorial", "park", "hall", "building", "tower", "station", "library", "theatre", "theater", "doctrine", "index",
 ];
 
 /// Kinship nouns: "his wife Hillary", "Trump's son Eric", "Clinton's daughter".
@@ -182,6 +197,10 @@ fn is_name_word(text: &str, word: &Word) -> bool {
     }
     let s = word.span.slice(text);
     if word.all_caps && letters(s) > 2 {
+        return false;
+    }
+    // "Hong Kong-based", "Tory-led": a lower-case part after the last hyphen makes an adjective.
+    if s.rsplit(['-', '‐']).next().is_some_and(|part| part.len() < s.len() && part.chars().next().is_some_and(char::is_lowercase)) {
         return false;
     }
     // The pronoun "I" is a capital letter without the period of an initial.
@@ -301,6 +320,16 @@ pub(super) fn find_candidates(text: &str, sentence: usize, sentence_span: Span, 
         context += table_evidence(text, words, first, last, sentence_span.end, name_words.len());
         if kinship_before(text, words, first) || (is_possessive(last_text) && kinship_after(text, words, last)) {
             context += 2.0;
+        }
+        if gap_between(text, Some(last_word), words.get(last + 1)) == Some(" ")
+            && words.get(last + 1).is_some_and(|w| !w.capitalized)
+            && EPONYM_HEADS.contains(&key_of(text, words.get(last + 1)).as_str())
+        {
+            evidence -= 3.0;
+        }
+        if name_words.len() > 1 && name_words.iter().any(|w| w.all_caps && !is_initial(text, w) && letters(w.span.slice(text)) == 2) {
+            // "LM Ericsson AB", "PT Timor": company letters, not initials.
+            evidence -= 2.0;
         }
         if opens_sentence && parts.len() == 1 {
             // A lone capitalised word opening a sentence is weak evidence of anything.
@@ -427,6 +456,16 @@ fn peel(text: &str, run: &[Word], keys: &[String], starts_sentence: bool) -> Opt
     let mut title = false;
     let mut gender = None;
     while core < n {
+        // A place or organisation of two or three words: "New York Yankees", "San Diego Padres".
+        if let Some(width) = (2..=3).rev().find(|&w| {
+            keys.get(core..core + w).is_some_and(|ks| {
+                let joined = normalize(&ks.join(" "));
+                is_place_like(&joined) || lex.organizations.contains(&joined)
+            })
+        }) {
+            core += width;
+            continue;
+        }
         let key = keys.get(core)?.as_str();
         let given = given_name_strength(key) > 0;
         let remaining = n - core - 1;
@@ -505,9 +544,16 @@ fn name_evidence(keys: &[String], initial_first: bool) -> f64 {
     if n > 1 && (lex.places.contains_key(&joined) || lex.nationalities.contains(&joined) || lex.organizations.contains(&joined)) {
         return -5.0;
     }
+    if n > 1 && words.first().is_some_and(|k| PLACE_PREFIXES.contains(k)) {
+        evidence -= 2.0;
+    }
     for (k, &key) in words.iter().enumerate() {
         let given = given_name_strength(key);
         let surname = surname_strength(key);
+        if initial_first && k + 1 == n && n > 1 && is_place_like(key) && given == 0 && surname == 0 {
+            // "N. Korea", "S. Africa".
+            evidence -= 3.0;
+        }
         if k == 0 && n > 1 {
             if initial_first {
                 evidence += 1.5;
