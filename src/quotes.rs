@@ -44,12 +44,8 @@ pub(crate) fn find_quotes(text: &str, sentences: &[SentenceSpan], words: &[Vec<W
     for quote in &mut quotes {
         quote.sentence = sentences.partition_point(|s| s.span.end <= quote.outer.start).min(sentences.len().saturating_sub(1));
     }
-    let free_mentions: Vec<Mention> = people
-        .mentions
-        .iter()
-        .filter(|m| !quotes.iter().any(|q| q.outer.contains(m.span)))
-        .copied()
-        .collect();
+    quotes.sort_by_key(|q| q.outer.start);
+    let free_mentions = mentions_outside_quotes(&people.mentions, &quotes);
     let mut previous: Option<(usize, Option<usize>)> = None;
     for quote in &mut quotes {
         quote.speaker = attribute(text, quote, sentences, words, &free_mentions);
@@ -61,7 +57,8 @@ pub(crate) fn find_quotes(text: &str, sentences: &[SentenceSpan], words: &[Vec<W
                 }
             }
         }
-        previous = Some((quote.sentence, quote.speaker));
+        let closing_sentence = sentence_at(sentences, quote.outer.end.saturating_sub(1)).unwrap_or(quote.sentence);
+        previous = Some((closing_sentence, quote.speaker));
     }
     quotes
 }
@@ -148,84 +145,166 @@ fn is_whole_sentence(text: &str, quote: &QuoteFound, sentences: &[SentenceSpan])
     })
 }
 
-/// The speaker of `quote`, from its tag.
+/// Mentions that are not inside a quote (a name inside quotation marks is not who speaks). Both lists are in
+/// text order, so one sweep does it.
+fn mentions_outside_quotes(mentions: &[Mention], quotes: &[QuoteFound]) -> Vec<Mention> {
+    let mut out = Vec::with_capacity(mentions.len());
+    let mut q = 0;
+    for mention in mentions {
+        while quotes.get(q).is_some_and(|quote| quote.outer.end <= mention.span.start) {
+            q += 1;
+        }
+        if !quotes.get(q).is_some_and(|quote| quote.outer.contains(mention.span)) {
+            out.push(*mention);
+        }
+    }
+    out
+}
+
+/// The index of the sentence holding byte `at`.
+fn sentence_at(sentences: &[SentenceSpan], at: usize) -> Option<usize> {
+    let i = sentences.partition_point(|s| s.span.end <= at);
+    sentences.get(i).filter(|s| s.span.start <= at).map(|_| i)
+}
+
+/// Characters that may stand between a closing quotation mark and its tag: ",” Umerov said", "” ― Jacklyn Ashley".
+fn is_tag_gap(gap: &str) -> bool {
+    gap.chars().count() <= 4 && gap.chars().all(|c| c.is_whitespace() || matches!(c, ',' | '—' | '–' | '―' | '-'))
+}
+
+/// The speaker of `quote`, from its tag: after the quote in the sentence where it closes (or in a short next
+/// sentence: "… .” Obama said."), else before it in the sentence where it opens.
 fn attribute(text: &str, quote: &QuoteFound, sentences: &[SentenceSpan], words: &[Vec<Word>], mentions: &[Mention]) -> Option<usize> {
-    let sentence = sentences.get(quote.sentence)?;
-    let sentence_words = words.get(quote.sentence)?;
-    let mut buffer = String::new();
-    let lex = lexicons();
-    // After the quote: ",” Umerov said", ",” said Umerov", ",” he remarked", ",” according to Umerov".
-    let after: Vec<&Word> = sentence_words.iter().filter(|w| w.span.start >= quote.outer.end).take(6).collect();
-    if let Some(first) = after.first() {
-        let gap = text.get(quote.outer.end..first.span.start).unwrap_or("");
-        if gap.chars().all(|c| c.is_whitespace() || matches!(c, ',' | '—' | '–' | '-')) && gap.len() <= 4 {
-            if let Some(person) = mention_at(mentions, first.span.start) {
-                let next = after.get(1 + mention_words(mentions, first.span.start, &after));
-                if next.is_none_or(|w| lex.speech_verbs.contains(lower(w.span.slice(text), &mut buffer))) || gap.contains(',') {
-                    return Some(person);
-                }
-            }
-            let first_word = lower(first.span.slice(text), &mut buffer).to_string();
-            if lex.speech_verbs.contains(&first_word) {
-                if let Some(person) = after.iter().skip(1).take(4).find_map(|w| mention_at(mentions, w.span.start)) {
-                    return Some(person);
-                }
-                if let Some(pronoun) = after.get(1) {
-                    if is_pronoun(lower(pronoun.span.slice(text), &mut buffer)) {
-                        return most_recent(mentions, quote.outer.start);
-                    }
-                }
-            }
-            if is_pronoun(&first_word) && after.get(1).is_some_and(|w| lex.speech_verbs.contains(lower(w.span.slice(text), &mut buffer))) {
-                return most_recent(mentions, quote.outer.start);
-            }
-            if first_word == "according" {
-                if let Some(person) = after.iter().skip(2).take(3).find_map(|w| mention_at(mentions, w.span.start)) {
-                    return Some(person);
-                }
+    let closing = sentence_at(sentences, quote.outer.end.saturating_sub(1)).unwrap_or(quote.sentence);
+    let mut after: Vec<&Word> = words.get(closing).map(|ws| ws.iter().filter(|w| w.span.start >= quote.outer.end).take(16).collect()).unwrap_or_default();
+    if after.is_empty() {
+        // The quote ended its sentence: a short next sentence may be the tag ("Obama said.").
+        if let Some(next) = words.get(closing + 1) {
+            let gap_ok = next.first().is_some_and(|w| text.get(quote.outer.end..w.span.start).is_some_and(|g| g.trim().is_empty() && !g.contains("\n\n")));
+            if gap_ok && next.len() <= 8 {
+                after = next.iter().collect();
             }
         }
     }
-    // Before the quote, in its sentence: "Umerov said: “…”", "He stated, “…”", "Umerov described … as “…”".
-    let before: Vec<&Word> = sentence_words.iter().filter(|w| w.span.end <= quote.outer.start).collect();
-    if let Some(first) = before.first() {
-        if let Some(person) = mention_at(mentions, first.span.start).or_else(|| {
-            before.iter().take(3).find_map(|w| mention_at(mentions, w.span.start)).filter(|_| {
-                before.first().is_some_and(|w| matches!(lower(w.span.slice(text), &mut String::new()), "but" | "and" | "then" | "later" | "president" | "mr" | "mrs" | "ms" | "dr"))
-            })
-        }) {
-            return Some(person);
-        }
-        if is_pronoun(lower(first.span.slice(text), &mut buffer)) {
-            let has_verb = before.iter().skip(1).take(3).any(|w| lex.speech_verbs.contains(lower(w.span.slice(text), &mut buffer)));
-            if has_verb {
-                return most_recent(mentions, sentence.span.start);
-            }
-        }
-        let lead_in = text.get(before.last().map_or(quote.outer.start, |w| w.span.end)..quote.outer.start).unwrap_or("");
-        if lead_in.contains([':', ',']) {
-            let verb_near = before.iter().rev().take(3).any(|w| lex.speech_verbs.contains(lower(w.span.slice(text), &mut buffer)));
-            if verb_near {
-                if let Some(person) = before.iter().rev().find_map(|w| mention_at(mentions, w.span.start)) {
-                    return Some(person);
-                }
-            }
+    if let Some(speaker) = tag_after(text, quote, &after, mentions) {
+        return Some(speaker);
+    }
+    let sentence = sentences.get(quote.sentence)?;
+    let before: Vec<&Word> = words.get(quote.sentence)?.iter().filter(|w| w.span.end <= quote.outer.start && w.span.start >= sentence.span.start).collect();
+    if let Some(speaker) = tag_before(text, quote, sentence.span.start, &before, mentions) {
+        return Some(speaker);
+    }
+    // "Smith said on Tuesday:" closing the sentence before a quote that opens its own.
+    if before.is_empty() {
+        let previous = words.get(quote.sentence.checked_sub(1)?)?;
+        let last = previous.last()?;
+        let lead = text.get(last.span.end..quote.outer.start)?;
+        if lead.trim_start().starts_with(':') {
+            let all: Vec<&Word> = previous.iter().collect();
+            let start = sentences.get(quote.sentence - 1)?.span.start;
+            return tag_before(text, quote, start, &all, mentions);
         }
     }
     None
 }
 
-/// The person mentioned by the mention that starts at `start`, if any.
-fn mention_at(mentions: &[Mention], start: usize) -> Option<usize> {
-    let i = mentions.partition_point(|m| m.span.start < start);
-    mentions.get(i).filter(|m| m.span.start == start).map(|m| m.person)
+/// ",” Umerov said", ",” said Umerov", ",” Mr. Obama said", ",” he remarked", ",” according to Umerov", "” ―
+/// Pamela Padilla", ",” Scott Pruitt, the attorney general of Oklahoma, said".
+fn tag_after(text: &str, quote: &QuoteFound, after: &[&Word], mentions: &[Mention]) -> Option<usize> {
+    let lex = lexicons();
+    let mut buffer = String::new();
+    let first = after.first()?;
+    let gap = text.get(quote.outer.end..first.span.start)?;
+    if !is_tag_gap(gap) && !gap.trim().is_empty() {
+        return None;
+    }
+    let is_verb = |w: &Word, buffer: &mut String| {
+        let key = lower(w.span.slice(text), buffer);
+        lex.speech_verbs.contains(key) && !key.ends_with("ing")
+    };
+    // Titles before the name: "Mr. Obama said", "Sen. Warren told".
+    let mut k = 0;
+    while after.get(k).is_some_and(|w| is_courtesy_title(lower(w.span.slice(text), &mut buffer))) {
+        k += 1;
+    }
+    if let Some(word) = after.get(k) {
+        if let Some((person, end)) = mention_covering(mentions, word.span.start) {
+            let rest: Vec<&&Word> = after.iter().skip(k).filter(|w| w.span.start >= end).collect();
+            let dash = gap.contains(['—', '–', '―']);
+            let verb_next = rest.first().is_some_and(|w| is_verb(w, &mut buffer));
+            // An apposition between the name and the verb: "Scott Pruitt, the Republican attorney general, said".
+            let apposition = text.get(end..).is_some_and(|t| t.starts_with(',')) && rest.iter().take(14).any(|w| is_verb(w, &mut buffer));
+            if verb_next || apposition || dash || rest.is_empty() {
+                return Some(person);
+            }
+        }
+    }
+    let first_key = lower(first.span.slice(text), &mut buffer).to_string();
+    if is_verb(first, &mut buffer) {
+        let mut k = 1;
+        while after.get(k).is_some_and(|w| is_courtesy_title(lower(w.span.slice(text), &mut buffer))) {
+            k += 1;
+        }
+        if let Some(person) = after.get(k).and_then(|w| mention_covering(mentions, w.span.start)).map(|(p, _)| p) {
+            return Some(person);
+        }
+        if after.get(1).is_some_and(|w| is_pronoun(lower(w.span.slice(text), &mut buffer))) {
+            return most_recent(mentions, quote.outer.start);
+        }
+    }
+    if is_pronoun(&first_key) && after.get(1).is_some_and(|w| is_verb(w, &mut buffer)) {
+        return most_recent(mentions, quote.outer.start);
+    }
+    if first_key == "according" {
+        return after.iter().skip(2).take(4).find_map(|w| mention_covering(mentions, w.span.start)).map(|(p, _)| p);
+    }
+    None
 }
 
-/// How many of `words` the mention starting at `start` covers.
-fn mention_words(mentions: &[Mention], start: usize, words: &[&Word]) -> usize {
+/// Before the quote, in its sentence: "Umerov said: “…”", "He stated, “…”", "Umerov described the meeting as
+/// “…”", "Spokeswoman Jessica Ditto said via email that, “…”".
+fn tag_before(text: &str, quote: &QuoteFound, sentence_start: usize, before: &[&Word], mentions: &[Mention]) -> Option<usize> {
+    let lex = lexicons();
+    let mut buffer = String::new();
+    let first = before.first()?;
+    let is_verb = |w: &Word, buffer: &mut String| lex.speech_verbs.contains(lower(w.span.slice(text), buffer));
+    let verb_at = before.iter().rposition(|w| is_verb(w, &mut buffer));
+    // The subject: the first person named before the verb.
+    if let Some(v) = verb_at {
+        if let Some(person) = before.iter().take(v).find_map(|w| mention_covering(mentions, w.span.start)).map(|(p, _)| p) {
+            return Some(person);
+        }
+        if before.iter().take(v).any(|w| is_pronoun(lower(w.span.slice(text), &mut buffer))) {
+            return most_recent(mentions, sentence_start);
+        }
+    }
+    // "Umerov described the meeting as “…”": the sentence's subject frames the quote.
+    let mut k = 0;
+    while before.get(k).is_some_and(|w| is_courtesy_title(lower(w.span.slice(text), &mut buffer)) || matches!(lower(w.span.slice(text), &mut buffer), "but" | "and" | "then" | "later" | "president")) {
+        k += 1;
+    }
+    let subject = before.get(k).or(Some(first))?;
+    if let Some((person, _)) = mention_covering(mentions, subject.span.start) {
+        let verb_follows = before.iter().skip(k + 1).take(4).any(|w| is_verb(w, &mut buffer) || lower(w.span.slice(text), &mut buffer).ends_with("ed"));
+        if verb_follows {
+            return Some(person);
+        }
+    }
+    let _ = quote;
+    None
+}
+
+fn is_courtesy_title(word: &str) -> bool {
+    matches!(
+        word,
+        "mr" | "mrs" | "ms" | "dr" | "sen" | "rep" | "gov" | "gen" | "president" | "senator" | "governor" | "secretary" | "former" | "vice" | "prof"
+    )
+}
+
+/// The person whose mention starts at `start`, and where that mention ends.
+fn mention_covering(mentions: &[Mention], start: usize) -> Option<(usize, usize)> {
     let i = mentions.partition_point(|m| m.span.start < start);
-    let Some(m) = mentions.get(i) else { return 0 };
-    words.iter().filter(|w| w.span.start >= m.span.start && w.span.end <= m.span.end + 3).count().saturating_sub(1)
+    mentions.get(i).filter(|m| m.span.start == start).map(|m| (m.person, m.span.end))
 }
 
 /// The person named last before `at`.
