@@ -12,6 +12,15 @@ const TYPING_DELAY_MS = 250;
 const BUSY_AFTER_MS = 100;
 /** Above this many sentences (or mentions) the source view marks only the summary and the removed text. */
 const MAX_SOURCE_SPANS = 20000;
+/** Longer texts show only the summary's paragraphs in the source view: laying out megabytes of text would hold
+ * the page up for seconds, and the whole text is in the box above anyway. */
+const MAX_FULL_SOURCE_LENGTH = 200_000;
+/** Context kept around each summary sentence in an excerpted source view, at most (UTF-16 units). */
+const EXCERPT_CONTEXT = 1000;
+/** People shown as cards, and quotes shown per person (the rest behind a "more" toggle, up to a limit). */
+const MAX_PEOPLE = 100;
+const QUOTES_SHOWN = 6;
+const MAX_QUOTES = 200;
 /** Rows of the "every sentence's score" table. */
 const MAX_SCORE_ROWS = 2000;
 /** The summarizer's own default limit (`Options::DEFAULT_MAX_INPUT_BYTES`), checked early for dropped files. */
@@ -46,6 +55,7 @@ const ui = {
   people: $("people"),
   peopleNote: $("people-note"),
   source: $("source"),
+  sourceNote: $("source-note"),
   scores: $("scores"),
   scoresBody: $("scores-body"),
   version: $("version"),
@@ -210,6 +220,7 @@ function clearResults() {
   ui.summary.replaceChildren();
   ui.people.replaceChildren();
   ui.source.replaceChildren();
+  ui.sourceNote.hidden = true;
   ui.scoresBody.replaceChildren();
   ui.summaryNote.hidden = true;
   ui.peopleNote.hidden = true;
@@ -219,6 +230,7 @@ function clearResults() {
 }
 
 function render(request, result, elapsed) {
+  const started = performance.now();
   const { text } = request;
   rendered = { text, result };
   renderCount += 1;
@@ -248,6 +260,7 @@ function render(request, result, elapsed) {
   if (removed.length) parts.push(`${plural(removed.length, "piece")} of site text removed`);
   const time = typeof elapsed === "number" ? ` in ${elapsed < 10 ? elapsed.toFixed(1) : Math.round(elapsed)} ms` : "";
   setStatus("done", `Summarized ${formatSize(text.length)}${time}: ${parts.join(", ")}.`);
+  performance.measure("nutshell: render", { start: started });
   markReady();
 }
 
@@ -310,7 +323,7 @@ function whyDetails(sentence) {
 
 function renderPeople(result) {
   const { people, sentences } = result;
-  const items = people.map((person, index) => {
+  const items = people.slice(0, MAX_PEOPLE).map((person, index) => {
     const item = element("li", { className: "person" });
     item.dataset.personIndex = String(index);
     item.dataset.mentions = String(person.mentions);
@@ -328,17 +341,29 @@ function renderPeople(result) {
       item.append(element("p", { className: "person-aliases", textContent: `also: ${person.aliases.join(", ")}` }));
     }
     if (person.quotes?.length) {
-      const quotes = element("ul", { className: "person-quotes" });
-      for (const quote of person.quotes) {
+      const quoteItem = (quote) => {
         const line = element("li");
         const link = element("button", { type: "button", className: "quote-link" });
         link.title = "Show this quote in the source";
         link.append(element("q", { textContent: quote.text }));
         link.addEventListener("click", () => showOffset(sentences, quote.start16));
         line.append(link);
-        quotes.append(line);
-      }
+        return line;
+      };
+      const quotes = element("ul", { className: "person-quotes" });
+      quotes.append(...person.quotes.slice(0, QUOTES_SHOWN).map(quoteItem));
       item.append(quotes);
+      if (person.quotes.length > QUOTES_SHOWN) {
+        const more = element("details", { className: "more-quotes" });
+        const rest = person.quotes.slice(QUOTES_SHOWN, MAX_QUOTES);
+        const hidden = person.quotes.length - QUOTES_SHOWN;
+        more.append(element("summary", { textContent: `${plural(hidden, "more quote")}` }));
+        const list = element("ul", { className: "person-quotes" });
+        list.append(...rest.map(quoteItem));
+        more.append(list);
+        if (person.quotes.length > MAX_QUOTES) more.append(element("p", { className: "note", textContent: `First ${MAX_QUOTES} shown.` }));
+        item.append(more);
+      }
     }
     item.addEventListener("mouseenter", () => highlightMentions(index, true));
     item.addEventListener("mouseleave", () => highlightMentions(index, false));
@@ -347,8 +372,9 @@ function renderPeople(result) {
     return item;
   });
   ui.people.replaceChildren(...items);
-  ui.peopleNote.textContent = people.length ? "" : "No people were found in this text.";
-  ui.peopleNote.hidden = people.length > 0;
+  ui.peopleNote.textContent = people.length === 0 ? "No people were found in this text."
+    : people.length > MAX_PEOPLE ? `The ${MAX_PEOPLE} most salient of ${people.length} people.` : "";
+  ui.peopleNote.hidden = !ui.peopleNote.textContent;
 }
 
 /** The source text as text nodes, with each sentence a span (the summary's a <mark>), each mention of a person
@@ -395,13 +421,37 @@ function renderSource(text, result, chosen) {
     if (to > cursor) parent.append(text.slice(cursor, to));
   };
 
+  const excerpt = text.length > MAX_FULL_SOURCE_LENGTH;
+  const ranges = excerpt ? excerptRanges(text, sentences, chosen) : [[0, text.length]];
   const fragment = document.createDocumentFragment();
-  let cursor = 0;
-  for (const block of blocks) {
-    const start = Math.max(block.start, cursor);
-    const end = Math.min(block.end, text.length);
-    if (!(end > start)) continue;
-    if (start > cursor) appendText(fragment, cursor, start);
+  let blockIndex = 0;
+  let shownUntil = 0;
+  for (const [from, to] of ranges) {
+    if (from > shownUntil) fragment.append(elision(from - shownUntil));
+    let cursor = from;
+    while (blockIndex < blocks.length && blocks[blockIndex].start < to) {
+      const block = blocks[blockIndex];
+      const start = Math.max(block.start, cursor);
+      const end = Math.min(block.end, to);
+      if (end > start) {
+        if (start > cursor) appendText(fragment, cursor, start);
+        fragment.append(blockElement(block, start, end));
+        cursor = end;
+      }
+      if (block.end <= to) blockIndex += 1;
+      else break; // it goes on in the next range
+    }
+    if (to > cursor) appendText(fragment, cursor, to);
+    shownUntil = to;
+  }
+  if (text.length > shownUntil) fragment.append(elision(text.length - shownUntil));
+  ui.source.replaceChildren(fragment);
+  ui.source.dataset.excerpt = String(excerpt);
+  ui.sourceNote.textContent = excerpt
+    ? `This text is long (${formatSize(text.length)}): the source shows the summary's paragraphs only.` : "";
+  ui.sourceNote.hidden = !excerpt;
+
+  function blockElement(block, start, end) {
     let node;
     if (block.removed) {
       node = element("del", { className: "removed" });
@@ -414,11 +464,32 @@ function renderSource(text, result, chosen) {
       node.title = whyText(block.sentence, isChosen);
     }
     appendText(node, start, end);
-    fragment.append(node);
-    cursor = end;
+    return node;
   }
-  if (cursor < text.length) appendText(fragment, cursor, text.length);
-  ui.source.replaceChildren(fragment);
+}
+
+/** The stretches of a long text that the source view shows: the start, and the paragraph around each summary
+ * sentence (at most EXCERPT_CONTEXT units either side), merged where they touch. */
+function excerptRanges(text, sentences, chosen) {
+  const ranges = [[0, Math.min(text.length, 2 * EXCERPT_CONTEXT)]];
+  for (const index of [...chosen].sort((a, b) => a - b)) {
+    const { start16, end16 } = sentences[index];
+    const lineStart = text.lastIndexOf("\n", start16 - 1) + 1;
+    const lineEnd = text.indexOf("\n", end16);
+    ranges.push([Math.max(lineStart, start16 - EXCERPT_CONTEXT), Math.min(lineEnd < 0 ? text.length : lineEnd, end16 + EXCERPT_CONTEXT)]);
+  }
+  ranges.sort((a, b) => a[0] - b[0]);
+  const merged = [];
+  for (const [from, to] of ranges) {
+    const last = merged[merged.length - 1];
+    if (last && from <= last[1]) last[1] = Math.max(last[1], to);
+    else merged.push([from, to]);
+  }
+  return merged;
+}
+
+function elision(length) {
+  return element("span", { className: "elided", textContent: `\n[… ${formatSize(length)} not shown …]\n` });
 }
 
 function whyText(sentence, isChosen) {
@@ -505,7 +576,8 @@ function showOffset(sentences, offset) {
 // Input: typing, pasting (HTML through Readability), dropping or opening a file, the sample.
 
 ui.input.addEventListener("input", () => {
-  if (ui.input.value.trim() === "") setInputPath("typed");
+  const path = ui.inputPath.dataset.inputPath;
+  if (ui.input.value.trim() === "" || (path === "sample" && ui.input.value !== sampleText)) setInputPath("typed");
   schedule(TYPING_DELAY_MS);
 });
 

@@ -260,6 +260,40 @@ test("a dropped .txt file is loaded and summarized", async () => {
   });
 });
 
+test("a long text: busy indicator while it runs, the source shows the summary's paragraphs only", async () => {
+  await withPage(async ({ page }) => {
+    const body = bridgeArticle.split("\n").slice(1).join("\n");
+    const long = `${bridgeArticle}\n${Array.from({ length: 160 }, () => body).join("\n")}`;
+    assert.ok(long.length > 200_000);
+    // Every status the page passes through, from the moment the text arrives.
+    await page.evaluate(() => {
+      const status = document.getElementById("status");
+      window.__statuses = [];
+      new MutationObserver(() => window.__statuses.push(status.dataset.status)).observe(status, { attributes: true });
+    });
+    await page.evaluate((text) => {
+      const input = document.getElementById("input");
+      input.value = text;
+      input.dispatchEvent(new Event("input", { bubbles: true }));
+    }, long);
+    await page.waitForFunction(() => document.getElementById("status").dataset.status === "done" &&
+      document.getElementById("results").dataset.renders === "2", null, { timeout: 60_000 });
+
+    const results = await readResults(page);
+    assert.equal(await page.getAttribute("#source", "data-excerpt"), "true");
+    assert.ok(results.notes.some((note) => /the source shows the summary's paragraphs only/.test(note)));
+    assert.ok(results.source.length < long.length && results.source.includes("not shown"));
+    assert.deepEqual(results.marks.map((m) => m.index), results.summary.map((s) => s.index));
+    for (const [i, mark] of results.marks.entries()) assert.equal(mark.text, results.summary[i].text);
+
+    // Work that takes longer than ~100 ms shows the busy indicator first.
+    const elapsed = Number(/in ([\d.]+) ms/.exec(results.statusText)?.[1] ?? 0);
+    const statuses = await page.evaluate(() => window.__statuses);
+    if (elapsed > 150) assert.ok(statuses.includes("busy"), `busy shown for a ${elapsed} ms summary: ${statuses}`);
+    assert.equal(statuses.at(-1), "done");
+  });
+});
+
 test("a file over the size limit is refused with a clear message", async () => {
   await withPage(async ({ page }) => {
     // 33 MiB, over nutshell's default 32 MiB limit: refused before it is read into the box (Chromium takes
