@@ -308,3 +308,20 @@ test("a file over the size limit is refused with a clear message", async () => {
     assert.match(await page.inputValue("#input"), /^Politics/, "the box keeps its text");
   });
 });
+
+test("when the Wasm module cannot be loaded, the page says so instead of failing silently", async () => {
+  const context = await environment.browser.newContext();
+  try {
+    await context.route("**/pkg/nutshell_bg.wasm", (route) => route.fulfill({ status: 404, body: "not found" }));
+    const page = await context.newPage();
+    const pageErrors = [];
+    page.on("pageerror", (error) => pageErrors.push(error.message));
+    await page.goto(`${environment.baseURL}/`);
+    await page.waitForSelector("html[data-state=error]", { timeout: 20_000 });
+    assert.equal(await page.getAttribute("#status", "data-status"), "error");
+    assert.match(await page.textContent("#status"), /could not be loaded/);
+    assert.deepEqual(pageErrors, []);
+  } finally {
+    await context.close();
+  }
+});
