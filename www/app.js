@@ -130,8 +130,8 @@ function requestSummary() {
   if (text.trim() === "") {
     wanted = null;
     stopBusy();
-    showEmpty(text === "" ? "Paste an article above — or drop a .txt file on the box — to see its summary and the people in it."
-      : "There is only white space here: paste an article above to see its summary.");
+    showEmpty(text === "" ? "Paste an article into the box — or drop a .txt file on it — to see its summary and the people in it."
+      : "There is only white space in the box: paste an article to see its summary.");
     return;
   }
   const options = readOptions();
