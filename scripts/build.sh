@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# Builds the browser artefacts:
+#   cargo (wasm32, profile `wasm`) → wasm-bindgen --target web → wasm-opt -Oz → pkg/ and www/pkg/
+# pkg/ holds the raw wasm-bindgen output (nutshell.js, nutshell_bg.wasm, .d.ts) for Node and packaging;
+# www/pkg/ gets a copy so www/ is a self-contained static site.
+# Run scripts/setup.sh first (npm run build does).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+say() { printf 'build: %s\n' "$*"; }
+
+if [ -f "$HOME/.cargo/env" ]; then
+  # shellcheck disable=SC1091
+  . "$HOME/.cargo/env"
+fi
+
+profile=${NUTSHELL_WASM_PROFILE:-wasm}
+target_dir=${CARGO_TARGET_DIR:-target}
+raw="$target_dir/wasm32-unknown-unknown/$profile/nutshell.wasm"
+wasm_opt=node_modules/.bin/wasm-opt
+
+[ -x "$wasm_opt" ] || { say "wasm-opt missing: run scripts/setup.sh (npm run setup) first"; exit 1; }
+command -v wasm-bindgen >/dev/null || { say "wasm-bindgen missing: run scripts/setup.sh first"; exit 1; }
+
+say "cargo build --profile $profile --target wasm32-unknown-unknown --lib"
+cargo build --profile "$profile" --target wasm32-unknown-unknown --lib
+
+# Cargo is a no-op when nothing changed; skip the bindgen/opt steps too when the raw module,
+# the tools and this script are the same as for the last build and every output is present.
+stamp_file=pkg/.build-stamp
+stamp=$( { sha256sum "$raw" scripts/build.sh; wasm-bindgen --version; "$wasm_opt" --version; } | sha256sum | cut -d' ' -f1 )
+outputs=(pkg/nutshell.js pkg/nutshell_bg.wasm pkg/nutshell.d.ts www/pkg/nutshell.js www/pkg/nutshell_bg.wasm www/pkg/nutshell.d.ts)
+up_to_date=1
+for f in "${outputs[@]}"; do [ -f "$f" ] || up_to_date=0; done
+if [ "$up_to_date" = 1 ] && [ -f "$stamp_file" ] && [ "$(cat "$stamp_file")" = "$stamp" ]; then
+  for f in nutshell.js nutshell_bg.wasm nutshell.d.ts; do
+    cmp -s "pkg/$f" "www/pkg/$f" || up_to_date=0
+  done
+else
+  up_to_date=0
+fi
+
+if [ "$up_to_date" = 1 ]; then
+  say "pkg/ and www/pkg/ are up to date"
+else
+  rm -rf pkg
+  say "wasm-bindgen --target web --out-dir pkg --out-name nutshell"
+  wasm-bindgen --target web --out-dir pkg --out-name nutshell "$raw"
+
+  say "wasm-opt -Oz pkg/nutshell_bg.wasm"
+  "$wasm_opt" -Oz \
+    --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+    --enable-mutable-globals --enable-reference-types --enable-multivalue \
+    -o pkg/nutshell_bg.opt.wasm pkg/nutshell_bg.wasm
+  mv pkg/nutshell_bg.opt.wasm pkg/nutshell_bg.wasm
+
+  mkdir -p www/pkg
+  rm -f www/pkg/nutshell.js www/pkg/nutshell_bg.wasm www/pkg/nutshell.d.ts www/pkg/nutshell_bg.wasm.d.ts
+  cp pkg/nutshell.js pkg/nutshell_bg.wasm pkg/nutshell.d.ts www/pkg/
+  [ -f pkg/nutshell_bg.wasm.d.ts ] && cp pkg/nutshell_bg.wasm.d.ts www/pkg/
+  echo "$stamp" > "$stamp_file"
+fi
+
+raw_bytes=$(wc -c < pkg/nutshell_bg.wasm)
+gz_bytes=$(gzip -9 -c pkg/nutshell_bg.wasm | wc -c)
+say "pkg/nutshell_bg.wasm: $raw_bytes bytes raw, $gz_bytes bytes gzip -9 ($((gz_bytes / 1024)) KiB; budget 150 KB)"
