@@ -23,9 +23,14 @@ export function extractArticle(html) {
   // Readability returns its best attempt even when a page has no article (a menu, a list of links): demand
   // something that reads like prose — a few sentences' worth of text with sentence punctuation.
   if (body.length < 120 || !/[.!?]["'”’)]?(\s|$)/.test(body)) return null;
+  // The headline and byline go back on top, where nutshell looks for them (Readability lifts both out of the
+  // body): the headline becomes the title, the byline the authors — neither becomes a summary sentence.
   const title = normalizeSpace(article.title ?? "");
-  const text = title && !body.startsWith(title) ? `${title}\n\n${body}` : body;
-  return { text, title: title || null, byline: article.byline ?? null, siteName: article.siteName ?? null };
+  const author = normalizeSpace(article.byline ?? "");
+  const byline = author && !/^by\b/i.test(author) ? `By ${author}` : author;
+  const head = [title, byline].filter((line) => line && !body.includes(line));
+  const text = [...head, body].join("\n\n");
+  return { text, title: title || null, byline: author || null, siteName: article.siteName ?? null };
 }
 
 /** The text of a pasted HTML document's body, one paragraph per block: the fallback when Readability fails and

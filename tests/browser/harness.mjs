@@ -193,6 +193,7 @@ export async function readResults(page) {
     const texts = (selector) => Array.from(document.querySelectorAll(selector), (node) => node.textContent);
     return {
       title: document.getElementById("title").textContent,
+      byline: document.getElementById("byline").textContent,
       summary: Array.from(document.querySelectorAll("#summary > li"), (item) => ({
         index: Number(item.dataset.sentenceIndex),
         text: item.querySelector(".sentence-link").textContent,

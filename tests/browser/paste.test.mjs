@@ -42,6 +42,9 @@ test("a paste with text/html takes the Readability path: the article without the
     assert.doesNotMatch(text, /alert\(/, "the pasted page's scripts are not part of the text");
 
     assert.equal(results.title, "Harbour Bridge Reopens After Two Years of Repairs");
+    assert.ok(text.includes("By Alex Turner, Transport Correspondent"), "Readability's byline is kept for nutshell");
+    assert.match(results.byline, /Alex Turner/);
+    assert.ok(!results.people.some((p) => p.name === "Alex Turner"), "the author is not a person in the story");
     assert.equal(results.summary.length, 3);
     const names = results.people.map((p) => p.name);
     assert.ok(names.includes("Helen Marsh"), `people: ${names}`);
