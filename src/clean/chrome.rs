@@ -1,0 +1,287 @@
+//! Lines that are chrome by their own content, whatever surrounds them: known phrases ("Advertisement",
+//! "Share this story", "Read more:"), timestamps, bylines, photo credits, counters, copyright and cookie
+//! lines, teaser times ("4 weeks ago").
+//!
+//! Each recogniser is precise rather than eager: a line it names is dropped even inside the article, so
+//! ordinary article sentences must never match. "Published in 1998, the book sold…" is prose, not a
+//! timestamp, because most of its words are not date words.
+
+use crate::lexicon::lexicons;
+
+/// Why a line is chrome, or `None` when its content alone does not say.
+pub(super) fn chrome_reason(line: &str, words: usize) -> Option<&'static str> {
+    if !line.chars().any(char::is_alphanumeric) {
+        return Some("separator");
+    }
+    if let Some(reason) = phrase_reason(line) {
+        return Some(reason);
+    }
+    if is_counter(line) {
+        return Some("counter");
+    }
+    if is_timestamp(line, words) {
+        return Some("timestamp");
+    }
+    if is_byline(line, words) {
+        return Some("byline");
+    }
+    if is_footer(line, words) {
+        return Some("footer");
+    }
+    if is_cookie_notice(line) {
+        return Some("cookie");
+    }
+    if is_credit(line, words) {
+        return Some("credit");
+    }
+    if words <= 14 && has_relative_time(line) {
+        return Some("teaser");
+    }
+    None
+}
+
+/// Reasons that mark the end of a page's header: what comes after them is the article, not the header's
+/// standfirst or caption.
+pub(super) fn ends_header(reason: &str) -> bool {
+    matches!(reason, "timestamp" | "byline" | "credit" | "share" | "counter" | "caption")
+}
+
+/// The reason of a chrome phrase that makes up the whole line (ignoring case and trailing punctuation), or
+/// that opens it when the phrase ends in a colon ("Read more: …").
+pub(super) fn phrase_reason(line: &str) -> Option<&'static str> {
+    if line.len() > 100 {
+        return None;
+    }
+    let whole = line.trim().trim_end_matches(['.', '!', '?', '…', ',', ';', '|', '•', '·', '-', '–', '—', '»', '>', ' ']);
+    lexicons().chrome_phrases.iter().find_map(|&(phrase, reason)| {
+        let matches = if phrase.ends_with(':') {
+            starts_with_ignore_case(line, phrase)
+        } else {
+            whole.len() == phrase.len() && whole.eq_ignore_ascii_case(phrase)
+        };
+        matches.then_some(reason)
+    })
+}
+
+/// ASCII case-insensitive prefix test that never slices inside a character.
+pub(super) fn starts_with_ignore_case(text: &str, prefix: &str) -> bool {
+    text.len() >= prefix.len() && text.as_bytes()[..prefix.len()].eq_ignore_ascii_case(prefix.as_bytes())
+}
+
+/// "0", "1 comment", "[ 167 comments ]", "4553", "5 Min Read", "12 SHARES": counts shown beside links.
+fn is_counter(line: &str) -> bool {
+    let inner = line.trim().trim_start_matches(['[', '(', ' ']).trim_end_matches([']', ')', ' ']);
+    let number_end = inner.find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.')).unwrap_or(inner.len());
+    if number_end == 0 || !inner[..number_end].chars().any(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    let rest = inner[number_end..].trim_start_matches(['k', 'K', 'm', 'M']).trim().to_lowercase();
+    const UNITS: [&str; 18] = [
+        "", "comment", "comments", "share", "shares", "view", "views", "like", "likes", "reply", "replies", "vote",
+        "votes", "min read", "minute read", "mins read", "photos", "images",
+    ];
+    UNITS.contains(&rest.as_str())
+}
+
+const MONTHS: [&str; 25] = [
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+    "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "noon",
+];
+const DAYS: [&str; 20] = [
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "tues", "wed",
+    "thu", "thur", "thurs", "fri", "sat", "sun", "today", "yesterday", "midnight",
+];
+/// Words that sit between the numbers of a date line: "Published", "Updated", time zones, "at", "|".
+const DATE_LINE_WORDS: [&str; 38] = [
+    "am", "pm", "a.m", "p.m", "et", "est", "edt", "pst", "pdt", "cst", "cdt", "mst", "mdt", "gmt", "bst", "utc",
+    "ist", "cet", "cest", "aest", "published", "updated", "posted", "last", "modified", "on", "at", "by", "first",
+    "min", "read", "minutes", "hours", "ago", "|", "•", "-", "/",
+];
+
+/// A line made of a date or time and the words around dates: "Nov. 19, 2019 8:03 am ET",
+/// "PUBLISHED: November 19, 2019 at 8:59 pm | UPDATED: …", "Updated 10:01 pm PST, Tuesday, November 19, 2019".
+fn is_timestamp(line: &str, words: usize) -> bool {
+    if words == 0 || words > 16 || !line.chars().any(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    let mut date_words = 0;
+    let mut has_date = false;
+    for token in line.split_whitespace() {
+        match date_token(token) {
+            DateToken::Date => {
+                date_words += 1;
+                has_date = true;
+            }
+            DateToken::Filler => date_words += 1,
+            DateToken::Other => {}
+        }
+    }
+    has_date && date_words * 10 >= words * 6
+}
+
+/// What a token is to a date line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum DateToken {
+    /// A month, a weekday, a clock time or a numeric date: "Nov.", "Tuesday", "8:03am", "21/06/2014".
+    Date,
+    /// A word that sits between dates: a day or year number, "at", "Updated", "EST", "|".
+    Filler,
+    /// Anything else.
+    Other,
+}
+
+/// Classifies one white-space separated token of a possible date line.
+pub(super) fn date_token(token: &str) -> DateToken {
+    let key = token.trim_matches([',', '.', ':', ';', '|', '•', '(', ')', '[', ']']).to_lowercase();
+    if MONTHS.contains(&key.as_str()) || DAYS.contains(&key.as_str()) || is_clock_or_date(&key) {
+        DateToken::Date
+    } else if key.is_empty() || DATE_LINE_WORDS.contains(&key.as_str()) || is_day_number(&key) {
+        DateToken::Filler
+    } else {
+        DateToken::Other
+    }
+}
+
+/// "19", "2019", "20th".
+fn is_day_number(key: &str) -> bool {
+    let digits = key.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let suffix = &key[digits.len()..];
+    !digits.is_empty() && digits.len() <= 4 && digits.bytes().all(|b| b.is_ascii_digit()) && ["", "st", "nd", "rd", "th"].contains(&suffix)
+}
+
+/// "8:03", "8:03am", "11.06am", "9pm", "21/06/2014", "2019-11-19", "18.11.2019".
+fn is_clock_or_date(key: &str) -> bool {
+    let body = key.trim_end_matches("am").trim_end_matches("pm").trim_end_matches("a.m").trim_end_matches("p.m");
+    if body.is_empty() {
+        return false;
+    }
+    let had_meridiem = body.len() < key.len();
+    let mut groups = 0;
+    let mut separators = 0;
+    let mut digits_in_group = 0;
+    for c in body.chars() {
+        if c.is_ascii_digit() {
+            if digits_in_group == 0 {
+                groups += 1;
+            }
+            digits_in_group += 1;
+            if digits_in_group > 4 {
+                return false;
+            }
+        } else if matches!(c, ':' | '.' | '/' | '-') {
+            if digits_in_group == 0 {
+                return false;
+            }
+            separators += 1;
+            digits_in_group = 0;
+        } else {
+            return false;
+        }
+    }
+    digits_in_group > 0 && ((groups >= 2 && separators == groups - 1) || (had_meridiem && groups == 1))
+}
+
+/// "By Jane Smith", "by Bryan DeArdo", "By . Jane Smith .", "Written by Regan": a short line that opens with
+/// "by" and a capitalised name and does not read as a sentence.
+fn is_byline(line: &str, words: usize) -> bool {
+    if words > 14 {
+        return false;
+    }
+    const OPENERS: [&str; 6] = ["by ", "written by ", "posted by ", "words by ", "story by ", "reporting by "];
+    let Some(opener) = OPENERS.iter().find(|o| starts_with_ignore_case(line, o)) else {
+        return false;
+    };
+    let rest = line[opener.len()..].trim_start_matches(['.', ' ', ':']);
+    let sentence_like = line.trim_end().ends_with(['!', '?']) || (line.trim_end().ends_with('.') && words > 8);
+    rest.chars().next().is_some_and(char::is_uppercase) && !sentence_like
+}
+
+/// "© 2019 Hearst", "Copyright 2019 …", "… All rights reserved."
+fn is_footer(line: &str, words: usize) -> bool {
+    if words > 40 {
+        return false;
+    }
+    line.contains('©') || contains_ignore_case(line, "all rights reserved") || starts_with_ignore_case(line, "copyright ")
+}
+
+/// "We use cookies to improve your experience…", "Accept all cookies".
+fn is_cookie_notice(line: &str) -> bool {
+    contains_ignore_case(line, "cookie")
+        && ["use", "accept", "consent", "policy", "settings", "agree"].iter().any(|w| contains_ignore_case(line, w))
+}
+
+/// Photo credits: "Photo: Damian Dovarganes, AP", "Natalie Naccache | Bloomberg | Getty Images",
+/// "(Reed Saxon / Associated Press)", "Image credit: …".
+fn is_credit(line: &str, words: usize) -> bool {
+    if words > 14 {
+        return false;
+    }
+    const MARKERS: [&str; 22] = [
+        "getty images", "shutterstock", "ap photo", "photo:", "photograph:", "image:", "image credit", "credit:",
+        "credit…", "credit...", "photo by", "photo credit", "photos:", "pictured:", "[file:", "/ reuters", "/reuters",
+        "/ afp", "| afp", "| reuters", "image source:", "associated press",
+    ];
+    MARKERS.iter().any(|m| contains_ignore_case(line, m))
+}
+
+/// "4 weeks ago", "2 hours ago", "Science4 weeks agoUniversity…", "an hour ago": the counters of teaser lists.
+pub(super) fn has_relative_time(line: &str) -> bool {
+    let lower = line.to_lowercase();
+    const UNITS: [&str; 12] = ["second", "sec", "minute", "min", "hour", "hr", "h", "day", "week", "month", "year", "yr"];
+    lower.match_indices("ago").any(|(at, _)| {
+        let before = lower[..at].trim_end();
+        let before = before.strip_suffix('s').unwrap_or(before);
+        UNITS.iter().any(|unit| {
+            before.strip_suffix(unit).is_some_and(|rest| {
+                let rest = rest.trim_end();
+                rest.ends_with(|c: char| c.is_ascii_digit()) || rest.ends_with(" an") || rest.ends_with(" a") || rest == "an" || rest == "a"
+            })
+        })
+    })
+}
+
+/// ASCII case-insensitive substring test.
+pub(super) fn contains_ignore_case(text: &str, needle: &str) -> bool {
+    let n = needle.len();
+    n == 0 || text.as_bytes().windows(n).any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn reason(line: &str) -> Option<&'static str> {
+        chrome_reason(line, line.split_whitespace().count())
+    }
+
+    #[test]
+    fn timestamps_are_lines_of_dates() {
+        for line in [
+            "Nov. 19, 2019 8:03 am ET",
+            "PUBLISHED: November 19, 2019 at 8:59 pm | UPDATED: November 19, 2019 at 10:16 pm",
+            "Updated 10:01 pm PST, Tuesday, November 19, 2019",
+            "20 Nov 2019 08:00 GMT",
+            "21/06/2014",
+            "5:50 PM",
+        ] {
+            assert_eq!(reason(line), Some("timestamp"), "{line}");
+        }
+        assert_eq!(reason("Published in 1998, the book sold two million copies in its first year."), None);
+        assert_eq!(reason("The meeting is on Monday, November 19."), None);
+    }
+
+    #[test]
+    fn bylines_credits_counters_and_teasers() {
+        assert_eq!(reason("By Sarah E. Needleman"), Some("byline"));
+        assert_eq!(reason("by Bryan DeArdo"), Some("byline"));
+        assert_eq!(reason("By the end of the day, nobody had left."), None);
+        assert_eq!(reason("Natalie Naccache | Bloomberg | Getty Images"), Some("credit"));
+        assert_eq!(reason("Photo: Damian Dovarganes, AP"), Some("credit"));
+        assert_eq!(reason("[ 167 comments ]"), Some("counter"));
+        assert_eq!(reason("5 Min Read"), Some("counter"));
+        assert_eq!(reason("Science4 weeks agoUniversity of Hawaii Joins $25.6M AI Initiative"), Some("teaser"));
+        assert_eq!(reason("© 2019 Hearst Communications, Inc."), Some("footer"));
+        assert_eq!(reason("___"), Some("separator"));
+        assert!(!has_relative_time("The war began long ago in the east."));
+    }
+}

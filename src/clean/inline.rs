@@ -1,0 +1,306 @@
+//! Chrome run into the article's paragraphs, as news agencies and the Daily Mail publish it: datelines
+//! ("(CNN) --", "WASHINGTON (AP) —": the marker goes, the sentence stays), "Scroll down for video",
+//! "Read more: <headline> .", "Advertisement", header debris ("By . Jane Smith . PUBLISHED: 14:11 EST, 25 October
+//! 2013 | UPDATED: … ."), copyright tails, and photo captions closed by the Daily Mail's " ." ("Racy: Irish
+//! actor Aidan Turner (left) … ."). Each is cut out of its paragraph, which splits there: no sentence can
+//! straddle removed chrome.
+//!
+//! Precision first: a caption is cut only when it is closed by " ." and says it is a caption ("(pictured)",
+//! "(left)", a "Label:" opening); an unclosed run-in caption stays rather than risk article text.
+
+use super::chrome::{date_token, starts_with_ignore_case, DateToken};
+use super::{Article, RemovedSpan};
+use crate::span::Span;
+
+/// Most words a "Read more:" headline or a caption may have.
+const RUN_IN_WORDS: usize = 50;
+/// Agencies whose bracketed name opens a dateline even without a dash after it: "(CNN)They may not be…".
+const AGENCIES: [&str; 12] = [
+    "CNN", "CNN Business", "CNN Money", "CNNMoney", "CNN Student News", "Reuters", "AP", "AFP", "EW.com", "Mashable",
+    "The Hollywood Reporter", "Bloomberg",
+];
+
+/// Cuts inline chrome out of every paragraph of `article`, adding it to `removed`.
+pub(super) fn strip_inline_chrome(text: &str, article: &mut Article) {
+    let mut paragraphs = Vec::with_capacity(article.paragraphs.len());
+    for &paragraph in &article.paragraphs {
+        let content = paragraph.slice(text);
+        let cuts = find_cuts(content);
+        let mut from = 0;
+        for (start, end, reason) in cuts {
+            if start < from || end <= start {
+                continue;
+            }
+            push_trimmed(text, Span::new(paragraph.start + from, paragraph.start + start), &mut paragraphs);
+            article.removed.push(RemovedSpan { span: Span::new(paragraph.start + start, paragraph.start + end), reason });
+            from = end;
+        }
+        push_trimmed(text, Span::new(paragraph.start + from, paragraph.end), &mut paragraphs);
+    }
+    article.paragraphs = paragraphs;
+    article.removed.sort_by_key(|r| r.span.start);
+}
+
+/// The chrome inside one paragraph: `(start, end, reason)` in bytes relative to it, on char boundaries.
+fn find_cuts(paragraph: &str) -> Vec<(usize, usize, &'static str)> {
+    let mut cuts = Vec::new();
+    let mut at = 0;
+    if let Some(end) = header_debris(paragraph) {
+        cuts.push((0, end, "byline"));
+        at = end + (paragraph[end..].len() - paragraph[end..].trim_start().len());
+    }
+    if let Some(len) = dateline_marker(&paragraph[at..]) {
+        cuts.push((at, at + len, "dateline"));
+    }
+    for (start, _) in paragraph.match_indices("Scroll down for video") {
+        let rest = &paragraph[start..];
+        let marker = "Scroll down for video".len() + usize::from(rest["Scroll down for video".len()..].starts_with('s'));
+        let end = start + closed_run_in(rest, 20, false).unwrap_or(marker);
+        cuts.push((start, end, "video"));
+    }
+    for (start, _) in paragraph.match_indices("Read more:") {
+        let end = start + closed_run_in(&paragraph[start..], RUN_IN_WORDS, true).unwrap_or("Read more:".len());
+        cuts.push((start, end, "related"));
+    }
+    for marker in ["PUBLISHED:", "UPDATED:", "Last updated at"] {
+        for (start, _) in paragraph.match_indices(marker) {
+            if let Some(len) = timestamp_run(&paragraph[start + marker.len()..]) {
+                cuts.push((start, start + marker.len() + len, "timestamp"));
+            }
+        }
+    }
+    for (start, _) in paragraph.match_indices("Advertisement") {
+        let end = start + "Advertisement".len();
+        if at_sentence_start(paragraph, start) && next_opens_sentence(&paragraph[end..]) {
+            cuts.push((start, end, "ad"));
+        }
+    }
+    for (start, _) in paragraph.match_indices('©') {
+        let tail = &paragraph[start..];
+        if tail.split_whitespace().count() <= 15 && tail.to_lowercase().contains("all rights reserved") {
+            cuts.push((start, paragraph.len(), "footer"));
+        }
+    }
+    find_captions(paragraph, &mut cuts);
+    // Overlapping finds ("Read more: …" also looks like a "Label: …" caption): the earlier, then longer, wins.
+    cuts.sort_by_key(|&(start, end, _)| (start, std::cmp::Reverse(end)));
+    let mut end = 0;
+    cuts.retain(|&(s, e, _)| {
+        let keep = s >= end;
+        if keep {
+            end = e;
+        }
+        keep
+    });
+    cuts
+}
+
+/// Length of the span from `rest`'s start through the " ." that closes it, when that comes within `words`
+/// words: "Read more: TV Ratings: 'Empire' Audience Grows . The…" → through "Grows .". With `questions`, a
+/// headline may also close with "?" or "!" ("Read more: Who is Nigeria's Muhammadu Buhari? Violent…").
+fn closed_run_in(rest: &str, words: usize, questions: bool) -> Option<usize> {
+    for (n, (offset, token)) in tokens(rest).enumerate() {
+        if token == "." && n > 0 {
+            return Some(offset + 1);
+        }
+        if n >= words {
+            return None;
+        }
+        if questions && n >= 2 && token.trim_end_matches(['\'', '"', '’', '”']).ends_with(['?', '!']) {
+            return Some(offset + token.len());
+        }
+    }
+    None
+}
+
+/// White-space separated tokens with their byte offsets in `s`.
+fn tokens(s: &str) -> impl Iterator<Item = (usize, &str)> {
+    let base = s.as_ptr() as usize;
+    s.split_whitespace().map(move |t| (t.as_ptr() as usize - base, t))
+}
+
+/// "By . Jane Smith . " at a paragraph's start (the Daily Mail's header debris): the length through the
+/// name's closing " .".
+fn header_debris(paragraph: &str) -> Option<usize> {
+    if !starts_with_ignore_case(paragraph, "By . ") {
+        return None;
+    }
+    let name = &paragraph[5..];
+    let close = name.find(" .")?;
+    (name[..close].split_whitespace().count() <= 10).then_some(5 + close + 2)
+}
+
+/// The date and time after "PUBLISHED:" / "UPDATED:": the length of the run of date tokens (with the " ."
+/// and "|" between them), when it holds a date.
+fn timestamp_run(rest: &str) -> Option<usize> {
+    let mut end = None;
+    let mut dated = false;
+    for (offset, token) in tokens(rest) {
+        let kind = if matches!(token, "." | "|") { DateToken::Filler } else { date_token(token) };
+        match kind {
+            DateToken::Other => break,
+            DateToken::Date => dated = true,
+            DateToken::Filler => {}
+        }
+        end = Some(offset + token.len());
+    }
+    if dated {
+        end
+    } else {
+        None
+    }
+}
+
+/// Length of a leading dateline marker: "(CNN) -- ", "(CNN)", "LONDON, England (CNN) -- ",
+/// "WASHINGTON (AP) — ", "Hong Kong (CNN Business) ".
+fn dateline_marker(paragraph: &str) -> Option<usize> {
+    let open = paragraph.find('(')?;
+    if open > 60 {
+        return None;
+    }
+    let place = paragraph[..open].trim();
+    if place.split_whitespace().count() > 6
+        || !place.split_whitespace().all(|w| w.chars().next().is_some_and(|c| c.is_uppercase()))
+    {
+        return None;
+    }
+    let close = open + paragraph[open..].find(')')?;
+    let agency = &paragraph[open + 1..close];
+    let known = AGENCIES.contains(&agency);
+    let agency_like = !agency.is_empty()
+        && agency.split_whitespace().count() <= 4
+        && agency.chars().next().is_some_and(char::is_uppercase)
+        && !agency.chars().any(|c| c.is_ascii_digit());
+    // An unknown agency needs a place in capitals before it ("HONOLULU, Hawaii (HawaiiNewsNow) -"), so that
+    // "Apple (AAPL) - shares rose" keeps its subject.
+    let capital_place = place.is_empty()
+        || place.split_whitespace().next().is_some_and(|w| {
+            let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
+            letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
+        });
+    let spaced = paragraph[close + 1..].trim_start_matches([' ', '\u{a0}']);
+    let dashed = ["--", "—", "–", "-"].iter().find_map(|d| spaced.strip_prefix(d)).map(|a| a.trim_start_matches([' ', '\u{a0}']));
+    let text_start = match dashed {
+        Some(after) if known || (agency_like && capital_place) => after,
+        _ if known => spaced,
+        _ => return None,
+    };
+    // The marker must open a sentence: a capital, a digit or an opening quote follows.
+    if !text_start.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "\"“‘'".contains(c)) {
+        return None;
+    }
+    Some(paragraph.len() - text_start.len())
+}
+
+/// Daily Mail captions closed by " .": a stretch from a sentence start to " ." that says it is a caption —
+/// "(pictured)", "(left)", "(right)", a "Label: " opening — and holds at most `RUN_IN_WORDS` words.
+fn find_captions(paragraph: &str, cuts: &mut Vec<(usize, usize, &'static str)>) {
+    let mut segment_start = 0;
+    for (dot, _) in paragraph.match_indices(" .") {
+        let end = dot + 2;
+        let closes = paragraph[end..].is_empty() || paragraph[end..].starts_with(char::is_whitespace);
+        if !closes {
+            continue;
+        }
+        let start = sentence_start_before(paragraph, segment_start, dot);
+        let segment = &paragraph[start..dot];
+        segment_start = end;
+        if segment.split_whitespace().count() > RUN_IN_WORDS || segment.trim().is_empty() {
+            continue;
+        }
+        if is_caption(segment) {
+            cuts.push((start, end, "caption"));
+        }
+    }
+}
+
+/// Where the sentence that ends at `end` begins: after the last terminator followed by white space, not
+/// before `floor`.
+fn sentence_start_before(paragraph: &str, floor: usize, end: usize) -> usize {
+    let window = &paragraph[floor..end];
+    let mut start = 0;
+    let mut previous: Option<char> = None;
+    for (i, c) in window.char_indices() {
+        if c.is_whitespace() && previous.is_some_and(|p| matches!(p, '.' | '!' | '?' | '\'' | '"' | '’' | '”')) {
+            let before = window[..i].trim_end_matches(['\'', '"', '’', '”']);
+            if before.ends_with(['.', '!', '?']) {
+                start = i;
+            }
+        }
+        previous = Some(c);
+    }
+    let lead = window[start..].len() - window[start..].trim_start().len();
+    floor + start + lead
+}
+
+fn is_caption(segment: &str) -> bool {
+    const MARKS: [&str; 10] =
+        ["(pictured", "(left", "(right", "(centre", "(center", "(above", "(below", "(top", "(file photo", " pictured "];
+    if MARKS.iter().any(|m| segment.contains(m)) {
+        return true;
+    }
+    // "Racy: Irish actor Aidan Turner …": a label of one to three words, a colon, a capitalised word.
+    let Some((label, rest)) = segment.split_once(": ") else { return false };
+    let label_words = label.split_whitespace().count();
+    (1..=3).contains(&label_words)
+        && label.chars().next().is_some_and(char::is_uppercase)
+        && rest.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// True when `at` opens the paragraph or follows a sentence terminator and white space.
+fn at_sentence_start(paragraph: &str, at: usize) -> bool {
+    let before = paragraph[..at].trim_end();
+    before.is_empty() || before.trim_end_matches(['\'', '"', '’', '”']).ends_with(['.', '!', '?'])
+}
+
+/// True when `rest` is empty or white space then a capital, digit or quote.
+fn next_opens_sentence(rest: &str) -> bool {
+    let trimmed = rest.trim_start();
+    trimmed.is_empty()
+        || (trimmed.len() < rest.len()
+            && trimmed.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "\"“‘'".contains(c)))
+}
+
+fn push_trimmed(text: &str, span: Span, out: &mut Vec<Span>) {
+    let piece = span.slice(text);
+    let lead = piece.len() - piece.trim_start().len();
+    let trimmed = piece.trim();
+    if trimmed.chars().any(char::is_alphanumeric) {
+        out.push(Span::new(span.start + lead, span.start + lead + trimmed.len()));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cut_texts(paragraph: &str) -> Vec<(&str, &'static str)> {
+        find_cuts(paragraph).into_iter().map(|(s, e, r)| (&paragraph[s..e], r)).collect()
+    }
+
+    #[test]
+    fn datelines_lose_the_marker_only() {
+        assert_eq!(cut_texts("(CNN)They may not be aliens."), vec![("(CNN)", "dateline")]);
+        assert_eq!(cut_texts("WASHINGTON (AP) — Ambassador Gordon Sondland spoke."), vec![("WASHINGTON (AP) — ", "dateline")]);
+        assert_eq!(cut_texts("LONDON, England (CNN) -- The queen spoke."), vec![("LONDON, England (CNN) -- ", "dateline")]);
+        assert!(cut_texts("Police (who declined to comment) said nothing.").is_empty());
+        assert!(cut_texts("The company (Apple) said so.").is_empty());
+    }
+
+    #[test]
+    fn daily_mail_debris_and_markers() {
+        let p = "By . Jane Smith . PUBLISHED: . 14:11 EST, 25 October 2013 . | . UPDATED: . 15:23 EST, 25 October 2013 . The council said no.";
+        let cuts = cut_texts(p);
+        assert_eq!(cuts[0], ("By . Jane Smith .", "byline"));
+        assert!(cuts.iter().any(|c| c.1 == "timestamp"));
+        let p = "It closed. Scroll down for video . Racy: Irish actor Aidan Turner (left) went swimming . The show airs soon.";
+        let cuts = cut_texts(p);
+        assert_eq!(cuts, vec![("Scroll down for video .", "video"), ("Racy: Irish actor Aidan Turner (left) went swimming .", "caption")]);
+    }
+
+    #[test]
+    fn read_more_headlines_are_cut_when_closed() {
+        let p = "The pilot started. Read more: TV Pilots 2015: The Complete Guide . The drama centers on Kara.";
+        assert_eq!(cut_texts(p), vec![("Read more: TV Pilots 2015: The Complete Guide .", "related")]);
+    }
+}

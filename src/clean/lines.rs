@@ -1,0 +1,151 @@
+//! The paste as lines, each with what plain text keeps of its layout: length, terminal punctuation,
+//! function-word and capital shares, whether it repeats elsewhere in the page, and whether blank lines
+//! surround it (a browser's copy puts blank lines around paragraphs, single line breaks between menu items).
+
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+use super::chrome::chrome_reason;
+use crate::span::Span;
+
+/// One non-blank line of the input and its features.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Line {
+    /// The line without its surrounding white space.
+    pub span: Span,
+    /// White-space separated tokens.
+    pub words: usize,
+    /// Share of the tokens with letters that are English function words ("the", "of", "was"): prose has many,
+    /// menus and headlines few (jusText's stop-word density).
+    pub function_share: f64,
+    /// Share of the tokens with letters whose first letter is a capital: menus and headlines are title case.
+    pub capital_share: f64,
+    /// Ends in a sentence terminator, closing quotes and brackets aside.
+    pub terminal: bool,
+    /// The same text (letters and digits, ignoring case) occurs on another line of the page.
+    pub repeated: bool,
+    /// A blank line comes before it (or it opens the text).
+    pub blank_before: bool,
+    /// A blank line comes after it (or it ends the text).
+    pub blank_after: bool,
+    /// The chrome recognised from the line's own content.
+    pub chrome: Option<&'static str>,
+    /// Reads as article prose: at least [`PROSE_WORDS`] words, a terminator, no chrome.
+    pub prose: bool,
+}
+
+impl Line {
+    /// Paragraph layout: blank lines on both sides. Neutral (0.5) in a text that has no blank lines at all.
+    pub fn gap(&self, text_has_gaps: bool) -> f64 {
+        if !text_has_gaps {
+            0.5
+        } else if self.blank_before && self.blank_after {
+            1.0
+        } else {
+            0.0
+        }
+    }
+}
+
+/// Lines of at least this many words that end in a terminator are prose.
+pub(super) const PROSE_WORDS: usize = 7;
+
+/// Splits `text` into its non-blank lines with their features. Linear in the text's length.
+pub(super) fn split_lines(text: &str) -> Vec<Line> {
+    let mut lines = Vec::new();
+    let mut offset = 0;
+    let mut blank_before = true;
+    for raw in text.split_inclusive('\n') {
+        let start = offset;
+        offset += raw.len();
+        let content = raw.trim();
+        if content.is_empty() {
+            blank_before = true;
+            if let Some(last) = lines.last_mut() {
+                let last: &mut Line = last;
+                last.blank_after = true;
+            }
+            continue;
+        }
+        let lead = raw.len() - raw.trim_start().len();
+        let span = Span::new(start + lead, start + lead + content.len());
+        lines.push(measure(content, span, blank_before));
+        blank_before = false;
+    }
+    if let Some(last) = lines.last_mut() {
+        last.blank_after = true;
+    }
+    mark_repeated(text, &mut lines);
+    lines
+}
+
+fn measure(content: &str, span: Span, blank_before: bool) -> Line {
+    let words = content.split_whitespace().count();
+    let function_words = function_words();
+    let (mut alphabetic, mut function, mut capitals) = (0usize, 0usize, 0usize);
+    let mut key = String::new();
+    for token in content.split_whitespace() {
+        let Some(first_letter) = token.chars().find(|c| c.is_alphabetic()) else { continue };
+        alphabetic += 1;
+        capitals += usize::from(first_letter.is_uppercase());
+        key.clear();
+        key.extend(token.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase));
+        function += usize::from(function_words.contains(key.as_str()));
+    }
+    let share = |n: usize| if alphabetic == 0 { 0.0 } else { n as f64 / alphabetic as f64 };
+    let terminal = ends_with_terminal(content);
+    let chrome = chrome_reason(content, words);
+    Line {
+        span,
+        words,
+        function_share: share(function),
+        capital_share: share(capitals),
+        terminal,
+        repeated: false,
+        blank_before,
+        blank_after: false,
+        chrome,
+        prose: terminal && words >= PROSE_WORDS && chrome.is_none(),
+    }
+}
+
+/// Marks lines whose text (letters and digits, lower-cased) occurs more than once: menus repeated in header
+/// and footer, a headline shown again in a share box, "Advertisement" between paragraphs.
+fn mark_repeated(text: &str, lines: &mut [Line]) {
+    let keys: Vec<String> = lines.iter().map(|l| line_key(l.span.slice(text))).collect();
+    let mut counts: HashMap<&str, usize> = HashMap::with_capacity(keys.len());
+    for key in &keys {
+        *counts.entry(key.as_str()).or_insert(0) += 1;
+    }
+    for (line, key) in lines.iter_mut().zip(&keys) {
+        line.repeated = !key.is_empty() && counts.get(key.as_str()).is_some_and(|&n| n > 1);
+    }
+}
+
+/// The line's letters and digits, lower-cased: what makes two lines "the same" text.
+pub(super) fn line_key(line: &str) -> String {
+    line.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+}
+
+/// Ends in a sentence terminator, closing quotes and brackets aside.
+pub(super) fn ends_with_terminal(line: &str) -> bool {
+    let trimmed = line.trim_end_matches(['"', '\'', '”', '’', ')', ']', '»', ' ', '\u{a0}']);
+    trimmed.ends_with(['.', '!', '?', '…', '。', '！', '？', '।', '؟'])
+}
+
+/// True when at least a tenth of the lines open after a blank line: the paste keeps paragraph layout.
+pub(super) fn has_gaps(lines: &[Line]) -> bool {
+    lines.iter().filter(|l| l.blank_before).count() * 10 >= lines.len()
+}
+
+/// English function words (data/function_words.txt), parsed once.
+pub(super) fn function_words() -> &'static HashSet<&'static str> {
+    static WORDS: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        include_str!("../../data/function_words.txt")
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .collect()
+    })
+}
