@@ -23,6 +23,8 @@ pub(crate) struct QuoteFound {
     pub speaker: Option<usize>,
     /// Index of the sentence where the quote opens.
     pub sentence: usize,
+    /// The quote runs on into the next paragraph, which opens with a quotation mark again.
+    pub continued: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -59,6 +61,16 @@ pub(crate) fn find_quotes(text: &str, sentences: &[SentenceSpan], words: &[Vec<W
         }
         let closing_sentence = sentence_at(sentences, quote.outer.end.saturating_sub(1)).unwrap_or(quote.sentence);
         previous = Some((closing_sentence, quote.speaker));
+    }
+    // A quote that runs on into the next paragraph is the same speech as the quote that paragraph opens with,
+    // whose tag usually comes at its end.
+    for k in (0..quotes.len().saturating_sub(1)).rev() {
+        let next_speaker = quotes.get(k + 1).and_then(|q| q.speaker);
+        if let Some(quote) = quotes.get_mut(k) {
+            if quote.continued && quote.speaker.is_none() {
+                quote.speaker = next_speaker;
+            }
+        }
     }
     quotes
 }
@@ -122,6 +134,9 @@ fn pair_marks(text: &str, paragraph: Span, continues: bool, out: &mut Vec<QuoteF
         if continues && matches!(mark, Mark::CurlyDouble | Mark::StraightDouble) {
             let width = if mark == Mark::StraightDouble { 1 } else { 3 };
             push_quote(text, paragraph.start + start, paragraph.start + start + width, paragraph.end, paragraph.end, out);
+            if let Some(last) = out.last_mut() {
+                last.continued = true;
+            }
         }
     }
 }
@@ -135,7 +150,7 @@ fn push_quote(text: &str, outer_start: usize, inner_start: usize, inner_end: usi
         return;
     }
     let span = Span::new(inner_start + lead, inner_start + lead + trimmed.len());
-    out.push(QuoteFound { span, outer: Span::new(outer_start, outer_end), speaker: None, sentence: 0 });
+    out.push(QuoteFound { span, outer: Span::new(outer_start, outer_end), speaker: None, sentence: 0, continued: false });
 }
 
 fn is_whole_sentence(text: &str, quote: &QuoteFound, sentences: &[SentenceSpan]) -> bool {

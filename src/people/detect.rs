@@ -298,7 +298,14 @@ pub(super) fn find_candidates(text: &str, sentence: usize, sentence_span: Span, 
             .enumerate()
             .map(|(k, w)| {
                 let s = w.span.slice(text);
-                if k + 1 == name_words.len() { strip_possessive(s).trim_end_matches(['\'', '’']).to_string() } else { s.to_string() }
+                if k + 1 == name_words.len() {
+                    strip_possessive(s).trim_end_matches(['\'', '’']).to_string()
+                } else if is_initial(text, w) && !s.ends_with('.') {
+                    // An initial keeps its period: "M. Butcher", "J.R. Smith".
+                    format!("{s}.")
+                } else {
+                    s.to_string()
+                }
             })
             .collect();
         let last_text = last_word.span.slice(text);
@@ -318,7 +325,9 @@ pub(super) fn find_candidates(text: &str, sentence: usize, sentence_span: Span, 
         }
         context += apposition_evidence(text, words, last, sentence_span.end);
         context += table_evidence(text, words, first, last, sentence_span.end, name_words.len());
-        if kinship_before(text, words, first) || (is_possessive(last_text) && kinship_after(text, words, last)) {
+        if kinship_before(text, words, first) {
+            context += 3.0;
+        } else if is_possessive(last_text) && kinship_after(text, words, last) {
             context += 2.0;
         }
         if gap_between(text, Some(last_word), words.get(last + 1)) == Some(" ")
@@ -484,7 +493,7 @@ fn peel(text: &str, run: &[Word], keys: &[String], starts_sentence: bool) -> Opt
             || key == "the"
             || (core == 0 && starts_sentence && SENTENCE_OPENERS.contains(&key) && n > 1)
             || (is_common_word(key) && !given && !surname)
-            || (core == 0 && starts_sentence && is_common_word(key) && n > 1 && given_name_strength(keys.get(1).map_or("", String::as_str)) == 2);
+            || (core == 0 && starts_sentence && is_common_word(key) && !given && n > 1 && given_name_strength(keys.get(1).map_or("", String::as_str)) == 2);
         if !peel_it {
             break;
         }
@@ -562,6 +571,9 @@ fn name_evidence(keys: &[String], initial_first: bool) -> f64 {
             } else if given == 1 {
                 evidence += 1.0;
             }
+        }
+        if n == 1 && given == 2 {
+            evidence += 1.0;
         }
         if k + 1 == n {
             if surname == 2 {
