@@ -77,11 +77,6 @@ pub(crate) fn find_people(text: &str, sentences: &[SentenceSpan], words: &[Vec<W
         let span = sentences.get(index).map_or(Span::new(0, text.len()), |s| s.span);
         detect::find_candidates(text, index, span, sentence_words, &mut candidates);
     }
-    if std::env::var_os("NUTSHELL_DEBUG_PEOPLE").is_some() {
-        for c in &candidates {
-            eprintln!("{:?} ev={:.2} ctx={:.2} role={:?} headline={}", c.parts, c.evidence, c.context, c.role, c.headline);
-        }
-    }
     let mut people = merge::merge_candidates(&candidates, true);
     add_table_people(text, article, &mut people);
     drop_authors(&mut people, &article.authors);
