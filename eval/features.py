@@ -51,7 +51,7 @@ class Document:
 Document.__module__ = "features"
 
 
-def build_document(row, kind, k, result, tokenizer):
+def build_document(row, kind, k, result, tokenizer, previous=None):
     from rouge_score.rouge_scorer import lcs_ind
     d = Document()
     d.id = row.get("id")
@@ -84,7 +84,13 @@ def build_document(row, kind, k, result, tokenizer):
     d.reference_bigrams = collections.Counter(bigrams(flat))
     d.reference_length = len(flat)
     d.lcs = []
-    for tokens in d.tokens:
+    known = {}
+    if previous is not None and previous.reference_text == d.reference_text:
+        known = dict(zip(previous.sentences, previous.lcs))
+    for text, tokens in zip(d.sentences, d.tokens):
+        if text in known:
+            d.lcs.append(known[text])
+            continue
         masks = []
         for r in ref_tokens:
             mask = 0
@@ -156,7 +162,9 @@ def cache_path(corpus, tag="features"):
     return os.path.join(CACHE_DIR, f"{tag}-{corpus_name}-{name}.pkl")
 
 
-def dump(binary, corpus, out, limit=None, options=None):
+def dump(binary, corpus, out, limit=None, options=None, reuse=None):
+    """Runs nutshell over `corpus` and writes the documents to `out`. `reuse`: an earlier dump of the same
+    corpus whose LCS masks are taken for sentences that did not change (the slow part)."""
     rows = common.load_jsonl(corpus, limit)
     kind = "bbc" if "summary_sentences" in rows[0] else "cnndm"
     texts = [r["body"] if kind == "bbc" else r["article"] for r in rows]
@@ -164,7 +172,11 @@ def dump(binary, corpus, out, limit=None, options=None):
     per_line = [{"sentences": k, **(options or {})} for k in ks]
     results, seconds = common.run_nutshell(binary, texts, per_line)
     tokenizer = rouge_tokenizer()
-    documents = [build_document(r, kind, k, res, tokenizer) for r, k, res in zip(rows, ks, results)]
+    earlier = {}
+    if reuse and os.path.exists(reuse):
+        earlier = {d.id: d for d in load(reuse)["documents"]}
+    documents = [build_document(r, kind, k, res, tokenizer, earlier.get(r.get("id")))
+                 for r, k, res in zip(rows, ks, results)]
     os.makedirs(os.path.dirname(out) or ".", exist_ok=True)
     with open(out, "wb") as f:
         pickle.dump({"corpus": corpus, "kind": kind, "binary": binary, "documents": documents}, f)
@@ -209,12 +221,13 @@ def main():
     d.add_argument("--bin", default=common.default_binary())
     d.add_argument("--out", default=None)
     d.add_argument("--limit", type=int, default=None)
+    d.add_argument("--reuse", default=None, help="an earlier dump of the corpus: LCS masks of unchanged sentences")
     c = sub.add_parser("check")
     c.add_argument("--cache", required=True)
     c.add_argument("--limit", type=int, default=200)
     args = ap.parse_args()
     if args.command == "dump":
-        dump(args.bin, args.corpus, args.out or cache_path(args.corpus), args.limit)
+        dump(args.bin, args.corpus, args.out or cache_path(args.corpus), args.limit, reuse=args.reuse)
     else:
         check(args.cache, args.limit)
 

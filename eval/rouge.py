@@ -9,7 +9,9 @@ one sentence per line (references joined with newlines). nutshell runs through t
   nutshell                       the summary nutshell returns;
   Lead-k, nutshell sentences     the first k of nutshell's own sentences;
   Lead-k, Punkt                  the first k sentences of nupunkt (the data README's Lead-3);
-  TextRank, LexRank (sumy)       on Punkt sentences (default) or nutshell's (--sumy-sentences nutshell).
+  TextRank, LexRank (sumy)       on Punkt sentences (default) or nutshell's (--sumy-sentences nutshell), with
+                                 English stop words (as sumy's own CLI runs them) and without (sumy's library
+                                 default, which gives the data README's BBC figures); --sumy-stop-words picks one.
 For nutshell vs each Lead: mean difference with a paired bootstrap 95% interval, and per-article win/tie/loss.
 """
 import json
@@ -74,7 +76,11 @@ class PunktTokenizer:
 _worker = {}
 
 
-def _init_worker(sumy_sentences, want_sumy):
+STOP_WORD_CONFIGS = {"english": [("", True)], "none": [("_nostop", False)],
+                     "both": [("", True), ("_nostop", False)]}
+
+
+def _init_worker(sumy_sentences, want_sumy, stop_words="both"):
     from rouge_score import rouge_scorer
     _worker["scorer"] = rouge_scorer.RougeScorer(list(METRICS), use_stemmer=True)
     _worker["sumy_sentences"] = sumy_sentences
@@ -86,9 +92,11 @@ def _init_worker(sumy_sentences, want_sumy):
         _worker["tokenizer"] = PunktTokenizer()
         summarizers = {}
         for name, cls in (("TextRank", TextRankSummarizer), ("LexRank", LexRankSummarizer)):
-            s = cls(Stemmer("english"))
-            s.stop_words = get_stop_words("english")
-            summarizers[name] = s
+            for suffix, with_stop_words in STOP_WORD_CONFIGS[stop_words]:
+                s = cls(Stemmer("english"))
+                if with_stop_words:
+                    s.stop_words = get_stop_words("english")
+                summarizers[name + suffix] = s
         _worker["sumy"] = summarizers
 
 
@@ -162,8 +170,10 @@ def system_rows(kind_k, sumy_label):
         ("nutshell", "nutshell"),
         ("lead_nutshell", f"{lead}, nutshell's sentences"),
         ("lead_punkt", f"{lead}, Punkt sentences (nupunkt)"),
-        ("TextRank", f"TextRank (sumy, {sumy_label})"),
-        ("LexRank", f"LexRank (sumy, {sumy_label})"),
+        ("TextRank", f"TextRank (sumy, {sumy_label}, stop words)"),
+        ("TextRank_nostop", f"TextRank (sumy, {sumy_label}, no stop words)"),
+        ("LexRank", f"LexRank (sumy, {sumy_label}, stop words)"),
+        ("LexRank_nostop", f"LexRank (sumy, {sumy_label}, no stop words)"),
     ]
 
 
@@ -182,7 +192,9 @@ def print_group(title, members, evaluations, systems, args):
         rows.append([label, *(f"{v:.2f}" for v in scores.mean(axis=0)), f"{words:.1f}", f"{sents:.2f}"])
     print(common.markdown_table(["summary", *METRIC_NAMES, "words", "sentences"], rows))
     comparison = []
-    for key, label in systems[1:3]:
+    for key, label in systems[1:]:
+        if key not in evaluations[members[0]]["scores"]:
+            continue
         ours = np.array([evaluations[i]["scores"]["nutshell"] for i in members])
         theirs = np.array([evaluations[i]["scores"][key] for i in members])
         diffs = ours - theirs
@@ -222,6 +234,8 @@ def main():
     ap.add_argument("--nutshell-args", default="", help="extra arguments for `nutshell --jsonl`, e.g. '--ratio 0.2'")
     ap.add_argument("--sumy-sentences", choices=("punkt", "nutshell"), default="punkt",
                     help="segmentation sumy's TextRank/LexRank work on (default: punkt)")
+    ap.add_argument("--sumy-stop-words", choices=("english", "none", "both"), default="both",
+                    help="run sumy with its English stop-word list, without, or both (default: both)")
     ap.add_argument("--no-sumy", action="store_true", help="skip TextRank/LexRank (faster)")
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="worker processes for scoring")
     ap.add_argument("--bootstrap", type=int, default=10000, help="bootstrap resamples (default 10000)")
@@ -253,7 +267,7 @@ def main():
 
     tasks = [(t, refs, k, res, bool(args.dump and args.dump_sentences))
              for (t, refs), k, res in zip(docs, ks, results)]
-    init = (args.sumy_sentences, not args.no_sumy)
+    init = (args.sumy_sentences, not args.no_sumy, args.sumy_stop_words)
     if args.jobs > 1 and len(tasks) > 1:
         with multiprocessing.Pool(args.jobs, _init_worker, init) as pool:
             evaluations = pool.map(_evaluate, tasks, chunksize=max(1, len(tasks) // (8 * args.jobs)))
@@ -271,9 +285,9 @@ def main():
           f"rouge-score F1 ×100 with stemming, Lsum over newline-separated sentences; "
           f"nutshell {1000 * seconds / len(rows):.2f} ms/article (whole batch, process included)")
     if not args.no_sumy:
-        print("sumy: stock TextRank/LexRank (Snowball stemmer, English stop words) with our tokenizer — "
-              "nupunkt for sentences, NLTK Treebank words filtered like sumy's own (NLTK's punkt data is "
-              "unreachable)")
+        print("sumy 0.11: TextRank/LexRank with the Snowball stemmer, with sumy's English stop-word list (as its "
+              "CLI runs them) and without (its library default); our tokenizer object: nupunkt sentences, NLTK "
+              "Treebank words filtered like sumy's own (NLTK's punkt data is unreachable)")
     everyone = list(range(len(rows)))
     print_group("all", everyone, evaluations, systems, args)
     if "outlet" in rows[0]:

@@ -1,0 +1,589 @@
+"""Fits the cleanup's numbers (src/clean/weights.rs) on pasted pages with human-annotated article bodies.
+
+The cleanup (src/clean/) finds the article in a whole pasted page line by line. This script holds a line-for-line
+Python mirror of it — line features, the chrome recognisers, the logistic line model, the maximum-sum region,
+the headline and the header's end — so that the model's weights and thresholds can be fitted on
+<shared>/data/pasted/dev.jsonl:
+  1. every line of every page is labelled article (its text, whitespace aside, is a line of the annotated body,
+     or a long part of it) or not;
+  2. the logistic weights are fitted to those labels (Newton's method, L2, lines weighted by sqrt(length));
+  3. the region offset, anchor threshold and header prose words are chosen by grid search, maximising the
+     share of pages whose first kept prose line is article text, subject to keeping >= 98.5% of body characters
+     (cleanup_score from the shared purity_score.py).
+--write rewrites src/clean/weights.rs. --check runs the native CLI (`nutshell split --json` over `--jsonl`)
+and reports how often the mirror and the Rust code keep the same lines (they should agree on nearly all).
+--page N prints one page's lines with the mirror's decisions. No per-site rules: everything is general
+features; a held-out set of other sites checks the result.
+
+Usage: eval/.venv/bin/python eval/fit_cleanup.py [--write] [--check] [--page N] [--shared ../shared]
+"""
+import argparse
+import json
+import math
+import os
+import re
+import subprocess
+import sys
+from collections import Counter
+
+import numpy as np
+
+import common
+
+REPO = common.REPO_ROOT
+
+# ---------------------------------------------------------------------------------------------------------
+# Mirror of src/clean/chrome.rs
+# ---------------------------------------------------------------------------------------------------------
+
+
+def load_phrases():
+    whole, prefixes, anywhere = {}, [], []
+    with open(os.path.join(REPO, "data", "chrome_phrases.txt"), encoding="utf-8") as f:
+        for line in f:
+            line = line.rstrip()
+            if not line or line.startswith("#"):
+                continue
+            phrase, _, reason = line.partition("\t")
+            phrase, reason = phrase.strip().lower(), (reason.strip() or "boilerplate")
+            if not phrase:
+                continue
+            if len(phrase) >= 2 and phrase.startswith("*") and phrase.endswith("*"):
+                anywhere.append((phrase[1:-1], reason))
+            elif phrase.endswith("*"):
+                prefixes.append((phrase[:-1], reason))
+            else:
+                whole.setdefault(phrase.rstrip(":"), reason)
+    return whole, prefixes, anywhere
+
+
+PHRASES = None
+TRAILING = ".!?…,;|•·-–—»>: "
+
+
+def phrase_reason(line):
+    global PHRASES
+    if PHRASES is None:
+        PHRASES = load_phrases()
+    whole, prefixes, anywhere = PHRASES
+    if len(line.encode("utf-8")) > 100:
+        return None
+    normalized = " ".join(line.split()).lower()
+    stripped = normalized.rstrip(TRAILING)
+    if stripped in whole:
+        return whole[stripped]
+    if normalized.rstrip(":") in whole:
+        return whole[normalized.rstrip(":")]
+    for p, r in prefixes:
+        if normalized.startswith(p):
+            return r
+    for p, r in anywhere:
+        if p in normalized:
+            return r
+    return None
+
+
+MONTHS = set("january february march april may june july august september october november december jan feb mar "
+             "apr jun jul aug sep sept oct nov dec noon".split())
+DAYS = set("monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun "
+           "today yesterday midnight".split())
+DATE_LINE_WORDS = set("am pm a.m p.m et est edt pst pdt cst cdt mst mdt gmt bst utc ist cet cest aest published updated "
+                      "posted last modified on at by first min read minutes hours ago | • - /".split())
+DATE_TRIM = ",.:;|•()[]"
+
+
+def is_day_number(key):
+    digits = key.rstrip("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+    suffix = key[len(digits):]
+    return bool(digits) and len(digits) <= 4 and digits.isascii() and digits.isdigit() and suffix in ("", "st", "nd", "rd", "th")
+
+
+def rstrip_str(s, suffix):
+    while suffix and s.endswith(suffix):
+        s = s[:-len(suffix)]
+    return s
+
+
+def is_clock_or_date(key):
+    body = rstrip_str(rstrip_str(rstrip_str(rstrip_str(key, "am"), "pm"), "a.m"), "p.m")
+    if not body:
+        return False
+    had_meridiem = len(body) < len(key)
+    groups = separators = in_group = 0
+    for c in body:
+        if c.isascii() and c.isdigit():
+            if in_group == 0:
+                groups += 1
+            in_group += 1
+            if in_group > 4:
+                return False
+        elif c in ":./-":
+            if in_group == 0:
+                return False
+            separators += 1
+            in_group = 0
+        else:
+            return False
+    return in_group > 0 and ((groups >= 2 and separators == groups - 1) or (had_meridiem and groups == 1))
+
+
+def date_token(token):
+    key = token.strip(DATE_TRIM).lower()
+    if key in MONTHS or key in DAYS or is_clock_or_date(key):
+        return "date"
+    if not key or key in DATE_LINE_WORDS or is_day_number(key):
+        return "filler"
+    return "other"
+
+
+def is_timestamp(line, words):
+    if words == 0 or words > 16 or not any(c.isascii() and c.isdigit() for c in line):
+        return False
+    date_words, has_date = 0, False
+    for t in line.split():
+        k = date_token(t)
+        if k == "date":
+            date_words += 1
+            has_date = True
+        elif k == "filler":
+            date_words += 1
+    return has_date and date_words * 10 >= words * 6
+
+
+def is_counter(line):
+    inner = line.strip().lstrip("[( ").rstrip("]) ")
+    m = re.match(r"[0-9,.]*", inner)
+    number = m.group(0)
+    if not number or not any(c.isdigit() for c in number):
+        return False
+    rest = inner[len(number):].lstrip("kKmM").strip().lower()
+    return rest in ("", "comment", "comments", "share", "shares", "view", "views", "like", "likes", "reply", "replies",
+                    "vote", "votes", "min read", "minute read", "mins read", "photos", "images")
+
+
+def starts_ci(text, prefix):
+    return text[:len(prefix)].lower() == prefix.lower() if text.isascii() or len(text) >= len(prefix) else False
+
+
+def is_byline(line, words):
+    if words > 14:
+        return False
+    for opener in ("by ", "written by ", "posted by ", "words by ", "story by ", "reporting by "):
+        if line[:len(opener)].lower() == opener:
+            rest = line[len(opener):].lstrip(". :")
+            end = line.rstrip()
+            sentence_like = end.endswith(("!", "?")) or (end.endswith(".") and words > 8)
+            return bool(rest) and rest[0].isupper() and not sentence_like
+    return False
+
+
+def is_footer(line, words):
+    low = line.lower()
+    return words <= 40 and ("©" in line or "all rights reserved" in low or low.startswith("copyright "))
+
+
+def is_cookie_notice(line):
+    low = line.lower()
+    return "cookie" in low and any(w in low for w in ("use", "accept", "consent", "policy", "settings", "agree"))
+
+
+CREDIT_MARKERS = ("getty images", "shutterstock", "ap photo", "photo:", "photograph:", "image:", "image credit",
+                  "credit:", "credit…", "credit...", "photo by", "photo credit", "photos:", "pictured:", "[file:",
+                  "/ reuters", "/reuters", "/ afp", "| afp", "| reuters", "image source:", "associated press")
+
+
+def is_credit(line, words):
+    low = line.lower()
+    return words <= 14 and any(m in low for m in CREDIT_MARKERS)
+
+
+REL_UNITS = ("second", "sec", "minute", "min", "hour", "hr", "h", "day", "week", "month", "year", "yr")
+
+
+def has_relative_time(line):
+    lower = line.lower()
+    for m in re.finditer("ago", lower):
+        before = lower[:m.start()].rstrip()
+        if before.endswith("s"):
+            before = before[:-1]
+        for unit in REL_UNITS:
+            if before.endswith(unit):
+                rest = before[:-len(unit)].rstrip()
+                if (rest and rest[-1].isascii() and rest[-1].isdigit()) or rest.endswith(" an") or rest.endswith(" a") \
+                        or rest in ("an", "a"):
+                    return True
+    return False
+
+
+def chrome_reason(line, words):
+    if not any(c.isalnum() for c in line):
+        return "separator"
+    r = phrase_reason(line)
+    if r:
+        return r
+    if is_counter(line):
+        return "counter"
+    if is_timestamp(line, words):
+        return "timestamp"
+    if is_byline(line, words):
+        return "byline"
+    if is_footer(line, words):
+        return "footer"
+    if is_cookie_notice(line):
+        return "cookie"
+    if is_credit(line, words):
+        return "credit"
+    if words <= 14 and has_relative_time(line):
+        return "teaser"
+    return None
+
+
+ENDS_HEADER = {"timestamp", "byline", "credit", "share", "counter", "caption"}
+
+# ---------------------------------------------------------------------------------------------------------
+# Mirror of src/clean/lines.rs
+# ---------------------------------------------------------------------------------------------------------
+
+with open(os.path.join(REPO, "data", "function_words.txt"), encoding="utf-8") as _f:
+    FUNCTION_WORDS = {l.strip() for l in _f if l.strip() and not l.startswith("#")}
+PROSE_WORDS = 7
+CLOSERS = "\"'”’)]» \u00a0"
+TERMINATORS = ".!?…。！？।؟"
+
+
+def ends_with_terminal(line):
+    t = line.rstrip(CLOSERS)
+    return bool(t) and t[-1] in TERMINATORS
+
+
+def line_key(text):
+    return "".join(c for c in text if c.isalnum()).lower()
+
+
+class Line:
+    __slots__ = ("text", "start", "words", "function_share", "capital_share", "terminal", "repeated",
+                 "blank_before", "blank_after", "chrome", "prose")
+
+
+def split_lines(text):
+    lines, offset, blank_before = [], 0, True
+    for raw in text.split("\n"):
+        content = raw.strip()
+        if not content:
+            blank_before = True
+            if lines:
+                lines[-1].blank_after = True
+        else:
+            l = Line()
+            lead = len(raw) - len(raw.lstrip())
+            l.text, l.start, l.blank_before, l.blank_after = content, offset + lead, blank_before, False
+            toks = content.split()
+            l.words = len(toks)
+            alpha = [t for t in toks if any(c.isalpha() for c in t)]
+            n = len(alpha)
+            l.function_share = sum(line_key(t) in FUNCTION_WORDS for t in alpha) / n if n else 0.0
+            l.capital_share = sum(next(c for c in t if c.isalpha()).isupper() for t in alpha) / n if n else 0.0
+            l.terminal = ends_with_terminal(content)
+            l.chrome = chrome_reason(content, l.words)
+            l.prose = l.terminal and l.words >= PROSE_WORDS and l.chrome is None
+            l.repeated = False
+            lines.append(l)
+            blank_before = False
+        offset += len(raw) + 1
+    if lines:
+        lines[-1].blank_after = True
+    counts = Counter(line_key(l.text) for l in lines)
+    for l in lines:
+        k = line_key(l.text)
+        l.repeated = bool(k) and counts[k] > 1
+    return lines
+
+
+def has_gaps(lines):
+    return sum(l.blank_before for l in lines) * 10 >= len(lines)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Mirror of src/clean/density.rs
+# ---------------------------------------------------------------------------------------------------------
+
+FEATURES = ["bias", "log_words", "terminal", "terminal_x_log_words", "function_share", "capital_share", "repeated",
+            "gap", "prose_neighbours", "prose_near", "chrome", "log_short_run", "tiny"]
+
+
+def feature_matrix(lines):
+    gaps = has_gaps(lines)
+    n = len(lines)
+    runs = [0] * n
+    i = 0
+    while i < n:
+        if lines[i].prose:
+            i += 1
+            continue
+        s = i
+        while i < n and not lines[i].prose:
+            i += 1
+        for k in range(s, i):
+            runs[k] = i - s
+
+    def prose(j):
+        return 1.0 if 0 <= j < n and lines[j].prose else 0.0
+
+    rows = []
+    for i, l in enumerate(lines):
+        lw = math.log1p(l.words)
+        t = 1.0 if l.terminal else 0.0
+        gap = (1.0 if l.blank_before and l.blank_after else 0.0) if gaps else 0.5
+        rows.append([1.0, lw, t, t * lw, l.function_share, l.capital_share, float(l.repeated), gap,
+                     (prose(i - 1) + prose(i + 1)) / 2, (prose(i - 2) + prose(i + 2) + prose(i - 3) + prose(i + 3)) / 4,
+                     float(l.chrome is not None), math.log1p(runs[i]), float(l.words <= 3)])
+    return np.array(rows) if rows else np.zeros((0, len(FEATURES)))
+
+
+def find_region(lines, logits, offset):
+    best, current, start = None, 0.0, 0
+    for i, (l, z) in enumerate(zip(lines, logits)):
+        if current <= 0.0:
+            current, start = 0.0, i
+        current += (z + offset) * math.log1p(l.words)
+        if current > 0.0 and (best is None or current > best[0]):
+            best = (current, start, i)
+    if best is None or not any(l.prose for l in lines[best[1]:best[2] + 1]):
+        return None
+    return best[1], best[2]
+
+
+def find_anchor(lines, logits, region, anchor_logit):
+    for i in range(region[0], region[1] + 1):
+        if lines[i].prose and logits[i] > anchor_logit:
+            return i
+    return next((i for i in range(region[0], region[1] + 1) if lines[i].prose), region[0])
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Mirror of src/clean/header.rs
+# ---------------------------------------------------------------------------------------------------------
+
+LEAD_LINES = 12
+
+
+def content_words(text):
+    out = set()
+    for t in text.split():
+        k = line_key(t)
+        if k and k not in FUNCTION_WORDS and not (k.isascii() and k.isdigit()):
+            out.add(k)
+    return out
+
+
+def find_title(lines, anchor, p):
+    lead = set()
+    for l in lines[anchor:anchor + LEAD_LINES]:
+        if l.prose:
+            lead |= content_words(l.text)
+    best = None
+    for i in range(max(0, anchor - p["title_window"]), anchor):
+        l = lines[i]
+        if l.chrome is not None or not (3 <= l.words <= 30) or l.text.endswith((".", ":", ",")):
+            continue
+        words = content_words(l.text)
+        if len(words) < 2:
+            continue
+        overlap = len(words & lead) / len(words)
+        score = overlap - p["title_distance_cost"] * (anchor - i)
+        if overlap >= p["title_min_overlap"] and (best is None or score > best[0]):
+            best = (score, i)
+    return best[1] if best else None
+
+
+def find_body_start(lines, frm, last, header_words):
+    gaps = has_gaps(lines)
+    start, words = None, 0
+    for i in range(frm, min(last + 1, len(lines))):
+        l = lines[i]
+        if l.chrome in ENDS_HEADER:
+            start, words = None, 0
+            continue
+        if start is None and (not gaps or l.blank_before or l.blank_after):
+            start = i
+        if l.prose and start is not None:
+            words += l.words
+            if words >= header_words:
+                break
+    return frm if start is None else start
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Mirror of src/clean/mod.rs (line decisions only; inline chrome is left to the native code)
+# ---------------------------------------------------------------------------------------------------------
+
+
+def decide(lines, logits, p):
+    """(kept line flags, title index or None)."""
+    region = find_region(lines, logits, p["region_offset"])
+    if region is None:
+        return [l.chrome is None for l in lines], None
+    anchor = find_anchor(lines, logits, region, p["anchor_logit"])
+    title = find_title(lines, anchor, p)
+    frm = max(title + 1 if title is not None else region[0], region[0])
+    first = find_body_start(lines, frm, region[1], p["header_prose_words"])
+    keep = [first <= i <= region[1] and l.chrome is None and i != title for i, l in enumerate(lines)]
+    return keep, title
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Fitting
+# ---------------------------------------------------------------------------------------------------------
+
+DEFAULTS = dict(region_offset=4.0, anchor_logit=-1.0, header_prose_words=40, title_window=60,
+                title_min_overlap=0.34, title_distance_cost=0.004)
+
+
+def labels(page, lines, ps):
+    body = ps.squash(page["body"])
+    body_lines = {ps.squash(x) for x in page["body"].split("\n") if ps.squash(x)}
+    out = []
+    for l in lines:
+        s = ps.squash(l.text)
+        out.append(1.0 if s in body_lines or (len(s) >= 25 and s in body) else 0.0)
+    return out
+
+
+def fit_logistic(X, y, w, l2=1.0, iterations=40):
+    beta = np.zeros(X.shape[1])
+    ridge = l2 * np.eye(X.shape[1])
+    ridge[0, 0] = 0.0
+    for _ in range(iterations):
+        p = 1.0 / (1.0 + np.exp(-(X @ beta)))
+        s = w * p * (1 - p)
+        beta -= np.linalg.solve(X.T @ (X * s[:, None]) + ridge, X.T @ (w * (p - y)) + ridge @ beta)
+    return beta
+
+
+def evaluate(pages, beta, p, ps):
+    kept_texts, removed, bodies, first_ok, titles = [], [], [], 0, 0
+    for page, lines, X, y in pages:
+        logits = X @ beta if len(lines) else []
+        keep, title = decide(lines, logits, p)
+        kept_texts.append("\n".join(l.text for l, k in zip(lines, keep) if k))
+        removed.append([l.text for l, k in zip(lines, keep) if not k and l is not None])
+        bodies.append(page["body"])
+        first = next((i for i, l in enumerate(lines) if keep[i] and l.prose), None)
+        first_ok += first is not None and y[first] == 1.0
+        if title is not None:
+            a, b = ps.squash(lines[title].text), ps.squash(page["title"])
+            titles += bool(a) and (a in b or b in a)
+    body_kept, removed_ok = ps.cleanup_score(kept_texts, removed, bodies)
+    return dict(body_kept=body_kept, removed_ok=removed_ok, first_ok=first_ok / len(pages), titles=titles)
+
+
+def write_weights(beta, p, n_pages):
+    ws = ", ".join(f"{b:.4f}" for b in beta)
+    text = f'''//! The cleanup's fitted numbers. Written by `eval/fit_cleanup.py --write` from ../shared/data/pasted/dev.jsonl
+//! ({n_pages} pasted pages with human-annotated bodies); edit the script, not this file.
+
+/// Logistic weights of a line's features, in the order of `density::FEATURES`.
+pub(super) const LINE_WEIGHTS: [f64; {len(beta)}] =
+    [{ws}];
+/// Added to every line's log-odds before the maximum-sum stretch: how much chrome the article may enclose.
+pub(super) const REGION_OFFSET: f64 = {p["region_offset"]:.2f};
+/// A line's log-odds above this makes it the anchor of the article's start (its first sure paragraph).
+pub(super) const ANCHOR_LOGIT: f64 = {p["anchor_logit"]:.2f};
+/// Words of prose after which the header is over: later bylines or credits are inside the article.
+pub(super) const HEADER_PROSE_WORDS: usize = {p["header_prose_words"]};
+/// How far before the anchor the headline may be, in lines.
+pub(super) const TITLE_WINDOW: usize = {p["title_window"]};
+/// Least share of a headline's content words found in the article's lead.
+pub(super) const TITLE_MIN_OVERLAP: f64 = {p["title_min_overlap"]:.2f};
+/// Score lost per line between a headline candidate and the anchor.
+pub(super) const TITLE_DISTANCE_COST: f64 = {p["title_distance_cost"]:.4f};
+'''
+    with open(os.path.join(REPO, "src", "clean", "weights.rs"), "w", encoding="utf-8") as f:
+        f.write(text)
+
+
+def check_against_native(args, rows, pages, beta, p):
+    """Share of lines on which the mirror and `nutshell split --json` agree (kept vs removed)."""
+    results, _ = common.run_nutshell(args.bin, [r["pasted"] for r in rows], {"sentences": 3})
+    agree = total = 0
+    worst = []
+    for row, (page, lines, X, y), result in zip(rows, pages, results):
+        if "error" in result:
+            continue
+        data = row["pasted"].encode("utf-8")
+        removed = [(s["start"], s["end"]) for s in result.get("removed", [])]
+        title = result.get("title")
+        keep, t = decide(lines, X @ beta if len(lines) else [], p)
+        page_disagree = 0
+        for l, k in zip(lines, keep):
+            start = len(row["pasted"][:l.start].encode("utf-8"))
+            end = start + len(l.text.encode("utf-8"))
+            # a line is removed natively when a removed span covers it whole
+            native_removed = any(s <= start and end <= e for s, e in removed)
+            native_keep = not native_removed and l.text != title
+            agree += native_keep == k
+            page_disagree += native_keep != k
+            total += 1
+        worst.append((page_disagree, row["id"][:12]))
+    worst.sort(reverse=True)
+    return agree / max(1, total), worst[:5]
+
+
+def main():
+    ap = common.parser(__doc__.split("\n")[0])
+    ap.add_argument("--corpus", default=None)
+    ap.add_argument("--write", action="store_true", help="rewrite src/clean/weights.rs")
+    ap.add_argument("--check", action="store_true", help="compare the mirror with the native CLI")
+    ap.add_argument("--page", type=int, default=None, help="print one page's lines and decisions")
+    ap.add_argument("--keep-weights", action="store_true", help="use the weights in src/clean/weights.rs")
+    args = ap.parse_args()
+    ps = common.import_tool(args, "purity_score")
+    rows = common.load_jsonl(args.corpus or common.data_path(args, "pasted", "dev.jsonl"), args.limit)
+    pages = []
+    for row in rows:
+        lines = split_lines(row["pasted"])
+        pages.append((row, lines, feature_matrix(lines), labels(row, lines, ps)))
+    X = np.vstack([x for _, _, x, _ in pages])
+    y = np.concatenate([np.array(l) for _, _, _, l in pages])
+    w = np.concatenate([np.array([math.sqrt(len(l.text)) for l in lines]) for _, lines, _, _ in pages])
+    beta = fit_logistic(X, y, w)
+    p_line = 1 / (1 + np.exp(-(X @ beta)))
+    print(f"{len(rows)} pages, {len(y)} lines ({int(y.sum())} article). Line model: accuracy "
+          f"{((p_line > 0.5) == (y == 1)).mean():.3f}, article recall {((p_line > 0.5) & (y == 1)).sum() / y.sum():.3f}")
+    print("weights: " + ", ".join(f"{n} {b:+.2f}" for n, b in zip(FEATURES, beta)))
+
+    if args.page is not None:
+        row, lines, Xp, yp = pages[args.page]
+        logits = Xp @ beta
+        keep, title = decide(lines, logits, DEFAULTS)
+        region = find_region(lines, logits, DEFAULTS["region_offset"])
+        print(row["url"], "region", region)
+        for i, l in enumerate(lines):
+            mark = "T" if i == title else ("K" if keep[i] else " ")
+            print(f"{i:4d} {mark} {'B' if yp[i] else '.'} {logits[i]:+6.2f} {l.chrome or '':10} {l.text[:100]}")
+        return
+
+    best = None
+    for offset in (3.0, 3.5, 4.0, 4.5, 5.0):
+        for anchor in (-2.0, -1.0, 0.0):
+            for header_words in (30, 40, 60, 80):
+                p = dict(DEFAULTS, region_offset=offset, anchor_logit=anchor, header_prose_words=header_words)
+                m = evaluate(pages, beta, p, ps)
+                key = (m["body_kept"] >= 0.985, m["first_ok"], m["body_kept"])
+                if best is None or key > best[0]:
+                    best = (key, p, m)
+    _, p, m = best
+    print(f"chosen: region_offset {p['region_offset']}, anchor_logit {p['anchor_logit']}, "
+          f"header_prose_words {p['header_prose_words']}")
+    print(f"mirror on the dev pages: body kept {m['body_kept']:.4f}, removed not article {m['removed_ok']:.4f}, "
+          f"first kept prose line is article {m['first_ok']:.3f}, titles {m['titles']} / {len(rows)}")
+    if args.write:
+        write_weights(beta, p, len(rows))
+        print("wrote src/clean/weights.rs")
+    if args.check:
+        agreement, worst = check_against_native(args, rows, pages, beta, p)
+        print(f"mirror vs native: {agreement:.4f} of lines decided alike; most disagreements: {worst}")
+
+
+if __name__ == "__main__":
+    main()
