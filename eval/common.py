@@ -150,7 +150,7 @@ def describe_binary(binary):
         commit, dirty = "?", ""
     built = time.strftime("%Y-%m-%d %H:%M", time.localtime(os.path.getmtime(binary))) if os.path.exists(binary) else "?"
     shown = os.path.relpath(binary) if os.path.abspath(binary).startswith(REPO_ROOT + os.sep) else binary
-    return f"nutshell: `{shown}` (built {built}; repo at {commit}{' + uncommitted src changes' if dirty else ''})"
+    return f"nutshell: `{shown}` (built {built}; repo HEAD {commit}{', src/ or data/ with uncommitted changes' if dirty else ''})"
 
 
 def markdown_table(header, rows, align=None):

@@ -194,7 +194,17 @@ CREDIT_MARKERS = ("getty images", "shutterstock", "ap photo", "photo:", "photogr
 
 def is_credit(line, words):
     low = line.lower()
-    return words <= 14 and any(m in low for m in CREDIT_MARKERS)
+    return words <= 14 and (any(m in low for m in CREDIT_MARKERS) or is_slash_credit(line, words))
+
+
+def is_slash_credit(line, words):
+    """"Doug Mills/The New York Times", "Amy K. Dragoo/AIMMEDIA": a name, a slash, an agency, all capitalised."""
+    if words > 8 or ends_with_terminal(line) or any(c.isdigit() for c in line) or "//" in line or ":" in line:
+        return False
+    parts = [p.strip() for p in line.split("/")]
+    if len(parts) < 2 or not all(parts) or not 2 <= len(parts[0].split()) <= 4:
+        return False
+    return all(w[0].isupper() for p in parts for w in p.split())
 
 
 REL_UNITS = ("second", "sec", "minute", "min", "hour", "hr", "h", "day", "week", "month", "year", "yr")
@@ -227,18 +237,18 @@ def chrome_reason(line, words):
         return "timestamp"
     if is_byline(line, words):
         return "byline"
+    if is_credit(line, words):
+        return "credit"
     if is_footer(line, words):
         return "footer"
     if is_cookie_notice(line):
         return "cookie"
-    if is_credit(line, words):
-        return "credit"
     if words <= 14 and has_relative_time(line):
         return "teaser"
     return None
 
 
-ENDS_HEADER = {"timestamp", "byline", "credit", "share", "counter", "caption"}
+ENDS_HEADER = {"timestamp", "byline", "credit", "share", "counter", "caption", "footer", "video"}
 
 # ---------------------------------------------------------------------------------------------------------
 # Mirror of src/clean/lines.rs
@@ -292,11 +302,34 @@ def split_lines(text):
         offset += len(raw) + 1
     if lines:
         lines[-1].blank_after = True
-    counts = Counter(line_key(l.text) for l in lines)
-    for l in lines:
-        k = line_key(l.text)
+    keys = [line_key(l.text) for l in lines]
+    counts = Counter(keys)
+    for l, k in zip(lines, keys):
         l.repeated = bool(k) and counts[k] > 1
+    mark_captions(lines, keys)
     return lines
+
+
+CAPTION_WORDS = 60
+
+
+def mark_captions(lines, keys):
+    """A line that a photo credit follows (copies of it aside) is a caption; so is a line repeated next to itself
+    (a gallery shows each caption twice). Not a paragraph that blank lines set off."""
+    n = len(lines)
+    gaps = has_gaps(lines)
+    for i, l in enumerate(lines):
+        # A paragraph set off by blank lines is article layout, whatever follows it.
+        if l.chrome is not None or l.words > CAPTION_WORDS or (gaps and l.blank_before and l.blank_after):
+            continue
+        j = i + 1
+        while j < n and keys[j] == keys[i]:
+            j += 1
+        credited = j < n and lines[j].chrome == "credit"
+        doubled = l.words >= 4 and l.terminal and ((i > 0 and keys[i - 1] == keys[i]) or j > i + 1)
+        if credited or doubled:
+            l.chrome = "caption"
+            l.prose = False
 
 
 def has_gaps(lines):
@@ -398,17 +431,22 @@ def find_title(lines, anchor, p):
 
 def find_body_start(lines, frm, last, header_words):
     gaps = has_gaps(lines)
-    start, words = None, 0
+    prose = [l for l in lines[frm:last + 1] if l.prose]
+    # Where most paragraphs stand between blank lines, the first paragraph does too.
+    both = gaps and sum(l.blank_before and l.blank_after for l in prose) * 10 >= len(prose) * 6
+    start, words, paragraphs = None, 0, 0
     for i in range(frm, min(last + 1, len(lines))):
         l = lines[i]
         if l.chrome in ENDS_HEADER:
-            start, words = None, 0
+            start, words, paragraphs = None, 0, 0
             continue
-        if start is None and (not gaps or l.blank_before or l.blank_after):
+        set_off = (l.blank_before and l.blank_after) if both else (l.blank_before or l.blank_after)
+        if start is None and (not gaps or set_off):
             start = i
         if l.prose and start is not None:
             words += l.words
-            if words >= header_words:
+            paragraphs += 1
+            if words >= header_words and paragraphs >= 2:
                 break
     return frm if start is None else start
 
@@ -564,9 +602,9 @@ def main():
         return
 
     best = None
-    for offset in (3.0, 3.5, 4.0, 4.5, 5.0):
-        for anchor in (-2.0, -1.0, 0.0):
-            for header_words in (30, 40, 60, 80):
+    for offset in (4.0, 5.0, 6.0):
+        for anchor in (-1.0, 0.0):
+            for header_words in (40, 60, 100):
                 p = dict(DEFAULTS, region_offset=offset, anchor_logit=anchor, header_prose_words=header_words)
                 m = evaluate(pages, beta, p, ps)
                 key = (m["body_kept"] >= 0.985, m["first_ok"], m["body_kept"])
