@@ -6,6 +6,10 @@
 //! ordinary article sentences must never match. "Published in 1998, the book sold…" is prose, not a
 //! timestamp, because most of its words are not date words.
 
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use super::lines::ends_with_terminal;
 use crate::lexicon::lexicons;
 
 /// Why a line is chrome, or `None` when its content alone does not say.
@@ -25,14 +29,14 @@ pub(super) fn chrome_reason(line: &str, words: usize) -> Option<&'static str> {
     if is_byline(line, words) {
         return Some("byline");
     }
+    if is_credit(line, words) {
+        return Some("credit");
+    }
     if is_footer(line, words) {
         return Some("footer");
     }
     if is_cookie_notice(line) {
         return Some("cookie");
-    }
-    if is_credit(line, words) {
-        return Some("credit");
     }
     if words <= 14 && has_relative_time(line) {
         return Some("teaser");
@@ -43,23 +47,53 @@ pub(super) fn chrome_reason(line: &str, words: usize) -> Option<&'static str> {
 /// Reasons that mark the end of a page's header: what comes after them is the article, not the header's
 /// standfirst or caption.
 pub(super) fn ends_header(reason: &str) -> bool {
-    matches!(reason, "timestamp" | "byline" | "credit" | "share" | "counter" | "caption")
+    matches!(reason, "timestamp" | "byline" | "credit" | "share" | "counter" | "caption" | "footer" | "video")
 }
 
-/// The reason of a chrome phrase that makes up the whole line (ignoring case and trailing punctuation), or
-/// that opens it when the phrase ends in a colon ("Read more: …").
+/// The reason of the chrome phrase (data/chrome_phrases.txt) the line matches: the whole line ("Share this
+/// story"; case, surrounding white space, a final ":" and trailing punctuation ignored), its opening for
+/// `phrase*` entries ("read more:*" — "Read more: How the…"), anywhere for `*phrase*` entries. Only short
+/// lines can match: a paragraph that mentions "all rights reserved" is still a paragraph.
 pub(super) fn phrase_reason(line: &str) -> Option<&'static str> {
     if line.len() > 100 {
         return None;
     }
-    let whole = line.trim().trim_end_matches(['.', '!', '?', '…', ',', ';', '|', '•', '·', '-', '–', '—', '»', '>', ' ']);
-    lexicons().chrome_phrases.iter().find_map(|&(phrase, reason)| {
-        let matches = if phrase.ends_with(':') {
-            starts_with_ignore_case(line, phrase)
-        } else {
-            whole.len() == phrase.len() && whole.eq_ignore_ascii_case(phrase)
-        };
-        matches.then_some(reason)
+    let normalized = line.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+    let phrases = phrases();
+    let whole = normalized.trim_end_matches(['.', '!', '?', '…', ',', ';', '|', '•', '·', '-', '–', '—', '»', '>', ':', ' ']);
+    if let Some(&reason) = phrases.whole.get(whole).or_else(|| phrases.whole.get(normalized.trim_end_matches(':'))) {
+        return Some(reason);
+    }
+    phrases
+        .prefixes
+        .iter()
+        .find(|(p, _)| normalized.starts_with(p.as_str()))
+        .or_else(|| phrases.anywhere.iter().find(|(p, _)| normalized.contains(p.as_str())))
+        .map(|&(_, reason)| reason)
+}
+
+/// The chrome phrases by kind of match, built once from the lexicon.
+struct Phrases {
+    whole: HashMap<String, &'static str>,
+    prefixes: Vec<(String, &'static str)>,
+    anywhere: Vec<(String, &'static str)>,
+}
+
+fn phrases() -> &'static Phrases {
+    static PHRASES: OnceLock<Phrases> = OnceLock::new();
+    PHRASES.get_or_init(|| {
+        let mut phrases = Phrases { whole: HashMap::new(), prefixes: Vec::new(), anywhere: Vec::new() };
+        for &(phrase, reason) in &lexicons().chrome_phrases {
+            let phrase = phrase.trim().to_lowercase();
+            if let Some(inner) = phrase.strip_prefix('*').and_then(|p| p.strip_suffix('*')) {
+                phrases.anywhere.push((inner.to_string(), reason));
+            } else if let Some(prefix) = phrase.strip_suffix('*') {
+                phrases.prefixes.push((prefix.to_string(), reason));
+            } else {
+                phrases.whole.entry(phrase.trim_end_matches(':').to_string()).or_insert(reason);
+            }
+        }
+        phrases
     })
 }
 
@@ -221,7 +255,20 @@ fn is_credit(line: &str, words: usize) -> bool {
         "credit…", "credit...", "photo by", "photo credit", "photos:", "pictured:", "[file:", "/ reuters", "/reuters",
         "/ afp", "| afp", "| reuters", "image source:", "associated press",
     ];
-    MARKERS.iter().any(|m| contains_ignore_case(line, m))
+    MARKERS.iter().any(|m| contains_ignore_case(line, m)) || is_slash_credit(line, words)
+}
+
+/// "Doug Mills/The New York Times", "Amy K. Dragoo/AIMMEDIA": a name, a slash, an agency, every word
+/// capitalised, no digits, no sentence.
+fn is_slash_credit(line: &str, words: usize) -> bool {
+    if words > 8 || ends_with_terminal(line) || line.chars().any(|c| c.is_ascii_digit()) || line.contains("//") || line.contains(':') {
+        return false;
+    }
+    let parts: Vec<&str> = line.split('/').map(str::trim).collect();
+    parts.len() >= 2
+        && parts.iter().all(|p| !p.is_empty())
+        && (2..=4).contains(&parts[0].split_whitespace().count())
+        && parts.iter().flat_map(|p| p.split_whitespace()).all(|w| w.chars().next().is_some_and(char::is_uppercase))
 }
 
 /// "4 weeks ago", "2 hours ago", "Science4 weeks agoUniversity…", "an hour ago": the counters of teaser lists.

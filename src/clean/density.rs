@@ -104,7 +104,10 @@ pub(super) fn find_region(lines: &[Line], logits: &[f64]) -> Option<(usize, usiz
     lines[first..=last].iter().any(|l| l.prose).then_some((first, last))
 }
 
-/// The first sure paragraph of the region: a prose line the model is confident about.
+/// The first sure paragraph of the region: a prose line the model is confident about, else its first prose
+/// line.
 pub(super) fn find_anchor(lines: &[Line], logits: &[f64], region: (usize, usize)) -> usize {
-    (region.0..=region.1).find(|&i| lines[i].prose && logits[i] > ANCHOR_LOGIT).unwrap_or(region.0)
+    let mut prose = (region.0..=region.1).filter(|&i| lines[i].prose);
+    let first = prose.next().unwrap_or(region.0);
+    std::iter::once(first).chain(prose).find(|&i| logits[i] > ANCHOR_LOGIT).unwrap_or(first)
 }

@@ -48,25 +48,30 @@ fn content_words(line: &str) -> HashSet<String> {
 }
 
 /// The first line of the article proper, scanning `from..=last`. A byline, date, share row or photo credit
-/// ends the header: the article starts after the last of them, unless enough prose has run since (then it
-/// is inside the article). In a paste that keeps blank lines around paragraphs, the article starts at a line
-/// set off by a blank line; a standfirst or caption run on line by line is not.
+/// ends the header: the article starts after the last of them, unless two paragraphs and enough prose have run
+/// since (then it is inside the article). In a paste that keeps blank lines around paragraphs, the article
+/// starts at a line set off by them; a standfirst or caption run on line by line is not.
 pub(super) fn find_body_start(lines: &[Line], from: usize, last: usize) -> usize {
     let gaps = has_gaps(lines);
-    let mut start = None;
-    let mut words = 0;
-    for (i, line) in lines.iter().enumerate().take(last + 1).skip(from) {
+    let window = lines.get(from..=last).unwrap_or(&[]);
+    let prose = window.iter().filter(|l| l.prose).count();
+    let set_off = window.iter().filter(|l| l.prose && l.blank_before && l.blank_after).count();
+    // Where most paragraphs stand between blank lines, the first paragraph does too.
+    let both = gaps && set_off * 10 >= prose * 6;
+    let (mut start, mut words, mut paragraphs) = (None, 0, 0);
+    for (i, line) in window.iter().enumerate() {
         if line.chrome.is_some_and(ends_header) {
-            start = None;
-            words = 0;
+            (start, words, paragraphs) = (None, 0, 0);
             continue;
         }
-        if start.is_none() && (!gaps || line.blank_before || line.blank_after) {
-            start = Some(i);
+        let spaced = if both { line.blank_before && line.blank_after } else { line.blank_before || line.blank_after };
+        if start.is_none() && (!gaps || spaced) {
+            start = Some(from + i);
         }
         if line.prose && start.is_some() {
             words += line.words;
-            if words >= HEADER_PROSE_WORDS {
+            paragraphs += 1;
+            if words >= HEADER_PROSE_WORDS && paragraphs >= 2 {
                 break;
             }
         }

@@ -75,7 +75,9 @@ pub(super) fn split_lines(text: &str) -> Vec<Line> {
     if let Some(last) = lines.last_mut() {
         last.blank_after = true;
     }
-    mark_repeated(text, &mut lines);
+    let keys: Vec<String> = lines.iter().map(|l| line_key(l.span.slice(text))).collect();
+    mark_repeated(&keys, &mut lines);
+    mark_captions(&keys, &mut lines);
     lines
 }
 
@@ -111,14 +113,39 @@ fn measure(content: &str, span: Span, blank_before: bool) -> Line {
 
 /// Marks lines whose text (letters and digits, lower-cased) occurs more than once: menus repeated in header
 /// and footer, a headline shown again in a share box, "Advertisement" between paragraphs.
-fn mark_repeated(text: &str, lines: &mut [Line]) {
-    let keys: Vec<String> = lines.iter().map(|l| line_key(l.span.slice(text))).collect();
+fn mark_repeated(keys: &[String], lines: &mut [Line]) {
     let mut counts: HashMap<&str, usize> = HashMap::with_capacity(keys.len());
-    for key in &keys {
+    for key in keys {
         *counts.entry(key.as_str()).or_insert(0) += 1;
     }
-    for (line, key) in lines.iter_mut().zip(&keys) {
+    for (line, key) in lines.iter_mut().zip(keys) {
         line.repeated = !key.is_empty() && counts.get(key.as_str()).is_some_and(|&n| n > 1);
+    }
+}
+
+/// Captions have at most this many words.
+const CAPTION_WORDS: usize = 60;
+
+/// Marks photo captions: a line that a photo credit follows ("Photo: Damian Dovarganes, AP"; copies of the
+/// caption aside), and a sentence repeated on the next line (galleries print each caption twice). A paragraph
+/// that blank lines set off is article layout and stays, whatever follows it.
+fn mark_captions(keys: &[String], lines: &mut [Line]) {
+    let gaps = has_gaps(lines);
+    for i in 0..lines.len() {
+        let line = lines[i];
+        if line.chrome.is_some() || line.words > CAPTION_WORDS || (gaps && line.blank_before && line.blank_after) {
+            continue;
+        }
+        let mut next = i + 1;
+        while next < lines.len() && keys[next] == keys[i] {
+            next += 1;
+        }
+        let credited = lines.get(next).is_some_and(|l| l.chrome == Some("credit"));
+        let doubled = line.words >= 4 && line.terminal && ((i > 0 && keys[i - 1] == keys[i]) || next > i + 1);
+        if credited || doubled {
+            lines[i].chrome = Some("caption");
+            lines[i].prose = false;
+        }
     }
 }
 

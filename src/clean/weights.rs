@@ -3,11 +3,11 @@
 
 /// Logistic weights of a line's features, in the order of `density::FEATURES`.
 pub(super) const LINE_WEIGHTS: [f64; 13] =
-    [-2.9264, -0.3267, -2.0141, 1.0954, 0.3171, -0.339, -0.953, 1.2262, 2.0569, 2.9635, -2.982, 0.1068, -1.4279];
+    [-2.8825, -0.3664, -2.0313, 1.1276, 0.3984, -0.2881, -0.9398, 1.1671, 2.0825, 3.0232, -3.1255, 0.1252, -1.4091];
 /// Added to every line's log-odds before the maximum-sum stretch: how much chrome the article may enclose.
-pub(super) const REGION_OFFSET: f64 = 4.0;
+pub(super) const REGION_OFFSET: f64 = 5.00;
 /// A line's log-odds above this makes it the anchor of the article's start (its first sure paragraph).
-pub(super) const ANCHOR_LOGIT: f64 = -1.0;
+pub(super) const ANCHOR_LOGIT: f64 = -1.00;
 /// Words of prose after which the header is over: later bylines or credits are inside the article.
 pub(super) const HEADER_PROSE_WORDS: usize = 40;
 /// How far before the anchor the headline may be, in lines.
@@ -15,4 +15,4 @@ pub(super) const TITLE_WINDOW: usize = 60;
 /// Least share of a headline's content words found in the article's lead.
 pub(super) const TITLE_MIN_OVERLAP: f64 = 0.34;
 /// Score lost per line between a headline candidate and the anchor.
-pub(super) const TITLE_DISTANCE_COST: f64 = 0.004;
+pub(super) const TITLE_DISTANCE_COST: f64 = 0.0040;
