@@ -69,6 +69,19 @@ pub fn split(text: &str, options: &Options) -> Result<Segmentation, Error> {
     Ok(result::assemble_segmentation(text, &article, &sentences))
 }
 
+/// Splits `text` into sentences as it stands, without removing chrome: blank lines separate paragraphs, a
+/// line without final punctuation (a headline, a list item) is its own unit, and every span slices the input
+/// back to its sentence.
+///
+/// ```
+/// let sentences = nutshell::split_sentences("Mr. Smith went to Washington. He arrived at 5 p.m. on Monday.");
+/// assert_eq!(sentences[1].text, "He arrived at 5 p.m. on Monday.");
+/// ```
+pub fn split_sentences(text: &str) -> Vec<TextSpan> {
+    let index = span::Utf16Index::new(text);
+    sentences::split_text(text).iter().map(|s| index.text_span(text, s.span)).collect()
+}
+
 fn check_size(text: &str, options: &Options) -> Result<(), Error> {
     if text.len() > options.max_input_bytes {
         return Err(Error::InputTooLarge { bytes: text.len(), limit: options.max_input_bytes });

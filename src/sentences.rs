@@ -1,14 +1,30 @@
 //! Sentence segmentation: splits each article paragraph into sentence spans of the original text.
 //!
-//! A boundary is a terminator (`.`, `!`, `?`, `…`, `。`, `।`, `؟`…) with any closing quotes and brackets after
-//! it, followed by white space and a word that can open a sentence. A period is then judged by the word it
-//! ends: titles ("Mr.", "Dr.") never end a sentence before a name; other abbreviations, initials and dotted
-//! acronyms ("Co.", "J.", "U.S.") end it only when a typical sentence opener follows ("…Briggs & Co. It
-//! closed…", "…in the U.S. How about you?"). Numbers, versions, money, e-mail addresses and URLs have no white
-//! space after their periods and are never split. A lower-case word after a quote's terminator is its speaker
-//! tag ("…great." she said.) and keeps the sentence going.
+//! One left-to-right pass over each paragraph. A sentence ends at:
+//! - a terminator run (`.`, `!`, `?`, `…`, `?!`, `...`, `. . .`, `。`, `।`, `؟`…) with the closing quotes and
+//!   brackets after it ("…he said.)" ends after the bracket), when white space and a word that can open a
+//!   sentence follow — or straight away after the CJK terminators, which take no space;
+//! - a line break after a line without final punctuation (a headline, a caption, a list item), unless the next
+//!   line carries on in lower case;
+//! - a bullet ("•") inside a line;
+//! - a caption run into the text with no punctuation, where a lower-case word is followed by a capitalised
+//!   "He", "The", "They"… and then a lower-case word ("…in charge of the club He has impressed…");
+//! - and, failing all that, after [`MAX_SENTENCE_BYTES`], at the last comma or space: text without
+//!   punctuation becomes bounded chunks.
+//!
+//! A period is judged by the word before it and the word after it. Titles ("Mr.", "Dr.") never end a
+//! sentence before a capitalised word; other abbreviations ("Co.", "Jan."), initials ("J.") and dotted
+//! acronyms ("U.S.", "a.m.") end it only when the next word is a typical sentence opener
+//! (`data/sentence_starters.txt`): "…Briggs & Co. It closed…" and "…in the U.S. How about you?" end, "J. R. R.
+//! Tolkien" and "the U.S. Army" go on. A lower-case word after any terminator continues the sentence: a
+//! speaker tag ("…great." she said.), "Yahoo! is…", "p.m. on Monday". Periods inside numbers, versions, money,
+//! e-mail addresses and URLs have no space after them and never split. Terminators inside a bracket pair
+//! that closes nearby stay inside: a parenthesised sentence does not end the one around it.
+//!
+//! Every decision looks at a bounded window around its position and the scan never goes back, so the cost
+//! is linear in the input; every slice is taken at a character boundary, so no input makes it panic.
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use crate::lexicon::{lexicons, AbbreviationKind};
@@ -23,16 +39,26 @@ pub(crate) struct SentenceSpan {
     pub in_paragraph: usize,
 }
 
-/// Sentences longer than this many bytes without a boundary are cut at white space: text with no punctuation
-/// at all becomes bounded chunks instead of one giant sentence.
-const MAX_SENTENCE_BYTES: usize = 600;
+/// Text this long without a boundary is cut at the last comma or space: no giant sentences from text without
+/// punctuation. Real sentences stay far below it (the longest of the BBC reference sentences is ~500 bytes).
+pub(crate) const MAX_SENTENCE_BYTES: usize = 800;
+
+/// A bracket pair shields the terminators inside it only when it closes within this many bytes; an unclosed
+/// or far-closing bracket shields nothing.
+const BRACKET_REACH: usize = 400;
+
+/// How far a decision looks at the words around a terminator, in bytes.
+const WORD_WINDOW: usize = 64;
+
+/// The most terminators and closing marks judged as one run ("?!", "...", ".”)").
+const RUN_LIMIT: usize = 64;
 
 /// Splits every paragraph into sentences.
 pub(crate) fn split_sentences(text: &str, paragraphs: &[Span]) -> Vec<SentenceSpan> {
     let mut sentences = Vec::new();
     for (paragraph, &span) in paragraphs.iter().enumerate() {
         let first = sentences.len();
-        for piece in split_paragraph(span.slice(text)) {
+        for piece in split_block(span.slice(text)) {
             sentences.push(SentenceSpan {
                 span: Span::new(span.start + piece.start, span.start + piece.end),
                 paragraph,
@@ -43,60 +69,494 @@ pub(crate) fn split_sentences(text: &str, paragraphs: &[Span]) -> Vec<SentenceSp
     sentences
 }
 
-/// Splits one paragraph; the spans are relative to it and trimmed of white space.
-fn split_paragraph(paragraph: &str) -> Vec<Span> {
-    let bytes = paragraph.as_bytes();
+/// Splits a whole text as it stands, without removing chrome: blank lines separate paragraphs, and line breaks
+/// inside a paragraph are judged like the rest.
+pub(crate) fn split_text(text: &str) -> Vec<SentenceSpan> {
+    split_sentences(text, &blocks(text))
+}
+
+/// The paragraphs of `text`: runs of non-blank lines, trimmed.
+fn blocks(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
-    let mut start = skip_space(paragraph, 0);
-    let mut depth = 0usize;
-    let mut depth_opened = 0usize;
-    let mut i = start;
-    while i < bytes.len() {
-        let Some(c) = paragraph[i..].chars().next() else { break };
-        let next = i + c.len_utf8();
-        match c {
-            '(' | '[' => {
-                if depth == 0 {
-                    depth_opened = i;
-                }
-                depth = (depth + 1).min(8);
-            }
-            ')' | ']' => depth = depth.saturating_sub(1),
-            _ => {}
-        }
-        // An unclosed bracket stops protecting its sentence after a while.
-        if depth > 0 && i - depth_opened > MAX_SENTENCE_BYTES / 2 {
-            depth = 0;
-        }
-        let boundary = if is_terminator(c) {
-            boundary_after(paragraph, start, i, &mut depth)
-        } else if i - start >= MAX_SENTENCE_BYTES && c.is_whitespace() {
-            Some(i)
-        } else if i - start >= MAX_SENTENCE_BYTES * 2 {
-            Some(i)
+    let mut block: Option<Span> = None;
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let lead = line.len() - line.trim_start().len();
+        let content = line.trim();
+        if content.is_empty() {
+            out.extend(block.take());
         } else {
-            None
-        };
-        match boundary {
-            Some(end) => {
-                push_piece(paragraph, start, end, &mut out);
-                start = skip_space(paragraph, end);
-                i = start;
-                depth = 0;
-            }
-            None => i = next,
+            let start = offset + lead;
+            let end = start + content.len();
+            block = Some(block.map_or(Span::new(start, end), |b| Span::new(b.start, end)));
         }
+        offset += line.len();
     }
-    push_piece(paragraph, start, bytes.len(), &mut out);
+    out.extend(block);
     out
 }
 
-fn push_piece(paragraph: &str, start: usize, end: usize, out: &mut Vec<Span>) {
-    let piece = paragraph.get(start..end).unwrap_or("");
-    let trimmed = piece.trim_end();
-    if !trimmed.is_empty() {
-        out.push(Span::new(start, start + trimmed.len()));
+/// Splits one paragraph; the spans are relative to it and trimmed of white space.
+fn split_block(block: &str) -> Vec<Span> {
+    let mut scanner = Scanner::new(block);
+    scanner.run();
+    scanner.out
+}
+
+/// How the word before a period reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum PeriodWord {
+    /// "Mr", "Dr", "Sen": never ends a sentence before a capitalised word.
+    Title,
+    /// "Co", "Inc", "Jan", "approx", an initial "J", an acronym "U.S": ends it before a sentence opener.
+    Ambiguous,
+    /// An abbreviation that is also a word written in lower case ("no", "fig"), or a unit after a number
+    /// ("10.2 secs"): an abbreviation only before a number.
+    BeforeNumber,
+    /// "1", "a", "iv" opening a paragraph or sentence: a list marker.
+    ListMarker,
+    /// Any other word, number, URL: the period ends the sentence.
+    Ordinary,
+}
+
+/// What follows a terminator run.
+#[derive(Debug, Clone, Copy, Default)]
+struct Following<'a> {
+    /// The next word, from its first letter or digit, letters, digits and inner periods/apostrophes only.
+    word: &'a str,
+    /// The next word is a single letter with a period: another initial ("J. R. R.").
+    is_initial: bool,
+    /// An opening bracket comes before the next word.
+    bracketed: bool,
+}
+
+struct Scanner<'a> {
+    text: &'a str,
+    out: Vec<Span>,
+    /// Start of the current sentence.
+    start: usize,
+    /// Bracket pairs `(open, close_end)` that shield their terminators, by opening position.
+    brackets: Vec<(usize, usize)>,
+    next_bracket: usize,
+    /// Terminators before this position are inside a shielding bracket pair.
+    shielded_until: usize,
+    /// Start of the current line.
+    line_start: usize,
+    /// Last position after a comma, semicolon, colon or dash and white space, for cutting long text.
+    soft_break: usize,
+    /// Last white space, for cutting long text.
+    last_space: usize,
+}
+
+impl<'a> Scanner<'a> {
+    fn new(text: &'a str) -> Self {
+        let start = skip_space(text, 0);
+        Scanner {
+            text,
+            out: Vec::new(),
+            start,
+            brackets: bracket_pairs(text),
+            next_bracket: 0,
+            shielded_until: 0,
+            line_start: 0,
+            soft_break: 0,
+            last_space: 0,
+        }
     }
+
+    fn char_at(&self, at: usize) -> Option<char> {
+        self.text.get(at..).and_then(|rest| rest.chars().next())
+    }
+
+    fn run(&mut self) {
+        let mut i = self.start;
+        while let Some(c) = self.char_at(i) {
+            self.update_shield(i);
+            let mut next = i + c.len_utf8();
+            if is_terminator(c) {
+                let (resume, end) = self.judge_terminator(i);
+                if let Some(end) = end {
+                    i = self.cut(end);
+                    continue;
+                }
+                next = resume.max(next);
+            } else if c == '\n' {
+                let line_start = self.line_start;
+                self.line_start = next;
+                if self.line_break_ends_sentence(line_start, i) {
+                    i = self.cut(i);
+                    continue;
+                }
+            } else if (is_bullet(c) && i > self.start && self.space_before(i) && self.space_after(next))
+                || (c == ' ' && self.caption_runs_in(i))
+            {
+                i = self.cut(i);
+                continue;
+            }
+            if c.is_whitespace() {
+                self.last_space = i;
+                if self.text[..i].ends_with([',', ';', ':', '–', '—']) {
+                    self.soft_break = i;
+                }
+            }
+            if next - self.start > MAX_SENTENCE_BYTES {
+                i = self.cut_long(i, next);
+                continue;
+            }
+            i = next;
+        }
+        self.push(self.start, self.text.len());
+    }
+
+    /// Ends the current sentence at `end` and starts the next one after the white space; returns where the
+    /// scan resumes.
+    fn cut(&mut self, end: usize) -> usize {
+        self.push(self.start, end);
+        self.start = skip_space(self.text, end).max(self.start);
+        if let Some(newline) = self.text.get(end..self.start).and_then(|gap| gap.rfind('\n')) {
+            self.line_start = end + newline + 1;
+        }
+        self.start
+    }
+
+    /// Cuts text that would run past [`MAX_SENTENCE_BYTES`] with the character (or terminator run) at
+    /// `here..next`: at the last comma or dash in its second half, else at the last space in its last three
+    /// quarters, else before `here` — or after `next` when nothing precedes it.
+    fn cut_long(&mut self, here: usize, next: usize) -> usize {
+        let at = if self.soft_break > self.start + MAX_SENTENCE_BYTES / 2 {
+            self.soft_break
+        } else if self.last_space > self.start + MAX_SENTENCE_BYTES / 4 {
+            self.last_space
+        } else if here > self.start {
+            here
+        } else {
+            next
+        };
+        self.cut(at)
+    }
+
+    fn push(&mut self, start: usize, end: usize) {
+        let piece = self.text.get(start..end).unwrap_or("");
+        let trimmed = piece.trim_end();
+        if !trimmed.is_empty() {
+            self.out.push(Span::new(start, start + trimmed.len()));
+        }
+    }
+
+    fn update_shield(&mut self, at: usize) {
+        while let Some(&(open, close)) = self.brackets.get(self.next_bracket) {
+            if open > at {
+                break;
+            }
+            if close > at {
+                self.shielded_until = self.shielded_until.max(close);
+            }
+            self.next_bracket += 1;
+        }
+    }
+
+    fn space_before(&self, at: usize) -> bool {
+        self.text[..at].chars().next_back().is_none_or(char::is_whitespace)
+    }
+
+    fn space_after(&self, at: usize) -> bool {
+        self.char_at(at).is_none_or(char::is_whitespace)
+    }
+
+    /// Decides the terminator run that starts at `at`. Returns where the scan resumes when the sentence goes
+    /// on, and the sentence's end (after closing quotes and brackets) when it ends.
+    fn judge_terminator(&self, at: usize) -> (usize, Option<usize>) {
+        let text = self.text;
+        // The run: "?!", "!!", "...", "…", ". . .", then closing quotes and brackets, then maybe more
+        // terminators ("?".).
+        let mut end = at;
+        let mut dots = 0;
+        let mut strong = false;
+        let mut ellipsis = false;
+        let mut unspaced = false;
+        let mut quote_closed = false;
+        if text[at..].starts_with(". . .") {
+            end += 5;
+            dots = 3;
+            ellipsis = true;
+            while text[end..].starts_with(" .") && end - at < RUN_LIMIT {
+                end += 2;
+            }
+        }
+        // Bounded: a run of thousands of periods is judged in pieces.
+        for _ in 0..RUN_LIMIT {
+            let Some(c) = self.char_at(end) else { break };
+            if is_terminator(c) {
+                match c {
+                    '.' => dots += 1,
+                    '…' => ellipsis = true,
+                    _ => strong = true,
+                }
+                unspaced |= is_unspaced_terminator(c);
+                end += c.len_utf8();
+            } else if is_closer(c) && self.closes(end, c) {
+                quote_closed |= is_quote(c);
+                end += c.len_utf8();
+            } else {
+                break;
+            }
+        }
+        ellipsis |= dots >= 2;
+        let Some(after) = self.char_at(end) else {
+            return (end, Some(end));
+        };
+        let shielded = self.shielded_until > at && end < self.shielded_until;
+        if shielded {
+            return (end, None);
+        }
+        if unspaced {
+            return (end, Some(end));
+        }
+        if !after.is_whitespace() {
+            // "3.5", "U.S.A", "e.g.,", "Yahoo!'s", "www.example.com": not an end — unless a sentence opener
+            // is glued to it ("…than Angels...I wonder", "…Joy Division.Those guys…").
+            let glued = after.is_uppercase() && self.glued_opener(at, end, ellipsis);
+            return (end, glued.then_some(end));
+        }
+        let next_start = skip_space(text, end);
+        let gap = &text[end..next_start];
+        if gap.matches('\n').count() >= 2 || next_start >= text.len() {
+            return (end, Some(end));
+        }
+        if gap.contains('\n') && starts_with_list_marker(&text[next_start..]) {
+            return (end, Some(end));
+        }
+        let following = following_word(text, next_start);
+        let Some(first) = following.word.chars().next() else {
+            // A dash, a symbol or an emoji follows: an end, unless a title asks for its name.
+            let ends = strong || ellipsis || self.before_period(at) != PeriodWord::Title;
+            return (end, ends.then_some(end));
+        };
+        if first.is_lowercase() {
+            // "…great." she said. / "Yahoo! is…" / "p.m. on Monday": the sentence goes on — unless the next
+            // word is a brand written "iPhone", which opens sentences in lower case, or an aside in brackets
+            // follows a plain sentence end ("…said nothing. (btw i'm…)").
+            let camel = following.word.chars().skip(1).any(char::is_uppercase);
+            let ends = (camel || following.bracketed)
+                && !ellipsis
+                && (strong || (dots == 1 && self.before_period(at) == PeriodWord::Ordinary));
+            return (end, ends.then_some(end));
+        }
+        if quote_closed && speaker_tag_follows(text, next_start) {
+            // "Why?" Smith asked. — the quote and its speaker are one sentence.
+            return (end, None);
+        }
+        if first.is_ascii_digit() {
+            let ends = strong
+                || ellipsis
+                || !matches!(self.before_period(at), PeriodWord::Title | PeriodWord::Ambiguous | PeriodWord::BeforeNumber | PeriodWord::ListMarker);
+            return (end, ends.then_some(end));
+        }
+        if strong {
+            // "Yahoo! Japan" goes on; "Yahoo! The company…" ends.
+            let ends = !self.exclamation_name(at) || is_sentence_starter(following.word);
+            return (end, ends.then_some(end));
+        }
+        if ellipsis {
+            return (end, Some(end));
+        }
+        let uncased = !first.is_uppercase();
+        let ends = match self.before_period(at) {
+            PeriodWord::Title | PeriodWord::ListMarker => false,
+            PeriodWord::Ambiguous => uncased || (is_sentence_starter(following.word) && !following.is_initial),
+            PeriodWord::BeforeNumber | PeriodWord::Ordinary => true,
+        };
+        (end, ends.then_some(end))
+    }
+
+    /// True when the closer `c` at `at` closes something: brackets always, a straight quote or apostrophe
+    /// only when no letter follows it ("U.S.'s" keeps its apostrophe as part of the word).
+    fn closes(&self, at: usize, c: char) -> bool {
+        if matches!(c, '\'' | '’' | '"') {
+            return !self.char_at(at + c.len_utf8()).is_some_and(char::is_alphanumeric);
+        }
+        true
+    }
+
+    /// How the word that ends at the period `at` reads.
+    fn before_period(&self, at: usize) -> PeriodWord {
+        let word = word_before(self.text, self.start, at);
+        if word.is_empty() {
+            return PeriodWord::Ordinary;
+        }
+        let first_in_sentence = self.text.get(self.start..at).is_some_and(|head| !head.contains(char::is_whitespace));
+        let lexicons = lexicons();
+        // "MS", "SEC", "FT" in capitals are acronyms, not "Ms.", "sec." or "Ft.".
+        let capitals = word.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !word.contains('.') && !word.chars().any(char::is_lowercase);
+        let kind = with_lower_case(word, |key| lexicons.abbreviations.get(key).copied());
+        if let Some(kind) = kind.filter(|_| !capitals) {
+            // An abbreviation that is also a word, written in lower case ("no", "fig"), or a unit after a
+            // number ("21.7 secs.", "10 mins.") is an abbreviation before a number only: before a capital it
+            // ends the sentence ("He said no. Smith left.").
+            let plain = !word.contains('.');
+            let lower = word.starts_with(char::is_lowercase);
+            return match kind {
+                AbbreviationKind::Title => PeriodWord::Title,
+                _ if plain && ((lower && lexicons.common_words.contains(word)) || number_before(self.text, self.start, word)) => {
+                    PeriodWord::BeforeNumber
+                }
+                _ => PeriodWord::Ambiguous,
+            };
+        }
+        let mut chars = word.chars();
+        let single = chars.next().filter(|_| chars.next().is_none());
+        if first_in_sentence && is_list_label(word) {
+            return PeriodWord::ListMarker;
+        }
+        if single.is_some_and(char::is_uppercase) || is_dotted_acronym(word) {
+            return PeriodWord::Ambiguous;
+        }
+        PeriodWord::Ordinary
+    }
+
+    /// True when the terminator run `at..end` is glued to a capitalised sentence opener that a space follows:
+    /// after an ellipsis ("…than Angels...I wonder"), or after a period or "!"/"?" that ends a lower-case word
+    /// of three letters or more that is no part of an address ("Division.Those guys", not "example.com/It").
+    fn glued_opener(&self, at: usize, end: usize, ellipsis: bool) -> bool {
+        let following = following_word(self.text, end);
+        let word_end = following.word.as_ptr() as usize - self.text.as_ptr() as usize + following.word.len();
+        let spaced = self.char_at(word_end).is_some_and(|c| c.is_whitespace() || c == ',');
+        if following.bracketed || !spaced || !is_sentence_starter(following.word) {
+            return false;
+        }
+        if ellipsis {
+            return true;
+        }
+        let before = word_before(self.text, self.start, at);
+        let letters = before.chars().rev().take_while(|c| c.is_alphabetic()).count();
+        letters >= 3
+            && before.chars().next_back().is_some_and(char::is_lowercase)
+            && !before.contains(['.', '/', '@', ':', '_', '='])
+    }
+
+    /// True when the word before the "!" at `at` is a name written with it ("Yahoo!").
+    fn exclamation_name(&self, at: usize) -> bool {
+        let word = word_before(self.text, self.start, at);
+        let key = format!("{}!", word.to_lowercase());
+        lexicons().abbreviations.contains_key(key.as_str())
+    }
+
+    /// Decides the line break at `at` (the line began at `line_start`): a line without final punctuation is
+    /// its own unit unless the next line carries on in lower case; a list item or bullet always starts one.
+    fn line_break_ends_sentence(&self, line_start: usize, at: usize) -> bool {
+        if at <= self.start {
+            return false;
+        }
+        let line = self.text[line_start.max(self.start)..at].trim();
+        let next_start = skip_space(self.text, at);
+        let rest = &self.text[next_start..];
+        if self.text[at..next_start].matches('\n').count() >= 2 {
+            // A blank line.
+            return true;
+        }
+        if line.is_empty() || rest.is_empty() {
+            return false;
+        }
+        if starts_with_list_marker(rest) {
+            return true;
+        }
+        if ends_with_terminal(line) {
+            // The terminator was judged already: it did not end the sentence ("Mr.\nSmith").
+            return false;
+        }
+        if line.ends_with([',', ';', '-', '–', '—', '&', '(', '/']) {
+            return false;
+        }
+        !rest.chars().next().is_some_and(char::is_lowercase)
+    }
+
+    /// True when the space at `at` separates a caption run into the text from the next sentence: a lower-case
+    /// word, no punctuation, a capitalised run-in opener ("He", "The", "They"), then a lower-case word.
+    /// Captions in Daily Mail pages lose their line breaks: "…in charge of the club He has impressed Mann…".
+    fn caption_runs_in(&self, at: usize) -> bool {
+        let text = self.text;
+        let bytes = text.as_bytes();
+        let (Some(&before), Some(&after)) = (at.checked_sub(1).and_then(|b| bytes.get(b)), bytes.get(at + 1)) else {
+            return false;
+        };
+        if !before.is_ascii_lowercase() || !after.is_ascii_uppercase() || at < self.start + 2 {
+            return false;
+        }
+        if self.shielded_until > at {
+            return false;
+        }
+        // The word before: lower-case letters only, after white space, and not one that cannot end a sentence.
+        let head = &text[self.start..at];
+        // The byte found is not a lower-case ASCII letter, but it may start a longer character.
+        let word_start = head.bytes().rposition(|b| !b.is_ascii_lowercase()).map_or(0, |p| p + 1);
+        if !head.is_char_boundary(word_start) {
+            return false;
+        }
+        let previous = &head[word_start..];
+        let boundary_before = head[..word_start].chars().next_back().is_none_or(|c| c.is_whitespace() || c == '-');
+        if previous.len() < 2 || !boundary_before || is_continuing_word(previous) {
+            return false;
+        }
+        // The opener, then one space and a lower-case letter.
+        let rest = &text[at + 1..];
+        let opener_len = rest.find(|c: char| !c.is_ascii_alphabetic()).unwrap_or(rest.len());
+        let (opener, tail) = rest.split_at(opener_len);
+        let lower_next = tail.strip_prefix(' ').is_some_and(|t| t.starts_with(|c: char| c.is_ascii_lowercase()));
+        lower_next && opener.len() <= 5 && opener.bytes().skip(1).all(|b| b.is_ascii_lowercase()) && is_run_in_opener(opener)
+    }
+}
+
+/// Words after which a sentence cannot end: articles, prepositions, conjunctions, auxiliaries. A capitalised
+/// "The" after them is a title ("…starred in The…").
+fn is_continuing_word(word: &str) -> bool {
+    matches!(
+        word,
+        "a" | "an" | "the" | "of" | "to" | "in" | "on" | "at" | "by" | "for" | "with" | "from" | "and" | "or" | "but" | "as"
+            | "than" | "that" | "into" | "onto" | "about" | "like" | "is" | "are" | "was" | "were" | "be" | "been" | "his"
+            | "her" | "their" | "its" | "my" | "our" | "your" | "called" | "named" | "titled" | "dubbed" | "film"
+            | "movie" | "show" | "song" | "album" | "book" | "novel" | "series" | "play" | "musical" | "magazine"
+            | "newspaper" | "programme" | "program"
+    )
+}
+
+/// The bracket pairs of `text` as `(open, end of close)`, sorted by opening position, for the pairs that close
+/// within [`BRACKET_REACH`] bytes. One pass with a bounded stack: unmatched closers are ignored, and openers
+/// left on the stack never close.
+fn bracket_pairs(text: &str) -> Vec<(usize, usize)> {
+    const DEPTH: usize = 16;
+    let mut stack: Vec<(char, usize)> = Vec::new();
+    let mut pairs = Vec::new();
+    for (at, c) in text.char_indices() {
+        match c {
+            '(' | '[' | '{' | '（' | '【' => {
+                if stack.len() == DEPTH {
+                    stack.remove(0);
+                }
+                stack.push((c, at));
+            }
+            ')' | ']' | '}' | '）' | '】' => {
+                let open = match c {
+                    ')' => '(',
+                    ']' => '[',
+                    '}' => '{',
+                    '）' => '（',
+                    _ => '【',
+                };
+                if let Some(depth) = stack.iter().rposition(|&(o, _)| o == open) {
+                    let (_, start) = stack[depth];
+                    stack.truncate(depth);
+                    let end = at + c.len_utf8();
+                    if end - start <= BRACKET_REACH {
+                        pairs.push((start, end));
+                    }
+                }
+            }
+            '\n' => stack.clear(),
+            _ => {}
+        }
+    }
+    pairs.sort_unstable();
+    pairs
 }
 
 fn skip_space(text: &str, from: usize) -> usize {
@@ -105,154 +565,202 @@ fn skip_space(text: &str, from: usize) -> usize {
 }
 
 fn is_terminator(c: char) -> bool {
-    matches!(c, '.' | '!' | '?' | '…' | '‽' | '。' | '！' | '？' | '｡' | '।' | '॥' | '؟' | '۔')
+    matches!(c, '.' | '!' | '?' | '…' | '‽' | '⁇' | '⁈' | '⁉' | '。' | '！' | '？' | '｡' | '।' | '॥' | '؟' | '۔' | '։' | '።' | '፧')
 }
 
-/// Ends of CJK-style sentences: no white space follows them.
+/// Ends of CJK sentences: no white space follows them.
 fn is_unspaced_terminator(c: char) -> bool {
     matches!(c, '。' | '！' | '？' | '｡')
 }
 
 fn is_closer(c: char) -> bool {
-    matches!(c, '"' | '\'' | '”' | '’' | ')' | ']' | '»' | '」' | '』' | '）' | '】')
+    is_quote(c) || matches!(c, ')' | ']' | '}' | '）' | '】')
 }
 
-/// Decides whether the terminator at `at` ends the sentence that began at `start`; returns the end of the
-/// sentence (after closing quotes and brackets) when it does.
-fn boundary_after(paragraph: &str, start: usize, at: usize, depth: &mut usize) -> Option<usize> {
-    let first = paragraph[at..].chars().next()?;
-    // The run of terminators: "?!", "!!", "...", ". . .".
-    let mut end = at;
-    let mut run = 0;
-    loop {
-        let rest = &paragraph[end..];
-        if let Some(c) = rest.chars().next().filter(|&c| is_terminator(c)) {
-            end += c.len_utf8();
-            run += 1;
-        } else if run > 0 && rest.starts_with(" .") && first == '.' && run < 6 {
-            end += 2;
-            run += 1;
+fn is_quote(c: char) -> bool {
+    matches!(c, '"' | '\'' | '”' | '’' | '»' | '›' | '」' | '』' | '〉' | '》')
+}
+
+fn is_bullet(c: char) -> bool {
+    matches!(c, '•' | '▪' | '◦' | '‣' | '●' | '■' | '►' | '▶')
+}
+
+/// True when a line ends in terminal punctuation (before closing quotes and brackets).
+fn ends_with_terminal(line: &str) -> bool {
+    line.trim_end_matches(|c: char| is_closer(c) || c.is_whitespace()).chars().next_back().is_some_and(is_terminator)
+}
+
+/// True when `rest` opens with a list marker: "1. ", "1) ", "1.) ", "(1) ", "a. ", "a) ", "iv. ", "A) ",
+/// "• ", "- ", "* ".
+fn starts_with_list_marker(rest: &str) -> bool {
+    let mut chars = rest.chars();
+    let Some(first) = chars.next() else { return false };
+    if is_bullet(first) || matches!(first, '-' | '*' | '–' | '—') {
+        return chars.next().is_some_and(char::is_whitespace);
+    }
+    let (parenthesised, body) = match rest.strip_prefix('(') {
+        Some(body) => (true, body),
+        None => (false, rest),
+    };
+    let label_len = body.find(|c: char| !c.is_ascii_alphanumeric()).unwrap_or(body.len());
+    let (label, tail) = body.split_at(label_len);
+    let capital = label.len() == 1 && label.bytes().all(|b| b.is_ascii_uppercase());
+    let after = if parenthesised {
+        tail.strip_prefix(')')
+    } else if let Some(after) = tail.strip_prefix(".)").or_else(|| tail.strip_prefix(')')) {
+        Some(after)
+    } else {
+        tail.strip_prefix('.').filter(|_| !capital)
+    };
+    (is_list_label(label) || capital) && after.is_some_and(|a| a.starts_with(char::is_whitespace))
+}
+
+/// A list label: one to three digits, one lower-case letter, or a small lower-case Roman numeral.
+fn is_list_label(word: &str) -> bool {
+    let digits = !word.is_empty() && word.len() <= 3 && word.bytes().all(|b| b.is_ascii_digit());
+    let letter = word.len() == 1 && word.bytes().all(|b| b.is_ascii_lowercase());
+    let roman = matches!(word, "i" | "ii" | "iii" | "iv" | "v" | "vi" | "vii" | "viii" | "ix" | "x" | "xi" | "xii");
+    digits || letter || roman
+}
+
+/// "U.S", "U.S.A", "a.m", "Ph.D", "e.g", "i.e": letters in groups of one or two, joined by periods (the final
+/// period is the terminator being judged).
+fn is_dotted_acronym(word: &str) -> bool {
+    word.contains('.')
+        && word.split('.').all(|part| (1..=2).contains(&part.chars().count()) && part.chars().all(char::is_alphabetic))
+}
+
+/// The word that ends at the period `at` (without it), from the sentence start at most, stripped of opening
+/// quotes and brackets; empty when a space precedes the period or the word is longer than [`WORD_WINDOW`].
+fn word_before(text: &str, start: usize, at: usize) -> &str {
+    let mut from = at.saturating_sub(WORD_WINDOW).max(start);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let Some(head) = text.get(from..at) else { return "" };
+    let begin = match head.char_indices().rev().find(|&(_, c)| c.is_whitespace()) {
+        Some((p, c)) => p + c.len_utf8(),
+        None if from > start => return "",
+        None => 0,
+    };
+    head[begin..].trim_start_matches(['(', '[', '"', '“', '‘', '\'', '«', '¿', '¡', '—', '–'])
+}
+
+/// True when a number stands right before `word` (a slice of `text`): "21.7 secs", "10 mins".
+fn number_before(text: &str, start: usize, word: &str) -> bool {
+    let word_start = (word.as_ptr() as usize).saturating_sub(text.as_ptr() as usize);
+    let head = text.get(start..word_start).unwrap_or("");
+    let head = head.strip_suffix(' ').unwrap_or(head);
+    head.ends_with(|c: char| c.is_ascii_digit())
+}
+
+/// The word after a terminator, skipping opening quotes, brackets, dashes and currency signs.
+fn following_word(text: &str, from: usize) -> Following<'_> {
+    let rest = text.get(from..).unwrap_or("");
+    let mut skipped = 0;
+    let bracketed = rest.starts_with(['(', '[']);
+    for c in rest.chars().take(8) {
+        if c.is_alphanumeric() {
+            break;
+        }
+        if !matches!(c, '"' | '“' | '‘' | '\'' | '(' | '[' | '{' | '«' | '‹' | '¿' | '¡' | '„' | '—' | '–' | '-' | '$' | '£' | '€' | '¥') {
+            return Following::default();
+        }
+        skipped += c.len_utf8();
+    }
+    let word_area = &rest[skipped..];
+    let mut end = 0;
+    for (at, c) in word_area.char_indices() {
+        if at >= WORD_WINDOW {
+            break;
+        }
+        let inner = matches!(c, '.' | '\'' | '’') && word_area[at + c.len_utf8()..].starts_with(char::is_alphanumeric);
+        if c.is_alphanumeric() || is_combining_mark(c) || inner {
+            end = at + c.len_utf8();
         } else {
             break;
         }
     }
-    let unspaced = is_unspaced_terminator(first);
-    // Closing quotes and brackets belong to the sentence they close.
-    let mut closed_bracket = false;
-    while let Some(c) = paragraph[end..].chars().next().filter(|&c| is_closer(c)) {
-        if matches!(c, ')' | ']' | '）' | '】') {
-            *depth = depth.saturating_sub(1);
-            closed_bracket = true;
-        }
-        end += c.len_utf8();
-    }
-    if end >= paragraph.len() {
-        return Some(paragraph.len());
-    }
-    let after = paragraph[end..].chars().next()?;
-    if !after.is_whitespace() && !unspaced {
-        return None;
-    }
-    if *depth > 0 && !closed_bracket {
-        return None;
-    }
-    let next_start = skip_space(paragraph, end);
-    let next_word = next_word(paragraph, next_start);
-    let Some(opening) = next_word.chars().find(|c| c.is_alphanumeric()) else {
-        // Followed by punctuation only ("— …", a dash): a boundary unless it is a lone symbol.
-        return Some(end);
-    };
-    if unspaced {
-        return Some(end);
-    }
-    if opening.is_lowercase() {
-        // "…great." she said. / "Yahoo! is…" / "e.g. the": the sentence goes on.
-        return None;
-    }
-    if first != '.' || run > 1 {
-        // "?", "!", "…", "...": end the sentence before anything that is not lower case.
-        return Some(end);
-    }
-    let word = word_before(paragraph, start, at);
-    if continues_after_period(word, next_word, at == start + word.len() || is_first_word(paragraph, start, at)) {
-        None
-    } else {
-        Some(end)
-    }
+    let word = &word_area[..end];
+    let mut letters = word.chars();
+    let single_letter = letters.next().is_some_and(char::is_alphabetic) && letters.next().is_none();
+    Following { word, is_initial: single_letter && word_area[end..].starts_with('.'), bracketed }
 }
 
-/// The word ending at the period `at` (without the period), stripped of opening punctuation.
-fn word_before(paragraph: &str, start: usize, at: usize) -> &str {
-    let head = &paragraph[start..at];
-    let from = head
-        .char_indices()
-        .rev()
-        .take_while(|&(_, c)| !c.is_whitespace() && !matches!(c, '(' | '[' | '"' | '“' | '‘' | '\''))
-        .last()
-        .map_or(head.len(), |(i, _)| i);
-    &head[from..]
+/// Combining marks (accents written as separate code points, Devanagari and Arabic vowel signs) stay inside
+/// words.
+fn is_combining_mark(c: char) -> bool {
+    matches!(c as u32, 0x0300..=0x036F | 0x0900..=0x0903 | 0x093A..=0x094F | 0x0610..=0x061A | 0x064B..=0x065F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
 }
 
-fn is_first_word(paragraph: &str, start: usize, at: usize) -> bool {
-    !paragraph[start..at].trim().contains(char::is_whitespace)
-}
-
-/// The word starting at `from`, with leading opening quotes and brackets.
-fn next_word(paragraph: &str, from: usize) -> &str {
-    let rest = &paragraph[from..];
-    let mut limit = rest.len().min(64);
+/// After a closing quote: one to three capitalised words and a speech verb, then punctuation — `"Why?" Smith
+/// asked.` — is the quote's speaker tag.
+fn speaker_tag_follows(text: &str, from: usize) -> bool {
+    let rest = text.get(from..).unwrap_or("");
+    let mut limit = rest.len().min(WORD_WINDOW * 2);
     while !rest.is_char_boundary(limit) {
         limit -= 1;
     }
-    let window = &rest[..limit];
-    let end = window.find(char::is_whitespace).unwrap_or(window.len());
-    window[..end].trim_end_matches(|c: char| !c.is_alphanumeric())
-}
-
-/// True when the period after `word` does not end the sentence, given the capitalised `next` word.
-fn continues_after_period(word: &str, next: &str, first_in_sentence: bool) -> bool {
-    if word.is_empty() {
-        return false;
-    }
-    let opener = is_sentence_opener(next);
-    // List markers: "1. First", "a. item", "iv. …".
-    if first_in_sentence && word.len() <= 3 && (word.chars().all(|c| c.is_ascii_digit()) || word.chars().all(|c| c.is_ascii_lowercase())) {
-        return true;
-    }
-    let bare = word.trim_end_matches('.');
-    let lower = bare.to_lowercase();
-    if let Some(kind) = lexicons().abbreviations.get(lower.as_str()) {
-        return match kind {
-            AbbreviationKind::Title => true,
-            AbbreviationKind::Month => next.starts_with(|c: char| c.is_ascii_digit()) || !opener,
-            AbbreviationKind::Corporate | AbbreviationKind::General => !opener,
-        };
-    }
-    let letters: Vec<char> = bare.chars().collect();
-    // An initial: "J. R. R. Tolkien", "Albert I. Jones".
-    if letters.len() == 1 && letters[0].is_uppercase() {
-        return !opener;
-    }
-    // A dotted acronym: "U.S.", "U.S.A.", "E.U.", "a.m.", "Ph.D.".
-    if bare.contains('.') && letters.iter().filter(|c| c.is_alphabetic()).count() <= 6 && !bare.contains("..") {
-        return !opener;
+    let mut words = rest[..limit].split(' ');
+    let verbs = &lexicons().speech_verbs;
+    for _ in 0..3 {
+        let Some(name) = words.next() else { return false };
+        let is_name_word = name.starts_with(char::is_uppercase)
+            && name.chars().all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’'))
+            && !is_sentence_starter(name);
+        if !is_name_word {
+            return false;
+        }
+        let Some(verb) = words.clone().next() else { return false };
+        let bare = verb.trim_end_matches(['.', ',', ';', '!', '?']);
+        if bare.len() < verb.len() && verbs.contains(bare) {
+            return true;
+        }
     }
     false
 }
 
-/// A capitalised word that typically opens a sentence ("The", "It", "However").
-fn is_sentence_opener(word: &str) -> bool {
-    static OPENERS: OnceLock<HashSet<String>> = OnceLock::new();
-    let openers = OPENERS.get_or_init(|| {
+/// The starters list: word → whether it also marks a caption run-in.
+fn starters() -> &'static HashMap<String, bool> {
+    static STARTERS: OnceLock<HashMap<String, bool>> = OnceLock::new();
+    STARTERS.get_or_init(|| {
         include_str!("../data/sentence_starters.txt")
             .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .map(str::to_string)
+            .filter(|line| !line.trim().is_empty() && !line.starts_with('#'))
+            .map(|line| {
+                let mut columns = line.split('\t');
+                let word = columns.next().unwrap_or("").trim().to_lowercase();
+                let run_in = columns.next().is_some_and(|c| c.trim() == "run-in");
+                (word, run_in)
+            })
             .collect()
-    });
-    let bare = word.trim_start_matches(|c: char| !c.is_alphanumeric());
-    openers.contains(&bare.to_lowercase())
+    })
+}
+
+/// A capitalised word that typically opens a sentence ("The", "It", "However", "Officials").
+fn is_sentence_starter(word: &str) -> bool {
+    with_lower_case(word, |key| starters().contains_key(key))
+}
+
+/// "He", "She", "The"…: opens a sentence even straight after a lower-case word.
+fn is_run_in_opener(word: &str) -> bool {
+    with_lower_case(word, |key| starters().get(key).copied().unwrap_or(false))
+}
+
+/// Calls `look_up` with `word` in lower case (curly apostrophes made straight), without allocating for the
+/// short ASCII words that make up almost every look-up.
+fn with_lower_case<R>(word: &str, look_up: impl FnOnce(&str) -> R) -> R {
+    let mut buffer = [0u8; 32];
+    if word.len() <= buffer.len() && word.is_ascii() {
+        for (slot, byte) in buffer.iter_mut().zip(word.bytes()) {
+            *slot = byte.to_ascii_lowercase();
+        }
+        if let Ok(key) = std::str::from_utf8(&buffer[..word.len()]) {
+            return look_up(key);
+        }
+    }
+    let key: String = word.chars().flat_map(char::to_lowercase).map(|c| if c == '’' { '\'' } else { c }).collect();
+    look_up(&key)
 }
 
 #[cfg(test)]
@@ -260,7 +768,7 @@ mod tests {
     use super::*;
 
     fn split(text: &str) -> Vec<&str> {
-        split_paragraph(text).iter().map(|s| s.slice(text)).collect()
+        split_block(text).iter().map(|s| s.slice(text)).collect()
     }
 
     #[test]
@@ -271,5 +779,35 @@ mod tests {
     #[test]
     fn titles_never_end_a_sentence() {
         assert_eq!(split("Mr. Smith met Dr. Jones. They talked."), vec!["Mr. Smith met Dr. Jones.", "They talked."]);
+    }
+
+    #[test]
+    fn list_markers_are_recognised() {
+        assert!(starts_with_list_marker("1. First"));
+        assert!(starts_with_list_marker("1) First"));
+        assert!(starts_with_list_marker("1.) First"));
+        assert!(starts_with_list_marker("(2) Second"));
+        assert!(starts_with_list_marker("a. item"));
+        assert!(starts_with_list_marker("• item"));
+        assert!(starts_with_list_marker("- item"));
+        assert!(!starts_with_list_marker("1.5 million"));
+        assert!(!starts_with_list_marker("2014 was"));
+        assert!(!starts_with_list_marker("-5 degrees"));
+    }
+
+    #[test]
+    fn dotted_acronyms_are_short_letter_groups() {
+        assert!(is_dotted_acronym("U.S"));
+        assert!(is_dotted_acronym("Ph.D"));
+        assert!(!is_dotted_acronym("example.com"));
+        assert!(!is_dotted_acronym("3.5"));
+    }
+
+    #[test]
+    fn word_windows_stay_on_character_boundaries() {
+        let text = "é".repeat(100) + ". Next";
+        let at = text.find('.').unwrap_or(0);
+        assert_eq!(word_before(&text, 0, at), "");
+        assert_eq!(split(&text).len(), 2);
     }
 }
