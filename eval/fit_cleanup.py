@@ -245,6 +245,8 @@ def chrome_reason(line, words):
         return "cookie"
     if words <= 14 and has_relative_time(line):
         return "teaser"
+    if words <= 5 and line.endswith((" says:", " wrote:")):
+        return "comments"
     return None
 
 
@@ -311,6 +313,26 @@ def split_lines(text):
 
 
 CAPTION_WORDS = 60
+CREDIT_OPENERS = ("ap", "ap photo", "reuters", "afp", "getty", "image:", "image credit", "photo:", "photo by", "file",
+                  "epa", "shutterstock", "credit")
+
+
+def ends_with_credit(text):
+    """"… on Aug. 31, 2019. (AP)", "… (AP Photo/Gene J. Puskar) less", "… country [File: Reuters]",
+    "… deep space travel. Credit: 20th Century Fox": a caption that carries its photo credit."""
+    t = text.rstrip()
+    for tail in (" less", " more"):
+        if t.endswith(tail):
+            t = t[:-len(tail)].rstrip()
+    if t.endswith((")", "]")):
+        open_at = max(t.rfind("("), t.rfind("["))
+        if open_at > 0:
+            inner = t[open_at + 1:-1].strip().lower()
+            if len(inner.split()) <= 8 and any(inner == o or inner.startswith(o + " ") or inner.startswith(o + "/")
+                                               or (o.endswith(":") and inner.startswith(o)) for o in CREDIT_OPENERS):
+                return True
+    at = t.rfind(" Credit: ")
+    return at > 0 and t[:at].rstrip().endswith((".", "!", "?")) and len(t[at:].split()) <= 8
 
 
 def mark_captions(lines, keys):
@@ -319,6 +341,9 @@ def mark_captions(lines, keys):
     n = len(lines)
     gaps = has_gaps(lines)
     for i, l in enumerate(lines):
+        if l.chrome is None and l.words <= CAPTION_WORDS and ends_with_credit(l.text):
+            l.chrome, l.prose = "caption", False
+            continue
         # A paragraph set off by blank lines is article layout, whatever follows it.
         if l.chrome is not None or l.words > CAPTION_WORDS or (gaps and l.blank_before and l.blank_after):
             continue
@@ -465,8 +490,20 @@ def decide(lines, logits, p):
     title = find_title(lines, anchor, p)
     frm = max(title + 1 if title is not None else region[0], region[0])
     first = find_body_start(lines, frm, region[1], p["header_prose_words"])
-    keep = [first <= i <= region[1] and l.chrome is None and i != title for i, l in enumerate(lines)]
+    last = end_before_comments(lines, first, region[1])
+    keep = [first <= i <= last and l.chrome is None and i != title for i, l in enumerate(lines)]
     return keep, title
+
+
+COMMENT_MARKS = 3
+
+
+def end_before_comments(lines, first, last):
+    """A comment section (user names with "says:", "Reply", "Comments") that the region ran into ends it."""
+    marks = [i for i in range(first, last + 1) if lines[i].chrome == "comments"]
+    if len(marks) >= COMMENT_MARKS and marks[0] > first:
+        return marks[0] - 1
+    return last
 
 
 # ---------------------------------------------------------------------------------------------------------

@@ -41,7 +41,37 @@ pub(super) fn chrome_reason(line: &str, words: usize) -> Option<&'static str> {
     if words <= 14 && has_relative_time(line) {
         return Some("teaser");
     }
+    if words <= 5 && (line.ends_with(" says:") || line.ends_with(" wrote:")) {
+        return Some("comments");
+    }
     None
+}
+
+/// "… on Aug. 31, 2019. (AP)", "… (AP Photo/Gene J. Puskar) less", "… the country [File: Reuters]",
+/// "… deep space travel. Credit: 20th Century Fox": a caption that carries its photo credit at its end.
+pub(super) fn ends_with_credit(line: &str) -> bool {
+    const OPENERS: [&str; 13] =
+        ["ap", "ap photo", "reuters", "afp", "getty", "image:", "image credit", "photo:", "photo by", "file", "epa", "shutterstock", "credit"];
+    let mut tail = line.trim_end();
+    for more in [" less", " more"] {
+        tail = tail.strip_suffix(more).unwrap_or(tail).trim_end();
+    }
+    if tail.ends_with([')', ']']) {
+        let open = tail.rfind('(').max(tail.rfind('['));
+        if let Some(open) = open.filter(|&o| o > 0) {
+            let inner = tail[open + 1..tail.len() - 1].trim().to_lowercase();
+            let credit = OPENERS.iter().any(|o| {
+                inner == *o
+                    || inner.strip_prefix(o).is_some_and(|rest| rest.starts_with([' ', '/']) || o.ends_with(':'))
+            });
+            if inner.split_whitespace().count() <= 8 && credit {
+                return true;
+            }
+        }
+    }
+    tail.rfind(" Credit: ").is_some_and(|at| {
+        tail[..at].trim_end().ends_with(['.', '!', '?']) && tail[at..].split_whitespace().count() <= 8
+    })
 }
 
 /// Reasons that mark the end of a page's header: what comes after them is the article, not the header's

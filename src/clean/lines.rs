@@ -5,7 +5,7 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
-use super::chrome::chrome_reason;
+use super::chrome::{chrome_reason, ends_with_credit};
 use crate::span::Span;
 
 /// One non-blank line of the input and its features.
@@ -77,7 +77,7 @@ pub(super) fn split_lines(text: &str) -> Vec<Line> {
     }
     let keys: Vec<String> = lines.iter().map(|l| line_key(l.span.slice(text))).collect();
     mark_repeated(&keys, &mut lines);
-    mark_captions(&keys, &mut lines);
+    mark_captions(text, &keys, &mut lines);
     lines
 }
 
@@ -126,13 +126,19 @@ fn mark_repeated(keys: &[String], lines: &mut [Line]) {
 /// Captions have at most this many words.
 const CAPTION_WORDS: usize = 60;
 
-/// Marks photo captions: a line that a photo credit follows ("Photo: Damian Dovarganes, AP"; copies of the
-/// caption aside), and a sentence repeated on the next line (galleries print each caption twice). A paragraph
-/// that blank lines set off is article layout and stays, whatever follows it.
-fn mark_captions(keys: &[String], lines: &mut [Line]) {
+/// Marks photo captions: a line that ends in its credit ("… in Pittsburgh. (AP Photo/Gene J. Puskar)"), a
+/// line that a photo credit follows ("Photo: Damian Dovarganes, AP"; copies of the caption aside), and a
+/// sentence repeated on the next line (galleries print each caption twice). A paragraph that blank lines set
+/// off is article layout and stays, whatever follows it, unless it carries its own credit.
+fn mark_captions(text: &str, keys: &[String], lines: &mut [Line]) {
     let gaps = has_gaps(lines);
     for i in 0..lines.len() {
         let line = lines[i];
+        if line.chrome.is_none() && line.words <= CAPTION_WORDS && ends_with_credit(line.span.slice(text)) {
+            lines[i].chrome = Some("caption");
+            lines[i].prose = false;
+            continue;
+        }
         if line.chrome.is_some() || line.words > CAPTION_WORDS || (gaps && line.blank_before && line.blank_after) {
             continue;
         }

@@ -72,22 +72,24 @@ pub(crate) fn find_article(text: &str) -> Article {
     let title = header::find_title(text, &lines, anchor);
     let from = title.map_or(region.0, |t| t + 1).max(region.0);
     let first = header::find_body_start(&lines, from, region.1);
+    let last = end_before_comments(&lines, first, region.1);
     let menus = menu_lines(text, &lines);
     for (i, line) in lines.iter().enumerate() {
         if Some(i) == title {
             article.title = Some(line.span);
             continue;
         }
-        if line.chrome == Some("byline") && i <= region.1 {
+        if line.chrome == Some("byline") && i <= last {
             article.authors.extend(byline_names(line.span.slice(text)));
         }
-        let inside = i >= first && i <= region.1;
+        let inside = i >= first && i <= last;
         let reason = match line.chrome {
             Some(reason) => reason,
             None if inside => {
                 article.paragraphs.push(line.span);
                 continue;
             }
+            None if i > last && i <= region.1 => "comments",
             None if menus[i] => "menu",
             None if i < first => "header",
             None => "navigation",
@@ -96,6 +98,19 @@ pub(crate) fn find_article(text: &str) -> Article {
     }
     inline::strip_inline_chrome(text, &mut article);
     article
+}
+
+/// Comments marks ("jane says:", "Reply", "Comments") that the article's region runs into: three or more end
+/// the article before the first of them.
+const COMMENT_MARKS: usize = 3;
+
+/// The article's last line: the region's, or the line before a comment section inside it.
+fn end_before_comments(lines: &[Line], first: usize, last: usize) -> usize {
+    let mut marks = (first..=last).filter(|&i| lines[i].chrome == Some("comments"));
+    match marks.next() {
+        Some(mark) if mark > first && marks.count() + 1 >= COMMENT_MARKS => mark - 1,
+        _ => last,
+    }
 }
 
 /// Lines that belong to a run of short unpunctuated lines (section names, "Home", "Contact us").

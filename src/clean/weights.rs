@@ -3,7 +3,7 @@
 
 /// Logistic weights of a line's features, in the order of `density::FEATURES`.
 pub(super) const LINE_WEIGHTS: [f64; 13] =
-    [-2.8825, -0.3664, -2.0313, 1.1276, 0.3984, -0.2881, -0.9398, 1.1671, 2.0825, 3.0232, -3.1255, 0.1252, -1.4091];
+    [-2.9153, -0.3335, -2.0091, 1.0929, 0.3888, -0.2952, -0.9309, 1.1617, 2.0994, 3.0765, -3.2937, 0.1196, -1.3709];
 /// Added to every line's log-odds before the maximum-sum stretch: how much chrome the article may enclose.
 pub(super) const REGION_OFFSET: f64 = 5.00;
 /// A line's log-odds above this makes it the anchor of the article's start (its first sure paragraph).
