@@ -60,7 +60,7 @@ impl Options {
         }
         if let Some(r) = self.ratio {
             if !(r > 0.0 && r <= 1.0) {
-                return Err(Error::invalid("ratio", format!("must be a number above 0 and at most 1, got {r}")));
+                return Err(Error::invalid("ratio", format!("must be a number above 0 and at most 1, got {}", describe_number(r))));
             }
         }
         if let Some(w) = self.words {
@@ -146,7 +146,7 @@ impl OptionValue {
     fn describe(&self) -> String {
         match self {
             OptionValue::Null => "null".to_string(),
-            OptionValue::Number(n) => format!("{n}"),
+            OptionValue::Number(n) => describe_number(*n),
             OptionValue::Text(t) => format!("the string {t:?}"),
             OptionValue::Bool(b) => format!("{b}"),
             OptionValue::Other(kind) => format!("a value of type {kind}"),
@@ -157,7 +157,7 @@ impl OptionValue {
 fn number(name: &str, value: &OptionValue) -> Result<f64, Error> {
     match value {
         OptionValue::Number(n) if n.is_finite() => Ok(*n),
-        OptionValue::Number(n) => Err(Error::invalid(name, format!("must be a finite number, got {n}"))),
+        OptionValue::Number(n) => Err(Error::invalid(name, format!("must be a finite number, got {}", describe_number(*n)))),
         other => Err(Error::invalid(name, format!("must be a number, got {}", other.describe()))),
     }
 }
@@ -165,12 +165,65 @@ fn number(name: &str, value: &OptionValue) -> Result<f64, Error> {
 fn whole_number(name: &str, value: &OptionValue) -> Result<usize, Error> {
     let n = number(name, value)?;
     if n.fract() != 0.0 || n < 1.0 {
-        return Err(Error::invalid(name, format!("must be a whole number of at least 1, got {n}")));
+        return Err(Error::invalid(name, format!("must be a whole number of at least 1, got {}", describe_number(n))));
     }
     if n > usize::MAX as f64 / 2.0 {
-        return Err(Error::invalid(name, format!("is too large: {n}")));
+        return Err(Error::invalid(name, format!("is too large: {}", describe_number(n))));
     }
     Ok(n as usize)
+}
+
+/// A number as error messages show it: "2.5", "-1", "0.000001", "1.5e-9", "1e+300", "NaN", "inf".
+///
+/// Written by hand because Rust's own float formatting (`format!("{n}")`, core's shortest-digits machinery)
+/// costs about 15 KB of the .wasm, for nothing but these messages. Six significant decimals are plenty to
+/// recognise the value one typed; exact digits of every double are not the point here.
+pub(crate) fn describe_number(n: f64) -> String {
+    if n.is_nan() {
+        return "NaN".to_string();
+    }
+    let sign = if n < 0.0 { "-" } else { "" };
+    let magnitude = n.abs();
+    if magnitude.is_infinite() {
+        return format!("{sign}inf");
+    }
+    if magnitude == 0.0 || (1e-6..1e15).contains(&magnitude) {
+        return format!("{sign}{}", fixed_point(magnitude, 6));
+    }
+    // Scientific notation for the very large and the very small: a mantissa from 1 to 10 and a power of ten.
+    let mut mantissa = magnitude;
+    let mut exponent = 0i32;
+    while mantissa >= 10.0 {
+        mantissa /= 10.0;
+        exponent += 1;
+    }
+    while mantissa < 1.0 {
+        mantissa *= 10.0;
+        exponent -= 1;
+    }
+    let mut digits = fixed_point(mantissa, 5);
+    if digits == "10" {
+        digits = "1".to_string();
+        exponent += 1;
+    }
+    let exponent_sign = if exponent < 0 { "-" } else { "+" };
+    format!("{sign}{digits}e{exponent_sign}{}", exponent.unsigned_abs())
+}
+
+/// `value` (at least 0, below 1e15) with at most `decimals` digits after the point, trailing zeros dropped.
+fn fixed_point(value: f64, decimals: u32) -> String {
+    let scale = 10u64.pow(decimals);
+    let mut whole = value.trunc() as u64;
+    let mut fraction = ((value - value.trunc()) * scale as f64).round() as u64;
+    if fraction >= scale {
+        whole += 1;
+        fraction -= scale;
+    }
+    if fraction == 0 {
+        return whole.to_string();
+    }
+    let fraction = format!("{fraction:0width$}", width = decimals as usize);
+    format!("{whole}.{}", fraction.trim_end_matches('0'))
 }
 
 /// Everything that can go wrong: an option out of range or an input over the size limit. Nothing else fails —
@@ -234,6 +287,32 @@ mod tests {
             let error = options.set(name, &value).and_then(|_| options.validate()).unwrap_err();
             assert!(error.to_string().contains(&format!("`{name}`")), "{error}");
         }
+    }
+
+    #[test]
+    fn numbers_in_messages_read_as_typed() {
+        let cases = [
+            (2.5, "2.5"),
+            (-1.0, "-1"),
+            (0.0, "0"),
+            (3.0, "3"),
+            (0.1, "0.1"),
+            (1.0 / 3.0, "0.333333"),
+            (0.999_999_9, "1"),
+            (1e-6, "0.000001"),
+            (1.5e-9, "1.5e-9"),
+            (1e300, "1e+300"),
+            (-2.5e20, "-2.5e+20"),
+            (123_456_789.0, "123456789"),
+            (f64::NAN, "NaN"),
+            (f64::INFINITY, "inf"),
+            (f64::NEG_INFINITY, "-inf"),
+        ];
+        for (n, want) in cases {
+            assert_eq!(describe_number(n), want, "{n:?}");
+        }
+        let error = Options::default().set("ratio", &OptionValue::Number(2.5)).and_then(|_| Options { ratio: Some(2.5), ..Options::default() }.validate());
+        assert!(error.unwrap_err().to_string().ends_with("got 2.5"));
     }
 
     #[test]

@@ -1,0 +1,103 @@
+//! Prepares the word lists in `data/` for embedding, so the .wasm carries their entries and nothing else.
+//!
+//! For every `data/*.txt` this writes `$OUT_DIR/<name>.txt`, which `src/lexicon.rs` embeds with
+//! `include_str!(concat!(env!("OUT_DIR"), …))`:
+//! - the `#` header lines are dropped (they document the list's source and licence for people reading the
+//!   repository; about 6 KB of the gzipped .wasm), and so are blank lines — the parser skips both anyway;
+//! - the long sorted lists named in [`FRONT_CODED`] are front-coded: each line starts with one character,
+//!   `'0' + n`, saying how many bytes it shares with the line before, followed by the rest of the line
+//!   (`aaron` after `aarav` is `3on`). Gzip alone finds these repeats too, but pays 2–3 bytes for each; the
+//!   front-coded lists gzip 18% smaller (8.5 KB less in the .wasm). `lexicon.rs` decodes them once, on first
+//!   use, back to exactly the text they had without comments.
+//!
+//! Lists that are not sorted gain nothing from front coding and are only stripped.
+
+use std::env;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+/// Lists stored front-coded (by file stem). Keep in step with `FRONT_CODED` in `src/lexicon.rs`.
+const FRONT_CODED: &[&str] =
+    &["given_names", "surnames", "common_words", "nationalities", "places", "ambiguous_given_names", "ambiguous_surnames"];
+
+/// Longest shared prefix one line may take from the line before: `'0' + 40` is still a printable ASCII byte.
+const MAX_SHARED: usize = 40;
+
+fn main() {
+    let out_dir = PathBuf::from(env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
+    println!("cargo::rerun-if-changed=build.rs");
+    println!("cargo::rerun-if-changed=data");
+    let mut files: Vec<PathBuf> = fs::read_dir("data")
+        .expect("data/ is readable")
+        .map(|entry| entry.expect("data/ entry").path())
+        .filter(|path| path.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    files.sort();
+    for path in files {
+        println!("cargo::rerun-if-changed={}", path.display());
+        let text = fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+        let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
+        let entries = strip_comments(&text);
+        let embedded = if FRONT_CODED.contains(&stem) {
+            let encoded = front_code(&entries);
+            assert_eq!(front_decode(&encoded), entries, "front coding of {} does not round-trip", path.display());
+            encoded
+        } else {
+            entries
+        };
+        write_if_changed(&out_dir.join(path.file_name().expect("file name")), &embedded);
+    }
+}
+
+/// The file without its `#` lines and blank lines, one entry per line, `\n`-separated.
+fn strip_comments(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for line in text.lines() {
+        if line.starts_with('#') || line.trim_end().is_empty() {
+            continue;
+        }
+        out.push_str(line);
+        out.push('\n');
+    }
+    out
+}
+
+fn front_code(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut previous = "";
+    for line in text.lines() {
+        let mut shared = line.bytes().zip(previous.bytes()).take(MAX_SHARED).take_while(|(a, b)| a == b).count();
+        while !line.is_char_boundary(shared) {
+            shared -= 1;
+        }
+        out.push(char::from(b'0' + shared as u8));
+        out.push_str(&line[shared..]);
+        out.push('\n');
+        previous = line;
+    }
+    out
+}
+
+/// The same decoding as `src/lexicon.rs`, to check every list round-trips at build time.
+fn front_decode(encoded: &str) -> String {
+    let mut out = String::with_capacity(encoded.len() * 2);
+    let mut previous_start = 0;
+    for line in encoded.lines() {
+        let shared = usize::from(line.as_bytes()[0] - b'0');
+        let start = out.len();
+        let prefix = out[previous_start..previous_start + shared].to_string();
+        out.push_str(&prefix);
+        out.push_str(&line[1..]);
+        out.push('\n');
+        previous_start = start;
+    }
+    out
+}
+
+/// Writes only when the bytes differ, so an unchanged list does not make cargo rebuild the crate.
+fn write_if_changed(path: &Path, contents: &str) {
+    if fs::read_to_string(path).is_ok_and(|old| old == contents) {
+        return;
+    }
+    fs::write(path, contents).unwrap_or_else(|e| panic!("cannot write {}: {e}", path.display()));
+}
