@@ -233,4 +233,6 @@ def main():
 
 
 if __name__ == "__main__":
-    main()
+    # Run as the `features` module, so pickled documents name a class their readers can import.
+    import features
+    features.main()

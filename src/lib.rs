@@ -54,8 +54,9 @@ pub fn summarize(text: &str, options: &Options) -> Result<Summary, Error> {
     let words = tokens::tokenize_sentences(text, &sentences);
     let people = people::find_people(text, &sentences, &words, &article);
     let quotes = quotes::find_quotes(text, &sentences, &words, &people);
-    let scores = score::score_sentences(text, &sentences, &words, &people, &quotes, &article, &options.weights);
-    let chosen = select::select_sentences(text, &sentences, &words, &scores, &quotes, options);
+    let length = select::requested_length(sentences.len(), options);
+    let scores = score::score_sentences(text, &sentences, &words, &people, &quotes, &article, &options.weights, length);
+    let chosen = select::select_sentences(&scores, length, options.quotes);
     Ok(result::assemble(text, &article, &sentences, &scores, &chosen, &people, &quotes))
 }
 

@@ -1,16 +1,26 @@
 //! Sentence scoring: named features, each from 0 to 1, and their weights — all in this one place.
 //!
-//! The score of a sentence is `Σ weight × feature`. Features are cheap to compute in one pass and measured
-//! to help on real news (see `eval/` for the harness and the fitting script that produced the defaults):
-//! - `position`: the lead carries the news (1 for the first sentence, decaying with the index);
+//! The score of a sentence is `Σ weight × feature`. Every feature is computed in one pass over the words (no
+//! sentence-by-sentence similarity matrix), and each earned its place by the ROUGE it adds on CNN/DailyMail and
+//! BBC News (`eval/fit_weights.py`, which also fitted the default weights):
+//! - `position`: the lead carries the news — 1 for the first sentence, falling with the index;
+//! - `budget`: the position measured in summary lengths — near 1 within the first few summary-lengths of text.
+//!   A 3-sentence summary of a 30-sentence story is its lead; a 7-sentence one of 17 sentences (BBC's extracts)
+//!   reaches into the body, where centrality decides;
 //! - `paragraph`: the first sentence of a paragraph;
 //! - `quotes`: the share of the sentence inside direct quotes;
 //! - `entities`: how salient the people it names are;
 //! - `centrality`: how much of the document's vocabulary it shares (a linear-time stand-in for LexRank);
+//! - `lead`: how much it shares with the first sentence (0 for the first sentence itself);
 //! - `title`: overlap with the headline;
-//! - `length`: long enough to say something;
+//! - `length`: long enough to say something; `long`: longer than a summary sentence should be;
 //! - `numbers`: figures and dates;
-//! - `heading`: no terminal punctuation (subheadings, captions) — weighted negatively.
+//! - `heading`: no terminal punctuation (subheadings, list items);
+//! - `caption`: reads like a photo caption — a label and a colon ("Critical: A guard at…") or a caption run
+//!   into the next sentence without punctuation ("…on Friday The club…");
+//! - `reference`: opens with a dangling reference ("He added…", "But that…", "The 45-year-old…");
+//! - `question`: a question or an exclamation;
+//! - `speech`: first-person words ("I", "we", "my") — speech, even when no quotation marks mark it.
 
 use std::collections::HashMap;
 
@@ -20,151 +30,135 @@ use crate::clean::Article;
 use crate::options::Error;
 use crate::people::People;
 use crate::quotes::QuoteFound;
+use crate::select::{expected_sentences, Length};
 use crate::sentences::SentenceSpan;
 use crate::tokens::Word;
 
-/// Per-sentence feature values (or their weighted contributions), each named after what it measures.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
-pub struct Features {
-    /// Early sentences score higher.
-    pub position: f64,
+macro_rules! features {
+    ($($(#[doc = $doc:literal])* $name:ident = $default:expr;)*) => {
+        /// Per-sentence feature values (or their weighted contributions), each named after what it measures.
+        #[derive(Debug, Clone, Default, PartialEq, Serialize)]
+        pub struct Features {
+            $($(#[doc = $doc])* pub $name: f64,)*
+        }
+
+        /// The weight of each feature in a sentence's score. The defaults are fitted on CNN/DailyMail validation
+        /// articles and BBC News extracts by `eval/fit_weights.py`; any weight may be overridden by name.
+        #[derive(Debug, Clone, PartialEq)]
+        pub struct Weights {
+            $($(#[doc = $doc])* #[doc = concat!("Default: ", stringify!($default), ".")] pub $name: f64,)*
+        }
+
+        impl Default for Weights {
+            fn default() -> Self {
+                Weights { $($name: $default,)* }
+            }
+        }
+
+        impl Features {
+            /// The feature names, in the order the result lists them.
+            pub const NAMES: &'static [&'static str] = &[$(stringify!($name)),*];
+
+            fn dot(&self, w: &Weights) -> Features {
+                Features { $($name: self.$name * w.$name,)* }
+            }
+
+            fn sum(&self) -> f64 {
+                0.0 $(+ self.$name)*
+            }
+
+            pub(crate) fn rounded(self) -> Features {
+                Features { $($name: crate::result::round(self.$name),)* }
+            }
+        }
+
+        impl Weights {
+            /// Sets the weight of the feature called `feature`.
+            pub fn set(&mut self, feature: &str, weight: f64) -> Result<(), Error> {
+                let slot = match feature {
+                    $(stringify!($name) => &mut self.$name,)*
+                    _ => {
+                        return Err(Error::invalid(
+                            &format!("weights.{feature}"),
+                            format!("is not a feature (known: {})", Features::NAMES.join(", ")),
+                        ))
+                    }
+                };
+                *slot = weight;
+                Ok(())
+            }
+
+            pub(crate) fn validate(&self) -> Result<(), Error> {
+                $(
+                    if !self.$name.is_finite() || self.$name.abs() > 1000.0 {
+                        return Err(Error::invalid(
+                            concat!("weights.", stringify!($name)),
+                            format!("must be a finite number from -1000 to 1000, got {}", self.$name),
+                        ));
+                    }
+                )*
+                Ok(())
+            }
+        }
+    };
+}
+
+features! {
+    /// Early sentences score higher: 1 for the first, 1 / (1 + index / 2) after it.
+    position = 2.0;
+    /// Position in summary lengths: exp(−index / expected summary sentences).
+    budget = 0.0;
     /// First sentence of its paragraph.
-    pub paragraph: f64,
+    paragraph = 0.2;
     /// Share of the sentence inside direct quotes.
-    pub quotes: f64,
+    quotes = -0.3;
     /// Salience of the people it names.
-    pub entities: f64,
+    entities = 0.4;
     /// Shared vocabulary with the whole document.
-    pub centrality: f64,
+    centrality = 1.0;
+    /// Shared vocabulary with the first sentence (0 for the first sentence).
+    lead = 0.0;
     /// Overlap with the headline.
-    pub title: f64,
-    /// Long enough to be informative.
-    pub length: f64,
+    title = 0.5;
+    /// Long enough to be informative (20 words or more give 1).
+    length = 0.5;
+    /// Longer than a summary sentence should be (from 25 words; 50 or more give 1).
+    long = 0.0;
     /// Holds figures or dates.
-    pub numbers: f64,
-    /// Looks like a heading or caption (no terminal punctuation).
-    pub heading: f64,
+    numbers = 0.1;
+    /// Looks like a heading or list item (no terminal punctuation).
+    heading = -1.5;
+    /// Reads like a photo caption: a label and a colon, or a caption run into the next sentence.
+    caption = 0.0;
+    /// Opens with a dangling reference ("He added…", "But that…").
+    reference = 0.0;
+    /// A question or an exclamation.
+    question = 0.0;
+    /// First-person words: speech, quoted or not.
+    speech = 0.0;
 }
 
-impl Features {
-    fn dot(&self, w: &Weights) -> Features {
-        Features {
-            position: self.position * w.position,
-            paragraph: self.paragraph * w.paragraph,
-            quotes: self.quotes * w.quotes,
-            entities: self.entities * w.entities,
-            centrality: self.centrality * w.centrality,
-            title: self.title * w.title,
-            length: self.length * w.length,
-            numbers: self.numbers * w.numbers,
-            heading: self.heading * w.heading,
-        }
-    }
-
-    fn sum(&self) -> f64 {
-        self.position + self.paragraph + self.quotes + self.entities + self.centrality + self.title + self.length + self.numbers + self.heading
-    }
-
-    pub(crate) fn rounded(self) -> Features {
-        let r = crate::result::round;
-        Features {
-            position: r(self.position),
-            paragraph: r(self.paragraph),
-            quotes: r(self.quotes),
-            entities: r(self.entities),
-            centrality: r(self.centrality),
-            title: r(self.title),
-            length: r(self.length),
-            numbers: r(self.numbers),
-            heading: r(self.heading),
-        }
-    }
-}
-
-/// The weight of each feature in a sentence's score. The defaults are fitted on CNN/DailyMail validation
-/// articles and BBC News extracts (`eval/fit_weights.py`); any weight may be overridden by name.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Weights {
-    /// Weight of `position` (default 2.0).
-    pub position: f64,
-    /// Weight of `paragraph` (default 0.2).
-    pub paragraph: f64,
-    /// Weight of `quotes` (default -0.3).
-    pub quotes: f64,
-    /// Weight of `entities` (default 0.4).
-    pub entities: f64,
-    /// Weight of `centrality` (default 1.0).
-    pub centrality: f64,
-    /// Weight of `title` (default 0.5).
-    pub title: f64,
-    /// Weight of `length` (default 0.5).
-    pub length: f64,
-    /// Weight of `numbers` (default 0.1).
-    pub numbers: f64,
-    /// Weight of `heading` (default -1.5).
-    pub heading: f64,
-}
-
-impl Default for Weights {
-    fn default() -> Self {
-        Weights { position: 2.0, paragraph: 0.2, quotes: -0.3, entities: 0.4, centrality: 1.0, title: 0.5, length: 0.5, numbers: 0.1, heading: -1.5 }
-    }
-}
-
-impl Weights {
-    /// Sets the weight of the feature called `feature`.
-    pub fn set(&mut self, feature: &str, weight: f64) -> Result<(), Error> {
-        let slot = match feature {
-            "position" => &mut self.position,
-            "paragraph" => &mut self.paragraph,
-            "quotes" => &mut self.quotes,
-            "entities" => &mut self.entities,
-            "centrality" => &mut self.centrality,
-            "title" => &mut self.title,
-            "length" => &mut self.length,
-            "numbers" => &mut self.numbers,
-            "heading" => &mut self.heading,
-            _ => {
-                return Err(Error::invalid(
-                    &format!("weights.{feature}"),
-                    "is not a feature (known: position, paragraph, quotes, entities, centrality, title, length, numbers, heading)".to_string(),
-                ))
-            }
-        };
-        *slot = weight;
-        Ok(())
-    }
-
-    pub(crate) fn validate(&self) -> Result<(), Error> {
-        let all = [
-            ("position", self.position),
-            ("paragraph", self.paragraph),
-            ("quotes", self.quotes),
-            ("entities", self.entities),
-            ("centrality", self.centrality),
-            ("title", self.title),
-            ("length", self.length),
-            ("numbers", self.numbers),
-            ("heading", self.heading),
-        ];
-        for (name, weight) in all {
-            if !weight.is_finite() || weight.abs() > 1000.0 {
-                return Err(Error::invalid(&format!("weights.{name}"), format!("must be a finite number from -1000 to 1000, got {weight}")));
-            }
-        }
-        Ok(())
-    }
-}
-
-/// Feature values, contributions and totals of every sentence.
+/// Feature values, contributions and totals of every sentence, and what selection needs to know of each.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Scores {
     pub features: Vec<Features>,
     pub contributions: Vec<Features>,
     pub totals: Vec<f64>,
+    /// Content words (hashed, sorted, no repeats), for redundancy checks.
+    pub keys: Vec<Vec<u64>>,
+    /// Words per sentence, for word budgets.
+    pub word_counts: Vec<usize>,
+    /// Opens with a dangling reference.
+    pub dangling: Vec<bool>,
+    /// At least a quarter of the sentence is inside direct quotes.
+    pub quoted: Vec<bool>,
 }
 
-/// Scores every sentence.
+/// A sentence at least this much inside quotes counts as quoted for the `quotes` option.
+pub(crate) const QUOTED_SHARE: f64 = 0.25;
+
+/// Scores every sentence. `length` is the summary length requested: budget-aware features use it.
+#[allow(clippy::too_many_arguments)]
 pub(crate) fn score_sentences(
     text: &str,
     sentences: &[SentenceSpan],
@@ -173,100 +167,207 @@ pub(crate) fn score_sentences(
     quotes: &[QuoteFound],
     article: &Article,
     weights: &Weights,
+    length: Length,
 ) -> Scores {
-    // Document frequencies of content words, lower-cased.
-    let mut frequency: HashMap<String, u32> = HashMap::new();
-    let mut keys: Vec<Vec<String>> = Vec::with_capacity(words.len());
+    let n = sentences.len();
+    let mut buffer = String::new();
+    // Content words of each sentence and their document frequencies.
+    let mut frequency: HashMap<u64, u32> = HashMap::new();
+    let mut keys: Vec<Vec<u64>> = Vec::with_capacity(n);
     for sentence_words in words {
-        let mut sentence_keys: Vec<String> = sentence_words
-            .iter()
-            .map(|w| w.span.slice(text).to_lowercase())
-            .filter(|k| k.chars().count() > 2 && !is_stopword(k))
-            .collect();
+        let mut sentence_keys: Vec<u64> = sentence_words.iter().filter_map(|w| content_key(w.span.slice(text), &mut buffer)).collect();
         sentence_keys.sort_unstable();
         sentence_keys.dedup();
         for key in &sentence_keys {
-            *frequency.entry(key.clone()).or_insert(0) += 1;
+            *frequency.entry(*key).or_insert(0) += 1;
         }
         keys.push(sentence_keys);
     }
-    let title_keys: Vec<String> = article
+    keys.resize(n, Vec::new());
+    let mut title_keys: Vec<u64> = article
         .title
-        .map(|t| t.slice(text).split(|c: char| !c.is_alphanumeric()).filter(|w| w.len() > 2).map(str::to_lowercase).filter(|k| !is_stopword(k)).collect())
+        .map(|t| crate::tokens::tokenize(text, t).iter().filter_map(|w| content_key(w.span.slice(text), &mut buffer)).collect())
         .unwrap_or_default();
-    let mut person_weight = vec![0.0f64; people.persons.len()];
-    for p in &people.persons {
-        person_weight[p.id] = p.mentions.len() as f64;
-    }
-    let max_person = person_weight.iter().copied().fold(1.0, f64::max);
-    let mut entity_sum = vec![0.0f64; sentences.len()];
+    title_keys.sort_unstable();
+    title_keys.dedup();
+
+    let max_person = people.persons.iter().map(|p| p.mentions.len()).max().unwrap_or(0).max(1) as f64;
+    let mut entity_sum = vec![0.0f64; n];
     for m in &people.mentions {
+        let mentions = people.persons.get(m.person).map_or(0, |p| p.mentions.len());
         if let Some(slot) = entity_sum.get_mut(m.sentence) {
-            *slot += person_weight.get(m.person).copied().unwrap_or(0.0) / max_person;
+            *slot += mentions as f64 / max_person;
         }
     }
-    let mut quoted = vec![0usize; sentences.len()];
+    let mut quoted_bytes = vec![0usize; n];
     for q in quotes {
         for (i, s) in sentences.iter().enumerate().skip(q.sentence) {
             if s.span.start >= q.outer.end {
                 break;
             }
-            let overlap = s.span.end.min(q.outer.end).saturating_sub(s.span.start.max(q.outer.start));
-            quoted[i] += overlap;
+            quoted_bytes[i] += s.span.end.min(q.outer.end).saturating_sub(s.span.start.max(q.outer.start));
         }
     }
-    let n = sentences.len().max(1) as f64;
-    let mut scores = Scores::default();
+
+    let document_size = n.max(1) as f64;
     let mut centralities: Vec<f64> = keys
         .iter()
         .map(|k| {
             if k.is_empty() {
-                0.0
-            } else {
-                let shared: f64 = k.iter().map(|key| (frequency.get(key).copied().unwrap_or(1) as f64 - 1.0).min(n)).sum();
-                shared / (k.len() as f64).sqrt()
+                return 0.0;
             }
+            let shared: f64 = k.iter().map(|key| (frequency.get(key).copied().unwrap_or(1) as f64 - 1.0).min(document_size)).sum();
+            shared / (k.len() as f64).sqrt()
         })
         .collect();
     let max_centrality = centralities.iter().copied().fold(0.0, f64::max);
     if max_centrality > 0.0 {
-        for c in &mut centralities {
-            *c /= max_centrality;
-        }
+        centralities.iter_mut().for_each(|c| *c /= max_centrality);
     }
+
+    let total_words: usize = words.iter().map(Vec::len).sum();
+    let expected = expected_sentences(length, total_words, n) as f64;
+    let lead_keys: &[u64] = keys.first().map_or(&[], Vec::as_slice);
+    let mut scores = Scores { keys: Vec::new(), ..Scores::default() };
     for (i, s) in sentences.iter().enumerate() {
         let sentence_text = s.span.slice(text);
-        let word_count = words.get(i).map_or(0, Vec::len);
-        let title_overlap = if title_keys.is_empty() {
-            0.0
-        } else {
-            let k = &keys[i];
-            title_keys.iter().filter(|t| k.binary_search(t).is_ok()).count() as f64 / title_keys.len() as f64
-        };
+        let sentence_words: &[Word] = words.get(i).map_or(&[], Vec::as_slice);
+        let word_count = sentence_words.len();
+        let dangling = opens_with_reference(text, s, sentence_words);
+        let quoted_share = (quoted_bytes[i] as f64 / s.span.len().max(1) as f64).min(1.0);
         let features = Features {
             position: 1.0 / (1.0 + i as f64 * 0.5),
+            budget: (-(i as f64) / expected.max(1.0)).exp(),
             paragraph: if s.in_paragraph == 0 { 1.0 } else { 0.0 },
-            quotes: (quoted[i] as f64 / s.span.len().max(1) as f64).min(1.0),
+            quotes: quoted_share,
             entities: entity_sum[i].min(1.0),
             centrality: centralities[i],
-            title: title_overlap,
+            lead: if i == 0 { 0.0 } else { cosine(&keys[i], lead_keys) },
+            title: if title_keys.is_empty() { 0.0 } else { shared_count(&title_keys, &keys[i]) as f64 / title_keys.len() as f64 },
             length: (word_count as f64 / 20.0).min(1.0),
-            numbers: if words.get(i).is_some_and(|ws| ws.iter().any(|w| w.numeric)) { 1.0 } else { 0.0 },
+            long: ((word_count as f64 - 25.0) / 25.0).clamp(0.0, 1.0),
+            numbers: if sentence_words.iter().any(|w| w.numeric) { 1.0 } else { 0.0 },
             heading: if ends_sentence(sentence_text) { 0.0 } else { 1.0 },
+            caption: if looks_like_caption(text, sentence_words) { 1.0 } else { 0.0 },
+            reference: if dangling { 1.0 } else { 0.0 },
+            question: if asks_or_exclaims(sentence_text) { 1.0 } else { 0.0 },
+            speech: if speaks_in_first_person(text, sentence_words, &mut buffer) { 1.0 } else { 0.0 },
         };
         let contributions = features.dot(weights);
         scores.totals.push(contributions.sum());
         scores.features.push(features);
         scores.contributions.push(contributions);
+        scores.word_counts.push(word_count);
+        scores.dangling.push(dangling);
+        scores.quoted.push(quoted_share >= QUOTED_SHARE);
     }
+    scores.keys = keys;
     scores
 }
 
+/// FNV-1a: a small, stable hash for word keys (the same on every platform, unlike `HashMap`'s default).
+fn hash(word: &str) -> u64 {
+    word.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
+}
+
+/// The key of a content word: lower-cased, without a possessive "’s"; `None` for short and function words.
+fn content_key(word: &str, buffer: &mut String) -> Option<u64> {
+    let lower = crate::lexicon::lower(crate::tokens::strip_possessive(word), buffer);
+    if lower.chars().count() <= 2 || is_stopword(lower) {
+        return None;
+    }
+    Some(hash(lower))
+}
+
+fn shared_count(a: &[u64], b: &[u64]) -> usize {
+    let (mut i, mut j, mut shared) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                shared += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    shared
+}
+
+fn cosine(a: &[u64], b: &[u64]) -> f64 {
+    if a.is_empty() || b.is_empty() {
+        return 0.0;
+    }
+    shared_count(a, b) as f64 / ((a.len() * b.len()) as f64).sqrt()
+}
+
 fn ends_sentence(sentence: &str) -> bool {
-    let trimmed = sentence.trim_end_matches(['"', '\'', '”', '’', ')', ']', '»']);
+    let trimmed = sentence.trim_end_matches(['"', '\'', '”', '’', ')', ']', '»', ' ']);
     trimmed.ends_with(['.', '!', '?', '…', '。', '！', '？', '।', '؟'])
 }
 
+fn asks_or_exclaims(sentence: &str) -> bool {
+    let trimmed = sentence.trim_end_matches(['"', '\'', '”', '’', ')', ']', '»', ' ']);
+    trimmed.ends_with(['!', '?', '！', '？', '؟'])
+}
+
+/// True when sentence `s` opens by pointing back to something before it: a pronoun or demonstrative ("He
+/// added…", "That was…"), a connective that needs its other half ("But…", "However…", "Meanwhile…"), or a
+/// description standing in for a name ("The 45-year-old…", "The pair…"). A sentence opening with a quotation
+/// mark is speech, whose "I" and "we" point at the speaker, not back: it is judged by its own sentence.
+pub(crate) fn opens_with_reference(text: &str, s: &SentenceSpan, words: &[Word]) -> bool {
+    let Some(first) = words.first() else { return false };
+    let opening = text.get(s.span.start..first.span.start).unwrap_or("");
+    if opening.contains(['“', '"', '‘', '\'']) {
+        return false;
+    }
+    let word = first.span.slice(text);
+    let second = words.get(1).map_or("", |w| w.span.slice(text));
+    let is = |candidates: &[&str], w: &str| candidates.iter().any(|c| c.eq_ignore_ascii_case(w));
+    if is(&["he", "she", "they", "it", "his", "her", "their", "its", "him", "them", "this", "that", "these", "those", "but", "however", "also", "meanwhile", "still", "yet", "instead", "such", "both", "then", "there"], word) {
+        // "There is…" introduces; "There, he…" points back. "It is" / "It was" + adjective often introduce too,
+        // but as often point back ("It was the third attack…"): they count as references.
+        return !(word.eq_ignore_ascii_case("there") && is(&["is", "are", "was", "were", "will", "have", "has", "had"], second));
+    }
+    if word.eq_ignore_ascii_case("the") {
+        // "The 45-year-old", "The pair", "The former…": a description standing for someone named before.
+        let age = second.contains('-') && second.starts_with(|c: char| c.is_ascii_digit());
+        return age || is(&["two", "pair", "couple", "former", "latter", "man", "woman", "boy", "girl", "trio", "duo"], second);
+    }
+    false
+}
+
+/// A caption: a short label and a colon opening the sentence ("Critical: A guard at…", "Pictured: …"), or a
+/// caption without a full stop run into the next sentence — a lower-case word followed by a capitalised word
+/// that only opens sentences ("…on Friday The club…").
+fn looks_like_caption(text: &str, words: &[Word]) -> bool {
+    // The label: one to four words, then a colon, then a capital or a quote.
+    if let Some(label_end) = words.iter().take(4).position(|w| text.get(w.span.end..).is_some_and(|rest| rest.starts_with(": "))) {
+        let after = words.get(label_end + 1);
+        // "He said: 'We…'" introduces speech, not a picture.
+        let speech = words[..=label_end].iter().any(|w| crate::lexicon::lexicons().speech_verbs.contains(&w.span.slice(text).to_lowercase()));
+        if words[0].capitalized && !speech && after.is_some_and(|w| w.capitalized || w.numeric) {
+            return true;
+        }
+    }
+    words.windows(2).any(|pair| {
+        let gap = text.get(pair[0].span.end..pair[1].span.start).unwrap_or("");
+        let before = pair[0].span.slice(text);
+        gap == " "
+            && before.ends_with(|c: char| c.is_lowercase() || c.is_ascii_digit())
+            && matches!(pair[1].span.slice(text), "The" | "A" | "An" | "He" | "She" | "It" | "They" | "We" | "His" | "Her" | "Their" | "This" | "These" | "But" | "As" | "After" | "When" | "While" | "There" | "Its" | "Our" | "Police" | "Pictured")
+    })
+}
+
+/// True when the sentence speaks in the first person.
+fn speaks_in_first_person(text: &str, words: &[Word], buffer: &mut String) -> bool {
+    words.iter().any(|w| matches!(crate::lexicon::lower(w.span.slice(text), buffer), "i" | "me" | "my" | "we" | "our" | "i'm" | "i’m" | "i've" | "i’ve" | "i'd" | "i’d" | "we're" | "we’re"))
+}
+
 fn is_stopword(word: &str) -> bool {
-    matches!(word, "the" | "and" | "for" | "that" | "with" | "was" | "were" | "this" | "from" | "have" | "has" | "had" | "are" | "but" | "not" | "his" | "her" | "they" | "their" | "been" | "will" | "would" | "said" | "says" | "which" | "who" | "after" | "about" | "more" | "also" | "into" | "than" | "when" | "what" | "there" | "over" | "its" | "it's" | "she" | "him" | "one" | "out" | "all" | "can" | "could")
+    matches!(
+        word,
+        "the" | "and" | "for" | "that" | "with" | "was" | "were" | "this" | "from" | "have" | "has" | "had" | "are" | "but" | "not" | "his" | "her" | "they" | "their" | "been" | "will" | "would" | "said" | "says" | "which" | "who" | "after" | "about" | "more" | "also" | "into" | "than" | "when" | "what" | "there" | "over" | "its" | "it's" | "she" | "him" | "one" | "out" | "all" | "can" | "could"
+    )
 }

@@ -1,140 +1,216 @@
 //! Selection: the summary's sentences, chosen by score within the requested length, without near-duplicates
 //! and without dangling references, returned in article order.
 //!
-//! A sentence that opens by pointing back ("He added…", "But that…", "The 45-year-old…") is unreadable alone:
-//! it either brings the sentence before it into the summary, within the requested count, or yields to the
-//! next candidate (Zhang, Wan & Bansal, ACL 2023: incomplete coreference is the most common fault of
-//! extractive summaries).
-
-use std::collections::HashSet;
+//! Candidates are taken best first. Each one is checked in constant time against a bounded number of sentences
+//! already chosen, so selection stays O(n log n) however long the text and the summary are:
+//! - **length**: a number of sentences (`sentences`, or `ratio` of the article's), or a word budget (`words`:
+//!   the best sentences that fit; if none fits, the best one alone, so the summary is never empty);
+//! - **redundancy**: a sentence sharing most of its words with a chosen one adds nothing and is skipped (Daily
+//!   Mail pages repeat a photo caption as a sentence: "People who have never been divorced can expect…");
+//! - **dangling references**: a sentence that opens by pointing back ("He added…", "But that…", "The
+//!   45-year-old…") is unreadable alone (Zhang, Wan & Bansal, ACL 2023: incomplete coreference is the most
+//!   common fault of extractive summaries). It brings the sentences it leans on — up to [`MAX_CHAIN`] of them,
+//!   back to one that stands alone — when they fit in the requested length, or it yields to the next candidate;
+//! - **quotes**: [`QuotePreference::Prefer`] lifts quoted sentences, [`QuotePreference::Avoid`] ranks them after
+//!   every other sentence, so they appear only when nothing else is left.
+//!
+//! With a sentence count the summary has exactly that many sentences when the text has them: when yielding
+//! leaves it short, the best remaining sentences fill it, first those that read on their own.
 
 use crate::options::{Options, QuotePreference};
-use crate::quotes::QuoteFound;
 use crate::score::Scores;
-use crate::sentences::SentenceSpan;
-use crate::tokens::Word;
 
-/// Two sentences sharing more than this share of their words are near-duplicates.
-const MAX_OVERLAP: f64 = 0.6;
+/// A candidate sharing more than this share of its content words (of the shorter sentence's) with a chosen
+/// sentence is a near-duplicate. Fitted with the weights (`eval/fit_weights.py`).
+pub(crate) const MAX_OVERLAP: f64 = 0.6;
+/// Redundancy is checked against at most this many chosen sentences (the best ones): it keeps selection linear
+/// on long texts, and a summary that long is read for coverage, not for brevity.
+const REDUNDANCY_CHECKS: usize = 64;
+/// A dangling sentence brings at most this many sentences before it.
+pub(crate) const MAX_CHAIN: usize = 2;
+
+/// How long the summary should be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Length {
+    /// Exactly this many sentences (or all of them, when the text has fewer).
+    Sentences(usize),
+    /// The best sentences within this many words, at least one sentence.
+    Words(usize),
+}
+
+/// The length `options` ask for, for a text of `n` sentences.
+pub(crate) fn requested_length(n: usize, options: &Options) -> Length {
+    match (options.sentences, options.ratio, options.words) {
+        (Some(k), _, _) => Length::Sentences(k.min(n)),
+        (_, Some(r), _) => Length::Sentences(((n as f64 * r).round() as usize).clamp(1, n.max(1)).min(n)),
+        (_, _, Some(budget)) => Length::Words(budget),
+        _ => Length::Sentences(Options::DEFAULT_SENTENCES.min(n)),
+    }
+}
+
+/// How many sentences the summary will hold, roughly: exact for a sentence count, the budget over the mean
+/// sentence length for a word budget. The scorer's budget-aware features use it.
+pub(crate) fn expected_sentences(length: Length, total_words: usize, n: usize) -> usize {
+    match length {
+        Length::Sentences(k) => k,
+        Length::Words(budget) => {
+            let mean = total_words as f64 / n.max(1) as f64;
+            ((budget as f64 / mean.max(1.0)).round() as usize).clamp(1, n.max(1))
+        }
+    }
+}
 
 /// Indices of the summary sentences, in article order.
-pub(crate) fn select_sentences(
-    text: &str,
-    sentences: &[SentenceSpan],
-    words: &[Vec<Word>],
-    scores: &Scores,
-    quotes: &[QuoteFound],
-    options: &Options,
-) -> Vec<usize> {
-    let n = sentences.len();
+pub(crate) fn select_sentences(scores: &Scores, length: Length, quotes: QuotePreference) -> Vec<usize> {
+    let n = scores.totals.len();
     if n == 0 {
         return Vec::new();
     }
-    let count = match (options.sentences, options.ratio, options.words) {
-        (Some(k), _, _) => k.min(n),
-        (_, Some(r), _) => ((n as f64 * r).round() as usize).clamp(1, n),
-        (_, _, Some(_)) => n,
-        _ => Options::DEFAULT_SENTENCES.min(n),
-    };
-    let word_budget = options.words;
-    let quoted = quoted_sentences(sentences, quotes, n);
-    let mut ranked: Vec<(f64, usize)> = (0..n)
-        .map(|i| {
-            let bonus = match options.quotes {
-                QuotePreference::Prefer if quoted[i] => 1.0,
-                QuotePreference::Avoid if quoted[i] => -100.0,
-                _ => 0.0,
-            };
-            (scores.totals.get(i).copied().unwrap_or(0.0) + bonus, i)
-        })
-        .collect();
-    ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-    let keys: Vec<HashSet<String>> = words
-        .iter()
-        .map(|ws| ws.iter().map(|w| w.span.slice(text).to_lowercase()).filter(|k| k.chars().count() > 2).collect())
-        .collect();
-    let mut chosen: Vec<usize> = Vec::new();
-    let mut used_words = 0usize;
-    let word_count = |i: usize| words.get(i).map_or(0, Vec::len);
-    let fits = |used: usize, extra: usize, chosen_len: usize| word_budget.is_none_or(|budget| used + extra <= budget || chosen_len == 0);
-    for &(_, i) in &ranked {
-        if chosen.len() >= count {
+    let ranked = rank(scores, quotes);
+    let mut summary = Selection::new(scores, length);
+    let check_redundancy = !matches!(length, Length::Sentences(k) if k >= n);
+    for &i in &ranked {
+        if summary.is_full() {
             break;
         }
-        if chosen.contains(&i) || chosen.iter().any(|&c| overlap(&keys[c], &keys[i]) > MAX_OVERLAP) {
+        if summary.chosen[i] || (check_redundancy && summary.repeats(i)) {
             continue;
         }
-        let needs = i > 0 && dangles(text, sentences, words, i) && sentences[i - 1].paragraph == sentences[i].paragraph && !chosen.contains(&(i - 1));
-        if needs {
-            let antecedent = i - 1;
-            let room = chosen.len() + 2 <= count;
-            let readable = !dangles(text, sentences, words, antecedent) || antecedent == 0;
-            let extra = word_count(i) + word_count(antecedent);
-            if room && readable && fits(used_words, extra, chosen.len()) {
-                chosen.push(antecedent);
-                chosen.push(i);
-                used_words += extra;
-            }
-            continue;
-        }
-        if fits(used_words, word_count(i), chosen.len()) {
-            chosen.push(i);
-            used_words += word_count(i);
-        } else if word_budget.is_some() {
-            continue;
+        if let Some(block) = summary.block_for(i) {
+            summary.try_add(block);
         }
     }
-    // Dangling sentences could leave the summary short: fill with the best remaining, dangling or not.
-    if word_budget.is_none() {
-        for &(_, i) in &ranked {
-            if chosen.len() >= count {
+    if let Length::Sentences(count) = length {
+        // Yielding and redundancy can leave the summary short: the best remaining sentences that read on
+        // their own (or bring what they lean on) first, then any.
+        for &i in &ranked {
+            if summary.picked.len() >= count {
                 break;
             }
-            if !chosen.contains(&i) {
-                chosen.push(i);
+            if let Some(block) = summary.block_for(i) {
+                summary.try_add(block);
             }
         }
-    }
-    chosen.sort_unstable();
-    chosen
-}
-
-fn quoted_sentences(sentences: &[SentenceSpan], quotes: &[QuoteFound], n: usize) -> Vec<bool> {
-    let mut quoted = vec![false; n];
-    for q in quotes {
-        for (i, s) in sentences.iter().enumerate().skip(q.sentence) {
-            if s.span.start >= q.outer.end {
+        for &i in &ranked {
+            if summary.picked.len() >= count {
                 break;
             }
-            if q.span.len() * 2 >= s.span.len() / 2 {
-                quoted[i] = true;
+            if !summary.chosen[i] {
+                summary.try_add(i..=i);
             }
         }
     }
-    quoted
+    if summary.picked.is_empty() {
+        // A word budget smaller than every sentence: the best sentence that reads on its own, alone.
+        let alone = ranked.iter().copied().find(|&i| i == 0 || !scores.dangling[i]).unwrap_or(ranked[0]);
+        summary.picked.push(alone);
+    }
+    let mut picked = summary.picked;
+    picked.sort_unstable();
+    picked
 }
 
-fn overlap(a: &HashSet<String>, b: &HashSet<String>) -> f64 {
+/// Sentence indices best first: by score (with the quote preference applied), ties to the earlier sentence.
+fn rank(scores: &Scores, quotes: QuotePreference) -> Vec<usize> {
+    let n = scores.totals.len();
+    let (low, high) = scores.totals.iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(l, h), &s| (l.min(s), h.max(s)));
+    let spread = if high > low { high - low } else { 1.0 };
+    let key = |i: usize| -> (bool, f64) {
+        let total = scores.totals[i];
+        let quoted = scores.quoted.get(i).copied().unwrap_or(false);
+        match quotes {
+            // Half the document's score range: a quoted sentence outranks all but clearly better ones.
+            QuotePreference::Prefer if quoted => (false, total + spread / 2.0),
+            QuotePreference::Avoid => (quoted, total),
+            _ => (false, total),
+        }
+    };
+    let keys: Vec<(bool, f64)> = (0..n).map(key).collect();
+    let mut ranked: Vec<usize> = (0..n).collect();
+    ranked.sort_by(|&a, &b| keys[a].0.cmp(&keys[b].0).then(keys[b].1.total_cmp(&keys[a].1)).then(a.cmp(&b)));
+    ranked
+}
+
+/// The summary being built.
+struct Selection<'a> {
+    scores: &'a Scores,
+    length: Length,
+    chosen: Vec<bool>,
+    picked: Vec<usize>,
+    words: usize,
+}
+
+impl<'a> Selection<'a> {
+    fn new(scores: &'a Scores, length: Length) -> Self {
+        Selection { scores, length, chosen: vec![false; scores.totals.len()], picked: Vec::new(), words: 0 }
+    }
+
+    fn is_full(&self) -> bool {
+        match self.length {
+            Length::Sentences(count) => self.picked.len() >= count,
+            Length::Words(budget) => self.words >= budget,
+        }
+    }
+
+    /// True when sentence `i` nearly repeats one of the best chosen sentences.
+    fn repeats(&self, i: usize) -> bool {
+        self.picked.iter().take(REDUNDANCY_CHECKS).any(|&c| overlap(&self.scores.keys[c], &self.scores.keys[i]) > MAX_OVERLAP)
+    }
+
+    /// The sentences `i` needs in the summary to be readable — itself, and the sentences before it that it
+    /// leans on — or `None` when it leans on more than [`MAX_CHAIN`] sentences.
+    fn block_for(&self, i: usize) -> Option<std::ops::RangeInclusive<usize>> {
+        if self.chosen[i] {
+            return None;
+        }
+        let mut start = i;
+        while start > 0 && self.scores.dangling[start] && !self.chosen[start - 1] {
+            if i - start == MAX_CHAIN {
+                return None;
+            }
+            start -= 1;
+        }
+        Some(start..=i)
+    }
+
+    /// Adds `block` when it fits the requested length; reports whether it did.
+    fn try_add(&mut self, block: std::ops::RangeInclusive<usize>) -> bool {
+        let new: Vec<usize> = block.filter(|&j| !self.chosen[j]).collect();
+        let extra: usize = new.iter().map(|&j| self.scores.word_counts[j]).sum();
+        let fits = match self.length {
+            Length::Sentences(count) => self.picked.len() + new.len() <= count,
+            Length::Words(budget) => self.words + extra <= budget,
+        };
+        if !fits || new.is_empty() {
+            return false;
+        }
+        // The sentence the block was built for goes first: the redundancy checks compare against the best.
+        for &j in new.iter().rev() {
+            self.chosen[j] = true;
+            self.picked.push(j);
+        }
+        self.words += extra;
+        true
+    }
+}
+
+/// Shared content words over the shorter sentence's count (both lists sorted, no repeats).
+pub(crate) fn overlap(a: &[u64], b: &[u64]) -> f64 {
     let smaller = a.len().min(b.len());
     if smaller == 0 {
         return 0.0;
     }
-    a.intersection(b).count() as f64 / smaller as f64
-}
-
-/// True when sentence `i` opens with a word that points back to an earlier sentence.
-fn dangles(text: &str, sentences: &[SentenceSpan], words: &[Vec<Word>], i: usize) -> bool {
-    let Some(first) = words.get(i).and_then(|ws| ws.first()) else { return false };
-    let Some(sentence) = sentences.get(i) else { return false };
-    let opening = text.get(sentence.span.start..first.span.start).unwrap_or("");
-    if opening.contains(['“', '"', '‘']) {
-        return false;
+    let (mut i, mut j, mut shared) = (0, 0, 0usize);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                shared += 1;
+                i += 1;
+                j += 1;
+            }
+        }
     }
-    let word = first.span.slice(text).to_lowercase();
-    let second = words[i].get(1).map(|w| w.span.slice(text).to_lowercase()).unwrap_or_default();
-    match word.as_str() {
-        "he" | "she" | "they" | "it" | "his" | "her" | "their" | "its" | "him" | "them" | "this" | "that" | "these" | "those" | "but" | "however" | "also" | "meanwhile" | "still" | "yet" | "instead" | "such" | "both" | "then" => true,
-        "the" => second.contains('-') && second.chars().next().is_some_and(|c| c.is_ascii_digit()) || matches!(second.as_str(), "two" | "pair" | "couple" | "former" | "latter" | "man" | "woman" | "boy" | "girl"),
-        _ => false,
-    }
+    shared as f64 / smaller as f64
 }
