@@ -126,6 +126,10 @@ export async function serveFolder(root, { inlineScripts = false } = {}) {
     "style-src 'self'; object-src 'none'; base-uri 'none'";
   const server = createServer((request, response) => {
     const url = new URL(request.url, "http://127.0.0.1");
+    if (url.pathname === "/favicon.ico") {
+      response.writeHead(204).end(); // browsers ask for it unprompted
+      return;
+    }
     let file = path.join(root, decodeURIComponent(url.pathname));
     if (!file.startsWith(root)) {
       response.writeHead(403).end();
