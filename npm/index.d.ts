@@ -46,8 +46,10 @@ export interface Span {
 
 /** Per-sentence feature values (each from 0 to 1), or their weighted contributions to the score. */
 export interface Features {
-  /** Early sentences score higher. */
+  /** Early sentences score higher: 1 for the first, 1 / (1 + index / 2) after it. */
   position: number;
+  /** Position in summary lengths: exp(−index / expected summary sentences). */
+  budget: number;
   /** First sentence of its paragraph. */
   paragraph: number;
   /** Share of the sentence inside direct quotes. */
@@ -56,14 +58,26 @@ export interface Features {
   entities: number;
   /** Shared vocabulary with the whole document. */
   centrality: number;
+  /** Shared vocabulary with the first sentence (0 for the first sentence). */
+  lead: number;
   /** Overlap with the headline. */
   title: number;
-  /** Long enough to be informative. */
+  /** Long enough to be informative (20 words or more give 1). */
   length: number;
+  /** Longer than a summary sentence should be (from 25 words; 50 or more give 1). */
+  long: number;
   /** Holds figures or dates. */
   numbers: number;
-  /** Looks like a heading or caption (no terminal punctuation). */
+  /** Looks like a heading or list item (no terminal punctuation). */
   heading: number;
+  /** Reads like a photo caption: a label and a colon, or a caption run into the next sentence. */
+  caption: number;
+  /** Opens with a dangling reference ("He added…", "But that…"). */
+  reference: number;
+  /** A question or an exclamation. */
+  question: number;
+  /** First-person words: speech, quoted or not. */
+  speech: number;
 }
 
 /** The weight of each feature in a sentence's score: `score = Σ weight × feature`. */
