@@ -169,9 +169,19 @@ impl<'a> Scanner<'a> {
     }
 
     fn run(&mut self) {
+        let bytes = self.text.as_bytes();
         let mut i = self.start;
-        while let Some(c) = self.char_at(i) {
-            self.update_shield(i);
+        while let Some(&byte) = bytes.get(i) {
+            // ASCII needs no decoding: most of the text takes this path.
+            let c = if byte.is_ascii() {
+                char::from(byte)
+            } else {
+                let Some(c) = self.char_at(i) else { break };
+                c
+            };
+            if self.brackets.get(self.next_bracket).is_some_and(|&(open, _)| open <= i) {
+                self.update_shield(i);
+            }
             let mut next = i + c.len_utf8();
             if is_terminator(c) {
                 let (resume, end) = self.judge_terminator(i);
@@ -526,7 +536,9 @@ fn bracket_pairs(text: &str) -> Vec<(usize, usize)> {
     const DEPTH: usize = 16;
     let mut stack: Vec<(char, usize)> = Vec::new();
     let mut pairs = Vec::new();
-    for (at, c) in text.char_indices() {
+    // Only bytes that can start a bracket or a line break are decoded ("（】" start with 0xEF and 0xE3).
+    let candidates = text.bytes().enumerate().filter(|&(_, b)| matches!(b, b'(' | b')' | b'[' | b']' | b'{' | b'}' | b'\n' | 0xE3 | 0xEF));
+    for (at, c) in candidates.filter_map(|(at, _)| text.get(at..).and_then(|rest| rest.chars().next()).map(|c| (at, c))) {
         match c {
             '(' | '[' | '{' | '（' | '【' => {
                 if stack.len() == DEPTH {
@@ -565,6 +577,9 @@ fn skip_space(text: &str, from: usize) -> usize {
 }
 
 fn is_terminator(c: char) -> bool {
+    if c.is_ascii() {
+        return matches!(c, '.' | '!' | '?');
+    }
     matches!(c, '.' | '!' | '?' | '…' | '‽' | '⁇' | '⁈' | '⁉' | '。' | '！' | '？' | '｡' | '।' | '॥' | '؟' | '۔' | '։' | '።' | '፧')
 }
 
@@ -582,7 +597,7 @@ fn is_quote(c: char) -> bool {
 }
 
 fn is_bullet(c: char) -> bool {
-    matches!(c, '•' | '▪' | '◦' | '‣' | '●' | '■' | '►' | '▶')
+    !c.is_ascii() && matches!(c, '•' | '▪' | '◦' | '‣' | '●' | '■' | '►' | '▶')
 }
 
 /// True when a line ends in terminal punctuation (before closing quotes and brackets).
