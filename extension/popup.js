@@ -19,6 +19,9 @@ const DEFAULT_SENTENCES = 3;
 const MAX_PEOPLE = 8;
 const MAX_QUOTES_PER_PERSON = 3;
 
+/** Firefox's `browser` namespace returns promises everywhere; Chromium's `chrome` does in Manifest V3. */
+const extension = globalThis.browser ?? globalThis.chrome;
+
 const $ = (id) => document.getElementById(id);
 const ui = {
   root: document.documentElement,
@@ -52,7 +55,7 @@ let summarizer = null;
 main().catch((error) => showMessage("error", `Something went wrong: ${error?.message ?? error}`));
 
 async function main() {
-  const stored = await chrome.storage.sync.get({ sentences: DEFAULT_SENTENCES });
+  const stored = await extension.storage.sync.get({ sentences: DEFAULT_SENTENCES });
   selectLength(stored.sentences);
   ui.length.addEventListener("change", onLengthChange);
 
@@ -60,13 +63,13 @@ async function main() {
   if (tabId === null) return showMessage("error", "There is no tab to summarize.");
 
   // Start the worker while the page is read: the two take about as long.
-  const starting = createSummarizer({ wasmUrl: chrome.runtime.getURL("nutshell_bg.wasm") });
+  const starting = createSummarizer({ wasmUrl: extension.runtime.getURL("nutshell_bg.wasm") });
   starting.catch(() => {}); // reported below, when it is awaited
 
   let extracted;
   try {
-    await chrome.scripting.executeScript({ target: { tabId }, files: EXTRACTOR_FILES });
-    const [injection] = await chrome.scripting.executeScript({ target: { tabId }, func: () => globalThis.nutshellExtractArticle() });
+    await extension.scripting.executeScript({ target: { tabId }, files: EXTRACTOR_FILES });
+    const [injection] = await extension.scripting.executeScript({ target: { tabId }, func: () => globalThis.nutshellExtractArticle() });
     extracted = injection?.result;
   } catch (error) {
     return showMessage("no-article", MESSAGES.restricted, error);
@@ -90,7 +93,7 @@ async function main() {
 async function targetTab() {
   const requested = new URLSearchParams(location.search).get("tab");
   if (requested !== null) return Number.isInteger(Number(requested)) ? Number(requested) : null;
-  const [tab] = await chrome.tabs.query({ active: true, currentWindow: true });
+  const [tab] = await extension.tabs.query({ active: true, currentWindow: true });
   return tab?.id ?? null;
 }
 
@@ -167,7 +170,7 @@ function render(result, sentences) {
 async function showInPage(text, item) {
   let outcome;
   try {
-    const [injection] = await chrome.scripting.executeScript({ target: { tabId }, func: highlightSentence, args: [text] });
+    const [injection] = await extension.scripting.executeScript({ target: { tabId }, func: highlightSentence, args: [text] });
     outcome = injection?.result;
   } catch {
     outcome = null;
@@ -184,7 +187,7 @@ async function showInPage(text, item) {
 
 async function onLengthChange() {
   const sentences = Number(ui.length.value);
-  await chrome.storage.sync.set({ sentences });
+  await extension.storage.sync.set({ sentences });
   if (article && summarizer) await summarizeAndShow();
 }
 

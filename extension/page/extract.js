@@ -12,6 +12,9 @@ import { extractArticle } from "../../www/paste.js";
 
 /** Below this many words an "article" is a teaser, a login wall or an app's help text: not worth summarizing. */
 const MIN_WORDS = 60;
+/** Readability's own pre-check (isProbablyReaderable: enough long paragraphs) may say no to a real article that
+ * is short; below this many words its "no" stands. */
+const MIN_WORDS_UNREADERABLE = 200;
 
 /** What the popup gets back: `{ article }` with the text to summarize, or `{ article: null, reason }`. */
 globalThis.nutshellExtractArticle = function nutshellExtractArticle() {
@@ -26,6 +29,7 @@ globalThis.nutshellExtractArticle = function nutshellExtractArticle() {
   if (!article) return { article: null, reason: "none", readerable };
   const words = article.text.split(/\s+/).filter(Boolean).length;
   if (words < MIN_WORDS) return { article: null, reason: "short", words, readerable };
+  if (!readerable && words < MIN_WORDS_UNREADERABLE) return { article: null, reason: "none", words, readerable };
   return {
     article: { ...article, words, url: location.href, pageTitle: document.title },
     readerable,
