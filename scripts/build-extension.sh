@@ -26,8 +26,7 @@ zip_file=dist/nutshell-extension-$version.zip
 for f in pkg/nutshell.js pkg/nutshell_bg.wasm; do
   [ -f "$f" ] || { say "$f missing: run scripts/build.sh first (npm run build)"; exit 1; }
 done
-[ -x "$esbuild" ] && [ -f "$readability/Readability.js" ] || { say "node packages missing: run scripts/setup.sh first"; exit 1; }
-command -v zip >/dev/null || { say "zip missing: apt-get install zip"; exit 1; }
+[ -x "$esbuild" ] && [ -x node_modules/.bin/web-ext ] && [ -f "$readability/Readability.js" ] || { say "node packages missing: run scripts/setup.sh first"; exit 1; }
 
 rm -rf "$out"
 mkdir -p "$out/icons" "$out/readability" dist
@@ -41,8 +40,9 @@ common=(--bundle --log-level=warning --target=chrome110,firefox140 --charset=utf
 "$esbuild" npm/worker-thread.js "${common[@]}" --format=esm --outfile="$out/worker-thread.js"
 "$esbuild" extension/page/extract.js "${common[@]}" --format=iife --outfile="$out/extract.js"
 
-rm -f "$zip_file"
-(cd "$out" && zip -q -X -r "../../$zip_file" .)
+# web-ext (npm) zips the folder the way both stores expect; no zip binary needed.
+node_modules/.bin/web-ext build --source-dir "$out" --artifacts-dir dist --filename "$(basename "$zip_file")" \
+  --overwrite-dest --no-input >/dev/null
 
 say "$out/: $(find "$out" -type f | wc -l) files, $(du -sb "$out" | cut -f1) bytes"
 say "$zip_file: $(wc -c < "$zip_file") bytes"
