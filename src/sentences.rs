@@ -312,6 +312,21 @@ impl<'a> Scanner<'a> {
             }
         }
         ellipsis |= dots >= 2;
+        // A straight closing quote that lost its place: glued to the next sentence ('…challenge."Earlier in
+        // December…') or set off by a space ('…the football world. " England's players…'). It closes the
+        // quotation the sentence opened, when it opened one.
+        let bytes = text.as_bytes();
+        if bytes.get(end) == Some(&b'"') && bytes.get(end + 1).is_some_and(u8::is_ascii_uppercase) && self.quote_open(at) {
+            return (end + 1, Some(end + 1));
+        }
+        if bytes.get(end) == Some(&b' ')
+            && bytes.get(end + 1) == Some(&b'"')
+            && bytes.get(end + 2).is_none_or(|b| matches!(b, b' ' | b'\n' | b'\r'))
+            && self.quote_open(at)
+        {
+            end += 2;
+            quote_closed = true;
+        }
         let Some(after) = self.char_at(end) else {
             return (end, Some(end));
         };
@@ -379,6 +394,11 @@ impl<'a> Scanner<'a> {
         (end, ends.then_some(end))
     }
 
+    /// True when the sentence so far holds an odd number of straight double quotes: one is open at `at`.
+    fn quote_open(&self, at: usize) -> bool {
+        self.text.as_bytes().get(self.start..at).is_some_and(|head| head.iter().filter(|&&b| b == b'"').count() % 2 == 1)
+    }
+
     /// True when the closer `c` at `at` closes something: brackets always, a straight quote or apostrophe
     /// only when no letter follows it ("U.S.'s" keeps its apostrophe as part of the word).
     fn closes(&self, at: usize, c: char) -> bool {
@@ -407,7 +427,7 @@ impl<'a> Scanner<'a> {
             let lower = word.starts_with(char::is_lowercase);
             return match kind {
                 AbbreviationKind::Title => PeriodWord::Title,
-                _ if plain && ((lower && lexicons.common_words.contains(word)) || number_before(self.text, self.start, word)) => {
+                _ if plain && lower && (lexicons.common_words.contains(word) || number_before(self.text, self.start, word)) => {
                     PeriodWord::BeforeNumber
                 }
                 _ => PeriodWord::Ambiguous,
