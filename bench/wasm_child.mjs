@@ -1,0 +1,93 @@
+// One fresh Node process per measurement that needs a clean slate (`bench/run.mjs` spawns it): Wasm linear
+// memory only grows, and a process's peak RSS only rises, so each input size gets its own process.
+//
+//   node bench/wasm_child.mjs cold FILE            instantiate + first summary, timed step by step
+//   node bench/wasm_child.mjs text FILE [REPS]     summarize one text REPS times: best CPU and wall time, memory, RSS
+//
+// nutshell is loaded the way Node users load it: the package's Node entry (npm/node.js), which reads
+// pkg/nutshell_bg.wasm and instantiates it synchronously. Prints one JSON line.
+
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { cpuTimed } from "./corpus.mjs";
+
+const [mode, file, repsArg] = process.argv.slice(2);
+const repoRoot = fileURLToPath(new URL("../", import.meta.url));
+const wasmPath = `${repoRoot}pkg/nutshell_bg.wasm`;
+const text = readFileSync(file, "utf8");
+const now = () => performance.now();
+
+if (mode === "cold") {
+  const cpu0 = process.cpuUsage();
+  const t0 = now();
+  const nutshell = await import(`${repoRoot}npm/node.js`);
+  const { glue } = await import(`${repoRoot}npm/api.js`);
+  const t1 = now();
+  const bytes = readFileSync(wasmPath);
+  const t2 = now();
+  const module = new WebAssembly.Module(bytes);
+  const t3 = now();
+  nutshell.initSync(module);
+  const t4 = now();
+  const first = nutshell.summarize(text);
+  const t5 = now();
+  nutshell.summarize(text);
+  const t6 = now();
+  const cpu = process.cpuUsage(cpu0);
+  print({
+    import_ms: t1 - t0,
+    read_ms: t2 - t1,
+    compile_ms: t3 - t2,
+    instantiate_ms: t4 - t3,
+    first_summary_ms: t5 - t4,
+    second_summary_ms: t6 - t5,
+    instantiate_first_cpu_ms: (cpu.user + cpu.system) / 1000,
+    sentences: first.sentences.length,
+    memory_bytes: glue.initSync().memory.buffer.byteLength,
+  });
+} else if (mode === "text") {
+  const reps = Math.max(1, Number(repsArg) || 3);
+  const nutshell = await import(`${repoRoot}npm/node.js`);
+  const { glue } = await import(`${repoRoot}npm/api.js`);
+  nutshell.initSync(readFileSync(wasmPath));
+  const memory = glue.initSync().memory;
+  // Warm-up on the text's first 4 KB, ten times: the lexicons are parsed and V8 has tiered the code up (it
+  // swaps in optimised code at a function's next call, so one long call would otherwise run unoptimised).
+  // The memory after it is the module's baseline.
+  const head = text.slice(0, 4000);
+  for (let i = 0; i < 10; i++) nutshell.summarize(head, { maxInputBytes: 1 << 30 });
+  // Optimising compiles run on background threads and count in this process's CPU time: let them finish.
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  nutshell.summarize(head, { maxInputBytes: 1 << 30 });
+  const baselineMemory = memory.buffer.byteLength;
+  const rssBefore = process.memoryUsage().rss;
+  let cpu = Infinity;
+  let wall = Infinity;
+  let result;
+  for (let i = 0; i < reps; i++) {
+    const t = cpuTimed(() => nutshell.summarize(text, { maxInputBytes: 1 << 30 }));
+    result = t.result;
+    cpu = Math.min(cpu, t.cpu_ms);
+    wall = Math.min(wall, t.wall_ms);
+  }
+  print({
+    reps,
+    bytes: Buffer.byteLength(text),
+    cpu_ms: cpu,
+    wall_ms: wall,
+    sentences: result.sentences.length,
+    people: result.people.length,
+    quotes: result.quotes.length,
+    memory_bytes: memory.buffer.byteLength,
+    baseline_memory_bytes: baselineMemory,
+    rss_before_bytes: rssBefore,
+    max_rss_bytes: process.resourceUsage().maxRSS * 1024,
+  });
+} else {
+  console.error("usage: node bench/wasm_child.mjs cold|text FILE [REPS]");
+  process.exit(2);
+}
+
+function print(value) {
+  process.stdout.write(`${JSON.stringify(value)}\n`);
+}
