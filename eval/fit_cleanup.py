@@ -346,7 +346,8 @@ def ends_with_credit(text):
         if open_at > 0:
             inner = t[open_at + 1:-1].strip().lower()
             if len(inner.split()) <= 8 and any(inner == o or inner.startswith(o + " ") or inner.startswith(o + "/")
-                                               or (o.endswith(":") and inner.startswith(o)) for o in CREDIT_OPENERS):
+                                               or inner.startswith(o + ":") or (o.endswith(":") and inner.startswith(o))
+                                               for o in CREDIT_OPENERS):
                 return True
     at = t.rfind(" Credit: ")
     return at > 0 and t[:at].rstrip().endswith((".", "!", "?")) and len(t[at:].split()) <= 8
@@ -489,7 +490,7 @@ def find_body_start(lines, frm, last, header_words):
     for i in range(frm, min(last + 1, len(lines))):
         l = lines[i]
         # A caption or credit after a paragraph laid out as the article's are is inside the article.
-        soft = l.chrome in ("caption", "credit") and both and set_off_seen
+        soft = l.chrome in ("caption", "credit") and both and set_off_seen and ends_with_credit(l.text)
         if l.chrome in ENDS_HEADER and not soft:
             start, words, paragraphs, set_off_seen = None, 0, 0, False
             continue

@@ -3,22 +3,26 @@
 
 use std::collections::HashSet;
 
-use super::chrome::ends_header;
+use super::chrome::{ends_header, ends_with_credit};
 use super::lines::{function_words, has_gaps, Line};
-use super::weights::{HEADER_PROSE_WORDS, TITLE_DISTANCE_COST, TITLE_MIN_OVERLAP, TITLE_WINDOW};
+use super::weights::{HEADER_PROSE_WORDS, TITLE_DISTANCE_COST, TITLE_MARGIN, TITLE_MIN_OVERLAP, TITLE_WINDOW};
 
 /// Lines after the anchor whose words make up the lead the headline is compared with.
 const LEAD_LINES: usize = 12;
+/// Pseudo-counts that smooth a candidate's share of words found in the lead: "Science & Health" sharing its
+/// two words is weaker evidence than a headline sharing five of its eight.
+const TITLE_PRIOR: f64 = 2.0;
 
 /// The headline: among the lines shortly before the article's anchor, the headline-shaped one that shares
-/// most of its content words with the article's lead, nearer lines preferred. A teaser headline shares few
-/// words with this article's lead, and teaser lists sit after the article or far from its start.
+/// most of its content words with the article's lead, nearer lines preferred; of candidates that score about
+/// as well, the first (a standfirst under the headline shares as many words with the lead). A teaser headline
+/// shares few words with this article's lead, and teaser lists sit after the article or far from its start.
 pub(super) fn find_title(text: &str, lines: &[Line], anchor: usize) -> Option<usize> {
     let mut lead = HashSet::new();
     for line in lines.iter().skip(anchor).take(LEAD_LINES).filter(|l| l.prose) {
         lead.extend(content_words(line.span.slice(text)));
     }
-    let mut best: Option<(f64, usize)> = None;
+    let mut candidates: Vec<(f64, usize)> = Vec::new();
     for i in anchor.saturating_sub(TITLE_WINDOW)..anchor {
         let line = &lines[i];
         let content = line.span.slice(text);
@@ -26,16 +30,24 @@ pub(super) fn find_title(text: &str, lines: &[Line], anchor: usize) -> Option<us
             continue;
         }
         let words = content_words(content);
-        if words.len() < 2 {
+        if words.len() < 3 {
             continue;
         }
-        let overlap = words.iter().filter(|w| lead.contains(*w)).count() as f64 / words.len() as f64;
-        let score = overlap - TITLE_DISTANCE_COST * (anchor - i) as f64;
-        if overlap >= TITLE_MIN_OVERLAP && best.is_none_or(|(s, _)| score > s) {
-            best = Some((score, i));
+        let shared = words.iter().filter(|w| lead.contains(*w)).count();
+        let overlap = (shared as f64 + TITLE_PRIOR) / (words.len() as f64 + 2.0 * TITLE_PRIOR);
+        if shared >= 2 && overlap >= TITLE_MIN_OVERLAP {
+            candidates.push((overlap - TITLE_DISTANCE_COST * (anchor - i) as f64, i));
         }
     }
-    best.map(|(_, i)| i)
+    let best = candidates.iter().map(|&(score, _)| score).fold(f64::NEG_INFINITY, f64::max);
+    candidates.iter().filter(|&&(score, _)| score >= best - TITLE_MARGIN).map(|&(_, i)| i).min()
+}
+
+/// True when most prose lines of `window` stand between blank lines, in a paste that keeps blank lines.
+pub(super) fn paragraphs_set_off(lines: &[Line], window: &[Line]) -> bool {
+    let prose = window.iter().filter(|l| l.prose).count();
+    let set_off = window.iter().filter(|l| l.prose && l.set_off()).count();
+    has_gaps(lines) && set_off * 10 >= prose * 6
 }
 
 /// Lower-cased words with letters that are not function words: what a headline and its lead share.
@@ -51,17 +63,21 @@ fn content_words(line: &str) -> HashSet<String> {
 /// ends the header: the article starts after the last of them, unless two paragraphs and enough prose have run
 /// since (then it is inside the article). In a paste that keeps blank lines around paragraphs, the article
 /// starts at a line set off by them; a standfirst or caption run on line by line is not.
-pub(super) fn find_body_start(lines: &[Line], from: usize, last: usize) -> usize {
+pub(super) fn find_body_start(text: &str, lines: &[Line], from: usize, last: usize) -> usize {
     let gaps = has_gaps(lines);
     let window = lines.get(from..=last).unwrap_or(&[]);
-    let prose = window.iter().filter(|l| l.prose).count();
-    let set_off = window.iter().filter(|l| l.prose && l.blank_before && l.blank_after).count();
     // Where most paragraphs stand between blank lines, the first paragraph does too.
-    let both = gaps && set_off * 10 >= prose * 6;
-    let (mut start, mut words, mut paragraphs) = (None, 0, 0);
+    let both = paragraphs_set_off(lines, window);
+    let (mut start, mut words, mut paragraphs, mut set_off_seen) = (None, 0, 0, false);
     for (i, line) in window.iter().enumerate() {
-        if line.chrome.is_some_and(ends_header) {
-            (start, words, paragraphs) = (None, 0, 0);
+        // A caption carrying its credit after a paragraph laid out as the article's are ("WeWork chairman
+        // Marcelo Claure (Credit: Getty Images)") is inside the article.
+        let inside_caption = matches!(line.chrome, Some("caption" | "credit"))
+            && both
+            && set_off_seen
+            && ends_with_credit(line.span.slice(text));
+        if line.chrome.is_some_and(ends_header) && !inside_caption {
+            (start, words, paragraphs, set_off_seen) = (None, 0, 0, false);
             continue;
         }
         let spaced = if both { line.blank_before && line.blank_after } else { line.blank_before || line.blank_after };
@@ -71,6 +87,7 @@ pub(super) fn find_body_start(lines: &[Line], from: usize, last: usize) -> usize
         if line.prose && start.is_some() {
             words += line.words;
             paragraphs += 1;
+            set_off_seen |= line.set_off();
             if words >= HEADER_PROSE_WORDS && paragraphs >= 2 {
                 break;
             }

@@ -35,6 +35,10 @@ pub(super) struct Line {
 }
 
 impl Line {
+    /// Blank lines on both sides: how a browser's copy lays out a paragraph.
+    pub fn set_off(&self) -> bool {
+        self.blank_before && self.blank_after
+    }
     /// Paragraph layout: blank lines on both sides. Neutral (0.5) in a text that has no blank lines at all.
     pub fn gap(&self, text_has_gaps: bool) -> f64 {
         if !text_has_gaps {
@@ -52,12 +56,16 @@ pub(super) const PROSE_WORDS: usize = 7;
 
 /// Splits `text` into its non-blank lines with their features. Linear in the text's length.
 pub(super) fn split_lines(text: &str) -> Vec<Line> {
-    let mut lines = Vec::new();
+    let mut raws = Vec::new();
     let mut offset = 0;
-    let mut blank_before = true;
     for raw in text.split_inclusive('\n') {
-        let start = offset;
+        raws.push((offset, raw));
         offset += raw.len();
+    }
+    let mut lines = Vec::new();
+    let mut blank_before = true;
+    let mut drop_capital: Option<usize> = None;
+    for (index, &(start, raw)) in raws.iter().enumerate() {
         let content = raw.trim();
         if content.is_empty() {
             blank_before = true;
@@ -68,8 +76,13 @@ pub(super) fn split_lines(text: &str) -> Vec<Line> {
             continue;
         }
         let lead = raw.len() - raw.trim_start().len();
-        let span = Span::new(start + lead, start + lead + content.len());
-        lines.push(measure(content, span, blank_before));
+        let next = raws.get(index + 1).map_or("", |&(_, r)| r);
+        if drop_capital.is_none() && is_drop_capital(content, next) {
+            drop_capital = Some(start + lead);
+            continue;
+        }
+        let span = Span::new(drop_capital.take().unwrap_or(start + lead), start + lead + content.len());
+        lines.push(measure(span.slice(text), span, blank_before));
         blank_before = false;
     }
     if let Some(last) = lines.last_mut() {
@@ -79,6 +92,14 @@ pub(super) fn split_lines(text: &str) -> Vec<Line> {
     mark_repeated(&keys, &mut lines);
     mark_captions(text, &keys, &mut lines);
     lines
+}
+
+/// "H" on its own line before "ong Kong is burning.": a drop capital that the copy split from its word. It
+/// joins the line it belongs to.
+fn is_drop_capital(content: &str, next: &str) -> bool {
+    let mut chars = content.chars();
+    let single = chars.next().is_some_and(|c| c.is_alphabetic() && c.is_uppercase()) && chars.next().is_none();
+    single && next.trim_start().chars().next().is_some_and(char::is_lowercase)
 }
 
 fn measure(content: &str, span: Span, blank_before: bool) -> Line {

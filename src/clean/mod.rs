@@ -9,8 +9,9 @@
 //! 2. `density` — the article's region: a logistic model turns each line's features and its neighbours' into
 //!    the log-odds of being article text, and the region is the stretch with the largest sum (boilerpipe's
 //!    densest block). The weights are fitted on real pasted pages by `eval/fit_cleanup.py`.
-//! 3. `header` — the headline (the headline-shaped line before the region that shares most words with the
-//!    lead) and the article's first paragraph (after the byline, date, share row and lead photo credit).
+//! 3. `header` and `tail` — the headline (the headline-shaped line before the region that shares most words
+//!    with the lead), the article's first paragraph (after the byline, date, share row and lead photo credit)
+//!    and its last (before a comment section, a "Related stories" box or a teaser list).
 //! 4. `inline` — chrome run into kept paragraphs: "(CNN) --" datelines, "Scroll down for video",
 //!    "Read more: …", Daily Mail header debris, captions. Each removal splits its paragraph, so no sentence
 //!    straddles removed chrome.
@@ -22,6 +23,7 @@ mod density;
 mod header;
 mod inline;
 mod lines;
+mod tail;
 mod weights;
 
 use crate::span::Span;
@@ -71,8 +73,8 @@ pub(crate) fn find_article(text: &str) -> Article {
     let anchor = density::find_anchor(&lines, &logits, region);
     let title = header::find_title(text, &lines, anchor);
     let from = title.map_or(region.0, |t| t + 1).max(region.0);
-    let first = header::find_body_start(&lines, from, region.1);
-    let last = end_before_comments(&lines, first, region.1);
+    let first = header::find_body_start(text, &lines, from, region.1);
+    let last = tail::find_body_end(&lines, first, region.1);
     let menus = menu_lines(text, &lines);
     for (i, line) in lines.iter().enumerate() {
         if Some(i) == title {
@@ -89,7 +91,7 @@ pub(crate) fn find_article(text: &str) -> Article {
                 article.paragraphs.push(line.span);
                 continue;
             }
-            None if i > last && i <= region.1 => "comments",
+            None if i > last && i <= region.1 => "related",
             None if menus[i] => "menu",
             None if i < first => "header",
             None => "navigation",
@@ -98,19 +100,6 @@ pub(crate) fn find_article(text: &str) -> Article {
     }
     inline::strip_inline_chrome(text, &mut article);
     article
-}
-
-/// Comments marks ("jane says:", "Reply", "Comments") that the article's region runs into: three or more end
-/// the article before the first of them.
-const COMMENT_MARKS: usize = 3;
-
-/// The article's last line: the region's, or the line before a comment section inside it.
-fn end_before_comments(lines: &[Line], first: usize, last: usize) -> usize {
-    let mut marks = (first..=last).filter(|&i| lines[i].chrome == Some("comments"));
-    match marks.next() {
-        Some(mark) if mark > first && marks.count() + 1 >= COMMENT_MARKS => mark - 1,
-        _ => last,
-    }
 }
 
 /// Lines that belong to a run of short unpunctuated lines (section names, "Home", "Contact us").
