@@ -447,13 +447,28 @@ LEAD_LINES = 12
 TITLE_PRIOR = 2.0
 
 
+def title_key(token):
+    """A word as headline and lead share it: letters and digits, lower case, without a possessive or plural s
+    ("Japan's" and "Japan", "figures" and "figure")."""
+    for suffix in ("'s", "’s"):
+        if token.lower().endswith(suffix):
+            token = token[:-2]
+    k = line_key(token)
+    if len(k) > 3 and k.endswith("s") and not k.endswith("ss"):
+        k = k[:-1]
+    return k
+
+
 def content_words(text):
     out = set()
     for t in text.split():
-        k = line_key(t)
-        if k and k not in FUNCTION_WORDS and not (k.isascii() and k.isdigit()):
+        k = title_key(t.strip(TRIM_PUNCT))
+        if k and line_key(t) not in FUNCTION_WORDS and not (k.isascii() and k.isdigit()):
             out.add(k)
     return out
+
+
+TRIM_PUNCT = "\"'“”‘’()[]{}.,;:!?…«»-–—"
 
 
 def find_title(lines, anchor, p):

@@ -4,7 +4,7 @@
 use std::collections::HashSet;
 
 use super::chrome::{ends_header, ends_with_credit};
-use super::lines::{function_words, has_gaps, Line};
+use super::lines::{function_words, has_gaps, line_key, Line};
 use super::weights::{HEADER_PROSE_WORDS, TITLE_DISTANCE_COST, TITLE_MARGIN, TITLE_MIN_OVERLAP, TITLE_WINDOW};
 
 /// Lines after the anchor whose words make up the lead the headline is compared with.
@@ -50,13 +50,27 @@ pub(super) fn paragraphs_set_off(lines: &[Line], window: &[Line]) -> bool {
     has_gaps(lines) && set_off * 10 >= prose * 6
 }
 
-/// Lower-cased words with letters that are not function words: what a headline and its lead share.
+/// The content words of a line as headline and lead share them: not function words, not bare numbers, keyed
+/// by [`title_key`].
 fn content_words(line: &str) -> HashSet<String> {
     let function = function_words();
     line.split_whitespace()
-        .map(|t| t.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect::<String>())
-        .filter(|k| !k.is_empty() && !function.contains(k.as_str()) && !k.chars().all(|c| c.is_ascii_digit()))
+        .filter(|t| !function.contains(line_key(t).as_str()))
+        .map(title_key)
+        .filter(|k| !k.is_empty() && !k.chars().all(|c| c.is_ascii_digit()))
         .collect()
+}
+
+/// A word as headline and lead share it: letters and digits, lower case, without a possessive or plural s
+/// ("Japan's" and "Japan", "figures" and "figure").
+fn title_key(token: &str) -> String {
+    let token = token.trim_matches(|c: char| "\"'“”‘’()[]{}.,;:!?…«»-–—".contains(c));
+    let token = ["'s", "'S", "’s", "’S"].iter().find_map(|s| token.strip_suffix(s)).unwrap_or(token);
+    let mut key = line_key(token);
+    if key.chars().count() > 3 && key.ends_with('s') && !key.ends_with("ss") {
+        key.pop();
+    }
+    key
 }
 
 /// The first line of the article proper, scanning `from..=last`. A byline, date, share row or photo credit
