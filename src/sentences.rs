@@ -24,7 +24,7 @@
 //! Every decision looks at a bounded window around its position and the scan never goes back, so the cost
 //! is linear in the input; every slice is taken at a character boundary, so no input makes it panic.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use crate::lexicon::{lexicons, AbbreviationKind};
@@ -501,8 +501,9 @@ impl<'a> Scanner<'a> {
     }
 
     /// True when the space at `at` separates a caption run into the text from the next sentence: a lower-case
-    /// word, no punctuation, a capitalised run-in opener ("He", "The", "They"), then a lower-case word.
-    /// Captions in Daily Mail pages lose their line breaks: "…in charge of the club He has impressed Mann…".
+    /// word, no punctuation, then either a capitalised run-in opener ("He", "The", "They") and a lower-case
+    /// word, or a caption label ([`caption_label_follows`]). Captions in Daily Mail pages lose their line
+    /// breaks: "…in charge of the club He has impressed Mann…", "…in stable condition Loved up: The couple…".
     fn caption_runs_in(&self, at: usize) -> bool {
         let text = self.text;
         let bytes = text.as_bytes();
@@ -532,8 +533,59 @@ impl<'a> Scanner<'a> {
         let opener_len = rest.find(|c: char| !c.is_ascii_alphabetic()).unwrap_or(rest.len());
         let (opener, tail) = rest.split_at(opener_len);
         let lower_next = tail.strip_prefix(' ').is_some_and(|t| t.starts_with(|c: char| c.is_ascii_lowercase()));
-        lower_next && opener.len() <= 5 && opener.bytes().skip(1).all(|b| b.is_ascii_lowercase()) && is_run_in_opener(opener)
+        if lower_next && opener.len() <= 5 && opener.bytes().skip(1).all(|b| b.is_ascii_lowercase()) && is_run_in_opener(opener) {
+            return true;
+        }
+        caption_label_follows(previous, rest)
     }
+}
+
+/// A caption label at the start of `rest`: a capitalised common word and one to four lower-case words, a colon,
+/// a space and a capital or an opening quote ("Loved up: The couple…", "Not a bad egg: Mila Kunis…"), after a
+/// `previous` word that can end a sentence. Labels that hold a speech verb ("Brandon wrote: …") or open with a
+/// name or a day ("…held Sunday evening: …") are prose.
+fn caption_label_follows(previous: &str, rest: &str) -> bool {
+    let clause_word = matches!(
+        previous,
+        "before" | "after" | "when" | "while" | "if" | "because" | "until" | "since" | "where" | "whether" | "who" | "which"
+            | "said" | "says" | "told"
+    );
+    if clause_word {
+        return false;
+    }
+    let mut limit = rest.len().min(WORD_WINDOW);
+    while !rest.is_char_boundary(limit) {
+        limit -= 1;
+    }
+    let window = &rest[..limit];
+    let Some((label, after)) = window.split_once(':') else { return false };
+    let opens = after.strip_prefix(' ').is_some_and(|a| a.starts_with(|c: char| c.is_uppercase() || matches!(c, '\'' | '"' | '‘' | '“')));
+    let mut words = label.split(' ');
+    let Some(first) = words.next() else { return false };
+    let others: Vec<&str> = words.collect();
+    let shape = first.len() >= 2
+        && first.bytes().skip(1).all(|b| b.is_ascii_lowercase())
+        && (1..=4).contains(&others.len())
+        && others.iter().all(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase()));
+    if !opens || !shape {
+        return false;
+    }
+    let lexicons = lexicons();
+    with_lower_case(first, |key| lexicons.common_words.contains(key) && !calendar().contains(key))
+        && !std::iter::once(first).chain(others.iter().copied()).any(|w| with_lower_case(w, |key| lexicons.speech_verbs.contains(key)))
+}
+
+/// Month and day names (`data/calendar.txt`).
+fn calendar() -> &'static HashSet<String> {
+    static CALENDAR: OnceLock<HashSet<String>> = OnceLock::new();
+    CALENDAR.get_or_init(|| {
+        include_str!("../data/calendar.txt")
+            .lines()
+            .map(str::trim)
+            .filter(|line| !line.is_empty() && !line.starts_with('#'))
+            .map(str::to_lowercase)
+            .collect()
+    })
 }
 
 /// Words after which a sentence cannot end: articles, prepositions, conjunctions, auxiliaries. A capitalised
