@@ -3,12 +3,14 @@
 //! One left-to-right pass over each paragraph. A sentence ends at:
 //! - a terminator run (`.`, `!`, `?`, `…`, `?!`, `...`, `. . .`, `。`, `।`, `؟`…) with the closing quotes and
 //!   brackets after it ("…he said.)" ends after the bracket), when white space and a word that can open a
-//!   sentence follow — or straight away after the CJK terminators, which take no space;
+//!   sentence follow — straight away after the CJK terminators, which take no space, and also when a sentence
+//!   opener is glued to the run ("…than Angels...I wonder", "…Joy Division.Those guys…");
 //! - a line break after a line without final punctuation (a headline, a caption, a list item), unless the next
 //!   line carries on in lower case;
 //! - a bullet ("•") inside a line;
-//! - a caption run into the text with no punctuation, where a lower-case word is followed by a capitalised
-//!   "He", "The", "They"… and then a lower-case word ("…in charge of the club He has impressed…");
+//! - a caption run into the text with no punctuation (Daily Mail pages): a lower-case word followed by a
+//!   capitalised "He", "The", "They"… and a lower-case word ("…in charge of the club He has impressed…"), or
+//!   by a caption label ("…in stable condition Loved up: The couple…");
 //! - and, failing all that, after [`MAX_SENTENCE_BYTES`], at the last comma or space: text without
 //!   punctuation becomes bounded chunks.
 //!
@@ -16,10 +18,12 @@
 //! sentence before a capitalised word; other abbreviations ("Co.", "Jan."), initials ("J.") and dotted
 //! acronyms ("U.S.", "a.m.") end it only when the next word is a typical sentence opener
 //! (`data/sentence_starters.txt`): "…Briggs & Co. It closed…" and "…in the U.S. How about you?" end, "J. R. R.
-//! Tolkien" and "the U.S. Army" go on. A lower-case word after any terminator continues the sentence: a
-//! speaker tag ("…great." she said.), "Yahoo! is…", "p.m. on Monday". Periods inside numbers, versions, money,
-//! e-mail addresses and URLs have no space after them and never split. Terminators inside a bracket pair
-//! that closes nearby stay inside: a parenthesised sentence does not end the one around it.
+//! Tolkien" and "the U.S. Army" go on. An abbreviation that is also a word ("no.") or a unit after a number
+//! ("10.2 secs.") continues only before a number. A lower-case word after any terminator continues the
+//! sentence: a speaker tag ("…great." she said.), "Yahoo! is…", "p.m. on Monday"; so does a capitalised name
+//! and a speech verb after a quote ("Why?" Smith asked.). Periods inside numbers, versions, money, e-mail
+//! addresses and URLs have no space after them and never split. Terminators inside a bracket pair that closes
+//! nearby stay inside: a parenthesised sentence does not end the one around it.
 //!
 //! Every decision looks at a bounded window around its position and the scan never goes back, so the cost
 //! is linear in the input; every slice is taken at a character boundary, so no input makes it panic.
@@ -128,6 +132,8 @@ struct Following<'a> {
     is_initial: bool,
     /// An opening bracket comes before the next word.
     bracketed: bool,
+    /// Offset in the text just after the word.
+    end: usize,
 }
 
 struct Scanner<'a> {
@@ -449,8 +455,7 @@ impl<'a> Scanner<'a> {
     /// of three letters or more that is no part of an address ("Division.Those guys", not "example.com/It").
     fn glued_opener(&self, at: usize, end: usize, ellipsis: bool) -> bool {
         let following = following_word(self.text, end);
-        let word_end = following.word.as_ptr() as usize - self.text.as_ptr() as usize + following.word.len();
-        let spaced = self.char_at(word_end).is_some_and(|c| c.is_whitespace() || c == ',');
+        let spaced = self.char_at(following.end).is_some_and(|c| c.is_whitespace() || c == ',');
         if following.bracketed || !spaced || !is_sentence_starter(following.word) {
             return false;
         }
@@ -771,7 +776,7 @@ fn following_word(text: &str, from: usize) -> Following<'_> {
     let word = &word_area[..end];
     let mut letters = word.chars();
     let single_letter = letters.next().is_some_and(char::is_alphabetic) && letters.next().is_none();
-    Following { word, is_initial: single_letter && word_area[end..].starts_with('.'), bracketed }
+    Following { word, is_initial: single_letter && word_area[end..].starts_with('.'), bracketed, end: from + skipped + end }
 }
 
 /// Combining marks (accents written as separate code points, Devanagari and Arabic vowel signs) stay inside
