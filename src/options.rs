@@ -94,6 +94,9 @@ impl Options {
             "ratio" => self.ratio = Some(number("ratio", value)?),
             "words" => self.words = Some(whole_number("words", value)?),
             "maxInputBytes" | "max_input_bytes" => self.max_input_bytes = whole_number("maxInputBytes", value)?,
+            // An object of weights arrives feature by feature (`weights.position`); anything else in its place
+            // is a wrong type, not an unknown option.
+            "weights" => return Err(Error::invalid("weights", format!("must be an object such as {{ position: 2 }}, got {}", value.describe()))),
             "quotes" => {
                 self.quotes = match value {
                     OptionValue::Text(t) if t == "prefer" => QuotePreference::Prefer,
