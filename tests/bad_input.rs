@@ -303,6 +303,8 @@ fn options_out_of_range_name_the_option() {
         ("weights.position", Number(1e300)),
         ("weights.position", Text("heavy".into())),
         ("weights.nothing", Number(1.0)),
+        ("weights", Number(2.0)),
+        ("weights", Text("heavy".into())),
         ("sentense", Number(3.0)),
     ];
     for (name, value) in by_name {
