@@ -57,20 +57,61 @@ const WORD_WINDOW: usize = 64;
 /// The most terminators and closing marks judged as one run ("?!", "...", ".”)").
 const RUN_LIMIT: usize = 64;
 
-/// Splits every paragraph into sentences.
+/// Splits every paragraph into sentences. Paragraphs that are consecutive lines of one hard-wrapped sentence
+/// ("The deal was signed" + "in London on Monday.") are split together, under the first one's index.
 pub(crate) fn split_sentences(text: &str, paragraphs: &[Span]) -> Vec<SentenceSpan> {
     let mut sentences = Vec::new();
-    for (paragraph, &span) in paragraphs.iter().enumerate() {
-        let first = sentences.len();
-        for piece in split_block(span.slice(text)) {
+    let mut index = 0;
+    while let Some(&first) = paragraphs.get(index) {
+        let paragraph = index;
+        let mut block = first;
+        while let Some(&next) = paragraphs.get(index + 1).filter(|&&next| line_carries_on(text, block, next)) {
+            block = Span::new(block.start, next.end);
+            index += 1;
+        }
+        let opened = sentences.len();
+        for piece in split_block(block.slice(text)) {
             sentences.push(SentenceSpan {
-                span: Span::new(span.start + piece.start, span.start + piece.end),
+                span: Span::new(block.start + piece.start, block.start + piece.end),
                 paragraph,
-                in_paragraph: sentences.len() - first,
+                in_paragraph: sentences.len() - opened,
             });
         }
+        index += 1;
     }
     sentences
+}
+
+/// True when `next` is the very next line after `block` and continues its sentence ([`line_break_continues`]).
+fn line_carries_on(text: &str, block: Span, next: Span) -> bool {
+    let gap = text.get(block.end..next.start).unwrap_or("");
+    if !gap.trim().is_empty() || gap.matches('\n').count() != 1 {
+        return false;
+    }
+    let line = block.slice(text);
+    let last_line = line.rsplit('\n').next().unwrap_or(line);
+    line_break_continues(last_line.trim(), next.slice(text))
+}
+
+/// True when the sentence goes on across the line break after `line` (trimmed) into `next`: the line has no
+/// final punctuation, and either ends with a comma or a dash, or is wrapped prose — six words or more — before
+/// a line that goes on with an ordinary lower-case word ("…after the results were" + "published on Monday.").
+/// Menus and lists in pasted pages ("Rating: 25 Votes" + "fmcshan", "Apple" + "iOS") stay apart.
+fn line_break_continues(line: &str, next: &str) -> bool {
+    if ends_with_terminal(line) || starts_with_list_marker(next) {
+        return false;
+    }
+    if line.ends_with([',', ';', '-', '–', '—']) {
+        return true;
+    }
+    let next_line = next.lines().next().unwrap_or("");
+    let first_word = next_line.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+    line.split_whitespace().count() >= 6
+        && next_line.contains(' ')
+        && !first_word.is_empty()
+        && first_word.chars().all(char::is_lowercase)
+        && next_line[first_word.len()..].starts_with([' ', ',', ';'])
+        && lexicons().common_words.contains(first_word)
 }
 
 /// Splits a whole text as it stands, without removing chrome: blank lines separate paragraphs, and line breaks
@@ -499,10 +540,7 @@ impl<'a> Scanner<'a> {
             // The terminator was judged already: it did not end the sentence ("Mr.\nSmith").
             return false;
         }
-        if line.ends_with([',', ';', '-', '–', '—', '&', '(', '/']) {
-            return false;
-        }
-        !rest.chars().next().is_some_and(char::is_lowercase)
+        !line_break_continues(self.text[line_start..at].trim(), rest)
     }
 
     /// True when the space at `at` separates a caption run into the text from the next sentence: a lower-case

@@ -518,3 +518,10 @@ fn time_grows_linearly() {
         assert!(ratios.iter().any(|&r| r < 3.0), "{name}: time(2n)/time(n) = {ratios:.2?}");
     }
 }
+
+#[test]
+fn hard_wrapped_lines_join_after_cleanup_too() {
+    let text = "The deal between the two firms was finally signed\nin London on Monday. Shares rose 5% on the news.";
+    let sentences: Vec<String> = split(text, &Options::default()).expect("splits").sentences.into_iter().map(|s| s.text).collect();
+    assert_eq!(sentences, ["The deal between the two firms was finally signed\nin London on Monday.", "Shares rose 5% on the news."]);
+}
