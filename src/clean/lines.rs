@@ -189,7 +189,10 @@ pub(super) fn ends_with_terminal(line: &str) -> bool {
 
 /// True when at least a tenth of the lines open after a blank line: the paste keeps paragraph layout.
 pub(super) fn has_gaps(lines: &[Line]) -> bool {
-    lines.iter().filter(|l| l.blank_before).count() * 10 >= lines.len()
+    // The text's start counts as a blank line for the first line's layout, but says nothing about whether the
+    // paste keeps blank lines between paragraphs: a short article without them is not a gappy paste.
+    let gaps = lines.iter().skip(1).filter(|l| l.blank_before).count();
+    gaps > 0 && gaps * 10 >= lines.len()
 }
 
 /// English function words (data/function_words.txt), parsed once.
