@@ -186,11 +186,14 @@ function markdown(r) {
   lines.push("");
   const c = r.cold.median;
   if (c) {
-    lines.push(`**Start-up** (fresh Node process, median of ${r.cold.runs.length}, wall clock)`);
+    lines.push(`**Start-up** (fresh Node process, median of ${r.cold.runs.length}; the first summary is of the corpus's first article and includes parsing the lexicons)`);
     lines.push("");
-    lines.push("| import glue | read .wasm | compile | instantiate | first summary | instantiate + first summary | second summary |");
-    lines.push("|---:|---:|---:|---:|---:|---:|---:|");
-    lines.push(`| ${ms(c.import_ms)} | ${ms(c.read_ms)} | ${ms(c.compile_ms)} | ${ms(c.instantiate_ms)} | ${ms(c.first_summary_ms)} | **${ms(c.compile_ms + c.instantiate_ms + c.first_summary_ms)}** | ${ms(c.second_summary_ms)} |`);
+    lines.push("| ms | import glue | read .wasm | compile | instantiate | first summary | compile + instantiate + first summary | second summary |");
+    lines.push("|---|---:|---:|---:|---:|---:|---:|---:|");
+    for (const [label, suffix] of [["CPU", "_cpu_ms"], ["wall", "_ms"]]) {
+      const v = (name) => c[`${name}${suffix}`];
+      lines.push(`| ${label} | ${ms(v("import"))} | ${ms(v("read"))} | ${ms(v("compile"))} | ${ms(v("instantiate"))} | ${ms(v("first_summary"))} | **${ms(v("compile") + v("instantiate") + v("first_summary"))}** | ${ms(v("second_summary"))} |`);
+    }
     lines.push("");
   }
   const bytes = r.corpus.bytes;
@@ -278,16 +281,21 @@ function targets(r) {
   const ratios = (r.scaling?.rows ?? []).flatMap((s, i, rows) => (i % 2 === 1 && !s.wasm.error && !rows[i - 1].wasm.error && s.bytes >= 1e5 ? [s.wasm.cpu_ms / rows[i - 1].wasm.cpu_ms] : []));
   if (ratios.length) check("linear: time(2n)/time(n) < 3 (inputs ≥ 100 KB)", ratios.map((x) => x.toFixed(2)).join(", "), ratios.every((x) => x < 3));
   const c = r.cold.median;
-  if (c) check("instantiate + first summary < 20 ms", ms(c.compile_ms + c.instantiate_ms + c.first_summary_ms), c.compile_ms + c.instantiate_ms + c.first_summary_ms < 20);
+  if (c) {
+    const startup = c.compile_cpu_ms + c.instantiate_cpu_ms + c.first_summary_cpu_ms;
+    check("instantiate + first summary < 20 ms (CPU)", ms(startup), startup < 20);
+  }
   lines.push("");
   return lines;
 }
 
 // ----- helpers ----------------------------------------------------------------------------------------------
 function sizes(bytes) {
+  // `gzip -9` (what build.sh reports) when the gzip command is there; zlib's level 9 is ~2% larger.
+  const gzipped = spawnSync("gzip", ["-9", "-c"], { input: bytes, maxBuffer: 1 << 28 });
   return {
     raw: bytes.length,
-    gzip: gzipSync(bytes, { level: 9 }).length,
+    gzip: gzipped.status === 0 ? gzipped.stdout.length : gzipSync(bytes, { level: 9 }).length,
     brotli: brotliCompressSync(bytes, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_SIZE_HINT]: bytes.length } }).length,
   };
 }
