@@ -4,13 +4,14 @@
 //! sentence-by-sentence similarity matrix), and each earned its place by the ROUGE it adds on CNN/DailyMail and
 //! BBC News (`eval/fit_weights.py`, which also fitted the default weights):
 //! - `position`: the lead carries the news — 1 for the first sentence, falling with the index;
-//! - `budget`: the position measured in summary lengths — near 1 within the first few summary-lengths of text.
-//!   A 3-sentence summary of a 30-sentence story is its lead; a 7-sentence one of 17 sentences (BBC's extracts)
-//!   reaches into the body, where centrality decides;
+//! - `budget`: the position measured in summary lengths — exp(−index / summary sentences);
 //! - `paragraph`: the first sentence of a paragraph;
 //! - `quotes`: the share of the sentence inside direct quotes;
 //! - `entities`: how salient the people it names are;
 //! - `centrality`: how much of the document's vocabulary it shares (a linear-time stand-in for LexRank);
+//! - `coverage`: centrality again, in proportion to the share of the text the summary keeps. A 3-sentence
+//!   summary of a 30-sentence story is its lead; a 7-sentence extract of 17 sentences (BBC's) is the story's
+//!   core, wherever it stands;
 //! - `lead`: how much it shares with the first sentence (0 for the first sentence itself);
 //! - `title`: overlap with the headline;
 //! - `length`: long enough to say something; `long`: longer than a summary sentence should be;
@@ -23,6 +24,7 @@
 //! - `speech`: first-person words ("I", "we", "my") — speech, even when no quotation marks mark it.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use serde::Serialize;
 
@@ -116,6 +118,8 @@ features! {
     entities = 0.4;
     /// Shared vocabulary with the whole document.
     centrality = 1.0;
+    /// Centrality times the share of the sentences the summary keeps: coverage matters in long summaries.
+    coverage = 0.0;
     /// Shared vocabulary with the first sentence (0 for the first sentence).
     lead = 0.0;
     /// Overlap with the headline.
@@ -171,11 +175,21 @@ pub(crate) fn score_sentences(
 ) -> Scores {
     let n = sentences.len();
     let mut buffer = String::new();
-    // Content words of each sentence and their document frequencies.
-    let mut frequency: HashMap<u64, u32> = HashMap::new();
+    // Content words of each sentence and their document frequencies; first-person words on the way.
+    let mut frequency: HashMap<u64, u32, BuildHasherDefault<KeyHasher>> = HashMap::default();
     let mut keys: Vec<Vec<u64>> = Vec::with_capacity(n);
-    for sentence_words in words {
-        let mut sentence_keys: Vec<u64> = sentence_words.iter().filter_map(|w| content_key(w.span.slice(text), &mut buffer)).collect();
+    let mut first_person = vec![false; n];
+    for (i, sentence_words) in words.iter().enumerate().take(n) {
+        let mut sentence_keys = Vec::with_capacity(sentence_words.len());
+        for w in sentence_words {
+            let lower = crate::lexicon::lower(crate::tokens::strip_possessive(w.span.slice(text)), &mut buffer);
+            if lower.len() <= 7 && is_first_person(lower) {
+                first_person[i] = true;
+            }
+            if let Some(key) = content_key(lower) {
+                sentence_keys.push(key);
+            }
+        }
         sentence_keys.sort_unstable();
         sentence_keys.dedup();
         for key in &sentence_keys {
@@ -186,7 +200,12 @@ pub(crate) fn score_sentences(
     keys.resize(n, Vec::new());
     let mut title_keys: Vec<u64> = article
         .title
-        .map(|t| crate::tokens::tokenize(text, t).iter().filter_map(|w| content_key(w.span.slice(text), &mut buffer)).collect())
+        .map(|t| {
+            crate::tokens::tokenize(text, t)
+                .iter()
+                .filter_map(|w| content_key(crate::lexicon::lower(crate::tokens::strip_possessive(w.span.slice(text)), &mut buffer)))
+                .collect()
+        })
         .unwrap_or_default();
     title_keys.sort_unstable();
     title_keys.dedup();
@@ -227,6 +246,7 @@ pub(crate) fn score_sentences(
 
     let total_words: usize = words.iter().map(Vec::len).sum();
     let expected = expected_sentences(length, total_words, n) as f64;
+    let share = (expected / document_size).min(1.0);
     let lead_keys: &[u64] = keys.first().map_or(&[], Vec::as_slice);
     let mut scores = Scores { keys: Vec::new(), ..Scores::default() };
     for (i, s) in sentences.iter().enumerate() {
@@ -242,6 +262,7 @@ pub(crate) fn score_sentences(
             quotes: quoted_share,
             entities: entity_sum[i].min(1.0),
             centrality: centralities[i],
+            coverage: centralities[i] * share,
             lead: if i == 0 { 0.0 } else { cosine(&keys[i], lead_keys) },
             title: if title_keys.is_empty() { 0.0 } else { shared_count(&title_keys, &keys[i]) as f64 / title_keys.len() as f64 },
             length: (word_count as f64 / 20.0).min(1.0),
@@ -251,7 +272,7 @@ pub(crate) fn score_sentences(
             caption: if looks_like_caption(text, sentence_words) { 1.0 } else { 0.0 },
             reference: if dangling { 1.0 } else { 0.0 },
             question: if asks_or_exclaims(sentence_text) { 1.0 } else { 0.0 },
-            speech: if speaks_in_first_person(text, sentence_words, &mut buffer) { 1.0 } else { 0.0 },
+            speech: if first_person[i] { 1.0 } else { 0.0 },
         };
         let contributions = features.dot(weights);
         scores.totals.push(contributions.sum());
@@ -270,13 +291,29 @@ fn hash(word: &str) -> u64 {
     word.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
 }
 
-/// The key of a content word: lower-cased, without a possessive "’s"; `None` for short and function words.
-fn content_key(word: &str, buffer: &mut String) -> Option<u64> {
-    let lower = crate::lexicon::lower(crate::tokens::strip_possessive(word), buffer);
+/// The key of a content word (already lower-cased, without a possessive "’s"); `None` for short and function
+/// words.
+fn content_key(lower: &str) -> Option<u64> {
     if lower.chars().count() <= 2 || is_stopword(lower) {
         return None;
     }
     Some(hash(lower))
+}
+
+/// Word keys are hashes already: the map uses them as they are.
+#[derive(Default)]
+struct KeyHasher(u64);
+
+impl Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        self.0 = bytes.iter().fold(self.0, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3));
+    }
+    fn write_u64(&mut self, key: u64) {
+        self.0 = key;
+    }
 }
 
 fn shared_count(a: &[u64], b: &[u64]) -> usize {
@@ -360,9 +397,9 @@ fn looks_like_caption(text: &str, words: &[Word]) -> bool {
     })
 }
 
-/// True when the sentence speaks in the first person.
-fn speaks_in_first_person(text: &str, words: &[Word], buffer: &mut String) -> bool {
-    words.iter().any(|w| matches!(crate::lexicon::lower(w.span.slice(text), buffer), "i" | "me" | "my" | "we" | "our" | "i'm" | "i’m" | "i've" | "i’ve" | "i'd" | "i’d" | "we're" | "we’re"))
+/// First-person words (lower-case): the sentence is speech. Not "us", which is also "US".
+fn is_first_person(lower: &str) -> bool {
+    matches!(lower, "i" | "me" | "my" | "we" | "our" | "i'm" | "i’m" | "i've" | "i’ve" | "i'd" | "i’d" | "we're" | "we’re")
 }
 
 fn is_stopword(word: &str) -> bool {

@@ -62,10 +62,16 @@ pub(crate) fn expected_sentences(length: Length, total_words: usize, n: usize) -
 
 /// Indices of the summary sentences, in article order.
 pub(crate) fn select_sentences(scores: &Scores, length: Length, quotes: QuotePreference) -> Vec<usize> {
-    let n = scores.totals.len();
-    if n == 0 {
+    if scores.totals.is_empty() {
         return Vec::new();
     }
+    let mut picked = select(scores, length, quotes).picked;
+    picked.sort_unstable();
+    picked
+}
+
+fn select(scores: &Scores, length: Length, quotes: QuotePreference) -> Selection<'_> {
+    let n = scores.totals.len();
     let ranked = rank(scores, quotes);
     let mut summary = Selection::new(scores, length);
     let check_redundancy = !matches!(length, Length::Sentences(k) if k >= n);
@@ -105,9 +111,7 @@ pub(crate) fn select_sentences(scores: &Scores, length: Length, quotes: QuotePre
         let alone = ranked.iter().copied().find(|&i| i == 0 || !scores.dangling[i]).unwrap_or(ranked[0]);
         summary.picked.push(alone);
     }
-    let mut picked = summary.picked;
-    picked.sort_unstable();
-    picked
+    summary
 }
 
 /// Sentence indices best first: by score (with the quote preference applied), ties to the earlier sentence.
@@ -138,11 +142,13 @@ struct Selection<'a> {
     chosen: Vec<bool>,
     picked: Vec<usize>,
     words: usize,
+    /// Sentence pairs compared for redundancy: the work counter that shows selection stays linear.
+    comparisons: usize,
 }
 
 impl<'a> Selection<'a> {
     fn new(scores: &'a Scores, length: Length) -> Self {
-        Selection { scores, length, chosen: vec![false; scores.totals.len()], picked: Vec::new(), words: 0 }
+        Selection { scores, length, chosen: vec![false; scores.totals.len()], picked: Vec::new(), words: 0, comparisons: 0 }
     }
 
     fn is_full(&self) -> bool {
@@ -153,8 +159,10 @@ impl<'a> Selection<'a> {
     }
 
     /// True when sentence `i` nearly repeats one of the best chosen sentences.
-    fn repeats(&self, i: usize) -> bool {
-        self.picked.iter().take(REDUNDANCY_CHECKS).any(|&c| overlap(&self.scores.keys[c], &self.scores.keys[i]) > MAX_OVERLAP)
+    fn repeats(&mut self, i: usize) -> bool {
+        let checked = self.picked.len().min(REDUNDANCY_CHECKS);
+        self.comparisons += checked;
+        self.picked[..checked].iter().any(|&c| overlap(&self.scores.keys[c], &self.scores.keys[i]) > MAX_OVERLAP)
     }
 
     /// The sentences `i` needs in the summary to be readable — itself, and the sentences before it that it
@@ -213,4 +221,46 @@ pub(crate) fn overlap(a: &[u64], b: &[u64]) -> f64 {
         }
     }
     shared as f64 / smaller as f64
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `n` sentences sharing most of their words, so every candidate is compared with the summary so far.
+    fn similar_sentences(n: usize) -> Scores {
+        Scores {
+            totals: (0..n).map(|i| (i % 97) as f64).collect(),
+            keys: (0..n).map(|i| vec![1, 2, 3, 4, 5, i as u64 + 10]).collect(),
+            word_counts: vec![6; n],
+            dangling: (0..n).map(|i| i % 3 == 1).collect(),
+            quoted: vec![false; n],
+            ..Scores::default()
+        }
+    }
+
+    #[test]
+    fn redundancy_checks_are_bounded_per_candidate() {
+        for n in [1_000, 20_000] {
+            let scores = similar_sentences(n);
+            let selection = select(&scores, Length::Sentences(n / 2), QuotePreference::Allow);
+            assert_eq!(selection.picked.len(), n / 2);
+            assert!(selection.comparisons <= REDUNDANCY_CHECKS * n, "{} comparisons for {n} sentences", selection.comparisons);
+        }
+    }
+
+    #[test]
+    fn lengths_follow_the_options() {
+        let options = |sentences, ratio, words| Options { sentences, ratio, words, ..Options::default() };
+        assert_eq!(requested_length(10, &options(None, None, None)), Length::Sentences(3));
+        assert_eq!(requested_length(2, &options(None, None, None)), Length::Sentences(2));
+        assert_eq!(requested_length(10, &options(Some(12), None, None)), Length::Sentences(10));
+        assert_eq!(requested_length(10, &options(None, Some(0.25), None)), Length::Sentences(3));
+        assert_eq!(requested_length(10, &options(None, Some(0.01), None)), Length::Sentences(1));
+        assert_eq!(requested_length(10, &options(None, None, Some(50))), Length::Words(50));
+        // 100 words over 10 sentences: a 25-word budget holds about 3 sentences.
+        assert_eq!(expected_sentences(Length::Words(25), 100, 10), 3);
+        assert_eq!(expected_sentences(Length::Words(1), 100, 10), 1);
+        assert_eq!(expected_sentences(Length::Words(10_000), 100, 10), 10);
+    }
 }
