@@ -37,30 +37,53 @@ fn pseudo_random_bytes(len: usize, mut seed: u64) -> Vec<u8> {
         .collect()
 }
 
-/// The best of three timings of `summarize` on `text` (the best is the least disturbed by other processes).
+/// CPU time of the calling thread (user + system, from `/proc/thread-self/stat`, in 10 ms ticks), or `None` where
+/// there is no such file. A thread's CPU time is what linearity is about: wall time on a shared machine also
+/// counts every other process, and the tests running beside this one.
+fn thread_cpu_time() -> Option<Duration> {
+    let stat = std::fs::read_to_string("/proc/thread-self/stat").ok()?;
+    // Fields after the command name (which may hold spaces) start at field 3; utime and stime are 14 and 15.
+    let fields: Vec<&str> = stat.rsplit_once(')')?.1.split_whitespace().collect();
+    let ticks = fields.get(11)?.parse::<u64>().ok()? + fields.get(12)?.parse::<u64>().ok()?;
+    Some(Duration::from_millis(ticks * 10))
+}
+
+/// How long `summarize` takes on `text`: the best of three runs (the least disturbed), in thread CPU time where
+/// the system reports it, else in wall time.
 fn best_time(text: &str) -> Duration {
     (0..3)
         .map(|_| {
-            let started = Instant::now();
-            let summary = summarize(text, &Options::default()).unwrap();
-            let elapsed = started.elapsed();
-            std::hint::black_box(summary);
-            elapsed
+            let (cpu, wall) = (thread_cpu_time(), Instant::now());
+            std::hint::black_box(summarize(text, &Options::default()).unwrap());
+            match (cpu, thread_cpu_time()) {
+                (Some(before), Some(after)) => after.saturating_sub(before),
+                _ => wall.elapsed(),
+            }
         })
         .min()
         .unwrap()
 }
 
 /// Time grows linearly: summarizing `make(2n)` takes less than three times as long as `make(n)`. Every
-/// invariant is checked on the larger input too.
+/// invariant is checked on the larger input too. `n` is chosen so that `make(n)` takes well over the 10 ms
+/// resolution of the CPU clock.
 fn assert_linear(case: &str, n: usize, make: impl Fn(usize) -> String) -> Summary {
     let small = make(n);
     let large = make(2 * n);
     summarize(&small, &Options::default()).unwrap(); // warm-up: lexicons parsed, allocator grown
-    let (t1, t2) = (best_time(&small), best_time(&large));
-    let ratio = t2.as_secs_f64() / t1.as_secs_f64().max(1e-9);
-    eprintln!("{case}: n = {} bytes {t1:?}, 2n = {} bytes {t2:?}, ratio {ratio:.2}", small.len(), large.len());
-    assert!(ratio < 3.0, "{case}: time(2n) / time(n) = {ratio:.2} ({t1:?} → {t2:?}): not linear");
+    // A quadratic stage gives a ratio near 4 every time; a busy machine can push a linear one over 3 once. So a
+    // ratio over 3 is measured again, up to three times in all, and the best counts.
+    let mut ratios = Vec::new();
+    for _ in 0..3 {
+        let (t1, t2) = (best_time(&small), best_time(&large));
+        let ratio = t2.as_secs_f64() / t1.as_secs_f64().max(0.01);
+        eprintln!("{case}: n = {} bytes {t1:?}, 2n = {} bytes {t2:?}, ratio {ratio:.2}", small.len(), large.len());
+        ratios.push(ratio);
+        if ratio < 3.0 {
+            break;
+        }
+    }
+    assert!(ratios.iter().any(|&r| r < 3.0), "{case}: time(2n) / time(n) = {ratios:.2?}: not linear");
     summarize_checked(&large)
 }
 
@@ -143,14 +166,17 @@ fn one_giant_word_is_cut_on_character_boundaries() {
     }
 }
 
-/// A single line of 10 MB (a whole archive pasted without line breaks): a result, in time linear in its
-/// length (5 MB → 10 MB), with bounded sentences.
+/// A single line of 10 MB (a whole archive pasted without line breaks): a result with every invariant, in time
+/// linear in its length (1 MB → 2 MB; the 10 MB run itself is checked, not timed, to keep `cargo test` short).
 #[test]
 fn a_single_10_mb_line_runs_in_linear_time() {
     let sentence = "Mayor Anna Kowalska said the new bridge over the Vistula, which cost $12m, opened on Monday. ";
-    let summary = assert_linear("10 MB line", 5 << 20, |bytes| sentence.repeat(bytes / sentence.len()));
+    let line = |bytes: usize| sentence.repeat(bytes / sentence.len());
+    assert_linear("one line", 1 << 20, line);
+    let summary = summarize_checked(&line(10 << 20));
     assert!(summary.sentences.len() > 100_000);
     assert_eq!(summary.summary.len(), 3);
+    assert_eq!(summary.people.len(), 1);
 }
 
 /// Binary garbage (random bytes read as UTF-8 with replacement characters, and random bytes kept as Latin-1
@@ -231,25 +257,25 @@ fn text_that_is_all_quotes() {
 // ---------------------------------------------------------------------------------------------------------
 // Adversarial shapes: linear time.
 
-/// 100,000 capitalised words (a headline-case wall, or a list of names): linear time, a bounded number of
-/// people (no person is made of nothing), every invariant.
+/// 100,000 capitalised words and more (a headline-case wall, or a list of names; 150,000 → 300,000 timed):
+/// linear time, a bounded number of people (no person is made of nothing), every invariant.
 #[test]
 fn one_hundred_thousand_capitalised_words() {
     let words = ["Anna", "Kowalska", "Bridge", "Council", "Monday", "Gdansk", "Piotr", "Zielinski", "Mayor", "New"];
-    let summary = assert_linear("capitalised words", 50_000, |n| (0..n).map(|i| words[i % words.len()]).collect::<Vec<_>>().join(" "));
+    let summary = assert_linear("capitalised words", 150_000, |n| (0..n).map(|i| words[i % words.len()]).collect::<Vec<_>>().join(" "));
     assert!(summary.people.len() <= 100, "{} people", summary.people.len());
     // Unique capitalised words: no hash-table or alias-merging blow-up.
-    assert_linear("distinct capitalised words", 50_000, |n| (0..n).map(|i| format!("Name{i} ")).collect());
+    assert_linear("distinct capitalised words", 100_000, |n| (0..n).map(|i| format!("Name{i} ")).collect());
 }
 
 /// Thousands of nested quotes and brackets, opened and never closed, or closed at the very end: linear time.
 #[test]
 fn thousands_of_nested_quotes_and_brackets() {
-    assert_linear("nested open quotes", 20_000, |n| format!("{}He said it was over.{}", "“".repeat(n), "”".repeat(n)));
-    assert_linear("nested brackets", 20_000, |n| format!("{}The bridge opened. It cost $12m.{}", "([{".repeat(n), "}])".repeat(n)));
-    assert_linear("alternating quotes", 20_000, |n| "“He said ‘she said “".repeat(n));
-    assert_linear("unclosed straight quotes", 20_000, |n| "\"It is over. ".repeat(n));
-    assert_linear("terminator runs", 200_000, |n| "?!.".repeat(n));
+    assert_linear("nested open quotes", 150_000, |n| format!("{}He said it was over.{}", "“".repeat(n), "”".repeat(n)));
+    assert_linear("nested brackets", 300_000, |n| format!("{}The bridge opened. It cost $12m.{}", "([{".repeat(n), "}])".repeat(n)));
+    assert_linear("alternating quotes", 60_000, |n| "“He said ‘she said “".repeat(n));
+    assert_linear("unclosed straight quotes", 60_000, |n| "\"It is over. ".repeat(n));
+    assert_linear("terminator runs", 3_000_000, |n| "?!.".repeat(n));
 }
 
 /// One name repeated 100,000 times: one person with every mention, in linear time.
@@ -258,7 +284,7 @@ fn one_name_repeated_one_hundred_thousand_times() {
     let summary = assert_linear("repeated name", 50_000, |n| "Anna Kowalska said hello. ".repeat(n));
     assert_eq!(summary.people.len(), 1, "{:?}", summary.people.iter().map(|p| &p.name).collect::<Vec<_>>());
     assert_eq!(summary.people[0].mentions, 100_000);
-    assert_linear("repeated bare surname", 50_000, |n| "Kowalska ".repeat(n));
+    assert_linear("repeated bare surname", 100_000, |n| "Kowalska ".repeat(n));
     assert_linear("repeated quote and speaker", 20_000, |n| "“It is a great day,” Anna Kowalska said. ".repeat(n));
 }
 
