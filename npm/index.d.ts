@@ -58,6 +58,8 @@ export interface Features {
   entities: number;
   /** Shared vocabulary with the whole document. */
   centrality: number;
+  /** Centrality times the share of the sentences the summary keeps: coverage matters in long summaries. */
+  coverage: number;
   /** Shared vocabulary with the first sentence (0 for the first sentence). */
   lead: number;
   /** Overlap with the headline. */
