@@ -273,6 +273,12 @@ impl<'a> Scanner<'a> {
         if let Some(newline) = self.text.get(end..self.start).and_then(|gap| gap.rfind('\n')) {
             self.line_start = end + newline + 1;
         }
+        if self.line_start > self.start {
+            // A long-text cut went back before a line break already scanned past: that break is scanned again,
+            // so its line must start before it (the start of the line the cut is in). Only a line break within
+            // the last MAX_SENTENCE_BYTES does this, so each line is searched back a bounded number of times.
+            self.line_start = self.text.get(..self.start).and_then(|head| head.rfind('\n')).map_or(0, |p| p + 1);
+        }
         self.start
     }
 

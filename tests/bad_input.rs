@@ -383,3 +383,24 @@ fn input_over_max_input_bytes_is_refused_clearly() {
     let huge = "a".repeat(Options::DEFAULT_MAX_INPUT_BYTES + 1);
     assert!(matches!(summarize(&huge, &Options::default()), Err(Error::InputTooLarge { .. })));
 }
+
+// ---------------------------------------------------------------------------------------------------------
+// Crashes the fuzzer found, kept as regression tests.
+
+/// fuzz/split, crash-72365b02: a long unpunctuated run cut at a comma *before* a line break the scanner had
+/// already passed; scanning again from the cut met the line break with its line starting after it — "byte
+/// range starts at 964 but ends at 963" (src/sentences.rs, `line_break_ends_sentence`).
+#[test]
+fn long_text_cut_before_a_line_break_already_scanned() {
+    // A comma over 400 bytes in, a line break just after it that does not end the sentence (the next line goes
+    // on in lower case), and no other break until the 800-byte limit.
+    let text = format!("The council met on Monday and {}, and then\nthe {}", "talked about the bridge ".repeat(18), "meeting went on and on ".repeat(30));
+    let summary = summarize_checked(&text);
+    assert!(summary.sentences.iter().all(|s| s.span.text.len() <= 1000));
+    invariants::check_plain_sentences(&text, &split_sentences(&text));
+    // The fuzzer's own input, minimised (invalid UTF-8 read with replacement characters, as the target does).
+    let found = include_bytes!("../fuzz/seeds/crash-split-line-start.bin");
+    let text = String::from_utf8_lossy(found);
+    summarize_checked(&text);
+    invariants::check_plain_sentences(&text, &split_sentences(&text));
+}

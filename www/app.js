@@ -162,6 +162,7 @@ function readOptions() {
 function startBusy(length) {
   clearTimeout(busyTimer);
   busyTimer = setTimeout(() => {
+    if (ui.root.dataset.state === "error") return;
     setStatus("busy", `Summarizing ${formatSize(length)}…`);
     ui.results.setAttribute("aria-busy", "true");
   }, BUSY_AFTER_MS);
@@ -188,6 +189,8 @@ function showError(message) {
 
 function fail(message) {
   workerReady = false;
+  wanted = null;
+  stopBusy();
   ui.root.dataset.state = "error";
   setStatus("error", message);
 }

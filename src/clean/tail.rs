@@ -39,11 +39,13 @@ fn end_before_heading(lines: &[Line], first: usize, last: usize) -> usize {
     let window = &lines[first..=last];
     let total: usize = window.iter().filter(|l| l.prose).map(|l| l.words).sum();
     let set_off = paragraphs_set_off(lines, window);
+    // The last paragraph laid out between blank lines: a heading before it has article after it.
+    let last_set_off = window.iter().rposition(|l| l.prose && l.set_off());
     let mut before = 0;
     for (i, line) in window.iter().enumerate() {
         let heading = line.chrome.is_some_and(|r| TAIL_HEADINGS.contains(&r));
         if heading && before > 0 && ((total - before) as f64) < TAIL_PROSE_SHARE * total as f64 {
-            let paragraph_follows = window[i + 1..].iter().any(|l| l.prose && l.set_off());
+            let paragraph_follows = last_set_off.is_some_and(|p| p > i);
             if !(set_off && paragraph_follows) {
                 return (first + i).saturating_sub(1).max(first);
             }
@@ -62,9 +64,10 @@ fn end_before_teasers(lines: &[Line], first: usize, last: usize) -> usize {
     let set_off = paragraphs_set_off(lines, &lines[first..=last]);
     let marks: Vec<usize> =
         (first..=last).filter(|&i| matches!(lines[i].chrome, Some("teaser" | "timestamp"))).collect();
+    let first_prose = (first..=last).find(|&i| lines[i].prose);
     for triple in marks.windows(3) {
         let (a, b, c) = (triple[0], triple[1], triple[2]);
-        if b - a > TEASER_PERIOD || c - b > TEASER_PERIOD || !lines[first..a].iter().any(|l| l.prose) {
+        if b - a > TEASER_PERIOD || c - b > TEASER_PERIOD || first_prose.is_none_or(|p| p >= a) {
             continue;
         }
         if set_off && lines[a..=c].iter().any(|l| l.prose && l.set_off()) {
