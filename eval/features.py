@@ -10,6 +10,9 @@ scored without re-running nutshell or rouge-score, yet with rouge-score's own nu
   with each summary sentence, counted with its token-count clipping. The LCS positions of every (reference
   sentence, article sentence) pair are computed once, with rouge-score's own `lcs_ind`, and stored as bit masks.
 
+A pasted-page corpus (`pasted`, `body`) keeps, instead of ROUGE material, whether each sentence is pure
+(`purity_score.is_pure`: drawn from the article body), so the fit can keep chrome out of summaries.
+
 `check` compares this scorer with rouge-score on the summaries nutshell actually chose (they must agree).
 
     eval/.venv/bin/python eval/features.py dump --corpus ../shared/data/cnndm/validation.jsonl --out CACHE
@@ -44,7 +47,7 @@ class Document:
 
     __slots__ = ("id", "group", "k", "sentences", "paragraphs", "features", "tokens", "unigrams", "bigrams",
                  "reference", "reference_text", "reference_unigrams", "reference_bigrams", "reference_length", "lcs", "summary",
-                 "title", "quotes", "people", "raw")
+                 "title", "quotes", "people", "raw", "pure")
 
 
 # Pickled under this module's name even when the file runs as a script, so caches load from any importer.
@@ -69,7 +72,14 @@ def build_document(row, kind, k, result, tokenizer, previous=None):
     d.tokens = [tokenizer.tokenize(one_line(t)) for t in d.sentences]
     d.unigrams = [collections.Counter(t) for t in d.tokens]
     d.bigrams = [collections.Counter(bigrams(t)) for t in d.tokens]
-    if kind == "bbc":
+    d.pure = None
+    if kind == "pasted":
+        # No reference summary: each sentence is pure or not (purity_score: its text is in the article body).
+        import purity_score
+        body = purity_score.squash(row["body"])
+        d.pure = [purity_score.is_pure(t, body) for t in d.sentences]
+        refs = []
+    elif kind == "bbc":
         refs = list(row["summary_sentences"])
     else:
         refs = row["highlights"]
@@ -166,8 +176,11 @@ def dump(binary, corpus, out, limit=None, options=None, reuse=None):
     """Runs nutshell over `corpus` and writes the documents to `out`. `reuse`: an earlier dump of the same
     corpus whose LCS masks are taken for sentences that did not change (the slow part)."""
     rows = common.load_jsonl(corpus, limit)
-    kind = "bbc" if "summary_sentences" in rows[0] else "cnndm"
-    texts = [r["body"] if kind == "bbc" else r["article"] for r in rows]
+    kind = "bbc" if "summary_sentences" in rows[0] else "pasted" if "pasted" in rows[0] else "cnndm"
+    if kind == "pasted":
+        tools = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(corpus))), "..", "tools")
+        sys.path.insert(0, os.path.normpath(tools))
+    texts = [r["body"] if kind == "bbc" else r["pasted"] if kind == "pasted" else r["article"] for r in rows]
     ks = [len(r["summary_sentences"]) if kind == "bbc" else 3 for r in rows]
     per_line = [{"sentences": k, **(options or {})} for k in ks]
     results, seconds = common.run_nutshell(binary, texts, per_line)
