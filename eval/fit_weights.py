@@ -44,6 +44,7 @@ MAX_CHAIN = 2
 MAX_OVERLAP = 0.6
 REDUNDANCY_CHECKS = 64
 QUOTED_SHARE = 0.25
+PREFER_LIFT = 0.25
 
 
 def content_keys(sentence):
@@ -68,6 +69,7 @@ class Prepared:
         self.keys = [content_keys(s) for s in d.sentences]
         self.dangling = [f.get("reference", 0.0) > 0.5 for f in d.features]
         self.quoted = [f.get("quotes", 0.0) >= QUOTED_SHARE for f in d.features]
+        self.quotes_column = names.index("quotes") if "quotes" in names else None
         self.pure = getattr(d, "pure", None)
         self.memo = {}
 
@@ -77,15 +79,20 @@ def overlap(a, b):
     return len(a & b) / smaller if smaller else 0.0
 
 
-def select(p, scores, count, max_overlap, quotes="allow"):
-    """src/select.rs for a sentence count: indices in article order."""
+def select(p, scores, count, max_overlap, quotes="allow", w=None):
+    """src/select.rs for a sentence count: indices in article order. `w`: the weights behind `scores`, which
+    `quotes="prefer"` needs (it takes back the quotes feature's penalty)."""
     n = p.n
     if n == 0:
         return ()
     count = min(count, n)
     if quotes == "prefer":
         spread = (scores.max() - scores.min()) or 1.0
-        keyed = [(False, -(s + spread / 2 if q else s), i) for i, (s, q) in enumerate(zip(scores, p.quoted))]
+        penalty = np.zeros(n)
+        if w is not None and p.quotes_column is not None:
+            penalty = np.minimum(0.0, p.X[:, p.quotes_column] * w[p.quotes_column])
+        keyed = [(False, -(s - penalty[i] + spread * PREFER_LIFT if q else s), i)
+                 for i, (s, q) in enumerate(zip(scores, p.quoted))]
     elif quotes == "avoid":
         keyed = [(q, -s, i) for i, (s, q) in enumerate(zip(scores, p.quoted))]
     else:
@@ -142,7 +149,7 @@ def scores_of(preps, w, max_overlap, quotes="allow"):
     for j, p in enumerate(preps):
         if p.n == 0:
             continue
-        chosen = select(p, p.X @ w, p.d.k, max_overlap, quotes)
+        chosen = select(p, p.X @ w, p.d.k, max_overlap, quotes, w)
         r = p.memo.get(chosen)
         if r is None:
             r = p.memo[chosen] = F.rouge(p.d, chosen)
@@ -336,8 +343,9 @@ def main():
     ap.add_argument("--margin", type=float, default=0.5, help="gain over Lead-3 (ROUGE ×100) each outlet should keep")
     ap.add_argument("--outlet", default=None, help="fit on this outlet's cnndm rows only (exploration)")
     ap.add_argument("--features", default=None, help="comma-separated features to fit (default: all in the dump)")
-    ap.add_argument("--freeze", default="title", help="comma-separated features kept at their current default (default: title — the corpora have no "
-                         "headlines, so its weight is a prior, not a fit)")
+    ap.add_argument("--freeze", default="title,lead,question",
+                    help="comma-separated features kept at their current default (default: title — the corpora have no "
+                         "headlines, so its weight is a prior, not a fit — and lead and question, tried and kept at 0)")
     ap.add_argument("--start", choices=("logistic", "current", "both"), default="both",
                     help="warm start: logistic regression on oracle labels, the current defaults, or both (the "
                          "better result is kept)")

@@ -26,6 +26,10 @@ pub(crate) const MAX_OVERLAP: f64 = 0.6;
 /// Redundancy is checked against at most this many chosen sentences (the best ones): it keeps selection linear
 /// on long texts, and a summary that long is read for coverage, not for brevity.
 const REDUNDANCY_CHECKS: usize = 64;
+/// With [`QuotePreference::Prefer`], a quoted sentence's score rises by this share of the document's score
+/// range (after its `quotes` penalty is taken back). On cnndm/validation a quarter puts a quote in 1,053 of 1,917
+/// 3-sentence summaries (`allow`: 190) at Lead-3's ROUGE; a half put one in 1,358 but lost 1.1 ROUGE-1 to Lead-3.
+const PREFER_LIFT: f64 = 0.25;
 /// A dangling sentence brings at most this many sentences before it.
 pub(crate) const MAX_CHAIN: usize = 2;
 
@@ -123,8 +127,9 @@ fn rank(scores: &Scores, quotes: QuotePreference) -> Vec<usize> {
         let total = scores.totals[i];
         let quoted = scores.quoted.get(i).copied().unwrap_or(false);
         match quotes {
-            // Half the document's score range: a quoted sentence outranks all but clearly better ones.
-            QuotePreference::Prefer if quoted => (false, total + spread / 2.0),
+            // The quotes feature's penalty taken back, then a lift of a quarter of the document's score range:
+            // a quoted sentence outranks all but clearly better ones.
+            QuotePreference::Prefer if quoted => (false, total - scores.contributions[i].quotes.min(0.0) + spread * PREFER_LIFT),
             QuotePreference::Avoid => (quoted, total),
             _ => (false, total),
         }
