@@ -15,7 +15,10 @@ and reports how often the mirror and the Rust code keep the same lines (they sho
 --page N prints one page's lines with the mirror's decisions. No per-site rules: everything is general
 features; a held-out set of other sites checks the result.
 
-Usage: eval/.venv/bin/python eval/fit_cleanup.py [--write] [--check] [--page N] [--shared ../shared]
+--folds K cross-validates with whole sites held out: each fold's pages are cleaned with weights and parameters
+fitted on the other folds' sites, so the figures show what the fit does on sites it has not seen.
+
+Usage: eval/.venv/bin/python eval/fit_cleanup.py [--write] [--check] [--folds 5] [--page N] [--shared ../shared]
 """
 import argparse
 import json
@@ -24,6 +27,7 @@ import os
 import re
 import subprocess
 import sys
+import zlib
 from collections import Counter
 
 import numpy as np
@@ -656,6 +660,66 @@ def evaluate(pages, beta, p, ps):
                 chrome_removed=chrome_removed / max(1, chrome_total))
 
 
+def fit_model(pages):
+    """The logistic line weights fitted on `pages`: lines weighted by the square root of their length."""
+    X = np.vstack([x for _, _, x, _ in pages])
+    y = np.concatenate([np.array(l) for _, _, _, l in pages])
+    w = np.concatenate([np.array([math.sqrt(len(l.text)) for l in lines]) for _, lines, _, _ in pages])
+    return fit_logistic(X, y, w), X, y
+
+
+def choose_parameters(pages, beta, ps):
+    """Grid search of the region offset, anchor threshold, header prose words and tail share on `pages`: keep the
+    body first (>= 98.5% of its characters), then start where the article starts, then remove what is chrome."""
+    best = None
+    for offset in (4.0, 5.0, 6.0, 7.0):
+        for anchor in (-1.0, 0.0):
+            for header_words in (40, 60):
+                for tail_share in (0.05, 0.1, 0.15):
+                    p = dict(DEFAULTS, region_offset=offset, anchor_logit=anchor, header_prose_words=header_words,
+                             tail_share=tail_share)
+                    m = evaluate(pages, beta, p, ps)
+                    key = (m["body_kept"] >= 0.985, round(m["first_ok"], 3), round(m["chrome_removed"] + m["body_kept"], 4))
+                    if best is None or key > best[0]:
+                        best = (key, p, m)
+    return best[1], best[2]
+
+
+def site(url):
+    """The page's site: its host without "www." (folds keep a site's pages together)."""
+    host = re.sub(r"^[a-z]+://", "", url).split("/")[0].lower()
+    return host[4:] if host.startswith("www.") else host
+
+
+def site_folds(pages, ps, k):
+    """Site-held-out cross-validation: the sites are dealt into k folds (sorted by a hash of the name, so the
+    split is fixed and unrelated to the data's order); each fold's pages are cleaned with weights and parameters
+    fitted on the other folds only. Returns the held-out figures over all pages and per fold."""
+    sites = sorted({site(page["url"]) for page, _, _, _ in pages}, key=lambda s: (zlib.crc32(s.encode()), s))
+    fold_of = {s: i % k for i, s in enumerate(sites)}
+    per_fold, held_out = [], []
+    for fold in range(k):
+        train = [pg for pg in pages if fold_of[site(pg[0]["url"])] != fold]
+        test = [pg for pg in pages if fold_of[site(pg[0]["url"])] == fold]
+        beta, _, _ = fit_model(train)
+        p, _ = choose_parameters(train, beta, ps)
+        per_fold.append((len(test), evaluate(test, beta, p, ps)))
+        held_out.extend((pg, beta, p) for pg in test)
+    kept_texts, removed, bodies, first_ok, titles = [], [], [], 0, 0
+    for (page, lines, X, y), beta, p in held_out:
+        keep, title = decide(lines, X @ beta if len(lines) else [], p)
+        kept_texts.append("\n".join(l.text for l, k in zip(lines, keep) if k))
+        removed.append([l.text for l, k in zip(lines, keep) if not k])
+        bodies.append(page["body"])
+        first = next((i for i, l in enumerate(lines) if keep[i] and l.prose), None)
+        first_ok += first is not None and y[first] == 1.0
+        if title is not None:
+            a, b = ps.squash(lines[title].text), ps.squash(page["title"])
+            titles += bool(a) and (a in b or b in a)
+    body_kept, removed_ok = ps.cleanup_score(kept_texts, removed, bodies)
+    return dict(body_kept=body_kept, removed_ok=removed_ok, first_ok=first_ok / len(held_out), titles=titles), per_fold
+
+
 def write_weights(beta, p, n_pages):
     ws = ", ".join(f"{b:.4f}" for b in beta)
     text = f'''//! The cleanup's fitted numbers. Written by `eval/fit_cleanup.py --write` from ../shared/data/pasted/dev.jsonl
@@ -743,6 +807,8 @@ def main():
     ap.add_argument("--write", action="store_true", help="rewrite src/clean/weights.rs")
     ap.add_argument("--check", action="store_true", help="compare the mirror with the native CLI")
     ap.add_argument("--page", type=int, default=None, help="print one page's lines and decisions")
+    ap.add_argument("--folds", type=int, default=0,
+                    help="also cross-validate with sites held out: K folds of whole sites (5 is usual)")
     ap.add_argument("--clean-corpora", action="store_true",
                     help="only measure what the native cleanup removes from clean CNN/DM and BBC articles")
     args = ap.parse_args()
@@ -755,10 +821,7 @@ def main():
     for row in rows:
         lines = split_lines(row["pasted"])
         pages.append((row, lines, feature_matrix(lines), labels(row, lines, ps)))
-    X = np.vstack([x for _, _, x, _ in pages])
-    y = np.concatenate([np.array(l) for _, _, _, l in pages])
-    w = np.concatenate([np.array([math.sqrt(len(l.text)) for l in lines]) for _, lines, _, _ in pages])
-    beta = fit_logistic(X, y, w)
+    beta, X, y = fit_model(pages)
     p_line = 1 / (1 + np.exp(-(X @ beta)))
     print(f"{len(rows)} pages, {len(y)} lines ({int(y.sum())} article). Line model: accuracy "
           f"{((p_line > 0.5) == (y == 1)).mean():.3f}, article recall {((p_line > 0.5) & (y == 1)).sum() / y.sum():.3f}")
@@ -775,24 +838,19 @@ def main():
             print(f"{i:4d} {mark} {'B' if yp[i] else '.'} {logits[i]:+6.2f} {l.chrome or '':10} {l.text[:100]}")
         return
 
-    best = None
-    for offset in (4.0, 5.0, 6.0, 7.0):
-        for anchor in (-1.0, 0.0):
-            for header_words in (40, 60):
-                for tail_share in (0.05, 0.1, 0.15):
-                    p = dict(DEFAULTS, region_offset=offset, anchor_logit=anchor, header_prose_words=header_words,
-                             tail_share=tail_share)
-                    m = evaluate(pages, beta, p, ps)
-                    # Keep the body first, then start where the article starts, then remove what is chrome.
-                    key = (m["body_kept"] >= 0.985, round(m["first_ok"], 3), round(m["chrome_removed"] + m["body_kept"], 4))
-                    if best is None or key > best[0]:
-                        best = (key, p, m)
-    _, p, m = best
+    p, m = choose_parameters(pages, beta, ps)
     print(f"chosen: region_offset {p['region_offset']}, anchor_logit {p['anchor_logit']}, "
           f"header_prose_words {p['header_prose_words']}, tail_share {p['tail_share']}")
     print(f"mirror on the dev pages: body kept {m['body_kept']:.4f}, removed not article {m['removed_ok']:.4f}, "
           f"first kept prose line is article {m['first_ok']:.3f}, titles {m['titles']} / {len(rows)}, "
           f"non-article characters removed {m['chrome_removed']:.4f}")
+    if args.folds:
+        held, per_fold = site_folds(pages, ps, args.folds)
+        print(f"site-held-out, {args.folds} folds (weights and parameters fitted without the fold's sites): body kept "
+              f"{held['body_kept']:.4f}, removed not article {held['removed_ok']:.4f}, first kept prose line is "
+              f"article {held['first_ok']:.3f}, titles {held['titles']} / {len(rows)}")
+        print("  per fold (pages: body kept / removed not article): " + ", ".join(
+            f"{n}: {m['body_kept']:.3f} / {m['removed_ok']:.3f}" for n, m in per_fold))
     if args.write:
         write_weights(beta, p, len(rows))
         print("wrote src/clean/weights.rs")

@@ -88,7 +88,19 @@ pub(super) fn phrase_reason(line: &str) -> Option<&'static str> {
     if line.len() > 100 {
         return None;
     }
-    let normalized = line.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+    let normalized = if line.is_ascii() {
+        let mut normalized = String::with_capacity(line.len());
+        for word in line.split_ascii_whitespace() {
+            if !normalized.is_empty() {
+                normalized.push(' ');
+            }
+            normalized.push_str(word);
+        }
+        normalized.make_ascii_lowercase();
+        normalized
+    } else {
+        line.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+    };
     let phrases = phrases();
     let whole = normalized.trim_end_matches(['.', '!', '?', '…', ',', ';', '|', '•', '·', '-', '–', '—', '»', '>', ':', ' ']);
     if let Some(&reason) = phrases.whole.get(whole).or_else(|| phrases.whole.get(normalized.trim_end_matches(':'))) {

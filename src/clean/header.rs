@@ -4,7 +4,7 @@
 use std::collections::HashSet;
 
 use super::chrome::{ends_header, ends_with_credit};
-use super::lines::{function_words, has_gaps, line_key, Line};
+use super::lines::{has_gaps, is_function_word, push_key, Line};
 use super::weights::{HEADER_PROSE_WORDS, TITLE_DISTANCE_COST, TITLE_MARGIN, TITLE_MIN_OVERLAP, TITLE_WINDOW};
 
 /// Lines after the anchor whose words make up the lead the headline is compared with.
@@ -53,12 +53,20 @@ pub(super) fn paragraphs_set_off(lines: &[Line], window: &[Line]) -> bool {
 /// The content words of a line as headline and lead share them: not function words, not bare numbers, keyed
 /// by [`title_key`].
 fn content_words(line: &str) -> HashSet<String> {
-    let function = function_words();
-    line.split_whitespace()
-        .filter(|t| !function.contains(line_key(t).as_str()))
-        .map(title_key)
-        .filter(|k| !k.is_empty() && !k.chars().all(|c| c.is_ascii_digit()))
-        .collect()
+    let mut buffer = String::new();
+    let mut words = HashSet::new();
+    for token in line.split_whitespace() {
+        buffer.clear();
+        push_key(token, &mut buffer);
+        if is_function_word(&buffer) {
+            continue;
+        }
+        let key = title_key(token);
+        if !key.is_empty() && !key.bytes().all(|b| b.is_ascii_digit()) {
+            words.insert(key);
+        }
+    }
+    words
 }
 
 /// A word as headline and lead share it: letters and digits, lower case, without a possessive or plural s
@@ -66,7 +74,8 @@ fn content_words(line: &str) -> HashSet<String> {
 fn title_key(token: &str) -> String {
     let token = token.trim_matches(|c: char| "\"'“”‘’()[]{}.,;:!?…«»-–—".contains(c));
     let token = ["'s", "'S", "’s", "’S"].iter().find_map(|s| token.strip_suffix(s)).unwrap_or(token);
-    let mut key = line_key(token);
+    let mut key = String::with_capacity(token.len());
+    push_key(token, &mut key);
     if key.chars().count() > 3 && key.ends_with('s') && !key.ends_with("ss") {
         key.pop();
     }

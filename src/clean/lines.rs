@@ -88,7 +88,14 @@ pub(super) fn split_lines(text: &str) -> Vec<Line> {
     if let Some(last) = lines.last_mut() {
         last.blank_after = true;
     }
-    let keys: Vec<String> = lines.iter().map(|l| line_key(l.span.slice(text))).collect();
+    // Every line's key, written into one buffer: no allocation per line.
+    let mut buffer = String::with_capacity(text.len());
+    let mut ends = Vec::with_capacity(lines.len());
+    for line in &lines {
+        push_key(line.span.slice(text), &mut buffer);
+        ends.push(buffer.len());
+    }
+    let keys: Vec<&str> = ends.iter().scan(0, |start, &end| Some(&buffer[std::mem::replace(start, end)..end])).collect();
     mark_repeated(&keys, &mut lines);
     mark_captions(text, &keys, &mut lines);
     lines
@@ -103,17 +110,21 @@ fn is_drop_capital(content: &str, next: &str) -> bool {
 }
 
 fn measure(content: &str, span: Span, blank_before: bool) -> Line {
-    let words = content.split_whitespace().count();
-    let function_words = function_words();
-    let (mut alphabetic, mut function, mut capitals) = (0usize, 0usize, 0usize);
+    let (mut words, mut alphabetic, mut function, mut capitals) = (0usize, 0usize, 0usize, 0usize);
     let mut key = String::new();
     for token in content.split_whitespace() {
-        let Some(first_letter) = token.chars().find(|c| c.is_alphabetic()) else { continue };
+        words += 1;
+        let first_letter = if token.is_ascii() {
+            token.bytes().find(u8::is_ascii_alphabetic).map(char::from)
+        } else {
+            token.chars().find(|c| c.is_alphabetic())
+        };
+        let Some(first_letter) = first_letter else { continue };
         alphabetic += 1;
         capitals += usize::from(first_letter.is_uppercase());
         key.clear();
-        key.extend(token.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase));
-        function += usize::from(function_words.contains(key.as_str()));
+        push_key(token, &mut key);
+        function += usize::from(is_function_word(&key));
     }
     let share = |n: usize| if alphabetic == 0 { 0.0 } else { n as f64 / alphabetic as f64 };
     let terminal = ends_with_terminal(content);
@@ -134,13 +145,13 @@ fn measure(content: &str, span: Span, blank_before: bool) -> Line {
 
 /// Marks lines whose text (letters and digits, lower-cased) occurs more than once: menus repeated in header
 /// and footer, a headline shown again in a share box, "Advertisement" between paragraphs.
-fn mark_repeated(keys: &[String], lines: &mut [Line]) {
+fn mark_repeated(keys: &[&str], lines: &mut [Line]) {
     let mut counts: HashMap<&str, usize> = HashMap::with_capacity(keys.len());
-    for key in keys {
-        *counts.entry(key.as_str()).or_insert(0) += 1;
+    for &key in keys {
+        *counts.entry(key).or_insert(0) += 1;
     }
     for (line, key) in lines.iter_mut().zip(keys) {
-        line.repeated = !key.is_empty() && counts.get(key.as_str()).is_some_and(|&n| n > 1);
+        line.repeated = !key.is_empty() && counts.get(key).is_some_and(|&n| n > 1);
     }
 }
 
@@ -151,7 +162,7 @@ const CAPTION_WORDS: usize = 60;
 /// line that a photo credit follows ("Photo: Damian Dovarganes, AP"; copies of the caption aside), and a
 /// sentence repeated on the next line (galleries print each caption twice). A paragraph that blank lines set
 /// off is article layout and stays, whatever follows it, unless it carries its own credit.
-fn mark_captions(text: &str, keys: &[String], lines: &mut [Line]) {
+fn mark_captions(text: &str, keys: &[&str], lines: &mut [Line]) {
     let gaps = has_gaps(lines);
     for i in 0..lines.len() {
         let line = lines[i];
@@ -176,9 +187,18 @@ fn mark_captions(text: &str, keys: &[String], lines: &mut [Line]) {
     }
 }
 
-/// The line's letters and digits, lower-cased: what makes two lines "the same" text.
-pub(super) fn line_key(line: &str) -> String {
-    line.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+/// Appends the line's letters and digits, lower-cased, to `key`: what makes two lines "the same" text. ASCII
+/// text takes a byte-wise path with the same result.
+pub(super) fn push_key(line: &str, key: &mut String) {
+    if line.is_ascii() {
+        let start = key.len();
+        for run in line.split(|c: char| !c.is_ascii_alphanumeric()) {
+            key.push_str(run);
+        }
+        key[start..].make_ascii_lowercase();
+    } else {
+        key.extend(line.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase));
+    }
 }
 
 /// Ends in a sentence terminator, closing quotes and brackets aside.
@@ -195,14 +215,22 @@ pub(super) fn has_gaps(lines: &[Line]) -> bool {
     gaps > 0 && gaps * 10 >= lines.len()
 }
 
-/// English function words (data/function_words.txt), parsed once.
-pub(super) fn function_words() -> &'static HashSet<&'static str> {
-    static WORDS: OnceLock<HashSet<&'static str>> = OnceLock::new();
+/// English function words (data/function_words.txt), parsed once, with the length of the longest.
+fn function_words() -> &'static (HashSet<&'static str>, usize) {
+    static WORDS: OnceLock<(HashSet<&'static str>, usize)> = OnceLock::new();
     WORDS.get_or_init(|| {
-        include_str!("../../data/function_words.txt")
+        let words: HashSet<&'static str> = include_str!("../../data/function_words.txt")
             .lines()
             .map(str::trim)
             .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .collect()
+            .collect();
+        let longest = words.iter().map(|w| w.len()).max().unwrap_or(0);
+        (words, longest)
     })
+}
+
+/// `key` (a token's [`push_key`]) is an English function word ("the", "of", "was").
+pub(super) fn is_function_word(key: &str) -> bool {
+    let (words, longest) = function_words();
+    key.len() <= *longest && words.contains(key)
 }
