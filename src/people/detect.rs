@@ -7,8 +7,6 @@
 //! what its context says (a title, a speech verb, an apposition, a results-table shape), less what speaks
 //! against it (a place, an organisation word, a month, a common word).
 
-use std::collections::HashSet;
-use std::sync::OnceLock;
 
 use super::role::{role_after, role_before, role_in_apposition_before};
 use super::Gender;
@@ -114,18 +112,6 @@ const SENTENCE_OPENERS: &[&str] = &[
 /// Short words that stay in lower case in a Title Case headline: "Head to Russia After Productive Talks".
 const TITLE_CASE_FUNCTION_WORDS: &[&str] =
     &["a", "an", "the", "of", "in", "on", "at", "to", "for", "with", "by", "from", "and", "or", "as", "vs", "v", "but", "nor", "into", "over", "via"];
-
-pub(super) fn calendar() -> &'static HashSet<String> {
-    static CALENDAR: OnceLock<HashSet<String>> = OnceLock::new();
-    CALENDAR.get_or_init(|| {
-        include_str!("../../data/calendar.txt")
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .map(str::to_lowercase)
-            .collect()
-    })
-}
 
 /// How strongly a word is known as a given name: 2 known, 1 known but also a common word ("Will", "Mark").
 pub(super) fn given_name_strength(key: &str) -> u8 {
@@ -521,7 +507,7 @@ fn peel(text: &str, run: &[Word], keys: &[String], starts_sentence: bool) -> Opt
     // Trailing calendar words and nationalities: "Smith Friday" in wire copy.
     while end - core > 1 {
         let key = keys.get(end - 1)?.as_str();
-        if calendar().contains(key) || lex.nationalities.contains(key) || COUNTRY_ABBREVIATIONS.contains(&key) {
+        if lex.calendar.contains(key) || lex.nationalities.contains(key) || COUNTRY_ABBREVIATIONS.contains(&key) {
             end -= 1;
         } else {
             break;
@@ -591,7 +577,7 @@ fn name_evidence(keys: &[String], initial_first: bool) -> f64 {
         if is_place_like(key) && given == 0 && surname == 0 {
             evidence -= if is_ambiguous_place(key) { 0.75 } else { 1.5 };
         }
-        if calendar().contains(key) {
+        if lex.calendar.contains(key) {
             evidence -= 3.0;
         }
         if lex.organizations.contains(key) {

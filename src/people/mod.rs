@@ -104,7 +104,7 @@ fn add_table_people(text: &str, article: &Article, people: &mut People) {
         return;
     }
     let mut buffer = String::new();
-    let known: std::collections::HashSet<String> = people
+    let known: crate::lexicon::FastSet<String> = people
         .persons
         .iter()
         .flat_map(|p| std::iter::once(&p.name).chain(&p.aliases))
