@@ -240,7 +240,12 @@ pub(crate) fn normalize(entry: &str) -> String {
 /// Lower-cases `word` into `buffer` and returns it, for look-ups without a fresh allocation per word.
 pub(crate) fn lower<'b>(word: &str, buffer: &'b mut String) -> &'b str {
     buffer.clear();
-    buffer.extend(word.chars().flat_map(char::to_lowercase));
+    if word.is_ascii() {
+        buffer.push_str(word);
+        buffer.make_ascii_lowercase();
+    } else {
+        buffer.extend(word.chars().flat_map(char::to_lowercase));
+    }
     buffer.as_str()
 }
 

@@ -673,7 +673,7 @@ fn bracket_pairs(text: &str) -> Vec<(usize, usize)> {
             _ => {}
         }
     }
-    pairs.sort_unstable();
+    crate::order::sort_by(&mut pairs, |a, b| a < b);
     pairs
 }
 

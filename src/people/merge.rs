@@ -225,11 +225,11 @@ pub(super) fn merge_candidates(candidates: &[Candidate], lone_names: bool) -> Pe
         }
     }
     for person in &mut persons {
-        person.mentions.sort_unstable();
+        crate::order::sort_by(&mut person.mentions, |a, b| a < b);
         person.mentions.dedup();
     }
     // A person every one of whose mentions was dropped (none can be, but stay safe) is not reported.
-    mentions.sort_by_key(|m| m.span.start);
+    crate::order::sort_by_key(&mut mentions, |m| m.span.start);
     People { persons, mentions }
 }
 
