@@ -98,26 +98,147 @@ pub(crate) enum TitleKind {
     Abbreviation,
 }
 
-/// All word lists, parsed.
+/// What one look-up key is in every list at once: the lists share one table, so a word is hashed and found
+/// once however many lists a stage asks about.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Entry {
+    /// One bit per word list ([`WordSet::bit`]).
+    lists: u16,
+    title: Option<TitleKind>,
+    abbreviation: Option<AbbreviationKind>,
+    /// 0 not a place, 1 a place, 2 a place whose name is also a person's ("Jackson") or a word ("Nice").
+    place: u8,
+    /// A sentence starter that also marks a caption run-in.
+    run_in: bool,
+}
+
+/// The one table of every list, by look-up key.
+type Table = FastMap<String, Entry>;
+
+/// One word list: a bit of the shared table's entries.
+#[derive(Clone, Copy)]
+pub(crate) struct WordSet {
+    table: &'static Table,
+    bit: u16,
+}
+
+impl WordSet {
+    /// Whether the list holds `key` (lower-cased as the list says).
+    pub fn contains(&self, key: &str) -> bool {
+        self.table.get(key).is_some_and(|entry| entry.lists & self.bit != 0)
+    }
+}
+
+/// `abbreviations.txt`, by lower-cased key without the final period.
+#[derive(Clone, Copy)]
+pub(crate) struct Abbreviations(&'static Table);
+
+impl Abbreviations {
+    /// How the abbreviation `key` behaves at a period, if it is one.
+    pub fn get(&self, key: &str) -> Option<&'static AbbreviationKind> {
+        self.0.get(key).and_then(|entry| entry.abbreviation.as_ref())
+    }
+
+    /// Whether `key` is an abbreviation.
+    pub fn contains_key(&self, key: &str) -> bool {
+        self.get(key).is_some()
+    }
+}
+
+/// `places.txt`, by normalised key.
+#[derive(Clone, Copy)]
+pub(crate) struct Places(&'static Table);
+
+impl Places {
+    /// Whether `key` names a place.
+    pub fn contains_key(&self, key: &str) -> bool {
+        self.0.get(key).is_some_and(|entry| entry.place > 0)
+    }
+
+    /// Whether `key` names a place that is also a frequent name ("Jackson", "Victoria") or word ("Nice").
+    pub fn is_ambiguous(&self, key: &str) -> bool {
+        self.0.get(key).is_some_and(|entry| entry.place > 1)
+    }
+}
+
+/// `sentence_starters.txt`, by lower-cased key.
+#[derive(Clone, Copy)]
+pub(crate) struct SentenceStarters(&'static Table);
+
+impl SentenceStarters {
+    /// `None` when `key` is not a starter, else whether it also marks a caption run-in.
+    pub fn get(&self, key: &str) -> Option<bool> {
+        self.0.get(key).and_then(|entry| (entry.lists & SENTENCE_STARTERS != 0).then_some(entry.run_in))
+    }
+}
+
+const GIVEN_NAMES: u16 = 1;
+const AMBIGUOUS_GIVEN_NAMES: u16 = 1 << 1;
+const SURNAMES: u16 = 1 << 2;
+const AMBIGUOUS_SURNAMES: u16 = 1 << 3;
+const NATIONALITIES: u16 = 1 << 4;
+const ORGANIZATIONS: u16 = 1 << 5;
+const SPEECH_VERBS: u16 = 1 << 6;
+const COMMON_WORDS: u16 = 1 << 7;
+const CALENDAR: u16 = 1 << 8;
+const SENTENCE_STARTERS: u16 = 1 << 9;
+
+/// All word lists, parsed into one table. Names and titles are asked through [`Lexicons::entry`].
 pub(crate) struct Lexicons {
-    pub given_names: FastSet<String>,
-    pub ambiguous_given_names: FastSet<String>,
-    pub surnames: FastSet<String>,
-    pub ambiguous_surnames: FastSet<String>,
-    /// Titles by normalised key ([`normalize`]), multi-word ones included ("secretary of state").
-    pub titles: FastMap<String, TitleKind>,
-    pub abbreviations: FastMap<String, AbbreviationKind>,
-    pub nationalities: FastSet<String>,
-    /// Places by normalised key; the value says whether the name is also a person's ("Jackson") or a word.
-    pub places: FastMap<String, Option<&'static str>>,
-    pub organizations: FastSet<String>,
-    pub speech_verbs: FastSet<String>,
-    pub common_words: FastSet<String>,
+    table: &'static Table,
+    pub abbreviations: Abbreviations,
+    pub nationalities: WordSet,
+    pub places: Places,
+    pub organizations: WordSet,
+    pub speech_verbs: WordSet,
+    pub common_words: WordSet,
     /// Month and day names: capitalised in running text but never people ("June", "Monday").
-    pub calendar: FastSet<String>,
-    /// Words that open sentences (`sentence_starters.txt`) → whether they also mark a caption run-in.
-    pub sentence_starters: FastMap<String, bool>,
+    pub calendar: WordSet,
+    /// Words that open sentences (`sentence_starters.txt`).
+    pub sentence_starters: SentenceStarters,
     pub chrome_phrases: Vec<(&'static str, &'static str)>,
+}
+
+impl Lexicons {
+    /// Everything the lists say about `key`, found once (the key lower-cased, or normalised for titles and
+    /// places).
+    pub fn entry(&self, key: &str) -> Entry {
+        self.table.get(key).copied().unwrap_or_default()
+    }
+}
+
+impl Entry {
+    /// How strongly the word is known as a given name: 2 known, 1 known but also a common word ("Will").
+    pub fn given_name_strength(&self) -> u8 {
+        if self.lists & AMBIGUOUS_GIVEN_NAMES != 0 {
+            1
+        } else if self.lists & GIVEN_NAMES != 0 {
+            2
+        } else {
+            0
+        }
+    }
+
+    /// How strongly the word is known as a surname: 2 known, 1 known but also a common word ("Brown").
+    pub fn surname_strength(&self) -> u8 {
+        if self.lists & AMBIGUOUS_SURNAMES != 0 {
+            1
+        } else if self.lists & SURNAMES != 0 {
+            2
+        } else {
+            0
+        }
+    }
+
+    /// The title the word is, abbreviated titles ("Sen") included.
+    pub fn title_kind(&self) -> Option<TitleKind> {
+        self.title.or(matches!(self.abbreviation, Some(AbbreviationKind::Title)).then_some(TitleKind::Abbreviation))
+    }
+
+    /// A place or a nationality.
+    pub fn is_place_or_nationality(&self) -> bool {
+        self.place > 0 || self.lists & NATIONALITIES != 0
+    }
 }
 
 /// The text of `data/<name>.txt` as `build.rs` embedded it, decoded when it is front-coded.
@@ -157,46 +278,76 @@ fn list_text(name: &str, embedded: &'static str) -> &'static str {
 /// The parsed lists, built on first use.
 pub(crate) fn lexicons() -> &'static Lexicons {
     static LEXICONS: OnceLock<Lexicons> = OnceLock::new();
-    LEXICONS.get_or_init(|| Lexicons {
-        given_names: words(embedded!("given_names")),
-        ambiguous_given_names: words(embedded!("ambiguous_given_names")),
-        surnames: words(embedded!("surnames")),
-        ambiguous_surnames: words(embedded!("ambiguous_surnames")),
-        titles: entries(embedded!("titles"))
-            .map(|(word, kind)| {
-                let kind = match kind {
-                    Some("honorific") => TitleKind::Honorific,
-                    Some("role") => TitleKind::Role,
-                    Some("abbr") => TitleKind::Abbreviation,
-                    _ => TitleKind::Office,
-                };
-                (normalize(word), kind)
-            })
-            .collect(),
-        abbreviations: entries(embedded!("abbreviations"))
-            .map(|(word, kind)| {
-                let kind = match kind {
-                    Some("title") => AbbreviationKind::Title,
-                    Some("month") => AbbreviationKind::Month,
-                    Some("corporate") => AbbreviationKind::Corporate,
-                    _ => AbbreviationKind::General,
-                };
-                (word.to_lowercase(), kind)
-            })
-            .collect(),
-        nationalities: words(embedded!("nationalities")),
-        places: entries(embedded!("places")).map(|(word, kind)| (normalize(word), kind)).collect(),
-        organizations: words(embedded!("organizations")),
-        speech_verbs: words(embedded!("speech_verbs")),
-        common_words: words(embedded!("common_words")),
-        calendar: words(embedded!("calendar")),
-        sentence_starters: entries(embedded!("sentence_starters"))
-            .map(|(word, column)| (word.to_lowercase(), column == Some("run-in")))
-            .collect(),
-        chrome_phrases: entries(embedded!("chrome_phrases"))
-            .map(|(phrase, reason)| (phrase, reason.unwrap_or("boilerplate")))
-            .collect(),
+    LEXICONS.get_or_init(|| {
+        let table: &'static Table = Box::leak(Box::new(table()));
+        let set = |bit| WordSet { table, bit };
+        Lexicons {
+            table,
+            abbreviations: Abbreviations(table),
+            nationalities: set(NATIONALITIES),
+            places: Places(table),
+            organizations: set(ORGANIZATIONS),
+            speech_verbs: set(SPEECH_VERBS),
+            common_words: set(COMMON_WORDS),
+            calendar: set(CALENDAR),
+            sentence_starters: SentenceStarters(table),
+            chrome_phrases: entries(embedded!("chrome_phrases"))
+                .map(|(phrase, reason)| (phrase, reason.unwrap_or("boilerplate")))
+                .collect(),
+        }
     })
+}
+
+/// Every keyed list in one table. Where a list repeats a key, its last line wins, as it would in a map of its own.
+fn table() -> Table {
+    let lists: [(&'static str, u16); 10] = [
+        (embedded!("given_names"), GIVEN_NAMES),
+        (embedded!("ambiguous_given_names"), AMBIGUOUS_GIVEN_NAMES),
+        (embedded!("surnames"), SURNAMES),
+        (embedded!("ambiguous_surnames"), AMBIGUOUS_SURNAMES),
+        (embedded!("nationalities"), NATIONALITIES),
+        (embedded!("organizations"), ORGANIZATIONS),
+        (embedded!("speech_verbs"), SPEECH_VERBS),
+        (embedded!("common_words"), COMMON_WORDS),
+        (embedded!("calendar"), CALENDAR),
+        (embedded!("sentence_starters"), SENTENCE_STARTERS),
+    ];
+    let titles = embedded!("titles");
+    let abbreviations = embedded!("abbreviations");
+    let places = embedded!("places");
+    // Sized up front (one entry a line, most keys in one list only): growing a table of thousands rehashes every
+    // entry several times, which was most of the lexicons' start-up cost.
+    let lines: usize = lists.iter().map(|(text, _)| text).chain([&titles, &abbreviations, &places]).map(|text| text.lines().count()).sum();
+    let mut table = Table::with_capacity_and_hasher(lines, Default::default());
+    for (text, bit) in lists {
+        for (word, column) in entries(text) {
+            let entry = table.entry(word.to_lowercase()).or_default();
+            entry.lists |= bit;
+            if bit == SENTENCE_STARTERS {
+                entry.run_in = column == Some("run-in");
+            }
+        }
+    }
+    for (word, kind) in entries(titles) {
+        table.entry(normalize(word)).or_default().title = Some(match kind {
+            Some("honorific") => TitleKind::Honorific,
+            Some("role") => TitleKind::Role,
+            Some("abbr") => TitleKind::Abbreviation,
+            _ => TitleKind::Office,
+        });
+    }
+    for (word, kind) in entries(abbreviations) {
+        table.entry(word.to_lowercase()).or_default().abbreviation = Some(match kind {
+            Some("title") => AbbreviationKind::Title,
+            Some("month") => AbbreviationKind::Month,
+            Some("corporate") => AbbreviationKind::Corporate,
+            _ => AbbreviationKind::General,
+        });
+    }
+    for (word, kind) in entries(places) {
+        table.entry(normalize(word)).or_default().place = if kind.is_some() { 2 } else { 1 };
+    }
+    table
 }
 
 /// The entries of a data file: `(entry, second column)`, comments and blank lines skipped.
@@ -211,15 +362,6 @@ fn entries(data: &'static str) -> impl Iterator<Item = (&'static str, Option<&'s
         let extra = columns.next().map(str::trim).filter(|c| !c.is_empty());
         (!entry.is_empty()).then_some((entry, extra))
     })
-}
-
-/// The entries of a data file, lower-cased.
-fn words(data: &'static str) -> FastSet<String> {
-    // Sized up front (one entry a line): growing a set of thousands rehashes every entry several times, which was
-    // most of the lexicons' start-up cost.
-    let mut set = FastSet::with_capacity_and_hasher(data.lines().count(), Default::default());
-    set.extend(entries(data).map(|(entry, _)| entry.to_lowercase()));
-    set
 }
 
 /// The look-up form of a multi-word entry: lower case, periods that end a word dropped ("U.S." → "u.s",

@@ -843,12 +843,12 @@ fn speaker_tag_follows(text: &str, from: usize) -> bool {
 
 /// A capitalised word that typically opens a sentence ("The", "It", "However", "Officials").
 fn is_sentence_starter(word: &str) -> bool {
-    with_lower_case(word, |key| lexicons().sentence_starters.contains_key(key))
+    with_lower_case(word, |key| lexicons().sentence_starters.get(key).is_some())
 }
 
 /// "He", "She", "The"…: opens a sentence even straight after a lower-case word.
 fn is_run_in_opener(word: &str) -> bool {
-    with_lower_case(word, |key| lexicons().sentence_starters.get(key).copied().unwrap_or(false))
+    with_lower_case(word, |key| lexicons().sentence_starters.get(key).unwrap_or(false))
 }
 
 /// Calls `look_up` with `word` in lower case (curly apostrophes made straight), without allocating for the

@@ -10,7 +10,7 @@
 
 use super::role::{role_after, role_before, role_in_apposition_before};
 use super::Gender;
-use crate::lexicon::{lexicons, normalize, AbbreviationKind, TitleKind};
+use crate::lexicon::{lexicons, normalize, TitleKind};
 use crate::span::Span;
 use crate::tokens::{name_key, strip_possessive, Word};
 
@@ -115,35 +115,17 @@ const TITLE_CASE_FUNCTION_WORDS: &[&str] =
 
 /// How strongly a word is known as a given name: 2 known, 1 known but also a common word ("Will", "Mark").
 pub(super) fn given_name_strength(key: &str) -> u8 {
-    let lex = lexicons();
-    if lex.ambiguous_given_names.contains(key) {
-        1
-    } else if lex.given_names.contains(key) {
-        2
-    } else {
-        0
-    }
+    lexicons().entry(key).given_name_strength()
 }
 
 /// How strongly a word is known as a surname: 2 known, 1 known but also a common word ("Brown", "Little").
 pub(super) fn surname_strength(key: &str) -> u8 {
-    let lex = lexicons();
-    if lex.ambiguous_surnames.contains(key) {
-        1
-    } else if lex.surnames.contains(key) {
-        2
-    } else {
-        0
-    }
+    lexicons().entry(key).surname_strength()
 }
 
 /// The title a word is, if any: "President", "Mr", "Sen" (abbreviations included).
 pub(super) fn title_kind(key: &str) -> Option<TitleKind> {
-    let lex = lexicons();
-    if let Some(&kind) = lex.titles.get(key) {
-        return Some(kind);
-    }
-    matches!(lex.abbreviations.get(key), Some(AbbreviationKind::Title)).then_some(TitleKind::Abbreviation)
+    lexicons().entry(key).title_kind()
 }
 
 /// A title written capitalised before a name: an office, honorific or abbreviation (role nouns like
@@ -154,13 +136,12 @@ fn is_capital_title(key: &str) -> bool {
 
 /// Places, nationalities and country abbreviations: never a person's name on their own.
 pub(super) fn is_place_like(key: &str) -> bool {
-    let lex = lexicons();
-    lex.places.contains_key(key) || lex.nationalities.contains(key) || COUNTRY_ABBREVIATIONS.contains(&key)
+    lexicons().entry(key).is_place_or_nationality() || COUNTRY_ABBREVIATIONS.contains(&key)
 }
 
 /// A place that is also a frequent name ("Jackson", "Victoria") or word ("Nice"): weaker evidence against.
 fn is_ambiguous_place(key: &str) -> bool {
-    matches!(lexicons().places.get(key), Some(Some(_)))
+    lexicons().places.is_ambiguous(key)
 }
 
 pub(super) fn is_common_word(key: &str) -> bool {
