@@ -4,9 +4,10 @@
 //! `include_str!(concat!(env!("OUT_DIR"), …))`:
 //! - the `#` header lines are dropped (they document the list's source and licence for people reading the
 //!   repository; about 6 KB of the gzipped .wasm), and so are blank lines — the parser skips both anyway;
-//! - every list but [`IN_ORDER`] is looked up by lower-cased key, so its entries are lower-cased here, a
-//!   repeated entry keeps its last second column (as the parser's map would), and the list is sorted: lower case
-//!   and sorted order compress better (1.3 KB less gzipped than the files' own order and case);
+//! - every list but [`IN_ORDER`] is turned into its look-up keys here (lower case; [`NORMALIZED`] lists also
+//!   drop the periods that end a word), so the .wasm parses no case at start-up and its table borrows the keys
+//!   from the embedded text; a repeated key keeps its last second column (as the parser's map would), and the
+//!   list is sorted: lower case and sorted order also compress better (1.3 KB less gzipped);
 //! - the sorted lists are front-coded: each line starts with one character, `'0' + n`, saying how many bytes
 //!   it shares with the line before, followed by the rest of the line (`aaron` after `aarav` is `3on`). Gzip
 //!   alone finds these repeats too, but pays 2–3 bytes for each; front-coded lists gzip 18% smaller.
@@ -21,6 +22,10 @@ use std::path::{Path, PathBuf};
 /// Lists whose order matters (the first matching phrase names the chrome), embedded as they are, only stripped.
 /// Keep in step with `IN_ORDER` in `src/lexicon.rs`.
 const IN_ORDER: &[&str] = &["chrome_phrases"];
+
+/// Lists looked up by `normalize`d key (multi-word and dotted entries: "Secretary of State", "Lt. Gov."); the
+/// others by lower-cased key.
+const NORMALIZED: &[&str] = &["titles", "places"];
 
 /// Longest shared prefix one line may take from the line before: `'0' + 40` is still a printable ASCII byte.
 const MAX_SHARED: usize = 40;
@@ -43,7 +48,7 @@ fn main() {
         let embedded = if IN_ORDER.contains(&stem) {
             entries
         } else {
-            let sorted = lower_case_sorted(&entries);
+            let sorted = keyed_sorted(&entries, NORMALIZED.contains(&stem));
             let encoded = front_code(&sorted);
             assert_eq!(front_decode(&encoded), sorted, "front coding of {} does not round-trip", path.display());
             encoded
@@ -65,14 +70,13 @@ fn strip_comments(text: &str) -> String {
     out
 }
 
-/// The entries lower-cased (the first column; a second column, after a tab, is kept as it is), each once with
-/// the second column of its last line, sorted.
-fn lower_case_sorted(text: &str) -> String {
+/// The entries as look-up keys (the first column; a second column, after a tab, is kept as it is), each once
+/// with the second column of its last line, sorted.
+fn keyed_sorted(text: &str, normalized: bool) -> String {
     let mut entries = std::collections::BTreeMap::new();
     for line in text.lines() {
         let (entry, column) = line.split_once('\t').unwrap_or((line, ""));
-        let key = entry.trim().to_lowercase();
-        assert_eq!(key.to_lowercase(), key, "lower case of {entry:?} is not stable");
+        let key = if normalized { normalize(entry.trim()) } else { entry.trim().to_lowercase() };
         entries.insert(key, column.trim().to_string());
     }
     let mut out = String::with_capacity(text.len());
@@ -83,6 +87,20 @@ fn lower_case_sorted(text: &str) -> String {
             out.push_str(&column);
         }
         out.push('\n');
+    }
+    out
+}
+
+/// `normalize` of `src/lexicon.rs`: lower case, periods that end a word dropped ("Lt. Gov." → "lt gov").
+fn normalize(entry: &str) -> String {
+    let lowered = entry.to_lowercase();
+    let mut out = String::with_capacity(lowered.len());
+    let mut chars = lowered.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '.' && chars.peek().is_none_or(|n| n.is_whitespace()) {
+            continue;
+        }
+        out.push(c);
     }
     out
 }
