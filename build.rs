@@ -4,21 +4,28 @@
 //! `include_str!(concat!(env!("OUT_DIR"), …))`:
 //! - the `#` header lines are dropped (they document the list's source and licence for people reading the
 //!   repository; about 6 KB of the gzipped .wasm), and so are blank lines — the parser skips both anyway;
-//! - the long sorted lists named in [`FRONT_CODED`] are front-coded: each line starts with one character,
-//!   `'0' + n`, saying how many bytes it shares with the line before, followed by the rest of the line
-//!   (`aaron` after `aarav` is `3on`). Gzip alone finds these repeats too, but pays 2–3 bytes for each; the
-//!   front-coded lists gzip 18% smaller (8.5 KB less in the .wasm). `lexicon.rs` decodes them once, on first
-//!   use, back to exactly the text they had without comments.
+//! - every list but [`IN_ORDER`] is turned into its look-up keys here (lower case; [`NORMALIZED`] lists also
+//!   drop the periods that end a word), so the .wasm parses no case at start-up and its table borrows the keys
+//!   from the embedded text; a repeated key keeps its last second column (as the parser's map would), and the
+//!   list is sorted: lower case and sorted order also compress better (1.3 KB less gzipped);
+//! - the sorted lists are front-coded: each line starts with one character, `'0' + n`, saying how many bytes
+//!   it shares with the line before, followed by the rest of the line (`aaron` after `aarav` is `3on`). Gzip
+//!   alone finds these repeats too, but pays 2–3 bytes for each; front-coded lists gzip 18% smaller.
+//!   `lexicon.rs` decodes them once, on first use.
 //!
-//! Lists that are not sorted gain nothing from front coding and are only stripped.
+//! `lexicon.rs`'s tests check that every list parses to the same look-up table as the file in `data/`.
 
 use std::env;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-/// Lists stored front-coded (by file stem). Keep in step with `FRONT_CODED` in `src/lexicon.rs`.
-const FRONT_CODED: &[&str] =
-    &["given_names", "surnames", "common_words", "nationalities", "places", "ambiguous_given_names", "ambiguous_surnames"];
+/// Lists whose order matters (the first matching phrase names the chrome), embedded as they are, only stripped.
+/// Keep in step with `IN_ORDER` in `src/lexicon.rs`.
+const IN_ORDER: &[&str] = &["chrome_phrases"];
+
+/// Lists looked up by `normalize`d key (multi-word and dotted entries: "Secretary of State", "Lt. Gov."); the
+/// others by lower-cased key.
+const NORMALIZED: &[&str] = &["titles", "places"];
 
 /// Longest shared prefix one line may take from the line before: `'0' + 40` is still a printable ASCII byte.
 const MAX_SHARED: usize = 40;
@@ -38,12 +45,13 @@ fn main() {
         let text = fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
         let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
         let entries = strip_comments(&text);
-        let embedded = if FRONT_CODED.contains(&stem) {
-            let encoded = front_code(&entries);
-            assert_eq!(front_decode(&encoded), entries, "front coding of {} does not round-trip", path.display());
-            encoded
-        } else {
+        let embedded = if IN_ORDER.contains(&stem) {
             entries
+        } else {
+            let sorted = keyed_sorted(&entries, NORMALIZED.contains(&stem));
+            let encoded = front_code(&sorted);
+            assert_eq!(front_decode(&encoded), sorted, "front coding of {} does not round-trip", path.display());
+            encoded
         };
         write_if_changed(&out_dir.join(path.file_name().expect("file name")), &embedded);
     }
@@ -58,6 +66,41 @@ fn strip_comments(text: &str) -> String {
         }
         out.push_str(line);
         out.push('\n');
+    }
+    out
+}
+
+/// The entries as look-up keys (the first column; a second column, after a tab, is kept as it is), each once
+/// with the second column of its last line, sorted.
+fn keyed_sorted(text: &str, normalized: bool) -> String {
+    let mut entries = std::collections::BTreeMap::new();
+    for line in text.lines() {
+        let (entry, column) = line.split_once('\t').unwrap_or((line, ""));
+        let key = if normalized { normalize(entry.trim()) } else { entry.trim().to_lowercase() };
+        entries.insert(key, column.trim().to_string());
+    }
+    let mut out = String::with_capacity(text.len());
+    for (entry, column) in entries {
+        out.push_str(&entry);
+        if !column.is_empty() {
+            out.push('\t');
+            out.push_str(&column);
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// `normalize` of `src/lexicon.rs`: lower case, periods that end a word dropped ("Lt. Gov." → "lt gov").
+fn normalize(entry: &str) -> String {
+    let lowered = entry.to_lowercase();
+    let mut out = String::with_capacity(lowered.len());
+    let mut chars = lowered.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '.' && chars.peek().is_none_or(|n| n.is_whitespace()) {
+            continue;
+        }
+        out.push(c);
     }
     out
 }

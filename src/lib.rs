@@ -28,6 +28,7 @@
 mod clean;
 mod lexicon;
 mod options;
+mod order;
 mod people;
 mod quotes;
 mod result;

@@ -46,7 +46,7 @@ pub(crate) fn find_quotes(text: &str, sentences: &[SentenceSpan], words: &[Vec<W
     for quote in &mut quotes {
         quote.sentence = sentences.partition_point(|s| s.span.end <= quote.outer.start).min(sentences.len().saturating_sub(1));
     }
-    quotes.sort_by_key(|q| q.outer.start);
+    crate::order::sort_by_key(&mut quotes, |q| q.outer.start);
     let free_mentions = mentions_outside_quotes(&people.mentions, &quotes);
     let mut previous: Option<(usize, Option<usize>)> = None;
     for quote in &mut quotes {

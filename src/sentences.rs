@@ -28,8 +28,6 @@
 //! Every decision looks at a bounded window around its position and the scan never goes back, so the cost
 //! is linear in the input; every slice is taken at a character boundary, so no input makes it panic.
 
-use std::collections::{HashMap, HashSet};
-use std::sync::OnceLock;
 
 use crate::lexicon::{lexicons, AbbreviationKind};
 use crate::span::Span;
@@ -620,21 +618,8 @@ fn caption_label_follows(previous: &str, rest: &str) -> bool {
         return false;
     }
     let lexicons = lexicons();
-    with_lower_case(first, |key| lexicons.common_words.contains(key) && !calendar().contains(key))
+    with_lower_case(first, |key| lexicons.common_words.contains(key) && !lexicons.calendar.contains(key))
         && !std::iter::once(first).chain(others.iter().copied()).any(|w| with_lower_case(w, |key| lexicons.speech_verbs.contains(key)))
-}
-
-/// Month and day names (`data/calendar.txt`).
-fn calendar() -> &'static HashSet<String> {
-    static CALENDAR: OnceLock<HashSet<String>> = OnceLock::new();
-    CALENDAR.get_or_init(|| {
-        include_str!("../data/calendar.txt")
-            .lines()
-            .map(str::trim)
-            .filter(|line| !line.is_empty() && !line.starts_with('#'))
-            .map(str::to_lowercase)
-            .collect()
-    })
 }
 
 /// Words after which a sentence cannot end: articles, prepositions, conjunctions, auxiliaries. A capitalised
@@ -688,7 +673,7 @@ fn bracket_pairs(text: &str) -> Vec<(usize, usize)> {
             _ => {}
         }
     }
-    pairs.sort_unstable();
+    crate::order::sort_by(&mut pairs, |a, b| a < b);
     pairs
 }
 
@@ -856,31 +841,14 @@ fn speaker_tag_follows(text: &str, from: usize) -> bool {
     false
 }
 
-/// The starters list: word → whether it also marks a caption run-in.
-fn starters() -> &'static HashMap<String, bool> {
-    static STARTERS: OnceLock<HashMap<String, bool>> = OnceLock::new();
-    STARTERS.get_or_init(|| {
-        include_str!("../data/sentence_starters.txt")
-            .lines()
-            .filter(|line| !line.trim().is_empty() && !line.starts_with('#'))
-            .map(|line| {
-                let mut columns = line.split('\t');
-                let word = columns.next().unwrap_or("").trim().to_lowercase();
-                let run_in = columns.next().is_some_and(|c| c.trim() == "run-in");
-                (word, run_in)
-            })
-            .collect()
-    })
-}
-
 /// A capitalised word that typically opens a sentence ("The", "It", "However", "Officials").
 fn is_sentence_starter(word: &str) -> bool {
-    with_lower_case(word, |key| starters().contains_key(key))
+    with_lower_case(word, |key| lexicons().sentence_starters.get(key).is_some())
 }
 
 /// "He", "She", "The"…: opens a sentence even straight after a lower-case word.
 fn is_run_in_opener(word: &str) -> bool {
-    with_lower_case(word, |key| starters().get(key).copied().unwrap_or(false))
+    with_lower_case(word, |key| lexicons().sentence_starters.get(key).unwrap_or(false))
 }
 
 /// Calls `look_up` with `word` in lower case (curly apostrophes made straight), without allocating for the

@@ -72,7 +72,13 @@ pub(crate) fn strip_possessive(word: &str) -> &str {
 /// Two spellings of one name share it, so "Mr. Putin" and "Putin’s" find the same person.
 pub(crate) fn name_key<'b>(word: &str, buffer: &'b mut String) -> &'b str {
     buffer.clear();
-    for c in strip_possessive(word).trim_end_matches('.').chars() {
+    let word = strip_possessive(word).trim_end_matches('.');
+    if word.is_ascii() {
+        // Most words: no accents or curly quotes to fold, and lower case is one byte per byte.
+        buffer.extend(word.bytes().map(|b| if b == b'`' { '\'' } else { char::from(b.to_ascii_lowercase()) }));
+        return buffer.as_str();
+    }
+    for c in word.chars() {
         match c {
             '’' | '‘' | '`' => buffer.push('\''),
             '\u{300}'..='\u{36f}' => {}

@@ -7,12 +7,10 @@
 //! what its context says (a title, a speech verb, an apposition, a results-table shape), less what speaks
 //! against it (a place, an organisation word, a month, a common word).
 
-use std::collections::HashSet;
-use std::sync::OnceLock;
 
 use super::role::{role_after, role_before, role_in_apposition_before};
 use super::Gender;
-use crate::lexicon::{lexicons, normalize, AbbreviationKind, TitleKind};
+use crate::lexicon::{lexicons, normalize, TitleKind};
 use crate::span::Span;
 use crate::tokens::{name_key, strip_possessive, Word};
 
@@ -115,49 +113,19 @@ const SENTENCE_OPENERS: &[&str] = &[
 const TITLE_CASE_FUNCTION_WORDS: &[&str] =
     &["a", "an", "the", "of", "in", "on", "at", "to", "for", "with", "by", "from", "and", "or", "as", "vs", "v", "but", "nor", "into", "over", "via"];
 
-pub(super) fn calendar() -> &'static HashSet<String> {
-    static CALENDAR: OnceLock<HashSet<String>> = OnceLock::new();
-    CALENDAR.get_or_init(|| {
-        include_str!("../../data/calendar.txt")
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .map(str::to_lowercase)
-            .collect()
-    })
-}
-
 /// How strongly a word is known as a given name: 2 known, 1 known but also a common word ("Will", "Mark").
 pub(super) fn given_name_strength(key: &str) -> u8 {
-    let lex = lexicons();
-    if lex.ambiguous_given_names.contains(key) {
-        1
-    } else if lex.given_names.contains(key) {
-        2
-    } else {
-        0
-    }
+    lexicons().entry(key).given_name_strength()
 }
 
 /// How strongly a word is known as a surname: 2 known, 1 known but also a common word ("Brown", "Little").
 pub(super) fn surname_strength(key: &str) -> u8 {
-    let lex = lexicons();
-    if lex.ambiguous_surnames.contains(key) {
-        1
-    } else if lex.surnames.contains(key) {
-        2
-    } else {
-        0
-    }
+    lexicons().entry(key).surname_strength()
 }
 
 /// The title a word is, if any: "President", "Mr", "Sen" (abbreviations included).
 pub(super) fn title_kind(key: &str) -> Option<TitleKind> {
-    let lex = lexicons();
-    if let Some(&kind) = lex.titles.get(key) {
-        return Some(kind);
-    }
-    matches!(lex.abbreviations.get(key), Some(AbbreviationKind::Title)).then_some(TitleKind::Abbreviation)
+    lexicons().entry(key).title_kind()
 }
 
 /// A title written capitalised before a name: an office, honorific or abbreviation (role nouns like
@@ -168,13 +136,12 @@ fn is_capital_title(key: &str) -> bool {
 
 /// Places, nationalities and country abbreviations: never a person's name on their own.
 pub(super) fn is_place_like(key: &str) -> bool {
-    let lex = lexicons();
-    lex.places.contains_key(key) || lex.nationalities.contains(key) || COUNTRY_ABBREVIATIONS.contains(&key)
+    lexicons().entry(key).is_place_or_nationality() || COUNTRY_ABBREVIATIONS.contains(&key)
 }
 
 /// A place that is also a frequent name ("Jackson", "Victoria") or word ("Nice"): weaker evidence against.
 fn is_ambiguous_place(key: &str) -> bool {
-    matches!(lexicons().places.get(key), Some(Some(_)))
+    lexicons().places.is_ambiguous(key)
 }
 
 pub(super) fn is_common_word(key: &str) -> bool {
@@ -521,7 +488,7 @@ fn peel(text: &str, run: &[Word], keys: &[String], starts_sentence: bool) -> Opt
     // Trailing calendar words and nationalities: "Smith Friday" in wire copy.
     while end - core > 1 {
         let key = keys.get(end - 1)?.as_str();
-        if calendar().contains(key) || lex.nationalities.contains(key) || COUNTRY_ABBREVIATIONS.contains(&key) {
+        if lex.calendar.contains(key) || lex.nationalities.contains(key) || COUNTRY_ABBREVIATIONS.contains(&key) {
             end -= 1;
         } else {
             break;
@@ -591,7 +558,7 @@ fn name_evidence(keys: &[String], initial_first: bool) -> f64 {
         if is_place_like(key) && given == 0 && surname == 0 {
             evidence -= if is_ambiguous_place(key) { 0.75 } else { 1.5 };
         }
-        if calendar().contains(key) {
+        if lex.calendar.contains(key) {
             evidence -= 3.0;
         }
         if lex.organizations.contains(key) {

@@ -4,10 +4,10 @@
 //! All look-ups go through hash maps keyed by name words, and a word's list of owners is bounded, so the
 //! whole step is linear in the number of candidates.
 
-use std::collections::HashMap;
+use crate::lexicon::FastMap;
 
 use super::detect::{
-    calendar, given_name_strength, is_common_word, is_non_person_head, is_place_like, title_kind, Candidate, NAME_CONNECTORS,
+    given_name_strength, is_common_word, is_non_person_head, is_place_like, title_kind, Candidate, NAME_CONNECTORS,
     SUFFIXES,
 };
 use super::{Mention, People, PersonFound};
@@ -52,10 +52,10 @@ fn form_of(candidate: &Candidate) -> Option<Form> {
 
 /// Words a person is found by: the surname (and each part of a hyphenated one), the given name.
 struct Owners {
-    by_surname: HashMap<String, Vec<usize>>,
-    by_given: HashMap<String, Vec<usize>>,
+    by_surname: FastMap<String, Vec<usize>>,
+    by_given: FastMap<String, Vec<usize>>,
     /// (initial, surname) → people whose given name starts with the initial.
-    by_initial: HashMap<(char, String), Vec<usize>>,
+    by_initial: FastMap<(char, String), Vec<usize>>,
 }
 
 impl Owners {
@@ -88,8 +88,8 @@ pub(super) fn merge_candidates(candidates: &[Candidate], lone_names: bool) -> Pe
     let forms: Vec<Option<Form>> = candidates.iter().map(form_of).collect();
 
     // The best evidence of each full name and initial form, over the whole document.
-    let mut best: HashMap<&Form, f64> = HashMap::new();
-    let mut best_context: HashMap<&Form, f64> = HashMap::new();
+    let mut best: FastMap<&Form, f64> = FastMap::default();
+    let mut best_context: FastMap<&Form, f64> = FastMap::default();
     for (candidate, form) in candidates.iter().zip(&forms) {
         let Some(form) = form else { continue };
         if candidate.headline {
@@ -101,7 +101,7 @@ pub(super) fn merge_candidates(candidates: &[Candidate], lone_names: bool) -> Pe
         *entry = entry.max(candidate.context);
     }
     // A surname said with a speech verb or a title elsewhere ("Umerov affirmed") supports its full name.
-    let mut surname_context: HashMap<&str, f64> = HashMap::new();
+    let mut surname_context: FastMap<&str, f64> = FastMap::default();
     for (candidate, form) in candidates.iter().zip(&forms) {
         if let Some(Form::Single(key)) = form {
             if !candidate.headline {
@@ -119,8 +119,8 @@ pub(super) fn merge_candidates(candidates: &[Candidate], lone_names: bool) -> Pe
     };
 
     let mut persons: Vec<PersonFound> = Vec::new();
-    let mut owners = Owners { by_surname: HashMap::new(), by_given: HashMap::new(), by_initial: HashMap::new() };
-    let mut person_of: HashMap<Form, usize> = HashMap::new();
+    let mut owners = Owners { by_surname: FastMap::default(), by_given: FastMap::default(), by_initial: FastMap::default() };
+    let mut person_of: FastMap<Form, usize> = FastMap::default();
     let mut full_counts: Vec<usize> = Vec::new();
     // Full names first, in order of first appearance, each under its fullest spelling.
     for (candidate, form) in candidates.iter().zip(&forms) {
@@ -177,7 +177,7 @@ pub(super) fn merge_candidates(candidates: &[Candidate], lone_names: bool) -> Pe
             || is_place_like(key)
             || lex.organizations.contains(key)
             || is_non_person_head(key)
-            || calendar().contains(key)
+            || lex.calendar.contains(key)
             || title_kind(key).is_some();
         if evidence < SINGLE_NAME_THRESHOLD || context < 2.0 || unlikely || key.chars().count() < 2 {
             continue;
@@ -191,7 +191,7 @@ pub(super) fn merge_candidates(candidates: &[Candidate], lone_names: bool) -> Pe
 
     // Every mention, in text order.
     let mut mentions = Vec::new();
-    let mut last_owner: HashMap<String, usize> = HashMap::new();
+    let mut last_owner: FastMap<String, usize> = FastMap::default();
     for (candidate, form) in candidates.iter().zip(&forms) {
         let Some(form) = form else { continue };
         let id = match form {
@@ -225,11 +225,11 @@ pub(super) fn merge_candidates(candidates: &[Candidate], lone_names: bool) -> Pe
         }
     }
     for person in &mut persons {
-        person.mentions.sort_unstable();
+        crate::order::sort_by(&mut person.mentions, |a, b| a < b);
         person.mentions.dedup();
     }
     // A person every one of whose mentions was dropped (none can be, but stay safe) is not reported.
-    mentions.sort_by_key(|m| m.span.start);
+    crate::order::sort_by_key(&mut mentions, |m| m.span.start);
     People { persons, mentions }
 }
 
@@ -243,7 +243,7 @@ fn resolve_single(
     candidate: &Candidate,
     key: &str,
     owners: &Owners,
-    last_owner: &HashMap<String, usize>,
+    last_owner: &FastMap<String, usize>,
     full_counts: &[usize],
 ) -> Option<usize> {
     let by_surname = owners.by_surname.get(key);

@@ -104,7 +104,7 @@ fn add_table_people(text: &str, article: &Article, people: &mut People) {
         return;
     }
     let mut buffer = String::new();
-    let known: std::collections::HashSet<String> = people
+    let known: crate::lexicon::FastSet<String> = people
         .persons
         .iter()
         .flat_map(|p| std::iter::once(&p.name).chain(&p.aliases))
@@ -170,10 +170,10 @@ pub(crate) fn rank_people(people: &People, quote_counts: &[usize], sentences: &[
     };
     let scores: Vec<f64> = people.persons.iter().map(salience).collect();
     let mut order: Vec<usize> = (0..people.persons.len()).collect();
-    order.sort_by(|&a, &b| {
+    crate::order::sort_by(&mut order, |&a, &b| {
         let (sa, sb) = (scores.get(a).copied().unwrap_or(0.0), scores.get(b).copied().unwrap_or(0.0));
         let (fa, fb) = (people.persons.get(a).map_or(0, PersonFound::first), people.persons.get(b).map_or(0, PersonFound::first));
-        sb.total_cmp(&sa).then(fa.cmp(&fb))
+        sb.total_cmp(&sa).then(fa.cmp(&fb)).is_lt()
     });
     order
 }
