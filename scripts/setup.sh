@@ -5,11 +5,20 @@
 #     (the CLI and the library must match, or the generated glue is rejected)
 #   - the npm devDependencies (binaryen ships wasm-opt; playwright-core drives Chromium)
 #   - Debian's chromium, for the browser tests (never `npx playwright install`)
+#   - with --fuzz, also what fuzzing needs (fuzz/setup.sh: a date-pinned nightly and cargo-fuzz)
 # Safe to run again and again: a second run only checks.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 say() { printf 'setup: %s\n' "$*"; }
+
+fuzz=false
+for argument in "$@"; do
+  case $argument in
+    --fuzz) fuzz=true ;;
+    *) say "unknown argument '$argument' (usage: bash scripts/setup.sh [--fuzz])"; exit 2 ;;
+  esac
+done
 
 if [ -f "$HOME/.cargo/env" ]; then
   # shellcheck disable=SC1091
@@ -70,6 +79,10 @@ else
   say "installing chromium with apt-get"
   $sudo apt-get update
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y chromium
+fi
+
+if $fuzz; then
+  bash fuzz/setup.sh
 fi
 
 say "done"

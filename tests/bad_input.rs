@@ -207,8 +207,10 @@ fn nul_bytes_are_ordinary_characters() {
 }
 
 /// HTML source pasted as text. The core does not parse HTML: the page's paste handler runs Readability on
-/// clipboard HTML before the text reaches the core. Source code pasted as *text* is summarized as text: no
-/// crash, every invariant holds, and no sentence is made of markup alone.
+/// clipboard HTML, and on HTML source pasted as text, which it detects and names in its input note
+/// (`looksLikeHtmlSource` in www/paste.js, tests/browser/paste.test.mjs), before the text reaches the core.
+/// Source that reaches the core all the same (the CLI, the npm package) is summarized as text: no crash, every
+/// invariant holds, and the article's words are among the sentences.
 #[test]
 fn html_source_pasted_as_text_keeps_every_invariant() {
     let html = include_str!("../fuzz/seeds/html-source.txt");
@@ -403,4 +405,42 @@ fn long_text_cut_before_a_line_break_already_scanned() {
     let text = String::from_utf8_lossy(found);
     summarize_checked(&text);
     invariants::check_plain_sentences(&text, &split_sentences(&text));
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The core returns `Result`s.
+
+/// No `unwrap`, `expect`, `panic!`, `unreachable!`, `todo!` or `unimplemented!` in the library's code (unit-test
+/// modules, which sit at the end of their files after `#[cfg(test)]`, and comments aside): bad input becomes an
+/// `Error`, never a panic. The Wasm build still installs a panic hook, so that the impossible reaches the console.
+#[test]
+fn the_library_never_unwraps() {
+    fn rust_files(folder: &std::path::Path, files: &mut Vec<std::path::PathBuf>) {
+        for entry in std::fs::read_dir(folder).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                rust_files(&path, files);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                files.push(path);
+            }
+        }
+    }
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = Vec::new();
+    rust_files(&root.join("src"), &mut files);
+    assert!(files.len() >= 10, "{files:?}");
+    let mut found = Vec::new();
+    for path in &files {
+        let source = std::fs::read_to_string(path).unwrap();
+        let library = source.split("#[cfg(test)]").next().unwrap_or_default();
+        for (number, line) in library.lines().enumerate() {
+            let code = line.split("//").next().unwrap_or_default();
+            if [".unwrap()", ".expect(", "panic!(", "unreachable!(", "todo!(", "unimplemented!("].iter().any(|call| code.contains(call)) {
+                found.push(format!("{}:{}: {}", path.strip_prefix(root).unwrap_or(path).display(), number + 1, line.trim()));
+            }
+        }
+    }
+    assert!(found.is_empty(), "input-dependent panics in the library:\n{}", found.join("\n"));
+    let wasm = std::fs::read_to_string(root.join("src/wasm.rs")).unwrap();
+    assert!(wasm.contains("console_error_panic_hook::set_once()"), "the Wasm build installs the panic hook");
 }

@@ -4,7 +4,7 @@
 // as HTML — so an article full of markup renders as the markup's text and runs nothing. After the sample has
 // loaded the page makes no network request: the summarizer runs in a Web Worker on this machine.
 
-import { extractArticle, htmlToText } from "./paste.js";
+import { extractArticle, htmlToText, looksLikeHtmlSource } from "./paste.js";
 
 /** Wait this long after the last keystroke before summarizing: typing stays smooth, results follow closely. */
 const TYPING_DELAY_MS = 250;
@@ -31,6 +31,9 @@ const PATH_LABELS = {
   html: "Article extracted from pasted HTML",
   text: "Plain text",
   "text-fallback": "Plain text — no article found in the pasted HTML",
+  "html-source": "HTML source pasted as text — article extracted from it",
+  "html-source-text": "HTML source pasted as text — no article found, the text of its page is used",
+  "html-source-raw": "HTML source pasted as text — no readable text in it, summarized as it is",
   file: "Plain text from a file",
   typed: "Typed text",
 };
@@ -601,6 +604,8 @@ ui.input.addEventListener("paste", (event) => {
       text = plain || htmlToText(html);
       path = "text-fallback";
     }
+  } else if (plain && looksLikeHtmlSource(plain)) {
+    ({ text, path } = fromHtmlSource(plain));
   } else if (plain) {
     text = plain;
   }
@@ -610,6 +615,16 @@ ui.input.addEventListener("paste", (event) => {
   setInputPath(path);
   schedule(0);
 });
+
+/** HTML source pasted as text: the article Readability finds in it, else the text of its page, else (markup with
+ * no text at all, a stylesheet say) the paste as it is — each path named in the input note. */
+function fromHtmlSource(source) {
+  const article = extractArticle(source);
+  if (article) return { text: article.text, path: "html-source" };
+  const body = htmlToText(source);
+  if (body.trim()) return { text: body, path: "html-source-text" };
+  return { text: source, path: "html-source-raw" };
+}
 
 /** Puts pasted text where the user pasted it — or in place of the whole sample, which nobody means to keep. */
 function insertText(text) {

@@ -4,7 +4,8 @@
 // which parts are navigation, asides and footers, so when it is there we let Readability find the article in it
 // and hand nutshell that text; nutshell's own cleanup then only has the leftovers to deal with. The HTML is
 // parsed with DOMParser into a document that has no browsing context: its scripts never run and its images,
-// styles and frames never load, so a hostile page can neither act nor phone home.
+// styles and frames never load, so a hostile page can neither act nor phone home. HTML *source* pasted as text
+// (`looksLikeHtmlSource`) takes the same road, so markup never reaches the summarizer as if it were prose.
 
 /** What Readability found, or null when the HTML holds no article (the caller falls back to the plain text). */
 export function extractArticle(html) {
@@ -31,6 +32,28 @@ export function extractArticle(html) {
   const head = [title, byline].filter((line) => line && !body.includes(line));
   const text = [...head, body].join("\n\n");
   return { text, title: title || null, byline: author || null, siteName: article.siteName ?? null };
+}
+
+/** How much of a pasted text `looksLikeHtmlSource` reads: the start tells, and a 10 MB paste stays quick. */
+const SOURCE_SNIFF_CHARS = 100_000;
+const DOCUMENT_START = /^(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*(?:<!doctype\s+html\b|<html[\s>])/i;
+const MARKUP_TAG = /<\/?(?:html|head|body|meta|link|title|script|style|div|p|span|a|br|img|h[1-6]|article|section|main|header|footer|nav|aside|ul|ol|li|table|tr|td|figure|figcaption|blockquote|time)\b(?:[^<>"']|"[^"]*"|'[^']*')*>/gi;
+
+/**
+ * Whether text pasted as *text* is really HTML source (a "view source" copy, a saved page opened in an editor):
+ * a document that starts with `<!DOCTYPE html>` or `<html>`, or markup in which most lines start with a tag and
+ * at least three of them are HTML elements. An article that merely quotes a few tags in its prose (a story
+ * about a script injection) has lines that start with words, so it stays text.
+ */
+export function looksLikeHtmlSource(text) {
+  if (typeof text !== "string") return false;
+  const start = text.slice(0, SOURCE_SNIFF_CHARS).replace(/^[\s\uFEFF]+/, "");
+  if (DOCUMENT_START.test(start)) return true;
+  const lines = start.split(/\r\n|\r|\n/).map((line) => line.trim()).filter(Boolean);
+  if (lines.length === 0) return false;
+  const tagLines = lines.filter((line) => line.startsWith("<")).length;
+  const tags = start.match(MARKUP_TAG)?.length ?? 0;
+  return tags >= 3 && tagLines >= 0.6 * lines.length;
 }
 
 /** The text of a pasted HTML document's body, one paragraph per block: the fallback when Readability fails and

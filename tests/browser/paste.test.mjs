@@ -1,10 +1,11 @@
 // Pasting a whole web page (issue 11): with text/html on the clipboard the page extracts the article with
-// Readability and says so; with text/plain only, or when Readability finds no article, it takes the text path.
+// Readability and says so; with text/plain only, or when Readability finds no article, it takes the text path —
+// unless the plain text is itself HTML source, which is detected and goes through Readability too.
 
 import assert from "node:assert/strict";
 import { existsSync, readFileSync } from "node:fs";
 import { after, before, test } from "node:test";
-import { bridgeArticle, chromeStrings, libraryArticle, wrappedPageHtml, wrappedPageText } from "./articles.mjs";
+import { bridgeArticle, chromeStrings, libraryArticle, payloadArticle, wrappedPageHtml, wrappedPageText } from "./articles.mjs";
 import { openPage, paste, readResults, repoRoot, startEnvironment, waitForSummaryOf } from "./harness.mjs";
 
 let environment;
@@ -84,6 +85,51 @@ test("HTML in which Readability finds no article falls back to the plain text, a
     const results = await readResults(page);
     assert.equal(results.inputPath, "text-fallback");
     assert.match(results.inputPathText, /^Plain text/);
+  });
+});
+
+test("HTML source pasted as text is detected and goes through Readability, and the note says so", async () => {
+  await withPage(async ({ page }) => {
+    await paste(page, { "text/plain": wrappedPageHtml });
+    await page.waitForFunction(() => document.getElementById("input-path").dataset.inputPath === "html-source");
+    const text = await page.inputValue("#input");
+    await waitForSummaryOf(page, text);
+    const results = await readResults(page);
+    assert.equal(results.inputPathText, "HTML source pasted as text — article extracted from it");
+    assert.ok(await page.isVisible("#input-path"), "the note is on screen");
+    assert.ok(text.startsWith("Harbour Bridge Reopens After Two Years of Repairs\n"), `headline first: ${text.slice(0, 80)}`);
+    for (const paragraph of bridgeArticle.split("\n").slice(1)) assert.ok(text.includes(paragraph), `kept: ${paragraph.slice(0, 60)}…`);
+    for (const chrome of chromeStrings) assert.ok(!text.includes(chrome), `dropped: ${chrome}`);
+    assert.doesNotMatch(text, /<|alert\(/, "no markup and none of the page's scripts in the text");
+    assert.equal(results.title, "Harbour Bridge Reopens After Two Years of Repairs");
+    assert.ok(results.people.some((p) => p.name === "Helen Marsh"));
+  });
+});
+
+test("HTML source without an article gives the text of its page; markup without text is kept as it is", async () => {
+  await withPage(async ({ page }) => {
+    const menu = "<!DOCTYPE html>\n<html><body>\n<nav><ul><li><a href='/'>Home</a></li><li><a href='/news'>News</a></li></ul></nav>\n</body></html>";
+    await paste(page, { "text/plain": menu });
+    await waitForSummaryOf(page, "Home\n\nNews");
+    let results = await readResults(page);
+    assert.equal(results.inputPath, "html-source-text");
+    assert.match(results.inputPathText, /^HTML source pasted as text — no article found/);
+
+    const styles = "<html><head><style>body { color: red }</style><script>alert(1)</script></head><body></body></html>";
+    await paste(page, { "text/plain": styles }, { selectAll: true });
+    await page.waitForFunction(() => document.getElementById("input-path").dataset.inputPath === "html-source-raw");
+    assert.equal(await page.inputValue("#input"), styles);
+    results = await readResults(page);
+    assert.match(results.inputPathText, /^HTML source pasted as text — no readable text/);
+  });
+});
+
+test("an article that only quotes a few tags in its prose is pasted as the text it is", async () => {
+  await withPage(async ({ page }) => {
+    await paste(page, { "text/plain": payloadArticle });
+    await waitForSummaryOf(page, payloadArticle);
+    assert.equal((await readResults(page)).inputPath, "text");
+    assert.equal(await page.inputValue("#input"), payloadArticle);
   });
 });
 

@@ -67,7 +67,7 @@ test("an article full of HTML and script payloads renders as text: nothing runs,
   }
 });
 
-test("pasted HTML with scripts, handlers, images and frames is parsed inertly: nothing runs or loads", async () => {
+test("pasted HTML (and its source pasted as text) with scripts, handlers, images and frames is parsed inertly: nothing runs or loads", async () => {
   const session = await openPage(environment);
   const { page } = session;
   try {
@@ -82,6 +82,12 @@ test("pasted HTML with scripts, handlers, images and frames is parsed inertly: n
     await paste(page, { "text/html": hostile, "text/plain": wrappedPageText });
     await page.waitForFunction(() => document.getElementById("input-path").dataset.inputPath === "html");
     await waitForSummaryOf(page, await page.inputValue("#input"));
+    // The same page's source pasted as text takes the same inert road.
+    await paste(page, { "text/plain": hostile }, { selectAll: true });
+    await page.waitForFunction(() => document.getElementById("input-path").dataset.inputPath === "html-source");
+    const extracted = await page.inputValue("#input");
+    assert.doesNotMatch(extracted, /alert\(|<\w/, "no script and no markup in the extracted text");
+    await waitForSummaryOf(page, extracted);
     await page.waitForTimeout(500);
     assert.deepEqual(session.dialogs, []);
     assert.deepEqual(await foreignElements(page), []);
@@ -173,25 +179,33 @@ test("the Content-Security-Policy is in force, the page works under it, and noth
   }
 });
 
-/** Every JavaScript file the page serves: its own modules, the vendored Readability and the built glue. */
-function servedScripts(folder = join(repoRoot, "www")) {
+/** Every JavaScript file under `folder` (the page's own modules, the vendored Readability, the built glue; the
+ * extension's and the npm package's sources), skipping built output that is checked where it is built. */
+function scriptsUnder(folder) {
   return readdirSync(folder).flatMap((name) => {
     const path = join(folder, name);
-    if (statSync(path).isDirectory()) return servedScripts(path);
+    if (statSync(path).isDirectory()) return name === "dist" || name === "node_modules" ? [] : scriptsUnder(path);
     return /\.m?js$/.test(name) ? [path] : [];
   });
 }
 
-test("the page's markup and scripts use no inline script or style, no eval, and never write HTML", () => {
-  const html = readFileSync(join(repoRoot, "www/index.html"), "utf8");
-  assert.doesNotMatch(html, /<script(?![^>]*\bsrc=)[^>]*>/i, "no inline <script>");
-  assert.doesNotMatch(html, /<style\b/i, "no <style> element");
-  assert.doesNotMatch(html, /\sstyle=/i, "no style attribute");
-  assert.doesNotMatch(html, /\son[a-z]+=/i, "no inline event handler");
-  assert.doesNotMatch(html, /(src|href)=["']?(https?:)?\/\//i, "no asset from another origin");
+/** Markup with no inline script or style, no inline event handler and no asset from another origin. */
+function assertNoInlineCode(name, html) {
+  assert.doesNotMatch(html, /<script(?![^>]*\bsrc=)[^>]*>/i, `${name}: no inline <script>`);
+  assert.doesNotMatch(html, /<style\b/i, `${name}: no <style> element`);
+  assert.doesNotMatch(html, /\sstyle=/i, `${name}: no style attribute`);
+  assert.doesNotMatch(html, /\son[a-z]+=/i, `${name}: no inline event handler`);
+  assert.doesNotMatch(html, /(src|href)=["']?(https?:)?\/\//i, `${name}: no asset from another origin`);
+}
 
-  const scripts = servedScripts();
-  assert.ok(scripts.some((path) => path.endsWith("app.js")));
+test("the page's, the extension's and the npm package's code uses no inline script or style, no eval, and never writes HTML", () => {
+  assertNoInlineCode("www/index.html", readFileSync(join(repoRoot, "www/index.html"), "utf8"));
+  assertNoInlineCode("extension/popup.html", readFileSync(join(repoRoot, "extension/popup.html"), "utf8"));
+
+  const scripts = ["www", "extension", "npm"].flatMap((folder) => scriptsUnder(join(repoRoot, folder)));
+  for (const expected of ["www/app.js", "www/paste.js", "extension/popup.js", "extension/page/extract.js", "npm/index.js"]) {
+    assert.ok(scripts.includes(join(repoRoot, expected)), `${expected} is scanned`);
+  }
   for (const path of scripts) {
     const name = relative(repoRoot, path);
     const source = readFileSync(path, "utf8");
@@ -199,8 +213,24 @@ test("the page's markup and scripts use no inline script or style, no eval, and 
     assert.doesNotMatch(source, /new\s+Function\s*\(|[^\w.]Function\s*\(\s*["'`]/, `${name} builds a Function from a string`);
     assert.doesNotMatch(source, /set(Timeout|Interval)\s*\(\s*["'`]/, `${name} passes a string to a timer`);
     if (!name.includes("vendor") && !name.includes("pkg")) {
-      // Readability writes HTML only into its own inert DOMParser document; the page's own code never does.
+      // Readability writes HTML only into its own inert DOMParser document; our own code never does.
       assert.doesNotMatch(source, /\.(innerHTML|outerHTML)\s*=|insertAdjacentHTML|document\.write/, `${name} writes HTML`);
     }
   }
+});
+
+test("the extension's Content-Security-Policy allows its own scripts and the .wasm, nothing inline, nothing remote", () => {
+  const manifest = JSON.parse(readFileSync(join(repoRoot, "extension/manifest.json"), "utf8"));
+  const csp = manifest.content_security_policy?.extension_pages ?? "";
+  const directives = new Map(csp.split(";").map((part) => part.trim().split(/\s+/)).filter(([name]) => name).map(([name, ...values]) => [name, values]));
+  assert.deepEqual(directives.get("script-src"), ["'self'", "'wasm-unsafe-eval'"], `script-src: ${csp}`);
+  for (const [name, values] of directives) {
+    for (const value of values) {
+      assert.ok(["'self'", "'wasm-unsafe-eval'", "'none'"].includes(value), `${name} allows ${value}: ${csp}`);
+    }
+  }
+  // No page of the extension is open to the web, and it asks for no host: it reads a tab only when asked.
+  assert.equal(manifest.web_accessible_resources, undefined, "no extension page is reachable from the web");
+  assert.equal(manifest.host_permissions, undefined, "no host permission");
+  assert.equal(manifest.content_scripts, undefined, "no content script runs on every page");
 });
