@@ -517,8 +517,10 @@ impl<'a> Scanner<'a> {
     /// True when the word before the "!" at `at` is a name written with it ("Yahoo!").
     fn exclamation_name(&self, at: usize) -> bool {
         let word = word_before(self.text, self.start, at);
-        let key = format!("{}!", word.to_lowercase());
-        lexicons().abbreviations.contains_key(key.as_str())
+        let mut key = String::with_capacity(word.len() + 1);
+        crate::lexicon::lower(word, &mut key);
+        key.push('!');
+        lexicons().abbreviations.contains_key(&key)
     }
 
     /// Decides the line break at `at` (the line began at `line_start`): a line without final punctuation is
