@@ -558,10 +558,15 @@ def end_before_related(lines, first, last, tail_share):
     # Where the article's paragraphs stand between blank lines, a paragraph laid out so after the heading is
     # article again.
     both = paragraphs_set_off(lines, window)
+    # Where they do, only prose so laid out counts as following: a teaser list's blurbs run on line by line.
+    after = [0] * (len(window) + 1)
+    for j in range(len(window) - 1, -1, -1):
+        l = window[j]
+        after[j] = after[j + 1] + (l.words if l.prose and (not both or (l.blank_before and l.blank_after)) else 0)
     before = 0
     for i in range(first, last + 1):
         l = lines[i]
-        if l.chrome in TAIL_REASONS and before > 0 and (total - before) < tail_share * total:
+        if l.chrome in TAIL_REASONS and before > 0 and after[i - first] < tail_share * total:
             rest = lines[i + 1:last + 1]
             if not (both and any(r.prose and r.blank_before and r.blank_after for r in rest)):
                 return i - 1

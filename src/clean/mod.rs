@@ -51,6 +51,15 @@ pub(crate) struct RemovedSpan {
 
 /// Runs of at least this many short lines outside the article are reported as a menu.
 const MENU_RUN: usize = 3;
+/// A table row has at most this many words: a gallery's captions, with dates and commas, are longer.
+const TABLE_ROW_WORDS: usize = 35;
+/// Consecutive rows with figures or lists, outside the article's prose, that make a results table.
+const TABLE_RUN: usize = 3;
+/// A table row is names and figures: at most this share of its words are function words ("the", "will", "to"),
+/// where a teaser headline with a comment count ("Myles Garrett should expect a suspension (148)") has more.
+const TABLE_ROW_FUNCTION_SHARE: f64 = 0.3;
+/// A table's subheadings ("Men's singles, second round") have at most this many words.
+const TABLE_SUBHEADING_WORDS: usize = 6;
 /// Lines of at most this many words, without a terminator, can be menu items.
 const MENU_ITEM_WORDS: usize = 4;
 
@@ -76,30 +85,107 @@ pub(crate) fn find_article(text: &str) -> Article {
     let first = header::find_body_start(text, &lines, from, region.1);
     let last = tail::find_body_end(&lines, first, region.1);
     let menus = menu_lines(text, &lines);
+    let mut reasons: Vec<Option<&'static str>> = Vec::with_capacity(lines.len());
     for (i, line) in lines.iter().enumerate() {
-        if Some(i) == title {
-            article.title = Some(line.span);
-            continue;
-        }
-        if line.chrome == Some("byline") && i <= last {
+        if line.chrome == Some("byline") && i <= last && Some(i) != title {
             article.authors.extend(byline_names(line.span.slice(text)));
         }
         let inside = i >= first && i <= last;
-        let reason = match line.chrome {
-            Some(reason) => reason,
-            None if inside => {
-                article.paragraphs.push(line.span);
-                continue;
-            }
-            None if i > last && i <= region.1 => "related",
-            None if menus[i] => "menu",
-            None if i < first => "header",
-            None => "navigation",
-        };
-        article.removed.push(RemovedSpan { span: line.span, reason });
+        reasons.push(match line.chrome {
+            _ if Some(i) == title => None,
+            Some(reason) => Some(reason),
+            None if inside => None,
+            None if i > last && i <= region.1 => Some("related"),
+            None if menus[i] => Some("menu"),
+            None if i < first => Some("header"),
+            None => Some("navigation"),
+        });
+    }
+    mark_tables(text, &lines, &mut reasons);
+    for (i, (line, reason)) in lines.iter().zip(reasons).enumerate() {
+        match reason {
+            _ if Some(i) == title => article.title = Some(line.span),
+            Some(reason) => article.removed.push(RemovedSpan { span: line.span, reason }),
+            None => article.paragraphs.push(line.span),
+        }
     }
     inline::strip_inline_chrome(text, &mut article);
     article
+}
+
+/// A results table or line-up list ("1. Michelle Freeman (Jamaica) 12.71", "65 Billy Andrade, Duffy Waldorf")
+/// is part of the story, though its rows read as chrome: short, unpunctuated, full of figures and times. Its
+/// rows are reported as "table" — not summarised, but their names are the story's — when a stretch of lines
+/// left outside the article holds at least [`TABLE_RUN`] rows (names with figures, or a list with two commas,
+/// and few function words), broken by nothing but short subheadings ("Women's singles, third round") and lines
+/// of bare figures. Teaser cards, captions and author-and-time lines come one at a time between headlines and
+/// menus, so they stay what they are.
+fn mark_tables(text: &str, lines: &[Line], reasons: &mut [Option<&'static str>]) {
+    #[derive(Clone, Copy, PartialEq)]
+    enum Kind {
+        Row,
+        Subheading,
+        Other,
+    }
+    let kinds: Vec<Kind> = lines
+        .iter()
+        .zip(reasons.iter())
+        .map(|(line, reason)| {
+            let content = line.span.slice(text);
+            let figures = content.bytes().any(|b| b.is_ascii_digit());
+            let list = content.bytes().filter(|&b| b == b',').count() >= 2;
+            let letters = content.chars().any(char::is_alphabetic);
+            match reason {
+                Some("header" | "navigation" | "menu" | "timestamp" | "counter") if !letters => Kind::Subheading,
+                _ if has_clock_time(content) => Kind::Other,
+                Some("header" | "navigation" | "menu" | "timestamp" | "counter")
+                    if (figures || list)
+                        && line.words <= TABLE_ROW_WORDS
+                        && (line.function_share <= TABLE_ROW_FUNCTION_SHARE || line.words <= TABLE_SUBHEADING_WORDS) =>
+                {
+                    Kind::Row
+                }
+                Some("header" | "navigation")
+                    if line.words <= TABLE_SUBHEADING_WORDS || line.function_share <= TABLE_ROW_FUNCTION_SHARE =>
+                {
+                    Kind::Subheading
+                }
+                _ => Kind::Other,
+            }
+        })
+        .collect();
+    let mut i = 0;
+    while i < lines.len() {
+        let start = i;
+        while i < lines.len() && kinds[i] != Kind::Other {
+            i += 1;
+        }
+        if kinds[start..i].iter().filter(|&&k| k == Kind::Row).count() >= TABLE_RUN {
+            for (reason, _) in reasons[start..i].iter_mut().zip(&kinds[start..i]).filter(|(_, &k)| k == Kind::Row) {
+                *reason = Some("table");
+            }
+        }
+        if i == start {
+            i += 1;
+        }
+    }
+}
+
+/// "5:11PM", "11:00 AM", "9 p.m.": a time of day, which teaser cards carry and results tables do not.
+fn has_clock_time(line: &str) -> bool {
+    let mut previous_figure = false;
+    for token in line.split_whitespace() {
+        let token = token.trim_end_matches([',', ')', ';']).to_ascii_lowercase();
+        let token = token.trim_end_matches('.');
+        let stem = ["am", "pm", "a.m", "p.m"].iter().find_map(|s| token.strip_suffix(s));
+        match stem {
+            Some("") if previous_figure => return true,
+            Some(stem) if stem.ends_with(|c: char| c.is_ascii_digit()) => return true,
+            _ => {}
+        }
+        previous_figure = token.ends_with(|c: char| c.is_ascii_digit());
+    }
+    false
 }
 
 /// Lines that belong to a run of short unpunctuated lines (section names, "Home", "Contact us").
@@ -146,6 +232,41 @@ fn byline_names(line: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn clock_times_are_found() {
+        assert!(has_clock_time("Ed CaraFriday 5:11PM"));
+        assert!(has_clock_time("Updated 11:00 AM, Nov. 19"));
+        assert!(has_clock_time("at 9 p.m. on Monday"));
+        assert!(!has_clock_time("1. Rolf Sorensen (Denmark) Rabobank 20:36:54"));
+        assert!(!has_clock_time("I am 12 and I am here"));
+    }
+
+    #[test]
+    fn results_tables_are_tables_and_teaser_cards_are_not() {
+        // Every line left outside the article as header: the rows of the results table become "table", their
+        // subheading and the teaser cards (headline, author and time) do not.
+        let text = "Women's singles, third round\n\
+                    Sandrine Testud (France) beat Ines Gorrochategui (Argentina) 4-6 6-2 6-1\n\
+                    Men's singles, second round\n\
+                    Tim Henman (Britain) beat Doug Flach (U.S.) 6-3 6-4 6-2\n\
+                    Mark Philippoussis (Australia) beat Andrei Olhovskiy (Russia) 6-3 6-4 6-2\n\
+                    Latest stories\n\
+                    Apple Says the New Phone Will Ship in March With a Bigger Screen\n\
+                    Ed CaraFriday 5:11PM\n\
+                    Emily PriceSaturday 4:08PM\n\
+                    Aimee LevittFriday 2:05PM\n\
+                    Myles Garrett should expect a significant suspension (148)\n\
+                    Reports: Mason Rudolph will be fined (145)\n\
+                    Colin Kaepernick: We are waiting for 32 owners to stop running (185)\n";
+        let lines = lines::split_lines(text);
+        let mut reasons = vec![Some("header"); lines.len()];
+        mark_tables(text, &lines, &mut reasons);
+        let tables: Vec<&str> =
+            lines.iter().zip(&reasons).filter(|(_, r)| **r == Some("table")).map(|(l, _)| l.span.slice(text)).collect();
+        assert_eq!(tables.len(), 3, "{tables:?}");
+        assert!(tables.iter().all(|row| row.contains(" beat ")), "{tables:?}");
+    }
 
     #[test]
     fn byline_names_are_authors() {

@@ -34,17 +34,24 @@ fn end_before_comments(lines: &[Line], first: usize, last: usize) -> usize {
 
 /// A "Related stories" / "Most read" / newsletter heading after the article's first paragraph ends it when
 /// less than `TAIL_PROSE_SHARE` of the prose follows (teaser headlines and blurbs, not more article) — unless,
-/// where paragraphs stand between blank lines, a paragraph laid out so follows it.
+/// where paragraphs stand between blank lines, a paragraph laid out so follows it. Where they do, only prose so
+/// laid out counts as following: a teaser list's blurbs run on line by line.
 fn end_before_heading(lines: &[Line], first: usize, last: usize) -> usize {
     let window = &lines[first..=last];
     let total: usize = window.iter().filter(|l| l.prose).map(|l| l.words).sum();
     let set_off = paragraphs_set_off(lines, window);
+    let article_like = |l: &Line| l.prose && (!set_off || l.set_off());
+    // Prose words from each line to the window's end, counting only article-like prose.
+    let mut after = vec![0usize; window.len() + 1];
+    for (i, line) in window.iter().enumerate().rev() {
+        after[i] = after[i + 1] + if article_like(line) { line.words } else { 0 };
+    }
     // The last paragraph laid out between blank lines: a heading before it has article after it.
     let last_set_off = window.iter().rposition(|l| l.prose && l.set_off());
     let mut before = 0;
     for (i, line) in window.iter().enumerate() {
         let heading = line.chrome.is_some_and(|r| TAIL_HEADINGS.contains(&r));
-        if heading && before > 0 && ((total - before) as f64) < TAIL_PROSE_SHARE * total as f64 {
+        if heading && before > 0 && (after[i] as f64) < TAIL_PROSE_SHARE * total as f64 {
             let paragraph_follows = last_set_off.is_some_and(|p| p > i);
             if !(set_off && paragraph_follows) {
                 return (first + i).saturating_sub(1).max(first);

@@ -87,16 +87,12 @@ pub(crate) fn find_people(text: &str, sentences: &[SentenceSpan], words: &[Vec<W
 }
 
 /// Results tables and line-up lists ("1. Michelle Freeman (Jamaica) 12.71", "65 Billy Andrade, Duffy Waldorf")
-/// read as chrome to the article finder, being short unpunctuated lines, yet they name people. Lines removed as
-/// header or navigation that hold figures or a list are searched too, for full names only, and only people the
-/// prose does not name already are added from them — so a teaser never adds a mention to a person of the story.
+/// are not summarised, yet they name people. The rows the article finder reports as "table" (runs of them; a lone
+/// teaser, caption or author line is not one) are searched too, for full names only, and only people the prose
+/// does not name already are added from them — so a table never adds a mention to a person of the story.
 fn add_table_people(text: &str, article: &Article, people: &mut People) {
     let mut candidates = Vec::new();
-    for removed in article.removed.iter().filter(|r| matches!(r.reason, "header" | "navigation")) {
-        let line = removed.span.slice(text);
-        if !(line.chars().any(|c| c.is_ascii_digit()) || line.matches(',').count() >= 2) {
-            continue;
-        }
+    for removed in article.removed.iter().filter(|r| r.reason == "table") {
         let words = crate::tokens::tokenize(text, removed.span);
         detect::find_candidates(text, usize::MAX, removed.span, &words, &mut candidates);
     }
