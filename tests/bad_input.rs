@@ -7,8 +7,7 @@
 //! each — never by an absolute time. The test profile builds with `opt-level = 1`.
 
 mod invariants;
-
-use std::time::{Duration, Instant};
+mod timing;
 
 use nutshell::{split, split_sentences, summarize, Error, OptionValue, Options, Summary};
 
@@ -37,53 +36,17 @@ fn pseudo_random_bytes(len: usize, mut seed: u64) -> Vec<u8> {
         .collect()
 }
 
-/// CPU time of the calling thread (user + system, from `/proc/thread-self/stat`, in 10 ms ticks), or `None` where
-/// there is no such file. A thread's CPU time is what linearity is about: wall time on a shared machine also
-/// counts every other process, and the tests running beside this one.
-fn thread_cpu_time() -> Option<Duration> {
-    let stat = std::fs::read_to_string("/proc/thread-self/stat").ok()?;
-    // Fields after the command name (which may hold spaces) start at field 3; utime and stime are 14 and 15.
-    let fields: Vec<&str> = stat.rsplit_once(')')?.1.split_whitespace().collect();
-    let ticks = fields.get(11)?.parse::<u64>().ok()? + fields.get(12)?.parse::<u64>().ok()?;
-    Some(Duration::from_millis(ticks * 10))
-}
-
-/// How long `summarize` takes on `text`: the best of three runs (the least disturbed), in thread CPU time where
-/// the system reports it, else in wall time.
-fn best_time(text: &str) -> Duration {
-    (0..3)
-        .map(|_| {
-            let (cpu, wall) = (thread_cpu_time(), Instant::now());
-            std::hint::black_box(summarize(text, &Options::default()).unwrap());
-            match (cpu, thread_cpu_time()) {
-                (Some(before), Some(after)) => after.saturating_sub(before),
-                _ => wall.elapsed(),
-            }
-        })
-        .min()
-        .unwrap()
-}
-
 /// Time grows linearly: summarizing `make(2n)` takes less than three times as long as `make(n)`. Every
 /// invariant is checked on the larger input too. `n` is chosen so that `make(n)` takes well over the 10 ms
 /// resolution of the CPU clock.
 fn assert_linear(case: &str, n: usize, make: impl Fn(usize) -> String) -> Summary {
     let small = make(n);
     let large = make(2 * n);
-    summarize(&small, &Options::default()).unwrap(); // warm-up: lexicons parsed, allocator grown
-    // A quadratic stage gives a ratio near 4 every time; a busy machine can push a linear one over 3 once. So a
-    // ratio over 3 is measured again, up to three times in all, and the best counts.
-    let mut ratios = Vec::new();
-    for _ in 0..3 {
-        let (t1, t2) = (best_time(&small), best_time(&large));
-        let ratio = t2.as_secs_f64() / t1.as_secs_f64().max(0.01);
-        eprintln!("{case}: n = {} bytes {t1:?}, 2n = {} bytes {t2:?}, ratio {ratio:.2}", small.len(), large.len());
-        ratios.push(ratio);
-        if ratio < 3.0 {
-            break;
-        }
-    }
-    assert!(ratios.iter().any(|&r| r < 3.0), "{case}: time(2n) / time(n) = {ratios:.2?}: not linear");
+    timing::assert_linear_ratio(
+        case,
+        || drop(std::hint::black_box(summarize(&small, &Options::default()))),
+        || drop(std::hint::black_box(summarize(&large, &Options::default()))),
+    );
     summarize_checked(&large)
 }
 
