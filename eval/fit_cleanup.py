@@ -643,9 +643,16 @@ def fit_logistic(X, y, w, l2=1.0, iterations=40):
 
 
 def evaluate(pages, beta, p, ps):
+    """The cleanup's figures over `pages`, all cleaned with the same weights `beta` and parameters `p`."""
+    return evaluate_runs([(page, beta, p) for page in pages], ps)
+
+
+def evaluate_runs(runs, ps):
+    """The cleanup's figures over `runs`, (page, beta, p) triples: each page cleaned with its own weights and
+    parameters (the site-held-out folds fit them without the page's site)."""
     kept_texts, removed, bodies, first_ok, titles = [], [], [], 0, 0
     chrome_total = chrome_removed = 0
-    for page, lines, X, y in pages:
+    for (page, lines, X, y), beta, p in runs:
         logits = X @ beta if len(lines) else []
         keep, title = decide(lines, logits, p)
         kept_texts.append("\n".join(l.text for l, k in zip(lines, keep) if k))
@@ -661,7 +668,7 @@ def evaluate(pages, beta, p, ps):
             a, b = ps.squash(lines[title].text), ps.squash(page["title"])
             titles += bool(a) and (a in b or b in a)
     body_kept, removed_ok = ps.cleanup_score(kept_texts, removed, bodies)
-    return dict(body_kept=body_kept, removed_ok=removed_ok, first_ok=first_ok / len(pages), titles=titles,
+    return dict(body_kept=body_kept, removed_ok=removed_ok, first_ok=first_ok / max(1, len(runs)), titles=titles,
                 chrome_removed=chrome_removed / max(1, chrome_total))
 
 
@@ -710,19 +717,7 @@ def site_folds(pages, ps, k):
         p, _ = choose_parameters(train, beta, ps)
         per_fold.append((len(test), evaluate(test, beta, p, ps)))
         held_out.extend((pg, beta, p) for pg in test)
-    kept_texts, removed, bodies, first_ok, titles = [], [], [], 0, 0
-    for (page, lines, X, y), beta, p in held_out:
-        keep, title = decide(lines, X @ beta if len(lines) else [], p)
-        kept_texts.append("\n".join(l.text for l, k in zip(lines, keep) if k))
-        removed.append([l.text for l, k in zip(lines, keep) if not k])
-        bodies.append(page["body"])
-        first = next((i for i, l in enumerate(lines) if keep[i] and l.prose), None)
-        first_ok += first is not None and y[first] == 1.0
-        if title is not None:
-            a, b = ps.squash(lines[title].text), ps.squash(page["title"])
-            titles += bool(a) and (a in b or b in a)
-    body_kept, removed_ok = ps.cleanup_score(kept_texts, removed, bodies)
-    return dict(body_kept=body_kept, removed_ok=removed_ok, first_ok=first_ok / len(held_out), titles=titles), per_fold
+    return evaluate_runs(held_out, ps), per_fold
 
 
 def write_weights(beta, p, n_pages):
