@@ -80,6 +80,8 @@ export interface Features {
   question: number;
   /** First-person words: speech, quoted or not. */
   speech: number;
+  /** Stands on a line the article finder's line model reads as site chrome (1 − its article probability). */
+  chrome: number;
 }
 
 /** The weight of each feature in a sentence's score: `score = Σ weight × feature`. */

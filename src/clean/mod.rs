@@ -40,6 +40,9 @@ pub(crate) struct Article {
     pub paragraphs: Vec<Span>,
     /// Spans that are not article text, in text order.
     pub removed: Vec<RemovedSpan>,
+    /// For every kept line, in text order: its start offset and how much it reads as site chrome to the line
+    /// model (1 − the model's article probability), for the scorer's `chrome` feature.
+    pub line_chrome: Vec<(usize, f64)>,
 }
 
 /// A span of chrome and why it was removed.
@@ -70,10 +73,13 @@ pub(crate) fn find_article(text: &str) -> Article {
     let mut article = Article::default();
     let Some(region) = density::find_region(&lines, &logits) else {
         // No line reads as prose: keep everything that is not chrome by its own content.
-        for line in &lines {
+        for (line, logit) in lines.iter().zip(&logits) {
             match line.chrome {
                 Some(reason) => article.removed.push(RemovedSpan { span: line.span, reason }),
-                None => article.paragraphs.push(line.span),
+                None => {
+                    article.paragraphs.push(line.span);
+                    article.line_chrome.push((line.span.start, chrome_likeness(*logit)));
+                }
             }
         }
         inline::strip_inline_chrome(text, &mut article);
@@ -102,15 +108,31 @@ pub(crate) fn find_article(text: &str) -> Article {
         });
     }
     mark_tables(text, &lines, &mut reasons);
-    for (i, (line, reason)) in lines.iter().zip(reasons).enumerate() {
+    for (i, ((line, reason), logit)) in lines.iter().zip(reasons).zip(&logits).enumerate() {
         match reason {
             _ if Some(i) == title => article.title = Some(line.span),
             Some(reason) => article.removed.push(RemovedSpan { span: line.span, reason }),
-            None => article.paragraphs.push(line.span),
+            None => {
+                article.paragraphs.push(line.span);
+                article.line_chrome.push((line.span.start, chrome_likeness(*logit)));
+            }
         }
     }
     inline::strip_inline_chrome(text, &mut article);
     article
+}
+
+/// How much a line with the line model's `logit` reads as chrome: the model's probability that it is not article.
+fn chrome_likeness(logit: f64) -> f64 {
+    1.0 / (1.0 + logit.exp())
+}
+
+impl Article {
+    /// How much the kept line holding byte `offset` reads as site chrome (0 when no kept line starts before it).
+    pub(crate) fn chrome_at(&self, offset: usize) -> f64 {
+        let after = self.line_chrome.partition_point(|&(start, _)| start <= offset);
+        after.checked_sub(1).and_then(|i| self.line_chrome.get(i)).map_or(0.0, |&(_, chrome)| chrome)
+    }
 }
 
 /// A results table or line-up list ("1. Michelle Freeman (Jamaica) 12.71", "65 Billy Andrade, Duffy Waldorf")
