@@ -3,6 +3,7 @@
 //! Stages work on byte [`Span`]s; this is the one place where spans become reported text with UTF-8 and
 //! UTF-16 offsets.
 
+use serde::ser::{SerializeStruct, Serializer};
 use serde::Serialize;
 
 use crate::clean::Article;
@@ -32,10 +33,9 @@ pub struct Summary {
 }
 
 /// One sentence of the article.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Sentence {
     /// The sentence and its offsets.
-    #[serde(flatten)]
     pub span: TextSpan,
     /// Index of the paragraph the sentence belongs to.
     pub paragraph: usize,
@@ -69,10 +69,9 @@ pub struct Person {
 }
 
 /// A direct quote and who said it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Quote {
     /// The quoted words (inside the quotation marks) and their offsets.
-    #[serde(flatten)]
     pub span: TextSpan,
     /// Index into `people` of the speaker, or `None` when the text does not say who.
     pub speaker: Option<usize>,
@@ -81,13 +80,47 @@ pub struct Quote {
 }
 
 /// A stretch of the input that is not article text.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Removed {
     /// The removed text and its offsets.
-    #[serde(flatten)]
     pub span: TextSpan,
     /// Why it was removed ("navigation", "teaser", "byline", "advertisement", …).
     pub reason: String,
+}
+
+// Sentences, quotes and removed spans serialize their span's fields first, then their own, as one flat object.
+// Written out rather than derived with `#[serde(flatten)]`, which goes through serde's map machinery: the same
+// JSON and the same JavaScript objects, with about 3 KB less of the .wasm.
+
+impl Serialize for Sentence {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut fields = serializer.serialize_struct("Sentence", 9)?;
+        self.span.serialize_fields(&mut fields)?;
+        fields.serialize_field("paragraph", &self.paragraph)?;
+        fields.serialize_field("score", &self.score)?;
+        fields.serialize_field("features", &self.features)?;
+        fields.serialize_field("contributions", &self.contributions)?;
+        fields.end()
+    }
+}
+
+impl Serialize for Quote {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut fields = serializer.serialize_struct("Quote", 7)?;
+        self.span.serialize_fields(&mut fields)?;
+        fields.serialize_field("speaker", &self.speaker)?;
+        fields.serialize_field("sentence", &self.sentence)?;
+        fields.end()
+    }
+}
+
+impl Serialize for Removed {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut fields = serializer.serialize_struct("Removed", 6)?;
+        self.span.serialize_fields(&mut fields)?;
+        fields.serialize_field("reason", &self.reason)?;
+        fields.end()
+    }
 }
 
 /// The sentences of a text without scores: what `nutshell split` reports.

@@ -201,7 +201,7 @@ pub(crate) fn score_sentences(
                 sentence_keys.push(key);
             }
         }
-        sentence_keys.sort_unstable();
+        crate::order::sort_by(&mut sentence_keys, |a, b| a < b);
         sentence_keys.dedup();
         for key in &sentence_keys {
             *frequency.entry(*key).or_insert(0) += 1;
@@ -218,7 +218,7 @@ pub(crate) fn score_sentences(
                 .collect()
         })
         .unwrap_or_default();
-    title_keys.sort_unstable();
+    crate::order::sort_by(&mut title_keys, |a, b| a < b);
     title_keys.dedup();
 
     let max_person = people.persons.iter().map(|p| p.mentions.len()).max().unwrap_or(0).max(1) as f64;

@@ -70,7 +70,7 @@ pub(crate) fn select_sentences(scores: &Scores, length: Length, quotes: QuotePre
         return Vec::new();
     }
     let mut picked = select(scores, length, quotes).picked;
-    picked.sort_unstable();
+    crate::order::sort_by(&mut picked, |a, b| a < b);
     picked
 }
 
@@ -136,7 +136,9 @@ fn rank(scores: &Scores, quotes: QuotePreference) -> Vec<usize> {
     };
     let keys: Vec<(bool, f64)> = (0..n).map(key).collect();
     let mut ranked: Vec<usize> = (0..n).collect();
-    ranked.sort_by(|&a, &b| keys[a].0.cmp(&keys[b].0).then(keys[b].1.total_cmp(&keys[a].1)).then(a.cmp(&b)));
+    crate::order::sort_by(&mut ranked, |&a, &b| {
+        keys[a].0.cmp(&keys[b].0).then(keys[b].1.total_cmp(&keys[a].1)).then(a.cmp(&b)) == std::cmp::Ordering::Less
+    });
     ranked
 }
 

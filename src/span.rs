@@ -57,6 +57,18 @@ pub struct TextSpan {
     pub end16: usize,
 }
 
+impl TextSpan {
+    /// Serializes the span's fields into an object being written, for the result types that carry a span's
+    /// fields at their top level.
+    pub(crate) fn serialize_fields<S: serde::ser::SerializeStruct>(&self, fields: &mut S) -> Result<(), S::Error> {
+        fields.serialize_field("text", &self.text)?;
+        fields.serialize_field("start", &self.start)?;
+        fields.serialize_field("end", &self.end)?;
+        fields.serialize_field("start16", &self.start16)?;
+        fields.serialize_field("end16", &self.end16)
+    }
+}
+
 /// Converts byte offsets of one text into UTF-16 offsets in near-constant time.
 ///
 /// The number of UTF-16 units before byte `p` equals the number of bytes before `p` that start a character,

@@ -6,11 +6,10 @@
 //! ordinary article sentences must never match. "Published in 1998, the book sold…" is prose, not a
 //! timestamp, because most of its words are not date words.
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use super::lines::ends_with_terminal;
-use crate::lexicon::lexicons;
+use crate::lexicon::{lexicons, FastMap};
 
 /// Why a line is chrome, or `None` when its content alone does not say.
 pub(super) fn chrome_reason(line: &str, words: usize) -> Option<&'static str> {
@@ -116,7 +115,7 @@ pub(super) fn phrase_reason(line: &str) -> Option<&'static str> {
 
 /// The chrome phrases by kind of match, built once from the lexicon.
 struct Phrases {
-    whole: HashMap<String, &'static str>,
+    whole: FastMap<String, &'static str>,
     prefixes: Vec<(String, &'static str)>,
     anywhere: Vec<(String, &'static str)>,
 }
@@ -124,7 +123,7 @@ struct Phrases {
 fn phrases() -> &'static Phrases {
     static PHRASES: OnceLock<Phrases> = OnceLock::new();
     PHRASES.get_or_init(|| {
-        let mut phrases = Phrases { whole: HashMap::new(), prefixes: Vec::new(), anywhere: Vec::new() };
+        let mut phrases = Phrases { whole: FastMap::default(), prefixes: Vec::new(), anywhere: Vec::new() };
         for &(phrase, reason) in &lexicons().chrome_phrases {
             let phrase = phrase.trim().to_lowercase();
             if let Some(inner) = phrase.strip_prefix('*').and_then(|p| p.strip_suffix('*')) {

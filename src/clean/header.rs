@@ -1,11 +1,10 @@
 //! The top of the article: which line is the headline, and where the header (standfirst, byline, date, share
 //! buttons, lead photo caption and credit) ends and the article's first paragraph begins.
 
-use std::collections::HashSet;
-
 use super::chrome::{ends_header, ends_with_credit};
 use super::lines::{has_gaps, is_function_word, push_key, Line};
 use super::weights::{HEADER_PROSE_WORDS, TITLE_DISTANCE_COST, TITLE_MARGIN, TITLE_MIN_OVERLAP, TITLE_WINDOW};
+use crate::lexicon::FastSet;
 
 /// Lines after the anchor whose words make up the lead the headline is compared with.
 const LEAD_LINES: usize = 12;
@@ -18,7 +17,7 @@ const TITLE_PRIOR: f64 = 2.0;
 /// as well, the first (a standfirst under the headline shares as many words with the lead). A teaser headline
 /// shares few words with this article's lead, and teaser lists sit after the article or far from its start.
 pub(super) fn find_title(text: &str, lines: &[Line], anchor: usize) -> Option<usize> {
-    let mut lead = HashSet::new();
+    let mut lead = FastSet::default();
     for line in lines.iter().skip(anchor).take(LEAD_LINES).filter(|l| l.prose) {
         lead.extend(content_words(line.span.slice(text)));
     }
@@ -52,9 +51,9 @@ pub(super) fn paragraphs_set_off(lines: &[Line], window: &[Line]) -> bool {
 
 /// The content words of a line as headline and lead share them: not function words, not bare numbers, keyed
 /// by [`title_key`].
-fn content_words(line: &str) -> HashSet<String> {
+fn content_words(line: &str) -> FastSet<String> {
     let mut buffer = String::new();
-    let mut words = HashSet::new();
+    let mut words = FastSet::default();
     for token in line.split_whitespace() {
         buffer.clear();
         push_key(token, &mut buffer);

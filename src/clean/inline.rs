@@ -38,7 +38,7 @@ pub(super) fn strip_inline_chrome(text: &str, article: &mut Article) {
         push_trimmed(text, Span::new(paragraph.start + from, paragraph.end), &mut paragraphs);
     }
     article.paragraphs = paragraphs;
-    article.removed.sort_by_key(|r| r.span.start);
+    crate::order::sort_by_key(&mut article.removed, |r| r.span.start);
 }
 
 /// The chrome inside one paragraph: `(start, end, reason)` in bytes relative to it, on char boundaries.
@@ -83,7 +83,7 @@ fn find_cuts(paragraph: &str) -> Vec<(usize, usize, &'static str)> {
     }
     find_captions(paragraph, &mut cuts);
     // Overlapping finds ("Read more: …" also looks like a "Label: …" caption): the earlier, then longer, wins.
-    cuts.sort_by_key(|&(start, end, _)| (start, std::cmp::Reverse(end)));
+    crate::order::sort_by_key(&mut cuts, |&(start, end, _)| (start, std::cmp::Reverse(end)));
     let mut end = 0;
     cuts.retain(|&(s, e, _)| {
         let keep = s >= end;

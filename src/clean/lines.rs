@@ -2,10 +2,10 @@
 //! function-word and capital shares, whether it repeats elsewhere in the page, and whether blank lines
 //! surround it (a browser's copy puts blank lines around paragraphs, single line breaks between menu items).
 
-use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use super::chrome::{chrome_reason, ends_with_credit};
+use crate::lexicon::{FastMap, FastSet};
 use crate::span::Span;
 
 /// One non-blank line of the input and its features.
@@ -146,7 +146,7 @@ fn measure(content: &str, span: Span, blank_before: bool) -> Line {
 /// Marks lines whose text (letters and digits, lower-cased) occurs more than once: menus repeated in header
 /// and footer, a headline shown again in a share box, "Advertisement" between paragraphs.
 fn mark_repeated(keys: &[&str], lines: &mut [Line]) {
-    let mut counts: HashMap<&str, usize> = HashMap::with_capacity(keys.len());
+    let mut counts: FastMap<&str, usize> = FastMap::with_capacity_and_hasher(keys.len(), Default::default());
     for &key in keys {
         *counts.entry(key).or_insert(0) += 1;
     }
@@ -216,10 +216,10 @@ pub(super) fn has_gaps(lines: &[Line]) -> bool {
 }
 
 /// English function words (data/function_words.txt), parsed once, with the length of the longest.
-fn function_words() -> &'static (HashSet<&'static str>, usize) {
-    static WORDS: OnceLock<(HashSet<&'static str>, usize)> = OnceLock::new();
+fn function_words() -> &'static (FastSet<&'static str>, usize) {
+    static WORDS: OnceLock<(FastSet<&'static str>, usize)> = OnceLock::new();
     WORDS.get_or_init(|| {
-        let words: HashSet<&'static str> = include_str!("../../data/function_words.txt")
+        let words: FastSet<&'static str> = include_str!("../../data/function_words.txt")
             .lines()
             .map(str::trim)
             .filter(|l| !l.is_empty() && !l.starts_with('#'))
