@@ -15,6 +15,10 @@
 //!
 //! `lexicon.rs`'s tests check that every list parses to the same look-up table as the file in `data/`.
 
+#[path = "src/entry_key.rs"]
+mod entry_key;
+
+use entry_key::normalize;
 use std::env;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -33,6 +37,7 @@ const MAX_SHARED: usize = 40;
 fn main() {
     let out_dir = PathBuf::from(env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
     println!("cargo::rerun-if-changed=build.rs");
+    println!("cargo::rerun-if-changed=src/entry_key.rs");
     println!("cargo::rerun-if-changed=data");
     let mut files: Vec<PathBuf> = fs::read_dir("data")
         .expect("data/ is readable")
@@ -87,20 +92,6 @@ fn keyed_sorted(text: &str, normalized: bool) -> String {
             out.push_str(&column);
         }
         out.push('\n');
-    }
-    out
-}
-
-/// `normalize` of `src/lexicon.rs`: lower case, periods that end a word dropped ("Lt. Gov." → "lt gov").
-fn normalize(entry: &str) -> String {
-    let lowered = entry.to_lowercase();
-    let mut out = String::with_capacity(lowered.len());
-    let mut chars = lowered.chars().peekable();
-    while let Some(c) = chars.next() {
-        if c == '.' && chars.peek().is_none_or(|n| n.is_whitespace()) {
-            continue;
-        }
-        out.push(c);
     }
     out
 }

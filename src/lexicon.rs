@@ -366,20 +366,7 @@ fn entries(data: &'static str) -> impl Iterator<Item = (&'static str, Option<&'s
     })
 }
 
-/// The look-up form of a multi-word entry: lower case, periods that end a word dropped ("U.S." → "u.s",
-/// "Lt. Gov." → "lt gov"), so entries match words as the tokenizer cuts them.
-pub(crate) fn normalize(entry: &str) -> String {
-    let lowered = entry.to_lowercase();
-    let mut out = String::with_capacity(lowered.len());
-    let mut chars = lowered.chars().peekable();
-    while let Some(c) = chars.next() {
-        if c == '.' && chars.peek().is_none_or(|n| n.is_whitespace()) {
-            continue;
-        }
-        out.push(c);
-    }
-    out
-}
+pub(crate) use crate::entry_key::normalize;
 
 /// Lower-cases `word` into `buffer` and returns it, for look-ups without a fresh allocation per word.
 pub(crate) fn lower<'b>(word: &str, buffer: &'b mut String) -> &'b str {

@@ -26,6 +26,7 @@
 //! 7. `select` — the summary: length control, redundancy, dangling references.
 
 mod clean;
+mod entry_key;
 mod lexicon;
 mod options;
 mod order;
