@@ -30,6 +30,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 use serde::Serialize;
 
 use crate::clean::Article;
+use crate::lexicon::lower;
 use crate::options::Error;
 use crate::people::People;
 use crate::quotes::QuoteFound;
@@ -314,18 +315,6 @@ const LONG_SHARE: f64 = 0.4;
 /// (Lead-k is 13 points of ROUGE-1 below the best there): one scorer, which notices the budget.
 fn long_summary(share: f64) -> f64 {
     ((share - SHORT_SHARE) / (LONG_SHARE - SHORT_SHARE)).clamp(0.0, 1.0)
-}
-
-/// Lower-cases `word` into `buffer` and returns it. Most words of English news are ASCII: they are lowered byte
-/// by byte, which gives the same text as `char::to_lowercase` and costs a fraction of it on every word.
-fn lower<'b>(word: &str, buffer: &'b mut String) -> &'b str {
-    if !word.is_ascii() {
-        return crate::lexicon::lower(word, buffer);
-    }
-    buffer.clear();
-    buffer.push_str(word);
-    buffer.make_ascii_lowercase();
-    buffer.as_str()
 }
 
 /// FNV-1a: a small, stable hash for word keys (the same on every platform, unlike `HashMap`'s default).
