@@ -10,6 +10,15 @@ import { extractArticle, htmlToText, looksLikeHtmlSource } from "./paste.js";
 const TYPING_DELAY_MS = 250;
 /** Show the busy indicator only for work that takes longer than this (most articles take a few ms). */
 const BUSY_AFTER_MS = 100;
+/** While busy, the elapsed time and the progress estimate are redrawn this often. */
+const PROGRESS_EVERY_MS = 100;
+/** Summaries of texts at least this long (UTF-16 units) that took at least this long teach the page how fast this
+ * machine summarizes: in shorter ones the fixed costs (the result's crossing, code not yet optimised by the
+ * engine) weigh too much to predict a long text's time. */
+const MIN_RATE_SAMPLE_LENGTH = 100_000;
+const MIN_RATE_SAMPLE_MS = 50;
+/** The estimate never claims more than this share: it is a prediction, and the work is done only when it is. */
+const MAX_ESTIMATE = 0.95;
 /** Above this many sentences (or mentions) the source view marks only the summary and the removed text. */
 const MAX_SOURCE_SPANS = 20000;
 /** Longer texts show only the summary's paragraphs in the source view: laying out megabytes of text would hold
@@ -50,6 +59,8 @@ const ui = {
   inputPath: $("input-path"),
   status: $("status"),
   statusText: $("status-text"),
+  progress: $("progress"),
+  progressText: $("progress-text"),
   results: $("results"),
   title: $("title"),
   byline: $("byline"),
@@ -74,6 +85,9 @@ let nextId = 1;
 let inFlight = null; // { id } sent, not yet answered
 let wanted = null; // { id, text, options, sent }
 let busyTimer = 0;
+let progressTimer = 0;
+/** How fast summaries ran on this machine so far, in UTF-16 units per ms (null until one long enough ran). */
+let unitsPerMs = null;
 let sampleText = null; // the sample as loaded: a paste replaces it whole
 let rendered = null; // { text, result } on screen
 let renderCount = 0;
@@ -98,7 +112,10 @@ worker.addEventListener("message", (event) => {
     wanted = null;
     stopBusy();
     if ("error" in message) showError(message.error);
-    else render(request, message.result, message.elapsed);
+    else {
+      learnSpeed(request.text.length, message.elapsed);
+      render(request, message.result, message.elapsed);
+    }
   }
   sendWanted();
 });
@@ -163,17 +180,48 @@ function readOptions() {
 }
 
 function startBusy(length) {
-  clearTimeout(busyTimer);
+  stopBusy();
+  const started = performance.now();
   busyTimer = setTimeout(() => {
     if (ui.root.dataset.state === "error") return;
-    setStatus("busy", `Summarizing ${formatSize(length)}…`);
     ui.results.setAttribute("aria-busy", "true");
+    const show = () => showProgress(length, performance.now() - started);
+    show();
+    progressTimer = setInterval(show, PROGRESS_EVERY_MS);
   }, BUSY_AFTER_MS);
+}
+
+/** The busy status of a summary that has run `elapsed` ms: the time so far and, once a slow summary has shown the
+ * page how fast this machine summarizes, an estimate of how far along it is (the worker cannot report from inside
+ * the call).
+ * The ticking figures sit outside the live status text, so a screen reader announces "Summarizing" once. */
+function showProgress(length, elapsed) {
+  if (ui.status.dataset.status !== "busy") setStatus("busy", `Summarizing ${formatSize(length)}…`);
+  const seconds = `${(elapsed / 1000).toFixed(1)} s`;
+  if (unitsPerMs === null) {
+    ui.progress.hidden = true;
+    ui.progressText.textContent = seconds;
+    return;
+  }
+  const share = Math.min(MAX_ESTIMATE, elapsed / (length / unitsPerMs));
+  ui.progress.hidden = false;
+  ui.progress.value = share;
+  ui.progressText.textContent = `${seconds}, about ${Math.round(share * 100)}% done`;
 }
 
 function stopBusy() {
   clearTimeout(busyTimer);
+  clearInterval(progressTimer);
+  ui.progress.hidden = true;
+  ui.progressText.textContent = "";
   ui.results.setAttribute("aria-busy", "false");
+}
+
+/** Learns this machine's speed from a finished summary (a running mean, so one slow run does not dominate). */
+function learnSpeed(length, elapsed) {
+  if (length < MIN_RATE_SAMPLE_LENGTH || !(elapsed >= MIN_RATE_SAMPLE_MS)) return;
+  const rate = length / elapsed;
+  unitsPerMs = unitsPerMs === null ? rate : (unitsPerMs + rate) / 2;
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -296,6 +296,63 @@ test("a long text: busy indicator while it runs, the source shows the summary's 
   });
 });
 
+test("a slow summary shows the time so far, then also an estimate of its progress once the page knows the speed", async () => {
+  await withPage(async ({ page }) => {
+    const body = bridgeArticle.split("\n").slice(1).join("\n");
+    const ofSize = (bytes) => Array.from({ length: Math.ceil(bytes / body.length) }, () => body).join("\n");
+    await page.evaluate(() => {
+      const progress = document.getElementById("progress");
+      const text = document.getElementById("progress-text");
+      window.__ticks = [];
+      new MutationObserver(() => window.__ticks.push({ text: text.textContent, shown: !progress.hidden, value: progress.value }))
+        .observe(text, { childList: true, characterData: true, subtree: true });
+    });
+    /** Summarizes `text` as typed input; returns its time and the progress shown while it ran. */
+    const run = async (text, renders) => {
+      await page.evaluate(() => { window.__ticks.length = 0; });
+      await page.evaluate((value) => {
+        const input = document.getElementById("input");
+        input.value = value;
+        input.dispatchEvent(new Event("input", { bubbles: true }));
+      }, text);
+      await page.waitForFunction((n) => document.getElementById("status").dataset.status === "done" &&
+        document.getElementById("results").dataset.renders === String(n), renders, { timeout: 120_000 });
+      const statusText = await page.textContent("#status-text");
+      const elapsed = Number(/in ([\d.]+) ms/.exec(statusText)?.[1]);
+      assert.ok(elapsed > 0, statusText);
+      assert.equal(await page.textContent("#progress-text"), "", "cleared once done");
+      assert.equal(await page.getAttribute("#progress", "hidden"), "");
+      return { elapsed, ticks: (await page.evaluate(() => window.__ticks)).filter((tick) => tick.text !== "") };
+    };
+    /** Ticks are redrawn every 100 ms from 100 ms on, and their time never goes back. */
+    const checkTicks = ({ elapsed, ticks }, pattern) => {
+      if (elapsed <= 400) return;
+      assert.ok(ticks.length >= 2, `progress redrawn while a ${elapsed} ms summary ran: ${JSON.stringify(ticks)}`);
+      for (const tick of ticks) assert.match(tick.text, pattern);
+      const seconds = ticks.map((tick) => Number.parseFloat(tick.text));
+      assert.ok(seconds.every((s, i) => i === 0 || s >= seconds[i - 1]), `the time only grows: ${seconds}`);
+    };
+
+    // The first slow summary: only the sample (a few ms) ran before, too quick to measure a speed by, so the page
+    // shows the time so far and no estimate.
+    const first = await run(ofSize(1_000_000), 2);
+    checkTicks(first, /^\d+\.\d s$/);
+    assert.ok(first.ticks.every((tick) => !tick.shown), JSON.stringify(first.ticks));
+
+    // The next one is estimated from the first one's speed: under 100% while it runs, and growing.
+    const second = await run(ofSize(2_000_000), 3);
+    checkTicks(second, /^\d+\.\d s, about \d+% done$/);
+    if (second.elapsed > 400) {
+      const values = second.ticks.map((tick) => tick.value);
+      assert.ok(second.ticks.every((tick) => tick.shown) && values.every((v) => v > 0 && v <= 0.95), JSON.stringify(second.ticks));
+      assert.ok(values.every((v, i) => i === 0 || v >= values[i - 1]), `the estimate only grows: ${values}`);
+      // Same speed, twice the text: halfway through the time, the estimate is near a half (not 1% or 95%).
+      const mid = second.ticks.find((tick) => Number.parseFloat(tick.text) * 1000 >= second.elapsed / 2);
+      if (mid) assert.ok(mid.value > 0.2 && mid.value < 0.8, `estimate halfway: ${JSON.stringify(mid)}`);
+    }
+  });
+});
+
 test("a file over the size limit is refused with a clear message", async () => {
   await withPage(async ({ page }) => {
     // 33 MiB, over nutshell's default 32 MiB limit: refused before it is read into the box (Chromium takes
