@@ -5,6 +5,7 @@ use super::chrome::{ends_header, ends_with_credit};
 use super::lines::{has_gaps, is_function_word, push_key, Line};
 use super::weights::{HEADER_PROSE_WORDS, TITLE_DISTANCE_COST, TITLE_MARGIN, TITLE_MIN_OVERLAP, TITLE_WINDOW};
 use crate::lexicon::FastSet;
+use crate::tokens::split_whitespace;
 
 /// Lines after the anchor whose words make up the lead the headline is compared with.
 const LEAD_LINES: usize = 12;
@@ -54,7 +55,7 @@ pub(super) fn paragraphs_set_off(lines: &[Line], window: &[Line]) -> bool {
 fn content_words(line: &str) -> FastSet<String> {
     let mut buffer = String::new();
     let mut words = FastSet::default();
-    for token in line.split_whitespace() {
+    for token in split_whitespace(line) {
         buffer.clear();
         push_key(token, &mut buffer);
         if is_function_word(&buffer) {
@@ -71,8 +72,14 @@ fn content_words(line: &str) -> FastSet<String> {
 /// A word as headline and lead share it: letters and digits, lower case, without a possessive or plural s
 /// ("Japan's" and "Japan", "figures" and "figure").
 fn title_key(token: &str) -> String {
-    let token = token.trim_matches(|c: char| "\"'“”‘’()[]{}.,;:!?…«»-–—".contains(c));
-    let token = ["'s", "'S", "’s", "’S"].iter().find_map(|s| token.strip_suffix(s)).unwrap_or(token);
+    let token = token.trim_matches(|c: char| {
+        matches!(c, '"' | '\'' | '“' | '”' | '‘' | '’' | '(' | ')' | '[' | ']' | '{' | '}' | '.' | ',' | ';' | ':' | '!' | '?' | '…' | '«' | '»' | '-' | '–' | '—')
+    });
+    let token = ["'s", "'S", "’s", "’S"]
+        .iter()
+        .find(|suffix| token.as_bytes().ends_with(suffix.as_bytes()))
+        .and_then(|suffix| token.get(..token.len() - suffix.len()))
+        .unwrap_or(token);
     let mut key = String::with_capacity(token.len());
     push_key(token, &mut key);
     if key.chars().count() > 3 && key.ends_with('s') && !key.ends_with("ss") {
