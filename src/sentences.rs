@@ -217,6 +217,16 @@ impl<'a> Scanner<'a> {
         let bytes = self.text.as_bytes();
         let mut i = self.start;
         while let Some(&byte) = bytes.get(i) {
+            // Letters, digits and ASCII punctuation other than a terminator neither end nor start anything: one
+            // step, unless a bracket opens here or the sentence reaches its length limit.
+            let plain = byte.is_ascii_graphic() && !matches!(byte, b'.' | b'!' | b'?');
+            if plain
+                && i < self.start + MAX_SENTENCE_BYTES
+                && !self.brackets.get(self.next_bracket).is_some_and(|&(open, _)| open <= i)
+            {
+                i += 1;
+                continue;
+            }
             // ASCII needs no decoding: most of the text takes this path.
             let c = if byte.is_ascii() {
                 char::from(byte)
@@ -250,7 +260,8 @@ impl<'a> Scanner<'a> {
             }
             if c.is_whitespace() {
                 self.last_space = i;
-                if self.text[..i].ends_with([',', ';', ':', '–', '—']) {
+                let head = &bytes[..i];
+                if matches!(head.last(), Some(b',' | b';' | b':')) || head.ends_with("–".as_bytes()) || head.ends_with("—".as_bytes()) {
                     self.soft_break = i;
                 }
             }

@@ -89,25 +89,32 @@ pub(crate) fn split_whitespace(text: &str) -> impl Iterator<Item = &str> {
 
 /// The first offset from `from` whose character is not white space (`space`), or is (`!space`).
 fn skip_while_space(text: &str, from: usize, space: bool) -> usize {
+    let bytes = text.as_bytes();
     let mut at = from;
-    while let Some(c) = char_at(text, at) {
-        let is_space = if c.is_ascii() { matches!(c, ' ' | '\t' | '\n' | '\r' | '\u{b}' | '\u{c}') } else { c.is_whitespace() };
+    while let Some(&byte) = bytes.get(at) {
+        let (is_space, len) = if byte.is_ascii() {
+            (matches!(byte, b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C), 1)
+        } else {
+            let Some(c) = char_at(text, at) else { break };
+            (c.is_whitespace(), c.len_utf8())
+        };
         if is_space != space {
             break;
         }
-        at += c.len_utf8();
+        at += len;
     }
     at
 }
 
 /// `word` without a possessive ending: "Putin’s" → "Putin", "Jones'" stays.
 pub(crate) fn strip_possessive(word: &str) -> &str {
-    // Byte suffixes: each is whole characters, so the cut falls on a character boundary.
-    ["’s", "'s", "’S"]
-        .iter()
-        .find(|suffix| word.as_bytes().ends_with(suffix.as_bytes()))
-        .and_then(|suffix| word.get(..word.len() - suffix.len()))
-        .unwrap_or(word)
+    // Compared as bytes ("’" is E2 80 99): the endings are whole characters, so the cut is on a boundary.
+    let ending = match word.as_bytes() {
+        [.., b'\'', b's'] => 2,
+        [.., 0xE2, 0x80, 0x99, b's' | b'S'] => 4,
+        _ => 0,
+    };
+    word.get(..word.len() - ending).unwrap_or(word)
 }
 
 /// The look-up key of a name word: lower case, accents folded, a possessive ending and trailing periods

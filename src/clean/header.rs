@@ -72,14 +72,14 @@ fn content_words(line: &str) -> FastSet<String> {
 /// A word as headline and lead share it: letters and digits, lower case, without a possessive or plural s
 /// ("Japan's" and "Japan", "figures" and "figure").
 fn title_key(token: &str) -> String {
-    let token = token.trim_matches(|c: char| {
-        matches!(c, '"' | '\'' | '“' | '”' | '‘' | '’' | '(' | ')' | '[' | ']' | '{' | '}' | '.' | ',' | ';' | ':' | '!' | '?' | '…' | '«' | '»' | '-' | '–' | '—')
-    });
-    let token = ["'s", "'S", "’s", "’S"]
-        .iter()
-        .find(|suffix| token.as_bytes().ends_with(suffix.as_bytes()))
-        .and_then(|suffix| token.get(..token.len() - suffix.len()))
-        .unwrap_or(token);
+    let token = token.trim_matches(|c: char| "\"'“”‘’()[]{}.,;:!?…«»-–—".contains(c));
+    // "'s", "'S", "’s", "’S", compared as bytes ("’" is E2 80 99).
+    let ending = match token.as_bytes() {
+        [.., b'\'', b's' | b'S'] => 2,
+        [.., 0xE2, 0x80, 0x99, b's' | b'S'] => 4,
+        _ => 0,
+    };
+    let token = token.get(..token.len() - ending).unwrap_or(token);
     let mut key = String::with_capacity(token.len());
     push_key(token, &mut key);
     if key.chars().count() > 3 && key.ends_with('s') && !key.ends_with("ss") {
