@@ -31,6 +31,7 @@
 
 use crate::lexicon::{lexicons, AbbreviationKind};
 use crate::span::Span;
+use crate::tokens::char_at;
 
 /// One sentence: its span in the original text and the paragraph it belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -210,7 +211,7 @@ impl<'a> Scanner<'a> {
     }
 
     fn char_at(&self, at: usize) -> Option<char> {
-        self.text.get(at..).and_then(|rest| rest.chars().next())
+        char_at(self.text, at)
     }
 
     fn run(&mut self) {
@@ -227,13 +228,7 @@ impl<'a> Scanner<'a> {
                 i += 1;
                 continue;
             }
-            // ASCII needs no decoding: most of the text takes this path.
-            let c = if byte.is_ascii() {
-                char::from(byte)
-            } else {
-                let Some(c) = self.char_at(i) else { break };
-                c
-            };
+            let Some(c) = self.char_at(i) else { break };
             if self.brackets.get(self.next_bracket).is_some_and(|&(open, _)| open <= i) {
                 self.update_shield(i);
             }

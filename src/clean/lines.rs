@@ -115,12 +115,7 @@ fn measure(content: &str, span: Span, blank_before: bool) -> Line {
     let mut key = String::new();
     for token in split_whitespace(content) {
         words += 1;
-        let first_letter = if token.is_ascii() {
-            token.bytes().find(u8::is_ascii_alphabetic).map(char::from)
-        } else {
-            token.chars().find(|c| c.is_alphabetic())
-        };
-        let Some(first_letter) = first_letter else { continue };
+        let Some(first_letter) = token.chars().find(|c| c.is_alphabetic()) else { continue };
         alphabetic += 1;
         capitals += usize::from(first_letter.is_uppercase());
         key.clear();
@@ -205,9 +200,8 @@ pub(super) fn push_key(line: &str, key: &mut String) {
             at += 1;
         } else {
             let Some(c) = line.get(at..).and_then(|rest| rest.chars().next()) else { break };
-            if c.is_alphanumeric() {
-                key.extend(c.to_lowercase());
-            }
+            let letter = line.get(at..at + c.len_utf8()).filter(|_| c.is_alphanumeric()).unwrap_or("");
+            key.extend(letter.chars().flat_map(char::to_lowercase));
             at += c.len_utf8();
         }
     }
