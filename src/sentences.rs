@@ -31,6 +31,7 @@
 
 use crate::lexicon::{lexicons, AbbreviationKind};
 use crate::span::Span;
+use crate::tokens::char_at;
 
 /// One sentence: its span in the original text and the paragraph it belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -210,20 +211,24 @@ impl<'a> Scanner<'a> {
     }
 
     fn char_at(&self, at: usize) -> Option<char> {
-        self.text.get(at..).and_then(|rest| rest.chars().next())
+        char_at(self.text, at)
     }
 
     fn run(&mut self) {
         let bytes = self.text.as_bytes();
         let mut i = self.start;
         while let Some(&byte) = bytes.get(i) {
-            // ASCII needs no decoding: most of the text takes this path.
-            let c = if byte.is_ascii() {
-                char::from(byte)
-            } else {
-                let Some(c) = self.char_at(i) else { break };
-                c
-            };
+            // Letters, digits and ASCII punctuation other than a terminator neither end nor start anything: one
+            // step, unless a bracket opens here or the sentence reaches its length limit.
+            let plain = byte.is_ascii_graphic() && !matches!(byte, b'.' | b'!' | b'?');
+            if plain
+                && i < self.start + MAX_SENTENCE_BYTES
+                && !self.brackets.get(self.next_bracket).is_some_and(|&(open, _)| open <= i)
+            {
+                i += 1;
+                continue;
+            }
+            let Some(c) = self.char_at(i) else { break };
             if self.brackets.get(self.next_bracket).is_some_and(|&(open, _)| open <= i) {
                 self.update_shield(i);
             }
@@ -250,7 +255,8 @@ impl<'a> Scanner<'a> {
             }
             if c.is_whitespace() {
                 self.last_space = i;
-                if self.text[..i].ends_with([',', ';', ':', '–', '—']) {
+                let head = &bytes[..i];
+                if matches!(head.last(), Some(b',' | b';' | b':')) || head.ends_with("–".as_bytes()) || head.ends_with("—".as_bytes()) {
                     self.soft_break = i;
                 }
             }

@@ -25,35 +25,31 @@ pub(crate) fn tokenize_sentences(text: &str, sentences: &[SentenceSpan]) -> Vec<
 pub(crate) fn tokenize(text: &str, span: Span) -> Vec<Word> {
     let piece = span.slice(text);
     let mut words = Vec::new();
-    let mut chars = piece.char_indices().peekable();
-    while let Some((start, c)) = chars.next() {
-        if !c.is_alphanumeric() {
+    let mut at = 0;
+    while let Some(c) = char_at(piece, at) {
+        let start = at;
+        at += c.len_utf8();
+        if !is_alphanumeric(c) {
             continue;
         }
-        let mut end = start + c.len_utf8();
         let mut letters = usize::from(c.is_alphabetic());
         let mut upper = usize::from(c.is_uppercase());
-        while let Some(&(i, next)) = chars.peek() {
-            if next.is_alphanumeric() || ('\u{300}'..='\u{36f}').contains(&next) {
+        while let Some(next) = char_at(piece, at) {
+            if is_alphanumeric(next) || ('\u{300}'..='\u{36f}').contains(&next) {
                 letters += usize::from(next.is_alphabetic());
                 upper += usize::from(next.is_uppercase());
-                end = i + next.len_utf8();
-                chars.next();
-            } else if matches!(next, '\'' | '’' | '-' | '.' | '&' | '‐') {
+                at += next.len_utf8();
+            } else if matches!(next, '\'' | '’' | '-' | '.' | '&' | '‐')
+                && char_at(piece, at + next.len_utf8()).is_some_and(is_alphanumeric)
+            {
                 // Joiners stay inside a word only when a letter or digit follows them.
-                let after = piece[i + next.len_utf8()..].chars().next();
-                if after.is_some_and(char::is_alphanumeric) {
-                    end = i + next.len_utf8();
-                    chars.next();
-                } else {
-                    break;
-                }
+                at += next.len_utf8();
             } else {
                 break;
             }
         }
         words.push(Word {
-            span: Span::new(span.start + start, span.start + end),
+            span: Span::new(span.start + start, span.start + at),
             capitalized: c.is_uppercase(),
             all_caps: letters >= 2 && upper == letters,
             numeric: c.is_ascii_digit(),
@@ -62,9 +58,63 @@ pub(crate) fn tokenize(text: &str, span: Span) -> Vec<Word> {
     words
 }
 
+/// The character that starts at byte `at` of `text`, without decoding when it is ASCII (most of the text);
+/// `None` at the end or inside a character.
+pub(crate) fn char_at(text: &str, at: usize) -> Option<char> {
+    match *text.as_bytes().get(at)? {
+        byte if byte.is_ascii() => Some(char::from(byte)),
+        _ => text.get(at..)?.chars().next(),
+    }
+}
+
+/// `char::is_alphanumeric`, with ASCII answered by a byte test.
+fn is_alphanumeric(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        c.is_alphanumeric()
+    }
+}
+
+/// The white-space separated words of `text`, as [`str::split_whitespace`] gives them, with ASCII bytes
+/// tested without decoding.
+pub(crate) fn split_whitespace(text: &str) -> impl Iterator<Item = &str> {
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        let start = skip_while_space(text, at, true);
+        at = skip_while_space(text, start, false);
+        text.get(start..at).filter(|word| !word.is_empty())
+    })
+}
+
+/// The first offset from `from` whose character is not white space (`space`), or is (`!space`).
+fn skip_while_space(text: &str, from: usize, space: bool) -> usize {
+    let bytes = text.as_bytes();
+    let mut at = from;
+    while let Some(&byte) = bytes.get(at) {
+        let (is_space, len) = if byte.is_ascii() {
+            (matches!(byte, b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C), 1)
+        } else {
+            let Some(c) = char_at(text, at) else { break };
+            (c.is_whitespace(), c.len_utf8())
+        };
+        if is_space != space {
+            break;
+        }
+        at += len;
+    }
+    at
+}
+
 /// `word` without a possessive ending: "Putin’s" → "Putin", "Jones'" stays.
 pub(crate) fn strip_possessive(word: &str) -> &str {
-    word.strip_suffix("’s").or_else(|| word.strip_suffix("'s")).or_else(|| word.strip_suffix("’S")).unwrap_or(word)
+    // Compared as bytes ("’" is E2 80 99): the endings are whole characters, so the cut is on a boundary.
+    let ending = match word.as_bytes() {
+        [.., b'\'', b's'] => 2,
+        [.., 0xE2, 0x80, 0x99, b's' | b'S'] => 4,
+        _ => 0,
+    };
+    word.get(..word.len() - ending).unwrap_or(word)
 }
 
 /// The look-up key of a name word: lower case, accents folded, a possessive ending and trailing periods
@@ -72,10 +122,12 @@ pub(crate) fn strip_possessive(word: &str) -> &str {
 /// Two spellings of one name share it, so "Mr. Putin" and "Putin’s" find the same person.
 pub(crate) fn name_key<'b>(word: &str, buffer: &'b mut String) -> &'b str {
     buffer.clear();
-    let word = strip_possessive(word).trim_end_matches('.');
-    if word.is_ascii() {
-        // Most words: no accents or curly quotes to fold, and lower case is one byte per byte.
-        buffer.extend(word.bytes().map(|b| if b == b'`' { '\'' } else { char::from(b.to_ascii_lowercase()) }));
+    let word = strip_possessive(word);
+    let word = word.get(..word.bytes().rposition(|b| b != b'.').map_or(0, |last| last + 1)).unwrap_or(word);
+    if word.is_ascii() && !word.contains('`') {
+        // Most words: no accents or quotes to fold, and lower case is one byte per byte.
+        buffer.push_str(word);
+        buffer.make_ascii_lowercase();
         return buffer.as_str();
     }
     for c in word.chars() {

@@ -10,6 +10,7 @@ use std::sync::OnceLock;
 
 use super::lines::ends_with_terminal;
 use crate::lexicon::{lexicons, FastMap};
+use crate::tokens::split_whitespace;
 
 /// Why a line is chrome, or `None` when its content alone does not say.
 pub(super) fn chrome_reason(line: &str, words: usize) -> Option<&'static str> {
@@ -87,18 +88,18 @@ pub(super) fn phrase_reason(line: &str) -> Option<&'static str> {
     if line.len() > 100 {
         return None;
     }
-    let normalized = if line.is_ascii() {
-        let mut normalized = String::with_capacity(line.len());
-        for word in line.split_ascii_whitespace() {
-            if !normalized.is_empty() {
-                normalized.push(' ');
-            }
-            normalized.push_str(word);
+    let mut normalized = String::with_capacity(line.len());
+    for word in split_whitespace(line) {
+        if !normalized.is_empty() {
+            normalized.push(' ');
         }
+        normalized.push_str(word);
+    }
+    let normalized = if normalized.is_ascii() {
         normalized.make_ascii_lowercase();
         normalized
     } else {
-        line.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+        normalized.to_lowercase()
     };
     let phrases = phrases();
     let whole = normalized.trim_end_matches(['.', '!', '?', '…', ',', ';', '|', '•', '·', '-', '–', '—', '»', '>', ':', ' ']);

@@ -5,6 +5,7 @@ use super::chrome::{ends_header, ends_with_credit};
 use super::lines::{has_gaps, is_function_word, push_key, Line};
 use super::weights::{HEADER_PROSE_WORDS, TITLE_DISTANCE_COST, TITLE_MARGIN, TITLE_MIN_OVERLAP, TITLE_WINDOW};
 use crate::lexicon::FastSet;
+use crate::tokens::split_whitespace;
 
 /// Lines after the anchor whose words make up the lead the headline is compared with.
 const LEAD_LINES: usize = 12;
@@ -54,7 +55,7 @@ pub(super) fn paragraphs_set_off(lines: &[Line], window: &[Line]) -> bool {
 fn content_words(line: &str) -> FastSet<String> {
     let mut buffer = String::new();
     let mut words = FastSet::default();
-    for token in line.split_whitespace() {
+    for token in split_whitespace(line) {
         buffer.clear();
         push_key(token, &mut buffer);
         if is_function_word(&buffer) {
@@ -72,7 +73,13 @@ fn content_words(line: &str) -> FastSet<String> {
 /// ("Japan's" and "Japan", "figures" and "figure").
 fn title_key(token: &str) -> String {
     let token = token.trim_matches(|c: char| "\"'“”‘’()[]{}.,;:!?…«»-–—".contains(c));
-    let token = ["'s", "'S", "’s", "’S"].iter().find_map(|s| token.strip_suffix(s)).unwrap_or(token);
+    // "'s", "'S", "’s", "’S", compared as bytes ("’" is E2 80 99).
+    let ending = match token.as_bytes() {
+        [.., b'\'', b's' | b'S'] => 2,
+        [.., 0xE2, 0x80, 0x99, b's' | b'S'] => 4,
+        _ => 0,
+    };
+    let token = token.get(..token.len() - ending).unwrap_or(token);
     let mut key = String::with_capacity(token.len());
     push_key(token, &mut key);
     if key.chars().count() > 3 && key.ends_with('s') && !key.ends_with("ss") {

@@ -7,6 +7,7 @@ use std::sync::OnceLock;
 use super::chrome::{chrome_reason, ends_with_credit};
 use crate::lexicon::{FastMap, FastSet};
 use crate::span::Span;
+use crate::tokens::split_whitespace;
 
 /// One non-blank line of the input and its features.
 #[derive(Debug, Clone, Copy)]
@@ -112,14 +113,9 @@ fn is_drop_capital(content: &str, next: &str) -> bool {
 fn measure(content: &str, span: Span, blank_before: bool) -> Line {
     let (mut words, mut alphabetic, mut function, mut capitals) = (0usize, 0usize, 0usize, 0usize);
     let mut key = String::new();
-    for token in content.split_whitespace() {
+    for token in split_whitespace(content) {
         words += 1;
-        let first_letter = if token.is_ascii() {
-            token.bytes().find(u8::is_ascii_alphabetic).map(char::from)
-        } else {
-            token.chars().find(|c| c.is_alphabetic())
-        };
-        let Some(first_letter) = first_letter else { continue };
+        let Some(first_letter) = token.chars().find(|c| c.is_alphabetic()) else { continue };
         alphabetic += 1;
         capitals += usize::from(first_letter.is_uppercase());
         key.clear();
@@ -187,17 +183,31 @@ fn mark_captions(text: &str, keys: &[&str], lines: &mut [Line]) {
     }
 }
 
-/// Appends the line's letters and digits, lower-cased, to `key`: what makes two lines "the same" text. ASCII
-/// text takes a byte-wise path with the same result.
+/// Appends the line's letters and digits, lower-cased, to `key`: what makes two lines "the same" text. Runs of
+/// ASCII letters and digits are copied as they stand and lower-cased in place, without decoding.
 pub(super) fn push_key(line: &str, key: &mut String) {
-    if line.is_ascii() {
-        let start = key.len();
-        for run in line.split(|c: char| !c.is_ascii_alphanumeric()) {
-            key.push_str(run);
+    let start = key.len();
+    let bytes = line.as_bytes();
+    let mut at = 0;
+    while let Some(&byte) = bytes.get(at) {
+        if byte.is_ascii_alphanumeric() {
+            let run = at;
+            while bytes.get(at).is_some_and(u8::is_ascii_alphanumeric) {
+                at += 1;
+            }
+            key.push_str(line.get(run..at).unwrap_or(""));
+        } else if byte.is_ascii() {
+            at += 1;
+        } else {
+            let Some(c) = line.get(at..).and_then(|rest| rest.chars().next()) else { break };
+            let letter = line.get(at..at + c.len_utf8()).filter(|_| c.is_alphanumeric()).unwrap_or("");
+            key.extend(letter.chars().flat_map(char::to_lowercase));
+            at += c.len_utf8();
         }
-        key[start..].make_ascii_lowercase();
-    } else {
-        key.extend(line.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase));
+    }
+    // What `to_lowercase` wrote is lower case already: this only lowers the ASCII runs.
+    if let Some(appended) = key.get_mut(start..) {
+        appended.make_ascii_lowercase();
     }
 }
 

@@ -27,6 +27,7 @@ mod tail;
 mod weights;
 
 use crate::span::Span;
+use crate::tokens::split_whitespace;
 use lines::Line;
 
 /// The article found in the input: spans into the original text.
@@ -153,6 +154,10 @@ fn mark_tables(text: &str, lines: &[Line], reasons: &mut [Option<&'static str>])
         .iter()
         .zip(reasons.iter())
         .map(|(line, reason)| {
+            // Lines with any other reason, and kept lines, are no part of a table: spare them the scans below.
+            if !matches!(reason, Some("header" | "navigation" | "menu" | "timestamp" | "counter")) {
+                return Kind::Other;
+            }
             let content = line.span.slice(text);
             let figures = content.bytes().any(|b| b.is_ascii_digit());
             let list = content.bytes().filter(|&b| b == b',').count() >= 2;
@@ -195,17 +200,27 @@ fn mark_tables(text: &str, lines: &[Line], reasons: &mut [Option<&'static str>])
 
 /// "5:11PM", "11:00 AM", "9 p.m.": a time of day, which teaser cards carry and results tables do not.
 fn has_clock_time(line: &str) -> bool {
+    let ends_in_figure = |bytes: &[u8]| bytes.last().is_some_and(u8::is_ascii_digit);
     let mut previous_figure = false;
-    for token in line.split_whitespace() {
-        let token = token.trim_end_matches([',', ')', ';']).to_ascii_lowercase();
-        let token = token.trim_end_matches('.');
-        let stem = ["am", "pm", "a.m", "p.m"].iter().find_map(|s| token.strip_suffix(s));
+    for token in split_whitespace(line) {
+        // Byte by byte: every mark trimmed and every suffix compared is ASCII, so no character is cut.
+        let mut token = token.as_bytes();
+        while let [rest @ .., b',' | b')' | b';'] = token {
+            token = rest;
+        }
+        while let [rest @ .., b'.'] = token {
+            token = rest;
+        }
+        let stem = [&b"am"[..], b"pm", b"a.m", b"p.m"].iter().find_map(|suffix| {
+            let cut = token.len().checked_sub(suffix.len())?;
+            token[cut..].eq_ignore_ascii_case(suffix).then(|| &token[..cut])
+        });
         match stem {
-            Some("") if previous_figure => return true,
-            Some(stem) if stem.ends_with(|c: char| c.is_ascii_digit()) => return true,
+            Some([]) if previous_figure => return true,
+            Some(stem) if ends_in_figure(stem) => return true,
             _ => {}
         }
-        previous_figure = token.ends_with(|c: char| c.is_ascii_digit());
+        previous_figure = ends_in_figure(token);
     }
     false
 }
