@@ -34,7 +34,15 @@ pub(crate) fn tokenize(text: &str, span: Span) -> Vec<Word> {
         }
         let mut letters = usize::from(c.is_alphabetic());
         let mut upper = usize::from(c.is_uppercase());
-        while let Some(next) = char_at(piece, at) {
+        while let Some(&byte) = piece.as_bytes().get(at) {
+            // ASCII letters and digits, most of every word, take one step.
+            if byte.is_ascii_alphanumeric() {
+                letters += usize::from(byte.is_ascii_alphabetic());
+                upper += usize::from(byte.is_ascii_uppercase());
+                at += 1;
+                continue;
+            }
+            let Some(next) = char_at(piece, at) else { break };
             if is_alphanumeric(next) || ('\u{300}'..='\u{36f}').contains(&next) {
                 letters += usize::from(next.is_alphabetic());
                 upper += usize::from(next.is_uppercase());
