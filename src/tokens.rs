@@ -63,6 +63,9 @@ pub(crate) fn tokenize(text: &str, span: Span) -> Vec<Word> {
             numeric: c.is_ascii_digit(),
         });
     }
+    // Every sentence's words stay alive until the summary is built: without the slack of the last doubling,
+    // they take about a quarter less memory.
+    words.shrink_to_fit();
     words
 }
 
