@@ -189,6 +189,30 @@ mod tests {
     }
 
     #[test]
+    fn words_of_other_scripts_and_accents() {
+        let text = "«José Ńowak» said: Straße-Nord, Jose\u{301}’s and 東京.";
+        let words: Vec<&str> = tokenize(text, Span::new(0, text.len())).iter().map(|w| w.span.slice(text)).collect();
+        assert_eq!(words, vec!["José", "Ńowak", "said", "Straße-Nord", "Jose\u{301}’s", "and", "東京"]);
+    }
+
+    #[test]
+    fn white_space_splits_as_the_standard_library_does() {
+        for text in ["", "  ", "one two", " a\tb\nc\r\nd\u{b}e\u{c}f ", "x\u{a0}y\u{2003}z\u{85}w", "“quoted” word’s  "] {
+            assert_eq!(split_whitespace(text).collect::<Vec<_>>(), text.split_whitespace().collect::<Vec<_>>(), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn possessives_are_stripped_by_their_ending() {
+        assert_eq!(strip_possessive("Putin’s"), "Putin");
+        assert_eq!(strip_possessive("PUTIN’S"), "PUTIN");
+        assert_eq!(strip_possessive("Obama's"), "Obama");
+        assert_eq!(strip_possessive("OBAMA'S"), "OBAMA'S");
+        assert_eq!(strip_possessive("Jones'"), "Jones'");
+        assert_eq!(strip_possessive("’s"), "");
+    }
+
+    #[test]
     fn name_keys_fold_case_accents_and_possessives() {
         let mut buffer = String::new();
         assert_eq!(name_key("Zelenskyy’s", &mut buffer), "zelenskyy");
