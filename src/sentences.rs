@@ -218,13 +218,21 @@ impl<'a> Scanner<'a> {
         let bytes = self.text.as_bytes();
         let mut i = self.start;
         while let Some(&byte) = bytes.get(i) {
-            // Letters, digits and ASCII punctuation other than a terminator neither end nor start anything: one
-            // step, unless a bracket opens here or the sentence reaches its length limit.
+            // Letters, digits and ASCII punctuation other than a terminator neither end nor start anything, and a
+            // space ends a sentence only before a run-in caption: one step, unless a bracket opens here or the
+            // sentence reaches its length limit.
             let plain = byte.is_ascii_graphic() && !matches!(byte, b'.' | b'!' | b'?');
-            if plain
+            if (plain || byte == b' ')
                 && i < self.start + MAX_SENTENCE_BYTES
                 && !self.brackets.get(self.next_bracket).is_some_and(|&(open, _)| open <= i)
             {
+                if byte == b' ' {
+                    if self.caption_runs_in(i) {
+                        i = self.cut(i);
+                        continue;
+                    }
+                    self.note_space(i);
+                }
                 i += 1;
                 continue;
             }
@@ -254,11 +262,7 @@ impl<'a> Scanner<'a> {
                 continue;
             }
             if c.is_whitespace() {
-                self.last_space = i;
-                let head = &bytes[..i];
-                if matches!(head.last(), Some(b',' | b';' | b':')) || head.ends_with("–".as_bytes()) || head.ends_with("—".as_bytes()) {
-                    self.soft_break = i;
-                }
+                self.note_space(i);
             }
             if next - self.start > MAX_SENTENCE_BYTES {
                 i = self.cut_long(i, next);
@@ -267,6 +271,16 @@ impl<'a> Scanner<'a> {
             i = next;
         }
         self.push(self.start, self.text.len());
+    }
+
+    /// Records the white space at `at` as a place to cut long text: after a comma, semicolon, colon or dash,
+    /// a soft break.
+    fn note_space(&mut self, at: usize) {
+        self.last_space = at;
+        let head = &self.text.as_bytes()[..at];
+        if matches!(head.last(), Some(b',' | b';' | b':')) || head.ends_with("–".as_bytes()) || head.ends_with("—".as_bytes()) {
+            self.soft_break = at;
+        }
     }
 
     /// Ends the current sentence at `end` and starts the next one after the white space; returns where the

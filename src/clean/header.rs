@@ -18,10 +18,9 @@ const TITLE_PRIOR: f64 = 2.0;
 /// as well, the first (a standfirst under the headline shares as many words with the lead). A teaser headline
 /// shares few words with this article's lead, and teaser lists sit after the article or far from its start.
 pub(super) fn find_title(text: &str, lines: &[Line], anchor: usize) -> Option<usize> {
-    let mut lead = FastSet::default();
-    for line in lines.iter().skip(anchor).take(LEAD_LINES).filter(|l| l.prose) {
-        lead.extend(content_words(line.span.slice(text)));
-    }
+    // The lead's words are gathered only once a candidate needs them: often no line comes before the anchor,
+    // and the lead can be the whole text (an article pasted as one line).
+    let mut lead: Option<FastSet<String>> = None;
     let mut candidates: Vec<(f64, usize)> = Vec::new();
     for i in anchor.saturating_sub(TITLE_WINDOW)..anchor {
         let line = &lines[i];
@@ -33,6 +32,7 @@ pub(super) fn find_title(text: &str, lines: &[Line], anchor: usize) -> Option<us
         if words.len() < 3 {
             continue;
         }
+        let lead = lead.get_or_insert_with(|| lead_words(text, lines, anchor));
         let shared = words.iter().filter(|w| lead.contains(*w)).count();
         let overlap = (shared as f64 + TITLE_PRIOR) / (words.len() as f64 + 2.0 * TITLE_PRIOR);
         if shared >= 2 && overlap >= TITLE_MIN_OVERLAP {
@@ -41,6 +41,15 @@ pub(super) fn find_title(text: &str, lines: &[Line], anchor: usize) -> Option<us
     }
     let best = candidates.iter().map(|&(score, _)| score).fold(f64::NEG_INFINITY, f64::max);
     candidates.iter().filter(|&&(score, _)| score >= best - TITLE_MARGIN).map(|&(_, i)| i).min()
+}
+
+/// The content words of the prose lines that open the article at `anchor`.
+fn lead_words(text: &str, lines: &[Line], anchor: usize) -> FastSet<String> {
+    let mut lead = FastSet::default();
+    for line in lines.iter().skip(anchor).take(LEAD_LINES).filter(|l| l.prose) {
+        lead.extend(content_words(line.span.slice(text)));
+    }
+    lead
 }
 
 /// True when most prose lines of `window` stand between blank lines, in a paste that keeps blank lines.

@@ -52,32 +52,30 @@ fn find_cuts(paragraph: &str) -> Vec<(usize, usize, &'static str)> {
     if let Some(len) = dateline_marker(&paragraph[at..]) {
         cuts.push((at, at + len, "dateline"));
     }
-    for (start, _) in paragraph.match_indices("Scroll down for video") {
-        let rest = &paragraph[start..];
-        let marker = "Scroll down for video".len() + usize::from(rest["Scroll down for video".len()..].starts_with('s'));
-        let end = start + closed_run_in(rest, 20, false).unwrap_or(marker);
-        cuts.push((start, end, "video"));
-    }
-    for (start, _) in paragraph.match_indices("Read more:") {
-        let end = start + closed_run_in(&paragraph[start..], RUN_IN_WORDS, true).unwrap_or("Read more:".len());
-        cuts.push((start, end, "related"));
-    }
-    for marker in ["PUBLISHED:", "UPDATED:", "Last updated at"] {
-        for (start, _) in paragraph.match_indices(marker) {
-            if let Some(len) = timestamp_run(&paragraph[start + marker.len()..]) {
+    // The run-in markers in one pass: each opens with a capital or "©", so only those bytes are tried (one
+    // search per marker went over every paragraph seven times). No marker can overlap itself, so every one is
+    // found where a search would find it.
+    for (start, &byte) in paragraph.as_bytes().iter().enumerate() {
+        if !matches!(byte, b'S' | b'R' | b'P' | b'U' | b'L' | b'A' | 0xC2) {
+            continue;
+        }
+        let Some(rest) = paragraph.get(start..) else { continue };
+        if let Some(after) = rest.strip_prefix("Scroll down for video") {
+            let marker = rest.len() - after.len() + usize::from(after.starts_with('s'));
+            let end = start + closed_run_in(rest, 20, false).unwrap_or(marker);
+            cuts.push((start, end, "video"));
+        } else if rest.starts_with("Read more:") {
+            let end = start + closed_run_in(rest, RUN_IN_WORDS, true).unwrap_or("Read more:".len());
+            cuts.push((start, end, "related"));
+        } else if let Some(marker) = ["PUBLISHED:", "UPDATED:", "Last updated at"].into_iter().find(|m| rest.starts_with(m)) {
+            if let Some(len) = timestamp_run(&rest[marker.len()..]) {
                 cuts.push((start, start + marker.len() + len, "timestamp"));
             }
-        }
-    }
-    for (start, _) in paragraph.match_indices("Advertisement") {
-        let end = start + "Advertisement".len();
-        if at_sentence_start(paragraph, start) && next_opens_sentence(&paragraph[end..]) {
-            cuts.push((start, end, "ad"));
-        }
-    }
-    for (start, _) in paragraph.match_indices('©') {
-        let tail = &paragraph[start..];
-        if tail.split_whitespace().count() <= 15 && tail.to_lowercase().contains("all rights reserved") {
+        } else if let Some(after) = rest.strip_prefix("Advertisement") {
+            if at_sentence_start(paragraph, start) && next_opens_sentence(after) {
+                cuts.push((start, start + "Advertisement".len(), "ad"));
+            }
+        } else if rest.starts_with('©') && rest.split_whitespace().count() <= 15 && rest.to_lowercase().contains("all rights reserved") {
             cuts.push((start, paragraph.len(), "footer"));
         }
     }

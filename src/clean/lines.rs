@@ -244,3 +244,22 @@ pub(super) fn is_function_word(key: &str) -> bool {
     let (words, longest) = function_words();
     key.len() <= *longest && words.contains(key)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_keys_are_lower_case_letters_and_digits() {
+        for (line, expected) in [
+            ("Share this story!", "sharethisstory"),
+            ("ADVERTISEMENT", "advertisement"),
+            ("Photo: AP, 2019", "photoap2019"),
+            ("“Déjà vu” — Ünïcode’s 東京 İ", "déjàvuünïcodes東京i\u{307}"),
+        ] {
+            let mut key = String::from("prefix:");
+            push_key(line, &mut key);
+            assert_eq!(key, format!("prefix:{expected}"), "{line:?}");
+        }
+    }
+}
