@@ -13,6 +13,9 @@
 //!   alone finds these repeats too, but pays 2–3 bytes for each; front-coded lists gzip 18% smaller.
 //!   `lexicon.rs` decodes them once, on first use.
 //!
+//! It also writes `$OUT_DIR/lexicon_counts.rs`: the number of distinct keys across the keyed lists and their
+//! bytes, so `lexicon.rs` sizes its table once instead of counting lines or growing it at start-up.
+//!
 //! `lexicon.rs`'s tests check that every list parses to the same look-up table as the file in `data/`.
 
 #[path = "src/entry_key.rs"]
@@ -24,12 +27,15 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 /// Lists whose order matters (the first matching phrase names the chrome), embedded as they are, only stripped.
-/// Keep in step with `IN_ORDER` in `src/lexicon.rs`.
+/// `src/lexicon.rs` reads these with `entries`, the others with `Table::add_list`.
 const IN_ORDER: &[&str] = &["chrome_phrases"];
 
 /// Lists looked up by `normalize`d key (multi-word and dotted entries: "Secretary of State", "Lt. Gov."); the
 /// others by lower-cased key.
 const NORMALIZED: &[&str] = &["titles", "places"];
+
+/// Keyed lists that `lexicon.rs` does not put in its table (the clean-up stage reads its own copy).
+const NOT_IN_TABLE: &[&str] = &["function_words"];
 
 /// Longest shared prefix one line may take from the line before: `'0' + 40` is still a printable ASCII byte.
 const MAX_SHARED: usize = 40;
@@ -45,6 +51,7 @@ fn main() {
         .filter(|path| path.extension().is_some_and(|e| e == "txt"))
         .collect();
     files.sort();
+    let mut keys = std::collections::BTreeSet::new();
     for path in files {
         println!("cargo::rerun-if-changed={}", path.display());
         let text = fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
@@ -54,22 +61,40 @@ fn main() {
             entries
         } else {
             let sorted = keyed_sorted(&entries, NORMALIZED.contains(&stem));
+            if !NOT_IN_TABLE.contains(&stem) {
+                keys.extend(sorted.lines().map(|line| line.split('\t').next().unwrap_or(line).to_string()));
+            }
             let encoded = front_code(&sorted);
             assert_eq!(front_decode(&encoded), sorted, "front coding of {} does not round-trip", path.display());
             encoded
         };
         write_if_changed(&out_dir.join(path.file_name().expect("file name")), &embedded);
     }
+    let counts = format!(
+        "/// Distinct look-up keys across the keyed lists (written by build.rs): the capacity of the lexicon table.\n\
+         const DISTINCT_KEYS: usize = {};\n\
+         /// Bytes of those keys, back to back.\n\
+         const KEY_BYTES: usize = {};\n",
+        keys.len(),
+        keys.iter().map(String::len).sum::<usize>()
+    );
+    write_if_changed(&out_dir.join("lexicon_counts.rs"), &counts);
 }
 
-/// The file without its `#` lines and blank lines, one entry per line, `\n`-separated.
+/// The file without its `#` lines and blank lines, one entry per line, `\n`-separated, the entry and its second
+/// column trimmed (an empty column dropped), so `lexicon.rs` splits lines at bytes and trims nothing.
 fn strip_comments(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for line in text.lines() {
-        if line.starts_with('#') || line.trim_end().is_empty() {
+        if line.starts_with('#') || line.trim().is_empty() {
             continue;
         }
-        out.push_str(line);
+        let (entry, column) = line.split_once('\t').unwrap_or((line, ""));
+        out.push_str(entry.trim());
+        if !column.trim().is_empty() {
+            out.push('\t');
+            out.push_str(column.trim());
+        }
         out.push('\n');
     }
     out
