@@ -8,6 +8,8 @@
 //!   drop the periods that end a word), so the .wasm parses no case at start-up and its table borrows the keys
 //!   from the embedded text; a repeated key keeps its last second column (as the parser's map would), and the
 //!   list is sorted: lower case and sorted order also compress better (1.3 KB less gzipped);
+//! - second columns the library never reads ([`COLUMN_READ`]) are dropped, and so are the multi-word entries of
+//!   lists asked about one word at a time ([`ONE_WORD`]): 1.7 KB less gzipped;
 //! - the sorted lists are front-coded: each line starts with one character, `'0' + n`, saying how many bytes
 //!   it shares with the line before, followed by the rest of the line (`aaron` after `aarav` is `3on`). Gzip
 //!   alone finds these repeats too, but pays 2–3 bytes for each; front-coded lists gzip 18% smaller.
@@ -33,6 +35,17 @@ const IN_ORDER: &[&str] = &["chrome_phrases"];
 /// Lists looked up by `normalize`d key (multi-word and dotted entries: "Secretary of State", "Lt. Gov."); the
 /// others by lower-cased key.
 const NORMALIZED: &[&str] = &["titles", "places"];
+
+/// Lists whose second column `lexicon.rs` reads: the kind of a title or an abbreviation, whether a place is also
+/// a name or a word, a sentence starter's `run-in` mark. The other lists' columns explain an entry to people
+/// reading `data/` (why a name is ambiguous, a speech verb's lemma, a nationality's class) and are dropped here.
+/// Keep in step with the test in `src/lexicon.rs`.
+const COLUMN_READ: &[&str] = &["titles", "abbreviations", "places", "sentence_starters"];
+
+/// Lists the library asks about one word at a time (each word after a quote, say), so their multi-word entries
+/// ("pointed out", "according to", which `quotes.rs` reads by itself) can never match and are dropped here.
+/// Keep in step with the test in `src/lexicon.rs`.
+const ONE_WORD: &[&str] = &["speech_verbs"];
 
 /// Keyed lists that `lexicon.rs` does not put in its table (the clean-up stage reads its own copy).
 const NOT_IN_TABLE: &[&str] = &["function_words"];
@@ -60,7 +73,7 @@ fn main() {
         let embedded = if IN_ORDER.contains(&stem) {
             entries
         } else {
-            let sorted = keyed_sorted(&entries, NORMALIZED.contains(&stem));
+            let sorted = keyed_sorted(&entries, NORMALIZED.contains(&stem), COLUMN_READ.contains(&stem), ONE_WORD.contains(&stem));
             if !NOT_IN_TABLE.contains(&stem) {
                 keys.extend(sorted.lines().map(|line| line.split('\t').next().unwrap_or(line).to_string()));
             }
@@ -100,14 +113,18 @@ fn strip_comments(text: &str) -> String {
     out
 }
 
-/// The entries as look-up keys (the first column; a second column, after a tab, is kept as it is), each once
-/// with the second column of its last line, sorted.
-fn keyed_sorted(text: &str, normalized: bool) -> String {
+/// The entries as look-up keys (the first column; a second column, after a tab, is kept as it is if the library
+/// reads it, else dropped), each once with the second column of its last line, sorted; multi-word entries are
+/// left out of lists looked up one word at a time.
+fn keyed_sorted(text: &str, normalized: bool, column_read: bool, one_word: bool) -> String {
     let mut entries = std::collections::BTreeMap::new();
     for line in text.lines() {
         let (entry, column) = line.split_once('\t').unwrap_or((line, ""));
         let key = if normalized { normalize(entry.trim()) } else { entry.trim().to_lowercase() };
-        entries.insert(key, column.trim().to_string());
+        if one_word && key.contains(' ') {
+            continue;
+        }
+        entries.insert(key, if column_read { column.trim().to_string() } else { String::new() });
     }
     let mut out = String::with_capacity(text.len());
     for (entry, column) in entries {
