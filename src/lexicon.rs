@@ -187,29 +187,30 @@ impl Table {
         self.find(key, hash(key)).ok().map(|index| &self.entries[index])
     }
 
-    /// Adds the keys of a front-coded list and calls `each(key, entry, second column)` for every line, with the
-    /// key's entry (new and empty if no list before had the key). A line is `'0' + n`, where n is how many
-    /// bytes its key shares with the key of the line before, then the rest of the line; build.rs has dropped
-    /// comments and blank lines, trimmed both columns, and kept one line per key, so shared bytes never reach
-    /// into the second column. The column is empty when the line has none.
+    /// Adds the keys of a front-coded list and calls `each(key, entry, second column)` for every entry, with the
+    /// key's entry in the table (new and empty if no list before had the key). build.rs writes each entry as one
+    /// control byte, the count n of bytes its key shares with the key before (0x00–0x1F, the tab skipped: n + 1
+    /// from the tab on), then the rest of its key, then a tab and its second column if it keeps one. Nothing
+    /// else ends an entry: the next count byte does. build.rs has kept one entry per key, so shared bytes never
+    /// reach into the second column; the column is empty when the entry has none.
     ///
-    /// One pass over the bytes, the key decoded in a buffer that keeps the shared prefix in place: lines are
-    /// short, and cutting them with `str::lines` (its generic character searcher), then decoding every list into
+    /// One pass over the bytes, the key decoded in a buffer that keeps the shared prefix in place: keys are
+    /// short, and cutting lines with `str::lines` (its generic character searcher), then decoding every list into
     /// a text and inserting its lines into a `HashMap`, took three times as long.
     fn add_list(&mut self, embedded: &str, mut each: impl FnMut(&[u8], &mut Entry, &[u8])) {
         let mut key: Vec<u8> = Vec::with_capacity(64);
         let mut rest = embedded.as_bytes();
-        while let Some((&shared, after)) = rest.split_first() {
-            key.truncate(usize::from(shared.saturating_sub(b'0')));
-            let key_end = after.iter().position(|&b| b == b'\t' || b == b'\n').unwrap_or(after.len());
+        while let Some((&count, after)) = rest.split_first() {
+            key.truncate(usize::from(if count > b'\t' { count - 1 } else { count }));
+            let key_end = after.iter().position(|&b| b < b' ').unwrap_or(after.len());
             key.extend_from_slice(&after[..key_end]);
             let (column, next) = match after[key_end..].split_first() {
                 Some((b'\t', column_on)) => {
-                    column_on.split_at(column_on.iter().position(|&b| b == b'\n').unwrap_or(column_on.len()))
+                    column_on.split_at(column_on.iter().position(|&b| b < b' ').unwrap_or(column_on.len()))
                 }
                 _ => (&after[..0], &after[key_end..]),
             };
-            rest = next.get(1..).unwrap_or_default();
+            rest = next;
             if let Some(index) = self.add(&key) {
                 each(&key, &mut self.entries[index], column);
             }
@@ -582,13 +583,13 @@ mod tests {
         assert_eq!(DISTINCT_KEYS, keys.len(), "build.rs counts the keys the table holds");
     }
 
-    /// The table decodes front-coded lines (a shared prefix, then the rest; a tab before the second column), tells
+    /// The table decodes front-coded entries (a count of shared bytes, the rest; a tab before the second column), tells
     /// apart keys that share a prefix or differ only in length, finds no key it was not given, keeps one entry
     /// for a key in two lists, and grows past the size it was made for.
     #[test]
     fn table_decodes_and_finds_exactly_its_keys() {
-        // a, al, alan, alana, b, ba, zz: each line's column is the bit it sets.
-        let list = "0a\t0\n1l\t1\n2an\t2\n4a\t3\n0b\t4\n1a\t5\n0zz\t6\n";
+        // a, al, alan, alana, b, ba, zz: each entry's column is the bit it sets.
+        let list = "\x00a\t0\x01l\t1\x02an\t2\x04a\t3\x00b\t4\x01a\t5\x00zz\t6";
         let mut table = Table::with_capacity(2, 4);
         let mut keys = Vec::new();
         table.add_list(list, |key, entry, column| {
@@ -603,9 +604,13 @@ mod tests {
         for missing in ["", "ala", "alans", "z", "zzz", "c", "alanb"] {
             assert!(table.get(missing).is_none(), "{missing}");
         }
-        table.add_list("0al\n0c\n", |_, entry, _| entry.place = 2);
+        table.add_list("\x00al\x00c", |_, entry, _| entry.place = 2);
         assert_eq!(table.len(), 8, "a key already in the table keeps its entry");
         assert_eq!(table.get("al").map(|entry| (entry.lists, entry.place)), Some((1 << 1, 2)));
         assert_eq!(table.get("c").map(|entry| (entry.lists, entry.place)), Some((0, 2)));
+        // Counts from 9 on are one more, past the tab: 9 is 0x0a, 10 is 0x0b.
+        let mut keys = Vec::new();
+        table.add_list("\x00abcdefghi\x0az\x0bq", |key, _, _| keys.push(String::from_utf8_lossy(key).into_owned()));
+        assert_eq!(keys, ["abcdefghi", "abcdefghiz", "abcdefghizq"]);
     }
 }
