@@ -6,7 +6,8 @@
 //!
 //! What is embedded is `build.rs`'s copy of each file in `OUT_DIR`: headers dropped (they are for people
 //! reading `data/`, not for the .wasm users download), and every list looked up by lower-cased key
-//! lower-cased, sorted and front-coded, which gzips smaller; [`list_text`] decodes them once, on first use.
+//! lower-cased, sorted and front-coded, which gzips smaller. On first use, [`Table::add_list`] decodes them
+//! line by line straight into one table of every key.
 
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
@@ -112,8 +113,175 @@ pub(crate) struct Entry {
     run_in: bool,
 }
 
-/// The one table of every list, by look-up key.
-type Table = FastMap<&'static str, Entry>;
+/// The one table of every list, by look-up key: open addressing over the keys stored back to back.
+///
+/// A `HashMap<&str, Entry>` of the same keys took 24 bytes a bucket and twice as many buckets as keys, and its
+/// inserts were most of the start-up cost; here a slot is 4 bytes, and a key is inserted as it is decoded.
+struct Table {
+    /// Every key, back to back, in the order first inserted.
+    keys: Vec<u8>,
+    /// Where each key ends in `keys` (it starts where the one before ends).
+    ends: Vec<u32>,
+    /// Each key's entry.
+    entries: Vec<Entry>,
+    /// Open addressing with linear probing, at most half full: 0 for an empty slot, else the key's index + 1
+    /// in the low 16 bits and the top 16 bits of its hash in the high ones, so a probe compares keys only when
+    /// their hashes agree.
+    slots: Box<[u32]>,
+}
+
+impl Table {
+    /// Keys that fit the 16 bits a slot holds for a key's index.
+    const MAX_KEYS: usize = u16::MAX as usize - 1;
+
+    /// An empty table for `keys` keys of `bytes` bytes in all.
+    fn with_capacity(keys: usize, bytes: usize) -> Table {
+        Table {
+            keys: Vec::with_capacity(bytes),
+            ends: Vec::with_capacity(keys),
+            entries: Vec::with_capacity(keys),
+            slots: vec![0; (keys * 2).next_power_of_two().max(2)].into_boxed_slice(),
+        }
+    }
+
+    /// How many keys the table holds.
+    #[cfg(test)]
+    fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Where the `index`th key lies in `keys`.
+    fn key_range(&self, index: usize) -> std::ops::Range<usize> {
+        let start = index.checked_sub(1).and_then(|before| self.ends.get(before)).map_or(0, |&end| end as usize);
+        start..self.ends.get(index).map_or(start, |&end| end as usize)
+    }
+
+    /// The slot's value for a key: its index + 1 in the low half, its hash's top bits in the high half.
+    fn slot_value(index: usize, hash: u64) -> u32 {
+        ((hash >> 48) as u32) << 16 | (index as u32 + 1)
+    }
+
+    /// `Ok(index)` of `key`, or `Err(slot)`: the empty slot where it would go.
+    fn find(&self, key: &[u8], hash: u64) -> Result<usize, usize> {
+        let mask = self.slots.len() - 1;
+        let tag = Self::slot_value(0, hash) & 0xffff_0000;
+        let mut slot = hash as usize & mask;
+        loop {
+            let value = self.slots[slot];
+            if value == 0 {
+                return Err(slot);
+            }
+            if value & 0xffff_0000 == tag {
+                let index = (value & 0xffff) as usize - 1;
+                if self.keys.get(self.key_range(index)) == Some(key) {
+                    return Ok(index);
+                }
+            }
+            slot = (slot + 1) & mask;
+        }
+    }
+
+    /// What the lists say about `key`.
+    fn get(&self, key: &str) -> Option<&Entry> {
+        let key = key.as_bytes();
+        self.find(key, hash(key)).ok().map(|index| &self.entries[index])
+    }
+
+    /// Adds the keys of a front-coded list and calls `each(key, entry, second column)` for every entry, with the
+    /// key's entry in the table (new and empty if no list before had the key). build.rs writes each entry as one
+    /// control byte, the count n of bytes its key shares with the key before (0x00–0x1F, the tab skipped: n + 1
+    /// from the tab on), then the rest of its key, then a tab and its second column if it keeps one. Nothing
+    /// else ends an entry: the next count byte does. build.rs has kept one entry per key, so shared bytes never
+    /// reach into the second column; the column is empty when the entry has none.
+    ///
+    /// One pass over the bytes, the key decoded in a buffer that keeps the shared prefix in place: keys are
+    /// short, and cutting lines with `str::lines` (its generic character searcher), then decoding every list into
+    /// a text and inserting its lines into a `HashMap`, took three times as long.
+    fn add_list(&mut self, embedded: &str, mut each: impl FnMut(&[u8], &mut Entry, &[u8])) {
+        let mut key: Vec<u8> = Vec::with_capacity(64);
+        let mut rest = embedded.as_bytes();
+        while let Some((&count, after)) = rest.split_first() {
+            key.truncate(usize::from(if count > b'\t' { count - 1 } else { count }));
+            let key_end = after.iter().position(|&b| b < b' ').unwrap_or(after.len());
+            key.extend_from_slice(&after[..key_end]);
+            let (column, next) = match after[key_end..].split_first() {
+                Some((b'\t', column_on)) => {
+                    column_on.split_at(column_on.iter().position(|&b| b < b' ').unwrap_or(column_on.len()))
+                }
+                _ => (&after[..0], &after[key_end..]),
+            };
+            rest = next;
+            if let Some(index) = self.add(&key) {
+                each(&key, &mut self.entries[index], column);
+            }
+        }
+    }
+
+    /// The index of `key`, added with an empty entry if the table does not hold it yet. `None` when the table is
+    /// full ([`Self::MAX_KEYS`], which build.rs's count rules out: `DISTINCT_KEYS` is checked when compiling).
+    fn add(&mut self, key: &[u8]) -> Option<usize> {
+        let hash = hash(key);
+        match self.find(key, hash) {
+            Ok(index) => Some(index),
+            Err(_) if self.entries.len() >= Self::MAX_KEYS => None,
+            Err(mut slot) => {
+                if (self.entries.len() + 1) * 2 > self.slots.len() {
+                    self.grow();
+                    slot = self.find(key, hash).err()?;
+                }
+                let index = self.entries.len();
+                self.keys.extend_from_slice(key);
+                self.ends.push(self.keys.len() as u32);
+                self.entries.push(Entry::default());
+                self.slots[slot] = Self::slot_value(index, hash);
+                Some(index)
+            }
+        }
+    }
+
+    /// Doubles the slots and places every key again (only if build.rs's count were short: the table is made for
+    /// every key).
+    fn grow(&mut self) {
+        self.slots = vec![0; self.slots.len() * 2].into_boxed_slice();
+        let mask = self.slots.len() - 1;
+        for index in 0..self.entries.len() {
+            let hash = hash(&self.keys[self.key_range(index)]);
+            let mut slot = hash as usize & mask;
+            while self.slots[slot] != 0 {
+                slot = (slot + 1) & mask;
+            }
+            self.slots[slot] = Self::slot_value(index, hash);
+        }
+    }
+}
+
+/// The table's hash of a key: Fx's multiply over 8-byte words, the last 1–7 bytes read as two overlapping
+/// words (as wyhash reads short keys) rather than copied into a zeroed one, which took a call to `memcpy` per key.
+fn hash(key: &[u8]) -> u64 {
+    let mut hasher = FxHasher { hash: key.len() as u64 };
+    let mut chunks = key.chunks_exact(8);
+    for chunk in &mut chunks {
+        hasher.add(read_u64(chunk));
+    }
+    let rest = chunks.remainder();
+    let word = match rest.len() {
+        0 => return hasher.finish(),
+        1..=3 => u64::from(rest[0]) << 16 | u64::from(rest[rest.len() / 2]) << 8 | u64::from(rest[rest.len() - 1]),
+        _ => u64::from(read_u32(rest)) << 32 | u64::from(read_u32(&rest[rest.len() - 4..])),
+    };
+    hasher.add(word);
+    hasher.finish()
+}
+
+/// The first 8 bytes of `bytes` as a little-endian number (0 if there are fewer).
+fn read_u64(bytes: &[u8]) -> u64 {
+    bytes.get(..8).and_then(|b| b.try_into().ok()).map_or(0, u64::from_le_bytes)
+}
+
+/// The first 4 bytes of `bytes` as a little-endian number (0 if there are fewer).
+fn read_u32(bytes: &[u8]) -> u32 {
+    bytes.get(..4).and_then(|b| b.try_into().ok()).map_or(0, u32::from_le_bytes)
+}
 
 /// One word list: a bit of the shared table's entries.
 #[derive(Clone, Copy)]
@@ -241,39 +409,16 @@ impl Entry {
     }
 }
 
-/// The text of `data/<name>.txt` as `build.rs` embedded it, decoded when it is front-coded.
+/// The text of `data/<name>.txt` as `build.rs` embedded it.
 macro_rules! embedded {
     ($name:literal) => {
-        list_text($name, include_str!(concat!(env!("OUT_DIR"), "/", $name, ".txt")))
+        include_str!(concat!(env!("OUT_DIR"), "/", $name, ".txt"))
     };
 }
 
-/// Lists `build.rs` embeds in their own order (`IN_ORDER` there); every other list is lower-cased, sorted and
-/// front-coded: each line is `'0' + n`, where n is how many bytes it shares with the line before, then the rest
-/// of the line.
-const IN_ORDER: &[&str] = &["chrome_phrases"];
-
-/// The lines of one embedded list: as embedded, or decoded from front coding into text that lives as long as
-/// the program (each list is decoded once, inside [`lexicons`]'s one-time initialisation).
-fn list_text(name: &str, embedded: &'static str) -> &'static str {
-    if IN_ORDER.contains(&name) {
-        return embedded;
-    }
-    let mut text: Vec<u8> = Vec::with_capacity(embedded.len() * 2);
-    let mut previous_start = 0;
-    for line in embedded.lines() {
-        let Some((&shared, rest)) = line.as_bytes().split_first() else { continue };
-        let shared = usize::from(shared.saturating_sub(b'0')).min(text.len() - previous_start);
-        let start = text.len();
-        text.extend_from_within(previous_start..previous_start + shared);
-        text.extend_from_slice(rest);
-        text.push(b'\n');
-        previous_start = start;
-    }
-    // build.rs cuts shared prefixes at character boundaries, so the bytes are UTF-8; the fallback only guards.
-    let text = String::from_utf8(text).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
-    Box::leak(text.into_boxed_str())
-}
+// `DISTINCT_KEYS` and `KEY_BYTES`, counted by build.rs.
+include!(concat!(env!("OUT_DIR"), "/lexicon_counts.rs"));
+const _: () = assert!(DISTINCT_KEYS <= Table::MAX_KEYS, "a table slot holds a 16-bit key index");
 
 /// The parsed lists, built on first use.
 pub(crate) fn lexicons() -> &'static Lexicons {
@@ -299,10 +444,11 @@ pub(crate) fn lexicons() -> &'static Lexicons {
 }
 
 /// Every keyed list in one table. build.rs has turned each entry into its look-up key already (lower case, and
-/// [`normalize`]d for titles and places) and kept one line per key, so the table borrows the keys from the
-/// embedded text: no allocation per entry at start-up.
+/// [`normalize`]d for titles and places), kept one line per key and counted the distinct keys, so each line is
+/// decoded and inserted in one pass ([`Table::add_list`]), into a table allocated once.
 fn table() -> Table {
-    let lists: [(&'static str, u16); 10] = [
+    let mut table = Table::with_capacity(DISTINCT_KEYS, KEY_BYTES);
+    let lists: [(&str, u16); 10] = [
         (embedded!("given_names"), GIVEN_NAMES),
         (embedded!("ambiguous_given_names"), AMBIGUOUS_GIVEN_NAMES),
         (embedded!("surnames"), SURNAMES),
@@ -314,55 +460,40 @@ fn table() -> Table {
         (embedded!("calendar"), CALENDAR),
         (embedded!("sentence_starters"), SENTENCE_STARTERS),
     ];
-    let titles = embedded!("titles");
-    let abbreviations = embedded!("abbreviations");
-    let places = embedded!("places");
-    // Sized up front (one entry a line, most keys in one list only): growing a table of thousands rehashes every
-    // entry several times, which was most of the lexicons' start-up cost.
-    let lines: usize = lists.iter().map(|(text, _)| text).chain([&titles, &abbreviations, &places]).map(|text| text.lines().count()).sum();
-    let mut table = Table::with_capacity_and_hasher(lines, Default::default());
     for (text, bit) in lists {
-        for (word, column) in entries(text) {
-            let entry = table.entry(word).or_default();
+        table.add_list(text, |_, entry, column| {
             entry.lists |= bit;
             if bit == SENTENCE_STARTERS {
-                entry.run_in = column == Some("run-in");
+                entry.run_in = column == b"run-in";
             }
-        }
+        });
     }
-    for (word, kind) in entries(titles) {
-        table.entry(word).or_default().title = Some(match kind {
-            Some("honorific") => TitleKind::Honorific,
-            Some("role") => TitleKind::Role,
-            Some("abbr") => TitleKind::Abbreviation,
+    table.add_list(embedded!("titles"), |_, entry, kind| {
+        entry.title = Some(match kind {
+            b"honorific" => TitleKind::Honorific,
+            b"role" => TitleKind::Role,
+            b"abbr" => TitleKind::Abbreviation,
             _ => TitleKind::Office,
         });
-    }
-    for (word, kind) in entries(abbreviations) {
-        table.entry(word).or_default().abbreviation = Some(match kind {
-            Some("title") => AbbreviationKind::Title,
-            Some("month") => AbbreviationKind::Month,
-            Some("corporate") => AbbreviationKind::Corporate,
+    });
+    table.add_list(embedded!("abbreviations"), |_, entry, kind| {
+        entry.abbreviation = Some(match kind {
+            b"title" => AbbreviationKind::Title,
+            b"month" => AbbreviationKind::Month,
+            b"corporate" => AbbreviationKind::Corporate,
             _ => AbbreviationKind::General,
         });
-    }
-    for (word, kind) in entries(places) {
-        table.entry(word).or_default().place = if kind.is_some() { 2 } else { 1 };
-    }
+    });
+    table.add_list(embedded!("places"), |_, entry, kind| entry.place = if kind.is_empty() { 1 } else { 2 });
     table
 }
 
-/// The entries of a data file: `(entry, second column)`, comments and blank lines skipped.
-fn entries(data: &'static str) -> impl Iterator<Item = (&'static str, Option<&'static str>)> {
-    data.lines().filter_map(|line| {
-        let line = line.trim_end();
-        if line.is_empty() || line.starts_with('#') {
-            return None;
-        }
-        let mut columns = line.splitn(2, '\t');
-        let entry = columns.next()?.trim();
-        let extra = columns.next().map(str::trim).filter(|c| !c.is_empty());
-        (!entry.is_empty()).then_some((entry, extra))
+/// The entries of a list `build.rs` embeds in order (`IN_ORDER` there): `(entry, second column)`. build.rs has
+/// dropped comments and blank lines and trimmed both columns.
+fn entries(text: &'static str) -> impl Iterator<Item = (&'static str, Option<&'static str>)> {
+    text.lines().map(|line| match line.split_once('\t') {
+        Some((entry, column)) => (entry, Some(column)),
+        None => (line, None),
     })
 }
 
@@ -385,6 +516,18 @@ mod tests {
     use super::*;
     use std::collections::BTreeMap;
 
+    /// The entries of a file in `data/` as a person reads it: `#` lines and blank lines skipped, both columns
+    /// trimmed, an empty second column none.
+    fn data_file_entries(data: &str) -> impl Iterator<Item = (&str, Option<&str>)> {
+        data.lines().filter_map(|line| {
+            if line.trim().is_empty() || line.starts_with('#') {
+                return None;
+            }
+            let (entry, column) = line.split_once('\t').unwrap_or((line, ""));
+            Some((entry.trim(), Some(column.trim()).filter(|c| !c.is_empty())))
+        })
+    }
+
     /// What build.rs embeds (headers dropped, entries turned into their look-up keys, sorted and front-coded)
     /// gives every look-up the same keys, with the same second column, as the files in `data/` themselves.
     #[test]
@@ -405,19 +548,69 @@ mod tests {
             ("calendar", embedded!("calendar"), include_str!("../data/calendar.txt")),
             ("sentence_starters", embedded!("sentence_starters"), include_str!("../data/sentence_starters.txt")),
         ];
+        let table = table();
+        let mut keys = std::collections::BTreeSet::new();
         for (name, embedded, original) in lists {
             assert!(!embedded.contains('#'), "{name} still has its header");
-            if IN_ORDER.contains(&name) {
-                assert_eq!(entries(embedded).collect::<Vec<_>>(), entries(original).collect::<Vec<_>>(), "{name}");
+            if name == "chrome_phrases" {
+                assert_eq!(entries(embedded).collect::<Vec<_>>(), data_file_entries(original).collect::<Vec<_>>(), "{name}");
                 continue;
             }
             // The key each list is looked up by; a repeated key keeps its last second column, as in a map.
-            // The embedded entries are the keys themselves.
+            // The embedded entries are the keys themselves. Only the columns the table reads are kept, and a
+            // list asked about one word at a time keeps its one-word entries (`COLUMN_READ`, `ONE_WORD` in
+            // build.rs).
             let key = |entry: &str| if name == "titles" || name == "places" { normalize(entry) } else { entry.to_lowercase() };
-            let want: BTreeMap<String, Option<&str>> = entries(original).map(|(entry, column)| (key(entry), column)).collect();
-            let got: BTreeMap<String, Option<&str>> = entries(embedded).map(|(entry, column)| (entry.to_string(), column)).collect();
+            let column_read = ["titles", "abbreviations", "places", "sentence_starters"].contains(&name);
+            let one_word = name == "speech_verbs";
+            let want: BTreeMap<String, Option<String>> = data_file_entries(original)
+                .map(|(entry, column)| (key(entry), column.filter(|_| column_read).map(str::to_string)))
+                .filter(|(key, _)| !(one_word && key.contains(' ')))
+                .collect();
+            let mut got: BTreeMap<String, Option<String>> = BTreeMap::new();
+            Table::with_capacity(0, 0).add_list(embedded, |key, _, column| {
+                let column = (!column.is_empty()).then(|| String::from_utf8_lossy(column).into_owned());
+                got.insert(String::from_utf8_lossy(key).into_owned(), column);
+            });
             assert!(!want.is_empty(), "{name} has entries");
             assert_eq!(got, want, "{name}");
+            for key in want.into_keys() {
+                assert!(table.get(&key).is_some(), "{name}: the table finds {key:?}");
+                keys.insert(key);
+            }
         }
+        assert_eq!(table.len(), keys.len(), "the table holds each key once");
+        assert_eq!(DISTINCT_KEYS, keys.len(), "build.rs counts the keys the table holds");
+    }
+
+    /// The table decodes front-coded entries (a count of shared bytes, the rest; a tab before the second column), tells
+    /// apart keys that share a prefix or differ only in length, finds no key it was not given, keeps one entry
+    /// for a key in two lists, and grows past the size it was made for.
+    #[test]
+    fn table_decodes_and_finds_exactly_its_keys() {
+        // a, al, alan, alana, b, ba, zz: each entry's column is the bit it sets.
+        let list = "\x00a\t0\x01l\t1\x02an\t2\x04a\t3\x00b\t4\x01a\t5\x00zz\t6";
+        let mut table = Table::with_capacity(2, 4);
+        let mut keys = Vec::new();
+        table.add_list(list, |key, entry, column| {
+            keys.push(String::from_utf8_lossy(key).into_owned());
+            entry.lists = 1 << (column[0] - b'0');
+        });
+        assert_eq!(keys, ["a", "al", "alan", "alana", "b", "ba", "zz"]);
+        assert_eq!(table.len(), 7);
+        for (i, key) in keys.iter().enumerate() {
+            assert_eq!(table.get(key).map(|entry| entry.lists), Some(1 << i), "{key}");
+        }
+        for missing in ["", "ala", "alans", "z", "zzz", "c", "alanb"] {
+            assert!(table.get(missing).is_none(), "{missing}");
+        }
+        table.add_list("\x00al\x00c", |_, entry, _| entry.place = 2);
+        assert_eq!(table.len(), 8, "a key already in the table keeps its entry");
+        assert_eq!(table.get("al").map(|entry| (entry.lists, entry.place)), Some((1 << 1, 2)));
+        assert_eq!(table.get("c").map(|entry| (entry.lists, entry.place)), Some((0, 2)));
+        // Counts from 9 on are one more, past the tab: 9 is 0x0a, 10 is 0x0b.
+        let mut keys = Vec::new();
+        table.add_list("\x00abcdefghi\x0az\x0bq", |key, _, _| keys.push(String::from_utf8_lossy(key).into_owned()));
+        assert_eq!(keys, ["abcdefghi", "abcdefghiz", "abcdefghizq"]);
     }
 }

@@ -25,7 +25,7 @@ from common import (CORPUS, FAKER_PKG, NAMES_PKG, SSA_PKG, census, corpus_pairs,
 
 GIVEN_SHARE = 30e-6       # US given names held by at least 30 in a million
 INTERNATIONAL_SHARE = 1e-6  # ... or by 1 in a million when a faker locale lists them too
-SURNAMES = 3000           # most frequent US Census surnames kept
+SURNAMES = 1500           # most frequent US Census surnames kept
 CALENDAR = set("january february march april may june july august september october november december "
                "monday tuesday wednesday thursday friday saturday sunday".split())
 

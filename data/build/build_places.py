@@ -19,6 +19,9 @@ from common import (DATA, GEONAMES_PKG, HERE, read_entries, NAMES_PKG, SSA_PKG, 
                     lowercase_share, source, us_given_name_shares, write)
 
 ENGLISH_SPEAKING = {"US", "GB", "IE", "CA", "AU", "NZ"}
+WORLD_CITY = 2_000_000     # cities kept anywhere from this population,
+EUROPE_CITY = 500_000      # ... in Europe from this one,
+ENGLISH_CITY = 200_000     # ... and in the English-speaking countries above from this one
 SKIP_COUNTRIES = {"Netherlands Antilles", "Serbia and Montenegro"}  # no longer exist as such
 
 
@@ -63,8 +66,8 @@ def main():
     cities = sorted(load("cities15000.json").values(), key=lambda c: -c["population"])
     for c in cities:
         name, pop = clean(c["name"]), c["population"]
-        if (pop >= 1_000_000 or (pop >= 300_000 and continent.get(c["countrycode"]) == "EU")
-                or (pop >= 100_000 and c["countrycode"] in ENGLISH_SPEAKING)):
+        if (pop >= WORLD_CITY or (pop >= EUROPE_CITY and continent.get(c["countrycode"]) == "EU")
+                or (pop >= ENGLISH_CITY and c["countrycode"] in ENGLISH_SPEAKING)):
             if pop < 200_000 and is_person(name):
                 continue  # "Tyler", "Norman", "Elizabeth" (NJ): the person is likelier than the town
             add(name, "city")
@@ -93,8 +96,8 @@ def main():
         ["Use: a capitalised sequence that matches a place is not a person name. Second column (tab):",
          "`person` = also a frequent US given name or surname (\"Jackson\", \"Victoria\"); `word` = also a",
          "common lower-case word (\"Nice\", \"Reading\"): ask for more evidence before calling these places.",
-         "Contents: continents, countries and capitals, US states (GeoNames); cities of 1,000,000+ people,",
-         "European cities of 300,000+ and cities of 100,000+ in the US, UK, Ireland, Canada, Australia and New Zealand (under 200,000 left out",
+         f"Contents: continents, countries and capitals, US states (GeoNames); cities of {WORLD_CITY:,}+ people,",
+         f"European cities of {EUROPE_CITY:,}+ and cities of {ENGLISH_CITY:,}+ in the US, UK, Ireland, Canada, Australia and New Zealand (under 200,000 left out",
          "when the name is mostly a person's); diacritics also",
          "folded to ASCII (\"São Paulo\" and \"Sao Paulo\"); plus hand-added names (data/build/lists/places_extra.txt:",
          "\"Britain\", \"Gaza Strip\", \"Yorkshire\", \"Middle East\", \"Wall Street\").",
