@@ -63,6 +63,12 @@ macro_rules! features {
             /// The feature names, in the order the result lists them.
             pub const NAMES: &'static [&'static str] = &[$(stringify!($name)),*];
 
+            /// The feature values, in the order of [`Features::NAMES`].
+            #[cfg(target_arch = "wasm32")]
+            pub(crate) fn values(&self) -> [f64; Features::NAMES.len()] {
+                [$(self.$name),*]
+            }
+
             fn dot(&self, w: &Weights) -> Features {
                 Features { $($name: self.$name * w.$name,)* }
             }
