@@ -98,19 +98,26 @@ macro_rules! features {
                 Ok(())
             }
 
-            pub(crate) fn validate(&self) -> Result<(), Error> {
-                $(
-                    if !self.$name.is_finite() || self.$name.abs() > 1000.0 {
-                        return Err(Error::invalid(
-                            concat!("weights.", stringify!($name)),
-                            format!("must be a finite number from -1000 to 1000, got {}", crate::options::describe_number(self.$name)),
-                        ));
-                    }
-                )*
-                Ok(())
+            /// The weights, in the order of [`Features::NAMES`].
+            fn values(&self) -> [f64; Features::NAMES.len()] {
+                [$(self.$name),*]
             }
         }
     };
+}
+
+impl Weights {
+    pub(crate) fn validate(&self) -> Result<(), Error> {
+        for (name, weight) in Features::NAMES.iter().zip(self.values()) {
+            if !weight.is_finite() || weight.abs() > 1000.0 {
+                return Err(Error::invalid(
+                    &format!("weights.{name}"),
+                    format!("must be a finite number from -1000 to 1000, got {}", crate::options::describe_number(weight)),
+                ));
+            }
+        }
+        Ok(())
+    }
 }
 
 // The defaults: `eval/fit_weights.py` on the feature dumps of cnndm/validation.jsonl (1,917 articles, 3
