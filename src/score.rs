@@ -85,16 +85,16 @@ macro_rules! features {
         impl Weights {
             /// Sets the weight of the feature called `feature`.
             pub fn set(&mut self, feature: &str, weight: f64) -> Result<(), Error> {
-                let slot = match feature {
-                    $(stringify!($name) => &mut self.$name,)*
-                    _ => {
+                let slots = [$(&mut self.$name),*];
+                match Features::NAMES.iter().zip(slots).find(|(name, _)| **name == feature) {
+                    Some((_, slot)) => *slot = weight,
+                    None => {
                         return Err(Error::invalid(
                             &format!("weights.{feature}"),
                             format!("is not a feature (known: {})", Features::NAMES.join(", ")),
                         ))
                     }
-                };
-                *slot = weight;
+                }
                 Ok(())
             }
 
