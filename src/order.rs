@@ -1,47 +1,20 @@
 //! One small stable sort for the stages' short lists (quotes, mentions, bracket pairs, people).
 //!
 //! The standard library's sorts are fast but large: every call site instantiates a whole driftsort or ipnsort
-//! (3–5 KB of Wasm each), and the .wasm is what users download. This merge sort is a few hundred bytes per
-//! instantiation, keeps equal elements in order like `sort_by`, and is O(n log n) in time with one copy of the
-//! list in extra memory, so long inputs stay linear-logarithmic.
+//! (3–5 KB of Wasm each), and the .wasm is what users download. This merge sort is compiled once: it orders
+//! positions through a `dyn` comparison, and each element type only adds the few instructions that put its
+//! items in that order. It keeps equal elements in order like `sort_by`, and is O(n log n) in time with two
+//! lists of positions and one copy of the items in extra memory, so long inputs stay linear-logarithmic.
 
 /// Sorts `items` stably: `less(a, b)` says whether `a` goes before `b`. Elements that are not `less` than each
 /// other keep their order.
 pub(crate) fn sort_by<T: Copy>(items: &mut [T], mut less: impl FnMut(&T, &T) -> bool) {
-    let n = items.len();
-    if n < 2 {
+    if items.len() < 2 {
         return;
     }
-    // Short runs by insertion first: most lists here are short, and many are already nearly in order.
-    const RUN: usize = 8;
-    for start in (0..n).step_by(RUN) {
-        let end = (start + RUN).min(n);
-        for i in start + 1..end {
-            let mut j = i;
-            while j > start && less(&items[j], &items[j - 1]) {
-                items.swap(j, j - 1);
-                j -= 1;
-            }
-        }
-    }
-    if n <= RUN {
-        return;
-    }
-    let mut buffer = items.to_vec();
-    let mut in_buffer = false;
-    let mut width = RUN;
-    while width < n {
-        if in_buffer {
-            merge_pass(&buffer, items, width, &mut less);
-        } else {
-            merge_pass(items, &mut buffer, width, &mut less);
-        }
-        in_buffer = !in_buffer;
-        width *= 2;
-    }
-    if in_buffer {
-        items.copy_from_slice(&buffer);
-    }
+    let order = sorted_positions(items.len(), &mut |a, b| less(&items[a], &items[b]));
+    let sorted: Vec<T> = order.iter().map(|&i| items[i]).collect();
+    items.copy_from_slice(&sorted);
 }
 
 /// Sorts `items` stably by a key, like `slice::sort_by_key`.
@@ -49,8 +22,37 @@ pub(crate) fn sort_by_key<T: Copy, K: Ord>(items: &mut [T], mut key: impl FnMut(
     sort_by(items, |a, b| key(a) < key(b));
 }
 
+/// The positions `0..n` in stable sorted order: `less(a, b)` says whether the item at `a` goes before the item
+/// at `b`.
+fn sorted_positions(n: usize, less: &mut dyn FnMut(usize, usize) -> bool) -> Vec<usize> {
+    let mut items: Vec<usize> = (0..n).collect();
+    // Short runs by insertion first: most lists here are short, and many are already nearly in order.
+    const RUN: usize = 8;
+    for start in (0..n).step_by(RUN) {
+        let end = (start + RUN).min(n);
+        for i in start + 1..end {
+            let mut j = i;
+            while j > start && less(items[j], items[j - 1]) {
+                items.swap(j, j - 1);
+                j -= 1;
+            }
+        }
+    }
+    if n <= RUN {
+        return items;
+    }
+    let mut buffer = items.clone();
+    let mut width = RUN;
+    while width < n {
+        merge_pass(&items, &mut buffer, width, less);
+        std::mem::swap(&mut items, &mut buffer);
+        width *= 2;
+    }
+    items
+}
+
 /// Merges each pair of sorted runs of `width` in `from` into `to`; on ties the earlier run goes first.
-fn merge_pass<T: Copy>(from: &[T], to: &mut [T], width: usize, less: &mut impl FnMut(&T, &T) -> bool) {
+fn merge_pass(from: &[usize], to: &mut [usize], width: usize, less: &mut dyn FnMut(usize, usize) -> bool) {
     let n = from.len();
     let mut start = 0;
     while start < n {
@@ -58,7 +60,7 @@ fn merge_pass<T: Copy>(from: &[T], to: &mut [T], width: usize, less: &mut impl F
         let end = (start + 2 * width).min(n);
         let (mut left, mut right) = (start, middle);
         for slot in &mut to[start..end] {
-            if right < end && (left >= middle || less(&from[right], &from[left])) {
+            if right < end && (left >= middle || less(from[right], from[left])) {
                 *slot = from[right];
                 right += 1;
             } else {

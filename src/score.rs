@@ -63,6 +63,12 @@ macro_rules! features {
             /// The feature names, in the order the result lists them.
             pub const NAMES: &'static [&'static str] = &[$(stringify!($name)),*];
 
+            /// The feature values, in the order of [`Features::NAMES`].
+            #[cfg(target_arch = "wasm32")]
+            pub(crate) fn values(&self) -> [f64; Features::NAMES.len()] {
+                [$(self.$name),*]
+            }
+
             fn dot(&self, w: &Weights) -> Features {
                 Features { $($name: self.$name * w.$name,)* }
             }
@@ -79,32 +85,39 @@ macro_rules! features {
         impl Weights {
             /// Sets the weight of the feature called `feature`.
             pub fn set(&mut self, feature: &str, weight: f64) -> Result<(), Error> {
-                let slot = match feature {
-                    $(stringify!($name) => &mut self.$name,)*
-                    _ => {
+                let slots = [$(&mut self.$name),*];
+                match Features::NAMES.iter().zip(slots).find(|(name, _)| **name == feature) {
+                    Some((_, slot)) => *slot = weight,
+                    None => {
                         return Err(Error::invalid(
                             &format!("weights.{feature}"),
                             format!("is not a feature (known: {})", Features::NAMES.join(", ")),
                         ))
                     }
-                };
-                *slot = weight;
+                }
                 Ok(())
             }
 
-            pub(crate) fn validate(&self) -> Result<(), Error> {
-                $(
-                    if !self.$name.is_finite() || self.$name.abs() > 1000.0 {
-                        return Err(Error::invalid(
-                            concat!("weights.", stringify!($name)),
-                            format!("must be a finite number from -1000 to 1000, got {}", crate::options::describe_number(self.$name)),
-                        ));
-                    }
-                )*
-                Ok(())
+            /// The weights, in the order of [`Features::NAMES`].
+            fn values(&self) -> [f64; Features::NAMES.len()] {
+                [$(self.$name),*]
             }
         }
     };
+}
+
+impl Weights {
+    pub(crate) fn validate(&self) -> Result<(), Error> {
+        for (name, weight) in Features::NAMES.iter().zip(self.values()) {
+            if !weight.is_finite() || weight.abs() > 1000.0 {
+                return Err(Error::invalid(
+                    &format!("weights.{name}"),
+                    format!("must be a finite number from -1000 to 1000, got {}", crate::options::describe_number(weight)),
+                ));
+            }
+        }
+        Ok(())
+    }
 }
 
 // The defaults: `eval/fit_weights.py` on the feature dumps of cnndm/validation.jsonl (1,917 articles, 3

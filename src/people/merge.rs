@@ -54,12 +54,12 @@ fn form_of(candidate: &Candidate) -> Option<Form> {
 struct Owners {
     by_surname: FastMap<String, Vec<usize>>,
     by_given: FastMap<String, Vec<usize>>,
-    /// (initial, surname) → people whose given name starts with the initial.
-    by_initial: FastMap<(char, String), Vec<usize>>,
+    /// By the number of an initial form ("M. Butcher"): people whose given name starts with the initial.
+    by_initial: Vec<Vec<usize>>,
 }
 
 impl Owners {
-    fn add(&mut self, id: usize, first: &str, last: &str) {
+    fn add(&mut self, id: usize, first: &str, last: &str, numbers: &FastMap<&Form, usize>) {
         push_bounded(self.by_surname.entry(last.to_string()).or_default(), id);
         if last.contains('-') {
             for part in last.split('-').filter(|p| p.chars().count() > 2) {
@@ -68,8 +68,11 @@ impl Owners {
         }
         if !first.is_empty() {
             push_bounded(self.by_given.entry(first.to_string()).or_default(), id);
-            if let Some(initial) = first.chars().next() {
-                push_bounded(self.by_initial.entry((initial, last.to_string())).or_default(), id);
+            // Only initial forms the text uses are ever looked up.
+            if let Some(&number) = first.chars().next().and_then(|initial| numbers.get(&Form::Initial(initial, last.to_string()))) {
+                if let Some(list) = self.by_initial.get_mut(number) {
+                    push_bounded(list, id);
+                }
             }
         }
     }
@@ -86,19 +89,27 @@ fn push_bounded(list: &mut Vec<usize>, id: usize) {
 /// word next to a figure would qualify).
 pub(super) fn merge_candidates(candidates: &[Candidate], lone_names: bool) -> People {
     let forms: Vec<Option<Form>> = candidates.iter().map(form_of).collect();
+    // Each distinct form numbered, so what is known of it sits in lists rather than in more hash maps.
+    let mut numbers: FastMap<&Form, usize> = FastMap::default();
+    let form_numbers: Vec<Option<usize>> = forms
+        .iter()
+        .map(|form| {
+            let next = numbers.len();
+            form.as_ref().map(|form| *numbers.entry(form).or_insert(next))
+        })
+        .collect();
+    let number_of = |form: &Form| numbers.get(form).copied().unwrap_or(usize::MAX);
 
     // The best evidence of each full name and initial form, over the whole document.
-    let mut best: FastMap<&Form, f64> = FastMap::default();
-    let mut best_context: FastMap<&Form, f64> = FastMap::default();
-    for (candidate, form) in candidates.iter().zip(&forms) {
-        let Some(form) = form else { continue };
+    let mut best = vec![f64::MIN; numbers.len()];
+    let mut best_context = vec![f64::MIN; numbers.len()];
+    for (candidate, &number) in candidates.iter().zip(&form_numbers) {
+        let Some(number) = number else { continue };
         if candidate.headline {
             continue;
         }
-        let entry = best.entry(form).or_insert(f64::MIN);
-        *entry = entry.max(candidate.evidence);
-        let entry = best_context.entry(form).or_insert(f64::MIN);
-        *entry = entry.max(candidate.context);
+        best[number] = best[number].max(candidate.evidence);
+        best_context[number] = best_context[number].max(candidate.context);
     }
     // A surname said with a speech verb or a title elsewhere ("Umerov affirmed") supports its full name.
     let mut surname_context: FastMap<&str, f64> = FastMap::default();
@@ -115,22 +126,23 @@ pub(super) fn merge_candidates(candidates: &[Candidate], lone_names: bool) -> Pe
             Form::Full(_, last) | Form::Initial(_, last) => surname_context.get(last.as_str()).copied().unwrap_or(0.0).min(3.0) * 0.5,
             Form::Single(_) => 0.0,
         };
-        best.get(form).copied().unwrap_or(f64::MIN) + support >= FULL_NAME_THRESHOLD
+        best.get(number_of(form)).copied().unwrap_or(f64::MIN) + support >= FULL_NAME_THRESHOLD
     };
 
     let mut persons: Vec<PersonFound> = Vec::new();
-    let mut owners = Owners { by_surname: FastMap::default(), by_given: FastMap::default(), by_initial: FastMap::default() };
-    let mut person_of: FastMap<Form, usize> = FastMap::default();
+    let mut owners = Owners { by_surname: FastMap::default(), by_given: FastMap::default(), by_initial: vec![Vec::new(); numbers.len()] };
+    // The person each form stands for, by its number.
+    let mut person_of: Vec<Option<usize>> = vec![None; numbers.len()];
     let mut full_counts: Vec<usize> = Vec::new();
     // Full names first, in order of first appearance, each under its fullest spelling.
-    for (candidate, form) in candidates.iter().zip(&forms) {
-        let Some(form @ Form::Full(first, last)) = form else { continue };
+    for ((candidate, form), &number) in candidates.iter().zip(&forms).zip(&form_numbers) {
+        let (Some(form @ Form::Full(first, last)), Some(number)) = (form, number) else { continue };
         if candidate.headline || !accepted(form) {
             continue;
         }
         let name = candidate.parts.join(" ");
-        match person_of.get(form) {
-            Some(&id) => {
+        match person_of[number] {
+            Some(id) => {
                 if let Some(person) = persons.get_mut(id) {
                     if candidate.parts.len() > person.name.split_whitespace().count() {
                         person.name = name;
@@ -141,38 +153,37 @@ pub(super) fn merge_candidates(candidates: &[Candidate], lone_names: bool) -> Pe
                 let id = persons.len();
                 persons.push(new_person(id, name));
                 full_counts.push(0);
-                owners.add(id, first, last);
-                person_of.insert(form.clone(), id);
+                owners.add(id, first, last, &numbers);
+                person_of[number] = Some(id);
             }
         }
     }
     // Initials: the person whose given name starts with it ("M. Butcher" is "Mark Butcher"), or a person of
     // their own when nobody does.
-    for (candidate, form) in candidates.iter().zip(&forms) {
-        let Some(form @ Form::Initial(initial, last)) = form else { continue };
-        if candidate.headline || person_of.contains_key(form) {
+    for ((candidate, form), &number) in candidates.iter().zip(&forms).zip(&form_numbers) {
+        let (Some(form @ Form::Initial(_, last)), Some(number)) = (form, number) else { continue };
+        if candidate.headline || person_of[number].is_some() {
             continue;
         }
-        let matches = owners.by_initial.get(&(*initial, last.clone())).map_or(0, Vec::len);
-        if let Some(&id) = owners.by_initial.get(&(*initial, last.clone())).filter(|ids| ids.len() == 1).and_then(|ids| ids.first()) {
-            person_of.insert(form.clone(), id);
-        } else if matches == 0 && accepted(form) {
+        let owners_of_initial = owners.by_initial.get(number).map_or(&[][..], Vec::as_slice);
+        if let [id] = owners_of_initial {
+            person_of[number] = Some(*id);
+        } else if owners_of_initial.is_empty() && accepted(form) {
             let id = persons.len();
             persons.push(new_person(id, candidate.parts.join(" ")));
             full_counts.push(0);
-            owners.add(id, "", last);
-            person_of.insert(form.clone(), id);
+            owners.add(id, "", last, &numbers);
+            person_of[number] = Some(id);
         }
     }
     // Lone words nobody owns: people of their own on strong evidence ("Mr. Smith", "said Smith").
     let lex = lexicons();
-    for (candidate, form) in candidates.iter().zip(&forms) {
-        let Some(form @ Form::Single(key)) = form else { continue };
-        if !lone_names || candidate.headline || person_of.contains_key(form) || owners.by_surname.contains_key(key) || owners.by_given.contains_key(key) {
+    for ((candidate, form), &number) in candidates.iter().zip(&forms).zip(&form_numbers) {
+        let (Some(Form::Single(key)), Some(number)) = (form, number) else { continue };
+        if !lone_names || candidate.headline || person_of[number].is_some() || owners.by_surname.contains_key(key) || owners.by_given.contains_key(key) {
             continue;
         }
-        let evidence = best.get(form).copied().unwrap_or(f64::MIN);
-        let context = best_context.get(form).copied().unwrap_or(f64::MIN);
+        let (evidence, context) = (best[number], best_context[number]);
         let unlikely = is_common_word(key)
             || is_place_like(key)
             || lex.organizations.contains(key)
@@ -185,17 +196,17 @@ pub(super) fn merge_candidates(candidates: &[Candidate], lone_names: bool) -> Pe
         let id = persons.len();
         persons.push(new_person(id, candidate.parts.join(" ")));
         full_counts.push(0);
-        owners.add(id, "", key);
-        person_of.insert(form.clone(), id);
+        owners.add(id, "", key, &numbers);
+        person_of[number] = Some(id);
     }
 
     // Every mention, in text order.
     let mut mentions = Vec::new();
     let mut last_owner: FastMap<String, usize> = FastMap::default();
-    for (candidate, form) in candidates.iter().zip(&forms) {
-        let Some(form) = form else { continue };
+    for ((candidate, form), &number) in candidates.iter().zip(&forms).zip(&form_numbers) {
+        let (Some(form), Some(number)) = (form, number) else { continue };
         let id = match form {
-            Form::Full(..) | Form::Initial(..) if !candidate.headline => person_of.get(form).copied(),
+            Form::Full(..) | Form::Initial(..) if !candidate.headline => person_of[number],
             Form::Full(..) | Form::Initial(..) => None,
             Form::Single(key) => resolve_single(candidate, key, &owners, &last_owner, &full_counts),
         };
