@@ -97,6 +97,8 @@ test("each summary sentence says why it scored, and clicking it scrolls the sour
 
     // The full table of scores, built when opened.
     await page.click("#scores > summary");
+    // The table is built on the `toggle` event, which fires after the click returns: wait for rows to appear.
+    await page.waitForFunction(() => document.querySelectorAll("#scores tbody tr").length > 0);
     const rows = await page.locator("#scores tbody tr").count();
     assert.equal(String(rows), await page.getAttribute("#results", "data-sentences"));
 
