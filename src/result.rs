@@ -11,7 +11,7 @@ use crate::people::People;
 use crate::quotes::QuoteFound;
 use crate::score::{Features, Scores};
 use crate::sentences::SentenceSpan;
-use crate::span::{TextSpan, Utf16Index};
+use crate::span::{Span, TextSpan, Utf16Index};
 
 /// Everything nutshell found in one text.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -155,12 +155,14 @@ pub(crate) fn assemble(
             contributions: scores.contributions.get(i).cloned().unwrap_or_default().rounded(),
         })
         .collect();
-    let mut quote_counts = vec![0usize; people.persons.len()];
+    // Each person's quotes, in text order: one pass over the quotes, not one per person.
+    let mut quotes_by_speaker: Vec<Vec<Span>> = vec![Vec::new(); people.persons.len()];
     for q in quotes {
-        if let Some(slot) = q.speaker.and_then(|s| quote_counts.get_mut(s)) {
-            *slot += 1;
+        if let Some(said) = q.speaker.and_then(|s| quotes_by_speaker.get_mut(s)) {
+            said.push(q.span);
         }
     }
+    let quote_counts: Vec<usize> = quotes_by_speaker.iter().map(Vec::len).collect();
     let order = crate::people::rank_people(people, &quote_counts, sentences);
     let mut rank = vec![0usize; people.persons.len()];
     for (position, &id) in order.iter().enumerate() {
@@ -177,7 +179,7 @@ pub(crate) fn assemble(
             first: p.first(),
             first16: index.offset16(p.first()),
             spans: p.mentions.iter().map(|&m| index.text_span(text, m)).collect(),
-            quotes: quotes.iter().filter(|q| q.speaker == Some(p.id)).map(|q| index.text_span(text, q.span)).collect(),
+            quotes: quotes_by_speaker.get(p.id).map_or(&[][..], Vec::as_slice).iter().map(|&q| index.text_span(text, q)).collect(),
         })
         .collect();
     let quotes_out = quotes

@@ -73,7 +73,7 @@ impl TextSpan {
 ///
 /// The number of UTF-16 units before byte `p` equals the number of bytes before `p` that start a character,
 /// plus one more for every four-byte character (those become surrogate pairs). A checkpoint every
-/// [`Utf16Index::BLOCK`] bytes bounds each look-up to one short scan, and costs 1/64 of the input in memory.
+/// [`Utf16Index::BLOCK`] bytes bounds each look-up to one short scan, and costs 1/16 of the input in memory (1/8 natively).
 pub struct Utf16Index<'a> {
     bytes: &'a [u8],
     checkpoints: Vec<usize>,
@@ -81,7 +81,7 @@ pub struct Utf16Index<'a> {
 }
 
 impl<'a> Utf16Index<'a> {
-    const BLOCK: usize = 256;
+    const BLOCK: usize = 64;
 
     /// Builds the index for `text` in one pass.
     pub fn new(text: &'a str) -> Self {
@@ -107,9 +107,11 @@ impl<'a> Utf16Index<'a> {
             return byte;
         }
         let block = byte / Self::BLOCK;
-        let base = self.checkpoints.get(block).copied().unwrap_or(0);
-        let from = block * Self::BLOCK;
-        base + self.bytes[from..byte].iter().map(|&b| utf16_weight(b)).sum::<usize>()
+        let mut units = self.checkpoints.get(block).copied().unwrap_or(0);
+        for &b in &self.bytes[block * Self::BLOCK..byte] {
+            units += utf16_weight(b);
+        }
+        units
     }
 
     /// A reportable [`TextSpan`] for `span` of `text` (the text this index was built from).
@@ -125,6 +127,7 @@ impl<'a> Utf16Index<'a> {
 }
 
 /// UTF-16 units contributed by one UTF-8 byte: 1 for a character's first byte, 2 for a four-byte lead byte.
+#[inline(always)]
 fn utf16_weight(byte: u8) -> usize {
     if byte & 0xC0 == 0x80 {
         0
