@@ -151,6 +151,7 @@ impl Table {
     }
 
     /// Where the `index`th key lies in `keys`.
+    #[inline(always)]
     fn key_range(&self, index: usize) -> std::ops::Range<usize> {
         let start = index.checked_sub(1).and_then(|before| self.ends.get(before)).map_or(0, |&end| end as usize);
         start..self.ends.get(index).map_or(start, |&end| end as usize)
@@ -259,11 +260,11 @@ impl Table {
 /// words (as wyhash reads short keys) rather than copied into a zeroed one, which took a call to `memcpy` per key.
 fn hash(key: &[u8]) -> u64 {
     let mut hasher = FxHasher { hash: key.len() as u64 };
-    let mut chunks = key.chunks_exact(8);
-    for chunk in &mut chunks {
-        hasher.add(read_u64(chunk));
+    let mut rest = key;
+    while rest.len() >= 8 {
+        hasher.add(read_u64(rest));
+        rest = &rest[8..];
     }
-    let rest = chunks.remainder();
     let word = match rest.len() {
         0 => return hasher.finish(),
         1..=3 => u64::from(rest[0]) << 16 | u64::from(rest[rest.len() / 2]) << 8 | u64::from(rest[rest.len() - 1]),
@@ -499,6 +500,20 @@ fn entries(text: &'static str) -> impl Iterator<Item = (&'static str, Option<&'s
 
 pub(crate) use crate::entry_key::normalize;
 
+/// Whether `word` is one of `list`'s words. A `matches!` on strings or `contains` on a list of them calls a
+/// string comparison per candidate; this compares lengths first, and bytes only when they agree.
+pub(crate) fn one_of(word: &str, list: &[&str]) -> bool {
+    let Some(&first) = word.as_bytes().first() else {
+        return list.contains(&"");
+    };
+    for candidate in list {
+        if candidate.len() == word.len() && candidate.as_bytes().first() == Some(&first) && candidate.as_bytes() == word.as_bytes() {
+            return true;
+        }
+    }
+    false
+}
+
 /// Lower-cases `word` into `buffer` and returns it, for look-ups without a fresh allocation per word.
 pub(crate) fn lower<'b>(word: &str, buffer: &'b mut String) -> &'b str {
     buffer.clear();
@@ -586,6 +601,15 @@ mod tests {
     /// The table decodes front-coded entries (a count of shared bytes, the rest; a tab before the second column), tells
     /// apart keys that share a prefix or differ only in length, finds no key it was not given, keeps one entry
     /// for a key in two lists, and grows past the size it was made for.
+    #[test]
+    fn one_of_agrees_with_contains() {
+        let list = ["van", "de", "del", "y", ""];
+        for word in ["van", "va", "vans", "de", "d", "del", "dem", "y", "x", "", "Van"] {
+            assert_eq!(one_of(word, &list), list.contains(&word), "{word:?}");
+        }
+        assert!(!one_of("", &["a"]));
+    }
+
     #[test]
     fn table_decodes_and_finds_exactly_its_keys() {
         // a, al, alan, alana, b, ba, zz: each entry's column is the bit it sets.

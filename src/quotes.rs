@@ -8,7 +8,7 @@
 //! subject of the sentence that frames the quote ("Umerov described the meeting as “…”"). A quote without a
 //! tag continues the speaker of the quote right before it; otherwise it stays unattributed.
 
-use crate::lexicon::{lexicons, lower};
+use crate::lexicon::{lexicons, lower, one_of};
 use crate::people::{Mention, People};
 use crate::sentences::SentenceSpan;
 use crate::span::Span;
@@ -295,7 +295,7 @@ fn tag_before(text: &str, quote: &QuoteFound, sentence_start: usize, before: &[&
     }
     // "Umerov described the meeting as “…”": the sentence's subject frames the quote.
     let mut k = 0;
-    while before.get(k).is_some_and(|w| is_courtesy_title(lower(w.span.slice(text), &mut buffer)) || matches!(lower(w.span.slice(text), &mut buffer), "but" | "and" | "then" | "later" | "president")) {
+    while before.get(k).is_some_and(|w| is_courtesy_title(lower(w.span.slice(text), &mut buffer)) || one_of(lower(w.span.slice(text), &mut buffer), &["but", "and", "then", "later", "president"])) {
         k += 1;
     }
     let subject = before.get(k).or(Some(first))?;
@@ -310,10 +310,7 @@ fn tag_before(text: &str, quote: &QuoteFound, sentence_start: usize, before: &[&
 }
 
 fn is_courtesy_title(word: &str) -> bool {
-    matches!(
-        word,
-        "mr" | "mrs" | "ms" | "dr" | "sen" | "rep" | "gov" | "gen" | "president" | "senator" | "governor" | "secretary" | "former" | "vice" | "prof"
-    )
+    one_of(word, &["mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "president", "senator", "governor", "secretary", "former", "vice", "prof"])
 }
 
 /// The person whose mention starts at `start`, and where that mention ends.

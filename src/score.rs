@@ -30,7 +30,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 use serde::Serialize;
 
 use crate::clean::Article;
-use crate::lexicon::lower;
+use crate::lexicon::{lower, one_of};
 use crate::options::Error;
 use crate::people::People;
 use crate::quotes::QuoteFound;
@@ -331,17 +331,45 @@ fn long_summary(share: f64) -> f64 {
 }
 
 /// FNV-1a: a small, stable hash for word keys (the same on every platform, unlike `HashMap`'s default).
-fn hash(word: &str) -> u64 {
-    word.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
+const fn hash(word: &str) -> u64 {
+    let bytes = word.as_bytes();
+    let mut h = 0xcbf2_9ce4_8422_2325_u64;
+    let mut i = 0;
+    while i < bytes.len() {
+        h = (h ^ bytes[i] as u64).wrapping_mul(0x0100_0000_01b3);
+        i += 1;
+    }
+    h
 }
+
+/// Words too common to say what a sentence is about.
+const STOPWORDS: [&str; 45] = [
+    "the", "and", "for", "that", "with", "was", "were", "this", "from", "have", "has", "had", "are", "but", "not", "his", "her", "they", "their",
+    "been", "will", "would", "said", "says", "which", "who", "after", "about", "more", "also", "into", "than", "when", "what", "there", "over",
+    "its", "it's", "she", "him", "one", "out", "all", "can", "could",
+];
+
+/// The keys of [`STOPWORDS`], computed when compiling: a word's key is compared with them, not its text.
+const STOPWORD_KEYS: [u64; STOPWORDS.len()] = {
+    let mut keys = [0; STOPWORDS.len()];
+    let mut i = 0;
+    while i < keys.len() {
+        keys[i] = hash(STOPWORDS[i]);
+        i += 1;
+    }
+    keys
+};
 
 /// The key of a content word (already lower-cased, without a possessive "’s"); `None` for short and function
 /// words.
 fn content_key(lower: &str) -> Option<u64> {
-    if lower.chars().count() <= 2 || is_stopword(lower) {
+    // At most two characters: up to 2 bytes always, from 3 to 8 bytes when they are not ASCII.
+    let short = lower.len() <= 2 || (lower.len() <= 8 && lower.chars().count() <= 2);
+    if short {
         return None;
     }
-    Some(hash(lower))
+    let key = hash(lower);
+    (!STOPWORD_KEYS.contains(&key)).then_some(key)
 }
 
 /// Word keys are hashes already: the map uses them as they are.
@@ -438,26 +466,34 @@ fn looks_like_caption(text: &str, words: &[Word], buffer: &mut String) -> bool {
         let before = pair[0].span.slice(text);
         gap == " "
             && before.ends_with(|c: char| c.is_lowercase() || c.is_ascii_digit())
-            && matches!(pair[1].span.slice(text), "The" | "A" | "An" | "He" | "She" | "It" | "They" | "We" | "His" | "Her" | "Their" | "This" | "These" | "But" | "As" | "After" | "When" | "While" | "There" | "Its" | "Our" | "Police" | "Pictured")
+            && one_of(
+                pair[1].span.slice(text),
+                &["The", "A", "An", "He", "She", "It", "They", "We", "His", "Her", "Their", "This", "These", "But", "As", "After", "When", "While", "There", "Its", "Our", "Police", "Pictured"],
+            )
     })
 }
 
 /// First-person words (lower-case): the sentence is speech. Not "us", which is also "US".
 fn is_first_person(lower: &str) -> bool {
-    matches!(lower, "i" | "me" | "my" | "we" | "our" | "i'm" | "i’m" | "i've" | "i’ve" | "i'd" | "i’d" | "we're" | "we’re")
+    one_of(lower, &["i", "me", "my", "we", "our", "i'm", "i’m", "i've", "i’ve", "i'd", "i’d", "we're", "we’re"])
 }
 
-fn is_stopword(word: &str) -> bool {
-    matches!(
-        word,
-        "the" | "and" | "for" | "that" | "with" | "was" | "were" | "this" | "from" | "have" | "has" | "had" | "are" | "but" | "not" | "his" | "her" | "they" | "their" | "been" | "will" | "would" | "said" | "says" | "which" | "who" | "after" | "about" | "more" | "also" | "into" | "than" | "when" | "what" | "there" | "over" | "its" | "it's" | "she" | "him" | "one" | "out" | "all" | "can" | "could"
-    )
-}
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::{summarize, Options};
+
+    #[test]
+    fn content_keys_skip_short_words_and_stopwords() {
+        for word in ["the", "could", "it's", "said", "ab", "né", "日本"] {
+            assert_eq!(content_key(word), None, "{word}");
+        }
+        for word in ["minister", "née", "theme", "coulda", "日本語"] {
+            assert_eq!(content_key(word), Some(hash(word)), "{word}");
+        }
+        assert!(STOPWORDS.iter().all(|w| content_key(w).is_none()));
+    }
 
     #[test]
     fn lowering_ascii_words_byte_by_byte_gives_what_char_lowering_gives() {

@@ -10,7 +10,7 @@
 
 use super::role::{role_after, role_before, role_in_apposition_before};
 use super::Gender;
-use crate::lexicon::{lexicons, normalize, TitleKind};
+use crate::lexicon::{lexicons, normalize, one_of, TitleKind};
 use crate::span::Span;
 use crate::tokens::{name_key, strip_possessive, Word};
 
@@ -136,7 +136,7 @@ fn is_capital_title(key: &str) -> bool {
 
 /// Places, nationalities and country abbreviations: never a person's name on their own.
 pub(super) fn is_place_like(key: &str) -> bool {
-    lexicons().entry(key).is_place_or_nationality() || COUNTRY_ABBREVIATIONS.contains(&key)
+    lexicons().entry(key).is_place_or_nationality() || one_of(key, COUNTRY_ABBREVIATIONS)
 }
 
 /// A place that is also a frequent name ("Jackson", "Victoria") or word ("Nice"): weaker evidence against.
@@ -149,11 +149,14 @@ pub(super) fn is_common_word(key: &str) -> bool {
 }
 
 pub(super) fn is_non_person_head(key: &str) -> bool {
-    NON_PERSON_HEADS.contains(&key) || lexicons().organizations.contains(key)
+    one_of(key, NON_PERSON_HEADS) || lexicons().organizations.contains(key)
 }
 
 /// Letters of a word, for telling initials ("P") and short capitals ("UN") apart from words.
 fn letters(s: &str) -> usize {
+    if s.is_ascii() {
+        return s.bytes().filter(u8::is_ascii_alphabetic).count();
+    }
     s.chars().filter(|c| c.is_alphabetic()).count()
 }
 
@@ -217,7 +220,7 @@ fn is_headline(text: &str, words: &[Word]) -> bool {
             if k > 0 && is_common_word(key) && given_name_strength(key) == 0 && surname_strength(key) == 0 && !is_place_like(key) {
                 capitalised_common += 1;
             }
-        } else if !TITLE_CASE_FUNCTION_WORDS.contains(&key) {
+        } else if !one_of(key, TITLE_CASE_FUNCTION_WORDS) {
             return false;
         }
     }
@@ -299,7 +302,7 @@ pub(super) fn find_candidates(text: &str, sentence: usize, sentence_span: Span, 
         }
         if gap_between(text, Some(last_word), words.get(last + 1)) == Some(" ")
             && words.get(last + 1).is_some_and(|w| !w.capitalized)
-            && EPONYM_HEADS.contains(&key_of(text, words.get(last + 1)).as_str())
+            && one_of(&key_of(text, words.get(last + 1)), EPONYM_HEADS)
         {
             evidence -= 3.0;
         }
@@ -374,7 +377,7 @@ fn run_end(text: &str, words: &[Word], i: usize, headline: bool) -> usize {
         while k <= j + 2 {
             let (Some(before), Some(word)) = (words.get(k - 1), words.get(k)) else { break };
             let gap = text.get(before.span.end..word.span.start).unwrap_or("");
-            if gap == " " && NAME_CONNECTORS.contains(&word.span.slice(text)) {
+            if gap == " " && one_of(word.span.slice(text), NAME_CONNECTORS) {
                 k += 1;
             } else {
                 break;
@@ -458,7 +461,7 @@ fn peel(text: &str, run: &[Word], keys: &[String], starts_sentence: bool) -> Opt
         let peel_it = is_title
             || (is_place_like(key) && !given && !(is_ambiguous_place(key) && remaining == 0 && core > 0))
             || key == "the"
-            || (core == 0 && starts_sentence && SENTENCE_OPENERS.contains(&key) && n > 1)
+            || (core == 0 && starts_sentence && one_of(key, SENTENCE_OPENERS) && n > 1)
             || (is_common_word(key) && !given && !surname)
             || (core == 0 && starts_sentence && is_common_word(key) && !given && n > 1 && given_name_strength(keys.get(1).map_or("", String::as_str)) == 2);
         if !peel_it {
@@ -488,7 +491,7 @@ fn peel(text: &str, run: &[Word], keys: &[String], starts_sentence: bool) -> Opt
     // Trailing calendar words and nationalities: "Smith Friday" in wire copy.
     while end - core > 1 {
         let key = keys.get(end - 1)?.as_str();
-        if lex.calendar.contains(key) || lex.nationalities.contains(key) || COUNTRY_ABBREVIATIONS.contains(&key) {
+        if lex.calendar.contains(key) || lex.nationalities.contains(key) || one_of(key, COUNTRY_ABBREVIATIONS) {
             end -= 1;
         } else {
             break;
@@ -496,7 +499,7 @@ fn peel(text: &str, run: &[Word], keys: &[String], starts_sentence: bool) -> Opt
     }
     // A name does not start with a connector word in capitals ("De" alone) nor end with one.
     let first_key = keys.get(core)?.as_str();
-    if end - core == 1 && (NAME_CONNECTORS.contains(&first_key) || SUFFIXES.contains(&first_key)) {
+    if end - core == 1 && (one_of(first_key, NAME_CONNECTORS) || one_of(first_key, SUFFIXES)) {
         return None;
     }
     Some(Peeled { core, end, title, gender })
@@ -692,10 +695,10 @@ fn table_evidence(text: &str, words: &[Word], first: usize, last: usize, sentenc
 /// "his wife Hillary", "Trump's son Eric".
 fn kinship_before(text: &str, words: &[Word], first: usize) -> bool {
     let Some(k) = first.checked_sub(1) else { return false };
-    gap_between(text, words.get(k), words.get(first)) == Some(" ") && KINSHIP.contains(&key_of(text, words.get(k)).as_str())
+    gap_between(text, words.get(k), words.get(first)) == Some(" ") && one_of(&key_of(text, words.get(k)), KINSHIP)
 }
 
 /// "Clinton's daughter".
 fn kinship_after(text: &str, words: &[Word], last: usize) -> bool {
-    gap_between(text, words.get(last), words.get(last + 1)) == Some(" ") && KINSHIP.contains(&key_of(text, words.get(last + 1)).as_str())
+    gap_between(text, words.get(last), words.get(last + 1)) == Some(" ") && one_of(&key_of(text, words.get(last + 1)), KINSHIP)
 }

@@ -4,7 +4,7 @@
 //! All look-ups go through hash maps keyed by name words, and a word's list of owners is bounded, so the
 //! whole step is linear in the number of candidates.
 
-use crate::lexicon::FastMap;
+use crate::lexicon::{one_of, FastMap};
 
 use super::detect::{
     given_name_strength, is_common_word, is_non_person_head, is_place_like, title_kind, Candidate, NAME_CONNECTORS,
@@ -35,10 +35,10 @@ enum Form {
 fn form_of(candidate: &Candidate) -> Option<Form> {
     let mut buffer = String::new();
     let keys: Vec<String> = candidate.parts.iter().map(|p| name_key(p, &mut buffer).to_string()).collect();
-    let meaningful: Vec<&str> = keys.iter().map(String::as_str).filter(|k| !SUFFIXES.contains(k)).collect();
+    let meaningful: Vec<&str> = keys.iter().map(String::as_str).filter(|k| !one_of(k, SUFFIXES)).collect();
     let last = (*meaningful.last()?).to_string();
     let first = *meaningful.first()?;
-    if meaningful.len() == 1 || NAME_CONNECTORS.contains(&first) {
+    if meaningful.len() == 1 || one_of(first, NAME_CONNECTORS) {
         return Some(Form::Single(last));
     }
     let first_part = candidate.parts.first()?;

@@ -3,7 +3,7 @@
 //! the Ukrainian delegation, Rustem Umerov,").
 
 use super::detect::{is_place_like, title_kind, COUNTRY_ABBREVIATIONS};
-use crate::lexicon::{lexicons, TitleKind};
+use crate::lexicon::{lexicons, one_of, TitleKind};
 use crate::tokens::{name_key, Word};
 
 /// Words that may sit inside a role before a name: "Secretary of State", "former Prime Minister", "White House
@@ -51,8 +51,8 @@ pub(super) fn role_before(text: &str, words: &[Word], first: usize) -> (Option<S
         let plural_title = !title && key.ends_with('s') && title_kind(singular).is_some();
         let modifier = lex.nationalities.contains(&key)
             || is_place_like(&key)
-            || COUNTRY_ABBREVIATIONS.contains(&key.as_str())
-            || ROLE_LINKS.contains(&key.as_str());
+            || one_of(&key, COUNTRY_ABBREVIATIONS)
+            || one_of(&key, ROLE_LINKS);
         // An organisation's name before a title: "Reds manager Ray Knight", "White House press secretary".
         let organisation = has_title && candidate.capitalized && !candidate.numeric && capitalised_modifiers < 3;
         if !(title || plural_title || modifier || organisation) {
@@ -134,13 +134,13 @@ pub(super) fn role_phrase(rest: &str) -> Option<String> {
         && !lex.nationalities.contains(&head_key)
         && title_kind(&head_key).is_none()
         && !is_place_like(&head_key)
-        && !COUNTRY_ABBREVIATIONS.contains(&head_key.as_str())
+        && !one_of(&head_key, COUNTRY_ABBREVIATIONS)
     {
         return None;
     }
     let is_title = |w: &str, buffer: &mut String| {
         let key = name_key(w, buffer).to_string();
-        title_kind(&key).is_some() || key.strip_suffix('s').is_some_and(|s| title_kind(s).is_some()) || APPOSITION_HEADS.contains(&key.as_str())
+        title_kind(&key).is_some() || key.strip_suffix('s').is_some_and(|s| title_kind(s).is_some()) || one_of(&key, APPOSITION_HEADS)
     };
     let has_title = words.iter().skip(skip).take(4).any(|w| is_title(w, &mut buffer));
     if !has_title || words.iter().skip(skip).any(|w| lex.speech_verbs.contains(name_key(w, &mut buffer))) {
