@@ -36,13 +36,11 @@ impl FxHasher {
 
 impl Hasher for FxHasher {
     fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for chunk in &mut chunks {
-            let mut word = [0; 8];
-            word.copy_from_slice(chunk);
-            self.add(u64::from_le_bytes(word));
+        let mut rest = bytes;
+        while rest.len() >= 8 {
+            self.add(read_u64(rest));
+            rest = &rest[8..];
         }
-        let rest = chunks.remainder();
         if !rest.is_empty() {
             let mut word = [0; 8];
             word[..rest.len()].copy_from_slice(rest);
@@ -174,8 +172,10 @@ impl Table {
             }
             if value & 0xffff_0000 == tag {
                 let index = (value & 0xffff) as usize - 1;
-                if self.keys.get(self.key_range(index)) == Some(key) {
-                    return Ok(index);
+                if let Some(stored) = self.keys.get(self.key_range(index)) {
+                    if stored.len() == key.len() && stored == key {
+                        return Ok(index);
+                    }
                 }
             }
             slot = (slot + 1) & mask;

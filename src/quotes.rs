@@ -104,10 +104,16 @@ fn opens_with_quote(paragraph: &str) -> bool {
 fn pair_marks(text: &str, paragraph: Span, continues: bool, out: &mut Vec<QuoteFound>) {
     let body = paragraph.slice(text);
     let mut open: Option<(Mark, usize)> = None;
-    let mut previous = ' ';
-    let mut chars = body.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        let next = chars.peek().map_or(' ', |&(_, n)| n);
+    // Only quotation marks matter, with the characters either side: skip to the next byte that can start one
+    // (an ASCII quote, or 0xE2, which starts the curly ones).
+    let bytes = body.as_bytes();
+    let mut i = 0;
+    while let Some(skip) = bytes.get(i..).and_then(|rest| rest.iter().position(|&b| matches!(b, b'"' | b'\'' | 0xE2))) {
+        i += skip;
+        let Some(c) = body.get(i..).and_then(|rest| rest.chars().next()) else { break };
+        let after = i + c.len_utf8();
+        let next = body.get(after..).and_then(|rest| rest.chars().next()).unwrap_or(' ');
+        let previous = body.get(..i).and_then(|before| before.chars().next_back()).unwrap_or(' ');
         let closing = |mark: Mark| matches!(open, Some((m, _)) if m == mark);
         let mut close_at = None;
         match c {
@@ -128,7 +134,7 @@ fn pair_marks(text: &str, paragraph: Span, continues: bool, out: &mut Vec<QuoteF
             push_quote(text, paragraph.start + start, paragraph.start + start + width, paragraph.start + end, paragraph.start + end + width, out);
             open = None;
         }
-        previous = c;
+        i = after;
     }
     if let Some((mark, start)) = open {
         if continues && matches!(mark, Mark::CurlyDouble | Mark::StraightDouble) {
