@@ -584,8 +584,12 @@ fn name_evidence(keys: &[String], initial_first: bool) -> f64 {
 }
 
 fn key_of(text: &str, word: Option<&Word>) -> String {
-    let mut buffer = String::new();
-    word.map(|w| name_key(w.span.slice(text), &mut buffer).to_string()).unwrap_or_default()
+    let mut key = String::new();
+    if let Some(w) = word {
+        // `name_key` writes the whole key into its buffer.
+        name_key(w.span.slice(text), &mut key);
+    }
+    key
 }
 
 fn gap_between(text: &str, a: Option<&Word>, b: Option<&Word>) -> Option<&'static str> {
