@@ -69,7 +69,8 @@ macro_rules! features {
                 [$(self.$name),*]
             }
 
-            fn dot(&self, w: &Weights) -> Features {
+            /// Each feature times its weight: the contributions.
+            pub(crate) fn dot(&self, w: &Weights) -> Features {
                 Features { $($name: self.$name * w.$name,)* }
             }
 
@@ -167,20 +168,63 @@ features! {
     chrome = -2.35;
 }
 
-/// Feature values, contributions and totals of every sentence, and what selection needs to know of each.
+/// Feature values and totals of every sentence, and what selection needs to know of each. A sentence's
+/// contributions are not kept beside its features (on a 10 MB text that would be 12 MB more at the peak): they
+/// are `features.dot(&weights)` again, the same products the totals summed.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Scores {
     pub features: Vec<Features>,
-    pub contributions: Vec<Features>,
+    /// The weights the features were scored with.
+    pub weights: Weights,
     pub totals: Vec<f64>,
     /// Content words (hashed, sorted, no repeats), for redundancy checks.
-    pub keys: Vec<Vec<u64>>,
+    pub keys: KeySets,
     /// Words per sentence, for word budgets.
     pub word_counts: Vec<usize>,
     /// Opens with a dangling reference.
     pub dangling: Vec<bool>,
     /// At least a quarter of the sentence is inside direct quotes.
     pub quoted: Vec<bool>,
+}
+
+impl Scores {
+    /// The features and totals, for the result; the rest (keys, counts) is freed here, before the result is
+    /// built.
+    pub(crate) fn into_results(self) -> (Vec<Features>, Vec<f64>, Weights) {
+        (self.features, self.totals, self.weights)
+    }
+}
+
+/// One sorted set of word keys per sentence, all in one list: no allocation (and no list header) per sentence.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct KeySets {
+    keys: Vec<u64>,
+    /// Where each sentence's keys end in `keys`.
+    ends: Vec<usize>,
+}
+
+impl KeySets {
+    fn with_capacity(sentences: usize) -> Self {
+        KeySets { keys: Vec::new(), ends: Vec::with_capacity(sentences) }
+    }
+
+    /// Adds the next sentence's keys.
+    pub(crate) fn push(&mut self, keys: &[u64]) {
+        self.keys.extend_from_slice(keys);
+        self.ends.push(self.keys.len());
+    }
+
+    /// The keys of sentence `i` (none past the last sentence).
+    pub(crate) fn get(&self, i: usize) -> &[u64] {
+        let start = if i == 0 { 0 } else { self.ends.get(i - 1).copied().unwrap_or(self.keys.len()) };
+        let end = self.ends.get(i).copied().unwrap_or(self.keys.len());
+        self.keys.get(start..end).unwrap_or(&[])
+    }
+
+    /// The number of sentences.
+    fn len(&self) -> usize {
+        self.ends.len()
+    }
 }
 
 /// A sentence at least this much inside quotes counts as quoted for the `quotes` option.
@@ -202,10 +246,11 @@ pub(crate) fn score_sentences(
     let mut buffer = String::new();
     // Content words of each sentence and their document frequencies; first-person words on the way.
     let mut frequency: HashMap<u64, u32, BuildHasherDefault<KeyHasher>> = HashMap::default();
-    let mut keys: Vec<Vec<u64>> = Vec::with_capacity(n);
+    let mut keys = KeySets::with_capacity(n);
+    let mut sentence_keys = Vec::new();
     let mut first_person = vec![false; n];
     for (i, sentence_words) in words.iter().enumerate().take(n) {
-        let mut sentence_keys = Vec::with_capacity(sentence_words.len());
+        sentence_keys.clear();
         for w in sentence_words {
             let lowered = lower(crate::tokens::strip_possessive(w.span.slice(text)), &mut buffer);
             if lowered.len() <= 7 && is_first_person(lowered) {
@@ -220,9 +265,12 @@ pub(crate) fn score_sentences(
         for key in &sentence_keys {
             *frequency.entry(*key).or_insert(0) += 1;
         }
-        keys.push(sentence_keys);
+        keys.push(&sentence_keys);
     }
-    keys.resize(n, Vec::new());
+    while keys.len() < n {
+        keys.push(&[]);
+    }
+    keys.keys.shrink_to_fit();
     let mut title_keys: Vec<u64> = article
         .title
         .map(|t| {
@@ -254,9 +302,9 @@ pub(crate) fn score_sentences(
     }
 
     let document_size = n.max(1) as f64;
-    let mut centralities: Vec<f64> = keys
-        .iter()
-        .map(|k| {
+    let mut centralities: Vec<f64> = (0..n)
+        .map(|i| {
+            let k = keys.get(i);
             if k.is_empty() {
                 return 0.0;
             }
@@ -272,8 +320,16 @@ pub(crate) fn score_sentences(
     let total_words: usize = words.iter().map(Vec::len).sum();
     let expected = expected_sentences(length, total_words, n) as f64;
     let long_summary = if n <= BRIEF_TEXT { 0.0 } else { long_summary(expected / document_size) };
-    let lead_keys: &[u64] = keys.first().map_or(&[], Vec::as_slice);
-    let mut scores = Scores { keys: Vec::new(), ..Scores::default() };
+    let lead_keys: &[u64] = keys.get(0);
+    let mut scores = Scores {
+        features: Vec::with_capacity(n),
+        weights: weights.clone(),
+        totals: Vec::with_capacity(n),
+        keys: KeySets::default(),
+        word_counts: Vec::with_capacity(n),
+        dangling: Vec::with_capacity(n),
+        quoted: Vec::with_capacity(n),
+    };
     for (i, s) in sentences.iter().enumerate() {
         let sentence_text = s.span.slice(text);
         let sentence_words: &[Word] = words.get(i).map_or(&[], Vec::as_slice);
@@ -288,8 +344,8 @@ pub(crate) fn score_sentences(
             entities: entity_sum[i].min(1.0),
             centrality: centralities[i],
             coverage: centralities[i] * long_summary,
-            lead: if i == 0 { 0.0 } else { cosine(&keys[i], lead_keys) },
-            title: if title_keys.is_empty() { 0.0 } else { shared_count(&title_keys, &keys[i]) as f64 / title_keys.len() as f64 },
+            lead: if i == 0 { 0.0 } else { cosine(keys.get(i), lead_keys) },
+            title: if title_keys.is_empty() { 0.0 } else { shared_count(&title_keys, keys.get(i)) as f64 / title_keys.len() as f64 },
             length: (word_count as f64 / 20.0).min(1.0),
             long: ((word_count as f64 - 25.0) / 25.0).clamp(0.0, 1.0),
             numbers: if sentence_words.iter().any(|w| w.numeric) { 1.0 } else { 0.0 },
@@ -300,10 +356,8 @@ pub(crate) fn score_sentences(
             speech: if first_person[i] { 1.0 } else { 0.0 },
             chrome: article.chrome_at(s.span.start),
         };
-        let contributions = features.dot(weights);
-        scores.totals.push(contributions.sum());
+        scores.totals.push(features.dot(weights).sum());
         scores.features.push(features);
-        scores.contributions.push(contributions);
         scores.word_counts.push(word_count);
         scores.dangling.push(dangling);
         scores.quoted.push(quoted_share >= QUOTED_SHARE);
