@@ -57,7 +57,7 @@ pub fn summarize(text: &str, options: &Options) -> Result<Summary, Error> {
 
 /// [`summarize`], with the result's sentences handed to `collect` to take one by one as they are made, and the
 /// summary returned without them. Each intermediate list is freed once the stages that read it are done (the
-/// words after scoring, the scores' keys before the result is built).
+/// words once the scorer has read them, the scores' keys before the result is built).
 pub(crate) fn summarize_with(
     text: &str,
     options: &Options,
@@ -71,8 +71,7 @@ pub(crate) fn summarize_with(
     let people = people::find_people(text, &sentences, &words, &article);
     let quotes = quotes::find_quotes(text, &sentences, &words, &people);
     let length = select::requested_length(sentences.len(), options);
-    let scores = score::score_sentences(text, &sentences, &words, &people, &quotes, &article, &options.weights, length);
-    drop(words);
+    let scores = score::score_sentences(text, &sentences, words, &people, &quotes, &article, &options.weights, length);
     let chosen = select::select_sentences(&scores, length, options.quotes);
     Ok(result::assemble(text, &article, &sentences, scores, &chosen, &people, &quotes, collect))
 }

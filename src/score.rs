@@ -220,22 +220,27 @@ impl KeySets {
         let end = self.ends.get(i).copied().unwrap_or(self.keys.len());
         self.keys.get(start..end).unwrap_or(&[])
     }
-
-    /// The number of sentences.
-    fn len(&self) -> usize {
-        self.ends.len()
-    }
 }
 
 /// A sentence at least this much inside quotes counts as quoted for the `quotes` option.
 pub(crate) const QUOTED_SHARE: f64 = 0.25;
 
-/// Scores every sentence. `length` is the summary length requested: budget-aware features use it.
+/// What the scorer reads from a sentence's words, beside its keys: the words are freed before the features are
+/// made (on a 10 MB text they and the features would be a third of the peak together).
+#[derive(Clone, Copy)]
+struct WordMarks {
+    first_person: bool,
+    numbers: bool,
+    caption: bool,
+}
+
+/// Scores every sentence. `length` is the summary length requested: budget-aware features use it. The words
+/// are dropped as soon as they are read.
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn score_sentences(
     text: &str,
     sentences: &[SentenceSpan],
-    words: &[Vec<Word>],
+    words: Vec<Vec<Word>>,
     people: &People,
     quotes: &[QuoteFound],
     article: &Article,
@@ -244,17 +249,21 @@ pub(crate) fn score_sentences(
 ) -> Scores {
     let n = sentences.len();
     let mut buffer = String::new();
-    // Content words of each sentence and their document frequencies; first-person words on the way.
+    // Content words of each sentence and their document frequencies, and all else the words tell.
     let mut frequency: HashMap<u64, u32, BuildHasherDefault<KeyHasher>> = HashMap::default();
     let mut keys = KeySets::with_capacity(n);
     let mut sentence_keys = Vec::new();
-    let mut first_person = vec![false; n];
-    for (i, sentence_words) in words.iter().enumerate().take(n) {
+    let mut word_counts = Vec::with_capacity(n);
+    let mut dangling = Vec::with_capacity(n);
+    let mut marks = Vec::with_capacity(n);
+    for (i, s) in sentences.iter().enumerate() {
+        let sentence_words: &[Word] = words.get(i).map_or(&[], Vec::as_slice);
+        let mut first_person = false;
         sentence_keys.clear();
         for w in sentence_words {
             let lowered = lower(crate::tokens::strip_possessive(w.span.slice(text)), &mut buffer);
             if lowered.len() <= 7 && is_first_person(lowered) {
-                first_person[i] = true;
+                first_person = true;
             }
             if let Some(key) = content_key(lowered) {
                 sentence_keys.push(key);
@@ -266,10 +275,15 @@ pub(crate) fn score_sentences(
             *frequency.entry(*key).or_insert(0) += 1;
         }
         keys.push(&sentence_keys);
+        word_counts.push(sentence_words.len());
+        dangling.push(opens_with_reference(text, s, sentence_words));
+        marks.push(WordMarks {
+            first_person,
+            numbers: sentence_words.iter().any(|w| w.numeric),
+            caption: looks_like_caption(text, sentence_words, &mut buffer),
+        });
     }
-    while keys.len() < n {
-        keys.push(&[]);
-    }
+    drop(words);
     keys.keys.shrink_to_fit();
     let mut title_keys: Vec<u64> = article
         .title
@@ -317,7 +331,7 @@ pub(crate) fn score_sentences(
     let max_centrality = centralities.iter().copied().fold(CENTRALITY_FLOOR, f64::max);
     centralities.iter_mut().for_each(|c| *c /= max_centrality);
 
-    let total_words: usize = words.iter().map(Vec::len).sum();
+    let total_words: usize = word_counts.iter().sum();
     let expected = expected_sentences(length, total_words, n) as f64;
     let long_summary = if n <= BRIEF_TEXT { 0.0 } else { long_summary(expected / document_size) };
     let lead_keys: &[u64] = keys.get(0);
@@ -326,15 +340,14 @@ pub(crate) fn score_sentences(
         weights: weights.clone(),
         totals: Vec::with_capacity(n),
         keys: KeySets::default(),
-        word_counts: Vec::with_capacity(n),
-        dangling: Vec::with_capacity(n),
+        word_counts: Vec::new(),
+        dangling: Vec::new(),
         quoted: Vec::with_capacity(n),
     };
     for (i, s) in sentences.iter().enumerate() {
         let sentence_text = s.span.slice(text);
-        let sentence_words: &[Word] = words.get(i).map_or(&[], Vec::as_slice);
-        let word_count = sentence_words.len();
-        let dangling = opens_with_reference(text, s, sentence_words);
+        let word_count = word_counts[i];
+        let marks = marks[i];
         let quoted_share = (quoted_bytes[i] as f64 / s.span.len().max(1) as f64).min(1.0);
         let features = Features {
             position: (1.0 - long_summary) / (1.0 + i as f64 * 0.5),
@@ -348,21 +361,21 @@ pub(crate) fn score_sentences(
             title: if title_keys.is_empty() { 0.0 } else { shared_count(&title_keys, keys.get(i)) as f64 / title_keys.len() as f64 },
             length: (word_count as f64 / 20.0).min(1.0),
             long: ((word_count as f64 - 25.0) / 25.0).clamp(0.0, 1.0),
-            numbers: if sentence_words.iter().any(|w| w.numeric) { 1.0 } else { 0.0 },
+            numbers: if marks.numbers { 1.0 } else { 0.0 },
             heading: if ends_sentence(sentence_text) { 0.0 } else { 1.0 },
-            caption: if looks_like_caption(text, sentence_words, &mut buffer) { 1.0 } else { 0.0 },
-            reference: if dangling { 1.0 } else { 0.0 },
+            caption: if marks.caption { 1.0 } else { 0.0 },
+            reference: if dangling[i] { 1.0 } else { 0.0 },
             question: if asks_or_exclaims(sentence_text) { 1.0 } else { 0.0 },
-            speech: if first_person[i] { 1.0 } else { 0.0 },
+            speech: if marks.first_person { 1.0 } else { 0.0 },
             chrome: article.chrome_at(s.span.start),
         };
         scores.totals.push(features.dot(weights).sum());
         scores.features.push(features);
-        scores.word_counts.push(word_count);
-        scores.dangling.push(dangling);
         scores.quoted.push(quoted_share >= QUOTED_SHARE);
     }
     scores.keys = keys;
+    scores.word_counts = word_counts;
+    scores.dangling = dangling;
     scores
 }
 
