@@ -49,6 +49,20 @@ pub use span::{Span, TextSpan};
 /// Summarizes `text`: its sentences with scores, the chosen summary, the people, their quotes, and the chrome
 /// that was removed. Fails only on invalid options or an input longer than [`Options::max_input_bytes`].
 pub fn summarize(text: &str, options: &Options) -> Result<Summary, Error> {
+    let mut sentences = Vec::new();
+    let mut summary = summarize_with(text, options, &mut |built| sentences = built.collect())?;
+    summary.sentences = sentences;
+    Ok(summary)
+}
+
+/// [`summarize`], with the result's sentences handed to `collect` to take one by one as they are made, and the
+/// summary returned without them. Each intermediate list is freed once the stages that read it are done (the
+/// words once the scorer has read them, the scores' keys before the result is built).
+pub(crate) fn summarize_with(
+    text: &str,
+    options: &Options,
+    collect: &mut dyn FnMut(result::SentenceBuilder<'_>),
+) -> Result<Summary, Error> {
     options.validate()?;
     check_size(text, options)?;
     let article = clean::find_article(text);
@@ -57,9 +71,9 @@ pub fn summarize(text: &str, options: &Options) -> Result<Summary, Error> {
     let people = people::find_people(text, &sentences, &words, &article);
     let quotes = quotes::find_quotes(text, &sentences, &words, &people);
     let length = select::requested_length(sentences.len(), options);
-    let scores = score::score_sentences(text, &sentences, &words, &people, &quotes, &article, &options.weights, length);
+    let scores = score::score_sentences(text, &sentences, words, &people, &quotes, &article, &options.weights, length);
     let chosen = select::select_sentences(&scores, length, options.quotes);
-    Ok(result::assemble(text, &article, &sentences, &scores, &chosen, &people, &quotes))
+    Ok(result::assemble(text, &article, &sentences, scores, &chosen, &people, &quotes, collect))
 }
 
 /// Splits `text` into sentences after removing site chrome, without scoring or finding people: what

@@ -9,7 +9,7 @@ use serde::Serialize;
 use crate::clean::Article;
 use crate::people::People;
 use crate::quotes::QuoteFound;
-use crate::score::{Features, Scores};
+use crate::score::{Features, Scores, Weights};
 use crate::sentences::SentenceSpan;
 use crate::span::{Span, TextSpan, Utf16Index};
 
@@ -134,27 +134,64 @@ pub struct Segmentation {
     pub removed: Vec<Removed>,
 }
 
+/// The result's sentences, made one at a time from the scores, in order. The features move into them (never two
+/// copies at once), and a caller can pass each sentence on before the next is made: the Wasm binding turns each
+/// into a JavaScript object at once, so its linear memory never holds every sentence (a third of a 10 MB text's
+/// peak) at the same time.
+pub(crate) struct SentenceBuilder<'a> {
+    text: &'a str,
+    index: &'a Utf16Index<'a>,
+    spans: std::slice::Iter<'a, SentenceSpan>,
+    features: std::vec::IntoIter<Features>,
+    totals: std::vec::IntoIter<f64>,
+    weights: Weights,
+}
+
+impl Iterator for SentenceBuilder<'_> {
+    type Item = Sentence;
+
+    fn next(&mut self) -> Option<Sentence> {
+        let s = self.spans.next()?;
+        let features = self.features.next().unwrap_or_default();
+        Some(Sentence {
+            span: self.index.text_span(self.text, s.span),
+            paragraph: s.paragraph,
+            score: round(self.totals.next().unwrap_or(0.0)),
+            contributions: features.dot(&self.weights).rounded(),
+            features: features.rounded(),
+        })
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        self.spans.size_hint()
+    }
+}
+
+impl ExactSizeIterator for SentenceBuilder<'_> {}
+
+/// The summary, its `sentences` left empty: `collect` takes them one by one (into the `Vec`
+/// [`crate::summarize`] puts there, or the binding's JavaScript array).
+#[allow(clippy::too_many_arguments)]
 pub(crate) fn assemble(
     text: &str,
     article: &Article,
     sentences: &[SentenceSpan],
-    scores: &Scores,
+    scores: Scores,
     chosen: &[usize],
     people: &People,
     quotes: &[QuoteFound],
+    collect: &mut dyn FnMut(SentenceBuilder<'_>),
 ) -> Summary {
     let index = Utf16Index::new(text);
-    let sentences_out = sentences
-        .iter()
-        .enumerate()
-        .map(|(i, s)| Sentence {
-            span: index.text_span(text, s.span),
-            paragraph: s.paragraph,
-            score: round(scores.totals.get(i).copied().unwrap_or(0.0)),
-            features: scores.features.get(i).cloned().unwrap_or_default().rounded(),
-            contributions: scores.contributions.get(i).cloned().unwrap_or_default().rounded(),
-        })
-        .collect();
+    let (features, totals, weights) = scores.into_results();
+    collect(SentenceBuilder {
+        text,
+        index: &index,
+        spans: sentences.iter(),
+        features: features.into_iter(),
+        totals: totals.into_iter(),
+        weights,
+    });
     // Each person's quotes, in text order: one pass over the quotes, not one per person.
     let mut quotes_by_speaker: Vec<Vec<Span>> = vec![Vec::new(); people.persons.len()];
     for q in quotes {
@@ -189,7 +226,7 @@ pub(crate) fn assemble(
     Summary {
         title: article.title.map(|t| t.slice(text).to_string()),
         authors: article.authors.clone(),
-        sentences: sentences_out,
+        sentences: Vec::new(),
         summary: chosen.to_vec(),
         people: people_out,
         quotes: quotes_out,

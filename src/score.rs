@@ -69,7 +69,8 @@ macro_rules! features {
                 [$(self.$name),*]
             }
 
-            fn dot(&self, w: &Weights) -> Features {
+            /// Each feature times its weight: the contributions.
+            pub(crate) fn dot(&self, w: &Weights) -> Features {
                 Features { $($name: self.$name * w.$name,)* }
             }
 
@@ -167,14 +168,17 @@ features! {
     chrome = -2.35;
 }
 
-/// Feature values, contributions and totals of every sentence, and what selection needs to know of each.
+/// Feature values and totals of every sentence, and what selection needs to know of each. A sentence's
+/// contributions are not kept beside its features (on a 10 MB text that would be 12 MB more at the peak): they
+/// are `features.dot(&weights)` again, the same products the totals summed.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Scores {
     pub features: Vec<Features>,
-    pub contributions: Vec<Features>,
+    /// The weights the features were scored with.
+    pub weights: Weights,
     pub totals: Vec<f64>,
     /// Content words (hashed, sorted, no repeats), for redundancy checks.
-    pub keys: Vec<Vec<u64>>,
+    pub keys: KeySets,
     /// Words per sentence, for word budgets.
     pub word_counts: Vec<usize>,
     /// Opens with a dangling reference.
@@ -183,15 +187,60 @@ pub(crate) struct Scores {
     pub quoted: Vec<bool>,
 }
 
+impl Scores {
+    /// The features and totals, for the result; the rest (keys, counts) is freed here, before the result is
+    /// built.
+    pub(crate) fn into_results(self) -> (Vec<Features>, Vec<f64>, Weights) {
+        (self.features, self.totals, self.weights)
+    }
+}
+
+/// One sorted set of word keys per sentence, all in one list: no allocation (and no list header) per sentence.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct KeySets {
+    keys: Vec<u64>,
+    /// Where each sentence's keys end in `keys`.
+    ends: Vec<usize>,
+}
+
+impl KeySets {
+    fn with_capacity(sentences: usize) -> Self {
+        KeySets { keys: Vec::new(), ends: Vec::with_capacity(sentences) }
+    }
+
+    /// Adds the next sentence's keys.
+    pub(crate) fn push(&mut self, keys: &[u64]) {
+        self.keys.extend_from_slice(keys);
+        self.ends.push(self.keys.len());
+    }
+
+    /// The keys of sentence `i` (none past the last sentence).
+    pub(crate) fn get(&self, i: usize) -> &[u64] {
+        let start = if i == 0 { 0 } else { self.ends.get(i - 1).copied().unwrap_or(self.keys.len()) };
+        let end = self.ends.get(i).copied().unwrap_or(self.keys.len());
+        self.keys.get(start..end).unwrap_or(&[])
+    }
+}
+
 /// A sentence at least this much inside quotes counts as quoted for the `quotes` option.
 pub(crate) const QUOTED_SHARE: f64 = 0.25;
 
-/// Scores every sentence. `length` is the summary length requested: budget-aware features use it.
+/// What the scorer reads from a sentence's words, beside its keys: the words are freed before the features are
+/// made (on a 10 MB text they and the features would be a third of the peak together).
+#[derive(Clone, Copy)]
+struct WordMarks {
+    first_person: bool,
+    numbers: bool,
+    caption: bool,
+}
+
+/// Scores every sentence. `length` is the summary length requested: budget-aware features use it. The words
+/// are dropped as soon as they are read.
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn score_sentences(
     text: &str,
     sentences: &[SentenceSpan],
-    words: &[Vec<Word>],
+    words: Vec<Vec<Word>>,
     people: &People,
     quotes: &[QuoteFound],
     article: &Article,
@@ -200,16 +249,21 @@ pub(crate) fn score_sentences(
 ) -> Scores {
     let n = sentences.len();
     let mut buffer = String::new();
-    // Content words of each sentence and their document frequencies; first-person words on the way.
+    // Content words of each sentence and their document frequencies, and all else the words tell.
     let mut frequency: HashMap<u64, u32, BuildHasherDefault<KeyHasher>> = HashMap::default();
-    let mut keys: Vec<Vec<u64>> = Vec::with_capacity(n);
-    let mut first_person = vec![false; n];
-    for (i, sentence_words) in words.iter().enumerate().take(n) {
-        let mut sentence_keys = Vec::with_capacity(sentence_words.len());
+    let mut keys = KeySets::with_capacity(n);
+    let mut sentence_keys = Vec::new();
+    let mut word_counts = Vec::with_capacity(n);
+    let mut dangling = Vec::with_capacity(n);
+    let mut marks = Vec::with_capacity(n);
+    for (i, s) in sentences.iter().enumerate() {
+        let sentence_words: &[Word] = words.get(i).map_or(&[], Vec::as_slice);
+        let mut first_person = false;
+        sentence_keys.clear();
         for w in sentence_words {
             let lowered = lower(crate::tokens::strip_possessive(w.span.slice(text)), &mut buffer);
             if lowered.len() <= 7 && is_first_person(lowered) {
-                first_person[i] = true;
+                first_person = true;
             }
             if let Some(key) = content_key(lowered) {
                 sentence_keys.push(key);
@@ -220,9 +274,17 @@ pub(crate) fn score_sentences(
         for key in &sentence_keys {
             *frequency.entry(*key).or_insert(0) += 1;
         }
-        keys.push(sentence_keys);
+        keys.push(&sentence_keys);
+        word_counts.push(sentence_words.len());
+        dangling.push(opens_with_reference(text, s, sentence_words));
+        marks.push(WordMarks {
+            first_person,
+            numbers: sentence_words.iter().any(|w| w.numeric),
+            caption: looks_like_caption(text, sentence_words, &mut buffer),
+        });
     }
-    keys.resize(n, Vec::new());
+    drop(words);
+    keys.keys.shrink_to_fit();
     let mut title_keys: Vec<u64> = article
         .title
         .map(|t| {
@@ -254,9 +316,9 @@ pub(crate) fn score_sentences(
     }
 
     let document_size = n.max(1) as f64;
-    let mut centralities: Vec<f64> = keys
-        .iter()
-        .map(|k| {
+    let mut centralities: Vec<f64> = (0..n)
+        .map(|i| {
+            let k = keys.get(i);
             if k.is_empty() {
                 return 0.0;
             }
@@ -269,16 +331,23 @@ pub(crate) fn score_sentences(
     let max_centrality = centralities.iter().copied().fold(CENTRALITY_FLOOR, f64::max);
     centralities.iter_mut().for_each(|c| *c /= max_centrality);
 
-    let total_words: usize = words.iter().map(Vec::len).sum();
+    let total_words: usize = word_counts.iter().sum();
     let expected = expected_sentences(length, total_words, n) as f64;
     let long_summary = if n <= BRIEF_TEXT { 0.0 } else { long_summary(expected / document_size) };
-    let lead_keys: &[u64] = keys.first().map_or(&[], Vec::as_slice);
-    let mut scores = Scores { keys: Vec::new(), ..Scores::default() };
+    let lead_keys: &[u64] = keys.get(0);
+    let mut scores = Scores {
+        features: Vec::with_capacity(n),
+        weights: weights.clone(),
+        totals: Vec::with_capacity(n),
+        keys: KeySets::default(),
+        word_counts: Vec::new(),
+        dangling: Vec::new(),
+        quoted: Vec::with_capacity(n),
+    };
     for (i, s) in sentences.iter().enumerate() {
         let sentence_text = s.span.slice(text);
-        let sentence_words: &[Word] = words.get(i).map_or(&[], Vec::as_slice);
-        let word_count = sentence_words.len();
-        let dangling = opens_with_reference(text, s, sentence_words);
+        let word_count = word_counts[i];
+        let marks = marks[i];
         let quoted_share = (quoted_bytes[i] as f64 / s.span.len().max(1) as f64).min(1.0);
         let features = Features {
             position: (1.0 - long_summary) / (1.0 + i as f64 * 0.5),
@@ -288,27 +357,25 @@ pub(crate) fn score_sentences(
             entities: entity_sum[i].min(1.0),
             centrality: centralities[i],
             coverage: centralities[i] * long_summary,
-            lead: if i == 0 { 0.0 } else { cosine(&keys[i], lead_keys) },
-            title: if title_keys.is_empty() { 0.0 } else { shared_count(&title_keys, &keys[i]) as f64 / title_keys.len() as f64 },
+            lead: if i == 0 { 0.0 } else { cosine(keys.get(i), lead_keys) },
+            title: if title_keys.is_empty() { 0.0 } else { shared_count(&title_keys, keys.get(i)) as f64 / title_keys.len() as f64 },
             length: (word_count as f64 / 20.0).min(1.0),
             long: ((word_count as f64 - 25.0) / 25.0).clamp(0.0, 1.0),
-            numbers: if sentence_words.iter().any(|w| w.numeric) { 1.0 } else { 0.0 },
+            numbers: if marks.numbers { 1.0 } else { 0.0 },
             heading: if ends_sentence(sentence_text) { 0.0 } else { 1.0 },
-            caption: if looks_like_caption(text, sentence_words, &mut buffer) { 1.0 } else { 0.0 },
-            reference: if dangling { 1.0 } else { 0.0 },
+            caption: if marks.caption { 1.0 } else { 0.0 },
+            reference: if dangling[i] { 1.0 } else { 0.0 },
             question: if asks_or_exclaims(sentence_text) { 1.0 } else { 0.0 },
-            speech: if first_person[i] { 1.0 } else { 0.0 },
+            speech: if marks.first_person { 1.0 } else { 0.0 },
             chrome: article.chrome_at(s.span.start),
         };
-        let contributions = features.dot(weights);
-        scores.totals.push(contributions.sum());
+        scores.totals.push(features.dot(weights).sum());
         scores.features.push(features);
-        scores.contributions.push(contributions);
-        scores.word_counts.push(word_count);
-        scores.dangling.push(dangling);
         scores.quoted.push(quoted_share >= QUOTED_SHARE);
     }
     scores.keys = keys;
+    scores.word_counts = word_counts;
+    scores.dangling = dangling;
     scores
 }
 

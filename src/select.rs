@@ -129,7 +129,7 @@ fn rank(scores: &Scores, quotes: QuotePreference) -> Vec<usize> {
         match quotes {
             // The quotes feature's penalty taken back, then a lift of a quarter of the document's score range:
             // a quoted sentence outranks all but clearly better ones.
-            QuotePreference::Prefer if quoted => (false, total - scores.contributions[i].quotes.min(0.0) + spread * PREFER_LIFT),
+            QuotePreference::Prefer if quoted => (false, total - (scores.features[i].quotes * scores.weights.quotes).min(0.0) + spread * PREFER_LIFT),
             QuotePreference::Avoid => (quoted, total),
             _ => (false, total),
         }
@@ -169,7 +169,7 @@ impl<'a> Selection<'a> {
     fn repeats(&mut self, i: usize) -> bool {
         let checked = self.picked.len().min(REDUNDANCY_CHECKS);
         self.comparisons += checked;
-        self.picked[..checked].iter().any(|&c| overlap(&self.scores.keys[c], &self.scores.keys[i]) > MAX_OVERLAP)
+        self.picked[..checked].iter().any(|&c| overlap(self.scores.keys.get(c), self.scores.keys.get(i)) > MAX_OVERLAP)
     }
 
     /// The sentences `i` needs in the summary to be readable — itself, and the sentences before it that it
@@ -236,9 +236,13 @@ mod tests {
 
     /// `n` sentences sharing most of their words, so every candidate is compared with the summary so far.
     fn similar_sentences(n: usize) -> Scores {
+        let mut keys = crate::score::KeySets::default();
+        for i in 0..n {
+            keys.push(&[1, 2, 3, 4, 5, i as u64 + 10]);
+        }
         Scores {
             totals: (0..n).map(|i| (i % 97) as f64).collect(),
-            keys: (0..n).map(|i| vec![1, 2, 3, 4, 5, i as u64 + 10]).collect(),
+            keys,
             word_counts: vec![6; n],
             dangling: (0..n).map(|i| i % 3 == 1).collect(),
             quoted: vec![false; n],

@@ -29,8 +29,17 @@ pub fn start() {
 pub fn summarize(#[wasm_bindgen(unchecked_param_type = "string")] text: JsValue, options: JsValue) -> Result<JsValue, JsError> {
     let text = read_text(&text)?;
     let options = read_options(&options)?;
-    let summary = crate::summarize(&text, &options).map_err(|e| JsError::new(&e.to_string()))?;
-    Ok(Fields::new().summary(&summary))
+    let fields = Fields::new();
+    // Each sentence becomes a JavaScript object as soon as it is made: the whole list of them never sits in
+    // linear memory (on a 10 MB text it would be 27 MB more at the peak).
+    let sentences = List::new();
+    let summary = crate::summarize_with(&text, &options, &mut |built| {
+        for sentence in built {
+            sentences.push(&fields.sentence(&sentence));
+        }
+    })
+    .map_err(|e| JsError::new(&e.to_string()))?;
+    Ok(fields.summary(&summary, &sentences))
 }
 
 /// Splits `text` into sentences after removing site chrome.
@@ -220,11 +229,12 @@ impl Fields {
         object
     }
 
-    fn summary(&self, summary: &Summary) -> JsValue {
+    /// The summary object; its sentences are already JavaScript objects, in `sentences`.
+    fn summary(&self, summary: &Summary, sentences: &List) -> JsValue {
         let object = Record::new();
         set_optional_string(&object, &self.title, summary.title.as_deref());
         object.set_value(&self.authors, &strings(&summary.authors));
-        object.set_value(&self.sentences, &objects(&summary.sentences, |s| self.sentence(s)));
+        object.set_value(&self.sentences, sentences);
         let chosen = List::new();
         for &index in &summary.summary {
             chosen.push_number(index as f64);
