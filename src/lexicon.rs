@@ -351,6 +351,9 @@ const SPEECH_VERBS: u16 = 1 << 6;
 const COMMON_WORDS: u16 = 1 << 7;
 const CALENDAR: u16 = 1 << 8;
 const SENTENCE_STARTERS: u16 = 1 << 9;
+const NON_PERSON_HEADS: u16 = 1 << 10;
+const SENTENCE_OPENERS: u16 = 1 << 11;
+const ROLE_LINKS: u16 = 1 << 12;
 
 /// All word lists, parsed into one table. Names and titles are asked through [`Lexicons::entry`].
 pub(crate) struct Lexicons {
@@ -365,6 +368,12 @@ pub(crate) struct Lexicons {
     pub calendar: WordSet,
     /// Words that open sentences (`sentence_starters.txt`).
     pub sentence_starters: SentenceStarters,
+    /// Last words of organisations, places, events and works: never the end of a person's name.
+    pub non_person_heads: WordSet,
+    /// Words that open sentences in capitals and never start a name ("But", "When").
+    pub sentence_openers: WordSet,
+    /// Words that may sit inside a role before a name ("of", "former", "deputy").
+    pub role_links: WordSet,
     pub chrome_phrases: Vec<(&'static str, &'static str)>,
 }
 
@@ -437,6 +446,9 @@ pub(crate) fn lexicons() -> &'static Lexicons {
             common_words: set(COMMON_WORDS),
             calendar: set(CALENDAR),
             sentence_starters: SentenceStarters(table),
+            non_person_heads: set(NON_PERSON_HEADS),
+            sentence_openers: set(SENTENCE_OPENERS),
+            role_links: set(ROLE_LINKS),
             chrome_phrases: entries(embedded!("chrome_phrases"))
                 .map(|(phrase, reason)| (phrase, reason.unwrap_or("boilerplate")))
                 .collect(),
@@ -449,7 +461,7 @@ pub(crate) fn lexicons() -> &'static Lexicons {
 /// decoded and inserted in one pass ([`Table::add_list`]), into a table allocated once.
 fn table() -> Table {
     let mut table = Table::with_capacity(DISTINCT_KEYS, KEY_BYTES);
-    let lists: [(&str, u16); 10] = [
+    let lists: [(&str, u16); 13] = [
         (embedded!("given_names"), GIVEN_NAMES),
         (embedded!("ambiguous_given_names"), AMBIGUOUS_GIVEN_NAMES),
         (embedded!("surnames"), SURNAMES),
@@ -460,6 +472,9 @@ fn table() -> Table {
         (embedded!("common_words"), COMMON_WORDS),
         (embedded!("calendar"), CALENDAR),
         (embedded!("sentence_starters"), SENTENCE_STARTERS),
+        (embedded!("non_person_heads"), NON_PERSON_HEADS),
+        (embedded!("sentence_openers"), SENTENCE_OPENERS),
+        (embedded!("role_links"), ROLE_LINKS),
     ];
     for (text, bit) in lists {
         table.add_list(text, |_, entry, column| {
@@ -547,7 +562,7 @@ mod tests {
     /// gives every look-up the same keys, with the same second column, as the files in `data/` themselves.
     #[test]
     fn embedded_lists_hold_the_entries_of_the_data_files() {
-        let lists: [(&str, &str, &str); 14] = [
+        let lists: [(&str, &str, &str); 17] = [
             ("given_names", embedded!("given_names"), include_str!("../data/given_names.txt")),
             ("ambiguous_given_names", embedded!("ambiguous_given_names"), include_str!("../data/ambiguous_given_names.txt")),
             ("surnames", embedded!("surnames"), include_str!("../data/surnames.txt")),
@@ -562,6 +577,9 @@ mod tests {
             ("chrome_phrases", embedded!("chrome_phrases"), include_str!("../data/chrome_phrases.txt")),
             ("calendar", embedded!("calendar"), include_str!("../data/calendar.txt")),
             ("sentence_starters", embedded!("sentence_starters"), include_str!("../data/sentence_starters.txt")),
+            ("non_person_heads", embedded!("non_person_heads"), include_str!("../data/non_person_heads.txt")),
+            ("sentence_openers", embedded!("sentence_openers"), include_str!("../data/sentence_openers.txt")),
+            ("role_links", embedded!("role_links"), include_str!("../data/role_links.txt")),
         ];
         let table = table();
         let mut keys = std::collections::BTreeSet::new();

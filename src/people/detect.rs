@@ -45,34 +45,6 @@ pub(super) const SUFFIXES: &[&str] = &["jr", "sr", "ii", "iii", "iv"];
 /// Country abbreviations that modify roles and are never names: "U.S. negotiators", "UN envoy".
 pub(super) const COUNTRY_ABBREVIATIONS: &[&str] = &["u.s", "us", "u.k", "uk", "un", "u.n", "eu", "e.u", "u.s.a", "usa", "uae", "u.a.e"];
 
-/// Last words of organisations, places, events and works, which a person's name never ends in: "Ellis
-/// Park", "Grace Road", "Greater Milwaukee Open", "Florida Marlins".
-const NON_PERSON_HEADS: &[&str] = &[
-    "inc", "corp", "ltd", "plc", "llc", "co", "group", "bank", "party", "council", "ministry", "university", "college",
-    "school", "academy", "hospital", "church", "cathedral", "club", "united", "city", "county", "airport", "street", "road",
-    "avenue", "park", "square", "bridge", "river", "mountain", "mountains", "lake", "island", "islands", "bay", "valley",
-    "bros", "ab", "ag", "sa", "nv", "spa", "bv", "gmbh", "cup", "open", "games", "championship", "championships", "league", "prix", "award", "awards", "festival", "times",
-    "post", "news", "journal", "agency", "fund", "index", "exchange", "reserve", "court", "senate", "house", "congress",
-    "parliament", "assembly", "army", "navy", "force", "forces", "police", "museum", "theatre", "theater", "center",
-    "centre", "foundation", "institute", "association", "federation", "union", "commission", "committee", "department",
-    "office", "service", "services", "company", "corporation", "holdings", "industries", "motors", "airlines", "airways",
-    "systems", "technologies", "communications", "network", "television", "radio", "stadium", "arena", "hotel", "day",
-    "week", "war", "act", "treaty", "accord", "plan", "series", "tour", "trophy", "stakes", "classic", "marathon",
-    "olympics", "report", "review", "magazine", "press", "tribune", "herald", "gazette", "telegraph", "observer",
-    "guardian", "standard", "mail", "express", "insider", "online", "media", "studios", "pictures", "records",
-    "reuters", "securities", "capital", "partners", "investments", "trust", "energy", "oil", "gas", "petroleum",
-    "pharmaceuticals", "electric", "electronics", "steel", "mining", "resources", "international", "global", "worldwide",
-    "express", "church", "mosque", "temple", "palace", "castle", "tower", "hall", "building", "station", "port",
-    "harbour", "harbor", "canal", "sea", "ocean", "gulf", "strait", "coast", "desert", "forest", "province", "state",
-    "states", "republic", "kingdom", "empire", "territory", "district", "region", "zone", "front", "movement",
-    "alliance", "coalition", "brigade", "brigades", "battalion", "division", "corps", "guard", "guards", "organisation",
-    "organization", "program", "programme", "project", "initiative", "campaign", "conference", "summit", "forum",
-    "council", "board", "authority", "commission", "bureau", "administration", "government", "cabinet", "court",
-    "tribunal", "prison", "jail", "airbase", "base", "camp", "village", "town", "heights", "hills", "springs", "falls",
-    "beach", "gardens", "square", "lane", "drive", "boulevard", "way", "place", "circuit", "course", "track", "grounds",
-    "rovers", "wanderers", "athletic", "albion", "rangers", "celtic", "city", "hotspur", "dynamo", "sporting",
-];
-
 /// First words of place names: "East Stirling", "New Brunswick", "Port Elizabeth".
 const PLACE_PREFIXES: &[&str] = &[
     "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "new", "san", "santa",
@@ -93,20 +65,6 @@ const KINSHIP: &[&str] = &[
     "wife", "husband", "son", "daughter", "father", "mother", "brother", "sister", "widow", "widower", "uncle", "aunt",
     "nephew", "niece", "cousin", "grandson", "granddaughter", "grandfather", "grandmother", "girlfriend", "boyfriend",
     "fiancee", "fiancé", "fiancée", "fiance", "stepfather", "stepmother", "stepson", "stepdaughter", "mom", "dad",
-];
-
-/// Words that open sentences in capitals and never start a name: "But Smith said", "When Jones arrived".
-const SENTENCE_OPENERS: &[&str] = &[
-    "but", "and", "as", "if", "when", "while", "after", "before", "because", "so", "yet", "then", "meanwhile",
-    "however", "although", "though", "since", "until", "unless", "once", "where", "whether", "with", "without",
-    "for", "from", "in", "on", "at", "by", "of", "to", "the", "a", "an", "this", "that", "these", "those", "his",
-    "her", "their", "its", "our", "my", "your", "like", "unlike", "despite", "during", "under", "over", "against",
-    "among", "between", "through", "about", "following", "including", "according", "asked", "told", "said", "dear",
-    "thanks", "thank", "sorry", "yes", "no", "oh", "hey", "hi", "hello", "welcome", "congratulations", "please",
-    "did", "does", "do", "is", "are", "was", "were", "will", "would", "can", "could", "should", "may", "might",
-    "has", "have", "had", "not", "only", "even", "also", "just", "still", "now", "here", "there", "what", "who",
-    "why", "how", "which", "all", "both", "every", "each", "some", "many", "most", "any", "no", "new", "former",
-    "late", "young", "old", "veteran", "fellow", "rookie", "defending", "top", "seeded", "unseeded", "world",
 ];
 
 /// Short words that stay in lower case in a Title Case headline: "Head to Russia After Productive Talks".
@@ -149,7 +107,8 @@ pub(super) fn is_common_word(key: &str) -> bool {
 }
 
 pub(super) fn is_non_person_head(key: &str) -> bool {
-    one_of(key, NON_PERSON_HEADS) || lexicons().organizations.contains(key)
+    let lex = lexicons();
+    lex.non_person_heads.contains(key) || lex.organizations.contains(key)
 }
 
 /// Letters of a word, for telling initials ("P") and short capitals ("UN") apart from words.
@@ -461,7 +420,7 @@ fn peel(text: &str, run: &[Word], keys: &[String], starts_sentence: bool) -> Opt
         let peel_it = is_title
             || (is_place_like(key) && !given && !(is_ambiguous_place(key) && remaining == 0 && core > 0))
             || key == "the"
-            || (core == 0 && starts_sentence && one_of(key, SENTENCE_OPENERS) && n > 1)
+            || (core == 0 && starts_sentence && lex.sentence_openers.contains(key) && n > 1)
             || (is_common_word(key) && !given && !surname)
             || (core == 0 && starts_sentence && is_common_word(key) && !given && n > 1 && given_name_strength(keys.get(1).map_or("", String::as_str)) == 2);
         if !peel_it {

@@ -6,21 +6,6 @@ use super::detect::{is_place_like, title_kind, COUNTRY_ABBREVIATIONS};
 use crate::lexicon::{lexicons, one_of, TitleKind};
 use crate::tokens::{name_key, Word};
 
-/// Words that may sit inside a role before a name: "Secretary of State", "former Prime Minister", "White House
-/// press secretary", "new coach".
-const ROLE_LINKS: &[&str] = &[
-    "of", "for", "the", "and", "state", "foreign", "defence", "defense", "vice", "deputy", "former", "prime", "chief",
-    "executive", "senior", "national", "security", "affairs", "interior", "finance", "health", "justice", "general",
-    "assistant", "acting", "interim", "head", "team", "club", "party", "opposition", "labour", "labor", "republican",
-    "democratic", "conservative", "liberal", "white", "house", "press", "campaign", "communications", "policy",
-    "economic", "economy", "trade", "federal", "regional", "local", "police", "army", "military", "district", "county",
-    "city", "world", "olympic", "top", "junior", "managing", "political", "new", "then", "current", "incoming",
-    "outgoing", "late", "presidential", "vice-presidential", "democratic-leaning", "prominent", "veteran", "fellow",
-    "longtime", "top-seeded", "defending", "reigning", "retired", "ex", "associate", "special", "lead", "principal",
-    "spiritual", "supreme", "armed", "forces", "staff", "joint", "deputy", "premier", "league", "coalition", "ruling",
-    "majority", "minority", "senate", "congressional", "parliamentary", "cabinet", "court", "high", "appeals",
-];
-
 /// Nouns that head a role in an apposition though they are no title before a name: "head of the Ukrainian
 /// delegation", "a member of parliament", "his wife".
 const APPOSITION_HEADS: &[&str] = &[
@@ -52,7 +37,7 @@ pub(super) fn role_before(text: &str, words: &[Word], first: usize) -> (Option<S
         let modifier = lex.nationalities.contains(&key)
             || is_place_like(&key)
             || one_of(&key, COUNTRY_ABBREVIATIONS)
-            || one_of(&key, ROLE_LINKS);
+            || lex.role_links.contains(&key);
         // An organisation's name before a title: "Reds manager Ray Knight", "White House press secretary".
         let organisation = has_title && candidate.capitalized && !candidate.numeric && capitalised_modifiers < 3;
         if !(title || plural_title || modifier || organisation) {
