@@ -221,18 +221,18 @@ function markdown(r) {
   if (r.scaling) {
     lines.push("**Scaling** (concatenated CNN/DailyMail articles; fresh process per size; Wasm in Node, CPU time, best of the reps)");
     lines.push("");
-    lines.push("| input | Wasm ms | MB/s | time(2n)/time(n) | linear memory | memory / input | growth / input | peak RSS | native ms |");
-    lines.push("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+    lines.push("| input | Wasm ms | MB/s | time(2n)/time(n) | linear memory | memory / input | growth / input | peak RSS | native ms | native peak heap |");
+    lines.push("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     const rows = r.scaling.rows;
     rows.forEach((s, i) => {
       const w = s.wasm;
       if (w.error) {
-        lines.push(`| ${human(s.bytes)} | ${w.error} | | | | | | | |`);
+        lines.push(`| ${human(s.bytes)} | ${w.error} | | | | | | | | |`);
         return;
       }
       const previous = i % 2 === 1 ? rows[i - 1].wasm : null;
       const ratio = previous && !previous.error ? (w.cpu_ms / previous.cpu_ms).toFixed(2) : "";
-      lines.push(`| ${human(s.bytes)} | ${ms(w.cpu_ms)} | ${(s.bytes / 1e6 / (w.cpu_ms / 1e3)).toFixed(2)} | ${ratio} | ${mib(w.memory_bytes)} | ${(w.memory_bytes / s.bytes).toFixed(1)}× | ${((w.memory_bytes - w.baseline_memory_bytes) / s.bytes).toFixed(1)}× | ${mib(w.max_rss_bytes)} | ${s.native && !s.native.error ? ms(s.native.core_ms) : ""} |`);
+      lines.push(`| ${human(s.bytes)} | ${ms(w.cpu_ms)} | ${(s.bytes / 1e6 / (w.cpu_ms / 1e3)).toFixed(2)} | ${ratio} | ${mib(w.memory_bytes)} | ${(w.memory_bytes / s.bytes).toFixed(1)}× | ${((w.memory_bytes - w.baseline_memory_bytes) / s.bytes).toFixed(1)}× | ${mib(w.max_rss_bytes)} | ${s.native && !s.native.error ? ms(s.native.core_ms) : ""} | ${s.native?.peak_heap_bytes ? `${human(s.native.peak_heap_bytes)} (${(s.native.peak_heap_bytes / s.bytes).toFixed(1)}×)` : ""} |`);
     });
     lines.push("");
   }

@@ -177,7 +177,7 @@ pub(crate) struct Scores {
     /// The weights the features were scored with.
     pub weights: Weights,
     pub totals: Vec<f64>,
-    /// Content words (hashed, sorted, no repeats), for redundancy checks.
+    /// Content words (numbered, sorted, no repeats), for redundancy checks.
     pub keys: KeySets,
     /// Words per sentence, for word budgets.
     pub word_counts: Vec<usize>,
@@ -195,10 +195,11 @@ impl Scores {
     }
 }
 
-/// One sorted set of word keys per sentence, all in one list: no allocation (and no list header) per sentence.
+/// One sorted set of word numbers per sentence, all in one list: no allocation (and no list header) per sentence.
+/// A content word's number stands for its hash ([`content_key`]), one for one, in half the bytes.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct KeySets {
-    keys: Vec<u64>,
+    keys: Vec<u32>,
     /// Where each sentence's keys end in `keys`.
     ends: Vec<usize>,
 }
@@ -209,13 +210,13 @@ impl KeySets {
     }
 
     /// Adds the next sentence's keys.
-    pub(crate) fn push(&mut self, keys: &[u64]) {
+    pub(crate) fn push(&mut self, keys: &[u32]) {
         self.keys.extend_from_slice(keys);
         self.ends.push(self.keys.len());
     }
 
     /// The keys of sentence `i` (none past the last sentence).
-    pub(crate) fn get(&self, i: usize) -> &[u64] {
+    pub(crate) fn get(&self, i: usize) -> &[u32] {
         let start = if i == 0 { 0 } else { self.ends.get(i - 1).copied().unwrap_or(self.keys.len()) };
         let end = self.ends.get(i).copied().unwrap_or(self.keys.len());
         self.keys.get(start..end).unwrap_or(&[])
@@ -249,8 +250,10 @@ pub(crate) fn score_sentences(
 ) -> Scores {
     let n = sentences.len();
     let mut buffer = String::new();
-    // Content words of each sentence and their document frequencies, and all else the words tell.
-    let mut frequency: HashMap<u64, u32, BuildHasherDefault<KeyHasher>> = HashMap::default();
+    // Content words of each sentence, numbered in order of first appearance, and their document frequencies (by
+    // number); and all else the words tell.
+    let mut numbers: HashMap<u64, u32, BuildHasherDefault<KeyHasher>> = HashMap::default();
+    let mut frequency: Vec<u32> = Vec::new();
     let mut keys = KeySets::with_capacity(n);
     let mut sentence_keys = Vec::new();
     let mut word_counts = Vec::with_capacity(n);
@@ -266,13 +269,15 @@ pub(crate) fn score_sentences(
                 first_person = true;
             }
             if let Some(key) = content_key(lowered) {
-                sentence_keys.push(key);
+                let next = numbers.len() as u32;
+                sentence_keys.push(*numbers.entry(key).or_insert(next));
             }
         }
-        crate::order::sort_by(&mut sentence_keys, |a, b| a < b);
+        crate::order::sort_by(&mut sentence_keys, ascending);
         sentence_keys.dedup();
-        for key in &sentence_keys {
-            *frequency.entry(*key).or_insert(0) += 1;
+        frequency.resize(numbers.len(), 0);
+        for &number in &sentence_keys {
+            frequency[number as usize] += 1;
         }
         keys.push(&sentence_keys);
         word_counts.push(sentence_words.len());
@@ -285,16 +290,22 @@ pub(crate) fn score_sentences(
     }
     drop(words);
     keys.keys.shrink_to_fit();
-    let mut title_keys: Vec<u64> = article
+    // A title word no sentence holds gets a number of its own: it counts among the title's words, and matches none.
+    let mut title_keys: Vec<u32> = article
         .title
         .map(|t| {
             crate::tokens::tokenize(text, t)
                 .iter()
                 .filter_map(|w| content_key(lower(crate::tokens::strip_possessive(w.span.slice(text)), &mut buffer)))
+                .map(|key| {
+                    let next = numbers.len() as u32;
+                    *numbers.entry(key).or_insert(next)
+                })
                 .collect()
         })
         .unwrap_or_default();
-    crate::order::sort_by(&mut title_keys, |a, b| a < b);
+    drop(numbers);
+    crate::order::sort_by(&mut title_keys, ascending);
     title_keys.dedup();
 
     let max_person = people.persons.iter().map(|p| p.mentions.len()).max().unwrap_or(0).max(1) as f64;
@@ -322,7 +333,7 @@ pub(crate) fn score_sentences(
             if k.is_empty() {
                 return 0.0;
             }
-            let shared: f64 = k.iter().map(|key| (frequency.get(key).copied().unwrap_or(1) as f64 - 1.0).min(document_size)).sum();
+            let shared: f64 = k.iter().map(|&key| (frequency.get(key as usize).copied().unwrap_or(1) as f64 - 1.0).min(document_size)).sum();
             shared / (k.len() as f64).sqrt()
         })
         .collect();
@@ -334,7 +345,7 @@ pub(crate) fn score_sentences(
     let total_words: usize = word_counts.iter().sum();
     let expected = expected_sentences(length, total_words, n) as f64;
     let long_summary = if n <= BRIEF_TEXT { 0.0 } else { long_summary(expected / document_size) };
-    let lead_keys: &[u64] = keys.get(0);
+    let lead_keys: &[u32] = keys.get(0);
     let mut scores = Scores {
         features: Vec::with_capacity(n),
         weights: weights.clone(),
@@ -455,7 +466,11 @@ impl Hasher for KeyHasher {
     }
 }
 
-fn shared_count(a: &[u64], b: &[u64]) -> usize {
+fn ascending(a: &u32, b: &u32) -> bool {
+    a < b
+}
+
+fn shared_count(a: &[u32], b: &[u32]) -> usize {
     let (mut i, mut j, mut shared) = (0, 0, 0);
     while i < a.len() && j < b.len() {
         match a[i].cmp(&b[j]) {
@@ -471,7 +486,7 @@ fn shared_count(a: &[u64], b: &[u64]) -> usize {
     shared
 }
 
-fn cosine(a: &[u64], b: &[u64]) -> f64 {
+fn cosine(a: &[u32], b: &[u32]) -> f64 {
     if a.is_empty() || b.is_empty() {
         return 0.0;
     }

@@ -210,7 +210,7 @@ impl<'a> Selection<'a> {
 }
 
 /// Shared content words over the shorter sentence's count (both lists sorted, no repeats).
-pub(crate) fn overlap(a: &[u64], b: &[u64]) -> f64 {
+pub(crate) fn overlap(a: &[u32], b: &[u32]) -> f64 {
     let smaller = a.len().min(b.len());
     if smaller == 0 {
         return 0.0;
@@ -238,7 +238,7 @@ mod tests {
     fn similar_sentences(n: usize) -> Scores {
         let mut keys = crate::score::KeySets::default();
         for i in 0..n {
-            keys.push(&[1, 2, 3, 4, 5, i as u64 + 10]);
+            keys.push(&[1, 2, 3, 4, 5, i as u32 + 10]);
         }
         Scores {
             totals: (0..n).map(|i| (i % 97) as f64).collect(),
