@@ -136,8 +136,8 @@ pub struct Segmentation {
 
 /// The result's sentences, made one at a time from the scores, in order. The features move into them (never two
 /// copies at once), and a caller can pass each sentence on before the next is made: the Wasm binding turns each
-/// into a JavaScript object at once, so its linear memory never holds every sentence (a third of a 10 MB text's
-/// peak) at the same time.
+/// into a JavaScript object at once, so its linear memory never holds every sentence (27 MB for a 10 MB text) at
+/// the same time.
 pub(crate) struct SentenceBuilder<'a> {
     text: &'a str,
     index: &'a Utf16Index<'a>,

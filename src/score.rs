@@ -227,7 +227,7 @@ impl KeySets {
 pub(crate) const QUOTED_SHARE: f64 = 0.25;
 
 /// What the scorer reads from a sentence's words, beside its keys: the words are freed before the features are
-/// made (on a 10 MB text they and the features would be a third of the peak together).
+/// made (on a 10 MB text, 21 MB of words and 12 MB of features in Wasm).
 #[derive(Clone, Copy)]
 struct WordMarks {
     first_person: bool,
