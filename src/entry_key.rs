@@ -4,6 +4,19 @@
 /// The look-up form of a multi-word entry: lower case, periods that end a word dropped ("U.S." → "u.s",
 /// "Lt. Gov." → "lt gov"), so entries match words as the tokenizer cuts them.
 pub(crate) fn normalize(entry: &str) -> String {
+    if entry.is_ascii() {
+        // The same, byte by byte: ASCII lower-cases one byte to one byte.
+        let bytes = entry.as_bytes();
+        let mut out = String::with_capacity(bytes.len());
+        for (i, &b) in bytes.iter().enumerate() {
+            let ends_word = bytes.get(i + 1).is_none_or(|&n| matches!(n, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r'));
+            if b == b'.' && ends_word {
+                continue;
+            }
+            out.push(char::from(b.to_ascii_lowercase()));
+        }
+        return out;
+    }
     let lowered = entry.to_lowercase();
     let mut out = String::with_capacity(lowered.len());
     let mut chars = lowered.chars().peekable();

@@ -620,6 +620,23 @@ mod tests {
     /// apart keys that share a prefix or differ only in length, finds no key it was not given, keeps one entry
     /// for a key in two lists, and grows past the size it was made for.
     #[test]
+    fn normalize_drops_periods_that_end_words_and_lowers_case() {
+        for (entry, key) in [
+            ("U.S.", "u.s"),
+            ("Lt. Gov.", "lt gov"),
+            ("A.B.C", "a.b.c"),
+            ("St.\tJohn.", "st\tjohn"),
+            ("Dr..", "dr."),
+            ("Sec.\u{b}State", "sec\u{b}state"),
+            ("", ""),
+            ("Ü.S.", "ü.s"),
+            ("São Tomé. And", "são tomé and"),
+        ] {
+            assert_eq!(normalize(entry), key, "{entry:?}");
+        }
+    }
+
+    #[test]
     fn one_of_agrees_with_contains() {
         let list = ["van", "de", "del", "y", ""];
         for word in ["van", "va", "vans", "de", "d", "del", "dem", "y", "x", "", "Van"] {

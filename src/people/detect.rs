@@ -128,8 +128,10 @@ fn is_name_word(text: &str, word: &Word) -> bool {
     if word.all_caps && letters(s) > 2 {
         return false;
     }
-    // "Hong Kong-based", "Tory-led": a lower-case part after the last hyphen makes an adjective.
-    if s.rsplit(['-', '‐']).next().is_some_and(|part| part.len() < s.len() && part.chars().next().is_some_and(char::is_lowercase)) {
+    // "Hong Kong-based", "Tory-led": a lower-case part after the last hyphen makes an adjective. Most words have
+    // no hyphen, nor the last byte of "‐" (E2 80 90): those skip the search.
+    let may_hyphenate = s.bytes().any(|b| b == b'-' || b == 0x90);
+    if may_hyphenate && s.rsplit(['-', '‐']).next().is_some_and(|part| part.len() < s.len() && part.chars().next().is_some_and(char::is_lowercase)) {
         return false;
     }
     // The pronoun "I" is a capital letter without the period of an initial.
