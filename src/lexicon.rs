@@ -294,7 +294,13 @@ pub(crate) struct WordSet {
 impl WordSet {
     /// Whether the list holds `key` (lower-cased as the list says).
     pub fn contains(&self, key: &str) -> bool {
-        self.table.get(key).is_some_and(|entry| entry.lists & self.bit != 0)
+        self.table.get(key).is_some_and(|entry| self.holds(entry))
+    }
+
+    /// Whether the list holds the key `entry` was found for ([`Lexicons::entry`]): for asking several lists
+    /// about one word with one look-up.
+    pub fn holds(&self, entry: &Entry) -> bool {
+        entry.lists & self.bit != 0
     }
 }
 
@@ -411,6 +417,11 @@ impl Entry {
     /// The title the word is, abbreviated titles ("Sen") included.
     pub fn title_kind(&self) -> Option<TitleKind> {
         self.title.or(matches!(self.abbreviation, Some(AbbreviationKind::Title)).then_some(TitleKind::Abbreviation))
+    }
+
+    /// A place that is also a frequent name or word ([`Places::is_ambiguous`]).
+    pub fn is_ambiguous_place(&self) -> bool {
+        self.place > 1
     }
 
     /// A place or a nationality.

@@ -474,7 +474,7 @@ fn is_abbreviated(text: &str, run: &[Word], k: usize) -> bool {
 /// Evidence from the name's own words: given names, surnames, initials, and words that are rarely names.
 fn name_evidence(keys: &[String], initial_first: bool) -> f64 {
     let lex = lexicons();
-    let words: Vec<&str> = keys.iter().map(String::as_str).filter(|k| !NAME_CONNECTORS.contains(k) && !SUFFIXES.contains(k)).collect();
+    let words: Vec<&str> = keys.iter().map(String::as_str).filter(|k| !one_of(k, NAME_CONNECTORS) && !one_of(k, SUFFIXES)).collect();
     let n = words.len();
     let mut evidence = 0.0;
     if n == 0 {
@@ -484,13 +484,18 @@ fn name_evidence(keys: &[String], initial_first: bool) -> f64 {
     if n > 1 && (lex.places.contains_key(&joined) || lex.nationalities.contains(&joined) || lex.organizations.contains(&joined)) {
         return -5.0;
     }
-    if n > 1 && words.first().is_some_and(|k| PLACE_PREFIXES.contains(k)) {
+    if n > 1 && words.first().is_some_and(|k| one_of(k, PLACE_PREFIXES)) {
         evidence -= 2.0;
     }
     for (k, &key) in words.iter().enumerate() {
-        let given = given_name_strength(key);
-        let surname = surname_strength(key);
-        if initial_first && k + 1 == n && n > 1 && is_place_like(key) && given == 0 && surname == 0 {
+        // Every list asked about the word at once: one look-up.
+        let entry = lex.entry(key);
+        let given = entry.given_name_strength();
+        let surname = entry.surname_strength();
+        let place_like = entry.is_place_or_nationality() || one_of(key, COUNTRY_ABBREVIATIONS);
+        let organization = lex.organizations.holds(&entry);
+        let common = lex.common_words.holds(&entry);
+        if initial_first && k + 1 == n && n > 1 && place_like && given == 0 && surname == 0 {
             // "N. Korea", "S. Africa".
             evidence -= 3.0;
         }
@@ -512,26 +517,26 @@ fn name_evidence(keys: &[String], initial_first: bool) -> f64 {
             } else if surname == 1 {
                 evidence += 0.5;
             }
-            if n > 1 && is_non_person_head(key) && given == 0 {
+            if n > 1 && (lex.non_person_heads.holds(&entry) || organization) && given == 0 {
                 evidence -= 4.0;
             }
         }
-        if k > 0 && k + 1 < n && given == 0 && surname == 0 && is_common_word(key) {
+        if k > 0 && k + 1 < n && given == 0 && surname == 0 && common {
             evidence -= 1.0;
         }
-        if is_place_like(key) && given == 0 && surname == 0 {
-            evidence -= if is_ambiguous_place(key) { 0.75 } else { 1.5 };
+        if place_like && given == 0 && surname == 0 {
+            evidence -= if entry.is_ambiguous_place() { 0.75 } else { 1.5 };
         }
-        if lex.calendar.contains(key) {
+        if lex.calendar.holds(&entry) {
             evidence -= 3.0;
         }
-        if lex.organizations.contains(key) {
+        if organization {
             evidence -= 2.0;
         }
-        if is_common_word(key) && given == 0 && surname == 0 {
+        if common && given == 0 && surname == 0 {
             evidence -= 1.5;
         }
-        if title_kind(key).is_some() && given == 0 && surname == 0 {
+        if entry.title_kind().is_some() && given == 0 && surname == 0 {
             evidence -= 1.0;
         }
     }
