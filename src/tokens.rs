@@ -135,7 +135,7 @@ pub(crate) fn name_key<'b>(word: &str, buffer: &'b mut String) -> &'b str {
     buffer.clear();
     let word = strip_possessive(word);
     let word = word.get(..word.bytes().rposition(|b| b != b'.').map_or(0, |last| last + 1)).unwrap_or(word);
-    if word.is_ascii() && !word.contains('`') {
+    if word.bytes().all(|b| b.is_ascii() && b != b'`') {
         // Most words: no accents or quotes to fold, and lower case is one byte per byte.
         buffer.push_str(word);
         buffer.make_ascii_lowercase();

@@ -2,7 +2,7 @@
 //! buttons, lead photo caption and credit) ends and the article's first paragraph begins.
 
 use super::chrome::{ends_header, ends_with_credit};
-use super::lines::{has_gaps, is_function_word, push_key, Line};
+use super::lines::{has_gaps, is_function_token, push_key, Line};
 use super::weights::{HEADER_PROSE_WORDS, TITLE_DISTANCE_COST, TITLE_MARGIN, TITLE_MIN_OVERLAP, TITLE_WINDOW};
 use crate::lexicon::FastSet;
 use crate::tokens::split_whitespace;
@@ -65,9 +65,7 @@ fn content_words(line: &str) -> FastSet<String> {
     let mut buffer = String::new();
     let mut words = FastSet::default();
     for token in split_whitespace(line) {
-        buffer.clear();
-        push_key(token, &mut buffer);
-        if is_function_word(&buffer) {
+        if is_function_token(token, &mut buffer) {
             continue;
         }
         let key = title_key(token);

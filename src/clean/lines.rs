@@ -118,9 +118,7 @@ fn measure(content: &str, span: Span, blank_before: bool) -> Line {
         let Some(first_letter) = token.chars().find(|c| c.is_alphabetic()) else { continue };
         alphabetic += 1;
         capitals += usize::from(first_letter.is_uppercase());
-        key.clear();
-        push_key(token, &mut key);
-        function += usize::from(is_function_word(&key));
+        function += usize::from(is_function_token(token, &mut key));
     }
     let share = |n: usize| if alphabetic == 0 { 0.0 } else { n as f64 / alphabetic as f64 };
     let terminal = ends_with_terminal(content);
@@ -239,15 +237,43 @@ fn function_words() -> &'static (FastSet<&'static str>, usize) {
     })
 }
 
-/// `key` (a token's [`push_key`]) is an English function word ("the", "of", "was").
-pub(super) fn is_function_word(key: &str) -> bool {
+/// `token`'s key ([`push_key`], written into `buffer`) is an English function word ("the", "of", "was"). An
+/// ASCII token's key is built only as far as it can still be one: most words are longer than any function word.
+pub(super) fn is_function_token(token: &str, buffer: &mut String) -> bool {
     let (words, longest) = function_words();
-    key.len() <= *longest && words.contains(key)
+    buffer.clear();
+    if token.is_ascii() {
+        for &byte in token.as_bytes() {
+            if byte.is_ascii_alphanumeric() {
+                if buffer.len() == *longest {
+                    return false;
+                }
+                buffer.push(char::from(byte.to_ascii_lowercase()));
+            }
+        }
+    } else {
+        push_key(token, buffer);
+    }
+    buffer.len() <= *longest && words.contains(buffer.as_str())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn function_tokens_agree_with_their_whole_key() {
+        let (words, _) = function_words();
+        let mut buffer = String::new();
+        for (token, function) in [("the", true), ("The,", true), ("(of)", true), ("“was”", true), ("theory", false), ("Washington", false), ("", false)] {
+            assert_eq!(is_function_token(token, &mut buffer), function, "{token:?}");
+        }
+        for token in ["THE", "o-f", "thé", "İt", "because", "nevertheless", "2019", "a.m.", "—", "東京"] {
+            let mut key = String::new();
+            push_key(token, &mut key);
+            assert_eq!(is_function_token(token, &mut buffer), words.contains(key.as_str()), "{token:?}");
+        }
+    }
 
     #[test]
     fn line_keys_are_lower_case_letters_and_digits() {
