@@ -8,40 +8,9 @@
 //! words after scoring, the scores' keys before the result), and before the result's sentences were built one at
 //! a time from the scores rather than copied beside them, it was 20.3×. The bound, 12×, catches a return to that.
 
-use std::alloc::{GlobalAlloc, Layout, System};
-use std::sync::atomic::{AtomicUsize, Ordering};
-
 use nutshell::{summarize, Options};
 
-/// The system allocator, counting the bytes live now and the most live at once since the last reset.
-struct Counting;
-
-static LIVE: AtomicUsize = AtomicUsize::new(0);
-static PEAK: AtomicUsize = AtomicUsize::new(0);
-
-// SAFETY: every call is passed straight to the system allocator; the counters only watch.
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        let live = LIVE.fetch_add(layout.size(), Ordering::Relaxed) + layout.size();
-        PEAK.fetch_max(live, Ordering::Relaxed);
-        System.alloc(layout)
-    }
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
-        System.dealloc(ptr, layout)
-    }
-    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        // Counted as both blocks at once, as a move would hold them.
-        let live = LIVE.fetch_add(new_size, Ordering::Relaxed) + new_size;
-        PEAK.fetch_max(live, Ordering::Relaxed);
-        let moved = System.realloc(ptr, layout, new_size);
-        LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
-        moved
-    }
-}
-
-#[global_allocator]
-static ALLOCATOR: Counting = Counting;
+mod counting_alloc;
 
 /// About 1 MB of news-like text, made from a fixed seed: paragraphs of reported sentences, figures, people with
 /// titles and direct quotes, every line different (the article finder drops lines that repeat, as site chrome).
@@ -82,10 +51,7 @@ fn summarizing_a_megabyte_keeps_the_peak_heap_under_twelve_times_the_input() {
     let text = megabyte_of_news();
     // The lexicons are parsed once per process, on the first call, and stay: not part of the peak.
     summarize("Warm-up. The lexicons load now.", &Options::default()).unwrap();
-    let before = LIVE.load(Ordering::Relaxed);
-    PEAK.store(before, Ordering::Relaxed);
-    let summary = summarize(&text, &Options::default()).unwrap();
-    let peak = PEAK.load(Ordering::Relaxed) - before;
+    let (summary, peak) = counting_alloc::peak_heap_during(|| summarize(&text, &Options::default()).unwrap());
     let ratio = peak as f64 / text.len() as f64;
     eprintln!("{} bytes, {} sentences: peak heap {peak} bytes, {ratio:.1}× the input", text.len(), summary.sentences.len());
     assert!(summary.sentences.len() > 5_000, "the text is read as news: {} sentences", summary.sentences.len());

@@ -9,50 +9,13 @@
 //! wall-clock time would add whatever else ran), best of the rounds, in milliseconds; `wall_ms` beside them. Articles come from `text`, else `body`, else `article`, as
 //! in the CLI's `--jsonl` and `bench/corpus.mjs`.
 
-use std::alloc::{GlobalAlloc, Layout, System};
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
 use nutshell::Options;
 use serde_json::{json, Value};
 
-/// The system allocator, counting the bytes live now and the most live at once since the last reset: the
-/// core's own heap use, without the process's code and runtime (`max_rss_kb` has those).
-struct Counting;
-
-static LIVE: AtomicUsize = AtomicUsize::new(0);
-static PEAK: AtomicUsize = AtomicUsize::new(0);
-
-// SAFETY: every call is passed straight to the system allocator; the counters only watch.
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        let live = LIVE.fetch_add(layout.size(), Ordering::Relaxed) + layout.size();
-        PEAK.fetch_max(live, Ordering::Relaxed);
-        System.alloc(layout)
-    }
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
-        System.dealloc(ptr, layout)
-    }
-    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        let live = LIVE.fetch_add(new_size, Ordering::Relaxed) + new_size;
-        PEAK.fetch_max(live, Ordering::Relaxed);
-        let moved = System.realloc(ptr, layout, new_size);
-        LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
-        moved
-    }
-}
-
-#[global_allocator]
-static ALLOCATOR: Counting = Counting;
-
-/// The most heap bytes live at once during `f`, beyond what was live when it started.
-fn peak_heap_during<T>(f: impl FnOnce() -> T) -> usize {
-    let before = LIVE.load(Ordering::Relaxed);
-    PEAK.store(before, Ordering::Relaxed);
-    std::hint::black_box(f());
-    PEAK.load(Ordering::Relaxed) - before
-}
+#[path = "../../../tests/counting_alloc/mod.rs"]
+mod counting_alloc;
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -101,7 +64,7 @@ fn main() {
                     time(|| nutshell::summarize(&raw, &options).map(|s| serde_json::to_string(&s).map(|j| j.len()).unwrap_or(0)).unwrap_or(0)).0,
                 );
             }
-            let peak_heap = peak_heap_during(|| nutshell::summarize(&raw, &options).map(|s| s.sentences.len()).unwrap_or(0));
+            let (_, peak_heap) = counting_alloc::peak_heap_during(|| nutshell::summarize(&raw, &options).map(|s| s.sentences.len()).unwrap_or(0));
             json!({ "reps": reps, "bytes": raw.len(), "core_ms": core, "json_ms": with_json, "wall_ms": wall, "max_rss_kb": max_rss_kb(), "peak_heap_bytes": peak_heap })
         }
         other => {
