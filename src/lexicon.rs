@@ -332,7 +332,7 @@ impl Places {
 
     /// Whether `key` names a place that is also a frequent name ("Jackson", "Victoria") or word ("Nice").
     pub fn is_ambiguous(&self, key: &str) -> bool {
-        self.0.get(key).is_some_and(|entry| entry.place > 1)
+        self.0.get(key).is_some_and(Entry::is_ambiguous_place)
     }
 }
 

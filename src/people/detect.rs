@@ -10,7 +10,7 @@
 
 use super::role::{role_after, role_before, role_in_apposition_before};
 use super::Gender;
-use crate::lexicon::{lexicons, normalize, one_of, TitleKind};
+use crate::lexicon::{lexicons, normalize, one_of, Entry, Lexicons, TitleKind};
 use crate::span::Span;
 use crate::tokens::{name_key, strip_possessive, Word};
 
@@ -108,7 +108,12 @@ pub(super) fn is_common_word(key: &str) -> bool {
 
 pub(super) fn is_non_person_head(key: &str) -> bool {
     let lex = lexicons();
-    lex.non_person_heads.contains(key) || lex.organizations.contains(key)
+    ends_non_person(lex, &lex.entry(key))
+}
+
+/// A word that ends organisations, places, events or works, by what the lists say of it: one look-up.
+fn ends_non_person(lex: &Lexicons, entry: &Entry) -> bool {
+    lex.non_person_heads.holds(entry) || lex.organizations.holds(entry)
 }
 
 /// Letters of a word, for telling initials ("P") and short capitals ("UN") apart from words.
@@ -517,7 +522,7 @@ fn name_evidence(keys: &[String], initial_first: bool) -> f64 {
             } else if surname == 1 {
                 evidence += 0.5;
             }
-            if n > 1 && (lex.non_person_heads.holds(&entry) || organization) && given == 0 {
+            if n > 1 && ends_non_person(lex, &entry) && given == 0 {
                 evidence -= 4.0;
             }
         }
