@@ -50,8 +50,11 @@ else
   # --strip-*: the debug names, producers and target-features sections are of no use to users (about 200 bytes
   # gzipped). Measured and left out (bench/README.md): --converge (0.7 KB less for twice the time) and
   # --low-memory-unused (1.2 KB less, but Rust's stack may reach the low 1 KB of memory).
+  # --one-caller-inline-max-function-size 25: a function called from one place stays a function of its own
+  # unless it is tiny. Inlining them all (the default) made giant functions that V8's optimising tier takes
+  # long to compile when they run hot, the largest part of start-up, and gzipped 5 KB larger.
   say "wasm-opt -Oz pkg/nutshell_bg.wasm"
-  "$wasm_opt" -Oz --strip-debug --strip-producers --strip-target-features \
+  "$wasm_opt" -Oz --one-caller-inline-max-function-size 25 --strip-debug --strip-producers --strip-target-features \
     --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
     --enable-mutable-globals --enable-reference-types --enable-multivalue \
     -o pkg/nutshell_bg.opt.wasm pkg/nutshell_bg.wasm

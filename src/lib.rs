@@ -58,6 +58,11 @@ pub fn summarize(text: &str, options: &Options) -> Result<Summary, Error> {
 /// [`summarize`], with the result's sentences handed to `collect` to take one by one as they are made, and the
 /// summary returned without them. Each intermediate list is freed once the stages that read it are done (the
 /// words once the scorer has read them, the scores' keys before the result is built).
+///
+/// Every stage it calls is `#[inline(never)]`, and `scripts/build.sh` has wasm-opt keep functions with one caller
+/// apart: V8 recompiles a function that runs hot with its optimising tier, in time that grows faster than the
+/// function's size, and the whole pipeline inlined into this one (23 KB of Wasm) made that recompilation most of
+/// the first summary's cost (bench/README.md).
 pub(crate) fn summarize_with(
     text: &str,
     options: &Options,

@@ -36,6 +36,7 @@ enum Mark {
 }
 
 /// Finds the quotes of the article and attributes them.
+#[inline(never)]
 pub(crate) fn find_quotes(text: &str, sentences: &[SentenceSpan], words: &[Vec<Word>], people: &People) -> Vec<QuoteFound> {
     let paragraphs = paragraph_spans(sentences);
     let mut quotes = Vec::new();

@@ -172,6 +172,7 @@ impl ExactSizeIterator for SentenceBuilder<'_> {}
 /// The summary, its `sentences` left empty: `collect` takes them one by one (into the `Vec`
 /// [`crate::summarize`] puts there, or the binding's JavaScript array).
 #[allow(clippy::too_many_arguments)]
+#[inline(never)]
 pub(crate) fn assemble(
     text: &str,
     article: &Article,

@@ -238,6 +238,7 @@ struct WordMarks {
 /// Scores every sentence. `length` is the summary length requested: budget-aware features use it. The words
 /// are dropped as soon as they are read.
 #[allow(clippy::too_many_arguments)]
+#[inline(never)]
 pub(crate) fn score_sentences(
     text: &str,
     sentences: &[SentenceSpan],

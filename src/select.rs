@@ -65,6 +65,7 @@ pub(crate) fn expected_sentences(length: Length, total_words: usize, n: usize) -
 }
 
 /// Indices of the summary sentences, in article order.
+#[inline(never)]
 pub(crate) fn select_sentences(scores: &Scores, length: Length, quotes: QuotePreference) -> Vec<usize> {
     if scores.totals.is_empty() {
         return Vec::new();

@@ -58,6 +58,7 @@ const RUN_LIMIT: usize = 64;
 
 /// Splits every paragraph into sentences. Paragraphs that are consecutive lines of one hard-wrapped sentence
 /// ("The deal was signed" + "in London on Monday.") are split together, under the first one's index.
+#[inline(never)]
 pub(crate) fn split_sentences(text: &str, paragraphs: &[Span]) -> Vec<SentenceSpan> {
     let mut sentences = Vec::new();
     let mut index = 0;

@@ -17,6 +17,7 @@ pub(crate) struct Word {
 }
 
 /// The words of every sentence, sentence by sentence.
+#[inline(never)]
 pub(crate) fn tokenize_sentences(text: &str, sentences: &[SentenceSpan]) -> Vec<Vec<Word>> {
     sentences.iter().map(|s| tokenize(text, s.span)).collect()
 }

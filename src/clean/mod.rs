@@ -68,6 +68,7 @@ const TABLE_SUBHEADING_WORDS: usize = 6;
 const MENU_ITEM_WORDS: usize = 4;
 
 /// Splits `text` into article paragraphs, removed chrome and the title.
+#[inline(never)]
 pub(crate) fn find_article(text: &str) -> Article {
     let lines = lines::split_lines(text);
     let logits = density::line_logits(&lines);

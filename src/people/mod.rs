@@ -71,6 +71,7 @@ pub(crate) struct Mention {
 }
 
 /// Finds the people of the article: every sentence's candidates, weighed, merged into persons.
+#[inline(never)]
 pub(crate) fn find_people(text: &str, sentences: &[SentenceSpan], words: &[Vec<Word>], article: &Article) -> People {
     let mut candidates = Vec::new();
     for (index, sentence_words) in words.iter().enumerate() {
