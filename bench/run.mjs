@@ -77,6 +77,11 @@ writeFileSync(firstArticle, articles[0].text);
 const coldRuns = [];
 for (let i = 0; i < (smoke ? 1 : 7); i++) coldRuns.push(child(["cold", firstArticle]));
 results.cold = { runs: coldRuns, median: medianOfFields(coldRuns.filter((r) => !r.error)) };
+// The same with V8's optimising tier for Wasm off (`--liftoff-only`): what start-up costs without the
+// recompiling of the functions that run hot, which V8 does on background threads during the first summary.
+const baselineRuns = [];
+for (let i = 0; i < (smoke ? 1 : 7); i++) baselineRuns.push(child(["cold", firstArticle], ["--liftoff-only"]));
+results.coldBaselineTier = { runs: baselineRuns, median: medianOfFields(baselineRuns.filter((r) => !r.error)) };
 
 // ----- 3. the corpus: nutshell's Wasm in this process ----------------------------------------------------------
 log(`corpus: ${articles.length} articles, ${(sum(corpusBytes) / 1e3).toFixed(0)} KB, ${rounds} rounds`);
@@ -190,10 +195,15 @@ function markdown(r) {
     lines.push("");
     lines.push("| ms | import glue | read .wasm | compile | instantiate | first summary | compile + instantiate + first summary | second summary |");
     lines.push("|---|---:|---:|---:|---:|---:|---:|---:|");
-    for (const [label, suffix] of [["CPU", "_cpu_ms"], ["wall", "_ms"]]) {
-      const v = (name) => c[`${name}${suffix}`];
+    const b = r.coldBaselineTier?.median;
+    const rows = [["CPU", c, "_cpu_ms"], ["wall", c, "_ms"]];
+    if (b) rows.push(["CPU, `--liftoff-only`", b, "_cpu_ms"], ["wall, `--liftoff-only`", b, "_ms"]);
+    for (const [label, m, suffix] of rows) {
+      const v = (name) => m[`${name}${suffix}`];
       lines.push(`| ${label} | ${ms(v("import"))} | ${ms(v("read"))} | ${ms(v("compile"))} | ${ms(v("instantiate"))} | ${ms(v("first_summary"))} | **${ms(v("compile") + v("instantiate") + v("first_summary"))}** | ${ms(v("second_summary"))} |`);
     }
+    lines.push("");
+    lines.push("`--liftoff-only` turns off V8's optimising tier for Wasm: the difference is V8 recompiling the functions that run hot, on background threads, during the first summary.");
     lines.push("");
   }
   const bytes = r.corpus.bytes;
@@ -301,8 +311,8 @@ function sizes(bytes) {
 }
 
 /** Runs bench/wasm_child.mjs in a fresh Node process and returns its JSON (or `{ error }`). */
-function child(args) {
-  return run(process.execPath, ["--max-old-space-size=8192", join(benchDir, "wasm_child.mjs"), ...args]);
+function child(args, nodeFlags = []) {
+  return run(process.execPath, ["--max-old-space-size=8192", ...nodeFlags, join(benchDir, "wasm_child.mjs"), ...args]);
 }
 
 function run(command, args) {
