@@ -197,6 +197,7 @@ fn is_headline(text: &str, words: &[Word]) -> bool {
 pub(super) fn find_candidates(text: &str, sentence: usize, sentence_span: Span, words: &[Word], out: &mut Vec<Candidate>) {
     let headline = is_headline(text, words);
     let mut buffer = String::new();
+    let (mut before_key, mut after_key) = (String::new(), String::new());
     let mut shared_role: Option<(String, usize)> = None;
     let mut i = 0;
     while i < words.len() {
@@ -252,24 +253,23 @@ pub(super) fn find_candidates(text: &str, sentence: usize, sentence_span: Span, 
 
         let mut evidence = name_evidence(name_keys, initial_first);
         let mut context = 0.0;
-        let titled = peeled.title || title_precedes(text, words, first);
+        let before = Neighbour::of(text, words, first.checked_sub(1), first, &mut before_key);
+        let after = Neighbour::of(text, words, Some(last + 1), last, &mut after_key);
+        let titled = peeled.title || title_precedes(before.as_ref());
         if titled {
             context += 3.0;
         }
-        if speech_verb_after(text, words, last) || speech_verb_before(text, words, first) {
+        if speech_verb_after(after.as_ref()) || speech_verb_before(text, words, first, before.as_ref(), &mut buffer) {
             context += 2.0;
         }
         context += apposition_evidence(text, words, last, sentence_span.end);
-        context += table_evidence(text, words, first, last, sentence_span.end, name_words.len());
-        if kinship_before(text, words, first) {
+        context += table_evidence(text, words, first, last, sentence_span.end, name_words.len(), after.as_ref(), &mut buffer);
+        if is_kinship(before.as_ref()) {
             context += 3.0;
-        } else if is_possessive(last_text) && kinship_after(text, words, last) {
+        } else if is_possessive(last_text) && is_kinship(after.as_ref()) {
             context += 2.0;
         }
-        if gap_between(text, Some(last_word), words.get(last + 1)) == Some(" ")
-            && words.get(last + 1).is_some_and(|w| !w.capitalized)
-            && one_of(&key_of(text, words.get(last + 1)), EPONYM_HEADS)
-        {
+        if after.as_ref().is_some_and(|a| !a.word.capitalized && one_of(a.key, EPONYM_HEADS)) {
             evidence -= 3.0;
         }
         if name_words.len() > 1 && name_words.iter().any(|w| w.all_caps && !is_initial(text, w) && letters(w.span.slice(text)) == 2) {
@@ -554,13 +554,25 @@ fn name_evidence(keys: &[String], initial_first: bool) -> f64 {
     evidence
 }
 
-fn key_of(text: &str, word: Option<&Word>) -> String {
-    let mut key = String::new();
-    if let Some(w) = word {
-        // `name_key` writes the whole key into its buffer.
-        name_key(w.span.slice(text), &mut key);
+/// A word next to the name, keyed and looked up once for every check that reads it ("president Bill Clinton",
+/// "said Smith", "Smith told", "his wife Hillary"). Only a word one space from the name is one.
+struct Neighbour<'a> {
+    word: &'a Word,
+    key: &'a str,
+    entry: Entry,
+}
+
+impl<'a> Neighbour<'a> {
+    /// The word at `index`, if one space parts it from the name's word at `name`.
+    fn of(text: &str, words: &'a [Word], index: Option<usize>, name: usize, buffer: &'a mut String) -> Option<Neighbour<'a>> {
+        let word = words.get(index?)?;
+        let (a, b) = if index? < name { (Some(word), words.get(name)) } else { (words.get(name), Some(word)) };
+        if gap_between(text, a, b) != Some(" ") {
+            return None;
+        }
+        let key = name_key(word.span.slice(text), buffer);
+        Some(Neighbour { word, key, entry: lexicons().entry(key) })
     }
-    key
 }
 
 fn gap_between(text: &str, a: Option<&Word>, b: Option<&Word>) -> Option<&'static str> {
@@ -575,34 +587,30 @@ fn gap_between(text: &str, a: Option<&Word>, b: Option<&Word>) -> Option<&'stati
 }
 
 /// A lower-case title right before the name: "president Bill Clinton", "coach Aime Jacquet".
-fn title_precedes(text: &str, words: &[Word], first: usize) -> bool {
-    let Some(previous) = first.checked_sub(1).and_then(|k| words.get(k)) else { return false };
-    if gap_between(text, Some(previous), words.get(first)) != Some(" ") {
-        return false;
-    }
-    let key = key_of(text, Some(previous));
-    title_kind(&key).is_some() || title_kind(key.strip_suffix('s').unwrap_or("")).is_some_and(|k| k == TitleKind::Role)
+fn title_precedes(before: Option<&Neighbour>) -> bool {
+    let Some(before) = before else { return false };
+    before.entry.title_kind().is_some() || title_kind(before.key.strip_suffix('s').unwrap_or("")).is_some_and(|k| k == TitleKind::Role)
 }
 
 /// "Smith said", "Smith, who told…" is not this; "Smith told reporters".
-fn speech_verb_after(text: &str, words: &[Word], last: usize) -> bool {
-    let next = words.get(last + 1);
-    if gap_between(text, words.get(last), next) != Some(" ") {
-        return false;
-    }
-    let key = key_of(text, next);
-    lexicons().speech_verbs.contains(&key) && !key.ends_with("ing")
+fn speech_verb_after(after: Option<&Neighbour>) -> bool {
+    after.is_some_and(|a| lexicons().speech_verbs.holds(&a.entry) && !a.key.ends_with("ing"))
 }
 
 /// "said Smith", "according to Smith".
-fn speech_verb_before(text: &str, words: &[Word], first: usize) -> bool {
-    let Some(k) = first.checked_sub(1) else { return false };
-    if gap_between(text, words.get(k), words.get(first)) != Some(" ") {
-        return false;
+fn speech_verb_before(text: &str, words: &[Word], first: usize, before: Option<&Neighbour>, buffer: &mut String) -> bool {
+    let Some(before) = before else { return false };
+    let key = before.key;
+    (key == "to" && key_of(text, first.checked_sub(2).and_then(|p| words.get(p)), buffer) == "according")
+        || (lexicons().speech_verbs.holds(&before.entry) && !key.ends_with("ing") && key != "read" && key != "write")
+}
+
+/// The key of `word`, or "" when there is none.
+fn key_of<'b>(text: &str, word: Option<&Word>, buffer: &'b mut String) -> &'b str {
+    match word {
+        Some(w) => name_key(w.span.slice(text), buffer),
+        None => "",
     }
-    let key = key_of(text, words.get(k));
-    (key == "to" && key_of(text, k.checked_sub(1).and_then(|p| words.get(p))) == "according")
-        || (lexicons().speech_verbs.contains(&key) && !key.ends_with("ing") && key != "read" && key != "write")
 }
 
 /// ", 31," (an age), ", who …", or ", the head of …" right after the name.
@@ -633,7 +641,17 @@ fn apposition_evidence(text: &str, words: &[Word], last: usize, sentence_end: us
 
 /// Results tables: "Michelle Freeman (Jamaica) 12.71", "62 Nolan Henke", "P. Simmons 4-38", and scorecards'
 /// dismissals ("M. Waugh c and b Jayasuriya 50", "R. Irani not out 45").
-fn table_evidence(text: &str, words: &[Word], first: usize, last: usize, sentence_end: usize, name_len: usize) -> f64 {
+#[allow(clippy::too_many_arguments)]
+fn table_evidence(
+    text: &str,
+    words: &[Word],
+    first: usize,
+    last: usize,
+    sentence_end: usize,
+    name_len: usize,
+    after: Option<&Neighbour>,
+    buffer: &mut String,
+) -> f64 {
     let Some(word) = words.get(last) else { return 0.0 };
     let mut evidence = 0.0;
     let before = first.checked_sub(1).and_then(|k| words.get(k));
@@ -643,13 +661,11 @@ fn table_evidence(text: &str, words: &[Word], first: usize, last: usize, sentenc
     } {
         evidence += 1.0;
     }
-    let next = words.get(last + 1);
-    if gap_between(text, Some(word), next) == Some(" ") {
-        let key = key_of(text, next);
-        if next.is_some_and(|w| w.numeric) {
+    if let Some(after) = after {
+        if after.word.numeric {
             evidence += 1.0;
-        } else if matches!(key.as_str(), "c" | "b" | "st" | "lbw")
-            || (matches!(key.as_str(), "not" | "run") && key_of(text, words.get(last + 2)) == "out")
+        } else if matches!(after.key, "c" | "b" | "st" | "lbw")
+            || (matches!(after.key, "not" | "run") && key_of(text, words.get(last + 2), buffer) == "out")
         {
             evidence += 2.0;
         }
@@ -667,13 +683,7 @@ fn table_evidence(text: &str, words: &[Word], first: usize, last: usize, sentenc
     evidence
 }
 
-/// "his wife Hillary", "Trump's son Eric".
-fn kinship_before(text: &str, words: &[Word], first: usize) -> bool {
-    let Some(k) = first.checked_sub(1) else { return false };
-    gap_between(text, words.get(k), words.get(first)) == Some(" ") && one_of(&key_of(text, words.get(k)), KINSHIP)
-}
-
-/// "Clinton's daughter".
-fn kinship_after(text: &str, words: &[Word], last: usize) -> bool {
-    gap_between(text, words.get(last), words.get(last + 1)) == Some(" ") && one_of(&key_of(text, words.get(last + 1)), KINSHIP)
+/// A kinship noun next to the name: "his wife Hillary", "Trump's son Eric", "Clinton's daughter".
+fn is_kinship(neighbour: Option<&Neighbour>) -> bool {
+    neighbour.is_some_and(|n| one_of(n.key, KINSHIP))
 }
