@@ -133,13 +133,22 @@ pub(crate) fn strip_possessive(word: &str) -> &str {
 /// Two spellings of one name share it, so "Mr. Putin" and "Putin’s" find the same person.
 pub(crate) fn name_key<'b>(word: &str, buffer: &'b mut String) -> &'b str {
     buffer.clear();
+    push_name_key(word, buffer);
+    buffer.as_str()
+}
+
+/// Appends the [`name_key`] of `word` to `buffer`.
+pub(crate) fn push_name_key(word: &str, buffer: &mut String) {
     let word = strip_possessive(word);
     let word = word.get(..word.bytes().rposition(|b| b != b'.').map_or(0, |last| last + 1)).unwrap_or(word);
     if word.bytes().all(|b| b.is_ascii() && b != b'`') {
         // Most words: no accents or quotes to fold, and lower case is one byte per byte.
+        let start = buffer.len();
         buffer.push_str(word);
-        buffer.make_ascii_lowercase();
-        return buffer.as_str();
+        if let Some(key) = buffer.get_mut(start..) {
+            key.make_ascii_lowercase();
+        }
+        return;
     }
     for c in word.chars() {
         match c {
@@ -151,7 +160,6 @@ pub(crate) fn name_key<'b>(word: &str, buffer: &'b mut String) -> &'b str {
             _ => buffer.extend(c.to_lowercase().map(fold_accent)),
         }
     }
-    buffer.as_str()
 }
 
 /// The unaccented letter of a Latin letter with a diacritic ("é" → "e", "ł" → "l"); other characters unchanged.

@@ -12,7 +12,9 @@ use super::role::{role_after, role_before, role_in_apposition_before};
 use super::Gender;
 use crate::lexicon::{lexicons, normalize, one_of, Entry, Lexicons, TitleKind};
 use crate::span::Span;
-use crate::tokens::{name_key, strip_possessive, Word};
+use crate::tokens::{name_key, push_name_key, strip_possessive, Word};
+use std::borrow::Cow;
+use std::ops::Range;
 
 /// A name candidate: the name's words (titles peeled off) in one sentence.
 #[derive(Debug, Clone)]
@@ -88,24 +90,26 @@ pub(super) fn title_kind(key: &str) -> Option<TitleKind> {
 
 /// A title written capitalised before a name: an office, honorific or abbreviation (role nouns like
 /// "striker" count only in lower case, where they cannot be part of a name).
-fn is_capital_title(key: &str) -> bool {
-    matches!(title_kind(key), Some(TitleKind::Office | TitleKind::Honorific | TitleKind::Abbreviation))
+fn is_capital_title(entry: &Entry) -> bool {
+    matches!(entry.title_kind(), Some(TitleKind::Office | TitleKind::Honorific | TitleKind::Abbreviation))
 }
 
 /// Places, nationalities and country abbreviations: never a person's name on their own.
 pub(super) fn is_place_like(key: &str) -> bool {
-    lexicons().entry(key).is_place_or_nationality() || one_of(key, COUNTRY_ABBREVIATIONS)
+    is_place_like_entry(key, &lexicons().entry(key))
 }
 
-/// A place that is also a frequent name ("Jackson", "Victoria") or word ("Nice"): weaker evidence against.
-fn is_ambiguous_place(key: &str) -> bool {
-    lexicons().places.is_ambiguous(key)
+/// [`is_place_like`] for a key already looked up.
+fn is_place_like_entry(key: &str, entry: &Entry) -> bool {
+    entry.is_place_or_nationality() || one_of(key, COUNTRY_ABBREVIATIONS)
 }
 
+/// A common English word ("Will", "Mark", "Brown" are, as well as names).
 pub(super) fn is_common_word(key: &str) -> bool {
     lexicons().common_words.contains(key)
 }
 
+/// A word that ends organisations, places, events or works ([`ends_non_person`]).
 pub(super) fn is_non_person_head(key: &str) -> bool {
     let lex = lexicons();
     ends_non_person(lex, &lex.entry(key))
@@ -198,6 +202,7 @@ pub(super) fn find_candidates(text: &str, sentence: usize, sentence_span: Span, 
     let headline = is_headline(text, words);
     let mut buffer = String::new();
     let (mut before_key, mut after_key) = (String::new(), String::new());
+    let mut keys = RunKeys::default();
     let mut shared_role: Option<(String, usize)> = None;
     let mut i = 0;
     while i < words.len() {
@@ -214,13 +219,13 @@ pub(super) fn find_candidates(text: &str, sentence: usize, sentence_span: Span, 
             i = j + 1;
             continue;
         }
-        let keys: Vec<String> = run.iter().map(|w| name_key(w.span.slice(text), &mut buffer).to_string()).collect();
+        keys.fill(text, run);
         let Some(peeled) = peel(text, run, &keys, i == 0 && word.span.start <= sentence_span.start + 3) else {
             i = j + 1;
             continue;
         };
         let (core, end) = (peeled.core, peeled.end);
-        let (Some(name_words), Some(name_keys)) = (run.get(core..end), keys.get(core..end)) else {
+        let Some(name_words) = run.get(core..end) else {
             i = j + 1;
             continue;
         };
@@ -251,7 +256,7 @@ pub(super) fn find_candidates(text: &str, sentence: usize, sentence_span: Span, 
         let initial_first = is_initial(text, first_word);
         let opens_sentence = first == 0 && first_word.span.start <= sentence_span.start + 3;
 
-        let mut evidence = name_evidence(name_keys, initial_first);
+        let mut evidence = name_evidence(&keys, core..end, initial_first);
         let mut context = 0.0;
         let before = Neighbour::of(text, words, first.checked_sub(1), first, &mut before_key);
         let after = Neighbour::of(text, words, Some(last + 1), last, &mut after_key);
@@ -394,7 +399,7 @@ struct Peeled {
     gender: Option<Gender>,
 }
 
-fn peel(text: &str, run: &[Word], keys: &[String], starts_sentence: bool) -> Option<Peeled> {
+fn peel(text: &str, run: &[Word], keys: &RunKeys, starts_sentence: bool) -> Option<Peeled> {
     let lex = lexicons();
     let n = run.len();
     let mut core = 0;
@@ -403,18 +408,19 @@ fn peel(text: &str, run: &[Word], keys: &[String], starts_sentence: bool) -> Opt
     while core < n {
         // A place or organisation of two or three words: "New York Yankees", "San Diego Padres".
         if let Some(width) = (2..=3).rev().find(|&w| {
-            keys.get(core..core + w).is_some_and(|ks| {
-                let joined = normalize(&ks.join(" "));
-                is_place_like(&joined) || lex.organizations.contains(&joined)
+            keys.stretch(core..core + w).is_some_and(|joined| {
+                let entry = lex.entry(&joined);
+                is_place_like_entry(&joined, &entry) || lex.organizations.holds(&entry)
             })
         }) {
             core += width;
             continue;
         }
-        let key = keys.get(core)?.as_str();
-        let given = given_name_strength(key) > 0;
+        let key = keys.key(core)?;
+        let entry = keys.entry(core);
+        let given = entry.given_name_strength() > 0;
         let remaining = n - core - 1;
-        let is_title = title_kind(key).is_some_and(|_| is_capital_title(key)) && !(given && remaining == 1 && core == 0 && !is_abbreviated(text, run, core));
+        let is_title = is_capital_title(&entry) && !(given && remaining == 1 && core == 0 && !is_abbreviated(text, run, core));
         if is_title {
             title = true;
             gender = match key {
@@ -423,13 +429,14 @@ fn peel(text: &str, run: &[Word], keys: &[String], starts_sentence: bool) -> Opt
                 _ => gender,
             };
         }
-        let surname = surname_strength(key) > 0;
+        let surname = entry.surname_strength() > 0;
+        let common = lex.common_words.holds(&entry);
         let peel_it = is_title
-            || (is_place_like(key) && !given && !(is_ambiguous_place(key) && remaining == 0 && core > 0))
+            || (is_place_like_entry(key, &entry) && !given && !(entry.is_ambiguous_place() && remaining == 0 && core > 0))
             || key == "the"
-            || (core == 0 && starts_sentence && lex.sentence_openers.contains(key) && n > 1)
-            || (is_common_word(key) && !given && !surname)
-            || (core == 0 && starts_sentence && is_common_word(key) && !given && n > 1 && given_name_strength(keys.get(1).map_or("", String::as_str)) == 2);
+            || (core == 0 && starts_sentence && lex.sentence_openers.holds(&entry) && n > 1)
+            || (common && !given && !surname)
+            || (core == 0 && starts_sentence && common && !given && n > 1 && keys.entry(1).given_name_strength() == 2);
         if !peel_it {
             break;
         }
@@ -441,8 +448,8 @@ fn peel(text: &str, run: &[Word], keys: &[String], starts_sentence: bool) -> Opt
     // A title inside the run ends everything before it: "Celtics Coach Joe Mazzulla".
     if n - core > 2 {
         for t in (core + 1..n - 1).rev() {
-            let key = keys.get(t)?.as_str();
-            if is_capital_title(key) && given_name_strength(key) == 0 {
+            let entry = keys.entry(t);
+            if is_capital_title(&entry) && entry.given_name_strength() == 0 {
                 core = t + 1;
                 title = true;
                 break;
@@ -450,22 +457,25 @@ fn peel(text: &str, run: &[Word], keys: &[String], starts_sentence: bool) -> Opt
         }
     }
     // "Fullback Andre Joubert": an unknown word before a known given name is not part of the name.
-    if n - core >= 3 && given_name_strength(keys.get(core)?) == 0 && given_name_strength(keys.get(core + 1)?) == 2 && surname_strength(keys.get(core)?) == 0 {
-        core += 1;
+    if n - core >= 3 {
+        let (word, next) = (keys.entry(core), keys.entry(core + 1));
+        if word.given_name_strength() == 0 && next.given_name_strength() == 2 && word.surname_strength() == 0 {
+            core += 1;
+        }
     }
     let mut end = n;
     // Trailing calendar words and nationalities: "Smith Friday" in wire copy.
     while end - core > 1 {
-        let key = keys.get(end - 1)?.as_str();
-        if lex.calendar.contains(key) || lex.nationalities.contains(key) || one_of(key, COUNTRY_ABBREVIATIONS) {
+        let key = keys.key(end - 1)?;
+        let entry = keys.entry(end - 1);
+        if lex.calendar.holds(&entry) || lex.nationalities.holds(&entry) || one_of(key, COUNTRY_ABBREVIATIONS) {
             end -= 1;
         } else {
             break;
         }
     }
     // A name does not start with a connector word in capitals ("De" alone) nor end with one.
-    let first_key = keys.get(core)?.as_str();
-    if end - core == 1 && (one_of(first_key, NAME_CONNECTORS) || one_of(first_key, SUFFIXES)) {
+    if end - core == 1 && is_particle(keys.key(core)?) {
         return None;
     }
     Some(Peeled { core, end, title, gender })
@@ -476,28 +486,37 @@ fn is_abbreviated(text: &str, run: &[Word], k: usize) -> bool {
     run.get(k).is_some_and(|w| text.get(w.span.end..).is_some_and(|rest| rest.starts_with('.')))
 }
 
-/// Evidence from the name's own words: given names, surnames, initials, and words that are rarely names.
-fn name_evidence(keys: &[String], initial_first: bool) -> f64 {
+/// A connector or a suffix: a word of a name that is neither its given name nor its surname ("van", "Jr").
+fn is_particle(key: &str) -> bool {
+    one_of(key, NAME_CONNECTORS) || one_of(key, SUFFIXES)
+}
+
+/// Evidence from the name's own words (`name`, a stretch of the run): given names, surnames, initials, and words
+/// that are rarely names.
+fn name_evidence(keys: &RunKeys, name: Range<usize>, initial_first: bool) -> f64 {
     let lex = lexicons();
-    let words: Vec<&str> = keys.iter().map(String::as_str).filter(|k| !one_of(k, NAME_CONNECTORS) && !one_of(k, SUFFIXES)).collect();
-    let n = words.len();
+    // The words that are neither connectors nor suffixes.
+    let words = || name.clone().filter(|&k| keys.key(k).is_some_and(|key| !is_particle(key)));
+    let n = words().count();
     let mut evidence = 0.0;
     if n == 0 {
         return -5.0;
     }
-    let joined = normalize(&keys.join(" "));
-    if n > 1 && (lex.places.contains_key(&joined) || lex.nationalities.contains(&joined) || lex.organizations.contains(&joined)) {
-        return -5.0;
+    if n > 1 {
+        let whole = keys.stretch(name.clone()).map(|joined| lex.entry(&joined)).unwrap_or_default();
+        if whole.is_place_or_nationality() || lex.organizations.holds(&whole) {
+            return -5.0;
+        }
+        if words().next().and_then(|k| keys.key(k)).is_some_and(|key| one_of(key, PLACE_PREFIXES)) {
+            evidence -= 2.0;
+        }
     }
-    if n > 1 && words.first().is_some_and(|k| one_of(k, PLACE_PREFIXES)) {
-        evidence -= 2.0;
-    }
-    for (k, &key) in words.iter().enumerate() {
-        // Every list asked about the word at once: one look-up.
-        let entry = lex.entry(key);
+    for (k, index) in words().enumerate() {
+        let key = keys.key(index).unwrap_or("");
+        let entry = keys.entry(index);
         let given = entry.given_name_strength();
         let surname = entry.surname_strength();
-        let place_like = entry.is_place_or_nationality() || one_of(key, COUNTRY_ABBREVIATIONS);
+        let place_like = is_place_like_entry(key, &entry);
         let organization = lex.organizations.holds(&entry);
         let common = lex.common_words.holds(&entry);
         if initial_first && k + 1 == n && n > 1 && place_like && given == 0 && surname == 0 {
@@ -552,6 +571,58 @@ fn name_evidence(keys: &[String], initial_first: bool) -> f64 {
         evidence += 0.5;
     }
     evidence
+}
+
+/// The look-up keys of a run's words, each written and looked up once however many checks ask about it: joined
+/// by spaces in one buffer, so the key of a stretch of words ("new york yankees") is a slice of it.
+#[derive(Default)]
+struct RunKeys {
+    joined: String,
+    /// Where each word's key lies in `joined`.
+    spans: Vec<Range<usize>>,
+    /// Each word's entry in the lexicons.
+    entries: Vec<Entry>,
+    /// Every key is ASCII, so a stretch of them is its own look-up key (see [`RunKeys::stretch`]).
+    ascii: bool,
+}
+
+impl RunKeys {
+    /// Keys and entries for the words of `run`, replacing the last run's.
+    fn fill(&mut self, text: &str, run: &[Word]) {
+        let lex = lexicons();
+        self.joined.clear();
+        self.spans.clear();
+        self.entries.clear();
+        for (k, word) in run.iter().enumerate() {
+            if k > 0 {
+                self.joined.push(' ');
+            }
+            let start = self.joined.len();
+            push_name_key(word.span.slice(text), &mut self.joined);
+            self.entries.push(self.joined.get(start..).map(|key| lex.entry(key)).unwrap_or_default());
+            self.spans.push(start..self.joined.len());
+        }
+        self.ascii = self.joined.is_ascii();
+    }
+
+    /// The key of the `k`th word.
+    fn key(&self, k: usize) -> Option<&str> {
+        self.joined.get(self.spans.get(k)?.clone())
+    }
+
+    /// The entry of the `k`th word (empty past the run).
+    fn entry(&self, k: usize) -> Entry {
+        self.entries.get(k).copied().unwrap_or_default()
+    }
+
+    /// The look-up key of the words `words` together, as a multi-word entry is keyed: their keys joined by
+    /// spaces and [`normalize`]d. An ASCII key is lower case with no period at its end, so the ASCII join is
+    /// already normal.
+    fn stretch(&self, words: Range<usize>) -> Option<Cow<'_, str>> {
+        let (first, last) = (self.spans.get(words.start)?, self.spans.get(words.end.checked_sub(1)?)?);
+        let joined = self.joined.get(first.start..last.end)?;
+        Some(if self.ascii { Cow::Borrowed(joined) } else { Cow::Owned(normalize(joined)) })
+    }
 }
 
 /// A word next to the name, keyed and looked up once for every check that reads it ("president Bill Clinton",
