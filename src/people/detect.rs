@@ -22,8 +22,11 @@ pub(super) struct Candidate {
     pub sentence: usize,
     /// The name as written, without a possessive ending.
     pub span: Span,
-    /// The name's words as written (the last without its possessive ending).
-    pub parts: Vec<String>,
+    /// The name's words as written (the last without its possessive ending, an initial with its period), joined
+    /// by spaces: no word holds white space, so `name.split(' ')` gives them back.
+    pub name: String,
+    /// How many words `name` has.
+    pub parts: usize,
     /// All evidence for the name: its words and its context.
     pub evidence: f64,
     /// The part of `evidence` that comes from the context (a title, a speech verb, an apposition…).
@@ -235,21 +238,22 @@ pub(super) fn find_candidates(text: &str, sentence: usize, sentence_span: Span, 
         };
         let first = i + core;
         let last = i + end - 1;
-        let parts: Vec<String> = name_words
-            .iter()
-            .enumerate()
-            .map(|(k, w)| {
-                let s = w.span.slice(text);
-                if k + 1 == name_words.len() {
-                    strip_possessive(s).trim_end_matches(['\'', '’']).to_string()
-                } else if is_initial(text, w) && !s.ends_with('.') {
+        let mut name = String::with_capacity(last_word.span.end - first_word.span.start + 2);
+        for (k, w) in name_words.iter().enumerate() {
+            let s = w.span.slice(text);
+            if k > 0 {
+                name.push(' ');
+            }
+            if k + 1 == name_words.len() {
+                name.push_str(strip_possessive(s).trim_end_matches(['\'', '’']));
+            } else {
+                name.push_str(s);
+                if is_initial(text, w) && !s.ends_with('.') {
                     // An initial keeps its period: "M. Butcher", "J.R. Smith".
-                    format!("{s}.")
-                } else {
-                    s.to_string()
+                    name.push('.');
                 }
-            })
-            .collect();
+            }
+        }
         let last_text = last_word.span.slice(text);
         let last_len = strip_possessive(last_text).trim_end_matches(['\'', '’']).len();
         let span = Span::new(first_word.span.start, last_word.span.start + last_len);
@@ -281,7 +285,7 @@ pub(super) fn find_candidates(text: &str, sentence: usize, sentence_span: Span, 
             // "LM Ericsson AB", "PT Timor": company letters, not initials.
             evidence -= 2.0;
         }
-        if opens_sentence && parts.len() == 1 {
+        if opens_sentence && name_words.len() == 1 {
             // A lone capitalised word opening a sentence is weak evidence of anything.
             evidence -= 0.5;
         }
@@ -315,7 +319,8 @@ pub(super) fn find_candidates(text: &str, sentence: usize, sentence_span: Span, 
         out.push(Candidate {
             sentence,
             span,
-            parts,
+            name,
+            parts: name_words.len(),
             evidence: evidence + context,
             context,
             role,
@@ -377,7 +382,8 @@ fn push_headline_words(text: &str, sentence: usize, run: &[Word], out: &mut Vec<
         out.push(Candidate {
             sentence,
             span: Span::new(word.span.start, word.span.start + bare.len()),
-            parts: vec![bare.to_string()],
+            name: bare.to_string(),
+            parts: 1,
             evidence: 0.0,
             context: 0.0,
             role: None,

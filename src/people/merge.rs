@@ -34,14 +34,14 @@ enum Form {
 
 fn form_of(candidate: &Candidate) -> Option<Form> {
     let mut buffer = String::new();
-    let keys: Vec<String> = candidate.parts.iter().map(|p| name_key(p, &mut buffer).to_string()).collect();
+    let keys: Vec<String> = candidate.name.split(' ').map(|p| name_key(p, &mut buffer).to_string()).collect();
     let meaningful: Vec<&str> = keys.iter().map(String::as_str).filter(|k| !one_of(k, SUFFIXES)).collect();
     let last = (*meaningful.last()?).to_string();
     let first = *meaningful.first()?;
     if meaningful.len() == 1 || one_of(first, NAME_CONNECTORS) {
         return Some(Form::Single(last));
     }
-    let first_part = candidate.parts.first()?;
+    let first_part = candidate.name.split(' ').next()?;
     let first_letters: Vec<char> = first_part.chars().filter(|c| c.is_alphabetic()).collect();
     if first_letters.len() == 1 || (first_part.contains('.') && first_letters.len() <= 3 && first_part.len() <= 5) {
         let initial = first.chars().next()?;
@@ -140,18 +140,17 @@ pub(super) fn merge_candidates(candidates: &[Candidate], lone_names: bool) -> Pe
         if candidate.headline || !accepted(form) {
             continue;
         }
-        let name = candidate.parts.join(" ");
         match person_of[number] {
             Some(id) => {
                 if let Some(person) = persons.get_mut(id) {
-                    if candidate.parts.len() > person.name.split_whitespace().count() {
-                        person.name = name;
+                    if candidate.parts > person.name.split_whitespace().count() {
+                        person.name.clone_from(&candidate.name);
                     }
                 }
             }
             None => {
                 let id = persons.len();
-                persons.push(new_person(id, name));
+                persons.push(new_person(id, candidate.name.clone()));
                 full_counts.push(0);
                 owners.add(id, first, last, &numbers);
                 person_of[number] = Some(id);
@@ -170,7 +169,7 @@ pub(super) fn merge_candidates(candidates: &[Candidate], lone_names: bool) -> Pe
             person_of[number] = Some(*id);
         } else if owners_of_initial.is_empty() && accepted(form) {
             let id = persons.len();
-            persons.push(new_person(id, candidate.parts.join(" ")));
+            persons.push(new_person(id, candidate.name.clone()));
             full_counts.push(0);
             owners.add(id, "", last, &numbers);
             person_of[number] = Some(id);
@@ -194,7 +193,7 @@ pub(super) fn merge_candidates(candidates: &[Candidate], lone_names: bool) -> Pe
             continue;
         }
         let id = persons.len();
-        persons.push(new_person(id, candidate.parts.join(" ")));
+        persons.push(new_person(id, candidate.name.clone()));
         full_counts.push(0);
         owners.add(id, "", key, &numbers);
         person_of[number] = Some(id);
@@ -217,10 +216,10 @@ pub(super) fn merge_candidates(candidates: &[Candidate], lone_names: bool) -> Pe
                 *count += 1;
             }
         }
-        let surface = candidate.parts.join(" ");
+        let surface = &candidate.name;
         let shouting = candidate.headline && surface.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
-        if surface != person.name && !shouting && !person.aliases.contains(&surface) {
-            person.aliases.push(surface);
+        if *surface != person.name && !shouting && !person.aliases.contains(surface) {
+            person.aliases.push(surface.clone());
         }
         if person.role.is_none() {
             person.role.clone_from(&candidate.role);
