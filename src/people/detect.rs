@@ -81,11 +81,6 @@ pub(super) fn given_name_strength(key: &str) -> u8 {
     lexicons().entry(key).given_name_strength()
 }
 
-/// How strongly a word is known as a surname: 2 known, 1 known but also a common word ("Brown", "Little").
-pub(super) fn surname_strength(key: &str) -> u8 {
-    lexicons().entry(key).surname_strength()
-}
-
 /// The title a word is, if any: "President", "Mr", "Sen" (abbreviations included).
 pub(super) fn title_kind(key: &str) -> Option<TitleKind> {
     lexicons().entry(key).title_kind()
@@ -121,6 +116,11 @@ pub(super) fn is_non_person_head(key: &str) -> bool {
 /// A word that ends organisations, places, events or works, by what the lists say of it: one look-up.
 fn ends_non_person(lex: &Lexicons, entry: &Entry) -> bool {
     lex.non_person_heads.holds(entry) || lex.organizations.holds(entry)
+}
+
+/// Whether a word has a letter: `letters(s) > 0`, answered at the first letter.
+fn has_letter(s: &str) -> bool {
+    s.chars().any(char::is_alphabetic)
 }
 
 /// Letters of a word, for telling initials ("P") and short capitals ("UN") apart from words.
@@ -179,33 +179,58 @@ fn joins(text: &str, gap: &str, current: &Word) -> bool {
 /// A headline rather than prose: mostly capitals ("SHEARER NAMED AS ENGLAND CAPTAIN"), or Title Case with
 /// capitalised common words and no lower-case word but short function words ("U.S. Negotiators Head to Russia
 /// After Productive Ukraine Talks"). Names in headlines are taken only when the text names them elsewhere.
-fn is_headline(text: &str, words: &[Word]) -> bool {
-    let mut buffer = String::new();
-    let alphabetic: Vec<&Word> = words.iter().filter(|w| !w.numeric && letters(w.span.slice(text)) > 0).collect();
-    let capitals = alphabetic.iter().filter(|w| w.all_caps && letters(w.span.slice(text)) > 1).count();
-    if alphabetic.len() >= 2 && capitals * 2 > alphabetic.len() {
+fn is_headline(text: &str, words: &[Word], buffer: &mut String) -> bool {
+    let alphabetic = || words.iter().filter(|w| !w.numeric && has_letter(w.span.slice(text)));
+    let (mut count, mut capitals) = (0, 0);
+    for word in alphabetic() {
+        count += 1;
+        capitals += usize::from(word.all_caps && letters(word.span.slice(text)) > 1);
+    }
+    if count >= 2 && capitals * 2 > count {
         return true;
     }
+    let lex = lexicons();
     let mut capitalised_common = 0;
-    for (k, word) in alphabetic.iter().enumerate() {
-        let key = name_key(word.span.slice(text), &mut buffer);
+    for (k, word) in alphabetic().enumerate() {
         if word.capitalized {
-            if k > 0 && is_common_word(key) && given_name_strength(key) == 0 && surname_strength(key) == 0 && !is_place_like(key) {
-                capitalised_common += 1;
+            if k > 0 {
+                let key = name_key(word.span.slice(text), buffer);
+                let entry = lex.entry(key);
+                if lex.common_words.holds(&entry)
+                    && entry.given_name_strength() == 0
+                    && entry.surname_strength() == 0
+                    && !is_place_like_entry(key, &entry)
+                {
+                    capitalised_common += 1;
+                }
             }
-        } else if !one_of(key, TITLE_CASE_FUNCTION_WORDS) {
+        } else if !one_of(name_key(word.span.slice(text), buffer), TITLE_CASE_FUNCTION_WORDS) {
             return false;
         }
     }
     capitalised_common >= 2
 }
 
+/// Buffers [`find_candidates`] reuses from sentence to sentence.
+#[derive(Default)]
+pub(super) struct Scratch {
+    buffer: String,
+    before_key: String,
+    after_key: String,
+    keys: RunKeys,
+}
+
 /// Appends the name candidates of one sentence to `out`.
-pub(super) fn find_candidates(text: &str, sentence: usize, sentence_span: Span, words: &[Word], out: &mut Vec<Candidate>) {
-    let headline = is_headline(text, words);
-    let mut buffer = String::new();
-    let (mut before_key, mut after_key) = (String::new(), String::new());
-    let mut keys = RunKeys::default();
+pub(super) fn find_candidates(
+    text: &str,
+    sentence: usize,
+    sentence_span: Span,
+    words: &[Word],
+    scratch: &mut Scratch,
+    out: &mut Vec<Candidate>,
+) {
+    let Scratch { buffer, before_key, after_key, keys } = scratch;
+    let headline = is_headline(text, words, buffer);
     let mut shared_role: Option<(String, usize)> = None;
     let mut i = 0;
     while i < words.len() {
@@ -223,7 +248,7 @@ pub(super) fn find_candidates(text: &str, sentence: usize, sentence_span: Span, 
             continue;
         }
         keys.fill(text, run);
-        let Some(peeled) = peel(text, run, &keys, i == 0 && word.span.start <= sentence_span.start + 3) else {
+        let Some(peeled) = peel(text, run, keys, i == 0 && word.span.start <= sentence_span.start + 3) else {
             i = j + 1;
             continue;
         };
@@ -260,19 +285,19 @@ pub(super) fn find_candidates(text: &str, sentence: usize, sentence_span: Span, 
         let initial_first = is_initial(text, first_word);
         let opens_sentence = first == 0 && first_word.span.start <= sentence_span.start + 3;
 
-        let mut evidence = name_evidence(&keys, core..end, initial_first);
+        let mut evidence = name_evidence(keys, core..end, initial_first);
         let mut context = 0.0;
-        let before = Neighbour::of(text, words, first.checked_sub(1), first, &mut before_key);
-        let after = Neighbour::of(text, words, Some(last + 1), last, &mut after_key);
+        let before = Neighbour::of(text, words, first.checked_sub(1), first, before_key);
+        let after = Neighbour::of(text, words, Some(last + 1), last, after_key);
         let titled = peeled.title || title_precedes(before.as_ref());
         if titled {
             context += 3.0;
         }
-        if speech_verb_after(after.as_ref()) || speech_verb_before(text, words, first, before.as_ref(), &mut buffer) {
+        if speech_verb_after(after.as_ref()) || speech_verb_before(text, words, first, before.as_ref(), buffer) {
             context += 2.0;
         }
         context += apposition_evidence(text, words, last, sentence_span.end);
-        context += table_evidence(text, words, first, last, sentence_span.end, name_words.len(), after.as_ref(), &mut buffer);
+        context += table_evidence(text, words, first, last, sentence_span.end, name_words.len(), after.as_ref(), buffer);
         if is_kinship(before.as_ref()) {
             context += 3.0;
         } else if is_possessive(last_text) && is_kinship(after.as_ref()) {
