@@ -506,7 +506,7 @@ fn peel(text: &str, run: &[Word], keys: &RunKeys, starts_sentence: bool) -> Opti
         }
     }
     // A name does not start with a connector word in capitals ("De" alone) nor end with one.
-    if end - core == 1 && is_particle(keys.key(core)?) {
+    if end - core == 1 && keys.is_particle(core) {
         return None;
     }
     Some(Peeled { core, end, title, gender })
@@ -519,15 +519,29 @@ fn is_abbreviated(text: &str, run: &[Word], k: usize) -> bool {
 
 /// A connector or a suffix: a word of a name that is neither its given name nor its surname ("van", "Jr").
 fn is_particle(key: &str) -> bool {
-    one_of(key, NAME_CONNECTORS) || one_of(key, SUFFIXES)
+    key.len() <= LONGEST_PARTICLE && (one_of(key, NAME_CONNECTORS) || one_of(key, SUFFIXES))
 }
+
+/// The length of the longest connector or suffix: most words are longer, and need no comparing.
+const LONGEST_PARTICLE: usize = {
+    let mut longest = 0;
+    let mut k = 0;
+    while k < NAME_CONNECTORS.len() + SUFFIXES.len() {
+        let word = if k < NAME_CONNECTORS.len() { NAME_CONNECTORS[k] } else { SUFFIXES[k - NAME_CONNECTORS.len()] };
+        if word.len() > longest {
+            longest = word.len();
+        }
+        k += 1;
+    }
+    longest
+};
 
 /// Evidence from the name's own words (`name`, a stretch of the run): given names, surnames, initials, and words
 /// that are rarely names.
 fn name_evidence(keys: &RunKeys, name: Range<usize>, initial_first: bool) -> f64 {
     let lex = lexicons();
     // The words that are neither connectors nor suffixes.
-    let words = || name.clone().filter(|&k| keys.key(k).is_some_and(|key| !is_particle(key)));
+    let words = || name.clone().filter(|&k| !keys.is_particle(k));
     let n = words().count();
     let mut evidence = 0.0;
     if n == 0 {
@@ -613,6 +627,8 @@ struct RunKeys {
     spans: Vec<Range<usize>>,
     /// Each word's entry in the lexicons.
     entries: Vec<Entry>,
+    /// Each word is a connector or suffix ([`is_particle`]).
+    particles: Vec<bool>,
     /// Every key is ASCII, so a stretch of them is its own look-up key (see [`RunKeys::stretch`]).
     ascii: bool,
 }
@@ -624,13 +640,16 @@ impl RunKeys {
         self.joined.clear();
         self.spans.clear();
         self.entries.clear();
+        self.particles.clear();
         for (k, word) in run.iter().enumerate() {
             if k > 0 {
                 self.joined.push(' ');
             }
             let start = self.joined.len();
             push_name_key(word.span.slice(text), &mut self.joined);
-            self.entries.push(self.joined.get(start..).map(|key| lex.entry(key)).unwrap_or_default());
+            let key = self.joined.get(start..).unwrap_or("");
+            self.entries.push(lex.entry(key));
+            self.particles.push(is_particle(key));
             self.spans.push(start..self.joined.len());
         }
         self.ascii = self.joined.is_ascii();
@@ -639,6 +658,11 @@ impl RunKeys {
     /// The key of the `k`th word.
     fn key(&self, k: usize) -> Option<&str> {
         self.joined.get(self.spans.get(k)?.clone())
+    }
+
+    /// Whether the `k`th word is a connector or suffix (not past the run).
+    fn is_particle(&self, k: usize) -> bool {
+        self.particles.get(k).copied().unwrap_or(false)
     }
 
     /// The entry of the `k`th word (empty past the run).
