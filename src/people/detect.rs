@@ -8,7 +8,7 @@
 //! against it (a place, an organisation word, a month, a common word).
 
 
-use super::role::{role_after, role_before, role_in_apposition_before};
+use super::role::{role_after, role_before, role_in_apposition_before, starts_with_role};
 use super::Gender;
 use crate::lexicon::{lexicons, normalize, one_of, Entry, Lexicons, TitleKind};
 use crate::span::Span;
@@ -98,7 +98,7 @@ pub(super) fn is_place_like(key: &str) -> bool {
 }
 
 /// [`is_place_like`] for a key already looked up.
-fn is_place_like_entry(key: &str, entry: &Entry) -> bool {
+pub(super) fn is_place_like_entry(key: &str, entry: &Entry) -> bool {
     entry.is_place_or_nationality() || one_of(key, COUNTRY_ABBREVIATIONS)
 }
 
@@ -296,7 +296,7 @@ pub(super) fn find_candidates(
         if speech_verb_after(after.as_ref()) || speech_verb_before(text, words, first, before.as_ref(), buffer) {
             context += 2.0;
         }
-        context += apposition_evidence(text, words, last, sentence_span.end);
+        context += apposition_evidence(text, words, last, sentence_span.end, buffer);
         context += table_evidence(text, words, first, last, sentence_span.end, name_words.len(), after.as_ref(), buffer);
         if is_kinship(before.as_ref()) {
             context += 3.0;
@@ -314,7 +314,7 @@ pub(super) fn find_candidates(
             // A lone capitalised word opening a sentence is weak evidence of anything.
             evidence -= 0.5;
         }
-        let (mut role, mut plural_role) = role_before(text, words, first);
+        let (mut role, mut plural_role) = role_before(text, words, first, buffer);
         if role.is_some() && !titled {
             context += 3.0;
         }
@@ -328,9 +328,9 @@ pub(super) fn find_candidates(
             }
         }
         if role.is_none() {
-            role = role_after(text, words, last, sentence_span.end);
+            role = role_after(text, words, last, sentence_span.end, buffer);
             if role.is_none() {
-                role = role_in_apposition_before(text, words, first, sentence_span.start);
+                role = role_in_apposition_before(text, words, first, sentence_span.start, buffer);
                 if role.is_some() {
                     context += 2.0;
                 }
@@ -740,7 +740,7 @@ fn key_of<'b>(text: &str, word: Option<&Word>, buffer: &'b mut String) -> &'b st
 }
 
 /// ", 31," (an age), ", who …", or ", the head of …" right after the name.
-fn apposition_evidence(text: &str, words: &[Word], last: usize, sentence_end: usize) -> f64 {
+fn apposition_evidence(text: &str, words: &[Word], last: usize, sentence_end: usize, buffer: &mut String) -> f64 {
     let Some(word) = words.get(last) else { return 0.0 };
     let after = text.get(word.span.end..sentence_end).unwrap_or("");
     let after = after.strip_prefix(['’', '\'']).map(|a| a.strip_prefix('s').unwrap_or(a)).unwrap_or(after);
@@ -759,7 +759,7 @@ fn apposition_evidence(text: &str, words: &[Word], last: usize, sentence_end: us
     if matches!(next.as_str(), "who" | "whose") {
         return 2.0;
     }
-    if super::role::role_phrase(rest).is_some() {
+    if starts_with_role(rest, buffer) {
         return 1.5;
     }
     0.0
