@@ -153,9 +153,11 @@ fn is_name_word(text: &str, word: &Word) -> bool {
 /// An initial: one capital letter followed by a period ("P. Simmons") or a dotted pair ("J.R").
 fn is_initial(text: &str, word: &Word) -> bool {
     let s = word.span.slice(text);
-    let followed_by_period = text.get(word.span.end..).is_some_and(|rest| rest.starts_with('.'));
-    (letters(s) == 1 && s.chars().count() == 1 && followed_by_period)
-        || (s.len() <= 5 && s.split('.').all(|p| p.chars().count() == 1 && p.chars().all(char::is_uppercase)) && s.contains('.'))
+    let mut chars = s.chars();
+    let one_letter = chars.next().is_some_and(char::is_alphabetic) && chars.next().is_none();
+    let followed_by_period = text.as_bytes().get(word.span.end) == Some(&b'.');
+    (one_letter && followed_by_period)
+        || (s.len() <= 5 && s.contains('.') && s.split('.').all(|p| p.chars().count() == 1 && p.chars().all(char::is_uppercase)))
 }
 
 fn is_possessive(s: &str) -> bool {
@@ -181,13 +183,16 @@ fn joins(text: &str, gap: &str, current: &Word) -> bool {
 /// After Productive Ukraine Talks"). Names in headlines are taken only when the text names them elsewhere.
 fn is_headline(text: &str, words: &[Word], buffer: &mut String) -> bool {
     let alphabetic = || words.iter().filter(|w| !w.numeric && has_letter(w.span.slice(text)));
-    let (mut count, mut capitals) = (0, 0);
-    for word in alphabetic() {
-        count += 1;
-        capitals += usize::from(word.all_caps && letters(word.span.slice(text)) > 1);
-    }
-    if count >= 2 && capitals * 2 > count {
-        return true;
+    // Most sentences have no word in capitals, and need no counting.
+    if words.iter().any(|w| w.all_caps && !w.numeric) {
+        let (mut count, mut capitals) = (0, 0);
+        for word in alphabetic() {
+            count += 1;
+            capitals += usize::from(word.all_caps && letters(word.span.slice(text)) > 1);
+        }
+        if count >= 2 && capitals * 2 > count {
+            return true;
+        }
     }
     let lex = lexicons();
     let mut capitalised_common = 0;
