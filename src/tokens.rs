@@ -141,13 +141,18 @@ pub(crate) fn name_key<'b>(word: &str, buffer: &'b mut String) -> &'b str {
 pub(crate) fn push_name_key(word: &str, buffer: &mut String) {
     let word = strip_possessive(word);
     let word = word.get(..word.bytes().rposition(|b| b != b'.').map_or(0, |last| last + 1)).unwrap_or(word);
-    if word.bytes().all(|b| b.is_ascii() && b != b'`') {
-        // Most words: no accents or quotes to fold, and lower case is one byte per byte.
-        let start = buffer.len();
-        buffer.push_str(word);
-        if let Some(key) = buffer.get_mut(start..) {
-            key.make_ascii_lowercase();
+    // Most words: no accents or quotes to fold, and lower case is one byte per byte, written in the one pass that
+    // finds so.
+    let start = buffer.len();
+    buffer.reserve(word.len());
+    for &byte in word.as_bytes() {
+        if !byte.is_ascii() || byte == b'`' {
+            buffer.truncate(start);
+            break;
         }
+        buffer.push(char::from(byte.to_ascii_lowercase()));
+    }
+    if buffer.len() - start == word.len() {
         return;
     }
     for c in word.chars() {

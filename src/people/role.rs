@@ -123,6 +123,9 @@ pub(super) fn starts_with_role(rest: &str, buffer: &mut String) -> bool {
     role_words(rest, &mut [""; MAX_ROLE_WORDS], buffer).is_some()
 }
 
+/// A role phrase has its title word among its first this many words (after its article).
+const TITLE_WITHIN: usize = 4;
+
 /// A role phrase has at most this many words, an article included.
 const MAX_ROLE_WORDS: usize = 10;
 
@@ -159,11 +162,15 @@ fn role_words<'a, 'w>(rest: &'a str, words: &'w mut [&'a str; MAX_ROLE_WORDS], b
         if lex.speech_verbs.holds(&entry) {
             return None;
         }
-        has_title = has_title
-            || (k < 4
-                && (entry.title_kind().is_some()
-                    || key.strip_suffix('s').is_some_and(|s| title_kind(s).is_some())
-                    || one_of(key, APPOSITION_HEADS)));
+        if k < TITLE_WITHIN && !has_title {
+            has_title = entry.title_kind().is_some()
+                || key.strip_suffix('s').is_some_and(|s| title_kind(s).is_some())
+                || one_of(key, APPOSITION_HEADS);
+            if !has_title && k + 1 == TITLE_WITHIN {
+                // No title word early enough: not a role, whatever follows.
+                return None;
+            }
+        }
     }
     has_title.then_some(role)
 }
