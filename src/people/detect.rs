@@ -132,10 +132,14 @@ fn letters(s: &str) -> usize {
 }
 
 /// A word that can be part of a name: capitalised, not a number, not an acronym in capitals ("NATO").
+#[inline]
 fn is_name_word(text: &str, word: &Word) -> bool {
-    if !word.capitalized || word.numeric {
-        return false;
-    }
+    // Asked of every word: most are not capitalised, and are answered without a call.
+    word.capitalized && !word.numeric && has_name_shape(text, word)
+}
+
+/// [`is_name_word`] for a capitalised word that is not a number.
+fn has_name_shape(text: &str, word: &Word) -> bool {
     let s = word.span.slice(text);
     if word.all_caps && letters(s) > 2 {
         return false;
@@ -383,7 +387,8 @@ fn run_end(text: &str, words: &[Word], i: usize, headline: bool) -> usize {
         while k <= j + 2 {
             let (Some(before), Some(word)) = (words.get(k - 1), words.get(k)) else { break };
             let gap = text.get(before.span.end..word.span.start).unwrap_or("");
-            if gap == " " && one_of(word.span.slice(text), NAME_CONNECTORS) {
+            let s = word.span.slice(text);
+            if gap == " " && s.len() <= LONGEST_PARTICLE && one_of(s, NAME_CONNECTORS) {
                 k += 1;
             } else {
                 break;

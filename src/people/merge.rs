@@ -26,21 +26,29 @@ const MAX_OWNERS: usize = 16;
 type Key = usize;
 
 /// The distinct keys of the document's name words, numbered in order of first use.
-#[derive(Default)]
 struct Keys {
     numbers: FastMap<String, Key>,
-    keys: Vec<String>,
+    /// Every key, back to back in order of number.
+    text: String,
+    /// Where each key ends in `text` (it starts where the one before ends).
+    ends: Vec<usize>,
 }
 
 impl Keys {
+    /// Room for about `words` distinct keys.
+    fn with_capacity(words: usize) -> Keys {
+        Keys { numbers: FastMap::with_capacity_and_hasher(words, Default::default()), text: String::new(), ends: Vec::with_capacity(words) }
+    }
+
     /// The number of `key`, given one if it has none yet.
     fn number(&mut self, key: &str) -> Key {
         if let Some(&number) = self.numbers.get(key) {
             return number;
         }
-        let number = self.keys.len();
+        let number = self.ends.len();
         self.numbers.insert(key.to_string(), number);
-        self.keys.push(key.to_string());
+        self.text.push_str(key);
+        self.ends.push(self.text.len());
         number
     }
 
@@ -51,12 +59,13 @@ impl Keys {
 
     /// The key numbered `number`.
     fn key(&self, number: Key) -> &str {
-        self.keys.get(number).map_or("", String::as_str)
+        let start = number.checked_sub(1).and_then(|before| self.ends.get(before)).copied().unwrap_or(0);
+        self.ends.get(number).and_then(|&end| self.text.get(start..end)).unwrap_or("")
     }
 
     /// How many distinct keys there are.
     fn len(&self) -> usize {
-        self.keys.len()
+        self.ends.len()
     }
 }
 
@@ -153,7 +162,7 @@ fn push_bounded(list: &mut Vec<usize>, id: usize) {
 /// `lone_names`: whether a lone word may be a person of its own (not in results tables, where any capitalised
 /// word next to a figure would qualify).
 pub(super) fn merge_candidates(candidates: &[Candidate], lone_names: bool) -> People {
-    let mut keys = Keys::default();
+    let mut keys = Keys::with_capacity(candidates.len());
     let mut buffer = String::new();
     let forms: Vec<Option<Form>> = candidates.iter().map(|candidate| form_of(candidate, &mut keys, &mut buffer)).collect();
     // Each distinct form numbered, so what is known of it sits in lists rather than in more hash maps.
