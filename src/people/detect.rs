@@ -323,7 +323,7 @@ pub(super) fn find_candidates(
             // A lone capitalised word opening a sentence is weak evidence of anything.
             evidence -= 0.5;
         }
-        let (mut role, mut plural_role) = role_before(text, words, first, buffer);
+        let (mut role, mut plural_role) = role_before(text, words, first, before.as_ref().map(|b| (b.key, b.entry)), buffer);
         if role.is_some() && !titled {
             context += 3.0;
         }

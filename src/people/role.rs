@@ -3,7 +3,7 @@
 //! the Ukrainian delegation, Rustem Umerov,").
 
 use super::detect::{is_place_like_entry, title_kind, COUNTRY_ABBREVIATIONS};
-use crate::lexicon::{lexicons, one_of, TitleKind};
+use crate::lexicon::{lexicons, one_of, Entry, TitleKind};
 use crate::tokens::{name_key, split_whitespace, Word};
 
 /// Nouns that head a role in an apposition though they are no title before a name: "head of the Ukrainian
@@ -16,7 +16,14 @@ const APPOSITION_HEADS: &[&str] = &[
 
 /// A role written before the name: "U.S. Secretary of State", "Russian President", "U.S. negotiators"
 /// (reported in the singular). Returns the role and whether it was plural.
-pub(super) fn role_before(text: &str, words: &[Word], first: usize, buffer: &mut String) -> (Option<String>, bool) {
+/// `before` is the key and entry of the word before the name, when the caller has them.
+pub(super) fn role_before(
+    text: &str,
+    words: &[Word],
+    first: usize,
+    before: Option<(&str, Entry)>,
+    buffer: &mut String,
+) -> (Option<String>, bool) {
     let lex = lexicons();
     let mut start = first;
     let mut has_title = false;
@@ -29,8 +36,13 @@ pub(super) fn role_before(text: &str, words: &[Word], first: usize, buffer: &mut
         if !(gap == " " || gap == ". " || gap == "\u{a0}") {
             break;
         }
-        let key = name_key(candidate.span.slice(text), buffer);
-        let entry = lex.entry(key);
+        let (key, entry) = match before.filter(|_| start == first) {
+            Some(known) => known,
+            None => {
+                let key = name_key(candidate.span.slice(text), buffer);
+                (key, lex.entry(key))
+            }
+        };
         let title = entry.title_kind().is_some();
         let plural_title = !title && key.strip_suffix('s').is_some_and(|singular| title_kind(singular).is_some());
         let modifier = lex.nationalities.holds(&entry)
