@@ -41,7 +41,7 @@ pub(super) struct Candidate {
 }
 
 /// Connecting words inside names: "Ludwig van Beethoven", "Osama bin Laden", "Joaquin del Olmo".
-pub(super) const NAME_CONNECTORS: &[&str] =
+const NAME_CONNECTORS: &[&str] =
     &["van", "von", "de", "der", "den", "da", "di", "du", "del", "della", "des", "la", "le", "bin", "al", "ibn", "ter", "dos", "das", "do", "y", "zu", "el"];
 
 /// Name suffixes that are not the surname: "Martin Luther King Jr.", "Elizabeth II".
@@ -388,7 +388,7 @@ fn run_end(text: &str, words: &[Word], i: usize, headline: bool) -> usize {
             let (Some(before), Some(word)) = (words.get(k - 1), words.get(k)) else { break };
             let gap = text.get(before.span.end..word.span.start).unwrap_or("");
             let s = word.span.slice(text);
-            if gap == " " && s.len() <= LONGEST_PARTICLE && one_of(s, NAME_CONNECTORS) {
+            if gap == " " && is_connector(s) {
                 k += 1;
             } else {
                 break;
@@ -529,15 +529,20 @@ fn is_abbreviated(text: &str, run: &[Word], k: usize) -> bool {
 
 /// A connector or a suffix: a word of a name that is neither its given name nor its surname ("van", "Jr").
 fn is_particle(key: &str) -> bool {
-    key.len() <= LONGEST_PARTICLE && (one_of(key, NAME_CONNECTORS) || one_of(key, SUFFIXES))
+    key.len() <= LONGEST_PARTICLE && PARTICLE_CODES.contains(&short_code(key))
+}
+
+/// A connector inside a name ([`NAME_CONNECTORS`]), as written.
+pub(super) fn is_connector(word: &str) -> bool {
+    word.len() <= LONGEST_PARTICLE && PARTICLE_CODES.get(..NAME_CONNECTORS.len()).is_some_and(|codes| codes.contains(&short_code(word)))
 }
 
 /// The length of the longest connector or suffix: most words are longer, and need no comparing.
 const LONGEST_PARTICLE: usize = {
     let mut longest = 0;
     let mut k = 0;
-    while k < NAME_CONNECTORS.len() + SUFFIXES.len() {
-        let word = if k < NAME_CONNECTORS.len() { NAME_CONNECTORS[k] } else { SUFFIXES[k - NAME_CONNECTORS.len()] };
+    while k < PARTICLES {
+        let word = particle(k);
         if word.len() > longest {
             longest = word.len();
         }
@@ -545,6 +550,43 @@ const LONGEST_PARTICLE: usize = {
     }
     longest
 };
+const _: () = assert!(LONGEST_PARTICLE <= 7, "a connector or suffix fits a short code");
+
+/// How many connectors and suffixes there are.
+const PARTICLES: usize = NAME_CONNECTORS.len() + SUFFIXES.len();
+
+/// The `k`th connector, or past them the suffixes.
+const fn particle(k: usize) -> &'static str {
+    if k < NAME_CONNECTORS.len() {
+        NAME_CONNECTORS[k]
+    } else {
+        SUFFIXES[k - NAME_CONNECTORS.len()]
+    }
+}
+
+/// The connectors, then the suffixes, as [`short_code`]s: a word is compared with all of them as numbers.
+const PARTICLE_CODES: [u64; PARTICLES] = {
+    let mut codes = [0; PARTICLES];
+    let mut k = 0;
+    while k < PARTICLES {
+        codes[k] = short_code(particle(k));
+        k += 1;
+    }
+    codes
+};
+
+/// A word of at most 7 bytes as one number, its bytes and its length: two such words are equal when their
+/// codes are.
+const fn short_code(word: &str) -> u64 {
+    let bytes = word.as_bytes();
+    let mut code = (bytes.len() as u64) << 56;
+    let mut i = 0;
+    while i < bytes.len() && i < 7 {
+        code |= (bytes[i] as u64) << (8 * i);
+        i += 1;
+    }
+    code
+}
 
 /// Evidence from the name's own words (`name`, a stretch of the run): given names, surnames, initials, and words
 /// that are rarely names.

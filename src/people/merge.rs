@@ -7,8 +7,7 @@
 use crate::lexicon::{one_of, FastMap};
 
 use super::detect::{
-    given_name_strength, is_common_word, is_non_person_head, is_place_like, title_kind, Candidate, NAME_CONNECTORS,
-    SUFFIXES,
+    given_name_strength, is_common_word, is_connector, is_non_person_head, is_place_like, title_kind, Candidate, SUFFIXES,
 };
 use super::{Mention, People, PersonFound};
 use crate::lexicon::lexicons;
@@ -102,7 +101,7 @@ fn form_of(candidate: &Candidate, keys: &mut Keys, buffer: &mut String) -> Optio
         return None;
     }
     let (first, last) = (buffer.get(first)?, buffer.get(last)?);
-    if meaningful == 1 || one_of(first, NAME_CONNECTORS) {
+    if meaningful == 1 || is_connector(first) {
         return Some(Form::Single(keys.number(last)));
     }
     let first_part = candidate.name.split(' ').next()?;
