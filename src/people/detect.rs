@@ -187,8 +187,16 @@ fn joins(text: &str, gap: &str, current: &Word) -> bool {
 /// After Productive Ukraine Talks"). Names in headlines are taken only when the text names them elsewhere.
 fn is_headline(text: &str, words: &[Word], buffer: &mut String) -> bool {
     let alphabetic = || words.iter().filter(|w| !w.numeric && has_letter(w.span.slice(text)));
-    // Most sentences have no word in capitals, and need no counting.
-    if words.iter().any(|w| w.all_caps && !w.numeric) {
+    // Most sentences have no word in capitals, and need no counting; in most others, the words in capitals are
+    // outnumbered by the words that start with an ASCII letter (each has a letter), which is quicker to count.
+    if words.iter().any(|w| w.all_caps && !w.numeric) && {
+        let (mut in_capitals, mut lettered) = (0, 0);
+        for word in words.iter().filter(|w| !w.numeric) {
+            in_capitals += usize::from(word.all_caps);
+            lettered += usize::from(text.as_bytes().get(word.span.start).is_some_and(u8::is_ascii_alphabetic));
+        }
+        in_capitals * 2 > lettered
+    } {
         let (mut count, mut capitals) = (0, 0);
         for word in alphabetic() {
             count += 1;
