@@ -18,13 +18,31 @@ pub(crate) struct Word {
 
 /// The words of every sentence, sentence by sentence.
 pub(crate) fn tokenize_sentences(text: &str, sentences: &[SentenceSpan]) -> Vec<Vec<Word>> {
-    sentences.iter().map(|s| tokenize(text, s.span)).collect()
+    // Every sentence's words stay alive until the summary is built, so each is kept in a Vec of its exact size:
+    // cut into one buffer grown once for all sentences, then copied, rather than grown by doubling and shrunk.
+    let mut buffer = Vec::new();
+    sentences
+        .iter()
+        .map(|s| {
+            buffer.clear();
+            push_words(text, s.span, &mut buffer);
+            buffer.to_vec()
+        })
+        .collect()
 }
 
 /// The words inside `span` of `text`.
 pub(crate) fn tokenize(text: &str, span: Span) -> Vec<Word> {
-    let piece = span.slice(text);
     let mut words = Vec::new();
+    push_words(text, span, &mut words);
+    // Without the slack of the last doubling, the words take about a quarter less memory.
+    words.shrink_to_fit();
+    words
+}
+
+/// Appends the words inside `span` of `text` to `words`.
+fn push_words(text: &str, span: Span, words: &mut Vec<Word>) {
+    let piece = span.slice(text);
     let mut at = 0;
     while let Some(c) = char_at(piece, at) {
         let start = at;
@@ -63,10 +81,6 @@ pub(crate) fn tokenize(text: &str, span: Span) -> Vec<Word> {
             numeric: c.is_ascii_digit(),
         });
     }
-    // Every sentence's words stay alive until the summary is built: without the slack of the last doubling,
-    // they take about a quarter less memory.
-    words.shrink_to_fit();
-    words
 }
 
 /// The character that starts at byte `at` of `text`, without decoding when it is ASCII (most of the text);
