@@ -206,26 +206,63 @@ fn is_headline(text: &str, words: &[Word], buffer: &mut String) -> bool {
             return true;
         }
     }
-    let lex = lexicons();
-    let mut capitalised_common = 0;
-    for (k, word) in alphabetic().enumerate() {
-        if word.capitalized {
-            if k > 0 {
-                let key = name_key(word.span.slice(text), buffer);
-                let entry = lex.entry(key);
-                if lex.common_words.holds(&entry)
-                    && entry.given_name_strength() == 0
-                    && entry.surname_strength() == 0
-                    && !is_place_like_entry(key, &entry)
-                {
-                    capitalised_common += 1;
-                }
-            }
-        } else if !one_of(name_key(word.span.slice(text), buffer), TITLE_CASE_FUNCTION_WORDS) {
+    // A lower-case word that is not a short function word ends it, and most sentences have one early: the
+    // capitalised words are looked up only when none has.
+    let lower_case = words.iter().filter(|w| !w.capitalized && !w.numeric && has_letter(w.span.slice(text)));
+    for word in lower_case {
+        if !is_title_case_function_word(name_key(word.span.slice(text), buffer)) {
             return false;
         }
     }
+    let lex = lexicons();
+    let mut capitalised_common = 0;
+    for (k, word) in alphabetic().enumerate() {
+        if word.capitalized && k > 0 {
+            let key = name_key(word.span.slice(text), buffer);
+            let entry = lex.entry(key);
+            if lex.common_words.holds(&entry)
+                && entry.given_name_strength() == 0
+                && entry.surname_strength() == 0
+                && !is_place_like_entry(key, &entry)
+            {
+                capitalised_common += 1;
+            }
+        }
+    }
     capitalised_common >= 2
+}
+
+/// One of [`TITLE_CASE_FUNCTION_WORDS`].
+fn is_title_case_function_word(key: &str) -> bool {
+    key.len() <= longest(TITLE_CASE_FUNCTION_WORDS) && FUNCTION_WORD_CODES.contains(&short_code(key))
+}
+
+/// [`TITLE_CASE_FUNCTION_WORDS`] as [`short_code`]s.
+const FUNCTION_WORD_CODES: [u64; TITLE_CASE_FUNCTION_WORDS.len()] = short_codes(TITLE_CASE_FUNCTION_WORDS);
+const _: () = assert!(longest(TITLE_CASE_FUNCTION_WORDS) <= 7, "a function word fits a short code");
+
+/// The [`short_code`]s of `words` (`N` of them).
+const fn short_codes<const N: usize>(words: &[&str]) -> [u64; N] {
+    let mut codes = [0; N];
+    let mut k = 0;
+    while k < N && k < words.len() {
+        codes[k] = short_code(words[k]);
+        k += 1;
+    }
+    codes
+}
+
+/// The length of the longest of `words`.
+const fn longest(words: &[&str]) -> usize {
+    let mut longest = 0;
+    let mut k = 0;
+    while k < words.len() {
+        if words[k].len() > longest {
+            longest = words[k].len();
+        }
+        k += 1;
+    }
+    longest
 }
 
 /// Buffers [`find_candidates`] reuses from sentence to sentence.
@@ -537,51 +574,24 @@ fn is_abbreviated(text: &str, run: &[Word], k: usize) -> bool {
 
 /// A connector or a suffix: a word of a name that is neither its given name nor its surname ("van", "Jr").
 fn is_particle(key: &str) -> bool {
-    key.len() <= LONGEST_PARTICLE && PARTICLE_CODES.contains(&short_code(key))
+    key.len() <= LONGEST_PARTICLE && {
+        let code = short_code(key);
+        CONNECTOR_CODES.contains(&code) || SUFFIX_CODES.contains(&code)
+    }
 }
 
 /// A connector inside a name ([`NAME_CONNECTORS`]), as written.
 pub(super) fn is_connector(word: &str) -> bool {
-    word.len() <= LONGEST_PARTICLE && PARTICLE_CODES.get(..NAME_CONNECTORS.len()).is_some_and(|codes| codes.contains(&short_code(word)))
+    word.len() <= longest(NAME_CONNECTORS) && CONNECTOR_CODES.contains(&short_code(word))
 }
 
 /// The length of the longest connector or suffix: most words are longer, and need no comparing.
-const LONGEST_PARTICLE: usize = {
-    let mut longest = 0;
-    let mut k = 0;
-    while k < PARTICLES {
-        let word = particle(k);
-        if word.len() > longest {
-            longest = word.len();
-        }
-        k += 1;
-    }
-    longest
-};
+const LONGEST_PARTICLE: usize = if longest(NAME_CONNECTORS) > longest(SUFFIXES) { longest(NAME_CONNECTORS) } else { longest(SUFFIXES) };
 const _: () = assert!(LONGEST_PARTICLE <= 7, "a connector or suffix fits a short code");
 
-/// How many connectors and suffixes there are.
-const PARTICLES: usize = NAME_CONNECTORS.len() + SUFFIXES.len();
-
-/// The `k`th connector, or past them the suffixes.
-const fn particle(k: usize) -> &'static str {
-    if k < NAME_CONNECTORS.len() {
-        NAME_CONNECTORS[k]
-    } else {
-        SUFFIXES[k - NAME_CONNECTORS.len()]
-    }
-}
-
-/// The connectors, then the suffixes, as [`short_code`]s: a word is compared with all of them as numbers.
-const PARTICLE_CODES: [u64; PARTICLES] = {
-    let mut codes = [0; PARTICLES];
-    let mut k = 0;
-    while k < PARTICLES {
-        codes[k] = short_code(particle(k));
-        k += 1;
-    }
-    codes
-};
+/// [`NAME_CONNECTORS`] and [`SUFFIXES`] as [`short_code`]s: a word is compared with all of them as numbers.
+const CONNECTOR_CODES: [u64; NAME_CONNECTORS.len()] = short_codes(NAME_CONNECTORS);
+const SUFFIX_CODES: [u64; SUFFIXES.len()] = short_codes(SUFFIXES);
 
 /// A word of at most 7 bytes as one number, its bytes and its length: two such words are equal when their
 /// codes are.
