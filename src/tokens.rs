@@ -19,13 +19,31 @@ pub(crate) struct Word {
 /// The words of every sentence, sentence by sentence.
 #[inline(never)]
 pub(crate) fn tokenize_sentences(text: &str, sentences: &[SentenceSpan]) -> Vec<Vec<Word>> {
-    sentences.iter().map(|s| tokenize(text, s.span)).collect()
+    // Every sentence's words stay alive until the summary is built, so each is kept in a Vec of its exact size:
+    // cut into one buffer grown once for all sentences, then copied, rather than grown by doubling and shrunk.
+    let mut buffer = Vec::new();
+    sentences
+        .iter()
+        .map(|s| {
+            buffer.clear();
+            push_words(text, s.span, &mut buffer);
+            buffer.to_vec()
+        })
+        .collect()
 }
 
 /// The words inside `span` of `text`.
 pub(crate) fn tokenize(text: &str, span: Span) -> Vec<Word> {
-    let piece = span.slice(text);
     let mut words = Vec::new();
+    push_words(text, span, &mut words);
+    // Without the slack of the last doubling, the words take about a quarter less memory.
+    words.shrink_to_fit();
+    words
+}
+
+/// Appends the words inside `span` of `text` to `words`.
+fn push_words(text: &str, span: Span, words: &mut Vec<Word>) {
+    let piece = span.slice(text);
     let mut at = 0;
     while let Some(c) = char_at(piece, at) {
         let start = at;
@@ -64,10 +82,6 @@ pub(crate) fn tokenize(text: &str, span: Span) -> Vec<Word> {
             numeric: c.is_ascii_digit(),
         });
     }
-    // Every sentence's words stay alive until the summary is built: without the slack of the last doubling,
-    // they take about a quarter less memory.
-    words.shrink_to_fit();
-    words
 }
 
 /// The character that starts at byte `at` of `text`, without decoding when it is ASCII (most of the text);
@@ -134,13 +148,27 @@ pub(crate) fn strip_possessive(word: &str) -> &str {
 /// Two spellings of one name share it, so "Mr. Putin" and "Putin’s" find the same person.
 pub(crate) fn name_key<'b>(word: &str, buffer: &'b mut String) -> &'b str {
     buffer.clear();
+    push_name_key(word, buffer);
+    buffer.as_str()
+}
+
+/// Appends the [`name_key`] of `word` to `buffer`.
+pub(crate) fn push_name_key(word: &str, buffer: &mut String) {
     let word = strip_possessive(word);
     let word = word.get(..word.bytes().rposition(|b| b != b'.').map_or(0, |last| last + 1)).unwrap_or(word);
-    if word.bytes().all(|b| b.is_ascii() && b != b'`') {
-        // Most words: no accents or quotes to fold, and lower case is one byte per byte.
-        buffer.push_str(word);
-        buffer.make_ascii_lowercase();
-        return buffer.as_str();
+    // Most words: no accents or quotes to fold, and lower case is one byte per byte, written in the one pass that
+    // finds so.
+    let start = buffer.len();
+    buffer.reserve(word.len());
+    for &byte in word.as_bytes() {
+        if !byte.is_ascii() || byte == b'`' {
+            buffer.truncate(start);
+            break;
+        }
+        buffer.push(char::from(byte.to_ascii_lowercase()));
+    }
+    if buffer.len() - start == word.len() {
+        return;
     }
     for c in word.chars() {
         match c {
@@ -152,7 +180,6 @@ pub(crate) fn name_key<'b>(word: &str, buffer: &'b mut String) -> &'b str {
             _ => buffer.extend(c.to_lowercase().map(fold_accent)),
         }
     }
-    buffer.as_str()
 }
 
 /// The unaccented letter of a Latin letter with a diacritic ("é" → "e", "ł" → "l"); other characters unchanged.

@@ -8,11 +8,13 @@
 //! against it (a place, an organisation word, a month, a common word).
 
 
-use super::role::{role_after, role_before, role_in_apposition_before};
+use super::role::{role_after, role_before, role_in_apposition_before, starts_with_role};
 use super::Gender;
 use crate::lexicon::{lexicons, normalize, one_of, Entry, Lexicons, TitleKind};
 use crate::span::Span;
-use crate::tokens::{name_key, strip_possessive, Word};
+use crate::tokens::{name_key, push_name_key, strip_possessive, Word};
+use std::borrow::Cow;
+use std::ops::Range;
 
 /// A name candidate: the name's words (titles peeled off) in one sentence.
 #[derive(Debug, Clone)]
@@ -20,8 +22,11 @@ pub(super) struct Candidate {
     pub sentence: usize,
     /// The name as written, without a possessive ending.
     pub span: Span,
-    /// The name's words as written (the last without its possessive ending).
-    pub parts: Vec<String>,
+    /// The name's words as written (the last without its possessive ending, an initial with its period), joined
+    /// by spaces: no word holds white space, so `name.split(' ')` gives them back.
+    pub name: String,
+    /// How many words `name` has.
+    pub parts: usize,
     /// All evidence for the name: its words and its context.
     pub evidence: f64,
     /// The part of `evidence` that comes from the context (a title, a speech verb, an apposition…).
@@ -36,7 +41,7 @@ pub(super) struct Candidate {
 }
 
 /// Connecting words inside names: "Ludwig van Beethoven", "Osama bin Laden", "Joaquin del Olmo".
-pub(super) const NAME_CONNECTORS: &[&str] =
+const NAME_CONNECTORS: &[&str] =
     &["van", "von", "de", "der", "den", "da", "di", "du", "del", "della", "des", "la", "le", "bin", "al", "ibn", "ter", "dos", "das", "do", "y", "zu", "el"];
 
 /// Name suffixes that are not the surname: "Martin Luther King Jr.", "Elizabeth II".
@@ -76,11 +81,6 @@ pub(super) fn given_name_strength(key: &str) -> u8 {
     lexicons().entry(key).given_name_strength()
 }
 
-/// How strongly a word is known as a surname: 2 known, 1 known but also a common word ("Brown", "Little").
-pub(super) fn surname_strength(key: &str) -> u8 {
-    lexicons().entry(key).surname_strength()
-}
-
 /// The title a word is, if any: "President", "Mr", "Sen" (abbreviations included).
 pub(super) fn title_kind(key: &str) -> Option<TitleKind> {
     lexicons().entry(key).title_kind()
@@ -88,24 +88,26 @@ pub(super) fn title_kind(key: &str) -> Option<TitleKind> {
 
 /// A title written capitalised before a name: an office, honorific or abbreviation (role nouns like
 /// "striker" count only in lower case, where they cannot be part of a name).
-fn is_capital_title(key: &str) -> bool {
-    matches!(title_kind(key), Some(TitleKind::Office | TitleKind::Honorific | TitleKind::Abbreviation))
+fn is_capital_title(entry: &Entry) -> bool {
+    matches!(entry.title_kind(), Some(TitleKind::Office | TitleKind::Honorific | TitleKind::Abbreviation))
 }
 
 /// Places, nationalities and country abbreviations: never a person's name on their own.
 pub(super) fn is_place_like(key: &str) -> bool {
-    lexicons().entry(key).is_place_or_nationality() || one_of(key, COUNTRY_ABBREVIATIONS)
+    is_place_like_entry(key, &lexicons().entry(key))
 }
 
-/// A place that is also a frequent name ("Jackson", "Victoria") or word ("Nice"): weaker evidence against.
-fn is_ambiguous_place(key: &str) -> bool {
-    lexicons().places.is_ambiguous(key)
+/// [`is_place_like`] for a key already looked up.
+pub(super) fn is_place_like_entry(key: &str, entry: &Entry) -> bool {
+    entry.is_place_or_nationality() || one_of(key, COUNTRY_ABBREVIATIONS)
 }
 
+/// A common English word ("Will", "Mark", "Brown" are, as well as names).
 pub(super) fn is_common_word(key: &str) -> bool {
     lexicons().common_words.contains(key)
 }
 
+/// A word that ends organisations, places, events or works ([`ends_non_person`]).
 pub(super) fn is_non_person_head(key: &str) -> bool {
     let lex = lexicons();
     ends_non_person(lex, &lex.entry(key))
@@ -114,6 +116,11 @@ pub(super) fn is_non_person_head(key: &str) -> bool {
 /// A word that ends organisations, places, events or works, by what the lists say of it: one look-up.
 fn ends_non_person(lex: &Lexicons, entry: &Entry) -> bool {
     lex.non_person_heads.holds(entry) || lex.organizations.holds(entry)
+}
+
+/// Whether a word has a letter: `letters(s) > 0`, answered at the first letter.
+fn has_letter(s: &str) -> bool {
+    s.chars().any(char::is_alphabetic)
 }
 
 /// Letters of a word, for telling initials ("P") and short capitals ("UN") apart from words.
@@ -125,10 +132,14 @@ fn letters(s: &str) -> usize {
 }
 
 /// A word that can be part of a name: capitalised, not a number, not an acronym in capitals ("NATO").
+#[inline]
 fn is_name_word(text: &str, word: &Word) -> bool {
-    if !word.capitalized || word.numeric {
-        return false;
-    }
+    // Asked of every word: most are not capitalised, and are answered without a call.
+    word.capitalized && !word.numeric && has_name_shape(text, word)
+}
+
+/// [`is_name_word`] for a capitalised word that is not a number.
+fn has_name_shape(text: &str, word: &Word) -> bool {
     let s = word.span.slice(text);
     if word.all_caps && letters(s) > 2 {
         return false;
@@ -146,9 +157,11 @@ fn is_name_word(text: &str, word: &Word) -> bool {
 /// An initial: one capital letter followed by a period ("P. Simmons") or a dotted pair ("J.R").
 fn is_initial(text: &str, word: &Word) -> bool {
     let s = word.span.slice(text);
-    let followed_by_period = text.get(word.span.end..).is_some_and(|rest| rest.starts_with('.'));
-    (letters(s) == 1 && s.chars().count() == 1 && followed_by_period)
-        || (s.len() <= 5 && s.split('.').all(|p| p.chars().count() == 1 && p.chars().all(char::is_uppercase)) && s.contains('.'))
+    let mut chars = s.chars();
+    let one_letter = chars.next().is_some_and(char::is_alphabetic) && chars.next().is_none();
+    let followed_by_period = text.as_bytes().get(word.span.end) == Some(&b'.');
+    (one_letter && followed_by_period)
+        || (s.len() <= 5 && s.contains('.') && s.split('.').all(|p| p.chars().count() == 1 && p.chars().all(char::is_uppercase)))
 }
 
 fn is_possessive(s: &str) -> bool {
@@ -172,31 +185,106 @@ fn joins(text: &str, gap: &str, current: &Word) -> bool {
 /// A headline rather than prose: mostly capitals ("SHEARER NAMED AS ENGLAND CAPTAIN"), or Title Case with
 /// capitalised common words and no lower-case word but short function words ("U.S. Negotiators Head to Russia
 /// After Productive Ukraine Talks"). Names in headlines are taken only when the text names them elsewhere.
-fn is_headline(text: &str, words: &[Word]) -> bool {
-    let mut buffer = String::new();
-    let alphabetic: Vec<&Word> = words.iter().filter(|w| !w.numeric && letters(w.span.slice(text)) > 0).collect();
-    let capitals = alphabetic.iter().filter(|w| w.all_caps && letters(w.span.slice(text)) > 1).count();
-    if alphabetic.len() >= 2 && capitals * 2 > alphabetic.len() {
-        return true;
+fn is_headline(text: &str, words: &[Word], buffer: &mut String) -> bool {
+    let alphabetic = || words.iter().filter(|w| !w.numeric && has_letter(w.span.slice(text)));
+    // Most sentences have no word in capitals, and need no counting; in most others, the words in capitals are
+    // outnumbered by the words that start with an ASCII letter (each has a letter), which is quicker to count.
+    if words.iter().any(|w| w.all_caps && !w.numeric) && {
+        let (mut in_capitals, mut lettered) = (0, 0);
+        for word in words.iter().filter(|w| !w.numeric) {
+            in_capitals += usize::from(word.all_caps);
+            lettered += usize::from(text.as_bytes().get(word.span.start).is_some_and(u8::is_ascii_alphabetic));
+        }
+        in_capitals * 2 > lettered
+    } {
+        let (mut count, mut capitals) = (0, 0);
+        for word in alphabetic() {
+            count += 1;
+            capitals += usize::from(word.all_caps && letters(word.span.slice(text)) > 1);
+        }
+        if count >= 2 && capitals * 2 > count {
+            return true;
+        }
     }
+    // A lower-case word that is not a short function word ends it, and most sentences have one early: the
+    // capitalised words are looked up only when none has.
+    let lower_case = words.iter().filter(|w| !w.capitalized && !w.numeric && has_letter(w.span.slice(text)));
+    for word in lower_case {
+        if !is_title_case_function_word(name_key(word.span.slice(text), buffer)) {
+            return false;
+        }
+    }
+    let lex = lexicons();
     let mut capitalised_common = 0;
-    for (k, word) in alphabetic.iter().enumerate() {
-        let key = name_key(word.span.slice(text), &mut buffer);
-        if word.capitalized {
-            if k > 0 && is_common_word(key) && given_name_strength(key) == 0 && surname_strength(key) == 0 && !is_place_like(key) {
+    for (k, word) in alphabetic().enumerate() {
+        if word.capitalized && k > 0 {
+            let key = name_key(word.span.slice(text), buffer);
+            let entry = lex.entry(key);
+            if lex.common_words.holds(&entry)
+                && entry.given_name_strength() == 0
+                && entry.surname_strength() == 0
+                && !is_place_like_entry(key, &entry)
+            {
                 capitalised_common += 1;
             }
-        } else if !one_of(key, TITLE_CASE_FUNCTION_WORDS) {
-            return false;
         }
     }
     capitalised_common >= 2
 }
 
+/// One of [`TITLE_CASE_FUNCTION_WORDS`].
+fn is_title_case_function_word(key: &str) -> bool {
+    key.len() <= longest(TITLE_CASE_FUNCTION_WORDS) && FUNCTION_WORD_CODES.contains(&short_code(key))
+}
+
+/// [`TITLE_CASE_FUNCTION_WORDS`] as [`short_code`]s.
+const FUNCTION_WORD_CODES: [u64; TITLE_CASE_FUNCTION_WORDS.len()] = short_codes(TITLE_CASE_FUNCTION_WORDS);
+const _: () = assert!(longest(TITLE_CASE_FUNCTION_WORDS) <= 7, "a function word fits a short code");
+
+/// The [`short_code`]s of `words` (`N` of them).
+const fn short_codes<const N: usize>(words: &[&str]) -> [u64; N] {
+    let mut codes = [0; N];
+    let mut k = 0;
+    while k < N && k < words.len() {
+        codes[k] = short_code(words[k]);
+        k += 1;
+    }
+    codes
+}
+
+/// The length of the longest of `words`.
+const fn longest(words: &[&str]) -> usize {
+    let mut longest = 0;
+    let mut k = 0;
+    while k < words.len() {
+        if words[k].len() > longest {
+            longest = words[k].len();
+        }
+        k += 1;
+    }
+    longest
+}
+
+/// Buffers [`find_candidates`] reuses from sentence to sentence.
+#[derive(Default)]
+pub(super) struct Scratch {
+    buffer: String,
+    before_key: String,
+    after_key: String,
+    keys: RunKeys,
+}
+
 /// Appends the name candidates of one sentence to `out`.
-pub(super) fn find_candidates(text: &str, sentence: usize, sentence_span: Span, words: &[Word], out: &mut Vec<Candidate>) {
-    let headline = is_headline(text, words);
-    let mut buffer = String::new();
+pub(super) fn find_candidates(
+    text: &str,
+    sentence: usize,
+    sentence_span: Span,
+    words: &[Word],
+    scratch: &mut Scratch,
+    out: &mut Vec<Candidate>,
+) {
+    let Scratch { buffer, before_key, after_key, keys } = scratch;
+    let headline = is_headline(text, words, buffer);
     let mut shared_role: Option<(String, usize)> = None;
     let mut i = 0;
     while i < words.len() {
@@ -213,13 +301,13 @@ pub(super) fn find_candidates(text: &str, sentence: usize, sentence_span: Span, 
             i = j + 1;
             continue;
         }
-        let keys: Vec<String> = run.iter().map(|w| name_key(w.span.slice(text), &mut buffer).to_string()).collect();
-        let Some(peeled) = peel(text, run, &keys, i == 0 && word.span.start <= sentence_span.start + 3) else {
+        keys.fill(text, run);
+        let Some(peeled) = peel(text, run, keys, i == 0 && word.span.start <= sentence_span.start + 3) else {
             i = j + 1;
             continue;
         };
         let (core, end) = (peeled.core, peeled.end);
-        let (Some(name_words), Some(name_keys)) = (run.get(core..end), keys.get(core..end)) else {
+        let Some(name_words) = run.get(core..end) else {
             i = j + 1;
             continue;
         };
@@ -229,58 +317,58 @@ pub(super) fn find_candidates(text: &str, sentence: usize, sentence_span: Span, 
         };
         let first = i + core;
         let last = i + end - 1;
-        let parts: Vec<String> = name_words
-            .iter()
-            .enumerate()
-            .map(|(k, w)| {
-                let s = w.span.slice(text);
-                if k + 1 == name_words.len() {
-                    strip_possessive(s).trim_end_matches(['\'', '’']).to_string()
-                } else if is_initial(text, w) && !s.ends_with('.') {
+        let mut name = String::with_capacity(last_word.span.end - first_word.span.start + 2);
+        for (k, w) in name_words.iter().enumerate() {
+            let s = w.span.slice(text);
+            if k > 0 {
+                name.push(' ');
+            }
+            if k + 1 == name_words.len() {
+                name.push_str(strip_possessive(s).trim_end_matches(['\'', '’']));
+            } else {
+                name.push_str(s);
+                if is_initial(text, w) && !s.ends_with('.') {
                     // An initial keeps its period: "M. Butcher", "J.R. Smith".
-                    format!("{s}.")
-                } else {
-                    s.to_string()
+                    name.push('.');
                 }
-            })
-            .collect();
+            }
+        }
         let last_text = last_word.span.slice(text);
         let last_len = strip_possessive(last_text).trim_end_matches(['\'', '’']).len();
         let span = Span::new(first_word.span.start, last_word.span.start + last_len);
         let initial_first = is_initial(text, first_word);
         let opens_sentence = first == 0 && first_word.span.start <= sentence_span.start + 3;
 
-        let mut evidence = name_evidence(name_keys, initial_first);
+        let mut evidence = name_evidence(keys, core..end, initial_first);
         let mut context = 0.0;
-        let titled = peeled.title || title_precedes(text, words, first);
+        let before = Neighbour::of(text, words, first.checked_sub(1), first, before_key);
+        let after = Neighbour::of(text, words, Some(last + 1), last, after_key);
+        let titled = peeled.title || title_precedes(before.as_ref());
         if titled {
             context += 3.0;
         }
-        if speech_verb_after(text, words, last) || speech_verb_before(text, words, first) {
+        if speech_verb_after(after.as_ref()) || speech_verb_before(text, words, first, before.as_ref(), buffer) {
             context += 2.0;
         }
-        context += apposition_evidence(text, words, last, sentence_span.end);
-        context += table_evidence(text, words, first, last, sentence_span.end, name_words.len());
-        if kinship_before(text, words, first) {
+        context += apposition_evidence(text, words, last, sentence_span.end, buffer);
+        context += table_evidence(text, words, first, last, sentence_span.end, name_words.len(), after.as_ref(), buffer);
+        if is_kinship(before.as_ref()) {
             context += 3.0;
-        } else if is_possessive(last_text) && kinship_after(text, words, last) {
+        } else if is_possessive(last_text) && is_kinship(after.as_ref()) {
             context += 2.0;
         }
-        if gap_between(text, Some(last_word), words.get(last + 1)) == Some(" ")
-            && words.get(last + 1).is_some_and(|w| !w.capitalized)
-            && one_of(&key_of(text, words.get(last + 1)), EPONYM_HEADS)
-        {
+        if after.as_ref().is_some_and(|a| !a.word.capitalized && one_of(a.key, EPONYM_HEADS)) {
             evidence -= 3.0;
         }
         if name_words.len() > 1 && name_words.iter().any(|w| w.all_caps && !is_initial(text, w) && letters(w.span.slice(text)) == 2) {
             // "LM Ericsson AB", "PT Timor": company letters, not initials.
             evidence -= 2.0;
         }
-        if opens_sentence && parts.len() == 1 {
+        if opens_sentence && name_words.len() == 1 {
             // A lone capitalised word opening a sentence is weak evidence of anything.
             evidence -= 0.5;
         }
-        let (mut role, mut plural_role) = role_before(text, words, first);
+        let (mut role, mut plural_role) = role_before(text, words, first, before.as_ref().map(|b| (b.key, b.entry)), buffer);
         if role.is_some() && !titled {
             context += 3.0;
         }
@@ -294,9 +382,9 @@ pub(super) fn find_candidates(text: &str, sentence: usize, sentence_span: Span, 
             }
         }
         if role.is_none() {
-            role = role_after(text, words, last, sentence_span.end);
+            role = role_after(text, words, last, sentence_span.end, buffer);
             if role.is_none() {
-                role = role_in_apposition_before(text, words, first, sentence_span.start);
+                role = role_in_apposition_before(text, words, first, sentence_span.start, buffer);
                 if role.is_some() {
                     context += 2.0;
                 }
@@ -310,7 +398,8 @@ pub(super) fn find_candidates(text: &str, sentence: usize, sentence_span: Span, 
         out.push(Candidate {
             sentence,
             span,
-            parts,
+            name,
+            parts: name_words.len(),
             evidence: evidence + context,
             context,
             role,
@@ -343,7 +432,8 @@ fn run_end(text: &str, words: &[Word], i: usize, headline: bool) -> usize {
         while k <= j + 2 {
             let (Some(before), Some(word)) = (words.get(k - 1), words.get(k)) else { break };
             let gap = text.get(before.span.end..word.span.start).unwrap_or("");
-            if gap == " " && one_of(word.span.slice(text), NAME_CONNECTORS) {
+            let s = word.span.slice(text);
+            if gap == " " && is_connector(s) {
                 k += 1;
             } else {
                 break;
@@ -372,7 +462,8 @@ fn push_headline_words(text: &str, sentence: usize, run: &[Word], out: &mut Vec<
         out.push(Candidate {
             sentence,
             span: Span::new(word.span.start, word.span.start + bare.len()),
-            parts: vec![bare.to_string()],
+            name: bare.to_string(),
+            parts: 1,
             evidence: 0.0,
             context: 0.0,
             role: None,
@@ -394,7 +485,7 @@ struct Peeled {
     gender: Option<Gender>,
 }
 
-fn peel(text: &str, run: &[Word], keys: &[String], starts_sentence: bool) -> Option<Peeled> {
+fn peel(text: &str, run: &[Word], keys: &RunKeys, starts_sentence: bool) -> Option<Peeled> {
     let lex = lexicons();
     let n = run.len();
     let mut core = 0;
@@ -403,18 +494,19 @@ fn peel(text: &str, run: &[Word], keys: &[String], starts_sentence: bool) -> Opt
     while core < n {
         // A place or organisation of two or three words: "New York Yankees", "San Diego Padres".
         if let Some(width) = (2..=3).rev().find(|&w| {
-            keys.get(core..core + w).is_some_and(|ks| {
-                let joined = normalize(&ks.join(" "));
-                is_place_like(&joined) || lex.organizations.contains(&joined)
+            keys.stretch(core..core + w).is_some_and(|joined| {
+                let entry = lex.entry(&joined);
+                is_place_like_entry(&joined, &entry) || lex.organizations.holds(&entry)
             })
         }) {
             core += width;
             continue;
         }
-        let key = keys.get(core)?.as_str();
-        let given = given_name_strength(key) > 0;
+        let key = keys.key(core)?;
+        let entry = keys.entry(core);
+        let given = entry.given_name_strength() > 0;
         let remaining = n - core - 1;
-        let is_title = title_kind(key).is_some_and(|_| is_capital_title(key)) && !(given && remaining == 1 && core == 0 && !is_abbreviated(text, run, core));
+        let is_title = is_capital_title(&entry) && !(given && remaining == 1 && core == 0 && !is_abbreviated(text, run, core));
         if is_title {
             title = true;
             gender = match key {
@@ -423,13 +515,14 @@ fn peel(text: &str, run: &[Word], keys: &[String], starts_sentence: bool) -> Opt
                 _ => gender,
             };
         }
-        let surname = surname_strength(key) > 0;
+        let surname = entry.surname_strength() > 0;
+        let common = lex.common_words.holds(&entry);
         let peel_it = is_title
-            || (is_place_like(key) && !given && !(is_ambiguous_place(key) && remaining == 0 && core > 0))
+            || (is_place_like_entry(key, &entry) && !given && !(entry.is_ambiguous_place() && remaining == 0 && core > 0))
             || key == "the"
-            || (core == 0 && starts_sentence && lex.sentence_openers.contains(key) && n > 1)
-            || (is_common_word(key) && !given && !surname)
-            || (core == 0 && starts_sentence && is_common_word(key) && !given && n > 1 && given_name_strength(keys.get(1).map_or("", String::as_str)) == 2);
+            || (core == 0 && starts_sentence && lex.sentence_openers.holds(&entry) && n > 1)
+            || (common && !given && !surname)
+            || (core == 0 && starts_sentence && common && !given && n > 1 && keys.entry(1).given_name_strength() == 2);
         if !peel_it {
             break;
         }
@@ -441,8 +534,8 @@ fn peel(text: &str, run: &[Word], keys: &[String], starts_sentence: bool) -> Opt
     // A title inside the run ends everything before it: "Celtics Coach Joe Mazzulla".
     if n - core > 2 {
         for t in (core + 1..n - 1).rev() {
-            let key = keys.get(t)?.as_str();
-            if is_capital_title(key) && given_name_strength(key) == 0 {
+            let entry = keys.entry(t);
+            if is_capital_title(&entry) && entry.given_name_strength() == 0 {
                 core = t + 1;
                 title = true;
                 break;
@@ -450,22 +543,25 @@ fn peel(text: &str, run: &[Word], keys: &[String], starts_sentence: bool) -> Opt
         }
     }
     // "Fullback Andre Joubert": an unknown word before a known given name is not part of the name.
-    if n - core >= 3 && given_name_strength(keys.get(core)?) == 0 && given_name_strength(keys.get(core + 1)?) == 2 && surname_strength(keys.get(core)?) == 0 {
-        core += 1;
+    if n - core >= 3 {
+        let (word, next) = (keys.entry(core), keys.entry(core + 1));
+        if word.given_name_strength() == 0 && next.given_name_strength() == 2 && word.surname_strength() == 0 {
+            core += 1;
+        }
     }
     let mut end = n;
     // Trailing calendar words and nationalities: "Smith Friday" in wire copy.
     while end - core > 1 {
-        let key = keys.get(end - 1)?.as_str();
-        if lex.calendar.contains(key) || lex.nationalities.contains(key) || one_of(key, COUNTRY_ABBREVIATIONS) {
+        let key = keys.key(end - 1)?;
+        let entry = keys.entry(end - 1);
+        if lex.calendar.holds(&entry) || lex.nationalities.holds(&entry) || one_of(key, COUNTRY_ABBREVIATIONS) {
             end -= 1;
         } else {
             break;
         }
     }
     // A name does not start with a connector word in capitals ("De" alone) nor end with one.
-    let first_key = keys.get(core)?.as_str();
-    if end - core == 1 && (one_of(first_key, NAME_CONNECTORS) || one_of(first_key, SUFFIXES)) {
+    if end - core == 1 && keys.is_particle(core) {
         return None;
     }
     Some(Peeled { core, end, title, gender })
@@ -476,28 +572,66 @@ fn is_abbreviated(text: &str, run: &[Word], k: usize) -> bool {
     run.get(k).is_some_and(|w| text.get(w.span.end..).is_some_and(|rest| rest.starts_with('.')))
 }
 
-/// Evidence from the name's own words: given names, surnames, initials, and words that are rarely names.
-fn name_evidence(keys: &[String], initial_first: bool) -> f64 {
+/// A connector or a suffix: a word of a name that is neither its given name nor its surname ("van", "Jr").
+fn is_particle(key: &str) -> bool {
+    key.len() <= LONGEST_PARTICLE && {
+        let code = short_code(key);
+        CONNECTOR_CODES.contains(&code) || SUFFIX_CODES.contains(&code)
+    }
+}
+
+/// A connector inside a name ([`NAME_CONNECTORS`]), as written.
+pub(super) fn is_connector(word: &str) -> bool {
+    word.len() <= longest(NAME_CONNECTORS) && CONNECTOR_CODES.contains(&short_code(word))
+}
+
+/// The length of the longest connector or suffix: most words are longer, and need no comparing.
+const LONGEST_PARTICLE: usize = if longest(NAME_CONNECTORS) > longest(SUFFIXES) { longest(NAME_CONNECTORS) } else { longest(SUFFIXES) };
+const _: () = assert!(LONGEST_PARTICLE <= 7, "a connector or suffix fits a short code");
+
+/// [`NAME_CONNECTORS`] and [`SUFFIXES`] as [`short_code`]s: a word is compared with all of them as numbers.
+const CONNECTOR_CODES: [u64; NAME_CONNECTORS.len()] = short_codes(NAME_CONNECTORS);
+const SUFFIX_CODES: [u64; SUFFIXES.len()] = short_codes(SUFFIXES);
+
+/// A word of at most 7 bytes as one number, its bytes and its length: two such words are equal when their
+/// codes are.
+const fn short_code(word: &str) -> u64 {
+    let bytes = word.as_bytes();
+    let mut code = (bytes.len() as u64) << 56;
+    let mut i = 0;
+    while i < bytes.len() && i < 7 {
+        code |= (bytes[i] as u64) << (8 * i);
+        i += 1;
+    }
+    code
+}
+
+/// Evidence from the name's own words (`name`, a stretch of the run): given names, surnames, initials, and words
+/// that are rarely names.
+fn name_evidence(keys: &RunKeys, name: Range<usize>, initial_first: bool) -> f64 {
     let lex = lexicons();
-    let words: Vec<&str> = keys.iter().map(String::as_str).filter(|k| !one_of(k, NAME_CONNECTORS) && !one_of(k, SUFFIXES)).collect();
-    let n = words.len();
+    // The words that are neither connectors nor suffixes.
+    let words = || name.clone().filter(|&k| !keys.is_particle(k));
+    let n = words().count();
     let mut evidence = 0.0;
     if n == 0 {
         return -5.0;
     }
-    let joined = normalize(&keys.join(" "));
-    if n > 1 && (lex.places.contains_key(&joined) || lex.nationalities.contains(&joined) || lex.organizations.contains(&joined)) {
-        return -5.0;
+    if n > 1 {
+        let whole = keys.stretch(name.clone()).map(|joined| lex.entry(&joined)).unwrap_or_default();
+        if whole.is_place_or_nationality() || lex.organizations.holds(&whole) {
+            return -5.0;
+        }
+        if words().next().and_then(|k| keys.key(k)).is_some_and(|key| one_of(key, PLACE_PREFIXES)) {
+            evidence -= 2.0;
+        }
     }
-    if n > 1 && words.first().is_some_and(|k| one_of(k, PLACE_PREFIXES)) {
-        evidence -= 2.0;
-    }
-    for (k, &key) in words.iter().enumerate() {
-        // Every list asked about the word at once: one look-up.
-        let entry = lex.entry(key);
+    for (k, index) in words().enumerate() {
+        let key = keys.key(index).unwrap_or("");
+        let entry = keys.entry(index);
         let given = entry.given_name_strength();
         let surname = entry.surname_strength();
-        let place_like = entry.is_place_or_nationality() || one_of(key, COUNTRY_ABBREVIATIONS);
+        let place_like = is_place_like_entry(key, &entry);
         let organization = lex.organizations.holds(&entry);
         let common = lex.common_words.holds(&entry);
         if initial_first && k + 1 == n && n > 1 && place_like && given == 0 && surname == 0 {
@@ -554,13 +688,87 @@ fn name_evidence(keys: &[String], initial_first: bool) -> f64 {
     evidence
 }
 
-fn key_of(text: &str, word: Option<&Word>) -> String {
-    let mut key = String::new();
-    if let Some(w) = word {
-        // `name_key` writes the whole key into its buffer.
-        name_key(w.span.slice(text), &mut key);
+/// The look-up keys of a run's words, each written and looked up once however many checks ask about it: joined
+/// by spaces in one buffer, so the key of a stretch of words ("new york yankees") is a slice of it.
+#[derive(Default)]
+struct RunKeys {
+    joined: String,
+    /// Where each word's key lies in `joined`.
+    spans: Vec<Range<usize>>,
+    /// Each word's entry in the lexicons.
+    entries: Vec<Entry>,
+    /// Each word is a connector or suffix ([`is_particle`]).
+    particles: Vec<bool>,
+    /// Every key is ASCII, so a stretch of them is its own look-up key (see [`RunKeys::stretch`]).
+    ascii: bool,
+}
+
+impl RunKeys {
+    /// Keys and entries for the words of `run`, replacing the last run's.
+    fn fill(&mut self, text: &str, run: &[Word]) {
+        let lex = lexicons();
+        self.joined.clear();
+        self.spans.clear();
+        self.entries.clear();
+        self.particles.clear();
+        for (k, word) in run.iter().enumerate() {
+            if k > 0 {
+                self.joined.push(' ');
+            }
+            let start = self.joined.len();
+            push_name_key(word.span.slice(text), &mut self.joined);
+            let key = self.joined.get(start..).unwrap_or("");
+            self.entries.push(lex.entry(key));
+            self.particles.push(is_particle(key));
+            self.spans.push(start..self.joined.len());
+        }
+        self.ascii = self.joined.is_ascii();
     }
-    key
+
+    /// The key of the `k`th word.
+    fn key(&self, k: usize) -> Option<&str> {
+        self.joined.get(self.spans.get(k)?.clone())
+    }
+
+    /// Whether the `k`th word is a connector or suffix (not past the run).
+    fn is_particle(&self, k: usize) -> bool {
+        self.particles.get(k).copied().unwrap_or(false)
+    }
+
+    /// The entry of the `k`th word (empty past the run).
+    fn entry(&self, k: usize) -> Entry {
+        self.entries.get(k).copied().unwrap_or_default()
+    }
+
+    /// The look-up key of the words `words` together, as a multi-word entry is keyed: their keys joined by
+    /// spaces and [`normalize`]d. An ASCII key is lower case with no period at its end, so the ASCII join is
+    /// already normal.
+    fn stretch(&self, words: Range<usize>) -> Option<Cow<'_, str>> {
+        let (first, last) = (self.spans.get(words.start)?, self.spans.get(words.end.checked_sub(1)?)?);
+        let joined = self.joined.get(first.start..last.end)?;
+        Some(if self.ascii { Cow::Borrowed(joined) } else { Cow::Owned(normalize(joined)) })
+    }
+}
+
+/// A word next to the name, keyed and looked up once for every check that reads it ("president Bill Clinton",
+/// "said Smith", "Smith told", "his wife Hillary"). Only a word one space from the name is one.
+struct Neighbour<'a> {
+    word: &'a Word,
+    key: &'a str,
+    entry: Entry,
+}
+
+impl<'a> Neighbour<'a> {
+    /// The word at `index`, if one space parts it from the name's word at `name`.
+    fn of(text: &str, words: &'a [Word], index: Option<usize>, name: usize, buffer: &'a mut String) -> Option<Neighbour<'a>> {
+        let word = words.get(index?)?;
+        let (a, b) = if index? < name { (Some(word), words.get(name)) } else { (words.get(name), Some(word)) };
+        if gap_between(text, a, b) != Some(" ") {
+            return None;
+        }
+        let key = name_key(word.span.slice(text), buffer);
+        Some(Neighbour { word, key, entry: lexicons().entry(key) })
+    }
 }
 
 fn gap_between(text: &str, a: Option<&Word>, b: Option<&Word>) -> Option<&'static str> {
@@ -575,38 +783,34 @@ fn gap_between(text: &str, a: Option<&Word>, b: Option<&Word>) -> Option<&'stati
 }
 
 /// A lower-case title right before the name: "president Bill Clinton", "coach Aime Jacquet".
-fn title_precedes(text: &str, words: &[Word], first: usize) -> bool {
-    let Some(previous) = first.checked_sub(1).and_then(|k| words.get(k)) else { return false };
-    if gap_between(text, Some(previous), words.get(first)) != Some(" ") {
-        return false;
-    }
-    let key = key_of(text, Some(previous));
-    title_kind(&key).is_some() || title_kind(key.strip_suffix('s').unwrap_or("")).is_some_and(|k| k == TitleKind::Role)
+fn title_precedes(before: Option<&Neighbour>) -> bool {
+    let Some(before) = before else { return false };
+    before.entry.title_kind().is_some() || title_kind(before.key.strip_suffix('s').unwrap_or("")).is_some_and(|k| k == TitleKind::Role)
 }
 
 /// "Smith said", "Smith, who told…" is not this; "Smith told reporters".
-fn speech_verb_after(text: &str, words: &[Word], last: usize) -> bool {
-    let next = words.get(last + 1);
-    if gap_between(text, words.get(last), next) != Some(" ") {
-        return false;
-    }
-    let key = key_of(text, next);
-    lexicons().speech_verbs.contains(&key) && !key.ends_with("ing")
+fn speech_verb_after(after: Option<&Neighbour>) -> bool {
+    after.is_some_and(|a| lexicons().speech_verbs.holds(&a.entry) && !a.key.ends_with("ing"))
 }
 
 /// "said Smith", "according to Smith".
-fn speech_verb_before(text: &str, words: &[Word], first: usize) -> bool {
-    let Some(k) = first.checked_sub(1) else { return false };
-    if gap_between(text, words.get(k), words.get(first)) != Some(" ") {
-        return false;
+fn speech_verb_before(text: &str, words: &[Word], first: usize, before: Option<&Neighbour>, buffer: &mut String) -> bool {
+    let Some(before) = before else { return false };
+    let key = before.key;
+    (key == "to" && key_of(text, first.checked_sub(2).and_then(|p| words.get(p)), buffer) == "according")
+        || (lexicons().speech_verbs.holds(&before.entry) && !key.ends_with("ing") && key != "read" && key != "write")
+}
+
+/// The key of `word`, or "" when there is none.
+fn key_of<'b>(text: &str, word: Option<&Word>, buffer: &'b mut String) -> &'b str {
+    match word {
+        Some(w) => name_key(w.span.slice(text), buffer),
+        None => "",
     }
-    let key = key_of(text, words.get(k));
-    (key == "to" && key_of(text, k.checked_sub(1).and_then(|p| words.get(p))) == "according")
-        || (lexicons().speech_verbs.contains(&key) && !key.ends_with("ing") && key != "read" && key != "write")
 }
 
 /// ", 31," (an age), ", who …", or ", the head of …" right after the name.
-fn apposition_evidence(text: &str, words: &[Word], last: usize, sentence_end: usize) -> f64 {
+fn apposition_evidence(text: &str, words: &[Word], last: usize, sentence_end: usize, buffer: &mut String) -> f64 {
     let Some(word) = words.get(last) else { return 0.0 };
     let after = text.get(word.span.end..sentence_end).unwrap_or("");
     let after = after.strip_prefix(['’', '\'']).map(|a| a.strip_prefix('s').unwrap_or(a)).unwrap_or(after);
@@ -625,7 +829,7 @@ fn apposition_evidence(text: &str, words: &[Word], last: usize, sentence_end: us
     if matches!(next.as_str(), "who" | "whose") {
         return 2.0;
     }
-    if super::role::role_phrase(rest).is_some() {
+    if starts_with_role(rest, buffer) {
         return 1.5;
     }
     0.0
@@ -633,7 +837,17 @@ fn apposition_evidence(text: &str, words: &[Word], last: usize, sentence_end: us
 
 /// Results tables: "Michelle Freeman (Jamaica) 12.71", "62 Nolan Henke", "P. Simmons 4-38", and scorecards'
 /// dismissals ("M. Waugh c and b Jayasuriya 50", "R. Irani not out 45").
-fn table_evidence(text: &str, words: &[Word], first: usize, last: usize, sentence_end: usize, name_len: usize) -> f64 {
+#[allow(clippy::too_many_arguments)]
+fn table_evidence(
+    text: &str,
+    words: &[Word],
+    first: usize,
+    last: usize,
+    sentence_end: usize,
+    name_len: usize,
+    after: Option<&Neighbour>,
+    buffer: &mut String,
+) -> f64 {
     let Some(word) = words.get(last) else { return 0.0 };
     let mut evidence = 0.0;
     let before = first.checked_sub(1).and_then(|k| words.get(k));
@@ -643,13 +857,11 @@ fn table_evidence(text: &str, words: &[Word], first: usize, last: usize, sentenc
     } {
         evidence += 1.0;
     }
-    let next = words.get(last + 1);
-    if gap_between(text, Some(word), next) == Some(" ") {
-        let key = key_of(text, next);
-        if next.is_some_and(|w| w.numeric) {
+    if let Some(after) = after {
+        if after.word.numeric {
             evidence += 1.0;
-        } else if matches!(key.as_str(), "c" | "b" | "st" | "lbw")
-            || (matches!(key.as_str(), "not" | "run") && key_of(text, words.get(last + 2)) == "out")
+        } else if matches!(after.key, "c" | "b" | "st" | "lbw")
+            || (matches!(after.key, "not" | "run") && key_of(text, words.get(last + 2), buffer) == "out")
         {
             evidence += 2.0;
         }
@@ -667,13 +879,7 @@ fn table_evidence(text: &str, words: &[Word], first: usize, last: usize, sentenc
     evidence
 }
 
-/// "his wife Hillary", "Trump's son Eric".
-fn kinship_before(text: &str, words: &[Word], first: usize) -> bool {
-    let Some(k) = first.checked_sub(1) else { return false };
-    gap_between(text, words.get(k), words.get(first)) == Some(" ") && one_of(&key_of(text, words.get(k)), KINSHIP)
-}
-
-/// "Clinton's daughter".
-fn kinship_after(text: &str, words: &[Word], last: usize) -> bool {
-    gap_between(text, words.get(last), words.get(last + 1)) == Some(" ") && one_of(&key_of(text, words.get(last + 1)), KINSHIP)
+/// A kinship noun next to the name: "his wife Hillary", "Trump's son Eric", "Clinton's daughter".
+fn is_kinship(neighbour: Option<&Neighbour>) -> bool {
+    neighbour.is_some_and(|n| one_of(n.key, KINSHIP))
 }

@@ -1,18 +1,17 @@
 //! From candidates to people: full names accepted on their best evidence in the document, initials and lone
 //! names resolved to the person they stand for, every mention counted.
 //!
-//! All look-ups go through hash maps keyed by name words, and a word's list of owners is bounded, so the
-//! whole step is linear in the number of candidates.
+//! Name words are numbered once (one hash look-up each), what is known of them sits in lists by number, and a
+//! word's list of owners is bounded, so the whole step is linear in the number of candidates.
 
 use crate::lexicon::{one_of, FastMap};
 
 use super::detect::{
-    given_name_strength, is_common_word, is_non_person_head, is_place_like, title_kind, Candidate, NAME_CONNECTORS,
-    SUFFIXES,
+    given_name_strength, is_common_word, is_connector, is_non_person_head, is_place_like, title_kind, Candidate, SUFFIXES,
 };
 use super::{Mention, People, PersonFound};
 use crate::lexicon::lexicons;
-use crate::tokens::name_key;
+use crate::tokens::{name_key, push_name_key};
 
 /// Evidence a full name needs somewhere in the document: a known given name alone gives 2.5.
 const FULL_NAME_THRESHOLD: f64 = 2.0;
@@ -21,60 +20,134 @@ const SINGLE_NAME_THRESHOLD: f64 = 3.0;
 /// A word is looked up among at most this many owners: enough for any real article, and a bound on the work.
 const MAX_OWNERS: usize = 16;
 
+/// A name word's key, by number: each distinct key of the document is written once, and what is known of a key
+/// sits in lists indexed by its number rather than in maps keyed by strings.
+type Key = usize;
+
+/// The distinct keys of the document's name words, numbered in order of first use.
+struct Keys {
+    numbers: FastMap<String, Key>,
+    /// Every key, back to back in order of number.
+    text: String,
+    /// Where each key ends in `text` (it starts where the one before ends).
+    ends: Vec<usize>,
+}
+
+impl Keys {
+    /// Room for about `words` distinct keys.
+    fn with_capacity(words: usize) -> Keys {
+        Keys { numbers: FastMap::with_capacity_and_hasher(words, Default::default()), text: String::new(), ends: Vec::with_capacity(words) }
+    }
+
+    /// The number of `key`, given one if it has none yet.
+    fn number(&mut self, key: &str) -> Key {
+        if let Some(&number) = self.numbers.get(key) {
+            return number;
+        }
+        let number = self.ends.len();
+        self.numbers.insert(key.to_string(), number);
+        self.text.push_str(key);
+        self.ends.push(self.text.len());
+        number
+    }
+
+    /// The number of `key`, if any candidate has it: a key no candidate has is never looked up.
+    fn get(&self, key: &str) -> Option<Key> {
+        self.numbers.get(key).copied()
+    }
+
+    /// The key numbered `number`.
+    fn key(&self, number: Key) -> &str {
+        let start = number.checked_sub(1).and_then(|before| self.ends.get(before)).copied().unwrap_or(0);
+        self.ends.get(number).and_then(|&end| self.text.get(start..end)).unwrap_or("")
+    }
+
+    /// How many distinct keys there are.
+    fn len(&self) -> usize {
+        self.ends.len()
+    }
+}
+
 /// What a candidate's words are, as keys.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 enum Form {
     /// A given name (or more) and a surname: ("vladimir", "putin").
-    Full(String, String),
+    Full(Key, Key),
     /// An initial and a surname: ('m', "butcher").
-    Initial(char, String),
+    Initial(char, Key),
     /// One name word, or a surname with its particles ("van der Westhuizen"): "putin".
-    Single(String),
+    Single(Key),
 }
 
-fn form_of(candidate: &Candidate) -> Option<Form> {
-    let mut buffer = String::new();
-    let keys: Vec<String> = candidate.parts.iter().map(|p| name_key(p, &mut buffer).to_string()).collect();
-    let meaningful: Vec<&str> = keys.iter().map(String::as_str).filter(|k| !one_of(k, SUFFIXES)).collect();
-    let last = (*meaningful.last()?).to_string();
-    let first = *meaningful.first()?;
-    if meaningful.len() == 1 || one_of(first, NAME_CONNECTORS) {
-        return Some(Form::Single(last));
+fn form_of(candidate: &Candidate, keys: &mut Keys, buffer: &mut String) -> Option<Form> {
+    // The keys of the words that are not suffixes, one after another in `buffer`: the first's and the last's
+    // place in it, and how many there are.
+    buffer.clear();
+    let (mut first, mut last, mut meaningful) = (0..0, 0..0, 0);
+    for part in candidate.name.split(' ') {
+        let start = buffer.len();
+        push_name_key(part, buffer);
+        if buffer.get(start..).is_some_and(|key| one_of(key, SUFFIXES)) {
+            buffer.truncate(start);
+            continue;
+        }
+        if meaningful == 0 {
+            first = start..buffer.len();
+        }
+        last = start..buffer.len();
+        meaningful += 1;
     }
-    let first_part = candidate.parts.first()?;
-    let first_letters: Vec<char> = first_part.chars().filter(|c| c.is_alphabetic()).collect();
-    if first_letters.len() == 1 || (first_part.contains('.') && first_letters.len() <= 3 && first_part.len() <= 5) {
+    if meaningful == 0 {
+        return None;
+    }
+    let (first, last) = (buffer.get(first)?, buffer.get(last)?);
+    if meaningful == 1 || is_connector(first) {
+        return Some(Form::Single(keys.number(last)));
+    }
+    let first_part = candidate.name.split(' ').next()?;
+    let first_letters = first_part.chars().filter(|c| c.is_alphabetic()).count();
+    if first_letters == 1 || (first_part.contains('.') && first_letters <= 3 && first_part.len() <= 5) {
         let initial = first.chars().next()?;
-        return Some(Form::Initial(initial, last));
+        return Some(Form::Initial(initial, keys.number(last)));
     }
-    Some(Form::Full(first.to_string(), last))
+    Some(Form::Full(keys.number(first), keys.number(last)))
 }
 
-/// Words a person is found by: the surname (and each part of a hyphenated one), the given name.
+/// Words a person is found by, each a list by key number: the surname (and each part of a hyphenated one), the
+/// given name.
 struct Owners {
-    by_surname: FastMap<String, Vec<usize>>,
-    by_given: FastMap<String, Vec<usize>>,
+    by_surname: Vec<Vec<usize>>,
+    by_given: Vec<Vec<usize>>,
     /// By the number of an initial form ("M. Butcher"): people whose given name starts with the initial.
     by_initial: Vec<Vec<usize>>,
 }
 
 impl Owners {
-    fn add(&mut self, id: usize, first: &str, last: &str, numbers: &FastMap<&Form, usize>) {
-        push_bounded(self.by_surname.entry(last.to_string()).or_default(), id);
-        if last.contains('-') {
-            for part in last.split('-').filter(|p| p.chars().count() > 2) {
-                push_bounded(self.by_surname.entry(part.to_string()).or_default(), id);
-            }
-        }
-        if !first.is_empty() {
-            push_bounded(self.by_given.entry(first.to_string()).or_default(), id);
-            // Only initial forms the text uses are ever looked up.
-            if let Some(&number) = first.chars().next().and_then(|initial| numbers.get(&Form::Initial(initial, last.to_string()))) {
-                if let Some(list) = self.by_initial.get_mut(number) {
-                    push_bounded(list, id);
+    fn add(&mut self, id: usize, first: Option<Key>, last: Key, keys: &Keys, numbers: &FastMap<Form, usize>) {
+        push_owner(&mut self.by_surname, last, id);
+        let last_key = keys.key(last);
+        if last_key.contains('-') {
+            for part in last_key.split('-').filter(|p| p.chars().count() > 2) {
+                if let Some(part) = keys.get(part) {
+                    push_owner(&mut self.by_surname, part, id);
                 }
             }
         }
+        let Some(first) = first.filter(|&first| !keys.key(first).is_empty()) else { return };
+        push_owner(&mut self.by_given, first, id);
+        // Only initial forms the text uses are ever looked up.
+        if let Some(&number) = keys.key(first).chars().next().and_then(|initial| numbers.get(&Form::Initial(initial, last))) {
+            if let Some(list) = self.by_initial.get_mut(number) {
+                push_bounded(list, id);
+            }
+        }
+    }
+}
+
+/// Adds `id` to the owners of `key`.
+fn push_owner(lists: &mut [Vec<usize>], key: Key, id: usize) {
+    if let Some(list) = lists.get_mut(key) {
+        push_bounded(list, id);
     }
 }
 
@@ -88,14 +161,16 @@ fn push_bounded(list: &mut Vec<usize>, id: usize) {
 /// `lone_names`: whether a lone word may be a person of its own (not in results tables, where any capitalised
 /// word next to a figure would qualify).
 pub(super) fn merge_candidates(candidates: &[Candidate], lone_names: bool) -> People {
-    let forms: Vec<Option<Form>> = candidates.iter().map(form_of).collect();
+    let mut keys = Keys::with_capacity(candidates.len());
+    let mut buffer = String::new();
+    let forms: Vec<Option<Form>> = candidates.iter().map(|candidate| form_of(candidate, &mut keys, &mut buffer)).collect();
     // Each distinct form numbered, so what is known of it sits in lists rather than in more hash maps.
-    let mut numbers: FastMap<&Form, usize> = FastMap::default();
+    let mut numbers: FastMap<Form, usize> = FastMap::default();
     let form_numbers: Vec<Option<usize>> = forms
         .iter()
         .map(|form| {
             let next = numbers.len();
-            form.as_ref().map(|form| *numbers.entry(form).or_insert(next))
+            form.map(|form| *numbers.entry(form).or_insert(next))
         })
         .collect();
     let number_of = |form: &Form| numbers.get(form).copied().unwrap_or(usize::MAX);
@@ -112,25 +187,25 @@ pub(super) fn merge_candidates(candidates: &[Candidate], lone_names: bool) -> Pe
         best_context[number] = best_context[number].max(candidate.context);
     }
     // A surname said with a speech verb or a title elsewhere ("Umerov affirmed") supports its full name.
-    let mut surname_context: FastMap<&str, f64> = FastMap::default();
+    let mut surname_context = vec![0.0_f64; keys.len()];
     for (candidate, form) in candidates.iter().zip(&forms) {
-        if let Some(Form::Single(key)) = form {
-            if !candidate.headline {
-                let entry = surname_context.entry(key.as_str()).or_insert(0.0);
-                *entry = entry.max(candidate.context);
+        if let (Some(Form::Single(key)), false) = (form, candidate.headline) {
+            if let Some(context) = surname_context.get_mut(*key) {
+                *context = context.max(candidate.context);
             }
         }
     }
     let accepted = |form: &Form| {
         let support = match form {
-            Form::Full(_, last) | Form::Initial(_, last) => surname_context.get(last.as_str()).copied().unwrap_or(0.0).min(3.0) * 0.5,
+            Form::Full(_, last) | Form::Initial(_, last) => surname_context.get(*last).copied().unwrap_or(0.0).min(3.0) * 0.5,
             Form::Single(_) => 0.0,
         };
         best.get(number_of(form)).copied().unwrap_or(f64::MIN) + support >= FULL_NAME_THRESHOLD
     };
 
     let mut persons: Vec<PersonFound> = Vec::new();
-    let mut owners = Owners { by_surname: FastMap::default(), by_given: FastMap::default(), by_initial: vec![Vec::new(); numbers.len()] };
+    let mut owners =
+        Owners { by_surname: vec![Vec::new(); keys.len()], by_given: vec![Vec::new(); keys.len()], by_initial: vec![Vec::new(); numbers.len()] };
     // The person each form stands for, by its number.
     let mut person_of: Vec<Option<usize>> = vec![None; numbers.len()];
     let mut full_counts: Vec<usize> = Vec::new();
@@ -140,20 +215,19 @@ pub(super) fn merge_candidates(candidates: &[Candidate], lone_names: bool) -> Pe
         if candidate.headline || !accepted(form) {
             continue;
         }
-        let name = candidate.parts.join(" ");
         match person_of[number] {
             Some(id) => {
                 if let Some(person) = persons.get_mut(id) {
-                    if candidate.parts.len() > person.name.split_whitespace().count() {
-                        person.name = name;
+                    if candidate.parts > person.name.split_whitespace().count() {
+                        person.name.clone_from(&candidate.name);
                     }
                 }
             }
             None => {
                 let id = persons.len();
-                persons.push(new_person(id, name));
+                persons.push(new_person(id, candidate.name.clone()));
                 full_counts.push(0);
-                owners.add(id, first, last, &numbers);
+                owners.add(id, Some(*first), *last, &keys, &numbers);
                 person_of[number] = Some(id);
             }
         }
@@ -170,19 +244,27 @@ pub(super) fn merge_candidates(candidates: &[Candidate], lone_names: bool) -> Pe
             person_of[number] = Some(*id);
         } else if owners_of_initial.is_empty() && accepted(form) {
             let id = persons.len();
-            persons.push(new_person(id, candidate.parts.join(" ")));
+            persons.push(new_person(id, candidate.name.clone()));
             full_counts.push(0);
-            owners.add(id, "", last, &numbers);
+            owners.add(id, None, *last, &keys, &numbers);
             person_of[number] = Some(id);
         }
     }
     // Lone words nobody owns: people of their own on strong evidence ("Mr. Smith", "said Smith").
     let lex = lexicons();
+    let owned = |lists: &[Vec<usize>], key: Key| lists.get(key).is_some_and(|list| !list.is_empty());
     for ((candidate, form), &number) in candidates.iter().zip(&forms).zip(&form_numbers) {
-        let (Some(Form::Single(key)), Some(number)) = (form, number) else { continue };
-        if !lone_names || candidate.headline || person_of[number].is_some() || owners.by_surname.contains_key(key) || owners.by_given.contains_key(key) {
+        let (Some(Form::Single(number_of_key)), Some(number)) = (form, number) else { continue };
+        let number_of_key = *number_of_key;
+        if !lone_names
+            || candidate.headline
+            || person_of[number].is_some()
+            || owned(&owners.by_surname, number_of_key)
+            || owned(&owners.by_given, number_of_key)
+        {
             continue;
         }
+        let key = keys.key(number_of_key);
         let (evidence, context) = (best[number], best_context[number]);
         let unlikely = is_common_word(key)
             || is_place_like(key)
@@ -194,21 +276,26 @@ pub(super) fn merge_candidates(candidates: &[Candidate], lone_names: bool) -> Pe
             continue;
         }
         let id = persons.len();
-        persons.push(new_person(id, candidate.parts.join(" ")));
+        persons.push(new_person(id, candidate.name.clone()));
         full_counts.push(0);
-        owners.add(id, "", key, &numbers);
+        owners.add(id, None, number_of_key, &keys, &numbers);
         person_of[number] = Some(id);
     }
 
+    // The keys of each person's name words, for the last owner of each.
+    let name_keys: Vec<Vec<Key>> = persons
+        .iter()
+        .map(|person| person.name.split_whitespace().filter_map(|part| keys.get(name_key(part, &mut buffer))).collect())
+        .collect();
     // Every mention, in text order.
     let mut mentions = Vec::new();
-    let mut last_owner: FastMap<String, usize> = FastMap::default();
+    let mut last_owner: Vec<Option<usize>> = vec![None; keys.len()];
     for ((candidate, form), &number) in candidates.iter().zip(&forms).zip(&form_numbers) {
         let (Some(form), Some(number)) = (form, number) else { continue };
         let id = match form {
             Form::Full(..) | Form::Initial(..) if !candidate.headline => person_of[number],
             Form::Full(..) | Form::Initial(..) => None,
-            Form::Single(key) => resolve_single(candidate, key, &owners, &last_owner, &full_counts),
+            Form::Single(key) => resolve_single(candidate, *key, &keys, &owners, &last_owner, &full_counts),
         };
         let Some(id) = id else { continue };
         let Some(person) = persons.get_mut(id) else { continue };
@@ -217,10 +304,10 @@ pub(super) fn merge_candidates(candidates: &[Candidate], lone_names: bool) -> Pe
                 *count += 1;
             }
         }
-        let surface = candidate.parts.join(" ");
+        let surface = &candidate.name;
         let shouting = candidate.headline && surface.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
-        if surface != person.name && !shouting && !person.aliases.contains(&surface) {
-            person.aliases.push(surface);
+        if *surface != person.name && !shouting && !person.aliases.contains(surface) {
+            person.aliases.push(surface.clone());
         }
         if person.role.is_none() {
             person.role.clone_from(&candidate.role);
@@ -230,9 +317,10 @@ pub(super) fn merge_candidates(candidates: &[Candidate], lone_names: bool) -> Pe
         }
         person.mentions.push(candidate.span);
         mentions.push(Mention { span: candidate.span, person: id, sentence: candidate.sentence });
-        let mut buffer = String::new();
-        for part in person.name.split_whitespace() {
-            last_owner.insert(name_key(part, &mut buffer).to_string(), id);
+        for &key in name_keys.get(id).map_or(&[][..], Vec::as_slice) {
+            if let Some(owner) = last_owner.get_mut(key) {
+                *owner = Some(id);
+            }
         }
     }
     for person in &mut persons {
@@ -252,23 +340,25 @@ fn new_person(id: usize, name: String) -> PersonFound {
 /// several do, the one named last, else the one named most often in full.
 fn resolve_single(
     candidate: &Candidate,
-    key: &str,
+    number: Key,
+    keys: &Keys,
     owners: &Owners,
-    last_owner: &FastMap<String, usize>,
+    last_owner: &[Option<usize>],
     full_counts: &[usize],
 ) -> Option<usize> {
-    let by_surname = owners.by_surname.get(key);
+    let key = keys.key(number);
+    let by_surname = owners.by_surname.get(number).filter(|ids| !ids.is_empty());
     // A common word opening a sentence ("Will", "Mark") is a given name only with more to go on.
     let given_allowed = !candidate.headline && !(candidate.opens_sentence && is_common_word(key)) && given_name_strength(key) > 0;
     let ids = match by_surname {
-        Some(ids) if !ids.is_empty() => ids,
-        _ if given_allowed => owners.by_given.get(key)?,
-        _ => return None,
+        Some(ids) => ids,
+        None if given_allowed => owners.by_given.get(number).filter(|ids| !ids.is_empty())?,
+        None => return None,
     };
     if let [only] = ids.as_slice() {
         return Some(*only);
     }
-    if let Some(&id) = last_owner.get(key).filter(|id| ids.contains(id)) {
+    if let Some(id) = last_owner.get(number).copied().flatten().filter(|id| ids.contains(id)) {
         return Some(id);
     }
     ids.iter().copied().max_by_key(|&id| (full_counts.get(id).copied().unwrap_or(0), std::cmp::Reverse(id)))

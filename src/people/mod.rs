@@ -74,9 +74,10 @@ pub(crate) struct Mention {
 #[inline(never)]
 pub(crate) fn find_people(text: &str, sentences: &[SentenceSpan], words: &[Vec<Word>], article: &Article) -> People {
     let mut candidates = Vec::new();
+    let mut scratch = detect::Scratch::default();
     for (index, sentence_words) in words.iter().enumerate() {
         let span = sentences.get(index).map_or(Span::new(0, text.len()), |s| s.span);
-        detect::find_candidates(text, index, span, sentence_words, &mut candidates);
+        detect::find_candidates(text, index, span, sentence_words, &mut scratch, &mut candidates);
     }
     let mut people = merge::merge_candidates(&candidates, true);
     add_table_people(text, article, &mut people);
@@ -93,9 +94,10 @@ pub(crate) fn find_people(text: &str, sentences: &[SentenceSpan], words: &[Vec<W
 /// does not name already are added from them — so a table never adds a mention to a person of the story.
 fn add_table_people(text: &str, article: &Article, people: &mut People) {
     let mut candidates = Vec::new();
+    let mut scratch = detect::Scratch::default();
     for removed in article.removed.iter().filter(|r| r.reason == "table") {
         let words = crate::tokens::tokenize(text, removed.span);
-        detect::find_candidates(text, usize::MAX, removed.span, &words, &mut candidates);
+        detect::find_candidates(text, usize::MAX, removed.span, &words, &mut scratch, &mut candidates);
     }
     if candidates.is_empty() {
         return;

@@ -2,9 +2,9 @@
 //! or in an apposition after it ("Rustem Umerov, head of the Ukrainian delegation,") or before it ("The head of
 //! the Ukrainian delegation, Rustem Umerov,").
 
-use super::detect::{is_place_like, title_kind, COUNTRY_ABBREVIATIONS};
-use crate::lexicon::{lexicons, one_of, TitleKind};
-use crate::tokens::{name_key, Word};
+use super::detect::{is_place_like_entry, title_kind, COUNTRY_ABBREVIATIONS};
+use crate::lexicon::{lexicons, one_of, Entry, TitleKind};
+use crate::tokens::{name_key, split_whitespace, Word};
 
 /// Nouns that head a role in an apposition though they are no title before a name: "head of the Ukrainian
 /// delegation", "a member of parliament", "his wife".
@@ -16,9 +16,15 @@ const APPOSITION_HEADS: &[&str] = &[
 
 /// A role written before the name: "U.S. Secretary of State", "Russian President", "U.S. negotiators"
 /// (reported in the singular). Returns the role and whether it was plural.
-pub(super) fn role_before(text: &str, words: &[Word], first: usize) -> (Option<String>, bool) {
+/// `before` is the key and entry of the word before the name, when the caller has them.
+pub(super) fn role_before(
+    text: &str,
+    words: &[Word],
+    first: usize,
+    before: Option<(&str, Entry)>,
+    buffer: &mut String,
+) -> (Option<String>, bool) {
     let lex = lexicons();
-    let mut buffer = String::new();
     let mut start = first;
     let mut has_title = false;
     let mut title_end = first;
@@ -30,14 +36,19 @@ pub(super) fn role_before(text: &str, words: &[Word], first: usize) -> (Option<S
         if !(gap == " " || gap == ". " || gap == "\u{a0}") {
             break;
         }
-        let key = name_key(candidate.span.slice(text), &mut buffer).to_string();
-        let singular = key.strip_suffix('s').unwrap_or(&key);
-        let title = title_kind(&key).is_some();
-        let plural_title = !title && key.ends_with('s') && title_kind(singular).is_some();
-        let modifier = lex.nationalities.contains(&key)
-            || is_place_like(&key)
-            || one_of(&key, COUNTRY_ABBREVIATIONS)
-            || lex.role_links.contains(&key);
+        let (key, entry) = match before.filter(|_| start == first) {
+            Some(known) => known,
+            None => {
+                let key = name_key(candidate.span.slice(text), buffer);
+                (key, lex.entry(key))
+            }
+        };
+        let title = entry.title_kind().is_some();
+        let plural_title = !title && key.strip_suffix('s').is_some_and(|singular| title_kind(singular).is_some());
+        let modifier = lex.nationalities.holds(&entry)
+            || is_place_like_entry(key, &entry)
+            || one_of(key, COUNTRY_ABBREVIATIONS)
+            || lex.role_links.holds(&entry);
         // An organisation's name before a title: "Reds manager Ray Knight", "White House press secretary".
         let organisation = has_title && candidate.capitalized && !candidate.numeric && capitalised_modifiers < 3;
         if !(title || plural_title || modifier || organisation) {
@@ -60,10 +71,10 @@ pub(super) fn role_before(text: &str, words: &[Word], first: usize) -> (Option<S
         words.get(k).is_some_and(|w| matches!(name_key(w.span.slice(text), buffer), "of" | "the" | "and" | "for" | "new" | "then" | "former" | "late"))
     };
     let mut end = first;
-    while start < title_end && is_link(start, &mut buffer) {
+    while start < title_end && is_link(start, buffer) {
         start += 1;
     }
-    while end > title_end && is_link(end - 1, &mut buffer) {
+    while end > title_end && is_link(end - 1, buffer) {
         end -= 1;
     }
     let (Some(from), Some(to)) = (words.get(start), end.checked_sub(1).and_then(|e| words.get(e))) else { return (None, false) };
@@ -73,63 +84,119 @@ pub(super) fn role_before(text: &str, words: &[Word], first: usize) -> (Option<S
         role.pop();
     }
     // An honorific alone is not a role: "Mr. Putin".
-    let key = name_key(&role, &mut buffer).to_string();
-    if matches!(title_kind(&key), Some(TitleKind::Honorific)) || matches!(key.as_str(), "mr" | "mrs" | "ms" | "miss" | "mx" | "dr") {
+    let key = name_key(&role, buffer);
+    if matches!(title_kind(key), Some(TitleKind::Honorific)) || matches!(key, "mr" | "mrs" | "ms" | "miss" | "mx" | "dr") {
         return (None, false);
     }
     (Some(role), plural)
 }
 
 /// "Rustem Umerov, head of the Ukrainian delegation, …": the apposition after the name.
-pub(super) fn role_after(text: &str, words: &[Word], last: usize, sentence_end: usize) -> Option<String> {
+pub(super) fn role_after(text: &str, words: &[Word], last: usize, sentence_end: usize, buffer: &mut String) -> Option<String> {
     let word = words.get(last)?;
     let after = text.get(word.span.end..sentence_end)?;
     let rest = after.strip_prefix(", ")?;
-    role_phrase(rest)
+    role_phrase(rest, buffer)
 }
 
 /// "The head of the Ukrainian delegation, Rustem Umerov": the apposition before the name.
-pub(super) fn role_in_apposition_before(text: &str, words: &[Word], first: usize, sentence_start: usize) -> Option<String> {
+pub(super) fn role_in_apposition_before(
+    text: &str,
+    words: &[Word],
+    first: usize,
+    sentence_start: usize,
+    buffer: &mut String,
+) -> Option<String> {
     let word = words.get(first)?;
     let before = text.get(sentence_start..word.span.start)?;
     let before = before.strip_suffix(", ")?;
     let clause_start = before.rfind([',', ';', ':', '(']).map_or(0, |i| i + 1);
     let clause = before.get(clause_start..)?.trim();
-    role_phrase(clause).filter(|r| clause.len().saturating_sub(r.len()) <= 4)
+    role_phrase(clause, buffer).filter(|r| clause.len().saturating_sub(r.len()) <= 4)
 }
 
 /// A role phrase at the start of `rest` up to the next comma or period: "the head of the Ukrainian
 /// delegation", "a spokesman for the ministry". It must hold a title word and start like a noun phrase.
-pub(super) fn role_phrase(rest: &str) -> Option<String> {
-    let lex = lexicons();
-    let mut buffer = String::new();
-    let end = rest.find([',', ';', '.', '(', ')', '"', '“', '”']).unwrap_or(rest.len());
-    let phrase = rest.get(..end)?.trim();
-    let words: Vec<&str> = phrase.split_whitespace().collect();
-    if words.is_empty() || words.len() > 10 {
-        return None;
+pub(super) fn role_phrase(rest: &str, buffer: &mut String) -> Option<String> {
+    let mut words = [""; MAX_ROLE_WORDS];
+    let role = role_words(rest, &mut words, buffer)?;
+    let mut phrase = String::with_capacity(role.iter().map(|w| w.len() + 1).sum());
+    for (k, word) in role.iter().enumerate() {
+        if k > 0 {
+            phrase.push(' ');
+        }
+        phrase.push_str(word);
     }
-    let skip = match name_key(words.first()?, &mut buffer) {
+    Some(phrase)
+}
+
+/// Whether `rest` starts with a role phrase ([`role_phrase`]), without writing it out.
+pub(super) fn starts_with_role(rest: &str, buffer: &mut String) -> bool {
+    role_words(rest, &mut [""; MAX_ROLE_WORDS], buffer).is_some()
+}
+
+/// A role phrase has its title word among its first this many words (after its article).
+const TITLE_WITHIN: usize = 4;
+
+/// A role phrase has at most this many words, an article included.
+const MAX_ROLE_WORDS: usize = 10;
+
+/// The words of the role phrase at the start of `rest`, without its article, in `words`; each word keyed and
+/// looked up once.
+fn role_words<'a, 'w>(rest: &'a str, words: &'w mut [&'a str; MAX_ROLE_WORDS], buffer: &mut String) -> Option<&'w [&'a str]> {
+    let lex = lexicons();
+    let phrase = rest.get(..phrase_end(rest))?;
+    let mut n = 0;
+    for word in split_whitespace(phrase) {
+        *words.get_mut(n)? = word;
+        n += 1;
+    }
+    let words = words.get(..n)?;
+    let skip = match name_key(words.first()?, buffer) {
         "the" | "a" | "an" => 1,
         _ => 0,
     };
-    let head = words.get(skip)?;
-    let head_key = name_key(head, &mut buffer).to_string();
-    if head.chars().next().is_some_and(char::is_uppercase)
-        && !lex.nationalities.contains(&head_key)
-        && title_kind(&head_key).is_none()
-        && !is_place_like(&head_key)
-        && !one_of(&head_key, COUNTRY_ABBREVIATIONS)
-    {
-        return None;
+    let role = words.get(skip..)?;
+    let head = role.first()?;
+    let mut has_title = false;
+    for (k, word) in role.iter().enumerate() {
+        let key = name_key(word, buffer);
+        let entry = lex.entry(key);
+        if k == 0
+            && head.chars().next().is_some_and(char::is_uppercase)
+            && !lex.nationalities.holds(&entry)
+            && entry.title_kind().is_none()
+            && !is_place_like_entry(key, &entry)
+            && !one_of(key, COUNTRY_ABBREVIATIONS)
+        {
+            return None;
+        }
+        if lex.speech_verbs.holds(&entry) {
+            return None;
+        }
+        if k < TITLE_WITHIN && !has_title {
+            has_title = entry.title_kind().is_some()
+                || key.strip_suffix('s').is_some_and(|s| title_kind(s).is_some())
+                || one_of(key, APPOSITION_HEADS);
+            if !has_title && k + 1 == TITLE_WITHIN {
+                // No title word early enough: not a role, whatever follows.
+                return None;
+            }
+        }
     }
-    let is_title = |w: &str, buffer: &mut String| {
-        let key = name_key(w, buffer).to_string();
-        title_kind(&key).is_some() || key.strip_suffix('s').is_some_and(|s| title_kind(s).is_some()) || one_of(&key, APPOSITION_HEADS)
-    };
-    let has_title = words.iter().skip(skip).take(4).any(|w| is_title(w, &mut buffer));
-    if !has_title || words.iter().skip(skip).any(|w| lex.speech_verbs.contains(name_key(w, &mut buffer))) {
-        return None;
+    has_title.then_some(role)
+}
+
+/// Where the phrase at the start of `rest` ends: at the first comma, semicolon, period, bracket or double quote
+/// (straight or curly), found byte by byte ("“" and "”" are E2 80 9C and E2 80 9D).
+fn phrase_end(rest: &str) -> usize {
+    let bytes = rest.as_bytes();
+    for (i, &byte) in bytes.iter().enumerate() {
+        match byte {
+            b',' | b';' | b'.' | b'(' | b')' | b'"' => return i,
+            0xE2 if matches!(bytes.get(i + 1..i + 3), Some([0x80, 0x9C | 0x9D])) => return i,
+            _ => {}
+        }
     }
-    Some(words.get(skip..)?.join(" "))
+    bytes.len()
 }
