@@ -89,8 +89,8 @@ fn title_key(token: &str) -> String {
     let token = token.get(..token.len() - ending).unwrap_or(token);
     let mut bytes = Vec::with_capacity(token.len());
     push_key(token, &mut bytes);
-    // The key is whole characters: the conversion copies it unchanged.
-    let mut key = String::from_utf8_lossy(&bytes).into_owned();
+    // The key is whole characters, so the conversion never fails (and an empty key would match nothing).
+    let mut key = String::from_utf8(bytes).unwrap_or_default();
     if key.chars().count() > 3 && key.ends_with('s') && !key.ends_with("ss") {
         key.pop();
     }

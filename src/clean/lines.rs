@@ -8,6 +8,7 @@ use std::sync::OnceLock;
 use super::chrome::{chrome_reason, ends_with_credit};
 use crate::lexicon::FastMap;
 use crate::span::Span;
+use crate::tokens::char_at;
 
 /// One non-blank line of the input and its features.
 #[derive(Debug, Clone, Copy)]
@@ -148,12 +149,13 @@ fn measure(content: &str, span: Span, blank_before: bool, function_words: &Funct
     let (mut words, mut alphabetic, mut function, mut capitals) = (0usize, 0usize, 0usize, 0usize);
     let bytes = content.as_bytes();
     let mut at = 0;
+    let mut scratch = Vec::new();
     loop {
         // White space up to the next token (what `split_whitespace` skips).
         while let Some(&byte) = bytes.get(at) {
             match ASCII_KEY[usize::from(byte)] {
                 WHITE_SPACE => at += 1,
-                NOT_ASCII => match content.get(at..).and_then(|rest| rest.chars().next()) {
+                NOT_ASCII => match char_at(content, at) {
                     Some(c) if c.is_whitespace() => at += c.len_utf8(),
                     _ => break,
                 },
@@ -166,45 +168,43 @@ fn measure(content: &str, span: Span, blank_before: bool, function_words: &Funct
         }
         words += 1;
         // The token's key ([`push_key`]) packed as [`FunctionWords::pack`] does (its last eight bytes) and its
-        // length.
-        let (mut packed, mut key_len) = (0u64, 0usize);
+        // length, while the token is ASCII.
+        let (mut packed, mut key_len, mut ascii) = (0u64, 0usize, true);
         while let Some(&byte) = bytes.get(at) {
-            let class = ASCII_KEY[usize::from(byte)];
-            if class >= b'0' {
-                packed = packed << 8 | u64::from(class);
+            let key = ASCII_KEY[usize::from(byte)];
+            if key >= b'0' {
+                packed = packed << 8 | u64::from(key);
                 key_len += 1;
-            } else if class == WHITE_SPACE {
+            } else if key == WHITE_SPACE {
                 break;
-            } else if class == NOT_ASCII {
-                let Some(c) = content.get(at..).and_then(|rest| rest.chars().next()) else { break };
-                if c.is_whitespace() {
-                    break;
+            } else if key == NOT_ASCII {
+                match char_at(content, at) {
+                    Some(c) if !c.is_whitespace() => at += c.len_utf8(),
+                    _ => break,
                 }
-                if c.is_alphanumeric() {
-                    let mut encoded = [0; 4];
-                    for lower in c.to_lowercase() {
-                        for &key_byte in lower.encode_utf8(&mut encoded).as_bytes() {
-                            packed = packed << 8 | u64::from(key_byte);
-                            key_len += 1;
-                        }
-                    }
-                }
-                at += c.len_utf8();
+                ascii = false;
                 continue;
             }
             at += 1;
         }
+        let token = content.get(start..at).unwrap_or("");
         // The case of the token's first letter: usually its first byte.
         let capital = match bytes.get(start) {
             Some(&first) if first.is_ascii_alphabetic() => first.is_ascii_uppercase(),
-            _ => match content.get(start..at).and_then(|token| token.chars().find(|c| c.is_alphabetic())) {
+            _ => match token.chars().find(|c| c.is_alphabetic()) {
                 Some(letter) => letter.is_uppercase(),
                 None => continue,
             },
         };
         alphabetic += 1;
         capitals += usize::from(capital);
-        function += usize::from(key_len <= FunctionWords::LONGEST && function_words.contains_packed(packed));
+        function += usize::from(if ascii {
+            key_len <= FunctionWords::LONGEST && function_words.contains_packed(packed)
+        } else {
+            scratch.clear();
+            push_key(token, &mut scratch);
+            function_words.contains(&scratch)
+        });
     }
     let share = |n: usize| if alphabetic == 0 { 0.0 } else { n as f64 / alphabetic as f64 };
     let terminal = ends_with_terminal(content);
