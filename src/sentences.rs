@@ -140,6 +140,18 @@ fn blocks(text: &str) -> Vec<Span> {
     out
 }
 
+/// Bytes that neither end nor start anything: ASCII letters, digits and punctuation other than a terminator.
+static PLAIN: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut byte = 0;
+    while byte < 256 {
+        let b = byte as u8;
+        table[byte] = b.is_ascii_graphic() && !matches!(b, b'.' | b'!' | b'?');
+        byte += 1;
+    }
+    table
+};
+
 /// Splits one paragraph; the spans are relative to it and trimmed of white space.
 fn split_block(block: &str) -> Vec<Span> {
     let mut scanner = Scanner::new(block);
@@ -217,24 +229,32 @@ impl<'a> Scanner<'a> {
     fn run(&mut self) {
         let bytes = self.text.as_bytes();
         let mut i = self.start;
-        while let Some(&byte) = bytes.get(i) {
+        'scan: while i < bytes.len() {
             // Letters, digits and ASCII punctuation other than a terminator neither end nor start anything, and a
-            // space ends a sentence only before a run-in caption: one step, unless a bracket opens here or the
-            // sentence reaches its length limit.
-            let plain = byte.is_ascii_graphic() && !matches!(byte, b'.' | b'!' | b'?');
-            if (plain || byte == b' ')
-                && i < self.start + MAX_SENTENCE_BYTES
-                && !self.brackets.get(self.next_bracket).is_some_and(|&(open, _)| open <= i)
-            {
-                if byte == b' ' {
-                    if self.caption_runs_in(i) {
-                        i = self.cut(i);
-                        continue;
-                    }
-                    self.note_space(i);
+            // space ends a sentence only before a run-in caption: up to the next bracket opening and the
+            // sentence's length limit, they take a tight loop (most of a text is these). Anything else is decoded
+            // and judged below.
+            let limit = (self.start + MAX_SENTENCE_BYTES)
+                .min(self.brackets.get(self.next_bracket).map_or(usize::MAX, |&(open, _)| open))
+                .min(bytes.len());
+            while i < limit {
+                let byte = bytes[i];
+                if PLAIN[usize::from(byte)] {
+                    i += 1;
+                    continue;
                 }
+                if byte != b' ' {
+                    break;
+                }
+                // A run-in caption needs a lower-case letter before the space and a capital after it.
+                let run_in = bytes.get(i.wrapping_sub(1)).is_some_and(u8::is_ascii_lowercase)
+                    && bytes.get(i + 1).is_some_and(u8::is_ascii_uppercase);
+                if run_in && self.caption_runs_in(i) {
+                    i = self.cut(i);
+                    continue 'scan;
+                }
+                self.note_space(i);
                 i += 1;
-                continue;
             }
             let Some(c) = self.char_at(i) else { break };
             if self.brackets.get(self.next_bracket).is_some_and(|&(open, _)| open <= i) {
