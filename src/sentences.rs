@@ -297,8 +297,13 @@ impl<'a> Scanner<'a> {
     /// a soft break.
     fn note_space(&mut self, at: usize) {
         self.last_space = at;
-        let head = &self.text.as_bytes()[..at];
-        if matches!(head.last(), Some(b',' | b';' | b':')) || head.ends_with("–".as_bytes()) || head.ends_with("—".as_bytes()) {
+        // "–" and "—" are E2 80 93 and E2 80 94: their last byte is tested first.
+        let soft = match self.text.as_bytes().get(..at) {
+            Some([.., b',' | b';' | b':']) => true,
+            Some([.., 0xE2, 0x80, 0x93 | 0x94]) => true,
+            _ => false,
+        };
+        if soft {
             self.soft_break = at;
         }
     }
@@ -677,6 +682,17 @@ fn is_continuing_word(word: &str) -> bool {
     )
 }
 
+/// The bytes that [`bracket_pairs`] decodes: ASCII brackets, the line break, and the first bytes of "（）【】".
+static BRACKET_OR_BREAK: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut byte = 0;
+    while byte < 256 {
+        table[byte] = matches!(byte as u8, b'(' | b')' | b'[' | b']' | b'{' | b'}' | b'\n' | 0xE3 | 0xEF);
+        byte += 1;
+    }
+    table
+};
+
 /// The bracket pairs of `text` as `(open, end of close)`, sorted by opening position, for the pairs that close
 /// within [`BRACKET_REACH`] bytes. One pass with a bounded stack: unmatched closers are ignored, and openers
 /// left on the stack never close.
@@ -684,8 +700,9 @@ fn bracket_pairs(text: &str) -> Vec<(usize, usize)> {
     const DEPTH: usize = 16;
     let mut stack: Vec<(char, usize)> = Vec::new();
     let mut pairs = Vec::new();
-    // Only bytes that can start a bracket or a line break are decoded ("（】" start with 0xEF and 0xE3).
-    let candidates = text.bytes().enumerate().filter(|&(_, b)| matches!(b, b'(' | b')' | b'[' | b']' | b'{' | b'}' | b'\n' | 0xE3 | 0xEF));
+    // Only bytes that can start a bracket or a line break are decoded ("（】" start with 0xEF and 0xE3), found
+    // with one table look-up a byte.
+    let candidates = text.bytes().enumerate().filter(|&(_, b)| BRACKET_OR_BREAK[usize::from(b)]);
     for (at, c) in candidates.filter_map(|(at, _)| text.get(at..).and_then(|rest| rest.chars().next()).map(|c| (at, c))) {
         match c {
             '(' | '[' | '{' | '（' | '【' => {
