@@ -141,6 +141,18 @@ fn blocks(text: &str) -> Vec<Span> {
     out
 }
 
+/// Bytes that neither end nor start anything: ASCII letters, digits and punctuation other than a terminator.
+static PLAIN: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut byte = 0;
+    while byte < 256 {
+        let b = byte as u8;
+        table[byte] = b.is_ascii_graphic() && !matches!(b, b'.' | b'!' | b'?');
+        byte += 1;
+    }
+    table
+};
+
 /// Splits one paragraph; the spans are relative to it and trimmed of white space.
 fn split_block(block: &str) -> Vec<Span> {
     let mut scanner = Scanner::new(block);
@@ -218,24 +230,32 @@ impl<'a> Scanner<'a> {
     fn run(&mut self) {
         let bytes = self.text.as_bytes();
         let mut i = self.start;
-        while let Some(&byte) = bytes.get(i) {
+        'scan: while i < bytes.len() {
             // Letters, digits and ASCII punctuation other than a terminator neither end nor start anything, and a
-            // space ends a sentence only before a run-in caption: one step, unless a bracket opens here or the
-            // sentence reaches its length limit.
-            let plain = byte.is_ascii_graphic() && !matches!(byte, b'.' | b'!' | b'?');
-            if (plain || byte == b' ')
-                && i < self.start + MAX_SENTENCE_BYTES
-                && !self.brackets.get(self.next_bracket).is_some_and(|&(open, _)| open <= i)
-            {
-                if byte == b' ' {
-                    if self.caption_runs_in(i) {
-                        i = self.cut(i);
-                        continue;
-                    }
-                    self.note_space(i);
+            // space ends a sentence only before a run-in caption: up to the next bracket opening and the
+            // sentence's length limit, they take a tight loop (most of a text is these). Anything else is decoded
+            // and judged below.
+            let limit = (self.start + MAX_SENTENCE_BYTES)
+                .min(self.brackets.get(self.next_bracket).map_or(usize::MAX, |&(open, _)| open))
+                .min(bytes.len());
+            while i < limit {
+                let byte = bytes[i];
+                if PLAIN[usize::from(byte)] {
+                    i += 1;
+                    continue;
                 }
+                if byte != b' ' {
+                    break;
+                }
+                // A run-in caption needs a lower-case letter before the space and a capital after it.
+                let run_in = bytes.get(i.wrapping_sub(1)).is_some_and(u8::is_ascii_lowercase)
+                    && bytes.get(i + 1).is_some_and(u8::is_ascii_uppercase);
+                if run_in && self.caption_runs_in(i) {
+                    i = self.cut(i);
+                    continue 'scan;
+                }
+                self.note_space(i);
                 i += 1;
-                continue;
             }
             let Some(c) = self.char_at(i) else { break };
             if self.brackets.get(self.next_bracket).is_some_and(|&(open, _)| open <= i) {
@@ -278,8 +298,13 @@ impl<'a> Scanner<'a> {
     /// a soft break.
     fn note_space(&mut self, at: usize) {
         self.last_space = at;
-        let head = &self.text.as_bytes()[..at];
-        if matches!(head.last(), Some(b',' | b';' | b':')) || head.ends_with("–".as_bytes()) || head.ends_with("—".as_bytes()) {
+        // "–" and "—" are E2 80 93 and E2 80 94: their last byte is tested first.
+        let soft = match self.text.as_bytes().get(..at) {
+            Some([.., b',' | b';' | b':']) => true,
+            Some([.., 0xE2, 0x80, 0x93 | 0x94]) => true,
+            _ => false,
+        };
+        if soft {
             self.soft_break = at;
         }
     }
@@ -658,6 +683,17 @@ fn is_continuing_word(word: &str) -> bool {
     )
 }
 
+/// The bytes that [`bracket_pairs`] decodes: ASCII brackets, the line break, and the first bytes of "（）【】".
+static BRACKET_OR_BREAK: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut byte = 0;
+    while byte < 256 {
+        table[byte] = matches!(byte as u8, b'(' | b')' | b'[' | b']' | b'{' | b'}' | b'\n' | 0xE3 | 0xEF);
+        byte += 1;
+    }
+    table
+};
+
 /// The bracket pairs of `text` as `(open, end of close)`, sorted by opening position, for the pairs that close
 /// within [`BRACKET_REACH`] bytes. One pass with a bounded stack: unmatched closers are ignored, and openers
 /// left on the stack never close.
@@ -665,8 +701,9 @@ fn bracket_pairs(text: &str) -> Vec<(usize, usize)> {
     const DEPTH: usize = 16;
     let mut stack: Vec<(char, usize)> = Vec::new();
     let mut pairs = Vec::new();
-    // Only bytes that can start a bracket or a line break are decoded ("（】" start with 0xEF and 0xE3).
-    let candidates = text.bytes().enumerate().filter(|&(_, b)| matches!(b, b'(' | b')' | b'[' | b']' | b'{' | b'}' | b'\n' | 0xE3 | 0xEF));
+    // Only bytes that can start a bracket or a line break are decoded ("（】" start with 0xEF and 0xE3), found
+    // with one table look-up a byte.
+    let candidates = text.bytes().enumerate().filter(|&(_, b)| BRACKET_OR_BREAK[usize::from(b)]);
     for (at, c) in candidates.filter_map(|(at, _)| text.get(at..).and_then(|rest| rest.chars().next()).map(|c| (at, c))) {
         match c {
             '(' | '[' | '{' | '（' | '【' => {

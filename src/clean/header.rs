@@ -62,7 +62,7 @@ pub(super) fn paragraphs_set_off(lines: &[Line], window: &[Line]) -> bool {
 /// The content words of a line as headline and lead share them: not function words, not bare numbers, keyed
 /// by [`title_key`].
 fn content_words(line: &str) -> FastSet<String> {
-    let mut buffer = String::new();
+    let mut buffer = Vec::new();
     let mut words = FastSet::default();
     for token in split_whitespace(line) {
         if is_function_token(token, &mut buffer) {
@@ -87,8 +87,10 @@ fn title_key(token: &str) -> String {
         _ => 0,
     };
     let token = token.get(..token.len() - ending).unwrap_or(token);
-    let mut key = String::with_capacity(token.len());
-    push_key(token, &mut key);
+    let mut bytes = Vec::with_capacity(token.len());
+    push_key(token, &mut bytes);
+    // The key is whole characters, so the conversion never fails (and an empty key would match nothing).
+    let mut key = String::from_utf8(bytes).unwrap_or_default();
     if key.chars().count() > 3 && key.ends_with('s') && !key.ends_with("ss") {
         key.pop();
     }

@@ -41,6 +41,18 @@ pub(super) fn strip_inline_chrome(text: &str, article: &mut Article) {
     crate::order::sort_by_key(&mut article.removed, |r| r.span.start);
 }
 
+/// The first bytes of the run-in markers [`find_cuts`] looks for: "Scroll down…", "Read more:", "PUBLISHED:",
+/// "UPDATED:", "Last updated at", "Advertisement", and "©" (C2 A9). One table look-up a byte.
+static MARKER_START: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut byte = 0;
+    while byte < 256 {
+        table[byte] = matches!(byte as u8, b'S' | b'R' | b'P' | b'U' | b'L' | b'A' | 0xC2);
+        byte += 1;
+    }
+    table
+};
+
 /// The chrome inside one paragraph: `(start, end, reason)` in bytes relative to it, on char boundaries.
 fn find_cuts(paragraph: &str) -> Vec<(usize, usize, &'static str)> {
     let mut cuts = Vec::new();
@@ -56,7 +68,7 @@ fn find_cuts(paragraph: &str) -> Vec<(usize, usize, &'static str)> {
     // search per marker went over every paragraph seven times). No marker can overlap itself, so every one is
     // found where a search would find it.
     for (start, &byte) in paragraph.as_bytes().iter().enumerate() {
-        if !matches!(byte, b'S' | b'R' | b'P' | b'U' | b'L' | b'A' | 0xC2) {
+        if !MARKER_START[usize::from(byte)] {
             continue;
         }
         let Some(rest) = paragraph.get(start..) else { continue };
@@ -194,7 +206,15 @@ fn dateline_marker(paragraph: &str) -> Option<usize> {
 /// "(pictured)", "(left)", "(right)", a "Label: " opening — and holds at most `RUN_IN_WORDS` words.
 fn find_captions(paragraph: &str, cuts: &mut Vec<(usize, usize, &'static str)>) {
     let mut segment_start = 0;
-    for (dot, _) in paragraph.match_indices(" .") {
+    // Every " ." is a period after a space: periods are found with `find` (a word at a time), not with a
+    // two-byte pattern searcher.
+    let mut from = 0;
+    while let Some(period) = paragraph.get(from..).and_then(|rest| rest.find('.')).map(|offset| from + offset) {
+        from = period + 1;
+        if period == 0 || paragraph.as_bytes().get(period - 1) != Some(&b' ') {
+            continue;
+        }
+        let dot = period - 1;
         let end = dot + 2;
         let closes = paragraph[end..].is_empty() || paragraph[end..].starts_with(char::is_whitespace);
         if !closes {

@@ -2,12 +2,13 @@
 //! function-word and capital shares, whether it repeats elsewhere in the page, and whether blank lines
 //! surround it (a browser's copy puts blank lines around paragraphs, single line breaks between menu items).
 
+use std::collections::hash_map::Entry;
 use std::sync::OnceLock;
 
 use super::chrome::{chrome_reason, ends_with_credit};
-use crate::lexicon::{FastMap, FastSet};
+use crate::lexicon::FastMap;
 use crate::span::Span;
-use crate::tokens::split_whitespace;
+use crate::tokens::char_at;
 
 /// One non-blank line of the input and its features.
 #[derive(Debug, Clone, Copy)]
@@ -64,6 +65,7 @@ pub(super) fn split_lines(text: &str) -> Vec<Line> {
         offset += raw.len();
     }
     let mut lines = Vec::new();
+    let function_words = function_words();
     let mut blank_before = true;
     let mut drop_capital: Option<usize> = None;
     for (index, &(start, raw)) in raws.iter().enumerate() {
@@ -83,20 +85,22 @@ pub(super) fn split_lines(text: &str) -> Vec<Line> {
             continue;
         }
         let span = Span::new(drop_capital.take().unwrap_or(start + lead), start + lead + content.len());
-        lines.push(measure(span.slice(text), span, blank_before));
+        lines.push(measure(span.slice(text), span, blank_before, function_words));
         blank_before = false;
     }
     if let Some(last) = lines.last_mut() {
         last.blank_after = true;
     }
-    // Every line's key, written into one buffer: no allocation per line.
-    let mut buffer = String::with_capacity(text.len());
+    // Every line's key, written into one buffer: no allocation per line. A text of one line (an article pasted
+    // as one paragraph) has no other line to repeat it or to double it as a caption: its key is not needed.
+    let mut buffer = Vec::with_capacity(if lines.len() > 1 { text.len() } else { 0 });
     let mut ends = Vec::with_capacity(lines.len());
-    for line in &lines {
+    for line in lines.iter().filter(|_| lines.len() > 1) {
         push_key(line.span.slice(text), &mut buffer);
         ends.push(buffer.len());
     }
-    let keys: Vec<&str> = ends.iter().scan(0, |start, &end| Some(&buffer[std::mem::replace(start, end)..end])).collect();
+    let mut keys: Vec<&[u8]> = ends.iter().scan(0, |start, &end| buffer.get(std::mem::replace(start, end)..end)).collect();
+    keys.resize(lines.len(), &[]);
     mark_repeated(&keys, &mut lines);
     mark_captions(text, &keys, &mut lines);
     lines
@@ -110,15 +114,97 @@ fn is_drop_capital(content: &str, next: &str) -> bool {
     single && next.trim_start().chars().next().is_some_and(char::is_lowercase)
 }
 
-fn measure(content: &str, span: Span, blank_before: bool) -> Line {
+/// [`ASCII_KEY`]'s class of a byte that is neither a letter nor a digit nor white space.
+const OTHER: u8 = 0;
+/// [`ASCII_KEY`]'s class of ASCII white space (what `split_whitespace` splits at).
+const WHITE_SPACE: u8 = 1;
+/// [`ASCII_KEY`]'s class of a byte of a character beyond ASCII: it must be decoded.
+const NOT_ASCII: u8 = 2;
+
+/// What each byte adds to a key: an ASCII letter or digit its lower-case self, any other byte its class
+/// ([`OTHER`], [`WHITE_SPACE`], [`NOT_ASCII`], all below `b'0'`). One look-up tells a token's bytes apart.
+static ASCII_KEY: [u8; 256] = {
+    let mut table = [OTHER; 256];
+    let mut byte = 0;
+    while byte < 256 {
+        let b = byte as u8;
+        table[byte] = if b.is_ascii_alphanumeric() {
+            b.to_ascii_lowercase()
+        } else if matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C) {
+            WHITE_SPACE
+        } else if b.is_ascii() {
+            OTHER
+        } else {
+            NOT_ASCII
+        };
+        byte += 1;
+    }
+    table
+};
+
+/// Measures one line in one pass over its bytes: ASCII bytes are classified by one look-up, only other
+/// characters are decoded, and a token's key ([`push_key`]) is packed into a number as it is read, so the
+/// function-word test neither writes nor hashes a string.
+fn measure(content: &str, span: Span, blank_before: bool, function_words: &FunctionWords) -> Line {
     let (mut words, mut alphabetic, mut function, mut capitals) = (0usize, 0usize, 0usize, 0usize);
-    let mut key = String::new();
-    for token in split_whitespace(content) {
+    let bytes = content.as_bytes();
+    let mut at = 0;
+    let mut scratch = Vec::new();
+    loop {
+        // White space up to the next token (what `split_whitespace` skips).
+        while let Some(&byte) = bytes.get(at) {
+            match ASCII_KEY[usize::from(byte)] {
+                WHITE_SPACE => at += 1,
+                NOT_ASCII => match char_at(content, at) {
+                    Some(c) if c.is_whitespace() => at += c.len_utf8(),
+                    _ => break,
+                },
+                _ => break,
+            }
+        }
+        let start = at;
+        if start >= bytes.len() {
+            break;
+        }
         words += 1;
-        let Some(first_letter) = token.chars().find(|c| c.is_alphabetic()) else { continue };
+        // The token's key ([`push_key`]) packed as [`FunctionWords::pack`] does (its last eight bytes) and its
+        // length, while the token is ASCII.
+        let (mut packed, mut key_len, mut ascii) = (0u64, 0usize, true);
+        while let Some(&byte) = bytes.get(at) {
+            let key = ASCII_KEY[usize::from(byte)];
+            if key >= b'0' {
+                packed = packed << 8 | u64::from(key);
+                key_len += 1;
+            } else if key == WHITE_SPACE {
+                break;
+            } else if key == NOT_ASCII {
+                match char_at(content, at) {
+                    Some(c) if !c.is_whitespace() => at += c.len_utf8(),
+                    _ => break,
+                }
+                ascii = false;
+                continue;
+            }
+            at += 1;
+        }
+        let token = content.get(start..at).unwrap_or("");
+        // The case of the token's first letter: usually its first byte.
+        let capital = match bytes.get(start) {
+            Some(&first) if first.is_ascii_alphabetic() => first.is_ascii_uppercase(),
+            _ => match token.chars().find(|c| c.is_alphabetic()) {
+                Some(letter) => letter.is_uppercase(),
+                None => continue,
+            },
+        };
         alphabetic += 1;
-        capitals += usize::from(first_letter.is_uppercase());
-        function += usize::from(is_function_token(token, &mut key));
+        capitals += usize::from(capital);
+        function += usize::from(if ascii {
+            key_len <= FunctionWords::LONGEST && function_words.contains_packed(packed)
+        } else {
+            scratch.clear();
+            push_key(token, &mut scratch);
+            function_words.contains(&scratch)
+        });
     }
     let share = |n: usize| if alphabetic == 0 { 0.0 } else { n as f64 / alphabetic as f64 };
     let terminal = ends_with_terminal(content);
@@ -139,13 +225,23 @@ fn measure(content: &str, span: Span, blank_before: bool) -> Line {
 
 /// Marks lines whose text (letters and digits, lower-cased) occurs more than once: menus repeated in header
 /// and footer, a headline shown again in a share box, "Advertisement" between paragraphs.
-fn mark_repeated(keys: &[&str], lines: &mut [Line]) {
-    let mut counts: FastMap<&str, usize> = FastMap::with_capacity_and_hasher(keys.len(), Default::default());
-    for &key in keys {
-        *counts.entry(key).or_insert(0) += 1;
-    }
-    for (line, key) in lines.iter_mut().zip(keys) {
-        line.repeated = !key.is_empty() && counts.get(key).is_some_and(|&n| n > 1);
+fn mark_repeated(keys: &[&[u8]], lines: &mut [Line]) {
+    // One look-up per key: the first line with a key is marked when a second one comes.
+    let mut first: FastMap<&[u8], usize> = FastMap::with_capacity_and_hasher(keys.len(), Default::default());
+    for (i, &key) in keys.iter().enumerate().filter(|(_, key)| !key.is_empty()) {
+        match first.entry(key) {
+            Entry::Occupied(seen) => {
+                let seen = *seen.get();
+                for index in [seen, i] {
+                    if let Some(line) = lines.get_mut(index) {
+                        line.repeated = true;
+                    }
+                }
+            }
+            Entry::Vacant(slot) => {
+                slot.insert(i);
+            }
+        }
     }
 }
 
@@ -156,7 +252,7 @@ const CAPTION_WORDS: usize = 60;
 /// line that a photo credit follows ("Photo: Damian Dovarganes, AP"; copies of the caption aside), and a
 /// sentence repeated on the next line (galleries print each caption twice). A paragraph that blank lines set
 /// off is article layout and stays, whatever follows it, unless it carries its own credit.
-fn mark_captions(text: &str, keys: &[&str], lines: &mut [Line]) {
+fn mark_captions(text: &str, keys: &[&[u8]], lines: &mut [Line]) {
     let gaps = has_gaps(lines);
     for i in 0..lines.len() {
         let line = lines[i];
@@ -181,31 +277,42 @@ fn mark_captions(text: &str, keys: &[&str], lines: &mut [Line]) {
     }
 }
 
-/// Appends the line's letters and digits, lower-cased, to `key`: what makes two lines "the same" text. Runs of
-/// ASCII letters and digits are copied as they stand and lower-cased in place, without decoding.
-pub(super) fn push_key(line: &str, key: &mut String) {
+/// Appends the line's letters and digits, lower-cased, to `key`: what makes two lines "the same" text. An
+/// ASCII line is copied as it stands and compacted in place, one store per byte; other characters are decoded.
+pub(super) fn push_key(line: &str, key: &mut Vec<u8>) {
     let start = key.len();
+    if line.is_ascii() {
+        key.extend_from_slice(line.as_bytes());
+        let Some(appended) = key.get_mut(start..) else { return };
+        let mut kept = 0;
+        for read in 0..appended.len() {
+            let byte = appended[read];
+            if let Some(slot) = appended.get_mut(kept) {
+                *slot = byte.to_ascii_lowercase();
+            }
+            kept += usize::from(byte.is_ascii_alphanumeric());
+        }
+        key.truncate(start + kept);
+        return;
+    }
     let bytes = line.as_bytes();
     let mut at = 0;
+    let mut encoded = [0; 4];
     while let Some(&byte) = bytes.get(at) {
-        if byte.is_ascii_alphanumeric() {
-            let run = at;
-            while bytes.get(at).is_some_and(u8::is_ascii_alphanumeric) {
-                at += 1;
+        if byte.is_ascii() {
+            if byte.is_ascii_alphanumeric() {
+                key.push(byte.to_ascii_lowercase());
             }
-            key.push_str(line.get(run..at).unwrap_or(""));
-        } else if byte.is_ascii() {
             at += 1;
         } else {
             let Some(c) = line.get(at..).and_then(|rest| rest.chars().next()) else { break };
-            let letter = line.get(at..at + c.len_utf8()).filter(|_| c.is_alphanumeric()).unwrap_or("");
-            key.extend(letter.chars().flat_map(char::to_lowercase));
+            if c.is_alphanumeric() {
+                for lower in c.to_lowercase() {
+                    key.extend_from_slice(lower.encode_utf8(&mut encoded).as_bytes());
+                }
+            }
             at += c.len_utf8();
         }
-    }
-    // What `to_lowercase` wrote is lower case already: this only lowers the ASCII runs.
-    if let Some(appended) = key.get_mut(start..) {
-        appended.make_ascii_lowercase();
     }
 }
 
@@ -223,55 +330,110 @@ pub(super) fn has_gaps(lines: &[Line]) -> bool {
     gaps > 0 && gaps * 10 >= lines.len()
 }
 
-/// English function words (data/function_words.txt), parsed once, with the length of the longest.
-fn function_words() -> &'static (FastSet<&'static str>, usize) {
-    static WORDS: OnceLock<(FastSet<&'static str>, usize)> = OnceLock::new();
+/// English function words (data/function_words.txt), each key packed into a number: a look-up is a multiply
+/// and a probe or two, where hashing the key as a string and comparing it took ten times as many instructions.
+pub(super) struct FunctionWords {
+    /// Open addressing with linear probing, at most half full: 0 for an empty slot, else a word's bytes
+    /// ([`FunctionWords::pack`]).
+    slots: Box<[u64]>,
+}
+
+impl FunctionWords {
+    /// The longest key that packs into a slot: keys hold no zero byte, so a packed key is the key.
+    const LONGEST: usize = 8;
+
+    /// The key's bytes as a number, the first the most significant, or `None` when it is empty or too long to
+    /// pack.
+    fn pack(key: &[u8]) -> Option<u64> {
+        if key.is_empty() || key.len() > Self::LONGEST {
+            return None;
+        }
+        Some(key.iter().fold(0, |packed, &byte| packed << 8 | u64::from(byte)))
+    }
+
+    /// Where a packed key's probe starts.
+    fn slot(&self, packed: u64) -> usize {
+        (packed.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as usize & (self.slots.len() - 1)
+    }
+
+    /// Whether `key` (a token's key, [`push_key`]) is a function word.
+    pub(super) fn contains(&self, key: &[u8]) -> bool {
+        Self::pack(key).is_some_and(|packed| self.contains_packed(packed))
+    }
+
+    /// Whether the key of 1 to [`Self::LONGEST`] bytes that packs into `packed` ([`Self::pack`]) is a function word.
+    fn contains_packed(&self, packed: u64) -> bool {
+        if packed == 0 {
+            return false;
+        }
+        let mut slot = self.slot(packed);
+        loop {
+            match self.slots.get(slot) {
+                Some(&stored) if stored == packed => return true,
+                Some(&0) | None => return false,
+                Some(_) => slot = (slot + 1) & (self.slots.len() - 1),
+            }
+        }
+    }
+}
+
+/// The function words, parsed once. Every word in the file is a lower-case key of at most
+/// [`FunctionWords::LONGEST`] bytes (a test checks that each is found).
+pub(super) fn function_words() -> &'static FunctionWords {
+    static WORDS: OnceLock<FunctionWords> = OnceLock::new();
     WORDS.get_or_init(|| {
-        let words: FastSet<&'static str> = include_str!("../../data/function_words.txt")
+        let words: Vec<u64> = include_str!("../../data/function_words.txt")
             .lines()
             .map(str::trim)
             .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .filter_map(|word| FunctionWords::pack(word.as_bytes()))
             .collect();
-        let longest = words.iter().map(|w| w.len()).max().unwrap_or(0);
-        (words, longest)
+        let mut table = FunctionWords { slots: vec![0; (words.len() * 2).next_power_of_two().max(2)].into_boxed_slice() };
+        for packed in words {
+            let mut slot = table.slot(packed);
+            while table.slots[slot] != 0 && table.slots[slot] != packed {
+                slot = (slot + 1) & (table.slots.len() - 1);
+            }
+            table.slots[slot] = packed;
+        }
+        table
     })
 }
 
-/// `token`'s key ([`push_key`], written into `buffer`) is an English function word ("the", "of", "was"). An
-/// ASCII token's key is built only as far as it can still be one: most words are longer than any function word.
-pub(super) fn is_function_token(token: &str, buffer: &mut String) -> bool {
-    let (words, longest) = function_words();
+/// `token`'s key ([`push_key`], written into `buffer`) is an English function word ("the", "of", "was").
+pub(super) fn is_function_token(token: &str, buffer: &mut Vec<u8>) -> bool {
     buffer.clear();
-    if token.is_ascii() {
-        for &byte in token.as_bytes() {
-            if byte.is_ascii_alphanumeric() {
-                if buffer.len() == *longest {
-                    return false;
-                }
-                buffer.push(char::from(byte.to_ascii_lowercase()));
-            }
-        }
-    } else {
-        push_key(token, buffer);
-    }
-    buffer.len() <= *longest && words.contains(buffer.as_str())
+    push_key(token, buffer);
+    function_words().contains(buffer)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::tokens::split_whitespace;
+
+    fn key(text: &str) -> String {
+        let mut key = Vec::new();
+        push_key(text, &mut key);
+        String::from_utf8(key).unwrap_or_default()
+    }
 
     #[test]
     fn function_tokens_agree_with_their_whole_key() {
-        let (words, _) = function_words();
-        let mut buffer = String::new();
+        let words: Vec<&str> = include_str!("../../data/function_words.txt")
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .collect();
+        for word in &words {
+            assert!(function_words().contains(word.as_bytes()), "{word}");
+        }
+        let mut buffer = Vec::new();
         for (token, function) in [("the", true), ("The,", true), ("(of)", true), ("“was”", true), ("theory", false), ("Washington", false), ("", false)] {
             assert_eq!(is_function_token(token, &mut buffer), function, "{token:?}");
         }
-        for token in ["THE", "o-f", "thé", "İt", "because", "nevertheless", "2019", "a.m.", "—", "東京"] {
-            let mut key = String::new();
-            push_key(token, &mut key);
-            assert_eq!(is_function_token(token, &mut buffer), words.contains(key.as_str()), "{token:?}");
+        for token in ["THE", "o-f", "thé", "İt", "because", "nevertheless", "2019", "a.m.", "—", "東京", "\u{212A}now"] {
+            assert_eq!(is_function_token(token, &mut buffer), words.contains(&key(token).as_str()), "{token:?}");
         }
     }
 
@@ -283,9 +445,36 @@ mod tests {
             ("Photo: AP, 2019", "photoap2019"),
             ("“Déjà vu” — Ünïcode’s 東京 İ", "déjàvuünïcodes東京i\u{307}"),
         ] {
-            let mut key = String::from("prefix:");
+            let mut key = b"prefix:".to_vec();
             push_key(line, &mut key);
-            assert_eq!(key, format!("prefix:{expected}"), "{line:?}");
+            assert_eq!(String::from_utf8(key).ok(), Some(format!("prefix:{expected}")), "{line:?}");
+        }
+    }
+
+    #[test]
+    fn measured_shares_follow_the_tokens() {
+        // Counted token by token, as the shares are defined: tokens with a letter, those whose first letter is a
+        // capital, those whose key is a function word.
+        for line in [
+            "The Mayor of London said it was over.",
+            "HOME | NEWS | SPORT",
+            "“Déjà vu,” she said\u{a0}to them — İt was 2019 and \u{212A}ING’s THE 東京 of a.m. Ölçek",
+            "  (of)  2019 12:30 — the\u{2003}end\tof\u{85}it ",
+            "",
+        ] {
+            let (mut alphabetic, mut capitals, mut function) = (0, 0, 0);
+            let words = split_whitespace(line).count();
+            for token in split_whitespace(line) {
+                let Some(first) = token.chars().find(|c| c.is_alphabetic()) else { continue };
+                alphabetic += 1;
+                capitals += usize::from(first.is_uppercase());
+                function += usize::from(function_words().contains(key(token).as_bytes()));
+            }
+            let share = |n: usize| if alphabetic == 0 { 0.0 } else { n as f64 / alphabetic as f64 };
+            let measured = measure(line, Span::new(0, line.len()), true, function_words());
+            assert_eq!(measured.words, words, "{line:?}");
+            assert_eq!(measured.capital_share, share(capitals), "{line:?}");
+            assert_eq!(measured.function_share, share(function), "{line:?}");
         }
     }
 }
