@@ -265,11 +265,9 @@ pub(crate) fn score_sentences(
         let mut first_person = false;
         sentence_keys.clear();
         for w in sentence_words {
-            let lowered = lower(crate::tokens::strip_possessive(w.span.slice(text)), &mut buffer);
-            if lowered.len() <= 7 && is_first_person(lowered) {
-                first_person = true;
-            }
-            if let Some(key) = content_key(lowered) {
+            let (first_person_word, key) = read_word(crate::tokens::strip_possessive(w.span.slice(text)), &mut buffer);
+            first_person |= first_person_word;
+            if let Some(key) = key {
                 let next = numbers.len() as u32;
                 sentence_keys.push(*numbers.entry(key).or_insert(next));
             }
@@ -412,14 +410,18 @@ fn long_summary(share: f64) -> f64 {
 /// FNV-1a: a small, stable hash for word keys (the same on every platform, unlike `HashMap`'s default).
 const fn hash(word: &str) -> u64 {
     let bytes = word.as_bytes();
-    let mut h = 0xcbf2_9ce4_8422_2325_u64;
+    let mut h = FNV_OFFSET;
     let mut i = 0;
     while i < bytes.len() {
-        h = (h ^ bytes[i] as u64).wrapping_mul(0x0100_0000_01b3);
+        h = (h ^ bytes[i] as u64).wrapping_mul(FNV_PRIME);
         i += 1;
     }
     h
 }
+
+/// FNV-1a's starting value and multiplier (64 bits).
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0100_0000_01b3;
 
 /// Words too common to say what a sentence is about.
 const STOPWORDS: [&str; 45] = [
@@ -449,6 +451,23 @@ fn content_key(lower: &str) -> Option<u64> {
     }
     let key = hash(lower);
     (!STOPWORD_KEYS.contains(&key)).then_some(key)
+}
+
+/// What the scorer reads from a word (without a possessive "’s"): whether it is a first-person word, and its
+/// content key ([`content_key`]), both of the word lower-cased. An ASCII word is lower-cased byte by byte as it
+/// is read, not written out first: the same answers, for most words of a text.
+fn read_word(word: &str, buffer: &mut String) -> (bool, Option<u64>) {
+    let bytes = word.as_bytes();
+    if !bytes.is_ascii() {
+        let lowered = lower(word, buffer);
+        return (lowered.len() <= 7 && is_first_person(lowered), content_key(lowered));
+    }
+    let first_person = bytes.len() <= 5 && FIRST_PERSON.iter().any(|w| w.eq_ignore_ascii_case(word));
+    if bytes.len() <= 2 {
+        return (first_person, None);
+    }
+    let key = bytes.iter().fold(FNV_OFFSET, |h, &b| (h ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(FNV_PRIME));
+    (first_person, (!STOPWORD_KEYS.contains(&key)).then_some(key))
 }
 
 /// Word keys are hashes already: the map uses them as they are.
@@ -558,8 +577,11 @@ fn looks_like_caption(text: &str, words: &[Word], buffer: &mut String) -> bool {
 
 /// First-person words (lower-case): the sentence is speech. Not "us", which is also "US".
 fn is_first_person(lower: &str) -> bool {
-    one_of(lower, &["i", "me", "my", "we", "our", "i'm", "i’m", "i've", "i’ve", "i'd", "i’d", "we're", "we’re"])
+    one_of(lower, &FIRST_PERSON)
 }
+
+/// The words [`is_first_person`] knows; an ASCII word is one of them only if it has at most 5 bytes.
+const FIRST_PERSON: [&str; 13] = ["i", "me", "my", "we", "our", "i'm", "i’m", "i've", "i’ve", "i'd", "i’d", "we're", "we’re"];
 
 
 #[cfg(test)]
@@ -576,6 +598,20 @@ mod tests {
             assert_eq!(content_key(word), Some(hash(word)), "{word}");
         }
         assert!(STOPWORDS.iter().all(|w| content_key(w).is_none()));
+    }
+
+    #[test]
+    fn words_read_in_place_answer_as_the_lower_cased_words_do() {
+        let mut buffer = String::new();
+        for word in ["I", "We", "WE", "i'm", "I’m", "We’re", "Me", "my", "Minister", "THE", "Said", "It's", "ab", "AB", "x", "", "Tromsø", "NASA", "2,400"] {
+            let lowered: String = word.chars().flat_map(char::to_lowercase).collect();
+            let expected = (lowered.len() <= 7 && is_first_person(&lowered), content_key(&lowered));
+            assert_eq!(read_word(word, &mut buffer), expected, "{word}");
+        }
+        assert!(FIRST_PERSON.iter().filter(|w| w.is_ascii()).all(|w| w.len() <= 5));
+        assert!(read_word("We", &mut buffer).0);
+        assert_eq!(read_word("Minister", &mut buffer).1, Some(hash("minister")));
+        assert_eq!(read_word("Said", &mut buffer).1, None);
     }
 
     #[test]
