@@ -272,7 +272,7 @@ pub(crate) fn score_sentences(
                 sentence_keys.push(*numbers.entry(key).or_insert(next));
             }
         }
-        crate::order::sort_by(&mut sentence_keys, ascending);
+        crate::order::sort_numbers(&mut sentence_keys);
         sentence_keys.dedup();
         frequency.resize(numbers.len(), 0);
         for &number in &sentence_keys {
@@ -304,7 +304,7 @@ pub(crate) fn score_sentences(
         })
         .unwrap_or_default();
     drop(numbers);
-    crate::order::sort_by(&mut title_keys, ascending);
+    crate::order::sort_numbers(&mut title_keys);
     title_keys.dedup();
 
     let max_person = people.persons.iter().map(|p| p.mentions.len()).max().unwrap_or(0).max(1) as f64;
@@ -484,10 +484,6 @@ impl Hasher for KeyHasher {
     fn write_u64(&mut self, key: u64) {
         self.0 = key;
     }
-}
-
-fn ascending(a: &u32, b: &u32) -> bool {
-    a < b
 }
 
 fn shared_count(a: &[u32], b: &[u32]) -> usize {
