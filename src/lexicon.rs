@@ -526,6 +526,19 @@ fn entries(text: &'static str) -> impl Iterator<Item = (&'static str, Option<&'s
 
 pub(crate) use crate::entry_key::normalize;
 
+/// The length in bytes of the longest of `words`, for a quick length test before comparing.
+pub(crate) const fn longest(words: &[&str]) -> usize {
+    let mut longest = 0;
+    let mut k = 0;
+    while k < words.len() {
+        if words[k].len() > longest {
+            longest = words[k].len();
+        }
+        k += 1;
+    }
+    longest
+}
+
 /// Whether `word` is one of `list`'s words. A `matches!` on strings or `contains` on a list of them calls a
 /// string comparison per candidate; this compares lengths first, and bytes only when they agree.
 pub(crate) fn one_of(word: &str, list: &[&str]) -> bool {

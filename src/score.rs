@@ -430,6 +430,9 @@ const STOPWORDS: [&str; 45] = [
     "its", "it's", "she", "him", "one", "out", "all", "can", "could",
 ];
 
+/// The length of the longest of [`STOPWORDS`]: an ASCII word longer than this is none of them.
+const LONGEST_STOPWORD: usize = crate::lexicon::longest(&STOPWORDS);
+
 /// The keys of [`STOPWORDS`], computed when compiling: a word's key is compared with them, not its text.
 const STOPWORD_KEYS: [u64; STOPWORDS.len()] = {
     let mut keys = [0; STOPWORDS.len()];
@@ -467,7 +470,8 @@ fn read_word(word: &str, buffer: &mut String) -> (bool, Option<u64>) {
         return (first_person, None);
     }
     let key = bytes.iter().fold(FNV_OFFSET, |h, &b| (h ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(FNV_PRIME));
-    (first_person, (!STOPWORD_KEYS.contains(&key)).then_some(key))
+    let stopword = bytes.len() <= LONGEST_STOPWORD && STOPWORD_KEYS.contains(&key);
+    (first_person, (!stopword).then_some(key))
 }
 
 /// Word keys are hashes already: the map uses them as they are.
@@ -559,10 +563,12 @@ fn looks_like_caption(text: &str, words: &[Word], buffer: &mut String) -> bool {
             return true;
         }
     }
+    // Every opener is capitalised: most pairs are ruled out by that flag alone.
     words.windows(2).any(|pair| {
         let gap = text.get(pair[0].span.end..pair[1].span.start).unwrap_or("");
         let before = pair[0].span.slice(text);
-        gap == " "
+        pair[1].capitalized
+            && gap == " "
             && before.ends_with(|c: char| c.is_lowercase() || c.is_ascii_digit())
             && one_of(
                 pair[1].span.slice(text),
