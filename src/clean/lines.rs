@@ -57,6 +57,7 @@ impl Line {
 pub(super) const PROSE_WORDS: usize = 7;
 
 /// Splits `text` into its non-blank lines with their features. Linear in the text's length.
+#[inline(never)]
 pub(super) fn split_lines(text: &str) -> Vec<Line> {
     let mut raws = Vec::new();
     let mut offset = 0;
