@@ -320,22 +320,6 @@ impl Abbreviations {
     }
 }
 
-/// `places.txt`, by normalised key.
-#[derive(Clone, Copy)]
-pub(crate) struct Places(&'static Table);
-
-impl Places {
-    /// Whether `key` names a place.
-    pub fn contains_key(&self, key: &str) -> bool {
-        self.0.get(key).is_some_and(|entry| entry.place > 0)
-    }
-
-    /// Whether `key` names a place that is also a frequent name ("Jackson", "Victoria") or word ("Nice").
-    pub fn is_ambiguous(&self, key: &str) -> bool {
-        self.0.get(key).is_some_and(Entry::is_ambiguous_place)
-    }
-}
-
 /// `sentence_starters.txt`, by lower-cased key.
 #[derive(Clone, Copy)]
 pub(crate) struct SentenceStarters(&'static Table);
@@ -366,7 +350,6 @@ pub(crate) struct Lexicons {
     table: &'static Table,
     pub abbreviations: Abbreviations,
     pub nationalities: WordSet,
-    pub places: Places,
     pub organizations: WordSet,
     pub speech_verbs: WordSet,
     pub common_words: WordSet,
@@ -419,7 +402,7 @@ impl Entry {
         self.title.or(matches!(self.abbreviation, Some(AbbreviationKind::Title)).then_some(TitleKind::Abbreviation))
     }
 
-    /// A place that is also a frequent name or word ([`Places::is_ambiguous`]).
+    /// A place (`places.txt`) that is also a frequent name ("Jackson", "Victoria") or word ("Nice").
     pub fn is_ambiguous_place(&self) -> bool {
         self.place > 1
     }
@@ -451,7 +434,6 @@ pub(crate) fn lexicons() -> &'static Lexicons {
             table,
             abbreviations: Abbreviations(table),
             nationalities: set(NATIONALITIES),
-            places: Places(table),
             organizations: set(ORGANIZATIONS),
             speech_verbs: set(SPEECH_VERBS),
             common_words: set(COMMON_WORDS),
