@@ -197,7 +197,9 @@ impl Table {
     ///
     /// One pass over the bytes, the key decoded in a buffer that keeps the shared prefix in place: keys are
     /// short, and cutting lines with `str::lines` (its generic character searcher), then decoding every list into
-    /// a text and inserting its lines into a `HashMap`, took three times as long.
+    /// a text and inserting its lines into a `HashMap`, took three times as long. Not inlined into the start-up
+    /// code that runs once: in the Wasm, V8 then recompiles only these loops as they run hot, not all of it.
+    #[inline(never)]
     fn add_list(&mut self, embedded: &str, mut each: impl FnMut(&[u8], &mut Entry, &[u8])) {
         let mut key: Vec<u8> = Vec::with_capacity(64);
         let mut rest = embedded.as_bytes();
