@@ -883,3 +883,38 @@ fn table_evidence(
 fn is_kinship(neighbour: Option<&Neighbour>) -> bool {
     neighbour.is_some_and(|n| one_of(n.key, KINSHIP))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_codes_hold_exactly_the_listed_words() {
+        let probes = [
+            "", "v", "y", "van", "Van", "vanx", "va", "del", "dell", "della", "dellas", "bin", "al", "el", "jr", "jrs", "ii",
+            "iii", "iiii", "iv", "the", "with", "without", "from", "fro", "o", "a", "an", "ana", "vs",
+        ];
+        for word in probes.iter().chain(NAME_CONNECTORS).chain(SUFFIXES).chain(TITLE_CASE_FUNCTION_WORDS) {
+            assert_eq!(is_connector(word), one_of(word, NAME_CONNECTORS), "{word:?}");
+            assert_eq!(is_particle(word), one_of(word, NAME_CONNECTORS) || one_of(word, SUFFIXES), "{word:?}");
+            assert_eq!(is_title_case_function_word(word), one_of(word, TITLE_CASE_FUNCTION_WORDS), "{word:?}");
+        }
+        assert!(is_connector("van") && is_particle("jr") && !is_connector("jr") && is_title_case_function_word("via"));
+    }
+
+    #[test]
+    fn a_run_is_keyed_once_and_stretches_are_its_slices() {
+        let text = "New York Yankees’ José";
+        let words = crate::tokens::tokenize(text, Span::new(0, text.len()));
+        let mut keys = RunKeys::default();
+        keys.fill(text, &words);
+        assert_eq!((keys.key(0), keys.key(2), keys.key(3), keys.key(4)), (Some("new"), Some("yankees"), Some("jose"), None));
+        assert_eq!(keys.stretch(0..2).as_deref(), Some("new york"));
+        assert_eq!(keys.stretch(1..4).as_deref(), Some("york yankees jose"));
+        assert_eq!(keys.stretch(2..5), None);
+        // Each word's entry is the one its key has.
+        assert_eq!(keys.entry(3).given_name_strength(), lexicons().entry("jose").given_name_strength());
+        assert_eq!(keys.entry(2).title_kind(), lexicons().entry("yankees").title_kind());
+        assert_eq!(keys.entry(4).given_name_strength(), 0);
+    }
+}
