@@ -234,36 +234,42 @@ fn is_headline(text: &str, words: &[Word], buffer: &mut String) -> bool {
 
 /// One of [`TITLE_CASE_FUNCTION_WORDS`].
 fn is_title_case_function_word(key: &str) -> bool {
-    key.len() <= longest(TITLE_CASE_FUNCTION_WORDS) && FUNCTION_WORD_CODES.contains(&short_code(key))
+    FUNCTION_WORDS.contains(key)
 }
 
-/// [`TITLE_CASE_FUNCTION_WORDS`] as [`short_code`]s.
-const FUNCTION_WORD_CODES: [u64; TITLE_CASE_FUNCTION_WORDS.len()] = short_codes(TITLE_CASE_FUNCTION_WORDS);
-const _: () = assert!(longest(TITLE_CASE_FUNCTION_WORDS) <= 7, "a function word fits a short code");
-
-/// The [`short_code`]s of `words` (`N` of them).
-const fn short_codes<const N: usize>(words: &[&str]) -> [u64; N] {
-    let mut codes = [0; N];
-    let mut k = 0;
-    while k < N && k < words.len() {
-        codes[k] = short_code(words[k]);
-        k += 1;
-    }
-    codes
+/// A list of words of at most 7 bytes, each as a [`short_code`]: a word is compared with all of them as numbers,
+/// and not at all when it is longer than the longest.
+struct ShortWords<const N: usize> {
+    codes: [u64; N],
+    longest: usize,
 }
 
-/// The length of the longest of `words`.
-const fn longest(words: &[&str]) -> usize {
-    let mut longest = 0;
-    let mut k = 0;
-    while k < words.len() {
-        if words[k].len() > longest {
-            longest = words[k].len();
+impl<const N: usize> ShortWords<N> {
+    /// The `N` words of `words`.
+    const fn new(words: &[&str]) -> ShortWords<N> {
+        let mut codes = [0; N];
+        let mut longest = 0;
+        let mut k = 0;
+        while k < N && k < words.len() {
+            codes[k] = short_code(words[k]);
+            if words[k].len() > longest {
+                longest = words[k].len();
+            }
+            k += 1;
         }
-        k += 1;
+        assert!(N == words.len() && longest <= 7, "the list is N words of at most 7 bytes");
+        ShortWords { codes, longest }
     }
-    longest
+
+    /// Whether `word` is one of the list.
+    fn contains(&self, word: &str) -> bool {
+        word.len() <= self.longest && self.codes.contains(&short_code(word))
+    }
 }
+
+const FUNCTION_WORDS: ShortWords<{ TITLE_CASE_FUNCTION_WORDS.len() }> = ShortWords::new(TITLE_CASE_FUNCTION_WORDS);
+const CONNECTORS: ShortWords<{ NAME_CONNECTORS.len() }> = ShortWords::new(NAME_CONNECTORS);
+const NAME_SUFFIXES: ShortWords<{ SUFFIXES.len() }> = ShortWords::new(SUFFIXES);
 
 /// Buffers [`find_candidates`] reuses from sentence to sentence.
 #[derive(Default)]
@@ -574,24 +580,13 @@ fn is_abbreviated(text: &str, run: &[Word], k: usize) -> bool {
 
 /// A connector or a suffix: a word of a name that is neither its given name nor its surname ("van", "Jr").
 fn is_particle(key: &str) -> bool {
-    key.len() <= LONGEST_PARTICLE && {
-        let code = short_code(key);
-        CONNECTOR_CODES.contains(&code) || SUFFIX_CODES.contains(&code)
-    }
+    CONNECTORS.contains(key) || NAME_SUFFIXES.contains(key)
 }
 
 /// A connector inside a name ([`NAME_CONNECTORS`]), as written.
 pub(super) fn is_connector(word: &str) -> bool {
-    word.len() <= longest(NAME_CONNECTORS) && CONNECTOR_CODES.contains(&short_code(word))
+    CONNECTORS.contains(word)
 }
-
-/// The length of the longest connector or suffix: most words are longer, and need no comparing.
-const LONGEST_PARTICLE: usize = if longest(NAME_CONNECTORS) > longest(SUFFIXES) { longest(NAME_CONNECTORS) } else { longest(SUFFIXES) };
-const _: () = assert!(LONGEST_PARTICLE <= 7, "a connector or suffix fits a short code");
-
-/// [`NAME_CONNECTORS`] and [`SUFFIXES`] as [`short_code`]s: a word is compared with all of them as numbers.
-const CONNECTOR_CODES: [u64; NAME_CONNECTORS.len()] = short_codes(NAME_CONNECTORS);
-const SUFFIX_CODES: [u64; SUFFIXES.len()] = short_codes(SUFFIXES);
 
 /// A word of at most 7 bytes as one number, its bytes and its length: two such words are equal when their
 /// codes are.

@@ -119,15 +119,7 @@ pub(super) fn role_in_apposition_before(
 /// delegation", "a spokesman for the ministry". It must hold a title word and start like a noun phrase.
 pub(super) fn role_phrase(rest: &str, buffer: &mut String) -> Option<String> {
     let mut words = [""; MAX_ROLE_WORDS];
-    let role = role_words(rest, &mut words, buffer)?;
-    let mut phrase = String::with_capacity(role.iter().map(|w| w.len() + 1).sum());
-    for (k, word) in role.iter().enumerate() {
-        if k > 0 {
-            phrase.push(' ');
-        }
-        phrase.push_str(word);
-    }
-    Some(phrase)
+    role_words(rest, &mut words, buffer).map(|role| role.join(" "))
 }
 
 /// Whether `rest` starts with a role phrase ([`role_phrase`]), without writing it out.
