@@ -234,36 +234,42 @@ fn is_headline(text: &str, words: &[Word], buffer: &mut String) -> bool {
 
 /// One of [`TITLE_CASE_FUNCTION_WORDS`].
 fn is_title_case_function_word(key: &str) -> bool {
-    key.len() <= longest(TITLE_CASE_FUNCTION_WORDS) && FUNCTION_WORD_CODES.contains(&short_code(key))
+    FUNCTION_WORDS.contains(key)
 }
 
-/// [`TITLE_CASE_FUNCTION_WORDS`] as [`short_code`]s.
-const FUNCTION_WORD_CODES: [u64; TITLE_CASE_FUNCTION_WORDS.len()] = short_codes(TITLE_CASE_FUNCTION_WORDS);
-const _: () = assert!(longest(TITLE_CASE_FUNCTION_WORDS) <= 7, "a function word fits a short code");
-
-/// The [`short_code`]s of `words` (`N` of them).
-const fn short_codes<const N: usize>(words: &[&str]) -> [u64; N] {
-    let mut codes = [0; N];
-    let mut k = 0;
-    while k < N && k < words.len() {
-        codes[k] = short_code(words[k]);
-        k += 1;
-    }
-    codes
+/// A list of words of at most 7 bytes, each as a [`short_code`]: a word is compared with all of them as numbers,
+/// and not at all when it is longer than the longest.
+struct ShortWords<const N: usize> {
+    codes: [u64; N],
+    longest: usize,
 }
 
-/// The length of the longest of `words`.
-const fn longest(words: &[&str]) -> usize {
-    let mut longest = 0;
-    let mut k = 0;
-    while k < words.len() {
-        if words[k].len() > longest {
-            longest = words[k].len();
+impl<const N: usize> ShortWords<N> {
+    /// The `N` words of `words`.
+    const fn new(words: &[&str]) -> ShortWords<N> {
+        let mut codes = [0; N];
+        let mut longest = 0;
+        let mut k = 0;
+        while k < N && k < words.len() {
+            codes[k] = short_code(words[k]);
+            if words[k].len() > longest {
+                longest = words[k].len();
+            }
+            k += 1;
         }
-        k += 1;
+        assert!(N == words.len() && longest <= 7, "the list is N words of at most 7 bytes");
+        ShortWords { codes, longest }
     }
-    longest
+
+    /// Whether `word` is one of the list.
+    fn contains(&self, word: &str) -> bool {
+        word.len() <= self.longest && self.codes.contains(&short_code(word))
+    }
 }
+
+const FUNCTION_WORDS: ShortWords<{ TITLE_CASE_FUNCTION_WORDS.len() }> = ShortWords::new(TITLE_CASE_FUNCTION_WORDS);
+const CONNECTORS: ShortWords<{ NAME_CONNECTORS.len() }> = ShortWords::new(NAME_CONNECTORS);
+const NAME_SUFFIXES: ShortWords<{ SUFFIXES.len() }> = ShortWords::new(SUFFIXES);
 
 /// Buffers [`find_candidates`] reuses from sentence to sentence.
 #[derive(Default)]
@@ -574,24 +580,13 @@ fn is_abbreviated(text: &str, run: &[Word], k: usize) -> bool {
 
 /// A connector or a suffix: a word of a name that is neither its given name nor its surname ("van", "Jr").
 fn is_particle(key: &str) -> bool {
-    key.len() <= LONGEST_PARTICLE && {
-        let code = short_code(key);
-        CONNECTOR_CODES.contains(&code) || SUFFIX_CODES.contains(&code)
-    }
+    CONNECTORS.contains(key) || NAME_SUFFIXES.contains(key)
 }
 
 /// A connector inside a name ([`NAME_CONNECTORS`]), as written.
 pub(super) fn is_connector(word: &str) -> bool {
-    word.len() <= longest(NAME_CONNECTORS) && CONNECTOR_CODES.contains(&short_code(word))
+    CONNECTORS.contains(word)
 }
-
-/// The length of the longest connector or suffix: most words are longer, and need no comparing.
-const LONGEST_PARTICLE: usize = if longest(NAME_CONNECTORS) > longest(SUFFIXES) { longest(NAME_CONNECTORS) } else { longest(SUFFIXES) };
-const _: () = assert!(LONGEST_PARTICLE <= 7, "a connector or suffix fits a short code");
-
-/// [`NAME_CONNECTORS`] and [`SUFFIXES`] as [`short_code`]s: a word is compared with all of them as numbers.
-const CONNECTOR_CODES: [u64; NAME_CONNECTORS.len()] = short_codes(NAME_CONNECTORS);
-const SUFFIX_CODES: [u64; SUFFIXES.len()] = short_codes(SUFFIXES);
 
 /// A word of at most 7 bytes as one number, its bytes and its length: two such words are equal when their
 /// codes are.
@@ -882,4 +877,39 @@ fn table_evidence(
 /// A kinship noun next to the name: "his wife Hillary", "Trump's son Eric", "Clinton's daughter".
 fn is_kinship(neighbour: Option<&Neighbour>) -> bool {
     neighbour.is_some_and(|n| one_of(n.key, KINSHIP))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_codes_hold_exactly_the_listed_words() {
+        let probes = [
+            "", "v", "y", "van", "Van", "vanx", "va", "del", "dell", "della", "dellas", "bin", "al", "el", "jr", "jrs", "ii",
+            "iii", "iiii", "iv", "the", "with", "without", "from", "fro", "o", "a", "an", "ana", "vs",
+        ];
+        for word in probes.iter().chain(NAME_CONNECTORS).chain(SUFFIXES).chain(TITLE_CASE_FUNCTION_WORDS) {
+            assert_eq!(is_connector(word), one_of(word, NAME_CONNECTORS), "{word:?}");
+            assert_eq!(is_particle(word), one_of(word, NAME_CONNECTORS) || one_of(word, SUFFIXES), "{word:?}");
+            assert_eq!(is_title_case_function_word(word), one_of(word, TITLE_CASE_FUNCTION_WORDS), "{word:?}");
+        }
+        assert!(is_connector("van") && is_particle("jr") && !is_connector("jr") && is_title_case_function_word("via"));
+    }
+
+    #[test]
+    fn a_run_is_keyed_once_and_stretches_are_its_slices() {
+        let text = "New York Yankees’ José";
+        let words = crate::tokens::tokenize(text, Span::new(0, text.len()));
+        let mut keys = RunKeys::default();
+        keys.fill(text, &words);
+        assert_eq!((keys.key(0), keys.key(2), keys.key(3), keys.key(4)), (Some("new"), Some("yankees"), Some("jose"), None));
+        assert_eq!(keys.stretch(0..2).as_deref(), Some("new york"));
+        assert_eq!(keys.stretch(1..4).as_deref(), Some("york yankees jose"));
+        assert_eq!(keys.stretch(2..5), None);
+        // Each word's entry is the one its key has.
+        assert_eq!(keys.entry(3).given_name_strength(), lexicons().entry("jose").given_name_strength());
+        assert_eq!(keys.entry(2).title_kind(), lexicons().entry("yankees").title_kind());
+        assert_eq!(keys.entry(4).given_name_strength(), 0);
+    }
 }

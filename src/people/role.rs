@@ -119,15 +119,7 @@ pub(super) fn role_in_apposition_before(
 /// delegation", "a spokesman for the ministry". It must hold a title word and start like a noun phrase.
 pub(super) fn role_phrase(rest: &str, buffer: &mut String) -> Option<String> {
     let mut words = [""; MAX_ROLE_WORDS];
-    let role = role_words(rest, &mut words, buffer)?;
-    let mut phrase = String::with_capacity(role.iter().map(|w| w.len() + 1).sum());
-    for (k, word) in role.iter().enumerate() {
-        if k > 0 {
-            phrase.push(' ');
-        }
-        phrase.push_str(word);
-    }
-    Some(phrase)
+    role_words(rest, &mut words, buffer).map(|role| role.join(" "))
 }
 
 /// Whether `rest` starts with a role phrase ([`role_phrase`]), without writing it out.
@@ -199,4 +191,31 @@ fn phrase_end(rest: &str) -> usize {
         }
     }
     bytes.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_phrase_ends_at_the_first_comma_period_bracket_or_quote() {
+        assert_eq!(phrase_end("head of the delegation, said"), 22);
+        assert_eq!(phrase_end("a spokesman (for now)"), 12);
+        assert_eq!(phrase_end("the “chief” of staff"), 4);
+        assert_eq!(phrase_end("the chief” of staff"), 9);
+        assert_eq!(phrase_end("no end at all"), 13);
+        // "‘" and "’" (E2 80 98, E2 80 99) do not end it.
+        assert_eq!(phrase_end("the ‘chief’."), "the ‘chief’".len());
+    }
+
+    #[test]
+    fn role_phrases_need_a_title_early_and_no_speech_verb() {
+        let mut buffer = String::new();
+        assert_eq!(role_phrase("the head of the Ukrainian delegation, who", &mut buffer).as_deref(), Some("head of the Ukrainian delegation"));
+        assert_eq!(role_phrase("a   spokesman for the ministry.", &mut buffer).as_deref(), Some("spokesman for the ministry"));
+        assert_eq!(role_phrase("the man who sat at the back", &mut buffer), None);
+        assert_eq!(role_phrase("the head said nothing", &mut buffer), None);
+        assert_eq!(role_phrase("one two three four five six seven eight nine ten eleven head", &mut buffer), None);
+        assert!(starts_with_role("head of the party, said", &mut buffer));
+    }
 }
