@@ -248,15 +248,12 @@ impl<const N: usize> ShortWords<N> {
     /// The `N` words of `words`.
     const fn new(words: &[&str]) -> ShortWords<N> {
         let mut codes = [0; N];
-        let mut longest = 0;
         let mut k = 0;
         while k < N && k < words.len() {
             codes[k] = short_code(words[k]);
-            if words[k].len() > longest {
-                longest = words[k].len();
-            }
             k += 1;
         }
+        let longest = crate::lexicon::longest(words);
         assert!(N == words.len() && longest <= 7, "the list is N words of at most 7 bytes");
         ShortWords { codes, longest }
     }
