@@ -185,6 +185,7 @@ fn joins(text: &str, gap: &str, current: &Word) -> bool {
 /// A headline rather than prose: mostly capitals ("SHEARER NAMED AS ENGLAND CAPTAIN"), or Title Case with
 /// capitalised common words and no lower-case word but short function words ("U.S. Negotiators Head to Russia
 /// After Productive Ukraine Talks"). Names in headlines are taken only when the text names them elsewhere.
+#[inline(never)]
 fn is_headline(text: &str, words: &[Word], buffer: &mut String) -> bool {
     let alphabetic = || words.iter().filter(|w| !w.numeric && has_letter(w.span.slice(text)));
     // Most sentences have no word in capitals, and need no counting; in most others, the words in capitals are
@@ -277,7 +278,9 @@ pub(super) struct Scratch {
     keys: RunKeys,
 }
 
-/// Appends the name candidates of one sentence to `out`.
+/// Appends the name candidates of one sentence to `out`. Its larger steps ([`is_headline`], [`peel`],
+/// [`name_evidence`]) are `#[inline(never)]`: in the Wasm, V8 recompiles a hot function whole, in time that grows
+/// faster than its size (`summarize_with` in lib.rs).
 pub(super) fn find_candidates(
     text: &str,
     sentence: usize,
@@ -488,6 +491,7 @@ struct Peeled {
     gender: Option<Gender>,
 }
 
+#[inline(never)]
 fn peel(text: &str, run: &[Word], keys: &RunKeys, starts_sentence: bool) -> Option<Peeled> {
     let lex = lexicons();
     let n = run.len();
@@ -600,6 +604,7 @@ const fn short_code(word: &str) -> u64 {
 
 /// Evidence from the name's own words (`name`, a stretch of the run): given names, surnames, initials, and words
 /// that are rarely names.
+#[inline(never)]
 fn name_evidence(keys: &RunKeys, name: Range<usize>, initial_first: bool) -> f64 {
     let lex = lexicons();
     // The words that are neither connectors nor suffixes.
