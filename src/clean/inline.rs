@@ -1,6 +1,6 @@
 //! Chrome run into the article's paragraphs, as news agencies and the Daily Mail publish it: datelines
 //! ("(CNN) --", "WASHINGTON (AP) —": the marker goes, the sentence stays), "Scroll down for video",
-//! "Read more: <headline> .", "Advertisement", header debris ("By . Jane Smith . PUBLISHED: 14:11 EST, 25 October
+//! `"Read more: <headline> ."`, "Advertisement", header debris ("By . Jane Smith . PUBLISHED: 14:11 EST, 25 October
 //! 2013 | UPDATED: … ."), copyright tails, and photo captions closed by the Daily Mail's " ." ("Racy: Irish
 //! actor Aidan Turner (left) … ."). Each is cut out of its paragraph, which splits there: no sentence can
 //! straddle removed chrome.
