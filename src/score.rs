@@ -236,7 +236,8 @@ struct WordMarks {
 }
 
 /// Scores every sentence. `length` is the summary length requested: budget-aware features use it. The words
-/// are dropped as soon as they are read.
+/// are dropped as soon as they are read. The per-sentence tests ([`opens_with_reference`],
+/// [`looks_like_caption`]) stay out of line, for V8's sake (`summarize_with` in lib.rs).
 #[allow(clippy::too_many_arguments)]
 #[inline(never)]
 pub(crate) fn score_sentences(
@@ -527,6 +528,7 @@ fn asks_or_exclaims(sentence: &str) -> bool {
 /// added…", "That was…"), a connective that needs its other half ("But…", "However…", "Meanwhile…"), or a
 /// description standing in for a name ("The 45-year-old…", "The pair…"). A sentence opening with a quotation
 /// mark is speech, whose "I" and "we" point at the speaker, not back: it is judged by its own sentence.
+#[inline(never)]
 pub(crate) fn opens_with_reference(text: &str, s: &SentenceSpan, words: &[Word]) -> bool {
     let Some(first) = words.first() else { return false };
     let opening = text.get(s.span.start..first.span.start).unwrap_or("");
@@ -552,6 +554,7 @@ pub(crate) fn opens_with_reference(text: &str, s: &SentenceSpan, words: &[Word])
 /// A caption: a short label and a colon opening the sentence ("Critical: A guard at…", "Pictured: …"), or a
 /// caption without a full stop run into the next sentence — a lower-case word followed by a capitalised word
 /// that only opens sentences ("…on Friday The club…").
+#[inline(never)]
 fn looks_like_caption(text: &str, words: &[Word], buffer: &mut String) -> bool {
     // The label: one to four words, then a colon, then a capital or a quote.
     if let Some(label_end) = words.iter().take(4).position(|w| text.get(w.span.end..).is_some_and(|rest| rest.starts_with(": "))) {
