@@ -63,12 +63,6 @@ macro_rules! features {
             /// The feature names, in the order the result lists them.
             pub const NAMES: &'static [&'static str] = &[$(stringify!($name)),*];
 
-            /// The feature values, in the order of [`Features::NAMES`].
-            #[cfg(target_arch = "wasm32")]
-            pub(crate) fn values(&self) -> [f64; Features::NAMES.len()] {
-                [$(self.$name),*]
-            }
-
             /// Each feature times its weight: the contributions.
             pub(crate) fn dot(&self, w: &Weights) -> Features {
                 Features { $($name: self.$name * w.$name,)* }

@@ -2,9 +2,10 @@
 //!
 //! Options arrive as a plain JavaScript object and are read property by property, so a wrong type or value
 //! becomes an `Error` that names the option. Results leave as plain objects (not class handles), built field by
-//! field with setters typed for numbers and strings ([`Fields`]): the same objects serde-wasm-bindgen's
-//! JSON-compatible serializer made, with about 9 KB less of the .wasm (2.6 KB gzipped) and one call into
-//! JavaScript per field instead of two (a number no longer becomes a JavaScript value before it is set).
+//! field with a setter per field name, typed for numbers and strings (`Record`, and `FeatureRecord` for the
+//! features): the same objects serde-wasm-bindgen's JSON-compatible serializer made, with about 9 KB less of the
+//! .wasm (2.6 KB gzipped) and one call into JavaScript per field instead of two (a number no longer becomes a
+//! JavaScript value before it is set).
 //!
 //! Why not JSON text and `JSON.parse` (CONVENTIONS: measure both, keep the faster)? Measured on the 75
 //! CNN/DailyMail dev articles, best of 10 rounds in Node, over the summary alone (≈ 139 ms in all): building the
@@ -29,17 +30,16 @@ pub fn start() {
 pub fn summarize(#[wasm_bindgen(unchecked_param_type = "string")] text: JsValue, options: JsValue) -> Result<JsValue, JsError> {
     let text = read_text(&text)?;
     let options = read_options(&options)?;
-    let fields = Fields::new();
     // Each sentence becomes a JavaScript object as soon as it is made: the whole list of them never sits in
     // linear memory (on a 10 MB text it would be 27 MB more at the peak).
     let sentences = List::new();
     let summary = crate::summarize_with(&text, &options, &mut |built| {
         for sentence in built {
-            sentences.push(&fields.sentence(&sentence));
+            sentences.push(&sentence_record(&sentence));
         }
     })
     .map_err(|e| JsError::new(&e.to_string()))?;
-    Ok(fields.summary(&summary, &sentences))
+    Ok(summary_record(&summary, &sentences))
 }
 
 /// Splits `text` into sentences after removing site chrome.
@@ -48,7 +48,7 @@ pub fn split(#[wasm_bindgen(unchecked_param_type = "string")] text: JsValue, opt
     let text = read_text(&text)?;
     let options = read_options(&options)?;
     let segmentation = crate::split(&text, &options).map_err(|e| JsError::new(&e.to_string()))?;
-    Ok(Fields::new().segmentation(&segmentation))
+    Ok(segmentation_record(&segmentation))
 }
 
 /// The version of nutshell.
@@ -59,18 +59,65 @@ pub fn version() -> String {
 
 #[wasm_bindgen]
 extern "C" {
-    // Objects and arrays filled with setters typed for each kind of value, so a number or a string crosses as
-    // itself: no JavaScript value is made for it first.
+    // Objects and arrays filled by setters named after each field and typed for its kind of value: a number or
+    // a string crosses as itself, and each setter stores one property name (`object.start = value`), which V8
+    // keeps fast; a general `object[key] = value` takes a different name on every call.
     #[wasm_bindgen(js_name = Object)]
     type Record;
     #[wasm_bindgen(constructor, js_class = "Object")]
     fn new() -> Record;
-    #[wasm_bindgen(method, structural, indexing_setter)]
-    fn set_number(this: &Record, key: &JsValue, value: f64);
-    #[wasm_bindgen(method, structural, indexing_setter)]
-    fn set_string(this: &Record, key: &JsValue, value: &str);
-    #[wasm_bindgen(method, structural, indexing_setter)]
-    fn set_value(this: &Record, key: &JsValue, value: &JsValue);
+    #[wasm_bindgen(method, structural, setter = text)]
+    fn set_text(this: &Record, value: &str);
+    #[wasm_bindgen(method, structural, setter = start)]
+    fn set_start(this: &Record, value: f64);
+    #[wasm_bindgen(method, structural, setter = end)]
+    fn set_end(this: &Record, value: f64);
+    #[wasm_bindgen(method, structural, setter = start16)]
+    fn set_start16(this: &Record, value: f64);
+    #[wasm_bindgen(method, structural, setter = end16)]
+    fn set_end16(this: &Record, value: f64);
+    #[wasm_bindgen(method, structural, setter = paragraph)]
+    fn set_paragraph(this: &Record, value: f64);
+    #[wasm_bindgen(method, structural, setter = score)]
+    fn set_score(this: &Record, value: f64);
+    #[wasm_bindgen(method, structural, setter = features)]
+    fn set_features(this: &Record, value: &JsValue);
+    #[wasm_bindgen(method, structural, setter = contributions)]
+    fn set_contributions(this: &Record, value: &JsValue);
+    #[wasm_bindgen(method, structural, setter = name)]
+    fn set_name(this: &Record, value: &str);
+    #[wasm_bindgen(method, structural, setter = aliases)]
+    fn set_aliases(this: &Record, value: &JsValue);
+    #[wasm_bindgen(method, structural, setter = mentions)]
+    fn set_mentions(this: &Record, value: f64);
+    #[wasm_bindgen(method, structural, setter = role)]
+    fn set_role(this: &Record, value: &JsValue);
+    #[wasm_bindgen(method, structural, setter = first)]
+    fn set_first(this: &Record, value: f64);
+    #[wasm_bindgen(method, structural, setter = first16)]
+    fn set_first16(this: &Record, value: f64);
+    #[wasm_bindgen(method, structural, setter = spans)]
+    fn set_spans(this: &Record, value: &JsValue);
+    #[wasm_bindgen(method, structural, setter = quotes)]
+    fn set_quotes(this: &Record, value: &JsValue);
+    #[wasm_bindgen(method, structural, setter = speaker)]
+    fn set_speaker(this: &Record, value: &JsValue);
+    #[wasm_bindgen(method, structural, setter = sentence)]
+    fn set_sentence(this: &Record, value: f64);
+    #[wasm_bindgen(method, structural, setter = reason)]
+    fn set_reason(this: &Record, value: &str);
+    #[wasm_bindgen(method, structural, setter = title)]
+    fn set_title(this: &Record, value: &JsValue);
+    #[wasm_bindgen(method, structural, setter = authors)]
+    fn set_authors(this: &Record, value: &JsValue);
+    #[wasm_bindgen(method, structural, setter = sentences)]
+    fn set_sentences(this: &Record, value: &JsValue);
+    #[wasm_bindgen(method, structural, setter = summary)]
+    fn set_summary(this: &Record, value: &JsValue);
+    #[wasm_bindgen(method, structural, setter = people)]
+    fn set_people(this: &Record, value: &JsValue);
+    #[wasm_bindgen(method, structural, setter = removed)]
+    fn set_removed(this: &Record, value: &JsValue);
     #[wasm_bindgen(js_name = Array)]
     type List;
     #[wasm_bindgen(constructor, js_class = "Array")]
@@ -83,35 +130,61 @@ extern "C" {
     fn push_string(this: &List, value: &str);
 }
 
-/// The result's field names as JavaScript strings, made once per call rather than once per field.
-struct Fields {
-    text: JsValue,
-    start: JsValue,
-    end: JsValue,
-    start16: JsValue,
-    end16: JsValue,
-    paragraph: JsValue,
-    score: JsValue,
-    features: JsValue,
-    contributions: JsValue,
-    feature_names: Vec<JsValue>,
-    name: JsValue,
-    aliases: JsValue,
-    mentions: JsValue,
-    role: JsValue,
-    first: JsValue,
-    first16: JsValue,
-    spans: JsValue,
-    quotes: JsValue,
-    speaker: JsValue,
-    sentence: JsValue,
-    reason: JsValue,
-    title: JsValue,
-    authors: JsValue,
-    sentences: JsValue,
-    summary: JsValue,
-    people: JsValue,
-    removed: JsValue,
+/// Setters for the features objects, one per feature name (`object.position = value`), each set the same way
+/// every time. The general setter (`object[key] = value`) takes a different name on every call, so V8 looks
+/// each one up afresh; 36 of them a sentence (features and contributions) were the largest cost of handing the
+/// result over.
+macro_rules! feature_setters {
+    ($($name:ident),*) => {
+        #[wasm_bindgen]
+        extern "C" {
+            #[wasm_bindgen(js_name = Object)]
+            type FeatureRecord;
+            #[wasm_bindgen(constructor, js_class = "Object")]
+            fn new() -> FeatureRecord;
+            $(
+                #[wasm_bindgen(method, structural, setter = $name)]
+                fn $name(this: &FeatureRecord, value: f64);
+            )*
+        }
+
+        const _: () = assert!(same_names(&[$(stringify!($name)),*], Features::NAMES), "one setter per feature, in order");
+
+        /// A features (or contributions) object: every feature by name, in [`Features::NAMES`]' order.
+        fn feature_record(features: &Features) -> FeatureRecord {
+            let object = FeatureRecord::new();
+            $(object.$name(features.$name);)*
+            object
+        }
+    };
+}
+
+feature_setters!(
+    position, budget, paragraph, quotes, entities, centrality, coverage, lead, title, length, long, numbers, heading,
+    caption, reference, question, speech, chrome
+);
+
+/// Whether two lists of names are the same, in the same order (for a check when compiling).
+const fn same_names(a: &[&str], b: &[&str]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        let (x, y) = (a[i].as_bytes(), b[i].as_bytes());
+        if x.len() != y.len() {
+            return false;
+        }
+        let mut j = 0;
+        while j < x.len() {
+            if x[j] != y[j] {
+                return false;
+            }
+            j += 1;
+        }
+        i += 1;
+    }
+    true
 }
 
 fn strings(items: &[String]) -> List {
@@ -130,129 +203,82 @@ fn objects<T>(items: &[T], mut object: impl FnMut(&T) -> Record) -> List {
     array
 }
 
-fn set_optional_string(target: &Record, key: &JsValue, value: Option<&str>) {
-    match value {
-        Some(value) => target.set_string(key, value),
-        None => target.set_value(key, &JsValue::NULL),
-    }
+/// A string, or `null` for none.
+fn optional_string(value: Option<&str>) -> JsValue {
+    value.map_or(JsValue::NULL, JsValue::from_str)
 }
 
 // The objects JavaScript receives: the fields of the result types in their declaration order (a span's fields
 // first where a type carries one), as the CLI's JSON has them.
-impl Fields {
-    fn new() -> Self {
-        let key = JsValue::from_str;
-        Fields {
-            text: key("text"),
-            start: key("start"),
-            end: key("end"),
-            start16: key("start16"),
-            end16: key("end16"),
-            paragraph: key("paragraph"),
-            score: key("score"),
-            features: key("features"),
-            contributions: key("contributions"),
-            feature_names: Features::NAMES.iter().map(|name| key(name)).collect(),
-            name: key("name"),
-            aliases: key("aliases"),
-            mentions: key("mentions"),
-            role: key("role"),
-            first: key("first"),
-            first16: key("first16"),
-            spans: key("spans"),
-            quotes: key("quotes"),
-            speaker: key("speaker"),
-            sentence: key("sentence"),
-            reason: key("reason"),
-            title: key("title"),
-            authors: key("authors"),
-            sentences: key("sentences"),
-            summary: key("summary"),
-            people: key("people"),
-            removed: key("removed"),
-        }
-    }
 
-    fn span(&self, span: &TextSpan) -> Record {
-        let object = Record::new();
-        object.set_string(&self.text, &span.text);
-        object.set_number(&self.start, span.start as f64);
-        object.set_number(&self.end, span.end as f64);
-        object.set_number(&self.start16, span.start16 as f64);
-        object.set_number(&self.end16, span.end16 as f64);
-        object
-    }
+fn span_record(span: &TextSpan) -> Record {
+    let object = Record::new();
+    object.set_text(&span.text);
+    object.set_start(span.start as f64);
+    object.set_end(span.end as f64);
+    object.set_start16(span.start16 as f64);
+    object.set_end16(span.end16 as f64);
+    object
+}
 
-    fn features(&self, features: &Features) -> Record {
-        let object = Record::new();
-        for (name, value) in self.feature_names.iter().zip(features.values()) {
-            object.set_number(name, value);
-        }
-        object
-    }
+fn sentence_record(sentence: &Sentence) -> Record {
+    let object = span_record(&sentence.span);
+    object.set_paragraph(sentence.paragraph as f64);
+    object.set_score(sentence.score);
+    object.set_features(&feature_record(&sentence.features));
+    object.set_contributions(&feature_record(&sentence.contributions));
+    object
+}
 
-    fn sentence(&self, sentence: &Sentence) -> Record {
-        let object = self.span(&sentence.span);
-        object.set_number(&self.paragraph, sentence.paragraph as f64);
-        object.set_number(&self.score, sentence.score);
-        object.set_value(&self.features, &self.features(&sentence.features));
-        object.set_value(&self.contributions, &self.features(&sentence.contributions));
-        object
-    }
+fn person_record(person: &Person) -> Record {
+    let object = Record::new();
+    object.set_name(&person.name);
+    object.set_aliases(&strings(&person.aliases));
+    object.set_mentions(person.mentions as f64);
+    object.set_role(&optional_string(person.role.as_deref()));
+    object.set_first(person.first as f64);
+    object.set_first16(person.first16 as f64);
+    object.set_spans(&objects(&person.spans, span_record));
+    object.set_quotes(&objects(&person.quotes, span_record));
+    object
+}
 
-    fn person(&self, person: &Person) -> Record {
-        let object = Record::new();
-        object.set_string(&self.name, &person.name);
-        object.set_value(&self.aliases, &strings(&person.aliases));
-        object.set_number(&self.mentions, person.mentions as f64);
-        set_optional_string(&object, &self.role, person.role.as_deref());
-        object.set_number(&self.first, person.first as f64);
-        object.set_number(&self.first16, person.first16 as f64);
-        object.set_value(&self.spans, &objects(&person.spans, |span| self.span(span)));
-        object.set_value(&self.quotes, &objects(&person.quotes, |span| self.span(span)));
-        object
-    }
+fn quote_record(quote: &Quote) -> Record {
+    let object = span_record(&quote.span);
+    object.set_speaker(&quote.speaker.map_or(JsValue::NULL, |speaker| JsValue::from_f64(speaker as f64)));
+    object.set_sentence(quote.sentence as f64);
+    object
+}
 
-    fn quote(&self, quote: &Quote) -> Record {
-        let object = self.span(&quote.span);
-        match quote.speaker {
-            Some(speaker) => object.set_number(&self.speaker, speaker as f64),
-            None => object.set_value(&self.speaker, &JsValue::NULL),
-        }
-        object.set_number(&self.sentence, quote.sentence as f64);
-        object
-    }
+fn removed_record(removed: &Removed) -> Record {
+    let object = span_record(&removed.span);
+    object.set_reason(&removed.reason);
+    object
+}
 
-    fn removed(&self, removed: &Removed) -> Record {
-        let object = self.span(&removed.span);
-        object.set_string(&self.reason, &removed.reason);
-        object
+/// The summary object; its sentences are already JavaScript objects, in `sentences`.
+fn summary_record(summary: &Summary, sentences: &List) -> JsValue {
+    let object = Record::new();
+    object.set_title(&optional_string(summary.title.as_deref()));
+    object.set_authors(&strings(&summary.authors));
+    object.set_sentences(sentences);
+    let chosen = List::new();
+    for &index in &summary.summary {
+        chosen.push_number(index as f64);
     }
+    object.set_summary(&chosen);
+    object.set_people(&objects(&summary.people, person_record));
+    object.set_quotes(&objects(&summary.quotes, quote_record));
+    object.set_removed(&objects(&summary.removed, removed_record));
+    object.into()
+}
 
-    /// The summary object; its sentences are already JavaScript objects, in `sentences`.
-    fn summary(&self, summary: &Summary, sentences: &List) -> JsValue {
-        let object = Record::new();
-        set_optional_string(&object, &self.title, summary.title.as_deref());
-        object.set_value(&self.authors, &strings(&summary.authors));
-        object.set_value(&self.sentences, sentences);
-        let chosen = List::new();
-        for &index in &summary.summary {
-            chosen.push_number(index as f64);
-        }
-        object.set_value(&self.summary, &chosen);
-        object.set_value(&self.people, &objects(&summary.people, |p| self.person(p)));
-        object.set_value(&self.quotes, &objects(&summary.quotes, |q| self.quote(q)));
-        object.set_value(&self.removed, &objects(&summary.removed, |r| self.removed(r)));
-        object.into()
-    }
-
-    fn segmentation(&self, segmentation: &Segmentation) -> JsValue {
-        let object = Record::new();
-        set_optional_string(&object, &self.title, segmentation.title.as_deref());
-        object.set_value(&self.sentences, &objects(&segmentation.sentences, |s| self.span(s)));
-        object.set_value(&self.removed, &objects(&segmentation.removed, |r| self.removed(r)));
-        object.into()
-    }
+fn segmentation_record(segmentation: &Segmentation) -> JsValue {
+    let object = Record::new();
+    object.set_title(&optional_string(segmentation.title.as_deref()));
+    object.set_sentences(&objects(&segmentation.sentences, span_record));
+    object.set_removed(&objects(&segmentation.removed, removed_record));
+    object.into()
 }
 
 /// The text argument as Rust text. wasm-bindgen's `&str` glue assumes a string: given a number, a boolean or an
