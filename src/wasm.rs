@@ -57,67 +57,38 @@ pub fn version() -> String {
     env!("CARGO_PKG_VERSION").to_string()
 }
 
+/// The result's objects, filled by setters named after each field and typed for its kind of value: a number or
+/// a string crosses as itself, and each setter stores one property name (`object.start = value`), which V8
+/// keeps fast; a general `object[key] = value` takes a different name on every call.
+macro_rules! record_setters {
+    ($($name:ident: $setter:ident($kind:ty)),* $(,)?) => {
+        #[wasm_bindgen]
+        extern "C" {
+            #[wasm_bindgen(js_name = Object)]
+            type Record;
+            #[wasm_bindgen(constructor, js_class = "Object")]
+            fn new() -> Record;
+            $(
+                #[wasm_bindgen(method, structural, setter = $name)]
+                fn $setter(this: &Record, value: $kind);
+            )*
+        }
+    };
+}
+
+record_setters!(
+    text: set_text(&str), start: set_start(f64), end: set_end(f64), start16: set_start16(f64), end16: set_end16(f64),
+    paragraph: set_paragraph(f64), score: set_score(f64), features: set_features(&JsValue),
+    contributions: set_contributions(&JsValue), name: set_name(&str), aliases: set_aliases(&JsValue),
+    mentions: set_mentions(f64), role: set_role(&JsValue), first: set_first(f64), first16: set_first16(f64),
+    spans: set_spans(&JsValue), quotes: set_quotes(&JsValue), speaker: set_speaker(&JsValue),
+    sentence: set_sentence(f64), reason: set_reason(&str), title: set_title(&JsValue), authors: set_authors(&JsValue),
+    sentences: set_sentences(&JsValue), summary: set_summary(&JsValue), people: set_people(&JsValue),
+    removed: set_removed(&JsValue),
+);
+
 #[wasm_bindgen]
 extern "C" {
-    // Objects and arrays filled by setters named after each field and typed for its kind of value: a number or
-    // a string crosses as itself, and each setter stores one property name (`object.start = value`), which V8
-    // keeps fast; a general `object[key] = value` takes a different name on every call.
-    #[wasm_bindgen(js_name = Object)]
-    type Record;
-    #[wasm_bindgen(constructor, js_class = "Object")]
-    fn new() -> Record;
-    #[wasm_bindgen(method, structural, setter = text)]
-    fn set_text(this: &Record, value: &str);
-    #[wasm_bindgen(method, structural, setter = start)]
-    fn set_start(this: &Record, value: f64);
-    #[wasm_bindgen(method, structural, setter = end)]
-    fn set_end(this: &Record, value: f64);
-    #[wasm_bindgen(method, structural, setter = start16)]
-    fn set_start16(this: &Record, value: f64);
-    #[wasm_bindgen(method, structural, setter = end16)]
-    fn set_end16(this: &Record, value: f64);
-    #[wasm_bindgen(method, structural, setter = paragraph)]
-    fn set_paragraph(this: &Record, value: f64);
-    #[wasm_bindgen(method, structural, setter = score)]
-    fn set_score(this: &Record, value: f64);
-    #[wasm_bindgen(method, structural, setter = features)]
-    fn set_features(this: &Record, value: &JsValue);
-    #[wasm_bindgen(method, structural, setter = contributions)]
-    fn set_contributions(this: &Record, value: &JsValue);
-    #[wasm_bindgen(method, structural, setter = name)]
-    fn set_name(this: &Record, value: &str);
-    #[wasm_bindgen(method, structural, setter = aliases)]
-    fn set_aliases(this: &Record, value: &JsValue);
-    #[wasm_bindgen(method, structural, setter = mentions)]
-    fn set_mentions(this: &Record, value: f64);
-    #[wasm_bindgen(method, structural, setter = role)]
-    fn set_role(this: &Record, value: &JsValue);
-    #[wasm_bindgen(method, structural, setter = first)]
-    fn set_first(this: &Record, value: f64);
-    #[wasm_bindgen(method, structural, setter = first16)]
-    fn set_first16(this: &Record, value: f64);
-    #[wasm_bindgen(method, structural, setter = spans)]
-    fn set_spans(this: &Record, value: &JsValue);
-    #[wasm_bindgen(method, structural, setter = quotes)]
-    fn set_quotes(this: &Record, value: &JsValue);
-    #[wasm_bindgen(method, structural, setter = speaker)]
-    fn set_speaker(this: &Record, value: &JsValue);
-    #[wasm_bindgen(method, structural, setter = sentence)]
-    fn set_sentence(this: &Record, value: f64);
-    #[wasm_bindgen(method, structural, setter = reason)]
-    fn set_reason(this: &Record, value: &str);
-    #[wasm_bindgen(method, structural, setter = title)]
-    fn set_title(this: &Record, value: &JsValue);
-    #[wasm_bindgen(method, structural, setter = authors)]
-    fn set_authors(this: &Record, value: &JsValue);
-    #[wasm_bindgen(method, structural, setter = sentences)]
-    fn set_sentences(this: &Record, value: &JsValue);
-    #[wasm_bindgen(method, structural, setter = summary)]
-    fn set_summary(this: &Record, value: &JsValue);
-    #[wasm_bindgen(method, structural, setter = people)]
-    fn set_people(this: &Record, value: &JsValue);
-    #[wasm_bindgen(method, structural, setter = removed)]
-    fn set_removed(this: &Record, value: &JsValue);
     #[wasm_bindgen(js_name = Array)]
     type List;
     #[wasm_bindgen(constructor, js_class = "Array")]
@@ -130,10 +101,9 @@ extern "C" {
     fn push_string(this: &List, value: &str);
 }
 
-/// Setters for the features objects, one per feature name (`object.position = value`), each set the same way
-/// every time. The general setter (`object[key] = value`) takes a different name on every call, so V8 looks
-/// each one up afresh; 36 of them a sentence (features and contributions) were the largest cost of handing the
-/// result over.
+/// The same for the features objects (a sentence's features and contributions: 36 setters a sentence, the
+/// largest part of handing the result over), one setter per feature name, checked against [`Features::NAMES`]
+/// when compiling.
 macro_rules! feature_setters {
     ($($name:ident),*) => {
         #[wasm_bindgen]
