@@ -299,12 +299,7 @@ impl<'a> Scanner<'a> {
     fn note_space(&mut self, at: usize) {
         self.last_space = at;
         // "–" and "—" are E2 80 93 and E2 80 94: their last byte is tested first.
-        let soft = match self.text.as_bytes().get(..at) {
-            Some([.., b',' | b';' | b':']) => true,
-            Some([.., 0xE2, 0x80, 0x93 | 0x94]) => true,
-            _ => false,
-        };
-        if soft {
+        if matches!(self.text.as_bytes().get(..at), Some([.., b',' | b';' | b':'] | [.., 0xE2, 0x80, 0x93 | 0x94])) {
             self.soft_break = at;
         }
     }
