@@ -679,15 +679,7 @@ fn is_continuing_word(word: &str) -> bool {
 }
 
 /// The bytes that [`bracket_pairs`] decodes: ASCII brackets, the line break, and the first bytes of "（）【】".
-static BRACKET_OR_BREAK: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut byte = 0;
-    while byte < 256 {
-        table[byte] = matches!(byte as u8, b'(' | b')' | b'[' | b']' | b'{' | b'}' | b'\n' | 0xE3 | 0xEF);
-        byte += 1;
-    }
-    table
-};
+static BRACKET_OR_BREAK: [bool; 256] = crate::tokens::byte_set(b"()[]{}\n\xE3\xEF");
 
 /// The bracket pairs of `text` as `(open, end of close)`, sorted by opening position, for the pairs that close
 /// within [`BRACKET_REACH`] bytes. One pass with a bounded stack: unmatched closers are ignored, and openers

@@ -84,6 +84,18 @@ fn push_words(text: &str, span: Span, words: &mut Vec<Word>) {
     }
 }
 
+/// A table of the 256 byte values, `true` for those in `bytes`: one look-up a byte, for scans that stop only at
+/// a few of them.
+pub(crate) const fn byte_set(bytes: &[u8]) -> [bool; 256] {
+    let mut table = [false; 256];
+    let mut k = 0;
+    while k < bytes.len() {
+        table[bytes[k] as usize] = true;
+        k += 1;
+    }
+    table
+}
+
 /// The character that starts at byte `at` of `text`, without decoding when it is ASCII (most of the text);
 /// `None` at the end or inside a character.
 pub(crate) fn char_at(text: &str, at: usize) -> Option<char> {
@@ -208,6 +220,14 @@ fn fold_accent(c: char) -> char {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_byte_set_holds_exactly_its_bytes() {
+        let set = byte_set(b"()\n\xE3");
+        for byte in 0..=255u8 {
+            assert_eq!(set[usize::from(byte)], matches!(byte, b'(' | b')' | b'\n' | 0xE3), "{byte}");
+        }
+    }
 
     #[test]
     fn words_keep_inner_joiners() {

@@ -43,15 +43,7 @@ pub(super) fn strip_inline_chrome(text: &str, article: &mut Article) {
 
 /// The first bytes of the run-in markers [`find_cuts`] looks for: "Scroll down…", "Read more:", "PUBLISHED:",
 /// "UPDATED:", "Last updated at", "Advertisement", and "©" (C2 A9). One table look-up a byte.
-static MARKER_START: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut byte = 0;
-    while byte < 256 {
-        table[byte] = matches!(byte as u8, b'S' | b'R' | b'P' | b'U' | b'L' | b'A' | 0xC2);
-        byte += 1;
-    }
-    table
-};
+static MARKER_START: [bool; 256] = crate::tokens::byte_set(b"SRPULA\xC2");
 
 /// The chrome inside one paragraph: `(start, end, reason)` in bytes relative to it, on char boundaries.
 fn find_cuts(paragraph: &str) -> Vec<(usize, usize, &'static str)> {

@@ -306,7 +306,7 @@ pub(super) fn push_key(line: &str, key: &mut Vec<u8>) {
             }
             at += 1;
         } else {
-            let Some(c) = line.get(at..).and_then(|rest| rest.chars().next()) else { break };
+            let Some(c) = char_at(line, at) else { break };
             if c.is_alphanumeric() {
                 for lower in c.to_lowercase() {
                     key.extend_from_slice(lower.encode_utf8(&mut encoded).as_bytes());
