@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the browser artefacts:
 #   cargo (wasm32, profile `wasm`) → wasm-bindgen --target web → wasm-opt -O3 → pkg/ and www/pkg/
-# pkg/ holds the raw wasm-bindgen output (nutshell.js, nutshell_bg.wasm, .d.ts) for Node and packaging;
+# pkg/ holds the raw wasm-bindgen output (nutshell.js, nutshell_bg.wasm, .d.ts, and snippets/: src/records.js,
+# which the glue imports) for Node and packaging;
 # www/pkg/ gets a copy so www/ is a self-contained static site.
 # Run scripts/setup.sh first (npm run build does).
 set -euo pipefail
@@ -28,7 +29,7 @@ cargo build --profile "$profile" --target wasm32-unknown-unknown --lib
 # Cargo is a no-op when nothing changed; skip the bindgen/opt steps too when the raw module,
 # the tools and this script are the same as for the last build and every output is present.
 stamp_file=pkg/.build-stamp
-stamp=$( { sha256sum "$raw" scripts/build.sh; wasm-bindgen --version; "$wasm_opt" --version; } | sha256sum | cut -d' ' -f1 )
+stamp=$( { sha256sum "$raw" scripts/build.sh src/records.js; wasm-bindgen --version; "$wasm_opt" --version; } | sha256sum | cut -d' ' -f1 )
 outputs=(pkg/nutshell.js pkg/nutshell_bg.wasm pkg/nutshell.d.ts www/pkg/nutshell.js www/pkg/nutshell_bg.wasm www/pkg/nutshell.d.ts)
 up_to_date=1
 for f in "${outputs[@]}"; do [ -f "$f" ] || up_to_date=0; done
@@ -36,6 +37,7 @@ if [ "$up_to_date" = 1 ] && [ -f "$stamp_file" ] && [ "$(cat "$stamp_file")" = "
   for f in nutshell.js nutshell_bg.wasm nutshell.d.ts; do
     cmp -s "pkg/$f" "www/pkg/$f" || up_to_date=0
   done
+  diff -rq pkg/snippets www/pkg/snippets >/dev/null 2>&1 || up_to_date=0
 else
   up_to_date=0
 fi
@@ -63,8 +65,10 @@ else
   mv pkg/nutshell_bg.opt.wasm pkg/nutshell_bg.wasm
 
   mkdir -p www/pkg
-  rm -f www/pkg/nutshell.js www/pkg/nutshell_bg.wasm www/pkg/nutshell.d.ts www/pkg/nutshell_bg.wasm.d.ts
+  rm -rf www/pkg/nutshell.js www/pkg/nutshell_bg.wasm www/pkg/nutshell.d.ts www/pkg/nutshell_bg.wasm.d.ts www/pkg/snippets
   cp pkg/nutshell.js pkg/nutshell_bg.wasm pkg/nutshell.d.ts www/pkg/
+  # The JavaScript the glue imports (src/records.js), in a folder wasm-bindgen names by a hash.
+  cp -r pkg/snippets www/pkg/
   [ -f pkg/nutshell_bg.wasm.d.ts ] && cp pkg/nutshell_bg.wasm.d.ts www/pkg/
   echo "$stamp" > "$stamp_file"
 fi

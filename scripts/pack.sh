@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Packs the npm package: builds the .wasm (scripts/build.sh), then `npm pack` into dist/, and prints the sizes.
 #   dist/nutshell-summarizer-X.Y.Z.tgz   — what `npm publish` would upload; `npm install ./dist/…tgz` installs it
-# The tarball holds npm/ (entries, types), pkg/nutshell.js and pkg/nutshell_bg.wasm: package.json `files`.
+# The tarball holds npm/ (entries, types), pkg/nutshell.js, its snippet (pkg/snippets/…/src/records.js) and
+# pkg/nutshell_bg.wasm: package.json `files`.
 # Run scripts/setup.sh first (npm run pack does).
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -1,16 +1,17 @@
 //! The JavaScript binding: the only module that knows about wasm-bindgen.
 //!
 //! Options arrive as a plain JavaScript object and are read property by property, so a wrong type or value
-//! becomes an `Error` that names the option. Results leave as plain objects (not class handles), built field by
-//! field with a setter per field name, typed for numbers and strings (`Record`, and `FeatureRecord` for the
-//! features): the same objects serde-wasm-bindgen's JSON-compatible serializer made, with about 9 KB less of the
-//! .wasm (2.6 KB gzipped) and one call into JavaScript per field instead of two (a number no longer becomes a
-//! JavaScript value before it is set).
+//! becomes an `Error` that names the option. Results leave as plain objects (not class handles). Sentences,
+//! spans, quotes and removed runs — nearly all of a result — are made by `src/records.js`, one call each, their
+//! texts sliced from the caller's string instead of decoded from UTF-8; the few people and the summary's own
+//! fields are set field by field, with a setter per field name typed for numbers and strings (`Record`).
+//! Against serde-wasm-bindgen's JSON-compatible serializer (the same objects) this is about 9 KB less of the
+//! .wasm; against setting every field (46 calls out of the Wasm for a sentence), 10% less time per article.
 //!
 //! Why not JSON text and `JSON.parse` (CONVENTIONS: measure both, keep the faster)? Measured on the 75
 //! CNN/DailyMail dev articles, best of 10 rounds in Node, over the summary alone (≈ 139 ms in all): building the
 //! objects field by field costs ≈ 14 ms, a hand-written JSON writer ≈ 11 ms plus ≈ 11 ms to decode and parse its
-//! text — the features make the JSON 6 times the size of the input. Field by field stays.
+//! text — the features make the JSON 6 times the size of the input. Objects stay.
 
 use js_sys::{Object, Reflect};
 use wasm_bindgen::prelude::*;
@@ -27,28 +28,28 @@ pub fn start() {
 /// Summarizes `text`. `options` is an optional object: `{ sentences, ratio, words, quotes, maxInputBytes,
 /// weights }`.
 #[wasm_bindgen(js_name = summarize)]
-pub fn summarize(#[wasm_bindgen(unchecked_param_type = "string")] text: JsValue, options: JsValue) -> Result<JsValue, JsError> {
-    let text = read_text(&text)?;
+pub fn summarize(#[wasm_bindgen(unchecked_param_type = "string")] input: JsValue, options: JsValue) -> Result<JsValue, JsError> {
+    let text = read_text(&input)?;
     let options = read_options(&options)?;
     // Each sentence becomes a JavaScript object as soon as it is made: the whole list of them never sits in
     // linear memory (on a 10 MB text it would be 27 MB more at the peak).
     let sentences = List::new();
     let summary = crate::summarize_with(&text, &options, &mut |built| {
         for sentence in built {
-            sentences.push(&sentence_record(&sentence));
+            push_sentence_record(&sentences, &input, &sentence);
         }
     })
     .map_err(|e| JsError::new(&e.to_string()))?;
-    Ok(summary_record(&summary, &sentences))
+    Ok(summary_record(&input, &summary, &sentences))
 }
 
 /// Splits `text` into sentences after removing site chrome.
 #[wasm_bindgen(js_name = split)]
-pub fn split(#[wasm_bindgen(unchecked_param_type = "string")] text: JsValue, options: JsValue) -> Result<JsValue, JsError> {
-    let text = read_text(&text)?;
+pub fn split(#[wasm_bindgen(unchecked_param_type = "string")] input: JsValue, options: JsValue) -> Result<JsValue, JsError> {
+    let text = read_text(&input)?;
     let options = read_options(&options)?;
     let segmentation = crate::split(&text, &options).map_err(|e| JsError::new(&e.to_string()))?;
-    Ok(segmentation_record(&segmentation))
+    Ok(segmentation_record(&input, &segmentation))
 }
 
 /// The version of nutshell.
@@ -77,16 +78,11 @@ macro_rules! record_setters {
 }
 
 record_setters!(
-    text: set_text(&str), start: set_start(f64), end: set_end(f64), start16: set_start16(f64), end16: set_end16(f64),
-    paragraph: set_paragraph(f64), score: set_score(f64), features: set_features(&JsValue),
-    contributions: set_contributions(&JsValue), name: set_name(&str), aliases: set_aliases(&JsValue),
-    mentions: set_mentions(f64), role: set_role(&JsValue), first: set_first(f64), first16: set_first16(f64),
-    spans: set_spans(&JsValue), quotes: set_quotes(&JsValue), speaker: set_speaker(&JsValue),
-    sentence: set_sentence(f64), reason: set_reason(&str), title: set_title(&JsValue), authors: set_authors(&JsValue),
-    sentences: set_sentences(&JsValue), summary: set_summary(&JsValue), people: set_people(&JsValue),
-    removed: set_removed(&JsValue),
+    name: set_name(&str), aliases: set_aliases(&JsValue), mentions: set_mentions(f64), role: set_role(&JsValue),
+    first: set_first(f64), first16: set_first16(f64), spans: set_spans(&JsValue), quotes: set_quotes(&JsValue),
+    title: set_title(&JsValue), authors: set_authors(&JsValue), sentences: set_sentences(&JsValue),
+    summary: set_summary(&JsValue), people: set_people(&JsValue), removed: set_removed(&JsValue),
 );
-
 #[wasm_bindgen]
 extern "C" {
     #[wasm_bindgen(js_name = Array)]
@@ -101,38 +97,53 @@ extern "C" {
     fn push_string(this: &List, value: &str);
 }
 
-/// The same for the features objects (a sentence's features and contributions: 36 setters a sentence, the
-/// largest part of handing the result over), one setter per feature name, checked against [`Features::NAMES`]
-/// when compiling.
-macro_rules! feature_setters {
+/// The sentences, spans, quotes and removed runs: one call each into `src/records.js`, which slices each text
+/// out of the caller's own string. A sentence passes its features as numbers in [`Features::NAMES`]' order,
+/// checked against the names given here when compiling, and its contributions in a second call.
+macro_rules! sentence_records {
     ($($name:ident),*) => {
-        #[wasm_bindgen]
+        #[wasm_bindgen(module = "/src/records.js")]
         extern "C" {
-            #[wasm_bindgen(js_name = Object)]
-            type FeatureRecord;
-            #[wasm_bindgen(constructor, js_class = "Object")]
-            fn new() -> FeatureRecord;
-            $(
-                #[wasm_bindgen(method, structural, setter = $name)]
-                fn $name(this: &FeatureRecord, value: f64);
-            )*
+            #[wasm_bindgen(js_name = span)]
+            fn span_object(input: &JsValue, start: f64, end: f64, start16: f64, end16: f64) -> Record;
+            #[wasm_bindgen(js_name = removed)]
+            fn removed_object(input: &JsValue, start: f64, end: f64, start16: f64, end16: f64, reason: &str) -> Record;
+            #[wasm_bindgen(js_name = quote)]
+            fn quote_object(
+                input: &JsValue, start: f64, end: f64, start16: f64, end16: f64, speaker: JsValue, sentence: f64,
+            ) -> Record;
+            #[wasm_bindgen(js_name = pushSentence)]
+            fn push_sentence(
+                list: &List, input: &JsValue, start: f64, end: f64, start16: f64, end16: f64, sentence_paragraph: f64,
+                score: f64, $($name: f64),*
+            );
+            #[wasm_bindgen(js_name = setLastContributions)]
+            fn set_last_contributions(list: &List, $($name: f64),*);
         }
 
-        const _: () = assert!(same_names(&[$(stringify!($name)),*], Features::NAMES), "one setter per feature, in order");
+        const _: () = assert!(same_names(&[$(stringify!($name)),*], Features::NAMES), "one argument per feature, in order");
 
-        /// A features (or contributions) object: every feature by name, in [`Features::NAMES`]' order.
-        fn feature_record(features: &Features) -> FeatureRecord {
-            let object = FeatureRecord::new();
-            $(object.$name(features.$name);)*
-            object
+        /// Appends a sentence's object to `list`: its span, paragraph, score, features and contributions.
+        fn push_sentence_record(list: &List, input: &JsValue, sentence: &Sentence) {
+            let (span, features, contributions) = (&sentence.span, &sentence.features, &sentence.contributions);
+            let (start, end, start16, end16) = offsets(span);
+            push_sentence(
+                list, input, start, end, start16, end16, sentence.paragraph as f64, sentence.score, $(features.$name),*
+            );
+            set_last_contributions(list, $(contributions.$name),*);
         }
     };
 }
 
-feature_setters!(
+sentence_records!(
     position, budget, paragraph, quotes, entities, centrality, coverage, lead, title, length, long, numbers, heading,
     caption, reference, question, speech, chrome
 );
+
+/// A span's UTF-8 and UTF-16 offsets, as JavaScript numbers.
+fn offsets(span: &TextSpan) -> (f64, f64, f64, f64) {
+    (span.start as f64, span.end as f64, span.start16 as f64, span.end16 as f64)
+}
 
 /// Whether two lists of names are the same, in the same order (for a check when compiling).
 const fn same_names(a: &[&str], b: &[&str]) -> bool {
@@ -179,28 +190,15 @@ fn optional_string(value: Option<&str>) -> JsValue {
 }
 
 // The objects JavaScript receives: the fields of the result types in their declaration order (a span's fields
-// first where a type carries one), as the CLI's JSON has them.
+// first where a type carries one), as the CLI's JSON has them. `input` is the caller's string, which every span
+// indexes.
 
-fn span_record(span: &TextSpan) -> Record {
-    let object = Record::new();
-    object.set_text(&span.text);
-    object.set_start(span.start as f64);
-    object.set_end(span.end as f64);
-    object.set_start16(span.start16 as f64);
-    object.set_end16(span.end16 as f64);
-    object
+fn span_record(input: &JsValue, span: &TextSpan) -> Record {
+    let (start, end, start16, end16) = offsets(span);
+    span_object(input, start, end, start16, end16)
 }
 
-fn sentence_record(sentence: &Sentence) -> Record {
-    let object = span_record(&sentence.span);
-    object.set_paragraph(sentence.paragraph as f64);
-    object.set_score(sentence.score);
-    object.set_features(&feature_record(&sentence.features));
-    object.set_contributions(&feature_record(&sentence.contributions));
-    object
-}
-
-fn person_record(person: &Person) -> Record {
+fn person_record(input: &JsValue, person: &Person) -> Record {
     let object = Record::new();
     object.set_name(&person.name);
     object.set_aliases(&strings(&person.aliases));
@@ -208,26 +206,24 @@ fn person_record(person: &Person) -> Record {
     object.set_role(&optional_string(person.role.as_deref()));
     object.set_first(person.first as f64);
     object.set_first16(person.first16 as f64);
-    object.set_spans(&objects(&person.spans, span_record));
-    object.set_quotes(&objects(&person.quotes, span_record));
+    object.set_spans(&objects(&person.spans, |span| span_record(input, span)));
+    object.set_quotes(&objects(&person.quotes, |span| span_record(input, span)));
     object
 }
 
-fn quote_record(quote: &Quote) -> Record {
-    let object = span_record(&quote.span);
-    object.set_speaker(&quote.speaker.map_or(JsValue::NULL, |speaker| JsValue::from_f64(speaker as f64)));
-    object.set_sentence(quote.sentence as f64);
-    object
+fn quote_record(input: &JsValue, quote: &Quote) -> Record {
+    let (start, end, start16, end16) = offsets(&quote.span);
+    let speaker = quote.speaker.map_or(JsValue::NULL, |speaker| JsValue::from_f64(speaker as f64));
+    quote_object(input, start, end, start16, end16, speaker, quote.sentence as f64)
 }
 
-fn removed_record(removed: &Removed) -> Record {
-    let object = span_record(&removed.span);
-    object.set_reason(&removed.reason);
-    object
+fn removed_record(input: &JsValue, removed: &Removed) -> Record {
+    let (start, end, start16, end16) = offsets(&removed.span);
+    removed_object(input, start, end, start16, end16, &removed.reason)
 }
 
 /// The summary object; its sentences are already JavaScript objects, in `sentences`.
-fn summary_record(summary: &Summary, sentences: &List) -> JsValue {
+fn summary_record(input: &JsValue, summary: &Summary, sentences: &List) -> JsValue {
     let object = Record::new();
     object.set_title(&optional_string(summary.title.as_deref()));
     object.set_authors(&strings(&summary.authors));
@@ -237,23 +233,24 @@ fn summary_record(summary: &Summary, sentences: &List) -> JsValue {
         chosen.push_number(index as f64);
     }
     object.set_summary(&chosen);
-    object.set_people(&objects(&summary.people, person_record));
-    object.set_quotes(&objects(&summary.quotes, quote_record));
-    object.set_removed(&objects(&summary.removed, removed_record));
+    object.set_people(&objects(&summary.people, |person| person_record(input, person)));
+    object.set_quotes(&objects(&summary.quotes, |quote| quote_record(input, quote)));
+    object.set_removed(&objects(&summary.removed, |removed| removed_record(input, removed)));
     object.into()
 }
 
-fn segmentation_record(segmentation: &Segmentation) -> JsValue {
+fn segmentation_record(input: &JsValue, segmentation: &Segmentation) -> JsValue {
     let object = Record::new();
     object.set_title(&optional_string(segmentation.title.as_deref()));
-    object.set_sentences(&objects(&segmentation.sentences, span_record));
-    object.set_removed(&objects(&segmentation.removed, removed_record));
+    object.set_sentences(&objects(&segmentation.sentences, |span| span_record(input, span)));
+    object.set_removed(&objects(&segmentation.removed, |removed| removed_record(input, removed)));
     object.into()
 }
 
 /// The text argument as Rust text. wasm-bindgen's `&str` glue assumes a string: given a number, a boolean or an
 /// object it writes out of bounds and the module traps. Anything but a string is a clear error here. Lone
-/// surrogates become U+FFFD, one UTF-16 unit for one, so UTF-16 offsets still index the caller's string.
+/// surrogates become U+FFFD, one UTF-16 unit for one, so UTF-16 offsets still index the caller's string (and
+/// the spans' texts, sliced from it, keep them).
 fn read_text(text: &JsValue) -> Result<String, JsError> {
     text.as_string().ok_or_else(|| {
         let kind = if text.is_null() { "null".to_string() } else { text.js_typeof().as_string().unwrap_or_default() };

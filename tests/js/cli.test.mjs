@@ -29,6 +29,9 @@ test("seed: the Node result equals the CLI's --json result", { timeout: 15 * 60 
       native.sentences.map((s) => [s.start, s.end, s.start16, s.end16]), "sentence spans");
     // Beyond the required fields, the whole structure is the same (floats may differ in the last digits).
     assert.deepEqual(JSON.parse(JSON.stringify(wasm, round)), JSON.parse(JSON.stringify(native, round)));
+    // ... with its fields in the same order: the features that src/records.js receives as numbers, by position,
+    // land under their own names.
+    assert.equal(JSON.stringify(wasm, round), JSON.stringify(native, round), "the same fields in the same order");
   }
 });
 

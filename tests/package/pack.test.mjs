@@ -17,7 +17,7 @@ test("the tarball is called nutshell-summarizer-<version>.tgz", () => {
   assert.equal(tarballName, "nutshell-summarizer-0.1.0.tgz");
 });
 
-test("the tarball holds the entries, types, glue and .wasm, and nothing else", (t) => {
+test("the tarball holds the entries, types, glue (with its snippet) and .wasm, and nothing else", (t) => {
   const files = pack.report.files.map((f) => f.path).sort();
   const expected = [
     "README.md",
@@ -35,8 +35,12 @@ test("the tarball holds the entries, types, glue and .wasm, and nothing else", (
     "pkg/nutshell.js",
     "pkg/nutshell_bg.wasm",
   ];
+  // wasm-bindgen puts the JavaScript the glue imports (src/records.js) under a folder named by a hash.
+  const snippets = files.filter((f) => f.startsWith("pkg/snippets/"));
+  assert.equal(snippets.length, 1, `one snippet: ${snippets.join(", ")}`);
+  assert.match(snippets[0], /^pkg\/snippets\/nutshell-summarizer-[0-9a-f]+\/src\/records\.js$/);
   // A LICENSE file at the top of the repository is packed too, whenever there is one.
-  assert.deepEqual(files.filter((f) => !/^LICEN[CS]E/i.test(f)), expected.sort());
+  assert.deepEqual(files.filter((f) => !/^LICEN[CS]E/i.test(f) && !snippets.includes(f)), expected.sort());
   t.diagnostic(`${pack.report.filename}: ${pack.report.size} bytes packed, ${pack.report.unpackedSize} bytes unpacked`);
 });
 

@@ -1,0 +1,50 @@
+// The result's most numerous objects, each made by one call from src/wasm.rs (wasm-bindgen imports this module
+// and ships it beside its glue, in pkg/snippets/).
+//
+// A sentence made field by field took 46 calls out of the Wasm and a UTF-8 decoding of its text; here it takes
+// two calls and no decoding: every span is a slice of the caller's own string, `input.slice(start16, end16)`
+// (the spans' `text` is exactly that slice, which tests/js/api.test.mjs checks). The object literals give V8 one
+// shape per kind of object. The feature names and their order are Features::NAMES in src/score.rs, which a
+// Rust test checks against this file.
+
+/** A span of `input`: its text and its UTF-8 and UTF-16 offsets. */
+export function span(input, start, end, start16, end16) {
+  return { text: input.slice(start16, end16), start, end, start16, end16 };
+}
+
+/** A removed run of chrome: a span and why it was removed. */
+export function removed(input, start, end, start16, end16, reason) {
+  return { text: input.slice(start16, end16), start, end, start16, end16, reason };
+}
+
+/** A quote: a span, its speaker's index in `people` (or null), the index of its sentence. */
+export function quote(input, start, end, start16, end16, speaker, sentence) {
+  return { text: input.slice(start16, end16), start, end, start16, end16, speaker, sentence };
+}
+
+/** Appends a sentence with its score and features to `list`; `contributions` is filled by the next call. */
+export function pushSentence(
+  list, input, start, end, start16, end16, paragraph, score,
+  position, budget, paragraph_, quotes, entities, centrality, coverage, lead, title, length, long, numbers,
+  heading, caption, reference, question, speech, chrome,
+) {
+  list.push({
+    text: input.slice(start16, end16), start, end, start16, end16, paragraph, score,
+    features: {
+      position, budget, paragraph: paragraph_, quotes, entities, centrality, coverage, lead, title, length, long,
+      numbers, heading, caption, reference, question, speech, chrome,
+    },
+    contributions: null,
+  });
+}
+
+/** Sets the contributions of the last sentence in `list`: each feature times its weight, in the features' order. */
+export function setLastContributions(
+  list, position, budget, paragraph, quotes, entities, centrality, coverage, lead, title, length, long, numbers,
+  heading, caption, reference, question, speech, chrome,
+) {
+  list[list.length - 1].contributions = {
+    position, budget, paragraph, quotes, entities, centrality, coverage, lead, title, length, long, numbers,
+    heading, caption, reference, question, speech, chrome,
+  };
+}
