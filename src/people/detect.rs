@@ -27,6 +27,9 @@ pub(super) struct Candidate {
     pub name: String,
     /// How many words `name` has.
     pub parts: usize,
+    /// Where the look-up keys of `name`'s words lie in [`Candidates::keys`]: one key a word, in order, joined by
+    /// spaces (a key holds none).
+    pub keys: Range<usize>,
     /// All evidence for the name: its words and its context.
     pub evidence: f64,
     /// The part of `evidence` that comes from the context (a title, a speech verb, an apposition…).
@@ -38,6 +41,32 @@ pub(super) struct Candidate {
     pub opens_sentence: bool,
     /// A courtesy title before the name: "Mr." or "Mrs.".
     pub gender: Option<Gender>,
+}
+
+/// The candidates of a document, and the look-up keys of their words in one buffer: each word is keyed once,
+/// when its run is, not again for every step that reads its candidate.
+#[derive(Default)]
+pub(super) struct Candidates {
+    pub list: Vec<Candidate>,
+    /// Every candidate's keys ([`Candidate::keys`]), one candidate after another.
+    keys: String,
+}
+
+impl Candidates {
+    /// The look-up keys of the words of `candidate`'s name, in order: [`name_key`] of each word of its `name`.
+    pub fn keys_of<'a>(&'a self, candidate: &Candidate) -> impl Iterator<Item = &'a str> {
+        let mut rest = self.keys.get(candidate.keys.clone());
+        std::iter::from_fn(move || {
+            let keys = rest?;
+            match keys.bytes().position(|b| b == b' ') {
+                Some(space) => {
+                    rest = keys.get(space + 1..);
+                    keys.get(..space)
+                }
+                None => rest.take(),
+            }
+        })
+    }
 }
 
 /// Connecting words inside names: "Ludwig van Beethoven", "Osama bin Laden", "Joaquin del Olmo".
@@ -105,12 +134,6 @@ pub(super) fn is_place_like_entry(key: &str, entry: &Entry) -> bool {
 /// A common English word ("Will", "Mark", "Brown" are, as well as names).
 pub(super) fn is_common_word(key: &str) -> bool {
     lexicons().common_words.contains(key)
-}
-
-/// A word that ends organisations, places, events or works ([`ends_non_person`]).
-pub(super) fn is_non_person_head(key: &str) -> bool {
-    let lex = lexicons();
-    ends_non_person(lex, &lex.entry(key))
 }
 
 /// A word that ends organisations, places, events or works, by what the lists say of it: one look-up.
@@ -287,7 +310,7 @@ pub(super) fn find_candidates(
     sentence_span: Span,
     words: &[Word],
     scratch: &mut Scratch,
-    out: &mut Vec<Candidate>,
+    out: &mut Candidates,
 ) {
     let Scratch { buffer, before_key, after_key, keys } = scratch;
     let headline = is_headline(text, words, buffer);
@@ -324,21 +347,36 @@ pub(super) fn find_candidates(
         let first = i + core;
         let last = i + end - 1;
         let mut name = String::with_capacity(last_word.span.end - first_word.span.start + 2);
+        let keys_start = out.keys.len();
         for (k, w) in name_words.iter().enumerate() {
             let s = w.span.slice(text);
             if k > 0 {
                 name.push(' ');
+                out.keys.push(' ');
             }
+            // The run's key of the word is its key in the name too, unless the name trims more off the word than
+            // a key does.
+            let run_key = keys.key(core + k).unwrap_or("");
             if k + 1 == name_words.len() {
-                name.push_str(strip_possessive(s).trim_end_matches(['\'', '’']));
+                let unpossessed = strip_possessive(s);
+                let bare = unpossessed.trim_end_matches(['\'', '’']);
+                name.push_str(bare);
+                if bare.len() == unpossessed.len() && strip_possessive(bare).len() == bare.len() {
+                    out.keys.push_str(run_key);
+                } else {
+                    push_name_key(bare, &mut out.keys);
+                }
             } else {
                 name.push_str(s);
+                // Only the last word can be possessive: a key drops nothing else from a word but its periods.
+                out.keys.push_str(run_key);
                 if is_initial(text, w) && !s.ends_with('.') {
                     // An initial keeps its period: "M. Butcher", "J.R. Smith".
                     name.push('.');
                 }
             }
         }
+        let name_keys = keys_start..out.keys.len();
         let last_text = last_word.span.slice(text);
         let last_len = strip_possessive(last_text).trim_end_matches(['\'', '’']).len();
         let span = Span::new(first_word.span.start, last_word.span.start + last_len);
@@ -401,11 +439,12 @@ pub(super) fn find_candidates(
             (Some(r), true) => Some((r.clone(), last)),
             _ => None,
         };
-        out.push(Candidate {
+        out.list.push(Candidate {
             sentence,
             span,
             name,
             parts: name_words.len(),
+            keys: name_keys,
             evidence: evidence + context,
             context,
             role,
@@ -458,18 +497,21 @@ fn run_end(text: &str, words: &[Word], i: usize, headline: bool) -> usize {
 }
 
 /// A headline's capitalised words, each a possible mention of a person named elsewhere in the text.
-fn push_headline_words(text: &str, sentence: usize, run: &[Word], out: &mut Vec<Candidate>) {
+fn push_headline_words(text: &str, sentence: usize, run: &[Word], out: &mut Candidates) {
     for (k, word) in run.iter().enumerate() {
         let s = word.span.slice(text);
         let bare = strip_possessive(s).trim_end_matches(['\'', '’']);
         if letters(bare) < 2 {
             continue;
         }
-        out.push(Candidate {
+        let keys_start = out.keys.len();
+        push_name_key(bare, &mut out.keys);
+        out.list.push(Candidate {
             sentence,
             span: Span::new(word.span.start, word.span.start + bare.len()),
             name: bare.to_string(),
             parts: 1,
+            keys: keys_start..out.keys.len(),
             evidence: 0.0,
             context: 0.0,
             role: None,

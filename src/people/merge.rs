@@ -6,12 +6,9 @@
 
 use crate::lexicon::{one_of, FastMap};
 
-use super::detect::{
-    given_name_strength, is_common_word, is_connector, is_non_person_head, is_place_like, title_kind, Candidate, SUFFIXES,
-};
+use super::detect::{given_name_strength, is_common_word, is_connector, is_place_like_entry, Candidate, Candidates, SUFFIXES};
 use super::{Mention, People, PersonFound};
 use crate::lexicon::lexicons;
-use crate::tokens::{name_key, push_name_key};
 
 /// Evidence a full name needs somewhere in the document: a known given name alone gives 2.5.
 const FULL_NAME_THRESHOLD: f64 = 2.0;
@@ -79,28 +76,23 @@ enum Form {
     Single(Key),
 }
 
-fn form_of(candidate: &Candidate, keys: &mut Keys, buffer: &mut String) -> Option<Form> {
-    // The keys of the words that are not suffixes, one after another in `buffer`: the first's and the last's
-    // place in it, and how many there are.
-    buffer.clear();
-    let (mut first, mut last, mut meaningful) = (0..0, 0..0, 0);
-    for part in candidate.name.split(' ') {
-        let start = buffer.len();
-        push_name_key(part, buffer);
-        if buffer.get(start..).is_some_and(|key| one_of(key, SUFFIXES)) {
-            buffer.truncate(start);
+/// The form of `candidate`, whose words' keys are `word_keys`.
+fn form_of<'a>(candidate: &Candidate, word_keys: impl Iterator<Item = &'a str>, keys: &mut Keys) -> Option<Form> {
+    // The keys of the first and the last word that are not suffixes, and how many such words there are.
+    let (mut first, mut last, mut meaningful) = ("", "", 0);
+    for key in word_keys {
+        if one_of(key, SUFFIXES) {
             continue;
         }
         if meaningful == 0 {
-            first = start..buffer.len();
+            first = key;
         }
-        last = start..buffer.len();
+        last = key;
         meaningful += 1;
     }
     if meaningful == 0 {
         return None;
     }
-    let (first, last) = (buffer.get(first)?, buffer.get(last)?);
     if meaningful == 1 || is_connector(first) {
         return Some(Form::Single(keys.number(last)));
     }
@@ -160,10 +152,10 @@ fn push_bounded(list: &mut Vec<usize>, id: usize) {
 /// Accepts candidates with enough evidence anywhere in the document, merges aliases, and counts mentions.
 /// `lone_names`: whether a lone word may be a person of its own (not in results tables, where any capitalised
 /// word next to a figure would qualify).
-pub(super) fn merge_candidates(candidates: &[Candidate], lone_names: bool) -> People {
+pub(super) fn merge_candidates(all: &Candidates, lone_names: bool) -> People {
+    let candidates = all.list.as_slice();
     let mut keys = Keys::with_capacity(candidates.len());
-    let mut buffer = String::new();
-    let forms: Vec<Option<Form>> = candidates.iter().map(|candidate| form_of(candidate, &mut keys, &mut buffer)).collect();
+    let forms: Vec<Option<Form>> = candidates.iter().map(|candidate| form_of(candidate, all.keys_of(candidate), &mut keys)).collect();
     // Each distinct form numbered, so what is known of it sits in lists rather than in more hash maps.
     let mut numbers: FastMap<Form, usize> = FastMap::default();
     let form_numbers: Vec<Option<usize>> = forms
@@ -209,6 +201,8 @@ pub(super) fn merge_candidates(candidates: &[Candidate], lone_names: bool) -> Pe
     // The person each form stands for, by its number.
     let mut person_of: Vec<Option<usize>> = vec![None; numbers.len()];
     let mut full_counts: Vec<usize> = Vec::new();
+    // The candidate each person's name is written as.
+    let mut named_by: Vec<&Candidate> = Vec::new();
     // Full names first, in order of first appearance, each under its fullest spelling.
     for ((candidate, form), &number) in candidates.iter().zip(&forms).zip(&form_numbers) {
         let (Some(form @ Form::Full(first, last)), Some(number)) = (form, number) else { continue };
@@ -217,15 +211,17 @@ pub(super) fn merge_candidates(candidates: &[Candidate], lone_names: bool) -> Pe
         }
         match person_of[number] {
             Some(id) => {
-                if let Some(person) = persons.get_mut(id) {
-                    if candidate.parts > person.name.split_whitespace().count() {
+                if let (Some(person), Some(named)) = (persons.get_mut(id), named_by.get_mut(id)) {
+                    if candidate.parts > named.parts {
                         person.name.clone_from(&candidate.name);
+                        *named = candidate;
                     }
                 }
             }
             None => {
                 let id = persons.len();
                 persons.push(new_person(id, candidate.name.clone()));
+                named_by.push(candidate);
                 full_counts.push(0);
                 owners.add(id, Some(*first), *last, &keys, &numbers);
                 person_of[number] = Some(id);
@@ -245,6 +241,7 @@ pub(super) fn merge_candidates(candidates: &[Candidate], lone_names: bool) -> Pe
         } else if owners_of_initial.is_empty() && accepted(form) {
             let id = persons.len();
             persons.push(new_person(id, candidate.name.clone()));
+            named_by.push(candidate);
             full_counts.push(0);
             owners.add(id, None, *last, &keys, &numbers);
             person_of[number] = Some(id);
@@ -266,27 +263,30 @@ pub(super) fn merge_candidates(candidates: &[Candidate], lone_names: bool) -> Pe
         }
         let key = keys.key(number_of_key);
         let (evidence, context) = (best[number], best_context[number]);
-        let unlikely = is_common_word(key)
-            || is_place_like(key)
-            || lex.organizations.contains(key)
-            || is_non_person_head(key)
-            || lex.calendar.contains(key)
-            || title_kind(key).is_some();
-        if evidence < SINGLE_NAME_THRESHOLD || context < 2.0 || unlikely || key.chars().count() < 2 {
+        if evidence < SINGLE_NAME_THRESHOLD || context < 2.0 || key.chars().count() < 2 {
+            continue;
+        }
+        // Common words, places, organisations, months and titles are not people on their own: one look-up.
+        let entry = lex.entry(key);
+        if lex.common_words.holds(&entry)
+            || is_place_like_entry(key, &entry)
+            || lex.organizations.holds(&entry)
+            || lex.non_person_heads.holds(&entry)
+            || lex.calendar.holds(&entry)
+            || entry.title_kind().is_some()
+        {
             continue;
         }
         let id = persons.len();
         persons.push(new_person(id, candidate.name.clone()));
+        named_by.push(candidate);
         full_counts.push(0);
         owners.add(id, None, number_of_key, &keys, &numbers);
         person_of[number] = Some(id);
     }
 
     // The keys of each person's name words, for the last owner of each.
-    let name_keys: Vec<Vec<Key>> = persons
-        .iter()
-        .map(|person| person.name.split_whitespace().filter_map(|part| keys.get(name_key(part, &mut buffer))).collect())
-        .collect();
+    let name_keys: Vec<Vec<Key>> = named_by.iter().map(|named| all.keys_of(named).filter_map(|key| keys.get(key)).collect()).collect();
     // Every mention, in text order.
     let mut mentions = Vec::new();
     let mut last_owner: Vec<Option<usize>> = vec![None; keys.len()];
