@@ -21,30 +21,27 @@ const MAX_OWNERS: usize = 16;
 /// sits in lists indexed by its number rather than in maps keyed by strings.
 type Key = usize;
 
-/// The distinct keys of the document's name words, numbered in order of first use.
-struct Keys {
-    numbers: FastMap<String, Key>,
-    /// Every key, back to back in order of number.
-    text: String,
-    /// Where each key ends in `text` (it starts where the one before ends).
-    ends: Vec<usize>,
+/// The distinct keys of the document's name words, numbered in order of first use: slices of the candidates'
+/// keys ([`Candidates`]), not copies.
+struct Keys<'a> {
+    numbers: FastMap<&'a str, Key>,
+    /// Every key, in order of number.
+    keys: Vec<&'a str>,
 }
 
-impl Keys {
+impl<'a> Keys<'a> {
     /// Room for about `words` distinct keys.
-    fn with_capacity(words: usize) -> Keys {
-        Keys { numbers: FastMap::with_capacity_and_hasher(words, Default::default()), text: String::new(), ends: Vec::with_capacity(words) }
+    fn with_capacity(words: usize) -> Keys<'a> {
+        Keys { numbers: FastMap::with_capacity_and_hasher(words, Default::default()), keys: Vec::with_capacity(words) }
     }
 
     /// The number of `key`, given one if it has none yet.
-    fn number(&mut self, key: &str) -> Key {
-        if let Some(&number) = self.numbers.get(key) {
-            return number;
+    fn number(&mut self, key: &'a str) -> Key {
+        let next = self.keys.len();
+        let number = *self.numbers.entry(key).or_insert(next);
+        if number == next {
+            self.keys.push(key);
         }
-        let number = self.ends.len();
-        self.numbers.insert(key.to_string(), number);
-        self.text.push_str(key);
-        self.ends.push(self.text.len());
         number
     }
 
@@ -54,14 +51,13 @@ impl Keys {
     }
 
     /// The key numbered `number`.
-    fn key(&self, number: Key) -> &str {
-        let start = number.checked_sub(1).and_then(|before| self.ends.get(before)).copied().unwrap_or(0);
-        self.ends.get(number).and_then(|&end| self.text.get(start..end)).unwrap_or("")
+    fn key(&self, number: Key) -> &'a str {
+        self.keys.get(number).copied().unwrap_or("")
     }
 
     /// How many distinct keys there are.
     fn len(&self) -> usize {
-        self.ends.len()
+        self.keys.len()
     }
 }
 
@@ -77,7 +73,7 @@ enum Form {
 }
 
 /// The form of `candidate`, whose words' keys are `word_keys`.
-fn form_of<'a>(candidate: &Candidate, word_keys: impl Iterator<Item = &'a str>, keys: &mut Keys) -> Option<Form> {
+fn form_of<'a>(candidate: &Candidate, word_keys: impl Iterator<Item = &'a str>, keys: &mut Keys<'a>) -> Option<Form> {
     // The keys of the first and the last word that are not suffixes, and how many such words there are.
     let (mut first, mut last, mut meaningful) = ("", "", 0);
     for key in word_keys {
