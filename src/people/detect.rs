@@ -10,7 +10,7 @@
 
 use super::role::{role_after, role_before, role_in_apposition_before, starts_with_role};
 use super::Gender;
-use crate::lexicon::{lexicons, normalize, one_of, Entry, Lexicons, TitleKind};
+use crate::lexicon::{lexicons, normalize, Entry, Lexicons, TitleKind};
 use crate::span::Span;
 use crate::tokens::{name_key, push_name_key, strip_possessive, Word};
 use std::borrow::Cow;
@@ -128,7 +128,7 @@ pub(super) fn is_place_like(key: &str) -> bool {
 
 /// [`is_place_like`] for a key already looked up.
 pub(super) fn is_place_like_entry(key: &str, entry: &Entry) -> bool {
-    entry.is_place_or_nationality() || one_of(key, COUNTRY_ABBREVIATIONS)
+    entry.is_place_or_nationality() || is_country_abbreviation(key)
 }
 
 /// A common English word ("Will", "Mark", "Brown" are, as well as names).
@@ -292,6 +292,67 @@ const FUNCTION_WORDS: ShortWords<{ TITLE_CASE_FUNCTION_WORDS.len() }> = ShortWor
 const CONNECTORS: ShortWords<{ NAME_CONNECTORS.len() }> = ShortWords::new(NAME_CONNECTORS);
 const NAME_SUFFIXES: ShortWords<{ SUFFIXES.len() }> = ShortWords::new(SUFFIXES);
 
+/// A list of words placed in `SLOTS` slots (a power of two, at least twice as many as the words) by a hash of their
+/// length and end bytes: a word is compared with the few words from its slot to the next empty one, not with every
+/// word of the list as [`one_of`] does.
+pub(super) struct WordTable<const SLOTS: usize> {
+    words: &'static [&'static str],
+    /// 0 for an empty slot, else the index + 1 of the word placed there.
+    slots: [u8; SLOTS],
+}
+
+/// The slot a word hashes to, before masking: its length and its first and last bytes.
+const fn word_slot(word: &[u8]) -> usize {
+    match word {
+        [] => 0,
+        [first, .., last] => word.len() * 0x65 + *first as usize * 0x1F + *last as usize * 0x3B,
+        [only] => 0x65 + *only as usize * 0x5A,
+    }
+}
+
+impl<const SLOTS: usize> WordTable<SLOTS> {
+    /// The table of `words`.
+    pub(super) const fn new(words: &'static [&'static str]) -> WordTable<SLOTS> {
+        assert!(SLOTS.is_power_of_two() && words.len() * 2 <= SLOTS && words.len() < 255, "the slots are at most half full");
+        let mut slots = [0; SLOTS];
+        let mut k = 0;
+        while k < words.len() {
+            let mut slot = word_slot(words[k].as_bytes()) & (SLOTS - 1);
+            while slots[slot] != 0 {
+                slot = (slot + 1) & (SLOTS - 1);
+            }
+            slots[slot] = k as u8 + 1;
+            k += 1;
+        }
+        WordTable { words, slots }
+    }
+
+    /// Whether `word` is one of the list.
+    pub(super) fn contains(&self, word: &str) -> bool {
+        let mut slot = word_slot(word.as_bytes()) & (SLOTS - 1);
+        // At least half the slots are empty, so the probe ends at one.
+        loop {
+            let Some(listed) = self.slots.get(slot).and_then(|&index| usize::from(index).checked_sub(1)).and_then(|k| self.words.get(k)) else {
+                return false;
+            };
+            if listed.as_bytes() == word.as_bytes() {
+                return true;
+            }
+            slot = (slot + 1) & (SLOTS - 1);
+        }
+    }
+}
+
+const KINSHIP_WORDS: WordTable<64> = WordTable::new(KINSHIP);
+const EPONYM_WORDS: WordTable<128> = WordTable::new(EPONYM_HEADS);
+const COUNTRY_ABBREVIATION_WORDS: WordTable<32> = WordTable::new(COUNTRY_ABBREVIATIONS);
+const PLACE_PREFIX_WORDS: WordTable<64> = WordTable::new(PLACE_PREFIXES);
+
+/// One of [`COUNTRY_ABBREVIATIONS`].
+pub(super) fn is_country_abbreviation(key: &str) -> bool {
+    COUNTRY_ABBREVIATION_WORDS.contains(key)
+}
+
 /// Buffers [`find_candidates`] reuses from sentence to sentence.
 #[derive(Default)]
 pub(super) struct Scratch {
@@ -401,7 +462,7 @@ pub(super) fn find_candidates(
         } else if is_possessive(last_text) && is_kinship(after.as_ref()) {
             context += 2.0;
         }
-        if after.as_ref().is_some_and(|a| !a.word.capitalized && one_of(a.key, EPONYM_HEADS)) {
+        if after.as_ref().is_some_and(|a| !a.word.capitalized && EPONYM_WORDS.contains(a.key)) {
             evidence -= 3.0;
         }
         if name_words.len() > 1 && name_words.iter().any(|w| w.all_caps && !is_initial(text, w) && letters(w.span.slice(text)) == 2) {
@@ -603,7 +664,7 @@ fn peel(text: &str, run: &[Word], keys: &RunKeys, starts_sentence: bool) -> Opti
     while end - core > 1 {
         let key = keys.key(end - 1)?;
         let entry = keys.entry(end - 1);
-        if lex.calendar.holds(&entry) || lex.nationalities.holds(&entry) || one_of(key, COUNTRY_ABBREVIATIONS) {
+        if lex.calendar.holds(&entry) || lex.nationalities.holds(&entry) || is_country_abbreviation(key) {
             end -= 1;
         } else {
             break;
@@ -661,7 +722,7 @@ fn name_evidence(keys: &RunKeys, name: Range<usize>, initial_first: bool) -> f64
         if whole.is_place_or_nationality() || lex.organizations.holds(&whole) {
             return -5.0;
         }
-        if words().next().and_then(|k| keys.key(k)).is_some_and(|key| one_of(key, PLACE_PREFIXES)) {
+        if words().next().and_then(|k| keys.key(k)).is_some_and(|key| PLACE_PREFIX_WORDS.contains(key)) {
             evidence -= 2.0;
         }
     }
@@ -920,12 +981,13 @@ fn table_evidence(
 
 /// A kinship noun next to the name: "his wife Hillary", "Trump's son Eric", "Clinton's daughter".
 fn is_kinship(neighbour: Option<&Neighbour>) -> bool {
-    neighbour.is_some_and(|n| one_of(n.key, KINSHIP))
+    neighbour.is_some_and(|n| KINSHIP_WORDS.contains(n.key))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::lexicon::one_of;
 
     #[test]
     fn short_codes_hold_exactly_the_listed_words() {
@@ -939,6 +1001,19 @@ mod tests {
             assert_eq!(is_title_case_function_word(word), one_of(word, TITLE_CASE_FUNCTION_WORDS), "{word:?}");
         }
         assert!(is_connector("van") && is_particle("jr") && !is_connector("jr") && is_title_case_function_word("via"));
+    }
+
+    #[test]
+    fn word_tables_hold_exactly_the_listed_words() {
+        let probes = ["", "a", "s", "son", "sons", "so", "wif", "wife", "wifes", "u", "u.s", "u.s.", "us", "usa", "new", "news", "cup", "hall", "halls", "mom"];
+        let lists = [KINSHIP, EPONYM_HEADS, COUNTRY_ABBREVIATIONS, PLACE_PREFIXES];
+        for word in probes.iter().chain(lists.iter().flat_map(|list| list.iter())) {
+            assert_eq!(KINSHIP_WORDS.contains(word), one_of(word, KINSHIP), "{word:?}");
+            assert_eq!(EPONYM_WORDS.contains(word), one_of(word, EPONYM_HEADS), "{word:?}");
+            assert_eq!(is_country_abbreviation(word), one_of(word, COUNTRY_ABBREVIATIONS), "{word:?}");
+            assert_eq!(PLACE_PREFIX_WORDS.contains(word), one_of(word, PLACE_PREFIXES), "{word:?}");
+        }
+        assert!(KINSHIP_WORDS.contains("fiancée") && EPONYM_WORDS.contains("airport") && !KINSHIP_WORDS.contains("wif"));
     }
 
     #[test]

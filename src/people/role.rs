@@ -2,8 +2,8 @@
 //! or in an apposition after it ("Rustem Umerov, head of the Ukrainian delegation,") or before it ("The head of
 //! the Ukrainian delegation, Rustem Umerov,").
 
-use super::detect::{is_place_like_entry, title_kind, COUNTRY_ABBREVIATIONS};
-use crate::lexicon::{lexicons, one_of, Entry, TitleKind};
+use super::detect::{is_country_abbreviation, is_place_like_entry, title_kind, WordTable};
+use crate::lexicon::{lexicons, Entry, TitleKind};
 use crate::tokens::{name_key, split_whitespace, Word};
 
 /// Nouns that head a role in an apposition though they are no title before a name: "head of the Ukrainian
@@ -13,6 +13,8 @@ const APPOSITION_HEADS: &[&str] = &[
     "father", "mother", "brother", "sister", "widow", "partner", "friend", "colleague", "deputy", "successor",
     "predecessor", "architect", "author", "creator", "winner", "runner-up", "holder", "veteran",
 ];
+
+const APPOSITION_HEAD_WORDS: WordTable<64> = WordTable::new(APPOSITION_HEADS);
 
 /// A role written before the name: "U.S. Secretary of State", "Russian President", "U.S. negotiators"
 /// (reported in the singular). Returns the role and whether it was plural.
@@ -47,7 +49,7 @@ pub(super) fn role_before(
         let plural_title = !title && key.strip_suffix('s').is_some_and(|singular| title_kind(singular).is_some());
         let modifier = lex.nationalities.holds(&entry)
             || is_place_like_entry(key, &entry)
-            || one_of(key, COUNTRY_ABBREVIATIONS)
+            || is_country_abbreviation(key)
             || lex.role_links.holds(&entry);
         // An organisation's name before a title: "Reds manager Ray Knight", "White House press secretary".
         let organisation = has_title && candidate.capitalized && !candidate.numeric && capitalised_modifiers < 3;
@@ -159,7 +161,7 @@ fn role_words<'a, 'w>(rest: &'a str, words: &'w mut [&'a str; MAX_ROLE_WORDS], b
             && !lex.nationalities.holds(&entry)
             && entry.title_kind().is_none()
             && !is_place_like_entry(key, &entry)
-            && !one_of(key, COUNTRY_ABBREVIATIONS)
+            && !is_country_abbreviation(key)
         {
             return None;
         }
@@ -169,7 +171,7 @@ fn role_words<'a, 'w>(rest: &'a str, words: &'w mut [&'a str; MAX_ROLE_WORDS], b
         if k < TITLE_WITHIN && !has_title {
             has_title = entry.title_kind().is_some()
                 || key.strip_suffix('s').is_some_and(|s| title_kind(s).is_some())
-                || one_of(key, APPOSITION_HEADS);
+                || APPOSITION_HEAD_WORDS.contains(key);
             if !has_title && k + 1 == TITLE_WITHIN {
                 // No title word early enough: not a role, whatever follows.
                 return None;
@@ -217,5 +219,12 @@ mod tests {
         assert_eq!(role_phrase("the head said nothing", &mut buffer), None);
         assert_eq!(role_phrase("one two three four five six seven eight nine ten eleven head", &mut buffer), None);
         assert!(starts_with_role("head of the party, said", &mut buffer));
+    }
+
+    #[test]
+    fn the_apposition_heads_are_exactly_the_listed_words() {
+        for word in APPOSITION_HEADS.iter().chain(&["", "a", "heads", "hea", "wife", "wifey", "co-founders", "veteran"]) {
+            assert_eq!(APPOSITION_HEAD_WORDS.contains(word), crate::lexicon::one_of(word, APPOSITION_HEADS), "{word:?}");
+        }
     }
 }
