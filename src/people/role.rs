@@ -140,24 +140,21 @@ const MAX_ROLE_WORDS: usize = 10;
 fn role_words<'a, 'w>(rest: &'a str, words: &'w mut [&'a str; MAX_ROLE_WORDS], buffer: &mut String) -> Option<&'w [&'a str]> {
     let lex = lexicons();
     let phrase = rest.get(..phrase_end(rest))?;
-    let mut n = 0;
+    // Each word is judged as it is split off, so a phrase that fails early ("the man who…") is not split further.
+    let (mut n, mut skip, mut has_title) = (0, 0, false);
     for word in split_whitespace(phrase) {
         *words.get_mut(n)? = word;
         n += 1;
-    }
-    let words = words.get(..n)?;
-    let skip = match name_key(words.first()?, buffer) {
-        "the" | "a" | "an" => 1,
-        _ => 0,
-    };
-    let role = words.get(skip..)?;
-    let head = role.first()?;
-    let mut has_title = false;
-    for (k, word) in role.iter().enumerate() {
         let key = name_key(word, buffer);
+        if n == 1 && matches!(key, "the" | "a" | "an") {
+            skip = 1;
+            continue;
+        }
+        // The word's place in the role, after its article.
+        let k = n - 1 - skip;
         let entry = lex.entry(key);
         if k == 0
-            && head.chars().next().is_some_and(char::is_uppercase)
+            && word.chars().next().is_some_and(char::is_uppercase)
             && !lex.nationalities.holds(&entry)
             && entry.title_kind().is_none()
             && !is_place_like_entry(key, &entry)
@@ -178,7 +175,8 @@ fn role_words<'a, 'w>(rest: &'a str, words: &'w mut [&'a str; MAX_ROLE_WORDS], b
             }
         }
     }
-    has_title.then_some(role)
+    let role = words.get(skip..n)?;
+    (has_title && !role.is_empty()).then_some(role)
 }
 
 /// Where the phrase at the start of `rest` ends: at the first comma, semicolon, period, bracket or double quote
