@@ -187,18 +187,27 @@ fn is_initial(text: &str, word: &Word) -> bool {
         || (s.len() <= 5 && s.contains('.') && s.split('.').all(|p| p.chars().count() == 1 && p.chars().all(char::is_uppercase)))
 }
 
-fn is_possessive(s: &str) -> bool {
-    strip_possessive(s).len() != s.len() || s.ends_with("s'") || s.ends_with("s’")
+/// A word with a possessive ending ("Putin’s", "Obama's", "Jones'", "Jones’"), told by its last bytes ("’" is E2 80
+/// 99): [`strip_possessive`] would shorten it, or it ends in "s" and an apostrophe.
+fn is_possessive(word: &[u8]) -> bool {
+    matches!(word, [.., b'\'', b's'] | [.., 0xE2, 0x80, 0x99, b's' | b'S'] | [.., b's', b'\''] | [.., b's', 0xE2, 0x80, 0x99])
+}
+
+/// The bytes between two words of a sentence, `a` before `b`: compared with a few ASCII shapes, they need no
+/// check of character boundaries, which words' ends have.
+fn gap_bytes<'t>(text: &'t str, a: &Word, b: &Word) -> Option<&'t [u8]> {
+    text.as_bytes().get(a.span.end..b.span.start)
 }
 
 /// Whether two name words separated by `gap` belong to one name: one space (a line break inside a sentence
 /// too, as wire copy wraps lines), or a period and a space after an initial or a title abbreviation ("J. R. R.
 /// Tolkien", "Mr. Putin").
-fn joins(text: &str, gap: &str, current: &Word) -> bool {
-    if matches!(gap, " " | "\u{a0}" | "\n" | "\r\n") {
+fn joins(text: &str, gap: &[u8], current: &Word) -> bool {
+    // "\u{a0}" is C2 A0.
+    if matches!(gap, b" " | b"\xC2\xA0" | b"\n" | b"\r\n") {
         return true;
     }
-    if matches!(gap, ". " | "." | ".\u{a0}") {
+    if matches!(gap, b". " | b"." | b".\xC2\xA0") {
         let mut buffer = String::new();
         return is_initial(text, current) || matches!(title_kind(name_key(current.span.slice(text), &mut buffer)), Some(TitleKind::Abbreviation | TitleKind::Honorific));
     }
@@ -285,6 +294,11 @@ impl<const N: usize> ShortWords<N> {
     /// Whether `word` is one of the list.
     fn contains(&self, word: &str) -> bool {
         word.len() <= self.longest && self.codes.contains(&short_code(word))
+    }
+
+    /// [`Self::contains`] for a word whose [`short_code`] is `code`, for asking several lists about one word.
+    fn has_code(&self, word: &str, code: u64) -> bool {
+        word.len() <= self.longest && self.codes.contains(&code)
     }
 }
 
@@ -459,7 +473,7 @@ pub(super) fn find_candidates(
         context += table_evidence(text, words, first, last, sentence_span.end, name_words.len(), after.as_ref(), buffer);
         if is_kinship(before.as_ref()) {
             context += 3.0;
-        } else if is_possessive(last_text) && is_kinship(after.as_ref()) {
+        } else if is_possessive(last_text.as_bytes()) && is_kinship(after.as_ref()) {
             context += 2.0;
         }
         if after.as_ref().is_some_and(|a| !a.word.capitalized && EPONYM_WORDS.contains(a.key)) {
@@ -524,11 +538,11 @@ fn run_end(text: &str, words: &[Word], i: usize, headline: bool) -> usize {
     let is_part = |w: &Word| is_name_word(text, w) || (headline && w.all_caps && !w.numeric);
     loop {
         let Some(current) = words.get(j) else { return j.saturating_sub(1).max(i) };
-        if is_possessive(current.span.slice(text)) {
+        if text.as_bytes().get(current.span.start..current.span.end).is_some_and(is_possessive) {
             return j;
         }
         let Some(next) = words.get(j + 1) else { return j };
-        let gap = text.get(current.span.end..next.span.start).unwrap_or("");
+        let gap = gap_bytes(text, current, next).unwrap_or(b"");
         if is_part(next) && joins(text, gap, current) {
             j += 1;
             continue;
@@ -537,9 +551,7 @@ fn run_end(text: &str, words: &[Word], i: usize, headline: bool) -> usize {
         let mut k = j + 1;
         while k <= j + 2 {
             let (Some(before), Some(word)) = (words.get(k - 1), words.get(k)) else { break };
-            let gap = text.get(before.span.end..word.span.start).unwrap_or("");
-            let s = word.span.slice(text);
-            if gap == " " && is_connector(s) {
+            if gap_bytes(text, before, word) == Some(b" ") && is_connector(word.span.slice(text)) {
                 k += 1;
             } else {
                 break;
@@ -547,7 +559,7 @@ fn run_end(text: &str, words: &[Word], i: usize, headline: bool) -> usize {
         }
         if k > j + 1 {
             if let (Some(before), Some(word)) = (words.get(k - 1), words.get(k)) {
-                if text.get(before.span.end..word.span.start) == Some(" ") && is_name_word(text, word) {
+                if gap_bytes(text, before, word) == Some(b" ") && is_name_word(text, word) {
                     j = k;
                     continue;
                 }
@@ -684,7 +696,8 @@ fn is_abbreviated(text: &str, run: &[Word], k: usize) -> bool {
 
 /// A connector or a suffix: a word of a name that is neither its given name nor its surname ("van", "Jr").
 fn is_particle(key: &str) -> bool {
-    CONNECTORS.contains(key) || NAME_SUFFIXES.contains(key)
+    let code = short_code(key);
+    CONNECTORS.has_code(key, code) || NAME_SUFFIXES.has_code(key, code)
 }
 
 /// A connector inside a name ([`NAME_CONNECTORS`]), as written.
@@ -793,14 +806,21 @@ fn name_evidence(keys: &RunKeys, name: Range<usize>, initial_first: bool) -> f64
 #[derive(Default)]
 struct RunKeys {
     joined: String,
-    /// Where each word's key lies in `joined`.
-    spans: Vec<Range<usize>>,
-    /// Each word's entry in the lexicons.
-    entries: Vec<Entry>,
-    /// Each word is a connector or suffix ([`is_particle`]).
-    particles: Vec<bool>,
-    /// Every key is ASCII, so a stretch of them is its own look-up key (see [`RunKeys::stretch`]).
+    /// What is known of each word.
+    words: Vec<RunWord>,
+    /// Every key is ASCII, so a stretch of them is its own look-up key (see [`RunKeys::stretch`]); not asked of a
+    /// run of one word, which has no stretch.
     ascii: bool,
+}
+
+/// One word of a run, as [`RunKeys`] holds it.
+struct RunWord {
+    /// Where the word's key lies in [`RunKeys::joined`].
+    key: Range<usize>,
+    /// The word's entry in the lexicons.
+    entry: Entry,
+    /// A connector or suffix ([`is_particle`]).
+    particle: bool,
 }
 
 impl RunKeys {
@@ -808,9 +828,7 @@ impl RunKeys {
     fn fill(&mut self, text: &str, run: &[Word]) {
         let lex = lexicons();
         self.joined.clear();
-        self.spans.clear();
-        self.entries.clear();
-        self.particles.clear();
+        self.words.clear();
         for (k, word) in run.iter().enumerate() {
             if k > 0 {
                 self.joined.push(' ');
@@ -818,34 +836,32 @@ impl RunKeys {
             let start = self.joined.len();
             push_name_key(word.span.slice(text), &mut self.joined);
             let key = self.joined.get(start..).unwrap_or("");
-            self.entries.push(lex.entry(key));
-            self.particles.push(is_particle(key));
-            self.spans.push(start..self.joined.len());
+            self.words.push(RunWord { entry: lex.entry(key), particle: is_particle(key), key: start..self.joined.len() });
         }
-        self.ascii = self.joined.is_ascii();
+        self.ascii = run.len() > 1 && self.joined.is_ascii();
     }
 
     /// The key of the `k`th word.
     fn key(&self, k: usize) -> Option<&str> {
-        self.joined.get(self.spans.get(k)?.clone())
+        self.joined.get(self.words.get(k)?.key.clone())
     }
 
     /// Whether the `k`th word is a connector or suffix (not past the run).
     fn is_particle(&self, k: usize) -> bool {
-        self.particles.get(k).copied().unwrap_or(false)
+        self.words.get(k).is_some_and(|w| w.particle)
     }
 
     /// The entry of the `k`th word (empty past the run).
     fn entry(&self, k: usize) -> Entry {
-        self.entries.get(k).copied().unwrap_or_default()
+        self.words.get(k).map(|w| w.entry).unwrap_or_default()
     }
 
     /// The look-up key of the words `words` together, as a multi-word entry is keyed: their keys joined by
     /// spaces and [`normalize`]d. An ASCII key is lower case with no period at its end, so the ASCII join is
     /// already normal.
     fn stretch(&self, words: Range<usize>) -> Option<Cow<'_, str>> {
-        let (first, last) = (self.spans.get(words.start)?, self.spans.get(words.end.checked_sub(1)?)?);
-        let joined = self.joined.get(first.start..last.end)?;
+        let (first, last) = (self.words.get(words.start)?, self.words.get(words.end.checked_sub(1)?)?);
+        let joined = self.joined.get(first.key.start..last.key.end)?;
         Some(if self.ascii { Cow::Borrowed(joined) } else { Cow::Owned(normalize(joined)) })
     }
 }
@@ -872,12 +888,11 @@ impl<'a> Neighbour<'a> {
 }
 
 fn gap_between(text: &str, a: Option<&Word>, b: Option<&Word>) -> Option<&'static str> {
-    let (a, b) = (a?, b?);
-    let gap = text.get(a.span.end..b.span.start)?;
+    let gap = gap_bytes(text, a?, b?)?;
     // Only the shapes that matter: a space, or a space with a comma.
     Some(match gap {
-        " " | "\u{a0}" | "\n" => " ",
-        ", " => ", ",
+        b" " | b"\xC2\xA0" | b"\n" => " ",
+        b", " => ", ",
         _ => "other",
     })
 }
@@ -1001,6 +1016,14 @@ mod tests {
             assert_eq!(is_title_case_function_word(word), one_of(word, TITLE_CASE_FUNCTION_WORDS), "{word:?}");
         }
         assert!(is_connector("van") && is_particle("jr") && !is_connector("jr") && is_title_case_function_word("via"));
+    }
+
+    #[test]
+    fn possessives_are_told_by_their_last_bytes() {
+        for word in ["Putin’s", "PUTIN’S", "Obama's", "OBAMA'S", "Jones'", "Jones’", "Putin", "Bass", "s", "'s", "’s", "s’", "’"] {
+            let by_characters = strip_possessive(word).len() != word.len() || word.ends_with("s'") || word.ends_with("s’");
+            assert_eq!(is_possessive(word.as_bytes()), by_characters, "{word:?}");
+        }
     }
 
     #[test]
