@@ -460,8 +460,9 @@ pub(super) fn find_candidates(
 
         let mut evidence = name_evidence(keys, core..end, initial_first);
         let mut context = 0.0;
-        let before = Neighbour::of(text, words, first.checked_sub(1), first, before_key);
-        let after = Neighbour::of(text, words, Some(last + 1), last, after_key);
+        // A word peeled off the run ("President Bill Clinton", "Smith Friday") was keyed with it.
+        let before = Neighbour::of(text, words, first.checked_sub(1), first, keys.known(core.checked_sub(1)), before_key);
+        let after = Neighbour::of(text, words, Some(last + 1), last, keys.known(Some(end)), after_key);
         let titled = peeled.title || title_precedes(before.as_ref());
         if titled {
             context += 3.0;
@@ -851,6 +852,12 @@ impl RunKeys {
         self.words.get(k).is_some_and(|w| w.particle)
     }
 
+    /// The key and entry of the `k`th word, if the run has one.
+    fn known(&self, k: Option<usize>) -> Option<(&str, Entry)> {
+        let k = k?;
+        Some((self.key(k)?, self.words.get(k)?.entry))
+    }
+
     /// The entry of the `k`th word (empty past the run).
     fn entry(&self, k: usize) -> Entry {
         self.words.get(k).map(|w| w.entry).unwrap_or_default()
@@ -875,12 +882,23 @@ struct Neighbour<'a> {
 }
 
 impl<'a> Neighbour<'a> {
-    /// The word at `index`, if one space parts it from the name's word at `name`.
-    fn of(text: &str, words: &'a [Word], index: Option<usize>, name: usize, buffer: &'a mut String) -> Option<Neighbour<'a>> {
+    /// The word at `index`, if one space parts it from the name's word at `name`; `known` is its key and entry
+    /// when the run has them.
+    fn of(
+        text: &str,
+        words: &'a [Word],
+        index: Option<usize>,
+        name: usize,
+        known: Option<(&'a str, Entry)>,
+        buffer: &'a mut String,
+    ) -> Option<Neighbour<'a>> {
         let word = words.get(index?)?;
         let (a, b) = if index? < name { (Some(word), words.get(name)) } else { (words.get(name), Some(word)) };
         if gap_between(text, a, b) != Some(" ") {
             return None;
+        }
+        if let Some((key, entry)) = known {
+            return Some(Neighbour { word, key, entry });
         }
         let key = name_key(word.span.slice(text), buffer);
         Some(Neighbour { word, key, entry: lexicons().entry(key) })
