@@ -308,11 +308,13 @@ const NAME_SUFFIXES: ShortWords<{ SUFFIXES.len() }> = ShortWords::new(SUFFIXES);
 
 /// A list of words placed in `SLOTS` slots (a power of two, at least twice as many as the words) by a hash of their
 /// length and end bytes: a word is compared with the few words from its slot to the next empty one, not with every
-/// word of the list as [`one_of`] does.
+/// word of the list as [`one_of`] does, and most words not at all, their first letter being no listed word's.
 pub(super) struct WordTable<const SLOTS: usize> {
     words: &'static [&'static str],
     /// 0 for an empty slot, else the index + 1 of the word placed there.
     slots: [u8; SLOTS],
+    /// Bit `b & 31` for the first byte `b` of each word: one bit a letter, whatever its case.
+    firsts: u32,
 }
 
 /// The slot a word hashes to, before masking: its length and its first and last bytes.
@@ -329,8 +331,11 @@ impl<const SLOTS: usize> WordTable<SLOTS> {
     pub(super) const fn new(words: &'static [&'static str]) -> WordTable<SLOTS> {
         assert!(SLOTS.is_power_of_two() && words.len() * 2 <= SLOTS && words.len() < 255, "the slots are at most half full");
         let mut slots = [0; SLOTS];
+        let mut firsts = 0;
         let mut k = 0;
         while k < words.len() {
+            assert!(!words[k].is_empty(), "no listed word is empty");
+            firsts |= 1 << (words[k].as_bytes()[0] & 31);
             let mut slot = word_slot(words[k].as_bytes()) & (SLOTS - 1);
             while slots[slot] != 0 {
                 slot = (slot + 1) & (SLOTS - 1);
@@ -338,11 +343,15 @@ impl<const SLOTS: usize> WordTable<SLOTS> {
             slots[slot] = k as u8 + 1;
             k += 1;
         }
-        WordTable { words, slots }
+        WordTable { words, slots, firsts }
     }
 
     /// Whether `word` is one of the list.
     pub(super) fn contains(&self, word: &str) -> bool {
+        match word.as_bytes().first() {
+            Some(first) if self.firsts & (1 << (first & 31)) != 0 => {}
+            _ => return false,
+        }
         let mut slot = word_slot(word.as_bytes()) & (SLOTS - 1);
         // At least half the slots are empty, so the probe ends at one.
         loop {
