@@ -74,7 +74,7 @@ const NAME_CONNECTORS: &[&str] =
     &["van", "von", "de", "der", "den", "da", "di", "du", "del", "della", "des", "la", "le", "bin", "al", "ibn", "ter", "dos", "das", "do", "y", "zu", "el"];
 
 /// Name suffixes that are not the surname: "Martin Luther King Jr.", "Elizabeth II".
-pub(super) const SUFFIXES: &[&str] = &["jr", "sr", "ii", "iii", "iv"];
+const SUFFIXES: &[&str] = &["jr", "sr", "ii", "iii", "iv"];
 
 /// Country abbreviations that modify roles and are never names: "U.S. negotiators", "UN envoy".
 pub(super) const COUNTRY_ABBREVIATIONS: &[&str] = &["u.s", "us", "u.k", "uk", "un", "u.n", "eu", "e.u", "u.s.a", "usa", "uae", "u.a.e"];
@@ -147,7 +147,7 @@ fn has_letter(s: &str) -> bool {
 }
 
 /// Letters of a word, for telling initials ("P") and short capitals ("UN") apart from words.
-fn letters(s: &str) -> usize {
+pub(super) fn letters(s: &str) -> usize {
     if s.is_ascii() {
         return s.bytes().filter(u8::is_ascii_alphabetic).count();
     }
@@ -710,6 +710,11 @@ fn is_particle(key: &str) -> bool {
     CONNECTORS.has_code(key, code) || NAME_SUFFIXES.has_code(key, code)
 }
 
+/// A name suffix ([`SUFFIXES`]): "jr", "iii".
+pub(super) fn is_suffix(key: &str) -> bool {
+    NAME_SUFFIXES.contains(key)
+}
+
 /// A connector inside a name ([`NAME_CONNECTORS`]), as written.
 pub(super) fn is_connector(word: &str) -> bool {
     CONNECTORS.contains(word)
@@ -1040,6 +1045,7 @@ mod tests {
         for word in probes.iter().chain(NAME_CONNECTORS).chain(SUFFIXES).chain(TITLE_CASE_FUNCTION_WORDS) {
             assert_eq!(is_connector(word), one_of(word, NAME_CONNECTORS), "{word:?}");
             assert_eq!(is_particle(word), one_of(word, NAME_CONNECTORS) || one_of(word, SUFFIXES), "{word:?}");
+            assert_eq!(is_suffix(word), one_of(word, SUFFIXES), "{word:?}");
             assert_eq!(is_title_case_function_word(word), one_of(word, TITLE_CASE_FUNCTION_WORDS), "{word:?}");
         }
         assert!(is_connector("van") && is_particle("jr") && !is_connector("jr") && is_title_case_function_word("via"));

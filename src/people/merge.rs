@@ -4,9 +4,9 @@
 //! Name words are numbered once (one hash look-up each), what is known of them sits in lists by number, and a
 //! word's list of owners is bounded, so the whole step is linear in the number of candidates.
 
-use crate::lexicon::{one_of, FastMap};
+use crate::lexicon::FastMap;
 
-use super::detect::{given_name_strength, is_common_word, is_connector, is_place_like_entry, Candidate, Candidates, SUFFIXES};
+use super::detect::{given_name_strength, is_common_word, is_connector, is_place_like_entry, is_suffix, letters, Candidate, Candidates};
 use super::{Mention, People, PersonFound};
 use crate::lexicon::lexicons;
 
@@ -77,7 +77,7 @@ fn form_of<'a>(candidate: &Candidate, word_keys: impl Iterator<Item = &'a str>, 
     // The keys of the first and the last word that are not suffixes, and how many such words there are.
     let (mut first, mut last, mut meaningful) = ("", "", 0);
     for key in word_keys {
-        if one_of(key, SUFFIXES) {
+        if is_suffix(key) {
             continue;
         }
         if meaningful == 0 {
@@ -92,8 +92,9 @@ fn form_of<'a>(candidate: &Candidate, word_keys: impl Iterator<Item = &'a str>, 
     if meaningful == 1 || is_connector(first) {
         return Some(Form::Single(keys.number(last)));
     }
-    let first_part = candidate.name.split(' ').next()?;
-    let first_letters = first_part.chars().filter(|c| c.is_alphabetic()).count();
+    let name = &candidate.name;
+    let first_part = name.get(..name.bytes().position(|b| b == b' ').unwrap_or(name.len()))?;
+    let first_letters = letters(first_part);
     if first_letters == 1 || (first_part.contains('.') && first_letters <= 3 && first_part.len() <= 5) {
         let initial = first.chars().next()?;
         return Some(Form::Initial(initial, keys.number(last)));
@@ -153,7 +154,7 @@ pub(super) fn merge_candidates(all: &Candidates, lone_names: bool) -> People {
     let mut keys = Keys::with_capacity(candidates.len());
     let forms: Vec<Option<Form>> = candidates.iter().map(|candidate| form_of(candidate, all.keys_of(candidate), &mut keys)).collect();
     // Each distinct form numbered, so what is known of it sits in lists rather than in more hash maps.
-    let mut numbers: FastMap<Form, usize> = FastMap::default();
+    let mut numbers: FastMap<Form, usize> = FastMap::with_capacity_and_hasher(candidates.len(), Default::default());
     let form_numbers: Vec<Option<usize>> = forms
         .iter()
         .map(|form| {
@@ -284,7 +285,7 @@ pub(super) fn merge_candidates(all: &Candidates, lone_names: bool) -> People {
     // The keys of each person's name words, for the last owner of each.
     let name_keys: Vec<Vec<Key>> = named_by.iter().map(|named| all.keys_of(named).filter_map(|key| keys.get(key)).collect()).collect();
     // Every mention, in text order.
-    let mut mentions = Vec::new();
+    let mut mentions = Vec::with_capacity(candidates.len());
     let mut last_owner: Vec<Option<usize>> = vec![None; keys.len()];
     for ((candidate, form), &number) in candidates.iter().zip(&forms).zip(&form_numbers) {
         let (Some(form), Some(number)) = (form, number) else { continue };
