@@ -271,34 +271,39 @@ fn is_title_case_function_word(key: &str) -> bool {
 }
 
 /// A list of words of at most 7 bytes, each as a [`short_code`]: a word is compared with all of them as numbers,
-/// and not at all when it is longer than the longest.
+/// and not at all when it is longer than the longest or its first letter starts none of them.
 struct ShortWords<const N: usize> {
     codes: [u64; N],
     longest: usize,
+    /// Bit `b & 31` for the first byte `b` of each word, as [`WordTable`] keeps them.
+    firsts: u32,
 }
 
 impl<const N: usize> ShortWords<N> {
     /// The `N` words of `words`.
     const fn new(words: &[&str]) -> ShortWords<N> {
         let mut codes = [0; N];
+        let mut firsts = 0;
         let mut k = 0;
         while k < N && k < words.len() {
+            assert!(!words[k].is_empty(), "no listed word is empty");
             codes[k] = short_code(words[k]);
+            firsts |= 1 << (words[k].as_bytes()[0] & 31);
             k += 1;
         }
         let longest = crate::lexicon::longest(words);
         assert!(N == words.len() && longest <= 7, "the list is N words of at most 7 bytes");
-        ShortWords { codes, longest }
+        ShortWords { codes, longest, firsts }
+    }
+
+    /// Whether `word` may be one of the list, by its length and first byte alone.
+    fn may_hold(&self, word: &str) -> bool {
+        word.len() <= self.longest && word.as_bytes().first().is_some_and(|first| self.firsts & (1 << (first & 31)) != 0)
     }
 
     /// Whether `word` is one of the list.
     fn contains(&self, word: &str) -> bool {
-        word.len() <= self.longest && self.codes.contains(&short_code(word))
-    }
-
-    /// [`Self::contains`] for a word whose [`short_code`] is `code`, for asking several lists about one word.
-    fn has_code(&self, word: &str, code: u64) -> bool {
-        word.len() <= self.longest && self.codes.contains(&code)
+        self.may_hold(word) && self.codes.contains(&short_code(word))
     }
 }
 
@@ -706,8 +711,12 @@ fn is_abbreviated(text: &str, run: &[Word], k: usize) -> bool {
 
 /// A connector or a suffix: a word of a name that is neither its given name nor its surname ("van", "Jr").
 fn is_particle(key: &str) -> bool {
+    let (connector, suffix) = (CONNECTORS.may_hold(key), NAME_SUFFIXES.may_hold(key));
+    if !connector && !suffix {
+        return false;
+    }
     let code = short_code(key);
-    CONNECTORS.has_code(key, code) || NAME_SUFFIXES.has_code(key, code)
+    (connector && CONNECTORS.codes.contains(&code)) || (suffix && NAME_SUFFIXES.codes.contains(&code))
 }
 
 /// A name suffix ([`SUFFIXES`]): "jr", "iii".
