@@ -22,9 +22,10 @@ pub(super) struct Candidate {
     pub sentence: usize,
     /// The name as written, without a possessive ending.
     pub span: Span,
-    /// The name's words as written (the last without its possessive ending, an initial with its period), joined
-    /// by spaces: no word holds white space, so `name.split(' ')` gives them back.
-    pub name: String,
+    /// Where the name lies in [`Candidates::names`]: its words as written (the last without its possessive
+    /// ending, an initial with its period), joined by spaces; no word holds white space, so `split(' ')` gives
+    /// them back.
+    pub name: Range<usize>,
     /// How many words `name` has.
     pub parts: usize,
     /// Where the look-up keys of `name`'s words lie in [`Candidates::keys`]: one key a word, in order, joined by
@@ -43,16 +44,24 @@ pub(super) struct Candidate {
     pub gender: Option<Gender>,
 }
 
-/// The candidates of a document, and the look-up keys of their words in one buffer: each word is keyed once,
-/// when its run is, not again for every step that reads its candidate.
+/// The candidates of a document, their names in one buffer and the look-up keys of their words in another: each
+/// word is keyed once, when its run is, not again for every step that reads its candidate, and a name is written
+/// without an allocation of its own.
 #[derive(Default)]
 pub(super) struct Candidates {
     pub list: Vec<Candidate>,
+    /// Every candidate's name ([`Candidate::name`]), one candidate after another.
+    names: String,
     /// Every candidate's keys ([`Candidate::keys`]), one candidate after another.
     keys: String,
 }
 
 impl Candidates {
+    /// The name of `candidate`.
+    pub fn name(&self, candidate: &Candidate) -> &str {
+        self.names.get(candidate.name.clone()).unwrap_or("")
+    }
+
     /// The look-up keys of the words of `candidate`'s name, in order: [`name_key`] of each word of its `name`.
     pub fn keys_of<'a>(&'a self, candidate: &Candidate) -> impl Iterator<Item = &'a str> {
         let mut rest = self.keys.get(candidate.keys.clone());
@@ -435,12 +444,11 @@ pub(super) fn find_candidates(
         };
         let first = i + core;
         let last = i + end - 1;
-        let mut name = String::with_capacity(last_word.span.end - first_word.span.start + 2);
-        let keys_start = out.keys.len();
+        let (name_start, keys_start) = (out.names.len(), out.keys.len());
         for (k, w) in name_words.iter().enumerate() {
             let s = w.span.slice(text);
             if k > 0 {
-                name.push(' ');
+                out.names.push(' ');
                 out.keys.push(' ');
             }
             // The run's key of the word is its key in the name too, unless the name trims more off the word than
@@ -449,23 +457,23 @@ pub(super) fn find_candidates(
             if k + 1 == name_words.len() {
                 let unpossessed = strip_possessive(s);
                 let bare = unpossessed.trim_end_matches(['\'', '’']);
-                name.push_str(bare);
+                out.names.push_str(bare);
                 if bare.len() == unpossessed.len() && strip_possessive(bare).len() == bare.len() {
                     out.keys.push_str(run_key);
                 } else {
                     push_name_key(bare, &mut out.keys);
                 }
             } else {
-                name.push_str(s);
+                out.names.push_str(s);
                 // Only the last word can be possessive: a key drops nothing else from a word but its periods.
                 out.keys.push_str(run_key);
                 if is_initial(text, w) && !s.ends_with('.') {
                     // An initial keeps its period: "M. Butcher", "J.R. Smith".
-                    name.push('.');
+                    out.names.push('.');
                 }
             }
         }
-        let name_keys = keys_start..out.keys.len();
+        let (name, name_keys) = (name_start..out.names.len(), keys_start..out.keys.len());
         let last_text = last_word.span.slice(text);
         let last_len = strip_possessive(last_text).trim_end_matches(['\'', '’']).len();
         let span = Span::new(first_word.span.start, last_word.span.start + last_len);
@@ -592,12 +600,13 @@ fn push_headline_words(text: &str, sentence: usize, run: &[Word], out: &mut Cand
         if letters(bare) < 2 {
             continue;
         }
-        let keys_start = out.keys.len();
+        let (name_start, keys_start) = (out.names.len(), out.keys.len());
+        out.names.push_str(bare);
         push_name_key(bare, &mut out.keys);
         out.list.push(Candidate {
             sentence,
             span: Span::new(word.span.start, word.span.start + bare.len()),
-            name: bare.to_string(),
+            name: name_start..out.names.len(),
             parts: 1,
             keys: keys_start..out.keys.len(),
             evidence: 0.0,

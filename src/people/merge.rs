@@ -72,8 +72,8 @@ enum Form {
     Single(Key),
 }
 
-/// The form of `candidate`, whose words' keys are `word_keys`.
-fn form_of<'a>(candidate: &Candidate, word_keys: impl Iterator<Item = &'a str>, keys: &mut Keys<'a>) -> Option<Form> {
+/// The form of a candidate named `name`, whose words' keys are `word_keys`.
+fn form_of<'a>(name: &str, word_keys: impl Iterator<Item = &'a str>, keys: &mut Keys<'a>) -> Option<Form> {
     // The keys of the first and the last word that are not suffixes, and how many such words there are.
     let (mut first, mut last, mut meaningful) = ("", "", 0);
     for key in word_keys {
@@ -92,7 +92,6 @@ fn form_of<'a>(candidate: &Candidate, word_keys: impl Iterator<Item = &'a str>, 
     if meaningful == 1 || is_connector(first) {
         return Some(Form::Single(keys.number(last)));
     }
-    let name = &candidate.name;
     let first_part = name.get(..name.bytes().position(|b| b == b' ').unwrap_or(name.len()))?;
     let first_letters = letters(first_part);
     if first_letters == 1 || (first_part.contains('.') && first_letters <= 3 && first_part.len() <= 5) {
@@ -152,7 +151,7 @@ fn push_bounded(list: &mut Vec<usize>, id: usize) {
 pub(super) fn merge_candidates(all: &Candidates, lone_names: bool) -> People {
     let candidates = all.list.as_slice();
     let mut keys = Keys::with_capacity(candidates.len());
-    let forms: Vec<Option<Form>> = candidates.iter().map(|candidate| form_of(candidate, all.keys_of(candidate), &mut keys)).collect();
+    let forms: Vec<Option<Form>> = candidates.iter().map(|candidate| form_of(all.name(candidate), all.keys_of(candidate), &mut keys)).collect();
     // Each distinct form numbered, so what is known of it sits in lists rather than in more hash maps.
     let mut numbers: FastMap<Form, usize> = FastMap::with_capacity_and_hasher(candidates.len(), Default::default());
     let form_numbers: Vec<Option<usize>> = forms
@@ -210,14 +209,14 @@ pub(super) fn merge_candidates(all: &Candidates, lone_names: bool) -> People {
             Some(id) => {
                 if let (Some(person), Some(named)) = (persons.get_mut(id), named_by.get_mut(id)) {
                     if candidate.parts > named.parts {
-                        person.name.clone_from(&candidate.name);
+                        all.name(candidate).clone_into(&mut person.name);
                         *named = candidate;
                     }
                 }
             }
             None => {
                 let id = persons.len();
-                persons.push(new_person(id, candidate.name.clone()));
+                persons.push(new_person(id, all.name(candidate).to_string()));
                 named_by.push(candidate);
                 full_counts.push(0);
                 owners.add(id, Some(*first), *last, &keys, &numbers);
@@ -237,7 +236,7 @@ pub(super) fn merge_candidates(all: &Candidates, lone_names: bool) -> People {
             person_of[number] = Some(*id);
         } else if owners_of_initial.is_empty() && accepted(form) {
             let id = persons.len();
-            persons.push(new_person(id, candidate.name.clone()));
+            persons.push(new_person(id, all.name(candidate).to_string()));
             named_by.push(candidate);
             full_counts.push(0);
             owners.add(id, None, *last, &keys, &numbers);
@@ -275,7 +274,7 @@ pub(super) fn merge_candidates(all: &Candidates, lone_names: bool) -> People {
             continue;
         }
         let id = persons.len();
-        persons.push(new_person(id, candidate.name.clone()));
+        persons.push(new_person(id, all.name(candidate).to_string()));
         named_by.push(candidate);
         full_counts.push(0);
         owners.add(id, None, number_of_key, &keys, &numbers);
@@ -301,10 +300,10 @@ pub(super) fn merge_candidates(all: &Candidates, lone_names: bool) -> People {
                 *count += 1;
             }
         }
-        let surface = &candidate.name;
+        let surface = all.name(candidate);
         let shouting = candidate.headline && surface.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
-        if *surface != person.name && !shouting && !person.aliases.contains(surface) {
-            person.aliases.push(surface.clone());
+        if surface != person.name && !shouting && !person.aliases.iter().any(|alias| alias == surface) {
+            person.aliases.push(surface.to_string());
         }
         if person.role.is_none() {
             person.role.clone_from(&candidate.role);
