@@ -492,7 +492,10 @@ pub(super) fn find_candidates(
         if speech_verb_after(after.as_ref()) || speech_verb_before(text, words, first, before.as_ref(), buffer) {
             context += 2.0;
         }
-        context += apposition_evidence(text, words, last, sentence_span.end, buffer);
+        // The length of the text after ", " that apposition_evidence found no role phrase at, if it did: the one
+        // role_after would read again.
+        let mut no_role_after = None;
+        context += apposition_evidence(text, words, last, sentence_span.end, &mut no_role_after, buffer);
         context += table_evidence(text, words, first, last, sentence_span.end, name_words.len(), after.as_ref(), buffer);
         if is_kinship(before.as_ref()) {
             context += 3.0;
@@ -524,7 +527,7 @@ pub(super) fn find_candidates(
             }
         }
         if role.is_none() {
-            role = role_after(text, words, last, sentence_span.end, buffer);
+            role = role_after(text, words, last, sentence_span.end, no_role_after, buffer);
             if role.is_none() {
                 role = role_in_apposition_before(text, words, first, sentence_span.start, buffer);
                 if role.is_some() {
@@ -975,7 +978,16 @@ fn key_of<'b>(text: &str, word: Option<&Word>, buffer: &'b mut String) -> &'b st
 }
 
 /// ", 31," (an age), ", who …", or ", the head of …" right after the name.
-fn apposition_evidence(text: &str, words: &[Word], last: usize, sentence_end: usize, buffer: &mut String) -> f64 {
+/// `no_role`: set to the length of the text after ", " when it does not start with a role phrase. That text ends
+/// at `sentence_end`, so its length tells it.
+fn apposition_evidence(
+    text: &str,
+    words: &[Word],
+    last: usize,
+    sentence_end: usize,
+    no_role: &mut Option<usize>,
+    buffer: &mut String,
+) -> f64 {
     let Some(word) = words.get(last) else { return 0.0 };
     let after = text.get(word.span.end..sentence_end).unwrap_or("");
     let after = after.strip_prefix(['’', '\'']).map(|a| a.strip_prefix('s').unwrap_or(a)).unwrap_or(after);
@@ -997,6 +1009,7 @@ fn apposition_evidence(text: &str, words: &[Word], last: usize, sentence_end: us
     if starts_with_role(rest, buffer) {
         return 1.5;
     }
+    *no_role = Some(rest.len());
     0.0
 }
 

@@ -93,11 +93,22 @@ pub(super) fn role_before(
     (Some(role), plural)
 }
 
-/// "Rustem Umerov, head of the Ukrainian delegation, …": the apposition after the name.
-pub(super) fn role_after(text: &str, words: &[Word], last: usize, sentence_end: usize, buffer: &mut String) -> Option<String> {
+/// "Rustem Umerov, head of the Ukrainian delegation, …": the apposition after the name. `no_role` is the length
+/// of a text ending at `sentence_end` known to start with no role phrase, when the caller knows one.
+pub(super) fn role_after(
+    text: &str,
+    words: &[Word],
+    last: usize,
+    sentence_end: usize,
+    no_role: Option<usize>,
+    buffer: &mut String,
+) -> Option<String> {
     let word = words.get(last)?;
     let after = text.get(word.span.end..sentence_end)?;
     let rest = after.strip_prefix(", ")?;
+    if no_role == Some(rest.len()) {
+        return None;
+    }
     role_phrase(rest, buffer)
 }
 
