@@ -10,7 +10,7 @@
 
 use super::role::{role_after, role_before, role_in_apposition_before, starts_with_role};
 use super::Gender;
-use crate::lexicon::{lexicons, normalize, one_of, Entry, Lexicons, TitleKind};
+use crate::lexicon::{lexicons, normalize, Entry, Lexicons, TitleKind};
 use crate::span::Span;
 use crate::tokens::{name_key, push_name_key, strip_possessive, Word};
 use std::borrow::Cow;
@@ -22,11 +22,15 @@ pub(super) struct Candidate {
     pub sentence: usize,
     /// The name as written, without a possessive ending.
     pub span: Span,
-    /// The name's words as written (the last without its possessive ending, an initial with its period), joined
-    /// by spaces: no word holds white space, so `name.split(' ')` gives them back.
-    pub name: String,
+    /// Where the name lies in [`Candidates::names`]: its words as written (the last without its possessive
+    /// ending, an initial with its period), joined by spaces; no word holds white space, so `split(' ')` gives
+    /// them back.
+    pub name: Range<usize>,
     /// How many words `name` has.
     pub parts: usize,
+    /// Where the look-up keys of `name`'s words lie in [`Candidates::keys`]: one key a word, in order, joined by
+    /// spaces (a key holds none).
+    pub keys: Range<usize>,
     /// All evidence for the name: its words and its context.
     pub evidence: f64,
     /// The part of `evidence` that comes from the context (a title, a speech verb, an apposition…).
@@ -40,12 +44,46 @@ pub(super) struct Candidate {
     pub gender: Option<Gender>,
 }
 
+/// The candidates of a document, their names in one buffer and the look-up keys of their words in another: each
+/// word is keyed once, when its run is, not again for every step that reads its candidate, and a name is written
+/// without an allocation of its own.
+#[derive(Default)]
+pub(super) struct Candidates {
+    pub list: Vec<Candidate>,
+    /// Every candidate's name ([`Candidate::name`]), one candidate after another.
+    names: String,
+    /// Every candidate's keys ([`Candidate::keys`]), one candidate after another.
+    keys: String,
+}
+
+impl Candidates {
+    /// The name of `candidate`.
+    pub fn name(&self, candidate: &Candidate) -> &str {
+        self.names.get(candidate.name.clone()).unwrap_or("")
+    }
+
+    /// The look-up keys of the words of `candidate`'s name, in order: [`name_key`] of each word of its `name`.
+    pub fn keys_of<'a>(&'a self, candidate: &Candidate) -> impl Iterator<Item = &'a str> {
+        let mut rest = self.keys.get(candidate.keys.clone());
+        std::iter::from_fn(move || {
+            let keys = rest?;
+            match keys.bytes().position(|b| b == b' ') {
+                Some(space) => {
+                    rest = keys.get(space + 1..);
+                    keys.get(..space)
+                }
+                None => rest.take(),
+            }
+        })
+    }
+}
+
 /// Connecting words inside names: "Ludwig van Beethoven", "Osama bin Laden", "Joaquin del Olmo".
 const NAME_CONNECTORS: &[&str] =
     &["van", "von", "de", "der", "den", "da", "di", "du", "del", "della", "des", "la", "le", "bin", "al", "ibn", "ter", "dos", "das", "do", "y", "zu", "el"];
 
 /// Name suffixes that are not the surname: "Martin Luther King Jr.", "Elizabeth II".
-pub(super) const SUFFIXES: &[&str] = &["jr", "sr", "ii", "iii", "iv"];
+const SUFFIXES: &[&str] = &["jr", "sr", "ii", "iii", "iv"];
 
 /// Country abbreviations that modify roles and are never names: "U.S. negotiators", "UN envoy".
 pub(super) const COUNTRY_ABBREVIATIONS: &[&str] = &["u.s", "us", "u.k", "uk", "un", "u.n", "eu", "e.u", "u.s.a", "usa", "uae", "u.a.e"];
@@ -99,18 +137,12 @@ pub(super) fn is_place_like(key: &str) -> bool {
 
 /// [`is_place_like`] for a key already looked up.
 pub(super) fn is_place_like_entry(key: &str, entry: &Entry) -> bool {
-    entry.is_place_or_nationality() || one_of(key, COUNTRY_ABBREVIATIONS)
+    entry.is_place_or_nationality() || is_country_abbreviation(key)
 }
 
 /// A common English word ("Will", "Mark", "Brown" are, as well as names).
 pub(super) fn is_common_word(key: &str) -> bool {
     lexicons().common_words.contains(key)
-}
-
-/// A word that ends organisations, places, events or works ([`ends_non_person`]).
-pub(super) fn is_non_person_head(key: &str) -> bool {
-    let lex = lexicons();
-    ends_non_person(lex, &lex.entry(key))
 }
 
 /// A word that ends organisations, places, events or works, by what the lists say of it: one look-up.
@@ -124,7 +156,7 @@ fn has_letter(s: &str) -> bool {
 }
 
 /// Letters of a word, for telling initials ("P") and short capitals ("UN") apart from words.
-fn letters(s: &str) -> usize {
+pub(super) fn letters(s: &str) -> usize {
     if s.is_ascii() {
         return s.bytes().filter(u8::is_ascii_alphabetic).count();
     }
@@ -164,18 +196,27 @@ fn is_initial(text: &str, word: &Word) -> bool {
         || (s.len() <= 5 && s.contains('.') && s.split('.').all(|p| p.chars().count() == 1 && p.chars().all(char::is_uppercase)))
 }
 
-fn is_possessive(s: &str) -> bool {
-    strip_possessive(s).len() != s.len() || s.ends_with("s'") || s.ends_with("s’")
+/// A word with a possessive ending ("Putin’s", "Obama's", "Jones'", "Jones’"), told by its last bytes ("’" is E2 80
+/// 99): [`strip_possessive`] would shorten it, or it ends in "s" and an apostrophe.
+fn is_possessive(word: &[u8]) -> bool {
+    matches!(word, [.., b'\'', b's'] | [.., 0xE2, 0x80, 0x99, b's' | b'S'] | [.., b's', b'\''] | [.., b's', 0xE2, 0x80, 0x99])
+}
+
+/// The bytes between two words of a sentence, `a` before `b`: compared with a few ASCII shapes, they need no
+/// check of character boundaries, which words' ends have.
+fn gap_bytes<'t>(text: &'t str, a: &Word, b: &Word) -> Option<&'t [u8]> {
+    text.as_bytes().get(a.span.end..b.span.start)
 }
 
 /// Whether two name words separated by `gap` belong to one name: one space (a line break inside a sentence
 /// too, as wire copy wraps lines), or a period and a space after an initial or a title abbreviation ("J. R. R.
 /// Tolkien", "Mr. Putin").
-fn joins(text: &str, gap: &str, current: &Word) -> bool {
-    if matches!(gap, " " | "\u{a0}" | "\n" | "\r\n") {
+fn joins(text: &str, gap: &[u8], current: &Word) -> bool {
+    // "\u{a0}" is C2 A0.
+    if matches!(gap, b" " | b"\xC2\xA0" | b"\n" | b"\r\n") {
         return true;
     }
-    if matches!(gap, ". " | "." | ".\u{a0}") {
+    if matches!(gap, b". " | b"." | b".\xC2\xA0") {
         let mut buffer = String::new();
         return is_initial(text, current) || matches!(title_kind(name_key(current.span.slice(text), &mut buffer)), Some(TitleKind::Abbreviation | TitleKind::Honorific));
     }
@@ -239,35 +280,115 @@ fn is_title_case_function_word(key: &str) -> bool {
 }
 
 /// A list of words of at most 7 bytes, each as a [`short_code`]: a word is compared with all of them as numbers,
-/// and not at all when it is longer than the longest.
+/// and not at all when it is longer than the longest or its first letter starts none of them.
 struct ShortWords<const N: usize> {
     codes: [u64; N],
     longest: usize,
+    /// Bit `b & 31` for the first byte `b` of each word, as [`WordTable`] keeps them.
+    firsts: u32,
 }
 
 impl<const N: usize> ShortWords<N> {
     /// The `N` words of `words`.
     const fn new(words: &[&str]) -> ShortWords<N> {
         let mut codes = [0; N];
+        let mut firsts = 0;
         let mut k = 0;
         while k < N && k < words.len() {
+            assert!(!words[k].is_empty(), "no listed word is empty");
             codes[k] = short_code(words[k]);
+            firsts |= 1 << (words[k].as_bytes()[0] & 31);
             k += 1;
         }
         let longest = crate::lexicon::longest(words);
         assert!(N == words.len() && longest <= 7, "the list is N words of at most 7 bytes");
-        ShortWords { codes, longest }
+        ShortWords { codes, longest, firsts }
+    }
+
+    /// Whether `word` may be one of the list, by its length and first byte alone.
+    fn may_hold(&self, word: &str) -> bool {
+        word.len() <= self.longest && word.as_bytes().first().is_some_and(|first| self.firsts & (1 << (first & 31)) != 0)
     }
 
     /// Whether `word` is one of the list.
     fn contains(&self, word: &str) -> bool {
-        word.len() <= self.longest && self.codes.contains(&short_code(word))
+        self.may_hold(word) && self.codes.contains(&short_code(word))
     }
 }
 
 const FUNCTION_WORDS: ShortWords<{ TITLE_CASE_FUNCTION_WORDS.len() }> = ShortWords::new(TITLE_CASE_FUNCTION_WORDS);
 const CONNECTORS: ShortWords<{ NAME_CONNECTORS.len() }> = ShortWords::new(NAME_CONNECTORS);
 const NAME_SUFFIXES: ShortWords<{ SUFFIXES.len() }> = ShortWords::new(SUFFIXES);
+
+/// A list of words placed in `SLOTS` slots (a power of two, at least twice as many as the words) by a hash of their
+/// length and end bytes: a word is compared with the few words from its slot to the next empty one, not with every
+/// word of the list as [`one_of`] does, and most words not at all, their first letter being no listed word's.
+pub(super) struct WordTable<const SLOTS: usize> {
+    words: &'static [&'static str],
+    /// 0 for an empty slot, else the index + 1 of the word placed there.
+    slots: [u8; SLOTS],
+    /// Bit `b & 31` for the first byte `b` of each word: one bit a letter, whatever its case.
+    firsts: u32,
+}
+
+/// The slot a word hashes to, before masking: its length and its first and last bytes.
+const fn word_slot(word: &[u8]) -> usize {
+    match word {
+        [] => 0,
+        [first, .., last] => word.len() * 0x65 + *first as usize * 0x1F + *last as usize * 0x3B,
+        [only] => 0x65 + *only as usize * 0x5A,
+    }
+}
+
+impl<const SLOTS: usize> WordTable<SLOTS> {
+    /// The table of `words`.
+    pub(super) const fn new(words: &'static [&'static str]) -> WordTable<SLOTS> {
+        assert!(SLOTS.is_power_of_two() && words.len() * 2 <= SLOTS && words.len() < 255, "the slots are at most half full");
+        let mut slots = [0; SLOTS];
+        let mut firsts = 0;
+        let mut k = 0;
+        while k < words.len() {
+            assert!(!words[k].is_empty(), "no listed word is empty");
+            firsts |= 1 << (words[k].as_bytes()[0] & 31);
+            let mut slot = word_slot(words[k].as_bytes()) & (SLOTS - 1);
+            while slots[slot] != 0 {
+                slot = (slot + 1) & (SLOTS - 1);
+            }
+            slots[slot] = k as u8 + 1;
+            k += 1;
+        }
+        WordTable { words, slots, firsts }
+    }
+
+    /// Whether `word` is one of the list.
+    pub(super) fn contains(&self, word: &str) -> bool {
+        match word.as_bytes().first() {
+            Some(first) if self.firsts & (1 << (first & 31)) != 0 => {}
+            _ => return false,
+        }
+        let mut slot = word_slot(word.as_bytes()) & (SLOTS - 1);
+        // At least half the slots are empty, so the probe ends at one.
+        loop {
+            let Some(listed) = self.slots.get(slot).and_then(|&index| usize::from(index).checked_sub(1)).and_then(|k| self.words.get(k)) else {
+                return false;
+            };
+            if listed.as_bytes() == word.as_bytes() {
+                return true;
+            }
+            slot = (slot + 1) & (SLOTS - 1);
+        }
+    }
+}
+
+const KINSHIP_WORDS: WordTable<64> = WordTable::new(KINSHIP);
+const EPONYM_WORDS: WordTable<128> = WordTable::new(EPONYM_HEADS);
+const COUNTRY_ABBREVIATION_WORDS: WordTable<32> = WordTable::new(COUNTRY_ABBREVIATIONS);
+const PLACE_PREFIX_WORDS: WordTable<64> = WordTable::new(PLACE_PREFIXES);
+
+/// One of [`COUNTRY_ABBREVIATIONS`].
+pub(super) fn is_country_abbreviation(key: &str) -> bool {
+    COUNTRY_ABBREVIATION_WORDS.contains(key)
+}
 
 /// Buffers [`find_candidates`] reuses from sentence to sentence.
 #[derive(Default)]
@@ -287,7 +408,7 @@ pub(super) fn find_candidates(
     sentence_span: Span,
     words: &[Word],
     scratch: &mut Scratch,
-    out: &mut Vec<Candidate>,
+    out: &mut Candidates,
 ) {
     let Scratch { buffer, before_key, after_key, keys } = scratch;
     let headline = is_headline(text, words, buffer);
@@ -323,22 +444,36 @@ pub(super) fn find_candidates(
         };
         let first = i + core;
         let last = i + end - 1;
-        let mut name = String::with_capacity(last_word.span.end - first_word.span.start + 2);
+        let (name_start, keys_start) = (out.names.len(), out.keys.len());
         for (k, w) in name_words.iter().enumerate() {
             let s = w.span.slice(text);
             if k > 0 {
-                name.push(' ');
+                out.names.push(' ');
+                out.keys.push(' ');
             }
+            // The run's key of the word is its key in the name too, unless the name trims more off the word than
+            // a key does.
+            let run_key = keys.key(core + k).unwrap_or("");
             if k + 1 == name_words.len() {
-                name.push_str(strip_possessive(s).trim_end_matches(['\'', '’']));
+                let unpossessed = strip_possessive(s);
+                let bare = unpossessed.trim_end_matches(['\'', '’']);
+                out.names.push_str(bare);
+                if bare.len() == unpossessed.len() && strip_possessive(bare).len() == bare.len() {
+                    out.keys.push_str(run_key);
+                } else {
+                    push_name_key(bare, &mut out.keys);
+                }
             } else {
-                name.push_str(s);
+                out.names.push_str(s);
+                // Only the last word can be possessive: a key drops nothing else from a word but its periods.
+                out.keys.push_str(run_key);
                 if is_initial(text, w) && !s.ends_with('.') {
                     // An initial keeps its period: "M. Butcher", "J.R. Smith".
-                    name.push('.');
+                    out.names.push('.');
                 }
             }
         }
+        let (name, name_keys) = (name_start..out.names.len(), keys_start..out.keys.len());
         let last_text = last_word.span.slice(text);
         let last_len = strip_possessive(last_text).trim_end_matches(['\'', '’']).len();
         let span = Span::new(first_word.span.start, last_word.span.start + last_len);
@@ -347,8 +482,9 @@ pub(super) fn find_candidates(
 
         let mut evidence = name_evidence(keys, core..end, initial_first);
         let mut context = 0.0;
-        let before = Neighbour::of(text, words, first.checked_sub(1), first, before_key);
-        let after = Neighbour::of(text, words, Some(last + 1), last, after_key);
+        // A word peeled off the run ("President Bill Clinton", "Smith Friday") was keyed with it.
+        let before = Neighbour::of(text, words, first.checked_sub(1), first, keys.known(core.checked_sub(1)), before_key);
+        let after = Neighbour::of(text, words, Some(last + 1), last, keys.known(Some(end)), after_key);
         let titled = peeled.title || title_precedes(before.as_ref());
         if titled {
             context += 3.0;
@@ -356,14 +492,17 @@ pub(super) fn find_candidates(
         if speech_verb_after(after.as_ref()) || speech_verb_before(text, words, first, before.as_ref(), buffer) {
             context += 2.0;
         }
-        context += apposition_evidence(text, words, last, sentence_span.end, buffer);
+        // The length of the text after ", " that apposition_evidence found no role phrase at, if it did: the one
+        // role_after would read again.
+        let mut no_role_after = None;
+        context += apposition_evidence(text, words, last, sentence_span.end, &mut no_role_after, buffer);
         context += table_evidence(text, words, first, last, sentence_span.end, name_words.len(), after.as_ref(), buffer);
         if is_kinship(before.as_ref()) {
             context += 3.0;
-        } else if is_possessive(last_text) && is_kinship(after.as_ref()) {
+        } else if is_possessive(last_text.as_bytes()) && is_kinship(after.as_ref()) {
             context += 2.0;
         }
-        if after.as_ref().is_some_and(|a| !a.word.capitalized && one_of(a.key, EPONYM_HEADS)) {
+        if after.as_ref().is_some_and(|a| !a.word.capitalized && EPONYM_WORDS.contains(a.key)) {
             evidence -= 3.0;
         }
         if name_words.len() > 1 && name_words.iter().any(|w| w.all_caps && !is_initial(text, w) && letters(w.span.slice(text)) == 2) {
@@ -388,7 +527,7 @@ pub(super) fn find_candidates(
             }
         }
         if role.is_none() {
-            role = role_after(text, words, last, sentence_span.end, buffer);
+            role = role_after(text, words, last, sentence_span.end, no_role_after, buffer);
             if role.is_none() {
                 role = role_in_apposition_before(text, words, first, sentence_span.start, buffer);
                 if role.is_some() {
@@ -401,11 +540,12 @@ pub(super) fn find_candidates(
             (Some(r), true) => Some((r.clone(), last)),
             _ => None,
         };
-        out.push(Candidate {
+        out.list.push(Candidate {
             sentence,
             span,
             name,
             parts: name_words.len(),
+            keys: name_keys,
             evidence: evidence + context,
             context,
             role,
@@ -424,11 +564,11 @@ fn run_end(text: &str, words: &[Word], i: usize, headline: bool) -> usize {
     let is_part = |w: &Word| is_name_word(text, w) || (headline && w.all_caps && !w.numeric);
     loop {
         let Some(current) = words.get(j) else { return j.saturating_sub(1).max(i) };
-        if is_possessive(current.span.slice(text)) {
+        if text.as_bytes().get(current.span.start..current.span.end).is_some_and(is_possessive) {
             return j;
         }
         let Some(next) = words.get(j + 1) else { return j };
-        let gap = text.get(current.span.end..next.span.start).unwrap_or("");
+        let gap = gap_bytes(text, current, next).unwrap_or(b"");
         if is_part(next) && joins(text, gap, current) {
             j += 1;
             continue;
@@ -437,9 +577,7 @@ fn run_end(text: &str, words: &[Word], i: usize, headline: bool) -> usize {
         let mut k = j + 1;
         while k <= j + 2 {
             let (Some(before), Some(word)) = (words.get(k - 1), words.get(k)) else { break };
-            let gap = text.get(before.span.end..word.span.start).unwrap_or("");
-            let s = word.span.slice(text);
-            if gap == " " && is_connector(s) {
+            if gap_bytes(text, before, word) == Some(b" ") && is_connector(word.span.slice(text)) {
                 k += 1;
             } else {
                 break;
@@ -447,7 +585,7 @@ fn run_end(text: &str, words: &[Word], i: usize, headline: bool) -> usize {
         }
         if k > j + 1 {
             if let (Some(before), Some(word)) = (words.get(k - 1), words.get(k)) {
-                if text.get(before.span.end..word.span.start) == Some(" ") && is_name_word(text, word) {
+                if gap_bytes(text, before, word) == Some(b" ") && is_name_word(text, word) {
                     j = k;
                     continue;
                 }
@@ -458,18 +596,22 @@ fn run_end(text: &str, words: &[Word], i: usize, headline: bool) -> usize {
 }
 
 /// A headline's capitalised words, each a possible mention of a person named elsewhere in the text.
-fn push_headline_words(text: &str, sentence: usize, run: &[Word], out: &mut Vec<Candidate>) {
+fn push_headline_words(text: &str, sentence: usize, run: &[Word], out: &mut Candidates) {
     for (k, word) in run.iter().enumerate() {
         let s = word.span.slice(text);
         let bare = strip_possessive(s).trim_end_matches(['\'', '’']);
         if letters(bare) < 2 {
             continue;
         }
-        out.push(Candidate {
+        let (name_start, keys_start) = (out.names.len(), out.keys.len());
+        out.names.push_str(bare);
+        push_name_key(bare, &mut out.keys);
+        out.list.push(Candidate {
             sentence,
             span: Span::new(word.span.start, word.span.start + bare.len()),
-            name: bare.to_string(),
+            name: name_start..out.names.len(),
             parts: 1,
+            keys: keys_start..out.keys.len(),
             evidence: 0.0,
             context: 0.0,
             role: None,
@@ -561,7 +703,7 @@ fn peel(text: &str, run: &[Word], keys: &RunKeys, starts_sentence: bool) -> Opti
     while end - core > 1 {
         let key = keys.key(end - 1)?;
         let entry = keys.entry(end - 1);
-        if lex.calendar.holds(&entry) || lex.nationalities.holds(&entry) || one_of(key, COUNTRY_ABBREVIATIONS) {
+        if lex.calendar.holds(&entry) || lex.nationalities.holds(&entry) || is_country_abbreviation(key) {
             end -= 1;
         } else {
             break;
@@ -581,7 +723,17 @@ fn is_abbreviated(text: &str, run: &[Word], k: usize) -> bool {
 
 /// A connector or a suffix: a word of a name that is neither its given name nor its surname ("van", "Jr").
 fn is_particle(key: &str) -> bool {
-    CONNECTORS.contains(key) || NAME_SUFFIXES.contains(key)
+    let (connector, suffix) = (CONNECTORS.may_hold(key), NAME_SUFFIXES.may_hold(key));
+    if !connector && !suffix {
+        return false;
+    }
+    let code = short_code(key);
+    (connector && CONNECTORS.codes.contains(&code)) || (suffix && NAME_SUFFIXES.codes.contains(&code))
+}
+
+/// A name suffix ([`SUFFIXES`]): "jr", "iii".
+pub(super) fn is_suffix(key: &str) -> bool {
+    NAME_SUFFIXES.contains(key)
 }
 
 /// A connector inside a name ([`NAME_CONNECTORS`]), as written.
@@ -619,7 +771,7 @@ fn name_evidence(keys: &RunKeys, name: Range<usize>, initial_first: bool) -> f64
         if whole.is_place_or_nationality() || lex.organizations.holds(&whole) {
             return -5.0;
         }
-        if words().next().and_then(|k| keys.key(k)).is_some_and(|key| one_of(key, PLACE_PREFIXES)) {
+        if words().next().and_then(|k| keys.key(k)).is_some_and(|key| PLACE_PREFIX_WORDS.contains(key)) {
             evidence -= 2.0;
         }
     }
@@ -690,14 +842,21 @@ fn name_evidence(keys: &RunKeys, name: Range<usize>, initial_first: bool) -> f64
 #[derive(Default)]
 struct RunKeys {
     joined: String,
-    /// Where each word's key lies in `joined`.
-    spans: Vec<Range<usize>>,
-    /// Each word's entry in the lexicons.
-    entries: Vec<Entry>,
-    /// Each word is a connector or suffix ([`is_particle`]).
-    particles: Vec<bool>,
-    /// Every key is ASCII, so a stretch of them is its own look-up key (see [`RunKeys::stretch`]).
+    /// What is known of each word.
+    words: Vec<RunWord>,
+    /// Every key is ASCII, so a stretch of them is its own look-up key (see [`RunKeys::stretch`]); not asked of a
+    /// run of one word, which has no stretch.
     ascii: bool,
+}
+
+/// One word of a run, as [`RunKeys`] holds it.
+struct RunWord {
+    /// Where the word's key lies in [`RunKeys::joined`].
+    key: Range<usize>,
+    /// The word's entry in the lexicons.
+    entry: Entry,
+    /// A connector or suffix ([`is_particle`]).
+    particle: bool,
 }
 
 impl RunKeys {
@@ -705,9 +864,7 @@ impl RunKeys {
     fn fill(&mut self, text: &str, run: &[Word]) {
         let lex = lexicons();
         self.joined.clear();
-        self.spans.clear();
-        self.entries.clear();
-        self.particles.clear();
+        self.words.clear();
         for (k, word) in run.iter().enumerate() {
             if k > 0 {
                 self.joined.push(' ');
@@ -715,34 +872,38 @@ impl RunKeys {
             let start = self.joined.len();
             push_name_key(word.span.slice(text), &mut self.joined);
             let key = self.joined.get(start..).unwrap_or("");
-            self.entries.push(lex.entry(key));
-            self.particles.push(is_particle(key));
-            self.spans.push(start..self.joined.len());
+            self.words.push(RunWord { entry: lex.entry(key), particle: is_particle(key), key: start..self.joined.len() });
         }
-        self.ascii = self.joined.is_ascii();
+        self.ascii = run.len() > 1 && self.joined.is_ascii();
     }
 
     /// The key of the `k`th word.
     fn key(&self, k: usize) -> Option<&str> {
-        self.joined.get(self.spans.get(k)?.clone())
+        self.joined.get(self.words.get(k)?.key.clone())
     }
 
     /// Whether the `k`th word is a connector or suffix (not past the run).
     fn is_particle(&self, k: usize) -> bool {
-        self.particles.get(k).copied().unwrap_or(false)
+        self.words.get(k).is_some_and(|w| w.particle)
+    }
+
+    /// The key and entry of the `k`th word, if the run has one.
+    fn known(&self, k: Option<usize>) -> Option<(&str, Entry)> {
+        let k = k?;
+        Some((self.key(k)?, self.words.get(k)?.entry))
     }
 
     /// The entry of the `k`th word (empty past the run).
     fn entry(&self, k: usize) -> Entry {
-        self.entries.get(k).copied().unwrap_or_default()
+        self.words.get(k).map(|w| w.entry).unwrap_or_default()
     }
 
     /// The look-up key of the words `words` together, as a multi-word entry is keyed: their keys joined by
     /// spaces and [`normalize`]d. An ASCII key is lower case with no period at its end, so the ASCII join is
     /// already normal.
     fn stretch(&self, words: Range<usize>) -> Option<Cow<'_, str>> {
-        let (first, last) = (self.spans.get(words.start)?, self.spans.get(words.end.checked_sub(1)?)?);
-        let joined = self.joined.get(first.start..last.end)?;
+        let (first, last) = (self.words.get(words.start)?, self.words.get(words.end.checked_sub(1)?)?);
+        let joined = self.joined.get(first.key.start..last.key.end)?;
         Some(if self.ascii { Cow::Borrowed(joined) } else { Cow::Owned(normalize(joined)) })
     }
 }
@@ -756,12 +917,23 @@ struct Neighbour<'a> {
 }
 
 impl<'a> Neighbour<'a> {
-    /// The word at `index`, if one space parts it from the name's word at `name`.
-    fn of(text: &str, words: &'a [Word], index: Option<usize>, name: usize, buffer: &'a mut String) -> Option<Neighbour<'a>> {
+    /// The word at `index`, if one space parts it from the name's word at `name`; `known` is its key and entry
+    /// when the run has them.
+    fn of(
+        text: &str,
+        words: &'a [Word],
+        index: Option<usize>,
+        name: usize,
+        known: Option<(&'a str, Entry)>,
+        buffer: &'a mut String,
+    ) -> Option<Neighbour<'a>> {
         let word = words.get(index?)?;
         let (a, b) = if index? < name { (Some(word), words.get(name)) } else { (words.get(name), Some(word)) };
         if gap_between(text, a, b) != Some(" ") {
             return None;
+        }
+        if let Some((key, entry)) = known {
+            return Some(Neighbour { word, key, entry });
         }
         let key = name_key(word.span.slice(text), buffer);
         Some(Neighbour { word, key, entry: lexicons().entry(key) })
@@ -769,12 +941,11 @@ impl<'a> Neighbour<'a> {
 }
 
 fn gap_between(text: &str, a: Option<&Word>, b: Option<&Word>) -> Option<&'static str> {
-    let (a, b) = (a?, b?);
-    let gap = text.get(a.span.end..b.span.start)?;
+    let gap = gap_bytes(text, a?, b?)?;
     // Only the shapes that matter: a space, or a space with a comma.
     Some(match gap {
-        " " | "\u{a0}" | "\n" => " ",
-        ", " => ", ",
+        b" " | b"\xC2\xA0" | b"\n" => " ",
+        b", " => ", ",
         _ => "other",
     })
 }
@@ -807,7 +978,16 @@ fn key_of<'b>(text: &str, word: Option<&Word>, buffer: &'b mut String) -> &'b st
 }
 
 /// ", 31," (an age), ", who …", or ", the head of …" right after the name.
-fn apposition_evidence(text: &str, words: &[Word], last: usize, sentence_end: usize, buffer: &mut String) -> f64 {
+/// `no_role`: set to the length of the text after ", " when it does not start with a role phrase. That text ends
+/// at `sentence_end`, so its length tells it.
+fn apposition_evidence(
+    text: &str,
+    words: &[Word],
+    last: usize,
+    sentence_end: usize,
+    no_role: &mut Option<usize>,
+    buffer: &mut String,
+) -> f64 {
     let Some(word) = words.get(last) else { return 0.0 };
     let after = text.get(word.span.end..sentence_end).unwrap_or("");
     let after = after.strip_prefix(['’', '\'']).map(|a| a.strip_prefix('s').unwrap_or(a)).unwrap_or(after);
@@ -829,6 +1009,7 @@ fn apposition_evidence(text: &str, words: &[Word], last: usize, sentence_end: us
     if starts_with_role(rest, buffer) {
         return 1.5;
     }
+    *no_role = Some(rest.len());
     0.0
 }
 
@@ -878,12 +1059,13 @@ fn table_evidence(
 
 /// A kinship noun next to the name: "his wife Hillary", "Trump's son Eric", "Clinton's daughter".
 fn is_kinship(neighbour: Option<&Neighbour>) -> bool {
-    neighbour.is_some_and(|n| one_of(n.key, KINSHIP))
+    neighbour.is_some_and(|n| KINSHIP_WORDS.contains(n.key))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::lexicon::one_of;
 
     #[test]
     fn short_codes_hold_exactly_the_listed_words() {
@@ -894,9 +1076,31 @@ mod tests {
         for word in probes.iter().chain(NAME_CONNECTORS).chain(SUFFIXES).chain(TITLE_CASE_FUNCTION_WORDS) {
             assert_eq!(is_connector(word), one_of(word, NAME_CONNECTORS), "{word:?}");
             assert_eq!(is_particle(word), one_of(word, NAME_CONNECTORS) || one_of(word, SUFFIXES), "{word:?}");
+            assert_eq!(is_suffix(word), one_of(word, SUFFIXES), "{word:?}");
             assert_eq!(is_title_case_function_word(word), one_of(word, TITLE_CASE_FUNCTION_WORDS), "{word:?}");
         }
         assert!(is_connector("van") && is_particle("jr") && !is_connector("jr") && is_title_case_function_word("via"));
+    }
+
+    #[test]
+    fn possessives_are_told_by_their_last_bytes() {
+        for word in ["Putin’s", "PUTIN’S", "Obama's", "OBAMA'S", "Jones'", "Jones’", "Putin", "Bass", "s", "'s", "’s", "s’", "’"] {
+            let by_characters = strip_possessive(word).len() != word.len() || word.ends_with("s'") || word.ends_with("s’");
+            assert_eq!(is_possessive(word.as_bytes()), by_characters, "{word:?}");
+        }
+    }
+
+    #[test]
+    fn word_tables_hold_exactly_the_listed_words() {
+        let probes = ["", "a", "s", "son", "sons", "so", "wif", "wife", "wifes", "u", "u.s", "u.s.", "us", "usa", "new", "news", "cup", "hall", "halls", "mom"];
+        let lists = [KINSHIP, EPONYM_HEADS, COUNTRY_ABBREVIATIONS, PLACE_PREFIXES];
+        for word in probes.iter().chain(lists.iter().flat_map(|list| list.iter())) {
+            assert_eq!(KINSHIP_WORDS.contains(word), one_of(word, KINSHIP), "{word:?}");
+            assert_eq!(EPONYM_WORDS.contains(word), one_of(word, EPONYM_HEADS), "{word:?}");
+            assert_eq!(is_country_abbreviation(word), one_of(word, COUNTRY_ABBREVIATIONS), "{word:?}");
+            assert_eq!(PLACE_PREFIX_WORDS.contains(word), one_of(word, PLACE_PREFIXES), "{word:?}");
+        }
+        assert!(KINSHIP_WORDS.contains("fiancée") && EPONYM_WORDS.contains("airport") && !KINSHIP_WORDS.contains("wif"));
     }
 
     #[test]

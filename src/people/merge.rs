@@ -4,14 +4,11 @@
 //! Name words are numbered once (one hash look-up each), what is known of them sits in lists by number, and a
 //! word's list of owners is bounded, so the whole step is linear in the number of candidates.
 
-use crate::lexicon::{one_of, FastMap};
+use crate::lexicon::FastMap;
 
-use super::detect::{
-    given_name_strength, is_common_word, is_connector, is_non_person_head, is_place_like, title_kind, Candidate, SUFFIXES,
-};
+use super::detect::{given_name_strength, is_common_word, is_connector, is_place_like_entry, is_suffix, letters, Candidate, Candidates};
 use super::{Mention, People, PersonFound};
 use crate::lexicon::lexicons;
-use crate::tokens::{name_key, push_name_key};
 
 /// Evidence a full name needs somewhere in the document: a known given name alone gives 2.5.
 const FULL_NAME_THRESHOLD: f64 = 2.0;
@@ -24,30 +21,27 @@ const MAX_OWNERS: usize = 16;
 /// sits in lists indexed by its number rather than in maps keyed by strings.
 type Key = usize;
 
-/// The distinct keys of the document's name words, numbered in order of first use.
-struct Keys {
-    numbers: FastMap<String, Key>,
-    /// Every key, back to back in order of number.
-    text: String,
-    /// Where each key ends in `text` (it starts where the one before ends).
-    ends: Vec<usize>,
+/// The distinct keys of the document's name words, numbered in order of first use: slices of the candidates'
+/// keys ([`Candidates`]), not copies.
+struct Keys<'a> {
+    numbers: FastMap<&'a str, Key>,
+    /// Every key, in order of number.
+    keys: Vec<&'a str>,
 }
 
-impl Keys {
+impl<'a> Keys<'a> {
     /// Room for about `words` distinct keys.
-    fn with_capacity(words: usize) -> Keys {
-        Keys { numbers: FastMap::with_capacity_and_hasher(words, Default::default()), text: String::new(), ends: Vec::with_capacity(words) }
+    fn with_capacity(words: usize) -> Keys<'a> {
+        Keys { numbers: FastMap::with_capacity_and_hasher(words, Default::default()), keys: Vec::with_capacity(words) }
     }
 
     /// The number of `key`, given one if it has none yet.
-    fn number(&mut self, key: &str) -> Key {
-        if let Some(&number) = self.numbers.get(key) {
-            return number;
+    fn number(&mut self, key: &'a str) -> Key {
+        let next = self.keys.len();
+        let number = *self.numbers.entry(key).or_insert(next);
+        if number == next {
+            self.keys.push(key);
         }
-        let number = self.ends.len();
-        self.numbers.insert(key.to_string(), number);
-        self.text.push_str(key);
-        self.ends.push(self.text.len());
         number
     }
 
@@ -57,14 +51,13 @@ impl Keys {
     }
 
     /// The key numbered `number`.
-    fn key(&self, number: Key) -> &str {
-        let start = number.checked_sub(1).and_then(|before| self.ends.get(before)).copied().unwrap_or(0);
-        self.ends.get(number).and_then(|&end| self.text.get(start..end)).unwrap_or("")
+    fn key(&self, number: Key) -> &'a str {
+        self.keys.get(number).copied().unwrap_or("")
     }
 
     /// How many distinct keys there are.
     fn len(&self) -> usize {
-        self.ends.len()
+        self.keys.len()
     }
 }
 
@@ -79,33 +72,28 @@ enum Form {
     Single(Key),
 }
 
-fn form_of(candidate: &Candidate, keys: &mut Keys, buffer: &mut String) -> Option<Form> {
-    // The keys of the words that are not suffixes, one after another in `buffer`: the first's and the last's
-    // place in it, and how many there are.
-    buffer.clear();
-    let (mut first, mut last, mut meaningful) = (0..0, 0..0, 0);
-    for part in candidate.name.split(' ') {
-        let start = buffer.len();
-        push_name_key(part, buffer);
-        if buffer.get(start..).is_some_and(|key| one_of(key, SUFFIXES)) {
-            buffer.truncate(start);
+/// The form of a candidate named `name`, whose words' keys are `word_keys`.
+fn form_of<'a>(name: &str, word_keys: impl Iterator<Item = &'a str>, keys: &mut Keys<'a>) -> Option<Form> {
+    // The keys of the first and the last word that are not suffixes, and how many such words there are.
+    let (mut first, mut last, mut meaningful) = ("", "", 0);
+    for key in word_keys {
+        if is_suffix(key) {
             continue;
         }
         if meaningful == 0 {
-            first = start..buffer.len();
+            first = key;
         }
-        last = start..buffer.len();
+        last = key;
         meaningful += 1;
     }
     if meaningful == 0 {
         return None;
     }
-    let (first, last) = (buffer.get(first)?, buffer.get(last)?);
     if meaningful == 1 || is_connector(first) {
         return Some(Form::Single(keys.number(last)));
     }
-    let first_part = candidate.name.split(' ').next()?;
-    let first_letters = first_part.chars().filter(|c| c.is_alphabetic()).count();
+    let first_part = name.get(..name.bytes().position(|b| b == b' ').unwrap_or(name.len()))?;
+    let first_letters = letters(first_part);
     if first_letters == 1 || (first_part.contains('.') && first_letters <= 3 && first_part.len() <= 5) {
         let initial = first.chars().next()?;
         return Some(Form::Initial(initial, keys.number(last)));
@@ -160,12 +148,12 @@ fn push_bounded(list: &mut Vec<usize>, id: usize) {
 /// Accepts candidates with enough evidence anywhere in the document, merges aliases, and counts mentions.
 /// `lone_names`: whether a lone word may be a person of its own (not in results tables, where any capitalised
 /// word next to a figure would qualify).
-pub(super) fn merge_candidates(candidates: &[Candidate], lone_names: bool) -> People {
+pub(super) fn merge_candidates(all: &Candidates, lone_names: bool) -> People {
+    let candidates = all.list.as_slice();
     let mut keys = Keys::with_capacity(candidates.len());
-    let mut buffer = String::new();
-    let forms: Vec<Option<Form>> = candidates.iter().map(|candidate| form_of(candidate, &mut keys, &mut buffer)).collect();
+    let forms: Vec<Option<Form>> = candidates.iter().map(|candidate| form_of(all.name(candidate), all.keys_of(candidate), &mut keys)).collect();
     // Each distinct form numbered, so what is known of it sits in lists rather than in more hash maps.
-    let mut numbers: FastMap<Form, usize> = FastMap::default();
+    let mut numbers: FastMap<Form, usize> = FastMap::with_capacity_and_hasher(candidates.len(), Default::default());
     let form_numbers: Vec<Option<usize>> = forms
         .iter()
         .map(|form| {
@@ -209,6 +197,8 @@ pub(super) fn merge_candidates(candidates: &[Candidate], lone_names: bool) -> Pe
     // The person each form stands for, by its number.
     let mut person_of: Vec<Option<usize>> = vec![None; numbers.len()];
     let mut full_counts: Vec<usize> = Vec::new();
+    // The candidate each person's name is written as.
+    let mut named_by: Vec<&Candidate> = Vec::new();
     // Full names first, in order of first appearance, each under its fullest spelling.
     for ((candidate, form), &number) in candidates.iter().zip(&forms).zip(&form_numbers) {
         let (Some(form @ Form::Full(first, last)), Some(number)) = (form, number) else { continue };
@@ -217,15 +207,17 @@ pub(super) fn merge_candidates(candidates: &[Candidate], lone_names: bool) -> Pe
         }
         match person_of[number] {
             Some(id) => {
-                if let Some(person) = persons.get_mut(id) {
-                    if candidate.parts > person.name.split_whitespace().count() {
-                        person.name.clone_from(&candidate.name);
+                if let (Some(person), Some(named)) = (persons.get_mut(id), named_by.get_mut(id)) {
+                    if candidate.parts > named.parts {
+                        all.name(candidate).clone_into(&mut person.name);
+                        *named = candidate;
                     }
                 }
             }
             None => {
                 let id = persons.len();
-                persons.push(new_person(id, candidate.name.clone()));
+                persons.push(new_person(id, all.name(candidate).to_string()));
+                named_by.push(candidate);
                 full_counts.push(0);
                 owners.add(id, Some(*first), *last, &keys, &numbers);
                 person_of[number] = Some(id);
@@ -244,7 +236,8 @@ pub(super) fn merge_candidates(candidates: &[Candidate], lone_names: bool) -> Pe
             person_of[number] = Some(*id);
         } else if owners_of_initial.is_empty() && accepted(form) {
             let id = persons.len();
-            persons.push(new_person(id, candidate.name.clone()));
+            persons.push(new_person(id, all.name(candidate).to_string()));
+            named_by.push(candidate);
             full_counts.push(0);
             owners.add(id, None, *last, &keys, &numbers);
             person_of[number] = Some(id);
@@ -266,29 +259,32 @@ pub(super) fn merge_candidates(candidates: &[Candidate], lone_names: bool) -> Pe
         }
         let key = keys.key(number_of_key);
         let (evidence, context) = (best[number], best_context[number]);
-        let unlikely = is_common_word(key)
-            || is_place_like(key)
-            || lex.organizations.contains(key)
-            || is_non_person_head(key)
-            || lex.calendar.contains(key)
-            || title_kind(key).is_some();
-        if evidence < SINGLE_NAME_THRESHOLD || context < 2.0 || unlikely || key.chars().count() < 2 {
+        if evidence < SINGLE_NAME_THRESHOLD || context < 2.0 || key.chars().count() < 2 {
+            continue;
+        }
+        // Common words, places, organisations, months and titles are not people on their own: one look-up.
+        let entry = lex.entry(key);
+        if lex.common_words.holds(&entry)
+            || is_place_like_entry(key, &entry)
+            || lex.organizations.holds(&entry)
+            || lex.non_person_heads.holds(&entry)
+            || lex.calendar.holds(&entry)
+            || entry.title_kind().is_some()
+        {
             continue;
         }
         let id = persons.len();
-        persons.push(new_person(id, candidate.name.clone()));
+        persons.push(new_person(id, all.name(candidate).to_string()));
+        named_by.push(candidate);
         full_counts.push(0);
         owners.add(id, None, number_of_key, &keys, &numbers);
         person_of[number] = Some(id);
     }
 
     // The keys of each person's name words, for the last owner of each.
-    let name_keys: Vec<Vec<Key>> = persons
-        .iter()
-        .map(|person| person.name.split_whitespace().filter_map(|part| keys.get(name_key(part, &mut buffer))).collect())
-        .collect();
+    let name_keys: Vec<Vec<Key>> = named_by.iter().map(|named| all.keys_of(named).filter_map(|key| keys.get(key)).collect()).collect();
     // Every mention, in text order.
-    let mut mentions = Vec::new();
+    let mut mentions = Vec::with_capacity(candidates.len());
     let mut last_owner: Vec<Option<usize>> = vec![None; keys.len()];
     for ((candidate, form), &number) in candidates.iter().zip(&forms).zip(&form_numbers) {
         let (Some(form), Some(number)) = (form, number) else { continue };
@@ -304,10 +300,10 @@ pub(super) fn merge_candidates(candidates: &[Candidate], lone_names: bool) -> Pe
                 *count += 1;
             }
         }
-        let surface = &candidate.name;
+        let surface = all.name(candidate);
         let shouting = candidate.headline && surface.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
-        if *surface != person.name && !shouting && !person.aliases.contains(surface) {
-            person.aliases.push(surface.clone());
+        if surface != person.name && !shouting && !person.aliases.iter().any(|alias| alias == surface) {
+            person.aliases.push(surface.to_string());
         }
         if person.role.is_none() {
             person.role.clone_from(&candidate.role);

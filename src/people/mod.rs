@@ -73,7 +73,7 @@ pub(crate) struct Mention {
 /// Finds the people of the article: every sentence's candidates, weighed, merged into persons.
 #[inline(never)]
 pub(crate) fn find_people(text: &str, sentences: &[SentenceSpan], words: &[Vec<Word>], article: &Article) -> People {
-    let mut candidates = Vec::new();
+    let mut candidates = detect::Candidates::default();
     let mut scratch = detect::Scratch::default();
     for (index, sentence_words) in words.iter().enumerate() {
         let span = sentences.get(index).map_or(Span::new(0, text.len()), |s| s.span);
@@ -93,13 +93,13 @@ pub(crate) fn find_people(text: &str, sentences: &[SentenceSpan], words: &[Vec<W
 /// teaser, caption or author line is not one) are searched too, for full names only, and only people the prose
 /// does not name already are added from them — so a table never adds a mention to a person of the story.
 fn add_table_people(text: &str, article: &Article, people: &mut People) {
-    let mut candidates = Vec::new();
+    let mut candidates = detect::Candidates::default();
     let mut scratch = detect::Scratch::default();
     for removed in article.removed.iter().filter(|r| r.reason == "table") {
         let words = crate::tokens::tokenize(text, removed.span);
         detect::find_candidates(text, usize::MAX, removed.span, &words, &mut scratch, &mut candidates);
     }
-    if candidates.is_empty() {
+    if candidates.list.is_empty() {
         return;
     }
     let mut buffer = String::new();

@@ -2,8 +2,8 @@
 //! or in an apposition after it ("Rustem Umerov, head of the Ukrainian delegation,") or before it ("The head of
 //! the Ukrainian delegation, Rustem Umerov,").
 
-use super::detect::{is_place_like_entry, title_kind, COUNTRY_ABBREVIATIONS};
-use crate::lexicon::{lexicons, one_of, Entry, TitleKind};
+use super::detect::{is_country_abbreviation, is_place_like_entry, title_kind, WordTable};
+use crate::lexicon::{lexicons, Entry, TitleKind};
 use crate::tokens::{name_key, split_whitespace, Word};
 
 /// Nouns that head a role in an apposition though they are no title before a name: "head of the Ukrainian
@@ -13,6 +13,8 @@ const APPOSITION_HEADS: &[&str] = &[
     "father", "mother", "brother", "sister", "widow", "partner", "friend", "colleague", "deputy", "successor",
     "predecessor", "architect", "author", "creator", "winner", "runner-up", "holder", "veteran",
 ];
+
+const APPOSITION_HEAD_WORDS: WordTable<64> = WordTable::new(APPOSITION_HEADS);
 
 /// A role written before the name: "U.S. Secretary of State", "Russian President", "U.S. negotiators"
 /// (reported in the singular). Returns the role and whether it was plural.
@@ -47,7 +49,7 @@ pub(super) fn role_before(
         let plural_title = !title && key.strip_suffix('s').is_some_and(|singular| title_kind(singular).is_some());
         let modifier = lex.nationalities.holds(&entry)
             || is_place_like_entry(key, &entry)
-            || one_of(key, COUNTRY_ABBREVIATIONS)
+            || is_country_abbreviation(key)
             || lex.role_links.holds(&entry);
         // An organisation's name before a title: "Reds manager Ray Knight", "White House press secretary".
         let organisation = has_title && candidate.capitalized && !candidate.numeric && capitalised_modifiers < 3;
@@ -91,11 +93,22 @@ pub(super) fn role_before(
     (Some(role), plural)
 }
 
-/// "Rustem Umerov, head of the Ukrainian delegation, …": the apposition after the name.
-pub(super) fn role_after(text: &str, words: &[Word], last: usize, sentence_end: usize, buffer: &mut String) -> Option<String> {
+/// "Rustem Umerov, head of the Ukrainian delegation, …": the apposition after the name. `no_role` is the length
+/// of a text ending at `sentence_end` known to start with no role phrase, when the caller knows one.
+pub(super) fn role_after(
+    text: &str,
+    words: &[Word],
+    last: usize,
+    sentence_end: usize,
+    no_role: Option<usize>,
+    buffer: &mut String,
+) -> Option<String> {
     let word = words.get(last)?;
     let after = text.get(word.span.end..sentence_end)?;
     let rest = after.strip_prefix(", ")?;
+    if no_role == Some(rest.len()) {
+        return None;
+    }
     role_phrase(rest, buffer)
 }
 
@@ -138,28 +151,25 @@ const MAX_ROLE_WORDS: usize = 10;
 fn role_words<'a, 'w>(rest: &'a str, words: &'w mut [&'a str; MAX_ROLE_WORDS], buffer: &mut String) -> Option<&'w [&'a str]> {
     let lex = lexicons();
     let phrase = rest.get(..phrase_end(rest))?;
-    let mut n = 0;
+    // Each word is judged as it is split off, so a phrase that fails early ("the man who…") is not split further.
+    let (mut n, mut skip, mut has_title) = (0, 0, false);
     for word in split_whitespace(phrase) {
         *words.get_mut(n)? = word;
         n += 1;
-    }
-    let words = words.get(..n)?;
-    let skip = match name_key(words.first()?, buffer) {
-        "the" | "a" | "an" => 1,
-        _ => 0,
-    };
-    let role = words.get(skip..)?;
-    let head = role.first()?;
-    let mut has_title = false;
-    for (k, word) in role.iter().enumerate() {
         let key = name_key(word, buffer);
+        if n == 1 && matches!(key, "the" | "a" | "an") {
+            skip = 1;
+            continue;
+        }
+        // The word's place in the role, after its article.
+        let k = n - 1 - skip;
         let entry = lex.entry(key);
         if k == 0
-            && head.chars().next().is_some_and(char::is_uppercase)
+            && word.chars().next().is_some_and(char::is_uppercase)
             && !lex.nationalities.holds(&entry)
             && entry.title_kind().is_none()
             && !is_place_like_entry(key, &entry)
-            && !one_of(key, COUNTRY_ABBREVIATIONS)
+            && !is_country_abbreviation(key)
         {
             return None;
         }
@@ -169,14 +179,15 @@ fn role_words<'a, 'w>(rest: &'a str, words: &'w mut [&'a str; MAX_ROLE_WORDS], b
         if k < TITLE_WITHIN && !has_title {
             has_title = entry.title_kind().is_some()
                 || key.strip_suffix('s').is_some_and(|s| title_kind(s).is_some())
-                || one_of(key, APPOSITION_HEADS);
+                || APPOSITION_HEAD_WORDS.contains(key);
             if !has_title && k + 1 == TITLE_WITHIN {
                 // No title word early enough: not a role, whatever follows.
                 return None;
             }
         }
     }
-    has_title.then_some(role)
+    let role = words.get(skip..n)?;
+    (has_title && !role.is_empty()).then_some(role)
 }
 
 /// Where the phrase at the start of `rest` ends: at the first comma, semicolon, period, bracket or double quote
@@ -217,5 +228,12 @@ mod tests {
         assert_eq!(role_phrase("the head said nothing", &mut buffer), None);
         assert_eq!(role_phrase("one two three four five six seven eight nine ten eleven head", &mut buffer), None);
         assert!(starts_with_role("head of the party, said", &mut buffer));
+    }
+
+    #[test]
+    fn the_apposition_heads_are_exactly_the_listed_words() {
+        for word in APPOSITION_HEADS.iter().chain(&["", "a", "heads", "hea", "wife", "wifey", "co-founders", "veteran"]) {
+            assert_eq!(APPOSITION_HEAD_WORDS.contains(word), crate::lexicon::one_of(word, APPOSITION_HEADS), "{word:?}");
+        }
     }
 }
