@@ -573,7 +573,8 @@ pub(crate) fn opens_with_reference(text: &str, s: &SentenceSpan, words: &[Word])
 #[inline(never)]
 fn looks_like_caption(text: &str, words: &[Word], buffer: &mut String) -> bool {
     // The label: one to four words, then a colon, then a capital or a quote.
-    if let Some(label_end) = words.iter().take(4).position(|w| text.get(w.span.end..).is_some_and(|rest| rest.starts_with(": "))) {
+    let bytes = text.as_bytes();
+    if let Some(label_end) = words.iter().take(4).position(|w| bytes.get(w.span.end..).is_some_and(|rest| rest.starts_with(b": "))) {
         let after = words.get(label_end + 1);
         // "He said: 'We…'" introduces speech, not a picture.
         let speech_verbs = &crate::lexicon::lexicons().speech_verbs;
@@ -582,18 +583,25 @@ fn looks_like_caption(text: &str, words: &[Word], buffer: &mut String) -> bool {
             return true;
         }
     }
-    // Every opener is capitalised: most pairs are ruled out by that flag alone.
+    // Every opener is capitalised: most pairs are ruled out by that flag alone, the rest mostly by the gap, one
+    // space (an ASCII byte: both its ends are character boundaries).
     words.windows(2).any(|pair| {
-        let gap = text.get(pair[0].span.end..pair[1].span.start).unwrap_or("");
-        let before = pair[0].span.slice(text);
         pair[1].capitalized
-            && gap == " "
-            && before.ends_with(|c: char| c.is_lowercase() || c.is_ascii_digit())
-            && one_of(
-                pair[1].span.slice(text),
-                &["The", "A", "An", "He", "She", "It", "They", "We", "His", "Her", "Their", "This", "These", "But", "As", "After", "When", "While", "There", "Its", "Our", "Police", "Pictured"],
-            )
+            && pair[1].span.start.checked_sub(pair[0].span.end) == Some(1)
+            && bytes.get(pair[0].span.end) == Some(&b' ')
+            && pair[0].span.slice(text).ends_with(|c: char| c.is_lowercase() || c.is_ascii_digit())
+            && opens_sentences_only(pair[1].span.slice(text))
     })
+}
+
+/// A capitalised word that opens sentences and is no name: a caption run into the next sentence shows before it.
+/// Matched as bytes: the length picks the few candidates, whose bytes are compared in place.
+fn opens_sentences_only(word: &str) -> bool {
+    matches!(
+        word.as_bytes(),
+        b"The" | b"A" | b"An" | b"He" | b"She" | b"It" | b"They" | b"We" | b"His" | b"Her" | b"Their" | b"This" | b"These" | b"But" | b"As"
+            | b"After" | b"When" | b"While" | b"There" | b"Its" | b"Our" | b"Police" | b"Pictured"
+    )
 }
 
 /// First-person words (lower-case): the sentence is speech. Not "us", which is also "US".
