@@ -252,7 +252,12 @@ pub(crate) fn score_sentences(
     let mut buffer = String::new();
     // Content words of each sentence, numbered in order of first appearance, and their document frequencies (by
     // number); and all else the words tell.
-    let mut numbers: HashMap<u64, u32, BuildHasherDefault<KeyHasher>> = HashMap::default();
+    // Reserved for one distinct content word in two words (cnndm/dev's articles have 0.28 to 0.52 per word, 0.40
+    // on average): the map is not rehashed as it grows from nothing. At most 4,096: a long text's vocabulary grows
+    // more slowly than its words.
+    let word_total: usize = words.iter().map(Vec::len).sum();
+    let mut numbers: HashMap<u64, u32, BuildHasherDefault<KeyHasher>> =
+        HashMap::with_capacity_and_hasher((word_total / 2).min(4096), BuildHasherDefault::default());
     let mut frequency: Vec<u32> = Vec::new();
     let mut keys = KeySets::with_capacity(n);
     let mut sentence_keys = Vec::new();
