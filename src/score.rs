@@ -268,16 +268,23 @@ pub(crate) fn score_sentences(
         let sentence_words: &[Word] = words.get(i).map_or(&[], Vec::as_slice);
         let mut first_person = false;
         sentence_keys.clear();
+        // Numbers from `known` on are new in this sentence: given in order, each once, they follow the older ones
+        // sorted without being sorted. Only the older ones (a sentence's repeats of earlier words) are.
+        let known = numbers.len() as u32;
         for w in sentence_words {
             let (first_person_word, key) = read_word(crate::tokens::strip_possessive(w.span.slice(text)), &mut buffer);
             first_person |= first_person_word;
             if let Some(key) = key {
                 let next = numbers.len() as u32;
-                sentence_keys.push(*numbers.entry(key).or_insert(next));
+                let number = *numbers.entry(key).or_insert(next);
+                if number < known {
+                    sentence_keys.push(number);
+                }
             }
         }
         crate::order::sort_numbers(&mut sentence_keys);
         sentence_keys.dedup();
+        sentence_keys.extend(known..numbers.len() as u32);
         frequency.resize(numbers.len(), 0);
         for &number in &sentence_keys {
             frequency[number as usize] += 1;
