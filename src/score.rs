@@ -203,8 +203,8 @@ pub(crate) struct KeySets {
 }
 
 impl KeySets {
-    fn with_capacity(sentences: usize) -> Self {
-        KeySets { keys: Vec::new(), ends: Vec::with_capacity(sentences) }
+    fn with_capacity(sentences: usize, keys: usize) -> Self {
+        KeySets { keys: Vec::with_capacity(keys), ends: Vec::with_capacity(sentences) }
     }
 
     /// Adds the next sentence's keys.
@@ -256,10 +256,12 @@ pub(crate) fn score_sentences(
     // on average): the map is not rehashed as it grows from nothing. At most 4,096: a long text's vocabulary grows
     // more slowly than its words.
     let word_total: usize = words.iter().map(Vec::len).sum();
+    let vocabulary = (word_total / 2).min(4096);
     let mut numbers: HashMap<u64, u32, BuildHasherDefault<KeyHasher>> =
-        HashMap::with_capacity_and_hasher((word_total / 2).min(4096), BuildHasherDefault::default());
-    let mut frequency: Vec<u32> = Vec::new();
-    let mut keys = KeySets::with_capacity(n);
+        HashMap::with_capacity_and_hasher(vocabulary, BuildHasherDefault::default());
+    let mut frequency: Vec<u32> = Vec::with_capacity(vocabulary);
+    // Each sentence's distinct content words: about half its words (a little less), trimmed when all are in.
+    let mut keys = KeySets::with_capacity(n, word_total / 2);
     let mut sentence_keys = Vec::new();
     let mut word_counts = Vec::with_capacity(n);
     let mut dangling = Vec::with_capacity(n);
