@@ -36,6 +36,7 @@ use crate::people::People;
 use crate::quotes::QuoteFound;
 use crate::select::{expected_sentences, Length};
 use crate::sentences::SentenceSpan;
+use crate::span::Span;
 use crate::tokens::Word;
 
 macro_rules! features {
@@ -274,7 +275,7 @@ pub(crate) fn score_sentences(
         // sorted without being sorted. Only the older ones (a sentence's repeats of earlier words) are.
         let known = numbers.len() as u32;
         for w in sentence_words {
-            let (first_person_word, key) = read_word(crate::tokens::strip_possessive(w.span.slice(text)), &mut buffer);
+            let (first_person_word, key) = read_word(text, w.span, &mut buffer);
             first_person |= first_person_word;
             if let Some(key) = key {
                 let next = numbers.len() as u32;
@@ -487,20 +488,26 @@ fn content_key(lower: &str) -> Option<u64> {
     (!STOPWORD_KEYS.contains(&key)).then_some(key)
 }
 
-/// What the scorer reads from a word (without a possessive "’s"): whether it is a first-person word, and its
-/// content key ([`content_key`]), both of the word lower-cased. An ASCII word is lower-cased byte by byte as it
-/// is read, not written out first: the same answers, for most words of a text.
-fn read_word(word: &str, buffer: &mut String) -> (bool, Option<u64>) {
-    let bytes = word.as_bytes();
-    if !bytes.is_ascii() {
-        let lowered = lower(word, buffer);
+/// What the scorer reads from the word at `span` of `text`, without its possessive "’s": whether it is a
+/// first-person word, and its content key ([`content_key`]), both of the word lower-cased. An ASCII word (most
+/// words of a text) is read as bytes, lower-cased byte by byte in the pass that hashes it and finds it is ASCII:
+/// the same answers.
+fn read_word(text: &str, span: Span, buffer: &mut String) -> (bool, Option<u64>) {
+    let bytes = text.as_bytes().get(span.start..span.end).unwrap_or(&[]);
+    let bytes = bytes.get(..bytes.len() - crate::tokens::possessive_ending(bytes)).unwrap_or(bytes);
+    let (mut key, mut any) = (FNV_OFFSET, 0u8);
+    for &byte in bytes {
+        any |= byte;
+        key = (key ^ u64::from(byte.to_ascii_lowercase())).wrapping_mul(FNV_PRIME);
+    }
+    if !any.is_ascii() {
+        let lowered = lower(crate::tokens::strip_possessive(span.slice(text)), buffer);
         return (lowered.len() <= 7 && is_first_person(lowered), content_key(lowered));
     }
-    let first_person = bytes.len() <= 5 && FIRST_PERSON.iter().any(|w| w.eq_ignore_ascii_case(word));
+    let first_person = bytes.len() <= 5 && FIRST_PERSON.iter().any(|w| w.as_bytes().eq_ignore_ascii_case(bytes));
     if bytes.len() <= 2 {
         return (first_person, None);
     }
-    let key = bytes.iter().fold(FNV_OFFSET, |h, &b| (h ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(FNV_PRIME));
     let stopword = bytes.len() <= LONGEST_STOPWORD && STOPWORD_KEYS.contains(&key);
     (first_person, (!stopword).then_some(key))
 }
@@ -649,12 +656,15 @@ mod tests {
         for word in ["I", "We", "WE", "i'm", "I’m", "We’re", "Me", "my", "Minister", "THE", "Said", "It's", "ab", "AB", "x", "", "Tromsø", "NASA", "2,400"] {
             let lowered: String = word.chars().flat_map(char::to_lowercase).collect();
             let expected = (lowered.len() <= 7 && is_first_person(&lowered), content_key(&lowered));
-            assert_eq!(read_word(word, &mut buffer), expected, "{word}");
+            assert_eq!(read_word(word, Span::new(0, word.len()), &mut buffer), expected, "{word}");
         }
         assert!(FIRST_PERSON.iter().filter(|w| w.is_ascii()).all(|w| w.len() <= 5));
-        assert!(read_word("We", &mut buffer).0);
-        assert_eq!(read_word("Minister", &mut buffer).1, Some(hash("minister")));
-        assert_eq!(read_word("Said", &mut buffer).1, None);
+        let read = |word: &str, buffer: &mut String| read_word(word, Span::new(0, word.len()), buffer);
+        assert!(read("We", &mut buffer).0);
+        assert_eq!(read("Minister", &mut buffer).1, Some(hash("minister")));
+        assert_eq!(read("Said", &mut buffer).1, None);
+        assert_eq!(read("Minister’s", &mut buffer).1, Some(hash("minister")));
+        assert_eq!(read("Minister's", &mut buffer).1, Some(hash("minister")));
     }
 
     #[test]

@@ -199,13 +199,18 @@ fn skip_while_space(text: &str, from: usize, space: bool) -> usize {
 
 /// `word` without a possessive ending: "Putin’s" → "Putin", "Jones'" stays.
 pub(crate) fn strip_possessive(word: &str) -> &str {
-    // Compared as bytes ("’" is E2 80 99): the endings are whole characters, so the cut is on a boundary.
-    let ending = match word.as_bytes() {
+    // The endings are whole characters, so the cut is on a boundary.
+    word.get(..word.len() - possessive_ending(word.as_bytes())).unwrap_or(word)
+}
+
+/// The length in bytes of the possessive ending [`strip_possessive`] removes from `word` ("’" is E2 80 99); 0 when
+/// it has none.
+pub(crate) fn possessive_ending(word: &[u8]) -> usize {
+    match word {
         [.., b'\'', b's'] => 2,
         [.., 0xE2, 0x80, 0x99, b's' | b'S'] => 4,
         _ => 0,
-    };
-    word.get(..word.len() - ending).unwrap_or(word)
+    }
 }
 
 /// The look-up key of a name word: lower case, accents folded, a possessive ending and trailing periods
