@@ -485,7 +485,39 @@ fn content_key(lower: &str) -> Option<u64> {
         return None;
     }
     let key = hash(lower);
-    (!STOPWORD_KEYS.contains(&key)).then_some(key)
+    (!is_stopword_key(key)).then_some(key)
+}
+
+/// Where [`is_stopword_key`] looks for a key: slot `(key × multiplier) >> 57` of 128 holds the index in
+/// [`STOPWORD_KEYS`] of the one stopword placed there. The multiplier is searched for when compiling, until no two
+/// stopwords share a slot: one look-up a word, where a scan of the list compares it with all 45 (the Wasm build
+/// scans; natively the compiler makes the scan a search tree).
+const STOPWORD_SLOTS: ([u8; 128], u64) = {
+    let mut multiplier: u64 = 0x9E37_79B9_7F4A_7C15;
+    'search: loop {
+        let mut slots = [0u8; 128];
+        let mut taken = [false; 128];
+        let mut i = 0;
+        while i < STOPWORD_KEYS.len() {
+            let slot = (STOPWORD_KEYS[i].wrapping_mul(multiplier) >> 57) as usize;
+            if taken[slot] {
+                multiplier = multiplier.wrapping_add(2);
+                continue 'search;
+            }
+            taken[slot] = true;
+            slots[slot] = i as u8;
+            i += 1;
+        }
+        break (slots, multiplier);
+    }
+};
+
+/// True when `key` is the key of one of [`STOPWORDS`]. A stopword's slot points to it; any other slot points to a
+/// stopword whose key is placed elsewhere, so it matches no key that lands there.
+fn is_stopword_key(key: u64) -> bool {
+    let (slots, multiplier) = &STOPWORD_SLOTS;
+    let slot = (key.wrapping_mul(*multiplier) >> 57) as usize;
+    STOPWORD_KEYS.get(usize::from(slots[slot])) == Some(&key)
 }
 
 /// What the scorer reads from the word at `span` of `text`, without its possessive "’s": whether it is a
@@ -504,11 +536,14 @@ fn read_word(text: &str, span: Span, buffer: &mut String) -> (bool, Option<u64>)
         let lowered = lower(crate::tokens::strip_possessive(span.slice(text)), buffer);
         return (lowered.len() <= 7 && is_first_person(lowered), content_key(lowered));
     }
-    let first_person = bytes.len() <= 5 && FIRST_PERSON.iter().any(|w| w.as_bytes().eq_ignore_ascii_case(bytes));
+    // Every first-person word starts with one of four letters: most words are ruled out by theirs.
+    let first_person = bytes.len() <= 5
+        && matches!(bytes.first().map(u8::to_ascii_lowercase), Some(b'i' | b'm' | b'w' | b'o'))
+        && FIRST_PERSON.iter().any(|w| w.as_bytes().eq_ignore_ascii_case(bytes));
     if bytes.len() <= 2 {
         return (first_person, None);
     }
-    let stopword = bytes.len() <= LONGEST_STOPWORD && STOPWORD_KEYS.contains(&key);
+    let stopword = bytes.len() <= LONGEST_STOPWORD && is_stopword_key(key);
     (first_person, (!stopword).then_some(key))
 }
 
@@ -651,9 +686,24 @@ mod tests {
     }
 
     #[test]
+    fn the_stopword_table_finds_exactly_the_stopwords() {
+        assert!(STOPWORDS.iter().all(|w| is_stopword_key(hash(w))));
+        for word in ["them", "these", "minister", "i", "it", "she's", "hers", "coulda", "theirs", "", "日本語"] {
+            assert!(!is_stopword_key(hash(word)), "{word}");
+        }
+        // An empty slot points to a stopword placed in another slot, so it matches no key.
+        let (slots, multiplier) = STOPWORD_SLOTS;
+        for (slot, &index) in slots.iter().enumerate() {
+            let placed = (STOPWORD_KEYS[usize::from(index)].wrapping_mul(multiplier) >> 57) as usize;
+            assert!(placed == slot || !STOPWORD_KEYS.iter().any(|k| (k.wrapping_mul(multiplier) >> 57) as usize == slot), "{slot}");
+        }
+        assert!(FIRST_PERSON.iter().all(|w| matches!(w.as_bytes()[0], b'i' | b'm' | b'w' | b'o')));
+    }
+
+    #[test]
     fn words_read_in_place_answer_as_the_lower_cased_words_do() {
         let mut buffer = String::new();
-        for word in ["I", "We", "WE", "i'm", "I’m", "We’re", "Me", "my", "Minister", "THE", "Said", "It's", "ab", "AB", "x", "", "Tromsø", "NASA", "2,400"] {
+        for word in ["I", "We", "WE", "i'm", "I'M", "I’m", "We’re", "we're", "I'd", "i've", "Our", "OUR", "ours", "Me", "my", "mY", "i'", "Minister", "THE", "Said", "It's", "ab", "AB", "x", "", "Tromsø", "NASA", "2,400", "Wearing"] {
             let lowered: String = word.chars().flat_map(char::to_lowercase).collect();
             let expected = (lowered.len() <= 7 && is_first_person(&lowered), content_key(&lowered));
             assert_eq!(read_word(word, Span::new(0, word.len()), &mut buffer), expected, "{word}");
