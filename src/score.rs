@@ -36,6 +36,7 @@ use crate::people::People;
 use crate::quotes::QuoteFound;
 use crate::select::{expected_sentences, Length};
 use crate::sentences::SentenceSpan;
+use crate::span::Span;
 use crate::tokens::Word;
 
 macro_rules! features {
@@ -72,8 +73,12 @@ macro_rules! features {
                 0.0 $(+ self.$name)*
             }
 
+            /// Every value rounded as [`crate::result::round`] rounds it, in one loop over them all.
             pub(crate) fn rounded(self) -> Features {
-                Features { $($name: crate::result::round(self.$name),)* }
+                let mut values = [$(self.$name),*];
+                values.iter_mut().for_each(|value| *value = round(*value));
+                let [$($name),*] = values;
+                Features { $($name,)* }
             }
         }
 
@@ -199,8 +204,8 @@ pub(crate) struct KeySets {
 }
 
 impl KeySets {
-    fn with_capacity(sentences: usize) -> Self {
-        KeySets { keys: Vec::new(), ends: Vec::with_capacity(sentences) }
+    fn with_capacity(sentences: usize, keys: usize) -> Self {
+        KeySets { keys: Vec::with_capacity(keys), ends: Vec::with_capacity(sentences) }
     }
 
     /// Adds the next sentence's keys.
@@ -248,9 +253,16 @@ pub(crate) fn score_sentences(
     let mut buffer = String::new();
     // Content words of each sentence, numbered in order of first appearance, and their document frequencies (by
     // number); and all else the words tell.
-    let mut numbers: HashMap<u64, u32, BuildHasherDefault<KeyHasher>> = HashMap::default();
-    let mut frequency: Vec<u32> = Vec::new();
-    let mut keys = KeySets::with_capacity(n);
+    // Reserved for one distinct content word in two words (cnndm/dev's articles have 0.28 to 0.52 per word, 0.40
+    // on average): the map is not rehashed as it grows from nothing. At most 4,096: a long text's vocabulary grows
+    // more slowly than its words.
+    let word_total: usize = words.iter().map(Vec::len).sum();
+    let vocabulary = (word_total / 2).min(4096);
+    let mut numbers: HashMap<u64, u32, BuildHasherDefault<KeyHasher>> =
+        HashMap::with_capacity_and_hasher(vocabulary, BuildHasherDefault::default());
+    let mut frequency: Vec<u32> = Vec::with_capacity(vocabulary);
+    // Each sentence's distinct content words: about half its words (a little less), trimmed when all are in.
+    let mut keys = KeySets::with_capacity(n, word_total / 2);
     let mut sentence_keys = Vec::new();
     let mut word_counts = Vec::with_capacity(n);
     let mut dangling = Vec::with_capacity(n);
@@ -259,16 +271,23 @@ pub(crate) fn score_sentences(
         let sentence_words: &[Word] = words.get(i).map_or(&[], Vec::as_slice);
         let mut first_person = false;
         sentence_keys.clear();
+        // Numbers from `known` on are new in this sentence: given in order, each once, they follow the older ones
+        // sorted without being sorted. Only the older ones (a sentence's repeats of earlier words) are.
+        let known = numbers.len() as u32;
         for w in sentence_words {
-            let (first_person_word, key) = read_word(crate::tokens::strip_possessive(w.span.slice(text)), &mut buffer);
+            let (first_person_word, key) = read_word(text, w.span, &mut buffer);
             first_person |= first_person_word;
             if let Some(key) = key {
                 let next = numbers.len() as u32;
-                sentence_keys.push(*numbers.entry(key).or_insert(next));
+                let number = *numbers.entry(key).or_insert(next);
+                if number < known {
+                    sentence_keys.push(number);
+                }
             }
         }
         crate::order::sort_numbers(&mut sentence_keys);
         sentence_keys.dedup();
+        sentence_keys.extend(known..numbers.len() as u32);
         frequency.resize(numbers.len(), 0);
         for &number in &sentence_keys {
             frequency[number as usize] += 1;
@@ -384,6 +403,24 @@ pub(crate) fn score_sentences(
     scores
 }
 
+/// [`crate::result::round`] (4 decimals, halves away from zero) by float arithmetic alone: `f64::round` is a call
+/// into the C library on x86-64 (whose rounding instruction needs SSE4.1) and in Wasm (whose `nearest` rounds
+/// halves to even). The same numbers, signed zeros included.
+fn round(x: f64) -> f64 {
+    /// From 2^52 on, every `f64` is a whole number, and adding 2^52 to a smaller one rounds it to one.
+    const WHOLE: f64 = 4_503_599_627_370_496.0;
+    let scaled = x * 10_000.0;
+    let size = scaled.abs();
+    if !(size < WHOLE) {
+        return crate::result::round(x);
+    }
+    // Rounded to the nearest whole number, halves to even; the difference is exact, and 0.5 only for a half that
+    // went down, which goes up instead.
+    let even = (size + WHOLE) - WHOLE;
+    let away = if size - even == 0.5 { even + 1.0 } else { even };
+    away.copysign(scaled) / 10_000.0
+}
+
 /// Raw centralities are divided by the largest of them, or by this when every one is smaller.
 const CENTRALITY_FLOOR: f64 = 1.0;
 /// A text of this many sentences or fewer is a brief (a notice, a news in brief): any summary keeps a large share
@@ -448,24 +485,65 @@ fn content_key(lower: &str) -> Option<u64> {
         return None;
     }
     let key = hash(lower);
-    (!STOPWORD_KEYS.contains(&key)).then_some(key)
+    (!is_stopword_key(key)).then_some(key)
 }
 
-/// What the scorer reads from a word (without a possessive "’s"): whether it is a first-person word, and its
-/// content key ([`content_key`]), both of the word lower-cased. An ASCII word is lower-cased byte by byte as it
-/// is read, not written out first: the same answers, for most words of a text.
-fn read_word(word: &str, buffer: &mut String) -> (bool, Option<u64>) {
-    let bytes = word.as_bytes();
-    if !bytes.is_ascii() {
-        let lowered = lower(word, buffer);
+/// Where [`is_stopword_key`] looks for a key: slot `(key × multiplier) >> 57` of 128 holds the index in
+/// [`STOPWORD_KEYS`] of the one stopword placed there. The multiplier is searched for when compiling, until no two
+/// stopwords share a slot: one look-up a word, where a scan of the list compares it with all 45 (the Wasm build
+/// scans; natively the compiler makes the scan a search tree).
+const STOPWORD_SLOTS: ([u8; 128], u64) = {
+    let mut multiplier: u64 = 0x9E37_79B9_7F4A_7C15;
+    'search: loop {
+        let mut slots = [0u8; 128];
+        let mut taken = [false; 128];
+        let mut i = 0;
+        while i < STOPWORD_KEYS.len() {
+            let slot = (STOPWORD_KEYS[i].wrapping_mul(multiplier) >> 57) as usize;
+            if taken[slot] {
+                multiplier = multiplier.wrapping_add(2);
+                continue 'search;
+            }
+            taken[slot] = true;
+            slots[slot] = i as u8;
+            i += 1;
+        }
+        break (slots, multiplier);
+    }
+};
+
+/// True when `key` is the key of one of [`STOPWORDS`]. A stopword's slot points to it; any other slot points to a
+/// stopword whose key is placed elsewhere, so it matches no key that lands there.
+fn is_stopword_key(key: u64) -> bool {
+    let (slots, multiplier) = &STOPWORD_SLOTS;
+    let slot = (key.wrapping_mul(*multiplier) >> 57) as usize;
+    STOPWORD_KEYS.get(usize::from(slots[slot])) == Some(&key)
+}
+
+/// What the scorer reads from the word at `span` of `text`, without its possessive "’s": whether it is a
+/// first-person word, and its content key ([`content_key`]), both of the word lower-cased. An ASCII word (most
+/// words of a text) is read as bytes, lower-cased byte by byte in the pass that hashes it and finds it is ASCII:
+/// the same answers.
+fn read_word(text: &str, span: Span, buffer: &mut String) -> (bool, Option<u64>) {
+    let bytes = text.as_bytes().get(span.start..span.end).unwrap_or(&[]);
+    let bytes = bytes.get(..bytes.len() - crate::tokens::possessive_ending(bytes)).unwrap_or(bytes);
+    let (mut key, mut any) = (FNV_OFFSET, 0u8);
+    for &byte in bytes {
+        any |= byte;
+        key = (key ^ u64::from(byte.to_ascii_lowercase())).wrapping_mul(FNV_PRIME);
+    }
+    if !any.is_ascii() {
+        let lowered = lower(crate::tokens::strip_possessive(span.slice(text)), buffer);
         return (lowered.len() <= 7 && is_first_person(lowered), content_key(lowered));
     }
-    let first_person = bytes.len() <= 5 && FIRST_PERSON.iter().any(|w| w.eq_ignore_ascii_case(word));
+    // Every first-person word starts with one of four letters: most words are ruled out by theirs.
+    let first_person = bytes.len() <= 5
+        && matches!(bytes.first().map(u8::to_ascii_lowercase), Some(b'i' | b'm' | b'w' | b'o'))
+        && FIRST_PERSON.iter().any(|w| w.as_bytes().eq_ignore_ascii_case(bytes));
     if bytes.len() <= 2 {
         return (first_person, None);
     }
-    let key = bytes.iter().fold(FNV_OFFSET, |h, &b| (h ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(FNV_PRIME));
-    let stopword = bytes.len() <= LONGEST_STOPWORD && STOPWORD_KEYS.contains(&key);
+    let stopword = bytes.len() <= LONGEST_STOPWORD && is_stopword_key(key);
     (first_person, (!stopword).then_some(key))
 }
 
@@ -551,7 +629,8 @@ pub(crate) fn opens_with_reference(text: &str, s: &SentenceSpan, words: &[Word])
 #[inline(never)]
 fn looks_like_caption(text: &str, words: &[Word], buffer: &mut String) -> bool {
     // The label: one to four words, then a colon, then a capital or a quote.
-    if let Some(label_end) = words.iter().take(4).position(|w| text.get(w.span.end..).is_some_and(|rest| rest.starts_with(": "))) {
+    let bytes = text.as_bytes();
+    if let Some(label_end) = words.iter().take(4).position(|w| bytes.get(w.span.end..).is_some_and(|rest| rest.starts_with(b": "))) {
         let after = words.get(label_end + 1);
         // "He said: 'We…'" introduces speech, not a picture.
         let speech_verbs = &crate::lexicon::lexicons().speech_verbs;
@@ -560,18 +639,25 @@ fn looks_like_caption(text: &str, words: &[Word], buffer: &mut String) -> bool {
             return true;
         }
     }
-    // Every opener is capitalised: most pairs are ruled out by that flag alone.
+    // Every opener is capitalised: most pairs are ruled out by that flag alone, the rest mostly by the gap, one
+    // space (an ASCII byte: both its ends are character boundaries).
     words.windows(2).any(|pair| {
-        let gap = text.get(pair[0].span.end..pair[1].span.start).unwrap_or("");
-        let before = pair[0].span.slice(text);
         pair[1].capitalized
-            && gap == " "
-            && before.ends_with(|c: char| c.is_lowercase() || c.is_ascii_digit())
-            && one_of(
-                pair[1].span.slice(text),
-                &["The", "A", "An", "He", "She", "It", "They", "We", "His", "Her", "Their", "This", "These", "But", "As", "After", "When", "While", "There", "Its", "Our", "Police", "Pictured"],
-            )
+            && pair[1].span.start.checked_sub(pair[0].span.end) == Some(1)
+            && bytes.get(pair[0].span.end) == Some(&b' ')
+            && pair[0].span.slice(text).ends_with(|c: char| c.is_lowercase() || c.is_ascii_digit())
+            && opens_sentences_only(pair[1].span.slice(text))
     })
+}
+
+/// A capitalised word that opens sentences and is no name: a caption run into the next sentence shows before it.
+/// Matched as bytes: the length picks the few candidates, whose bytes are compared in place.
+fn opens_sentences_only(word: &str) -> bool {
+    matches!(
+        word.as_bytes(),
+        b"The" | b"A" | b"An" | b"He" | b"She" | b"It" | b"They" | b"We" | b"His" | b"Her" | b"Their" | b"This" | b"These" | b"But" | b"As"
+            | b"After" | b"When" | b"While" | b"There" | b"Its" | b"Our" | b"Police" | b"Pictured"
+    )
 }
 
 /// First-person words (lower-case): the sentence is speech. Not "us", which is also "US".
@@ -600,17 +686,35 @@ mod tests {
     }
 
     #[test]
+    fn the_stopword_table_finds_exactly_the_stopwords() {
+        assert!(STOPWORDS.iter().all(|w| is_stopword_key(hash(w))));
+        for word in ["them", "these", "minister", "i", "it", "she's", "hers", "coulda", "theirs", "", "日本語"] {
+            assert!(!is_stopword_key(hash(word)), "{word}");
+        }
+        // An empty slot points to a stopword placed in another slot, so it matches no key.
+        let (slots, multiplier) = STOPWORD_SLOTS;
+        for (slot, &index) in slots.iter().enumerate() {
+            let placed = (STOPWORD_KEYS[usize::from(index)].wrapping_mul(multiplier) >> 57) as usize;
+            assert!(placed == slot || !STOPWORD_KEYS.iter().any(|k| (k.wrapping_mul(multiplier) >> 57) as usize == slot), "{slot}");
+        }
+        assert!(FIRST_PERSON.iter().all(|w| matches!(w.as_bytes()[0], b'i' | b'm' | b'w' | b'o')));
+    }
+
+    #[test]
     fn words_read_in_place_answer_as_the_lower_cased_words_do() {
         let mut buffer = String::new();
-        for word in ["I", "We", "WE", "i'm", "I’m", "We’re", "Me", "my", "Minister", "THE", "Said", "It's", "ab", "AB", "x", "", "Tromsø", "NASA", "2,400"] {
+        for word in ["I", "We", "WE", "i'm", "I'M", "I’m", "We’re", "we're", "I'd", "i've", "Our", "OUR", "ours", "Me", "my", "mY", "i'", "Minister", "THE", "Said", "It's", "ab", "AB", "x", "", "Tromsø", "NASA", "2,400", "Wearing"] {
             let lowered: String = word.chars().flat_map(char::to_lowercase).collect();
             let expected = (lowered.len() <= 7 && is_first_person(&lowered), content_key(&lowered));
-            assert_eq!(read_word(word, &mut buffer), expected, "{word}");
+            assert_eq!(read_word(word, Span::new(0, word.len()), &mut buffer), expected, "{word}");
         }
         assert!(FIRST_PERSON.iter().filter(|w| w.is_ascii()).all(|w| w.len() <= 5));
-        assert!(read_word("We", &mut buffer).0);
-        assert_eq!(read_word("Minister", &mut buffer).1, Some(hash("minister")));
-        assert_eq!(read_word("Said", &mut buffer).1, None);
+        let read = |word: &str, buffer: &mut String| read_word(word, Span::new(0, word.len()), buffer);
+        assert!(read("We", &mut buffer).0);
+        assert_eq!(read("Minister", &mut buffer).1, Some(hash("minister")));
+        assert_eq!(read("Said", &mut buffer).1, None);
+        assert_eq!(read("Minister’s", &mut buffer).1, Some(hash("minister")));
+        assert_eq!(read("Minister's", &mut buffer).1, Some(hash("minister")));
     }
 
     #[test]
@@ -619,6 +723,28 @@ mod tests {
         for word in ["Washington", "NASA", "o'Neill", "x-RAY", "2,400", "", "Tromsø", "ÉCOLE", "İstanbul", "ΣΟΦΙΑ"] {
             let by_char: String = word.chars().flat_map(char::to_lowercase).collect();
             assert_eq!(lower(word, &mut buffer), by_char, "{word}");
+        }
+    }
+
+    #[test]
+    fn scores_round_as_the_result_rounds_them() {
+        let mut values = vec![
+            0.0, -0.0, 1.0, -1.0, 0.5, 0.00005, -0.00005, 0.000049999, 0.00015, 0.12345, -0.12345, 0.99995, 2.5e-5,
+            -2.5e-5, 1e-300, -1e-300, 5e-324, 450_359_962_737.049_6, 450_359_962_737.05, 1e12, -1e12, 1e300, f64::MAX,
+            f64::MIN, f64::INFINITY, f64::NEG_INFINITY, f64::NAN,
+        ];
+        // A sweep over many magnitudes and halves: xorshift bits as floats, and multiples of 0.00005.
+        let mut bits: u64 = 0x2545_F491_4F6C_DD1D;
+        for k in 0..20_000 {
+            bits ^= bits << 13;
+            bits ^= bits >> 7;
+            bits ^= bits << 17;
+            values.push(f64::from_bits(bits));
+            values.push((bits % 2_000_000) as f64 / 1e6 - 1.0);
+            values.push(f64::from(k) * 0.00005 - 0.5);
+        }
+        for x in values {
+            assert_eq!(round(x).to_bits(), crate::result::round(x).to_bits(), "{x:e}");
         }
     }
 

@@ -44,32 +44,53 @@ pub(crate) fn tokenize(text: &str, span: Span) -> Vec<Word> {
 /// Appends the words inside `span` of `text` to `words`.
 fn push_words(text: &str, span: Span, words: &mut Vec<Word>) {
     let piece = span.slice(text);
+    let bytes = piece.as_bytes();
     let mut at = 0;
-    while let Some(c) = char_at(piece, at) {
+    while let Some(&byte) = bytes.get(at) {
         let start = at;
-        at += c.len_utf8();
-        if !is_alphanumeric(c) {
-            continue;
-        }
-        let mut letters = usize::from(c.is_alphabetic());
-        let mut upper = usize::from(c.is_uppercase());
-        while let Some(&byte) = piece.as_bytes().get(at) {
+        // The first character: ASCII (most words) read from the byte's class, any other decoded.
+        let class = ASCII_CLASSES[usize::from(byte)];
+        let (capitalized, numeric, mut letters, mut upper) = if byte.is_ascii() {
+            at += 1;
+            if class & WORD == 0 {
+                continue;
+            }
+            let upper = class & UPPER != 0;
+            (upper, class & LETTER == 0, usize::from(class & LETTER != 0), usize::from(upper))
+        } else {
+            let Some(c) = char_at(piece, at) else { break };
+            at += c.len_utf8();
+            if !c.is_alphanumeric() {
+                continue;
+            }
+            (c.is_uppercase(), false, usize::from(c.is_alphabetic()), usize::from(c.is_uppercase()))
+        };
+        while let Some(&byte) = bytes.get(at) {
+            let class = ASCII_CLASSES[usize::from(byte)];
             // ASCII letters and digits, most of every word, take one step.
-            if byte.is_ascii_alphanumeric() {
-                letters += usize::from(byte.is_ascii_alphabetic());
-                upper += usize::from(byte.is_ascii_uppercase());
+            if class & WORD != 0 {
+                letters += usize::from(class & LETTER != 0);
+                upper += usize::from(class & UPPER != 0);
                 at += 1;
                 continue;
             }
+            // Joiners stay inside a word only when a letter or digit follows them.
+            if class & JOINER != 0 {
+                if !char_at(piece, at + 1).is_some_and(is_alphanumeric) {
+                    break;
+                }
+                at += 1;
+                continue;
+            }
+            if byte.is_ascii() {
+                break;
+            }
             let Some(next) = char_at(piece, at) else { break };
-            if is_alphanumeric(next) || ('\u{300}'..='\u{36f}').contains(&next) {
+            if next.is_alphanumeric() || ('\u{300}'..='\u{36f}').contains(&next) {
                 letters += usize::from(next.is_alphabetic());
                 upper += usize::from(next.is_uppercase());
                 at += next.len_utf8();
-            } else if matches!(next, '\'' | '’' | '-' | '.' | '&' | '‐')
-                && char_at(piece, at + next.len_utf8()).is_some_and(is_alphanumeric)
-            {
-                // Joiners stay inside a word only when a letter or digit follows them.
+            } else if matches!(next, '’' | '‐') && char_at(piece, at + next.len_utf8()).is_some_and(is_alphanumeric) {
                 at += next.len_utf8();
             } else {
                 break;
@@ -77,12 +98,44 @@ fn push_words(text: &str, span: Span, words: &mut Vec<Word>) {
         }
         words.push(Word {
             span: Span::new(span.start + start, span.start + at),
-            capitalized: c.is_uppercase(),
+            capitalized,
             all_caps: letters >= 2 && upper == letters,
-            numeric: c.is_ascii_digit(),
+            numeric,
         });
     }
 }
+
+/// [`ASCII_CLASSES`] bits: an ASCII letter or digit, which a word is made of;
+const WORD: u8 = 1;
+/// an ASCII letter;
+const LETTER: u8 = 2;
+/// an upper-case ASCII letter;
+const UPPER: u8 = 4;
+/// an ASCII joiner, inside a word when a letter or digit follows ("AT&T", "U.S", "Louis-Dreyfus", "Putin's").
+const JOINER: u8 = 8;
+
+/// What the word scan needs to know of each ASCII byte, one look-up for the several tests; 0 for the bytes of
+/// other characters.
+const ASCII_CLASSES: [u8; 256] = {
+    let mut classes = [0; 256];
+    let mut byte = 0;
+    while byte < 128 {
+        let b = byte as u8;
+        classes[byte] = if b.is_ascii_uppercase() {
+            WORD | LETTER | UPPER
+        } else if b.is_ascii_lowercase() {
+            WORD | LETTER
+        } else if b.is_ascii_digit() {
+            WORD
+        } else if matches!(b, b'\'' | b'-' | b'.' | b'&') {
+            JOINER
+        } else {
+            0
+        };
+        byte += 1;
+    }
+    classes
+};
 
 /// A table of the 256 byte values, `true` for those in `bytes`: one look-up a byte, for scans that stop only at
 /// a few of them.
@@ -146,13 +199,18 @@ fn skip_while_space(text: &str, from: usize, space: bool) -> usize {
 
 /// `word` without a possessive ending: "Putin’s" → "Putin", "Jones'" stays.
 pub(crate) fn strip_possessive(word: &str) -> &str {
-    // Compared as bytes ("’" is E2 80 99): the endings are whole characters, so the cut is on a boundary.
-    let ending = match word.as_bytes() {
+    // The endings are whole characters, so the cut is on a boundary.
+    word.get(..word.len() - possessive_ending(word.as_bytes())).unwrap_or(word)
+}
+
+/// The length in bytes of the possessive ending [`strip_possessive`] removes from `word` ("’" is E2 80 99); 0 when
+/// it has none.
+pub(crate) fn possessive_ending(word: &[u8]) -> usize {
+    match word {
         [.., b'\'', b's'] => 2,
         [.., 0xE2, 0x80, 0x99, b's' | b'S'] => 4,
         _ => 0,
-    };
-    word.get(..word.len() - ending).unwrap_or(word)
+    }
 }
 
 /// The look-up key of a name word: lower case, accents folded, a possessive ending and trailing periods
