@@ -10,7 +10,7 @@
 
 use crate::lexicon::{lexicons, lower, one_of};
 use crate::people::{Mention, People};
-use crate::sentences::SentenceSpan;
+use crate::sentences::{find_byte_in, SentenceSpan};
 use crate::span::Span;
 use crate::tokens::Word;
 
@@ -100,6 +100,9 @@ fn opens_with_quote(paragraph: &str) -> bool {
     paragraph.starts_with(['“', '"', '‘'])
 }
 
+/// The bytes that can start a quotation mark: the ASCII quotes, and 0xE2, which starts the curly ones.
+static MARK_START: [bool; 256] = crate::tokens::byte_set(b"\"'\xE2");
+
 /// Pairs the quotation marks of one paragraph; an unclosed double quote runs to the paragraph's end when the
 /// next paragraph continues it.
 fn pair_marks(text: &str, paragraph: Span, continues: bool, out: &mut Vec<QuoteFound>) {
@@ -109,8 +112,11 @@ fn pair_marks(text: &str, paragraph: Span, continues: bool, out: &mut Vec<QuoteF
     // (an ASCII quote, or 0xE2, which starts the curly ones).
     let bytes = body.as_bytes();
     let mut i = 0;
-    while let Some(skip) = bytes.get(i..).and_then(|rest| rest.iter().position(|&b| matches!(b, b'"' | b'\'' | 0xE2))) {
-        i += skip;
+    loop {
+        i = find_byte_in(bytes, i, &MARK_START);
+        if i >= bytes.len() {
+            break;
+        }
         let Some(c) = body.get(i..).and_then(|rest| rest.chars().next()) else { break };
         let after = i + c.len_utf8();
         let next = body.get(after..).and_then(|rest| rest.chars().next()).unwrap_or(' ');
