@@ -506,12 +506,11 @@ impl<'a> Scanner<'a> {
         if word.is_empty() {
             return PeriodWord::Ordinary;
         }
-        let first_in_sentence = self.text.get(self.start..at).is_some_and(|head| !head.contains(char::is_whitespace));
         let lexicons = lexicons();
-        // "MS", "SEC", "FT" in capitals are acronyms, not "Ms.", "sec." or "Ft.".
-        let capitals = word.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !word.contains('.') && !word.chars().any(char::is_lowercase);
+        // "MS", "SEC", "FT" in capitals are acronyms, not "Ms.", "sec." or "Ft." (asked of abbreviations only).
+        let capitals = || word.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !word.contains('.') && !word.chars().any(char::is_lowercase);
         let kind = with_lower_case(word, |key| lexicons.abbreviations.get(key).copied());
-        if let Some(kind) = kind.filter(|_| !capitals) {
+        if let Some(kind) = kind.filter(|_| !capitals()) {
             // An abbreviation that is also a word, written in lower case ("no", "fig"), or a unit after a
             // number ("21.7 secs.", "10 mins.") is an abbreviation before a number only: before a capital it
             // ends the sentence ("He said no. Smith left.").
@@ -527,7 +526,8 @@ impl<'a> Scanner<'a> {
         }
         let mut chars = word.chars();
         let single = chars.next().filter(|_| chars.next().is_none());
-        if first_in_sentence && is_list_label(word) {
+        // Whether the word opens the sentence is asked of list labels only: the test reads the sentence so far.
+        if is_list_label(word) && self.text.get(self.start..at).is_some_and(|head| !head.contains(char::is_whitespace)) {
             return PeriodWord::ListMarker;
         }
         if single.is_some_and(char::is_uppercase) || is_dotted_acronym(word) {
@@ -620,7 +620,8 @@ impl<'a> Scanner<'a> {
         }
         // The opener, then one space and a lower-case letter.
         let rest = &text[at + 1..];
-        let opener_len = rest.find(|c: char| !c.is_ascii_alphabetic()).unwrap_or(rest.len());
+        // The first byte that is no ASCII letter starts a character: ASCII letters precede it.
+        let opener_len = rest.bytes().position(|b| !b.is_ascii_alphabetic()).unwrap_or(rest.len());
         let (opener, tail) = rest.split_at(opener_len);
         let lower_next = tail.strip_prefix(' ').is_some_and(|t| t.starts_with(|c: char| c.is_ascii_lowercase()));
         if lower_next && opener.len() <= 5 && opener.bytes().skip(1).all(|b| b.is_ascii_lowercase()) && is_run_in_opener(opener) {
@@ -652,17 +653,17 @@ fn caption_label_follows(previous: &str, rest: &str) -> bool {
     let opens = after.strip_prefix(' ').is_some_and(|a| a.starts_with(|c: char| c.is_uppercase() || matches!(c, '\'' | '"' | '‘' | '“')));
     let mut words = label.split(' ');
     let Some(first) = words.next() else { return false };
-    let others: Vec<&str> = words.collect();
+    let others = words;
     let shape = first.len() >= 2
         && first.bytes().skip(1).all(|b| b.is_ascii_lowercase())
-        && (1..=4).contains(&others.len())
-        && others.iter().all(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase()));
+        && (1..=4).contains(&others.clone().count())
+        && others.clone().all(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase()));
     if !opens || !shape {
         return false;
     }
     let lexicons = lexicons();
     with_lower_case(first, |key| lexicons.common_words.contains(key) && !lexicons.calendar.contains(key))
-        && !std::iter::once(first).chain(others.iter().copied()).any(|w| with_lower_case(w, |key| lexicons.speech_verbs.contains(key)))
+        && !std::iter::once(first).chain(others).any(|w| with_lower_case(w, |key| lexicons.speech_verbs.contains(key)))
 }
 
 /// Words after which a sentence cannot end: articles, prepositions, conjunctions, auxiliaries. A capitalised
@@ -924,6 +925,10 @@ fn is_run_in_opener(word: &str) -> bool {
 /// Calls `look_up` with `word` in lower case (curly apostrophes made straight), without allocating for the
 /// short ASCII words that make up almost every look-up.
 fn with_lower_case<R>(word: &str, look_up: impl FnOnce(&str) -> R) -> R {
+    // Most words are in lower case already ("said", "no", "inc").
+    if word.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        return look_up(word);
+    }
     let mut buffer = [0u8; 32];
     if word.len() <= buffer.len() && word.is_ascii() {
         for (slot, byte) in buffer.iter_mut().zip(word.bytes()) {
