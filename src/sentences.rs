@@ -153,6 +153,31 @@ static PLAIN: [bool; 256] = {
     table
 };
 
+/// [`BEFORE_SPACE`]'s class of a lower-case ASCII letter.
+const AFTER_LOWER_CASE: u8 = 1;
+/// [`BEFORE_SPACE`]'s class of a comma, semicolon or colon.
+const AFTER_PUNCTUATION: u8 = 2;
+/// [`BEFORE_SPACE`]'s class of the last byte of "–" (E2 80 93) and "—" (E2 80 94).
+const AFTER_DASH_END: u8 = 3;
+
+/// What the byte before a space can make of it, for the scan's tight loop: 0, or one of [`AFTER_LOWER_CASE`],
+/// [`AFTER_PUNCTUATION`], [`AFTER_DASH_END`].
+static BEFORE_SPACE: [u8; 256] = {
+    let mut table = [0; 256];
+    let mut byte = 0;
+    while byte < 256 {
+        let b = byte as u8;
+        table[byte] = match b {
+            b'a'..=b'z' => AFTER_LOWER_CASE,
+            b',' | b';' | b':' => AFTER_PUNCTUATION,
+            0x93 | 0x94 => AFTER_DASH_END,
+            _ => 0,
+        };
+        byte += 1;
+    }
+    table
+};
+
 /// Splits one paragraph; the spans are relative to it and trimmed of white space.
 fn split_block(block: &str) -> Vec<Span> {
     let mut scanner = Scanner::new(block);
@@ -247,14 +272,19 @@ impl<'a> Scanner<'a> {
                 if byte != b' ' {
                     break;
                 }
-                // A run-in caption needs a lower-case letter before the space and a capital after it.
-                let run_in = bytes.get(i.wrapping_sub(1)).is_some_and(u8::is_ascii_lowercase)
-                    && bytes.get(i + 1).is_some_and(u8::is_ascii_uppercase);
-                if run_in && self.caption_runs_in(i) {
-                    i = self.cut(i);
-                    continue 'scan;
+                // The byte before the space, classified by one look-up: a run-in caption needs a lower-case
+                // letter before the space and a capital after it; the space is a soft break after a comma,
+                // semicolon, colon or dash (what `note_space` records).
+                match i.checked_sub(1).and_then(|before| bytes.get(before)).map_or(0, |&b| BEFORE_SPACE[usize::from(b)]) {
+                    AFTER_LOWER_CASE if bytes.get(i + 1).is_some_and(u8::is_ascii_uppercase) && self.caption_runs_in(i) => {
+                        i = self.cut(i);
+                        continue 'scan;
+                    }
+                    AFTER_PUNCTUATION => self.soft_break = i,
+                    AFTER_DASH_END if matches!(bytes.get(..i), Some([.., 0xE2, 0x80, _])) => self.soft_break = i,
+                    _ => {}
                 }
-                self.note_space(i);
+                self.last_space = i;
                 i += 1;
             }
             let Some(c) = self.char_at(i) else { break };
