@@ -188,11 +188,12 @@ fn measure(content: &str, span: Span, blank_before: bool, function_words: &Funct
             }
             at += 1;
         }
-        let token = content.get(start..at).unwrap_or("");
+        // The token as a string is needed only when its first byte is no letter or it holds other characters.
+        let token = || content.get(start..at).unwrap_or("");
         // The case of the token's first letter: usually its first byte.
         let capital = match bytes.get(start) {
             Some(&first) if first.is_ascii_alphabetic() => first.is_ascii_uppercase(),
-            _ => match token.chars().find(|c| c.is_alphabetic()) {
+            _ => match token().chars().find(|c| c.is_alphabetic()) {
                 Some(letter) => letter.is_uppercase(),
                 None => continue,
             },
@@ -203,7 +204,7 @@ fn measure(content: &str, span: Span, blank_before: bool, function_words: &Funct
             key_len <= FunctionWords::LONGEST && function_words.contains_packed(packed)
         } else {
             scratch.clear();
-            push_key(token, &mut scratch);
+            push_key(token(), &mut scratch);
             function_words.contains(&scratch)
         });
     }
