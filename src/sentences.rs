@@ -637,14 +637,15 @@ impl<'a> Scanner<'a> {
             return false;
         }
         // The word before: lower-case letters only, after white space, and not one that cannot end a sentence.
-        let head = &text[self.start..at];
-        // The byte found is not a lower-case ASCII letter, but it may start a longer character.
-        let word_start = head.bytes().rposition(|b| !b.is_ascii_lowercase()).map_or(0, |p| p + 1);
-        if !head.is_char_boundary(word_start) {
-            return false;
-        }
-        let previous = &head[word_start..];
-        let boundary_before = head[..word_start].chars().next_back().is_none_or(|c| c.is_whitespace() || c == '-');
+        // Read byte by byte: the word is ASCII, and so is the byte before it unless a longer character ends there.
+        let head = bytes.get(self.start..at).unwrap_or_default();
+        let word_start = head.iter().rposition(|b| !b.is_ascii_lowercase()).map_or(0, |p| p + 1);
+        let boundary_before = match word_start.checked_sub(1).and_then(|p| head.get(p)) {
+            None => true,
+            Some(&b) if b.is_ascii() => matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ' | b'-'),
+            Some(_) => text.get(self.start..self.start + word_start).and_then(|h| h.chars().next_back()).is_none_or(|c| c.is_whitespace() || c == '-'),
+        };
+        let previous = text.get(self.start + word_start..at).unwrap_or_default();
         if previous.len() < 2 || !boundary_before || is_continuing_word(previous) {
             return false;
         }
@@ -892,15 +893,20 @@ fn following_word(text: &str, from: usize) -> Following<'_> {
     }
     let word_area = &rest[skipped..];
     let mut end = 0;
-    for (at, c) in word_area.char_indices() {
-        if at >= WORD_WINDOW {
-            break;
-        }
-        let inner = matches!(c, '.' | '\'' | '’') && word_area[at + c.len_utf8()..].starts_with(char::is_alphanumeric);
-        if c.is_alphanumeric() || is_combining_mark(c) || inner {
-            end = at + c.len_utf8();
-        } else {
-            break;
+    // ASCII letters and digits, most of a word, by a byte test; other characters decoded.
+    while end < WORD_WINDOW {
+        match word_area.as_bytes().get(end) {
+            Some(b) if b.is_ascii_alphanumeric() => end += 1,
+            _ => {
+                let Some(c) = char_at(word_area, end) else { break };
+                let next = end + c.len_utf8();
+                let inner = matches!(c, '.' | '\'' | '’') && word_area[next..].starts_with(char::is_alphanumeric);
+                if c.is_alphanumeric() || is_combining_mark(c) || inner {
+                    end = next;
+                } else {
+                    break;
+                }
+            }
         }
     }
     let word = &word_area[..end];
