@@ -10,7 +10,7 @@
 
 use crate::lexicon::{lexicons, lower, one_of};
 use crate::people::{Mention, People};
-use crate::sentences::SentenceSpan;
+use crate::sentences::{find_byte_in, SentenceSpan};
 use crate::span::Span;
 use crate::tokens::Word;
 
@@ -100,6 +100,9 @@ fn opens_with_quote(paragraph: &str) -> bool {
     paragraph.starts_with(['“', '"', '‘'])
 }
 
+/// The bytes that can start a quotation mark: the ASCII quotes, and 0xE2, which starts the curly ones.
+static MARK_START: [bool; 256] = crate::tokens::byte_set(b"\"'\xE2");
+
 /// Pairs the quotation marks of one paragraph; an unclosed double quote runs to the paragraph's end when the
 /// next paragraph continues it.
 fn pair_marks(text: &str, paragraph: Span, continues: bool, out: &mut Vec<QuoteFound>) {
@@ -109,8 +112,11 @@ fn pair_marks(text: &str, paragraph: Span, continues: bool, out: &mut Vec<QuoteF
     // (an ASCII quote, or 0xE2, which starts the curly ones).
     let bytes = body.as_bytes();
     let mut i = 0;
-    while let Some(skip) = bytes.get(i..).and_then(|rest| rest.iter().position(|&b| matches!(b, b'"' | b'\'' | 0xE2))) {
-        i += skip;
+    loop {
+        i = find_byte_in(bytes, i, &MARK_START);
+        if i >= bytes.len() {
+            break;
+        }
         let Some(c) = body.get(i..).and_then(|rest| rest.chars().next()) else { break };
         let after = i + c.len_utf8();
         let next = body.get(after..).and_then(|rest| rest.chars().next()).unwrap_or(' ');
@@ -241,12 +247,12 @@ fn tag_after(text: &str, quote: &QuoteFound, after: &[&Word], mentions: &[Mentio
         return None;
     }
     let is_verb = |w: &Word, buffer: &mut String| {
-        let key = lower(w.span.slice(text), buffer);
+        let key = lower_key(w.span.slice(text), buffer);
         lex.speech_verbs.contains(key) && !key.ends_with("ing")
     };
     // Titles before the name: "Mr. Obama said", "Sen. Warren told".
     let mut k = 0;
-    while after.get(k).is_some_and(|w| is_courtesy_title(lower(w.span.slice(text), &mut buffer))) {
+    while after.get(k).is_some_and(|w| is_courtesy_title(lower_key(w.span.slice(text), &mut buffer))) {
         k += 1;
     }
     if let Some(word) = after.get(k) {
@@ -261,16 +267,16 @@ fn tag_after(text: &str, quote: &QuoteFound, after: &[&Word], mentions: &[Mentio
             }
         }
     }
-    let first_key = lower(first.span.slice(text), &mut buffer).to_string();
+    let first_key = lower_key(first.span.slice(text), &mut buffer).to_string();
     if is_verb(first, &mut buffer) {
         let mut k = 1;
-        while after.get(k).is_some_and(|w| is_courtesy_title(lower(w.span.slice(text), &mut buffer))) {
+        while after.get(k).is_some_and(|w| is_courtesy_title(lower_key(w.span.slice(text), &mut buffer))) {
             k += 1;
         }
         if let Some(person) = after.get(k).and_then(|w| mention_covering(mentions, w.span.start)).map(|(p, _)| p) {
             return Some(person);
         }
-        if after.get(1).is_some_and(|w| is_pronoun(lower(w.span.slice(text), &mut buffer))) {
+        if after.get(1).is_some_and(|w| is_pronoun(lower_key(w.span.slice(text), &mut buffer))) {
             return most_recent(mentions, quote.outer.start);
         }
     }
@@ -289,25 +295,25 @@ fn tag_before(text: &str, quote: &QuoteFound, sentence_start: usize, before: &[&
     let lex = lexicons();
     let mut buffer = String::new();
     let first = before.first()?;
-    let is_verb = |w: &Word, buffer: &mut String| lex.speech_verbs.contains(lower(w.span.slice(text), buffer));
+    let is_verb = |w: &Word, buffer: &mut String| lex.speech_verbs.contains(lower_key(w.span.slice(text), buffer));
     let verb_at = before.iter().rposition(|w| is_verb(w, &mut buffer));
     // The subject: the first person named before the verb.
     if let Some(v) = verb_at {
         if let Some(person) = before.iter().take(v).find_map(|w| mention_covering(mentions, w.span.start)).map(|(p, _)| p) {
             return Some(person);
         }
-        if before.iter().take(v).any(|w| is_pronoun(lower(w.span.slice(text), &mut buffer))) {
+        if before.iter().take(v).any(|w| is_pronoun(lower_key(w.span.slice(text), &mut buffer))) {
             return most_recent(mentions, sentence_start);
         }
     }
     // "Umerov described the meeting as “…”": the sentence's subject frames the quote.
     let mut k = 0;
-    while before.get(k).is_some_and(|w| is_courtesy_title(lower(w.span.slice(text), &mut buffer)) || one_of(lower(w.span.slice(text), &mut buffer), &["but", "and", "then", "later", "president"])) {
+    while before.get(k).is_some_and(|w| is_courtesy_title(lower_key(w.span.slice(text), &mut buffer)) || one_of(lower_key(w.span.slice(text), &mut buffer), &["but", "and", "then", "later", "president"])) {
         k += 1;
     }
     let subject = before.get(k).or(Some(first))?;
     if let Some((person, _)) = mention_covering(mentions, subject.span.start) {
-        let verb_follows = before.iter().skip(k + 1).take(4).any(|w| is_verb(w, &mut buffer) || lower(w.span.slice(text), &mut buffer).ends_with("ed"));
+        let verb_follows = before.iter().skip(k + 1).take(4).any(|w| is_verb(w, &mut buffer) || lower_key(w.span.slice(text), &mut buffer).ends_with("ed"));
         if verb_follows {
             return Some(person);
         }
@@ -330,6 +336,15 @@ fn mention_covering(mentions: &[Mention], start: usize) -> Option<(usize, usize)
 fn most_recent(mentions: &[Mention], at: usize) -> Option<usize> {
     let i = mentions.partition_point(|m| m.span.start < at);
     i.checked_sub(1).and_then(|k| mentions.get(k)).map(|m| m.person)
+}
+
+/// `word` lower-cased as [`lower`] does it: an ASCII word in lower case already (most words) as it stands,
+/// without a copy.
+fn lower_key<'a>(word: &'a str, buffer: &'a mut String) -> &'a str {
+    if word.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        return word;
+    }
+    lower(word, buffer)
 }
 
 fn is_pronoun(word: &str) -> bool {

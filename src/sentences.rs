@@ -153,6 +153,31 @@ static PLAIN: [bool; 256] = {
     table
 };
 
+/// [`BEFORE_SPACE`]'s class of a lower-case ASCII letter.
+const AFTER_LOWER_CASE: u8 = 1;
+/// [`BEFORE_SPACE`]'s class of a comma, semicolon or colon.
+const AFTER_PUNCTUATION: u8 = 2;
+/// [`BEFORE_SPACE`]'s class of the last byte of "–" (E2 80 93) and "—" (E2 80 94).
+const AFTER_DASH_END: u8 = 3;
+
+/// What the byte before a space can make of it, for the scan's tight loop: 0, or one of [`AFTER_LOWER_CASE`],
+/// [`AFTER_PUNCTUATION`], [`AFTER_DASH_END`].
+static BEFORE_SPACE: [u8; 256] = {
+    let mut table = [0; 256];
+    let mut byte = 0;
+    while byte < 256 {
+        let b = byte as u8;
+        table[byte] = match b {
+            b'a'..=b'z' => AFTER_LOWER_CASE,
+            b',' | b';' | b':' => AFTER_PUNCTUATION,
+            0x93 | 0x94 => AFTER_DASH_END,
+            _ => 0,
+        };
+        byte += 1;
+    }
+    table
+};
+
 /// Splits one paragraph; the spans are relative to it and trimmed of white space.
 fn split_block(block: &str) -> Vec<Span> {
     let mut scanner = Scanner::new(block);
@@ -247,14 +272,19 @@ impl<'a> Scanner<'a> {
                 if byte != b' ' {
                     break;
                 }
-                // A run-in caption needs a lower-case letter before the space and a capital after it.
-                let run_in = bytes.get(i.wrapping_sub(1)).is_some_and(u8::is_ascii_lowercase)
-                    && bytes.get(i + 1).is_some_and(u8::is_ascii_uppercase);
-                if run_in && self.caption_runs_in(i) {
-                    i = self.cut(i);
-                    continue 'scan;
+                // The byte before the space, classified by one look-up: a run-in caption needs a lower-case
+                // letter before the space and a capital after it; the space is a soft break after a comma,
+                // semicolon, colon or dash (what `note_space` records).
+                match i.checked_sub(1).and_then(|before| bytes.get(before)).map_or(0, |&b| BEFORE_SPACE[usize::from(b)]) {
+                    AFTER_LOWER_CASE if bytes.get(i + 1).is_some_and(u8::is_ascii_uppercase) && self.caption_runs_in(i) => {
+                        i = self.cut(i);
+                        continue 'scan;
+                    }
+                    AFTER_PUNCTUATION => self.soft_break = i,
+                    AFTER_DASH_END if matches!(bytes.get(..i), Some([.., 0xE2, 0x80, _])) => self.soft_break = i,
+                    _ => {}
                 }
-                self.note_space(i);
+                self.last_space = i;
                 i += 1;
             }
             let Some(c) = self.char_at(i) else { break };
@@ -506,12 +536,11 @@ impl<'a> Scanner<'a> {
         if word.is_empty() {
             return PeriodWord::Ordinary;
         }
-        let first_in_sentence = self.text.get(self.start..at).is_some_and(|head| !head.contains(char::is_whitespace));
         let lexicons = lexicons();
-        // "MS", "SEC", "FT" in capitals are acronyms, not "Ms.", "sec." or "Ft.".
-        let capitals = word.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !word.contains('.') && !word.chars().any(char::is_lowercase);
+        // "MS", "SEC", "FT" in capitals are acronyms, not "Ms.", "sec." or "Ft." (asked of abbreviations only).
+        let capitals = || word.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !word.contains('.') && !word.chars().any(char::is_lowercase);
         let kind = with_lower_case(word, |key| lexicons.abbreviations.get(key).copied());
-        if let Some(kind) = kind.filter(|_| !capitals) {
+        if let Some(kind) = kind.filter(|_| !capitals()) {
             // An abbreviation that is also a word, written in lower case ("no", "fig"), or a unit after a
             // number ("21.7 secs.", "10 mins.") is an abbreviation before a number only: before a capital it
             // ends the sentence ("He said no. Smith left.").
@@ -527,7 +556,8 @@ impl<'a> Scanner<'a> {
         }
         let mut chars = word.chars();
         let single = chars.next().filter(|_| chars.next().is_none());
-        if first_in_sentence && is_list_label(word) {
+        // Whether the word opens the sentence is asked of list labels only: the test reads the sentence so far.
+        if is_list_label(word) && self.text.get(self.start..at).is_some_and(|head| !head.contains(char::is_whitespace)) {
             return PeriodWord::ListMarker;
         }
         if single.is_some_and(char::is_uppercase) || is_dotted_acronym(word) {
@@ -607,20 +637,22 @@ impl<'a> Scanner<'a> {
             return false;
         }
         // The word before: lower-case letters only, after white space, and not one that cannot end a sentence.
-        let head = &text[self.start..at];
-        // The byte found is not a lower-case ASCII letter, but it may start a longer character.
-        let word_start = head.bytes().rposition(|b| !b.is_ascii_lowercase()).map_or(0, |p| p + 1);
-        if !head.is_char_boundary(word_start) {
-            return false;
-        }
-        let previous = &head[word_start..];
-        let boundary_before = head[..word_start].chars().next_back().is_none_or(|c| c.is_whitespace() || c == '-');
+        // Read byte by byte: the word is ASCII, and so is the byte before it unless a longer character ends there.
+        let head = bytes.get(self.start..at).unwrap_or_default();
+        let word_start = head.iter().rposition(|b| !b.is_ascii_lowercase()).map_or(0, |p| p + 1);
+        let boundary_before = match word_start.checked_sub(1).and_then(|p| head.get(p)) {
+            None => true,
+            Some(&b) if b.is_ascii() => matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ' | b'-'),
+            Some(_) => text.get(self.start..self.start + word_start).and_then(|h| h.chars().next_back()).is_none_or(|c| c.is_whitespace() || c == '-'),
+        };
+        let previous = text.get(self.start + word_start..at).unwrap_or_default();
         if previous.len() < 2 || !boundary_before || is_continuing_word(previous) {
             return false;
         }
         // The opener, then one space and a lower-case letter.
         let rest = &text[at + 1..];
-        let opener_len = rest.find(|c: char| !c.is_ascii_alphabetic()).unwrap_or(rest.len());
+        // The first byte that is no ASCII letter starts a character: ASCII letters precede it.
+        let opener_len = rest.bytes().position(|b| !b.is_ascii_alphabetic()).unwrap_or(rest.len());
         let (opener, tail) = rest.split_at(opener_len);
         let lower_next = tail.strip_prefix(' ').is_some_and(|t| t.starts_with(|c: char| c.is_ascii_lowercase()));
         if lower_next && opener.len() <= 5 && opener.bytes().skip(1).all(|b| b.is_ascii_lowercase()) && is_run_in_opener(opener) {
@@ -652,17 +684,17 @@ fn caption_label_follows(previous: &str, rest: &str) -> bool {
     let opens = after.strip_prefix(' ').is_some_and(|a| a.starts_with(|c: char| c.is_uppercase() || matches!(c, '\'' | '"' | '‘' | '“')));
     let mut words = label.split(' ');
     let Some(first) = words.next() else { return false };
-    let others: Vec<&str> = words.collect();
+    let others = words;
     let shape = first.len() >= 2
         && first.bytes().skip(1).all(|b| b.is_ascii_lowercase())
-        && (1..=4).contains(&others.len())
-        && others.iter().all(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase()));
+        && (1..=4).contains(&others.clone().count())
+        && others.clone().all(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase()));
     if !opens || !shape {
         return false;
     }
     let lexicons = lexicons();
     with_lower_case(first, |key| lexicons.common_words.contains(key) && !lexicons.calendar.contains(key))
-        && !std::iter::once(first).chain(others.iter().copied()).any(|w| with_lower_case(w, |key| lexicons.speech_verbs.contains(key)))
+        && !std::iter::once(first).chain(others).any(|w| with_lower_case(w, |key| lexicons.speech_verbs.contains(key)))
 }
 
 /// Words after which a sentence cannot end: articles, prepositions, conjunctions, auxiliaries. A capitalised
@@ -688,10 +720,12 @@ fn bracket_pairs(text: &str) -> Vec<(usize, usize)> {
     const DEPTH: usize = 16;
     let mut stack: Vec<(char, usize)> = Vec::new();
     let mut pairs = Vec::new();
-    // Only bytes that can start a bracket or a line break are decoded ("（】" start with 0xEF and 0xE3), found
-    // with one table look-up a byte.
-    let candidates = text.bytes().enumerate().filter(|&(_, b)| BRACKET_OR_BREAK[usize::from(b)]);
-    for (at, c) in candidates.filter_map(|(at, _)| text.get(at..).and_then(|rest| rest.chars().next()).map(|c| (at, c))) {
+    // Only bytes that can start a bracket or a line break are decoded ("（】" start with 0xEF and 0xE3).
+    let bytes = text.as_bytes();
+    let mut next = 0;
+    while let Some(at) = Some(find_byte_in(bytes, next, &BRACKET_OR_BREAK)).filter(|&at| at < bytes.len()) {
+        next = at + 1;
+        let Some(c) = text.get(at..).and_then(|rest| rest.chars().next()) else { continue };
         match c {
             '(' | '[' | '{' | '（' | '【' => {
                 if stack.len() == DEPTH {
@@ -722,6 +756,27 @@ fn bracket_pairs(text: &str) -> Vec<(usize, usize)> {
     }
     crate::order::sort_by(&mut pairs, |a, b| a < b);
     pairs
+}
+
+/// The position of the first byte at or after `from` that is in `set` (a [`crate::tokens::byte_set`]), or
+/// `bytes.len()`. Sixteen bytes a step with one test for the sixteen: the scans for brackets, quotation marks
+/// and chrome markers pass over long stretches of text that hold none, where a test a byte took three times
+/// the instructions.
+pub(crate) fn find_byte_in(bytes: &[u8], from: usize, set: &[bool; 256]) -> usize {
+    let mut at = from;
+    for chunk in bytes.get(from..).unwrap_or_default().chunks_exact(16) {
+        if chunk.iter().fold(false, |hit, &byte| hit | set[usize::from(byte)]) {
+            break;
+        }
+        at += 16;
+    }
+    while let Some(&byte) = bytes.get(at) {
+        if set[usize::from(byte)] {
+            break;
+        }
+        at += 1;
+    }
+    at
 }
 
 fn skip_space(text: &str, from: usize) -> usize {
@@ -838,15 +893,20 @@ fn following_word(text: &str, from: usize) -> Following<'_> {
     }
     let word_area = &rest[skipped..];
     let mut end = 0;
-    for (at, c) in word_area.char_indices() {
-        if at >= WORD_WINDOW {
-            break;
-        }
-        let inner = matches!(c, '.' | '\'' | '’') && word_area[at + c.len_utf8()..].starts_with(char::is_alphanumeric);
-        if c.is_alphanumeric() || is_combining_mark(c) || inner {
-            end = at + c.len_utf8();
-        } else {
-            break;
+    // ASCII letters and digits, most of a word, by a byte test; other characters decoded.
+    while end < WORD_WINDOW {
+        match word_area.as_bytes().get(end) {
+            Some(b) if b.is_ascii_alphanumeric() => end += 1,
+            _ => {
+                let Some(c) = char_at(word_area, end) else { break };
+                let next = end + c.len_utf8();
+                let inner = matches!(c, '.' | '\'' | '’') && word_area[next..].starts_with(char::is_alphanumeric);
+                if c.is_alphanumeric() || is_combining_mark(c) || inner {
+                    end = next;
+                } else {
+                    break;
+                }
+            }
         }
     }
     let word = &word_area[..end];
@@ -901,6 +961,10 @@ fn is_run_in_opener(word: &str) -> bool {
 /// Calls `look_up` with `word` in lower case (curly apostrophes made straight), without allocating for the
 /// short ASCII words that make up almost every look-up.
 fn with_lower_case<R>(word: &str, look_up: impl FnOnce(&str) -> R) -> R {
+    // Most words are in lower case already ("said", "no", "inc").
+    if word.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        return look_up(word);
+    }
     let mut buffer = [0u8; 32];
     if word.len() <= buffer.len() && word.is_ascii() {
         for (slot, byte) in buffer.iter_mut().zip(word.bytes()) {
@@ -952,6 +1016,17 @@ mod tests {
         assert!(is_dotted_acronym("Ph.D"));
         assert!(!is_dotted_acronym("example.com"));
         assert!(!is_dotted_acronym("3.5"));
+    }
+
+    #[test]
+    fn byte_scans_stop_where_a_byte_by_byte_scan_does() {
+        let set = crate::tokens::byte_set(b"()\n");
+        let text = b"A sentence (with an aside) that runs on\nand on for more than eight bytes (or so)";
+        for from in 0..=text.len() + 1 {
+            let expected = text.iter().enumerate().skip(from).find(|&(_, &b)| set[usize::from(b)]).map_or(text.len().max(from), |(at, _)| at);
+            assert_eq!(find_byte_in(text, from, &set), expected, "from {from}");
+        }
+        assert_eq!(find_byte_in(b"no brackets here at all", 0, &set), 23);
     }
 
     #[test]

@@ -10,6 +10,7 @@
 
 use super::chrome::{date_token, starts_with_ignore_case, DateToken};
 use super::{Article, RemovedSpan};
+use crate::sentences::find_byte_in;
 use crate::span::Span;
 
 /// Most words a "Read more:" headline or a caption may have.
@@ -59,10 +60,10 @@ fn find_cuts(paragraph: &str) -> Vec<(usize, usize, &'static str)> {
     // The run-in markers in one pass: each opens with a capital or "©", so only those bytes are tried (one
     // search per marker went over every paragraph seven times). No marker can overlap itself, so every one is
     // found where a search would find it.
-    for (start, &byte) in paragraph.as_bytes().iter().enumerate() {
-        if !MARKER_START[usize::from(byte)] {
-            continue;
-        }
+    let bytes = paragraph.as_bytes();
+    let mut next = 0;
+    while let Some(start) = Some(find_byte_in(bytes, next, &MARKER_START)).filter(|&start| start < bytes.len()) {
+        next = start + 1;
         let Some(rest) = paragraph.get(start..) else { continue };
         if let Some(after) = rest.strip_prefix("Scroll down for video") {
             let marker = rest.len() - after.len() + usize::from(after.starts_with('s'));

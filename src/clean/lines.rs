@@ -170,13 +170,14 @@ fn measure(content: &str, span: Span, blank_before: bool, function_words: &Funct
         words += 1;
         // The token's key ([`push_key`]) packed as [`FunctionWords::pack`] does (its last eight bytes) and its
         // length, while the token is ASCII.
-        let (mut packed, mut key_len, mut ascii) = (0u64, 0usize, true);
+        let (mut packed, mut key_len, mut ascii, mut spaced) = (0u64, 0usize, true, false);
         while let Some(&byte) = bytes.get(at) {
             let key = ASCII_KEY[usize::from(byte)];
             if key >= b'0' {
                 packed = packed << 8 | u64::from(key);
                 key_len += 1;
             } else if key == WHITE_SPACE {
+                spaced = true;
                 break;
             } else if key == NOT_ASCII {
                 match char_at(content, at) {
@@ -188,11 +189,15 @@ fn measure(content: &str, span: Span, blank_before: bool, function_words: &Funct
             }
             at += 1;
         }
-        let token = content.get(start..at).unwrap_or("");
+        let end = at;
+        // The ASCII white space that ended the token is passed here rather than read again.
+        at += usize::from(spaced);
+        // The token as a string is needed only when its first byte is no letter or it holds other characters.
+        let token = || content.get(start..end).unwrap_or("");
         // The case of the token's first letter: usually its first byte.
         let capital = match bytes.get(start) {
             Some(&first) if first.is_ascii_alphabetic() => first.is_ascii_uppercase(),
-            _ => match token.chars().find(|c| c.is_alphabetic()) {
+            _ => match token().chars().find(|c| c.is_alphabetic()) {
                 Some(letter) => letter.is_uppercase(),
                 None => continue,
             },
@@ -203,7 +208,7 @@ fn measure(content: &str, span: Span, blank_before: bool, function_words: &Funct
             key_len <= FunctionWords::LONGEST && function_words.contains_packed(packed)
         } else {
             scratch.clear();
-            push_key(token, &mut scratch);
+            push_key(token(), &mut scratch);
             function_words.contains(&scratch)
         });
     }
