@@ -121,6 +121,7 @@ pub(crate) fn split_text(text: &str) -> Vec<SentenceSpan> {
 }
 
 /// The paragraphs of `text`: runs of non-blank lines, trimmed.
+#[inline(never)]
 fn blocks(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
     let mut block: Option<Span> = None;
@@ -179,6 +180,7 @@ static BEFORE_SPACE: [u8; 256] = {
 };
 
 /// Splits one paragraph; the spans are relative to it and trimmed of white space.
+#[inline(never)]
 fn split_block(block: &str) -> Vec<Span> {
     let mut scanner = Scanner::new(block);
     scanner.run();
@@ -252,6 +254,7 @@ impl<'a> Scanner<'a> {
         char_at(self.text, at)
     }
 
+    #[inline(never)]
     fn run(&mut self) {
         let bytes = self.text.as_bytes();
         let mut i = self.start;
@@ -397,6 +400,7 @@ impl<'a> Scanner<'a> {
 
     /// Decides the terminator run that starts at `at`. Returns where the scan resumes when the sentence goes
     /// on, and the sentence's end (after closing quotes and brackets) when it ends.
+    #[inline(never)]
     fn judge_terminator(&self, at: usize) -> (usize, Option<usize>) {
         let text = self.text;
         // The run: "?!", "!!", "...", "…", ". . .", then closing quotes and brackets, then maybe more

@@ -109,6 +109,7 @@ pub(super) fn split_lines(text: &str) -> Vec<Line> {
 
 /// "H" on its own line before "ong Kong is burning.": a drop capital that the copy split from its word. It
 /// joins the line it belongs to.
+#[inline(never)]
 fn is_drop_capital(content: &str, next: &str) -> bool {
     let mut chars = content.chars();
     let single = chars.next().is_some_and(|c| c.is_alphabetic() && c.is_uppercase()) && chars.next().is_none();
@@ -146,6 +147,7 @@ static ASCII_KEY: [u8; 256] = {
 /// Measures one line in one pass over its bytes: ASCII bytes are classified by one look-up, only other
 /// characters are decoded, and a token's key ([`push_key`]) is packed into a number as it is read, so the
 /// function-word test neither writes nor hashes a string.
+#[inline(never)]
 fn measure(content: &str, span: Span, blank_before: bool, function_words: &FunctionWords) -> Line {
     let (mut words, mut alphabetic, mut function, mut capitals) = (0usize, 0usize, 0usize, 0usize);
     let bytes = content.as_bytes();
@@ -231,6 +233,7 @@ fn measure(content: &str, span: Span, blank_before: bool, function_words: &Funct
 
 /// Marks lines whose text (letters and digits, lower-cased) occurs more than once: menus repeated in header
 /// and footer, a headline shown again in a share box, "Advertisement" between paragraphs.
+#[inline(never)]
 fn mark_repeated(keys: &[&[u8]], lines: &mut [Line]) {
     // One look-up per key: the first line with a key is marked when a second one comes.
     let mut first: FastMap<&[u8], usize> = FastMap::with_capacity_and_hasher(keys.len(), Default::default());
@@ -258,6 +261,7 @@ const CAPTION_WORDS: usize = 60;
 /// line that a photo credit follows ("Photo: Damian Dovarganes, AP"; copies of the caption aside), and a
 /// sentence repeated on the next line (galleries print each caption twice). A paragraph that blank lines set
 /// off is article layout and stays, whatever follows it, unless it carries its own credit.
+#[inline(never)]
 fn mark_captions(text: &str, keys: &[&[u8]], lines: &mut [Line]) {
     let gaps = has_gaps(lines);
     for i in 0..lines.len() {

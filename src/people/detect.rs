@@ -559,6 +559,7 @@ pub(super) fn find_candidates(
 
 /// The index of the last word of the name run starting at `i`: name words joined by spaces, initials'
 /// periods and connectors ("van der"); a possessive ends the run ("Shearer's Newcastle team-mate").
+#[inline(never)]
 fn run_end(text: &str, words: &[Word], i: usize, headline: bool) -> usize {
     let mut j = i;
     let is_part = |w: &Word| is_name_word(text, w) || (headline && w.all_caps && !w.numeric);
@@ -596,6 +597,7 @@ fn run_end(text: &str, words: &[Word], i: usize, headline: bool) -> usize {
 }
 
 /// A headline's capitalised words, each a possible mention of a person named elsewhere in the text.
+#[inline(never)]
 fn push_headline_words(text: &str, sentence: usize, run: &[Word], out: &mut Candidates) {
     for (k, word) in run.iter().enumerate() {
         let s = word.span.slice(text);
@@ -980,6 +982,7 @@ fn key_of<'b>(text: &str, word: Option<&Word>, buffer: &'b mut String) -> &'b st
 /// ", 31," (an age), ", who …", or ", the head of …" right after the name.
 /// `no_role`: set to the length of the text after ", " when it does not start with a role phrase. That text ends
 /// at `sentence_end`, so its length tells it.
+#[inline(never)]
 fn apposition_evidence(
     text: &str,
     words: &[Word],
@@ -1016,6 +1019,7 @@ fn apposition_evidence(
 /// Results tables: "Michelle Freeman (Jamaica) 12.71", "62 Nolan Henke", "P. Simmons 4-38", and scorecards'
 /// dismissals ("M. Waugh c and b Jayasuriya 50", "R. Irani not out 45").
 #[allow(clippy::too_many_arguments)]
+#[inline(never)]
 fn table_evidence(
     text: &str,
     words: &[Word],

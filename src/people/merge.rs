@@ -73,6 +73,7 @@ enum Form {
 }
 
 /// The form of a candidate named `name`, whose words' keys are `word_keys`.
+#[inline(never)]
 fn form_of<'a>(name: &str, word_keys: impl Iterator<Item = &'a str>, keys: &mut Keys<'a>) -> Option<Form> {
     // The keys of the first and the last word that are not suffixes, and how many such words there are.
     let (mut first, mut last, mut meaningful) = ("", "", 0);
@@ -334,6 +335,7 @@ fn new_person(id: usize, name: String) -> PersonFound {
 
 /// The person a lone name word stands for: the one owning it as a surname, else as a given name ("Alan"); when
 /// several do, the one named last, else the one named most often in full.
+#[inline(never)]
 fn resolve_single(
     candidate: &Candidate,
     number: Key,
