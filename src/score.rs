@@ -411,14 +411,15 @@ fn round(x: f64) -> f64 {
     const WHOLE: f64 = 4_503_599_627_370_496.0;
     let scaled = x * 10_000.0;
     let size = scaled.abs();
-    if !(size < WHOLE) {
-        return crate::result::round(x);
+    if size < WHOLE {
+        // Rounded to the nearest whole number, halves to even; the difference is exact, and 0.5 only for a half
+        // that went down, which goes up instead.
+        let even = (size + WHOLE) - WHOLE;
+        let away = if size - even == 0.5 { even + 1.0 } else { even };
+        return away.copysign(scaled) / 10_000.0;
     }
-    // Rounded to the nearest whole number, halves to even; the difference is exact, and 0.5 only for a half that
-    // went down, which goes up instead.
-    let even = (size + WHOLE) - WHOLE;
-    let away = if size - even == 0.5 { even + 1.0 } else { even };
-    away.copysign(scaled) / 10_000.0
+    // Not a number, infinite, or too large to have a fraction.
+    crate::result::round(x)
 }
 
 /// Raw centralities are divided by the largest of them, or by this when every one is smaller.
