@@ -253,26 +253,29 @@ fn removed(text: &str, article: &Article, index: &Utf16Index) -> Vec<Removed> {
 }
 
 /// Scores rounded to 4 decimals, halves away from zero: stable JSON across platforms and easy to read. Not
-/// inlined: its 40 callers (every feature, every contribution) would each carry a copy.
+/// inlined: its callers would each carry a copy.
 ///
-/// `f64::round` is a library routine in the Wasm (there is no instruction for halves away from zero); `trunc` is
-/// one instruction, and `y - y.trunc()` is exact, so the comparison with 0.5 rounds exactly as `round` does.
+/// By float arithmetic alone: `f64::round` is a call into the C library on x86-64 (whose rounding instruction
+/// needs SSE4.1) and a library routine in the Wasm (whose `nearest` rounds halves to even). The same numbers as
+/// `(x * 10_000.0).round() / 10_000.0`, signed zeros included; what is not finite becomes 0.
 #[inline(never)]
 pub(crate) fn round(x: f64) -> f64 {
+    /// From 2^52 on, every `f64` is a whole number, and adding 2^52 to a smaller one rounds it to one.
+    const WHOLE: f64 = 4_503_599_627_370_496.0;
     if !x.is_finite() {
         return 0.0;
     }
-    let y = x * 10_000.0;
-    let whole = y.trunc();
-    let fraction = y - whole;
-    let rounded = if fraction >= 0.5 {
-        whole + 1.0
-    } else if fraction <= -0.5 {
-        whole - 1.0
-    } else {
-        whole
-    };
-    rounded / 10_000.0
+    let scaled = x * 10_000.0;
+    let size = scaled.abs();
+    if size >= WHOLE {
+        // Too large to have a fraction (or infinite once scaled).
+        return scaled / 10_000.0;
+    }
+    // Rounded to the nearest whole number, halves to even; the difference is exact, and 0.5 only for a half that
+    // went down, which goes up instead.
+    let even = (size + WHOLE) - WHOLE;
+    let away = if size - even == 0.5 { even + 1.0 } else { even };
+    away.copysign(scaled) / 10_000.0
 }
 
 #[cfg(test)]
@@ -284,8 +287,11 @@ mod tests {
     #[test]
     fn round_is_f64_round_to_four_decimals() {
         let reference = |x: f64| (x * 10_000.0).round() / 10_000.0;
-        let mut values = vec![0.0, -0.0, 0.00005, -0.00005, 0.00015, 0.12345, -0.12345, 2.5e-4, -2.5e-4, 1e15, -1e15, 4.5e15];
-        values.extend([0.49999999999999994e-4, 0.5000000000000001e-4, 1.0 / 3.0, -2.0 / 3.0, f64::MAX, f64::MIN]);
+        let mut values = vec![
+            0.0, -0.0, 1.0, -1.0, 0.5, 0.00005, -0.00005, 0.000049999, 0.00015, 0.12345, -0.12345, 0.99995, 2.5e-5,
+            -2.5e-5, 2.5e-4, -2.5e-4, 1e-300, -1e-300, 5e-324, 450_359_962_737.049_6, 450_359_962_737.05, 1e12, -1e12,
+            1e15, -1e15, 4.5e15, 1e300, f64::MAX, f64::MIN, 0.49999999999999994e-4, 0.5000000000000001e-4, 1.0 / 3.0,
+        ];
         let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
         for _ in 0..100_000 {
             seed ^= seed << 13;
@@ -293,11 +299,14 @@ mod tests {
             seed ^= seed << 17;
             values.push((seed >> 11) as f64 / (1u64 << 53) as f64 * 200.0 - 100.0);
             values.push(((seed >> 40) as f64 + 0.5) / 10_000.0);
+            values.push(f64::from_bits(seed));
         }
-        for x in values {
+        values.extend((0..20_000).map(|k| f64::from(k) * 0.00005 - 0.5));
+        for x in values.into_iter().filter(|x| x.is_finite()) {
             assert_eq!(round(x).to_bits(), reference(x).to_bits(), "{x:e}");
         }
-        assert_eq!(round(f64::NAN), 0.0);
-        assert_eq!(round(f64::INFINITY), 0.0);
+        for x in [f64::NAN, f64::INFINITY, f64::NEG_INFINITY] {
+            assert_eq!(round(x).to_bits(), 0.0f64.to_bits(), "{x}");
+        }
     }
 }

@@ -76,7 +76,7 @@ macro_rules! features {
             /// Every value rounded as [`crate::result::round`] rounds it, in one loop over them all.
             pub(crate) fn rounded(self) -> Features {
                 let mut values = [$(self.$name),*];
-                values.iter_mut().for_each(|value| *value = round(*value));
+                values.iter_mut().for_each(|value| *value = crate::result::round(*value));
                 let [$($name),*] = values;
                 Features { $($name,)* }
             }
@@ -403,25 +403,6 @@ pub(crate) fn score_sentences(
     scores
 }
 
-/// [`crate::result::round`] (4 decimals, halves away from zero) by float arithmetic alone: `f64::round` is a call
-/// into the C library on x86-64 (whose rounding instruction needs SSE4.1) and in Wasm (whose `nearest` rounds
-/// halves to even). The same numbers, signed zeros included.
-fn round(x: f64) -> f64 {
-    /// From 2^52 on, every `f64` is a whole number, and adding 2^52 to a smaller one rounds it to one.
-    const WHOLE: f64 = 4_503_599_627_370_496.0;
-    let scaled = x * 10_000.0;
-    let size = scaled.abs();
-    if size < WHOLE {
-        // Rounded to the nearest whole number, halves to even; the difference is exact, and 0.5 only for a half
-        // that went down, which goes up instead.
-        let even = (size + WHOLE) - WHOLE;
-        let away = if size - even == 0.5 { even + 1.0 } else { even };
-        return away.copysign(scaled) / 10_000.0;
-    }
-    // Not a number, infinite, or too large to have a fraction.
-    crate::result::round(x)
-}
-
 /// Raw centralities are divided by the largest of them, or by this when every one is smaller.
 const CENTRALITY_FLOOR: f64 = 1.0;
 /// A text of this many sentences or fewer is a brief (a notice, a news in brief): any summary keeps a large share
@@ -724,28 +705,6 @@ mod tests {
         for word in ["Washington", "NASA", "o'Neill", "x-RAY", "2,400", "", "Tromsø", "ÉCOLE", "İstanbul", "ΣΟΦΙΑ"] {
             let by_char: String = word.chars().flat_map(char::to_lowercase).collect();
             assert_eq!(lower(word, &mut buffer), by_char, "{word}");
-        }
-    }
-
-    #[test]
-    fn scores_round_as_the_result_rounds_them() {
-        let mut values = vec![
-            0.0, -0.0, 1.0, -1.0, 0.5, 0.00005, -0.00005, 0.000049999, 0.00015, 0.12345, -0.12345, 0.99995, 2.5e-5,
-            -2.5e-5, 1e-300, -1e-300, 5e-324, 450_359_962_737.049_6, 450_359_962_737.05, 1e12, -1e12, 1e300, f64::MAX,
-            f64::MIN, f64::INFINITY, f64::NEG_INFINITY, f64::NAN,
-        ];
-        // A sweep over many magnitudes and halves: xorshift bits as floats, and multiples of 0.00005.
-        let mut bits: u64 = 0x2545_F491_4F6C_DD1D;
-        for k in 0..20_000 {
-            bits ^= bits << 13;
-            bits ^= bits >> 7;
-            bits ^= bits << 17;
-            values.push(f64::from_bits(bits));
-            values.push((bits % 2_000_000) as f64 / 1e6 - 1.0);
-            values.push(f64::from(k) * 0.00005 - 0.5);
-        }
-        for x in values {
-            assert_eq!(round(x).to_bits(), crate::result::round(x).to_bits(), "{x:e}");
         }
     }
 

@@ -159,7 +159,7 @@ mod tests {
         let text = "a\u{e9}\u{1F600}b\r\n\u{a0}c\u{4e2d}\u{10348}z".repeat(3);
         for (start, _) in text.char_indices() {
             for (end, _) in text.char_indices().filter(|&(end, _)| end >= start) {
-                assert_eq!(utf16_units(text[start..end].as_bytes()), text[start..end].encode_utf16().count(), "{start}..{end}");
+                assert_eq!(utf16_units(&text.as_bytes()[start..end]), text[start..end].encode_utf16().count(), "{start}..{end}");
             }
         }
     }
