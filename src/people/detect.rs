@@ -172,18 +172,21 @@ fn is_name_word(text: &str, word: &Word) -> bool {
 
 /// [`is_name_word`] for a capitalised word that is not a number.
 fn has_name_shape(text: &str, word: &Word) -> bool {
-    let s = word.span.slice(text);
-    if word.all_caps && letters(s) > 2 {
+    if word.all_caps && letters(word.span.slice(text)) > 2 {
         return false;
     }
+    // Read as bytes: a word's span lies on character boundaries, and the tests below look for ASCII bytes.
+    let bytes = text.as_bytes().get(word.span.start..word.span.end).unwrap_or(b"");
     // "Hong Kong-based", "Tory-led": a lower-case part after the last hyphen makes an adjective. Most words have
     // no hyphen, nor the last byte of "‐" (E2 80 90): those skip the search.
-    let may_hyphenate = s.bytes().any(|b| b == b'-' || b == 0x90);
-    if may_hyphenate && s.rsplit(['-', '‐']).next().is_some_and(|part| part.len() < s.len() && part.chars().next().is_some_and(char::is_lowercase)) {
-        return false;
+    if bytes.iter().any(|&b| b == b'-' || b == 0x90) {
+        let s = word.span.slice(text);
+        if s.rsplit(['-', '‐']).next().is_some_and(|part| part.len() < s.len() && part.chars().next().is_some_and(char::is_lowercase)) {
+            return false;
+        }
     }
     // The pronoun "I" is a capital letter without the period of an initial.
-    !(s == "I" && !text.get(word.span.end..).is_some_and(|rest| rest.starts_with('.')))
+    !(bytes == b"I" && text.as_bytes().get(word.span.end) != Some(&b'.'))
 }
 
 /// An initial: one capital letter followed by a period ("P. Simmons") or a dotted pair ("J.R").
