@@ -192,11 +192,15 @@ fn has_name_shape(text: &str, word: &Word) -> bool {
 /// An initial: one capital letter followed by a period ("P. Simmons") or a dotted pair ("J.R").
 fn is_initial(text: &str, word: &Word) -> bool {
     let s = word.span.slice(text);
+    // A longer word is neither one letter (at most 4 bytes) nor a dotted pair.
+    if s.len() > 5 {
+        return false;
+    }
     let mut chars = s.chars();
     let one_letter = chars.next().is_some_and(char::is_alphabetic) && chars.next().is_none();
     let followed_by_period = text.as_bytes().get(word.span.end) == Some(&b'.');
     (one_letter && followed_by_period)
-        || (s.len() <= 5 && s.contains('.') && s.split('.').all(|p| p.chars().count() == 1 && p.chars().all(char::is_uppercase)))
+        || (s.bytes().any(|b| b == b'.') && s.split('.').all(|p| p.chars().count() == 1 && p.chars().all(char::is_uppercase)))
 }
 
 /// A word with a possessive ending ("Putin’s", "Obama's", "Jones'", "Jones’"), told by its last bytes ("’" is E2 80
