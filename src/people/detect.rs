@@ -172,28 +172,35 @@ fn is_name_word(text: &str, word: &Word) -> bool {
 
 /// [`is_name_word`] for a capitalised word that is not a number.
 fn has_name_shape(text: &str, word: &Word) -> bool {
-    let s = word.span.slice(text);
-    if word.all_caps && letters(s) > 2 {
+    if word.all_caps && letters(word.span.slice(text)) > 2 {
         return false;
     }
+    // Read as bytes: a word's span lies on character boundaries, and the tests below look for ASCII bytes.
+    let bytes = text.as_bytes().get(word.span.start..word.span.end).unwrap_or(b"");
     // "Hong Kong-based", "Tory-led": a lower-case part after the last hyphen makes an adjective. Most words have
     // no hyphen, nor the last byte of "‐" (E2 80 90): those skip the search.
-    let may_hyphenate = s.bytes().any(|b| b == b'-' || b == 0x90);
-    if may_hyphenate && s.rsplit(['-', '‐']).next().is_some_and(|part| part.len() < s.len() && part.chars().next().is_some_and(char::is_lowercase)) {
-        return false;
+    if bytes.iter().any(|&b| b == b'-' || b == 0x90) {
+        let s = word.span.slice(text);
+        if s.rsplit(['-', '‐']).next().is_some_and(|part| part.len() < s.len() && part.chars().next().is_some_and(char::is_lowercase)) {
+            return false;
+        }
     }
     // The pronoun "I" is a capital letter without the period of an initial.
-    !(s == "I" && !text.get(word.span.end..).is_some_and(|rest| rest.starts_with('.')))
+    !(bytes == b"I" && text.as_bytes().get(word.span.end) != Some(&b'.'))
 }
 
 /// An initial: one capital letter followed by a period ("P. Simmons") or a dotted pair ("J.R").
 fn is_initial(text: &str, word: &Word) -> bool {
     let s = word.span.slice(text);
+    // A longer word is neither one letter (at most 4 bytes) nor a dotted pair.
+    if s.len() > 5 {
+        return false;
+    }
     let mut chars = s.chars();
     let one_letter = chars.next().is_some_and(char::is_alphabetic) && chars.next().is_none();
     let followed_by_period = text.as_bytes().get(word.span.end) == Some(&b'.');
     (one_letter && followed_by_period)
-        || (s.len() <= 5 && s.contains('.') && s.split('.').all(|p| p.chars().count() == 1 && p.chars().all(char::is_uppercase)))
+        || (s.bytes().any(|b| b == b'.') && s.split('.').all(|p| p.chars().count() == 1 && p.chars().all(char::is_uppercase)))
 }
 
 /// A word with a possessive ending ("Putin’s", "Obama's", "Jones'", "Jones’"), told by its last bytes ("’" is E2 80

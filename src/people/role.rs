@@ -123,7 +123,8 @@ pub(super) fn role_in_apposition_before(
     let word = words.get(first)?;
     let before = text.get(sentence_start..word.span.start)?;
     let before = before.strip_suffix(", ")?;
-    let clause_start = before.rfind([',', ';', ':', '(']).map_or(0, |i| i + 1);
+    // The marks are ASCII: found byte by byte, backwards, without decoding characters.
+    let clause_start = before.bytes().rposition(|b| matches!(b, b',' | b';' | b':' | b'(')).map_or(0, |i| i + 1);
     let clause = before.get(clause_start..)?.trim();
     role_phrase(clause, buffer).filter(|r| clause.len().saturating_sub(r.len()) <= 4)
 }
