@@ -347,7 +347,7 @@ fn resolve_single(
     let key = keys.key(number);
     let by_surname = owners.by_surname.get(number).filter(|ids| !ids.is_empty());
     // A common word opening a sentence ("Will", "Mark") is a given name only with more to go on.
-    let given_allowed = !candidate.headline && !(candidate.opens_sentence && is_common_word(key)) && given_name_strength(key) > 0;
+    let given_allowed = !(candidate.headline || candidate.opens_sentence && is_common_word(key)) && given_name_strength(key) > 0;
     let ids = match by_surname {
         Some(ids) => ids,
         None if given_allowed => owners.by_given.get(number).filter(|ids| !ids.is_empty())?,
