@@ -37,7 +37,11 @@ cp "$readability/Readability.js" "$readability/Readability-readerable.js" "$read
 
 common=(--bundle --log-level=warning --target=chrome110,firefox140 --charset=utf8 --legal-comments=inline)
 "$esbuild" extension/popup.js "${common[@]}" --format=esm --outfile="$out/popup.js"
-"$esbuild" npm/worker-thread.js "${common[@]}" --format=esm --outfile="$out/worker-thread.js"
+# wasm-bindgen's glue lists the module of src/records.js once per function the .wasm imports from it straight
+# (`"./snippets/…/records.js": import1, … import4`), each key bound to the same module: esbuild's duplicate-key
+# warning about it is silenced for this bundle only.
+"$esbuild" npm/worker-thread.js "${common[@]}" --log-override:duplicate-object-key=silent --format=esm \
+  --outfile="$out/worker-thread.js"
 "$esbuild" extension/page/extract.js "${common[@]}" --format=iife --outfile="$out/extract.js"
 
 # web-ext (npm) zips the folder the way both stores expect; no zip binary needed.
