@@ -406,8 +406,30 @@ pub(super) struct Scratch {
     keys: RunKeys,
 }
 
-/// Appends the name candidates of one sentence to `out`. Its larger steps ([`is_headline`], [`peel`],
-/// [`name_evidence`]) are `#[inline(never)]`: in the Wasm, V8 recompiles a hot function whole, in time that grows
+/// The sentence [`find_candidates`] reads.
+struct Sentence<'t> {
+    text: &'t str,
+    /// Its index among the document's sentences.
+    index: usize,
+    span: Span,
+    words: &'t [Word],
+}
+
+/// A name peeled off its run, where it lies in its sentence, and the words next to it.
+struct Located<'a> {
+    /// The name's words.
+    words: &'a [Word],
+    /// The index in the sentence of its first word.
+    first: usize,
+    /// The index in the sentence of its last word.
+    last: usize,
+    before: Option<Neighbour<'a>>,
+    after: Option<Neighbour<'a>>,
+}
+
+/// Appends the name candidates of one sentence to `out`: a headline's capitalised words one by one
+/// ([`push_headline_words`]), in prose the name each run of name words holds ([`push_run`]). Each step is a
+/// function of its own, `#[inline(never)]`: in the Wasm, V8 recompiles a hot function whole, in time that grows
 /// faster than its size (`summarize_with` in lib.rs).
 pub(super) fn find_candidates(
     text: &str,
@@ -417,8 +439,9 @@ pub(super) fn find_candidates(
     scratch: &mut Scratch,
     out: &mut Candidates,
 ) {
-    let Scratch { buffer, before_key, after_key, keys } = scratch;
-    let headline = is_headline(text, words, buffer);
+    let headline = is_headline(text, words, &mut scratch.buffer);
+    let at = Sentence { text, index: sentence, span: sentence_span, words };
+    // The plural role of the last name, with the index of its last word (see [`find_role`]).
     let mut shared_role: Option<(String, usize)> = None;
     let mut i = 0;
     while i < words.len() {
@@ -432,136 +455,192 @@ pub(super) fn find_candidates(
         let Some(run) = words.get(i..=j) else { break };
         if headline {
             push_headline_words(text, sentence, run, out);
-            i = j + 1;
-            continue;
+        } else {
+            push_run(&at, i, run, scratch, &mut shared_role, out);
         }
-        keys.fill(text, run);
-        let Some(peeled) = peel(text, run, keys, i == 0 && word.span.start <= sentence_span.start + 3) else {
-            i = j + 1;
-            continue;
-        };
-        let (core, end) = (peeled.core, peeled.end);
-        let Some(name_words) = run.get(core..end) else {
-            i = j + 1;
-            continue;
-        };
-        let (Some(first_word), Some(last_word)) = (name_words.first(), name_words.last()) else {
-            i = j + 1;
-            continue;
-        };
-        let first = i + core;
-        let last = i + end - 1;
-        let (name_start, keys_start) = (out.names.len(), out.keys.len());
-        for (k, w) in name_words.iter().enumerate() {
-            let s = w.span.slice(text);
-            if k > 0 {
-                out.names.push(' ');
-                out.keys.push(' ');
-            }
-            // The run's key of the word is its key in the name too, unless the name trims more off the word than
-            // a key does.
-            let run_key = keys.key(core + k).unwrap_or("");
-            if k + 1 == name_words.len() {
-                let unpossessed = strip_possessive(s);
-                let bare = unpossessed.trim_end_matches(['\'', '’']);
-                out.names.push_str(bare);
-                if bare.len() == unpossessed.len() && strip_possessive(bare).len() == bare.len() {
-                    out.keys.push_str(run_key);
-                } else {
-                    push_name_key(bare, &mut out.keys);
-                }
-            } else {
-                out.names.push_str(s);
-                // Only the last word can be possessive: a key drops nothing else from a word but its periods.
-                out.keys.push_str(run_key);
-                if is_initial(text, w) && !s.ends_with('.') {
-                    // An initial keeps its period: "M. Butcher", "J.R. Smith".
-                    out.names.push('.');
-                }
-            }
-        }
-        let (name, name_keys) = (name_start..out.names.len(), keys_start..out.keys.len());
-        let last_text = last_word.span.slice(text);
-        let last_len = strip_possessive(last_text).trim_end_matches(['\'', '’']).len();
-        let span = Span::new(first_word.span.start, last_word.span.start + last_len);
-        let initial_first = is_initial(text, first_word);
-        let opens_sentence = first == 0 && first_word.span.start <= sentence_span.start + 3;
-
-        let mut evidence = name_evidence(keys, core..end, initial_first);
-        let mut context = 0.0;
-        // A word peeled off the run ("President Bill Clinton", "Smith Friday") was keyed with it.
-        let before = Neighbour::of(text, words, first.checked_sub(1), first, keys.known(core.checked_sub(1)), before_key);
-        let after = Neighbour::of(text, words, Some(last + 1), last, keys.known(Some(end)), after_key);
-        let titled = peeled.title || title_precedes(before.as_ref());
-        if titled {
-            context += 3.0;
-        }
-        if speech_verb_after(after.as_ref()) || speech_verb_before(text, words, first, before.as_ref(), buffer) {
-            context += 2.0;
-        }
-        // The length of the text after ", " that apposition_evidence found no role phrase at, if it did: the one
-        // role_after would read again.
-        let mut no_role_after = None;
-        context += apposition_evidence(text, words, last, sentence_span.end, &mut no_role_after, buffer);
-        context += table_evidence(text, words, first, last, sentence_span.end, name_words.len(), after.as_ref(), buffer);
-        if is_kinship(before.as_ref()) {
-            context += 3.0;
-        } else if is_possessive(last_text.as_bytes()) && is_kinship(after.as_ref()) {
-            context += 2.0;
-        }
-        if after.as_ref().is_some_and(|a| !a.word.capitalized && EPONYM_WORDS.contains(a.key)) {
-            evidence -= 3.0;
-        }
-        if name_words.len() > 1 && name_words.iter().any(|w| w.all_caps && !is_initial(text, w) && letters(w.span.slice(text)) == 2) {
-            // "LM Ericsson AB", "PT Timor": company letters, not initials.
-            evidence -= 2.0;
-        }
-        if opens_sentence && name_words.len() == 1 {
-            // A lone capitalised word opening a sentence is weak evidence of anything.
-            evidence -= 0.5;
-        }
-        let (mut role, mut plural_role) = role_before(text, words, first, before.as_ref().map(|b| (b.key, b.entry)), buffer);
-        if role.is_some() && !titled {
-            context += 3.0;
-        }
-        if role.is_none() {
-            if let Some((shared, shared_end)) = &shared_role {
-                // "U.S. negotiators Steve Witkoff and Jared Kushner": the second name shares the plural role.
-                if *shared_end + 2 == first && words.get(first.wrapping_sub(1)).is_some_and(|w| w.span.slice(text) == "and") {
-                    role = Some(shared.clone());
-                    context += 2.0;
-                }
-            }
-        }
-        if role.is_none() {
-            role = role_after(text, words, last, sentence_span.end, no_role_after, buffer);
-            if role.is_none() {
-                role = role_in_apposition_before(text, words, first, sentence_span.start, buffer);
-                if role.is_some() {
-                    context += 2.0;
-                }
-            }
-            plural_role = false;
-        }
-        shared_role = match (&role, plural_role) {
-            (Some(r), true) => Some((r.clone(), last)),
-            _ => None,
-        };
-        out.list.push(Candidate {
-            sentence,
-            span,
-            name,
-            parts: name_words.len(),
-            keys: name_keys,
-            evidence: evidence + context,
-            context,
-            role,
-            headline: false,
-            opens_sentence,
-            gender: peeled.gender,
-        });
         i = j + 1;
     }
+}
+
+/// Appends the candidate of the run of name words `run`, word `i` onwards of a prose sentence, if a name is left
+/// once the words that are not the name are peeled off it ([`peel`]): its name written ([`push_name`]), its
+/// evidence weighed ([`name_evidence`], [`shape_evidence`], [`context_evidence`]), its role read ([`find_role`]).
+/// `shared_role` is the plural role of the sentence's last candidate, which the next may share.
+#[inline(never)]
+fn push_run(
+    at: &Sentence,
+    i: usize,
+    run: &[Word],
+    scratch: &mut Scratch,
+    shared_role: &mut Option<(String, usize)>,
+    out: &mut Candidates,
+) {
+    let Scratch { buffer, before_key, after_key, keys } = scratch;
+    let text = at.text;
+    keys.fill(text, run);
+    let starts_sentence = i == 0 && run.first().is_some_and(|word| word.span.start <= at.span.start + 3);
+    let Some(peeled) = peel(text, run, keys, starts_sentence) else { return };
+    let (core, end) = (peeled.core, peeled.end);
+    let Some(name_words) = run.get(core..end) else { return };
+    let (Some(first_word), Some(last_word)) = (name_words.first(), name_words.last()) else { return };
+    let (first, last) = (i + core, i + end - 1);
+    let (name, name_keys) = push_name(text, name_words, keys, core, out);
+    let last_len = strip_possessive(last_word.span.slice(text)).trim_end_matches(['\'', '’']).len();
+    let span = Span::new(first_word.span.start, last_word.span.start + last_len);
+    let opens_sentence = first == 0 && first_word.span.start <= at.span.start + 3;
+    // A word peeled off the run ("President Bill Clinton", "Smith Friday") was keyed with it.
+    let located = Located {
+        words: name_words,
+        first,
+        last,
+        before: Neighbour::of(text, at.words, first.checked_sub(1), first, keys.known(core.checked_sub(1)), before_key),
+        after: Neighbour::of(text, at.words, Some(last + 1), last, keys.known(Some(end)), after_key),
+    };
+    let evidence = name_evidence(keys, core..end, is_initial(text, first_word)) + shape_evidence(text, &located, opens_sentence);
+    let titled = peeled.title || title_precedes(located.before.as_ref());
+    // The length of the text after ", " that apposition_evidence found no role phrase at, if it did: the one
+    // role_after would read again.
+    let mut no_role_after = None;
+    let context = context_evidence(at, &located, titled, &mut no_role_after, buffer);
+    let (role, plural_role, role_context) = find_role(at, &located, titled, shared_role.as_ref(), no_role_after, buffer);
+    let context = context + role_context;
+    *shared_role = match (&role, plural_role) {
+        (Some(r), true) => Some((r.clone(), last)),
+        _ => None,
+    };
+    out.list.push(Candidate {
+        sentence: at.index,
+        span,
+        name,
+        parts: name_words.len(),
+        keys: name_keys,
+        evidence: evidence + context,
+        context,
+        role,
+        headline: false,
+        opens_sentence,
+        gender: peeled.gender,
+    });
+}
+
+/// Appends the name `name_words`, words `core..` of the run whose keys `keys` holds, to the candidates' names
+/// and the keys of its words to their keys; returns where each lies. The last word is written without its
+/// possessive ending, an initial with its period.
+#[inline(never)]
+fn push_name(text: &str, name_words: &[Word], keys: &RunKeys, core: usize, out: &mut Candidates) -> (Range<usize>, Range<usize>) {
+    let (name_start, keys_start) = (out.names.len(), out.keys.len());
+    for (k, w) in name_words.iter().enumerate() {
+        let s = w.span.slice(text);
+        if k > 0 {
+            out.names.push(' ');
+            out.keys.push(' ');
+        }
+        // The run's key of the word is its key in the name too, unless the name trims more off the word than
+        // a key does.
+        let run_key = keys.key(core + k).unwrap_or("");
+        if k + 1 == name_words.len() {
+            let unpossessed = strip_possessive(s);
+            let bare = unpossessed.trim_end_matches(['\'', '’']);
+            out.names.push_str(bare);
+            if bare.len() == unpossessed.len() && strip_possessive(bare).len() == bare.len() {
+                out.keys.push_str(run_key);
+            } else {
+                push_name_key(bare, &mut out.keys);
+            }
+        } else {
+            out.names.push_str(s);
+            // Only the last word can be possessive: a key drops nothing else from a word but its periods.
+            out.keys.push_str(run_key);
+            if is_initial(text, w) && !s.ends_with('.') {
+                // An initial keeps its period: "M. Butcher", "J.R. Smith".
+                out.names.push('.');
+            }
+        }
+    }
+    (name_start..out.names.len(), keys_start..out.keys.len())
+}
+
+/// Evidence against a name from its shape and the word after it: a lower-case eponym head ("Charles de Gaulle
+/// airport"), company letters ("LM Ericsson AB"), a lone word opening its sentence.
+fn shape_evidence(text: &str, name: &Located, opens_sentence: bool) -> f64 {
+    let mut evidence = 0.0;
+    if name.after.as_ref().is_some_and(|a| !a.word.capitalized && EPONYM_WORDS.contains(a.key)) {
+        evidence -= 3.0;
+    }
+    if name.words.len() > 1 && name.words.iter().any(|w| w.all_caps && !is_initial(text, w) && letters(w.span.slice(text)) == 2) {
+        // "LM Ericsson AB", "PT Timor": company letters, not initials.
+        evidence -= 2.0;
+    }
+    if opens_sentence && name.words.len() == 1 {
+        // A lone capitalised word opening a sentence is weak evidence of anything.
+        evidence -= 0.5;
+    }
+    evidence
+}
+
+/// Evidence from a name's context: a title (`titled`: peeled off its run or right before it), a speech verb
+/// next to it, an apposition ([`apposition_evidence`], which sets `no_role_after` as it says), a results-table
+/// shape ([`table_evidence`]), a kinship noun before it or after its possessive.
+#[inline(never)]
+fn context_evidence(at: &Sentence, name: &Located, titled: bool, no_role_after: &mut Option<usize>, buffer: &mut String) -> f64 {
+    let (text, words) = (at.text, at.words);
+    let (before, after) = (name.before.as_ref(), name.after.as_ref());
+    let mut context = 0.0;
+    if titled {
+        context += 3.0;
+    }
+    if speech_verb_after(after) || speech_verb_before(text, words, name.first, before, buffer) {
+        context += 2.0;
+    }
+    context += apposition_evidence(text, words, name.last, at.span.end, no_role_after, buffer);
+    context += table_evidence(text, words, name.first, name.last, at.span.end, name.words.len(), after, buffer);
+    let possessive = name.words.last().is_some_and(|w| is_possessive(w.span.slice(text).as_bytes()));
+    if is_kinship(before) {
+        context += 3.0;
+    } else if possessive && is_kinship(after) {
+        context += 2.0;
+    }
+    context
+}
+
+/// The role the text gives a name, whether it is plural, and the context evidence finding it adds: a role before
+/// the name (3, unless `titled` said as much), the plural role `shared_role` of the name before it shared
+/// ("U.S. negotiators Steve Witkoff and Jared Kushner", 2), a role in an apposition after it, or one in an
+/// apposition before it (2). `no_role_after` is what [`apposition_evidence`] found.
+#[inline(never)]
+fn find_role(
+    at: &Sentence,
+    name: &Located,
+    titled: bool,
+    shared_role: Option<&(String, usize)>,
+    no_role_after: Option<usize>,
+    buffer: &mut String,
+) -> (Option<String>, bool, f64) {
+    let (text, words, first) = (at.text, at.words, name.first);
+    let mut context = 0.0;
+    let (mut role, mut plural) = role_before(text, words, first, name.before.as_ref().map(|b| (b.key, b.entry)), buffer);
+    if role.is_some() && !titled {
+        context += 3.0;
+    }
+    if role.is_none() {
+        if let Some((shared, shared_end)) = shared_role {
+            if *shared_end + 2 == first && words.get(first.wrapping_sub(1)).is_some_and(|w| w.span.slice(text) == "and") {
+                role = Some(shared.clone());
+                context += 2.0;
+            }
+        }
+    }
+    if role.is_none() {
+        role = role_after(text, words, name.last, at.span.end, no_role_after, buffer);
+        if role.is_none() {
+            role = role_in_apposition_before(text, words, first, at.span.start, buffer);
+            if role.is_some() {
+                context += 2.0;
+            }
+        }
+        plural = false;
+    }
+    (role, plural, context)
 }
 
 /// The index of the last word of the name run starting at `i`: name words joined by spaces, initials'

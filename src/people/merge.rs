@@ -146,187 +146,269 @@ fn push_bounded(list: &mut Vec<usize>, id: usize) {
     }
 }
 
-/// Accepts candidates with enough evidence anywhere in the document, merges aliases, and counts mentions.
+/// Accepts candidates with enough evidence anywhere in the document, merges aliases, and counts mentions: full
+/// names first, then initials, then lone words, then every mention. Each step is a function of its own,
+/// `#[inline(never)]`: in the Wasm, V8 recompiles a hot function whole, in time that grows faster than its size
+/// (`summarize_with` in lib.rs).
 /// `lone_names`: whether a lone word may be a person of its own (not in results tables, where any capitalised
 /// word next to a figure would qualify).
 pub(super) fn merge_candidates(all: &Candidates, lone_names: bool) -> People {
-    let candidates = all.list.as_slice();
-    let mut keys = Keys::with_capacity(candidates.len());
-    let forms: Vec<Option<Form>> = candidates.iter().map(|candidate| form_of(all.name(candidate), all.keys_of(candidate), &mut keys)).collect();
-    // Each distinct form numbered, so what is known of it sits in lists rather than in more hash maps.
-    let mut numbers: FastMap<Form, usize> = FastMap::with_capacity_and_hasher(candidates.len(), Default::default());
-    let form_numbers: Vec<Option<usize>> = forms
-        .iter()
-        .map(|form| {
-            let next = numbers.len();
-            form.map(|form| *numbers.entry(form).or_insert(next))
-        })
-        .collect();
-    let number_of = |form: &Form| numbers.get(form).copied().unwrap_or(usize::MAX);
-
-    // The best evidence of each full name and initial form, over the whole document.
-    let mut best = vec![f64::MIN; numbers.len()];
-    let mut best_context = vec![f64::MIN; numbers.len()];
-    for (candidate, &number) in candidates.iter().zip(&form_numbers) {
-        let Some(number) = number else { continue };
-        if candidate.headline {
-            continue;
-        }
-        best[number] = best[number].max(candidate.evidence);
-        best_context[number] = best_context[number].max(candidate.context);
+    let forms = Forms::of(all);
+    let evidence = Evidence::of(&all.list, &forms);
+    let mut found = Found::new(&forms);
+    found.add_full_names(all, &forms, &evidence);
+    found.add_initials(all, &forms, &evidence);
+    if lone_names {
+        found.add_lone_names(all, &forms, &evidence);
     }
-    // A surname said with a speech verb or a title elsewhere ("Umerov affirmed") supports its full name.
-    let mut surname_context = vec![0.0_f64; keys.len()];
-    for (candidate, form) in candidates.iter().zip(&forms) {
-        if let (Some(Form::Single(key)), false) = (form, candidate.headline) {
-            if let Some(context) = surname_context.get_mut(*key) {
-                *context = context.max(candidate.context);
-            }
-        }
-    }
-    let accepted = |form: &Form| {
-        let support = match form {
-            Form::Full(_, last) | Form::Initial(_, last) => surname_context.get(*last).copied().unwrap_or(0.0).min(3.0) * 0.5,
-            Form::Single(_) => 0.0,
-        };
-        best.get(number_of(form)).copied().unwrap_or(f64::MIN) + support >= FULL_NAME_THRESHOLD
-    };
+    found.count_mentions(all, &forms)
+}
 
-    let mut persons: Vec<PersonFound> = Vec::new();
-    let mut owners =
-        Owners { by_surname: vec![Vec::new(); keys.len()], by_given: vec![Vec::new(); keys.len()], by_initial: vec![Vec::new(); numbers.len()] };
-    // The person each form stands for, by its number.
-    let mut person_of: Vec<Option<usize>> = vec![None; numbers.len()];
-    let mut full_counts: Vec<usize> = Vec::new();
-    // The candidate each person's name is written as.
-    let mut named_by: Vec<&Candidate> = Vec::new();
-    // Full names first, in order of first appearance, each under its fullest spelling.
-    for ((candidate, form), &number) in candidates.iter().zip(&forms).zip(&form_numbers) {
-        let (Some(form @ Form::Full(first, last)), Some(number)) = (form, number) else { continue };
-        if candidate.headline || !accepted(form) {
-            continue;
-        }
-        match person_of[number] {
-            Some(id) => {
-                if let (Some(person), Some(named)) = (persons.get_mut(id), named_by.get_mut(id)) {
-                    if candidate.parts > named.parts {
-                        all.name(candidate).clone_into(&mut person.name);
-                        *named = candidate;
-                    }
+/// The form of each candidate, and the distinct forms numbered, so that what is known of a form sits in lists
+/// rather than in more hash maps.
+struct Forms<'a> {
+    /// The keys of the candidates' words.
+    keys: Keys<'a>,
+    /// Each candidate's form and the form's number, when it has one.
+    of: Vec<Option<(Form, usize)>>,
+    numbers: FastMap<Form, usize>,
+}
+
+impl<'a> Forms<'a> {
+    /// The forms of the candidates of `all`.
+    #[inline(never)]
+    fn of(all: &'a Candidates) -> Forms<'a> {
+        let candidates = all.list.as_slice();
+        let mut keys = Keys::with_capacity(candidates.len());
+        let mut numbers: FastMap<Form, usize> = FastMap::with_capacity_and_hasher(candidates.len(), Default::default());
+        let of = candidates
+            .iter()
+            .map(|candidate| {
+                let form = form_of(all.name(candidate), all.keys_of(candidate), &mut keys)?;
+                let next = numbers.len();
+                Some((form, *numbers.entry(form).or_insert(next)))
+            })
+            .collect();
+        Forms { keys, of, numbers }
+    }
+
+    /// How many distinct forms there are.
+    fn len(&self) -> usize {
+        self.numbers.len()
+    }
+}
+
+/// The evidence for each form over the whole document, headlines left out.
+struct Evidence {
+    /// The best evidence of each form, by number.
+    best: Vec<f64>,
+    /// The best context evidence of each form, by number.
+    best_context: Vec<f64>,
+    /// The best context evidence of each lone word, by key: a surname said with a speech verb or a title
+    /// elsewhere ("Umerov affirmed") supports its full name.
+    surname_context: Vec<f64>,
+}
+
+impl Evidence {
+    /// The evidence `candidates`, whose forms are `forms`, give.
+    #[inline(never)]
+    fn of(candidates: &[Candidate], forms: &Forms) -> Evidence {
+        let mut best = vec![f64::MIN; forms.len()];
+        let mut best_context = vec![f64::MIN; forms.len()];
+        let mut surname_context = vec![0.0_f64; forms.keys.len()];
+        for (candidate, form) in candidates.iter().zip(&forms.of) {
+            let (Some((form, number)), false) = (form, candidate.headline) else { continue };
+            best[*number] = best[*number].max(candidate.evidence);
+            best_context[*number] = best_context[*number].max(candidate.context);
+            if let Form::Single(key) = form {
+                if let Some(context) = surname_context.get_mut(*key) {
+                    *context = context.max(candidate.context);
                 }
             }
-            None => {
-                let id = persons.len();
-                persons.push(new_person(id, all.name(candidate).to_string()));
-                named_by.push(candidate);
-                full_counts.push(0);
-                owners.add(id, Some(*first), *last, &keys, &numbers);
-                person_of[number] = Some(id);
-            }
         }
-    }
-    // Initials: the person whose given name starts with it ("M. Butcher" is "Mark Butcher"), or a person of
-    // their own when nobody does.
-    for ((candidate, form), &number) in candidates.iter().zip(&forms).zip(&form_numbers) {
-        let (Some(form @ Form::Initial(_, last)), Some(number)) = (form, number) else { continue };
-        if candidate.headline || person_of[number].is_some() {
-            continue;
-        }
-        let owners_of_initial = owners.by_initial.get(number).map_or(&[][..], Vec::as_slice);
-        if let [id] = owners_of_initial {
-            person_of[number] = Some(*id);
-        } else if owners_of_initial.is_empty() && accepted(form) {
-            let id = persons.len();
-            persons.push(new_person(id, all.name(candidate).to_string()));
-            named_by.push(candidate);
-            full_counts.push(0);
-            owners.add(id, None, *last, &keys, &numbers);
-            person_of[number] = Some(id);
-        }
-    }
-    // Lone words nobody owns: people of their own on strong evidence ("Mr. Smith", "said Smith").
-    let lex = lexicons();
-    let owned = |lists: &[Vec<usize>], key: Key| lists.get(key).is_some_and(|list| !list.is_empty());
-    for ((candidate, form), &number) in candidates.iter().zip(&forms).zip(&form_numbers) {
-        let (Some(Form::Single(number_of_key)), Some(number)) = (form, number) else { continue };
-        let number_of_key = *number_of_key;
-        if !lone_names
-            || candidate.headline
-            || person_of[number].is_some()
-            || owned(&owners.by_surname, number_of_key)
-            || owned(&owners.by_given, number_of_key)
-        {
-            continue;
-        }
-        let key = keys.key(number_of_key);
-        let (evidence, context) = (best[number], best_context[number]);
-        if evidence < SINGLE_NAME_THRESHOLD || context < 2.0 || key.chars().count() < 2 {
-            continue;
-        }
-        // Common words, places, organisations, months and titles are not people on their own: one look-up.
-        let entry = lex.entry(key);
-        if lex.common_words.holds(&entry)
-            || is_place_like_entry(key, &entry)
-            || lex.organizations.holds(&entry)
-            || lex.non_person_heads.holds(&entry)
-            || lex.calendar.holds(&entry)
-            || entry.title_kind().is_some()
-        {
-            continue;
-        }
-        let id = persons.len();
-        persons.push(new_person(id, all.name(candidate).to_string()));
-        named_by.push(candidate);
-        full_counts.push(0);
-        owners.add(id, None, number_of_key, &keys, &numbers);
-        person_of[number] = Some(id);
+        Evidence { best, best_context, surname_context }
     }
 
-    // The keys of each person's name words, for the last owner of each.
-    let name_keys: Vec<Vec<Key>> = named_by.iter().map(|named| all.keys_of(named).filter_map(|key| keys.get(key)).collect()).collect();
-    // Every mention, in text order.
-    let mut mentions = Vec::with_capacity(candidates.len());
-    let mut last_owner: Vec<Option<usize>> = vec![None; keys.len()];
-    for ((candidate, form), &number) in candidates.iter().zip(&forms).zip(&form_numbers) {
-        let (Some(form), Some(number)) = (form, number) else { continue };
-        let id = match form {
-            Form::Full(..) | Form::Initial(..) if !candidate.headline => person_of[number],
-            Form::Full(..) | Form::Initial(..) => None,
-            Form::Single(key) => resolve_single(candidate, *key, &keys, &owners, &last_owner, &full_counts),
+    /// Whether the full name or initial form `form`, numbered `number`, has enough evidence, its surname's
+    /// support included.
+    fn accepted(&self, form: &Form, number: usize) -> bool {
+        let support = match form {
+            Form::Full(_, last) | Form::Initial(_, last) => self.surname_context.get(*last).copied().unwrap_or(0.0).min(3.0) * 0.5,
+            Form::Single(_) => 0.0,
         };
-        let Some(id) = id else { continue };
-        let Some(person) = persons.get_mut(id) else { continue };
-        if matches!(form, Form::Full(..)) {
-            if let Some(count) = full_counts.get_mut(id) {
-                *count += 1;
+        self.best.get(number).copied().unwrap_or(f64::MIN) + support >= FULL_NAME_THRESHOLD
+    }
+}
+
+/// The people found so far, and what they are found by.
+struct Found<'c> {
+    persons: Vec<PersonFound>,
+    owners: Owners,
+    /// The person each form stands for, by its number.
+    person_of: Vec<Option<usize>>,
+    /// How many times each person is named in full.
+    full_counts: Vec<usize>,
+    /// The candidate each person's name is written as.
+    named_by: Vec<&'c Candidate>,
+}
+
+impl<'c> Found<'c> {
+    /// Nobody yet, with room for the keys and forms of `forms`.
+    fn new(forms: &Forms) -> Found<'c> {
+        let (keys, numbers) = (forms.keys.len(), forms.len());
+        Found {
+            persons: Vec::new(),
+            owners: Owners { by_surname: vec![Vec::new(); keys], by_given: vec![Vec::new(); keys], by_initial: vec![Vec::new(); numbers] },
+            person_of: vec![None; numbers],
+            full_counts: Vec::new(),
+            named_by: Vec::new(),
+        }
+    }
+
+    /// A new person, named as `candidate` (whose form is numbered `number`) and found by the given name `first`,
+    /// if any, and the surname `last`.
+    fn add(&mut self, all: &Candidates, candidate: &'c Candidate, number: usize, first: Option<Key>, last: Key, forms: &Forms) {
+        let id = self.persons.len();
+        self.persons.push(new_person(id, all.name(candidate).to_string()));
+        self.named_by.push(candidate);
+        self.full_counts.push(0);
+        self.owners.add(id, first, last, &forms.keys, &forms.numbers);
+        self.person_of[number] = Some(id);
+    }
+
+    /// Full names, in order of first appearance, each under its fullest spelling.
+    #[inline(never)]
+    fn add_full_names(&mut self, all: &'c Candidates, forms: &Forms, evidence: &Evidence) {
+        for (candidate, form) in all.list.iter().zip(&forms.of) {
+            let Some((form @ Form::Full(first, last), number)) = form else { continue };
+            if candidate.headline || !evidence.accepted(form, *number) {
+                continue;
             }
-        }
-        let surface = all.name(candidate);
-        let shouting = candidate.headline && surface.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
-        if surface != person.name && !shouting && !person.aliases.iter().any(|alias| alias == surface) {
-            person.aliases.push(surface.to_string());
-        }
-        if person.role.is_none() {
-            person.role.clone_from(&candidate.role);
-        }
-        if person.gender.is_none() {
-            person.gender = candidate.gender;
-        }
-        person.mentions.push(candidate.span);
-        mentions.push(Mention { span: candidate.span, person: id, sentence: candidate.sentence });
-        for &key in name_keys.get(id).map_or(&[][..], Vec::as_slice) {
-            if let Some(owner) = last_owner.get_mut(key) {
-                *owner = Some(id);
+            match self.person_of[*number] {
+                Some(id) => {
+                    if let (Some(person), Some(named)) = (self.persons.get_mut(id), self.named_by.get_mut(id)) {
+                        if candidate.parts > named.parts {
+                            all.name(candidate).clone_into(&mut person.name);
+                            *named = candidate;
+                        }
+                    }
+                }
+                None => self.add(all, candidate, *number, Some(*first), *last, forms),
             }
         }
     }
-    for person in &mut persons {
-        crate::order::sort_by(&mut person.mentions, |a, b| a < b);
-        person.mentions.dedup();
+
+    /// Initials: the person whose given name starts with it ("M. Butcher" is "Mark Butcher"), or a person of their
+    /// own when nobody does.
+    #[inline(never)]
+    fn add_initials(&mut self, all: &'c Candidates, forms: &Forms, evidence: &Evidence) {
+        for (candidate, form) in all.list.iter().zip(&forms.of) {
+            let Some((form @ Form::Initial(_, last), number)) = form else { continue };
+            if candidate.headline || self.person_of[*number].is_some() {
+                continue;
+            }
+            let owners_of_initial = self.owners.by_initial.get(*number).map_or(&[][..], Vec::as_slice);
+            if let [id] = owners_of_initial {
+                self.person_of[*number] = Some(*id);
+            } else if owners_of_initial.is_empty() && evidence.accepted(form, *number) {
+                self.add(all, candidate, *number, None, *last, forms);
+            }
+        }
     }
-    // A person every one of whose mentions was dropped (none can be, but stay safe) is not reported.
-    crate::order::sort_by_key(&mut mentions, |m| m.span.start);
-    People { persons, mentions }
+
+    /// Lone words nobody owns: people of their own on strong evidence ("Mr. Smith", "said Smith").
+    #[inline(never)]
+    fn add_lone_names(&mut self, all: &'c Candidates, forms: &Forms, evidence: &Evidence) {
+        let owned = |lists: &[Vec<usize>], key: Key| lists.get(key).is_some_and(|list| !list.is_empty());
+        for (candidate, form) in all.list.iter().zip(&forms.of) {
+            let Some((Form::Single(number_of_key), number)) = form else { continue };
+            let (number_of_key, number) = (*number_of_key, *number);
+            if candidate.headline
+                || self.person_of[number].is_some()
+                || owned(&self.owners.by_surname, number_of_key)
+                || owned(&self.owners.by_given, number_of_key)
+            {
+                continue;
+            }
+            let key = forms.keys.key(number_of_key);
+            let (best, context) = (evidence.best[number], evidence.best_context[number]);
+            if best < SINGLE_NAME_THRESHOLD || context < 2.0 || key.chars().count() < 2 || !may_stand_alone(key) {
+                continue;
+            }
+            self.add(all, candidate, number, None, number_of_key, forms);
+        }
+    }
+
+    /// Every mention, in text order, counted for the person it names: a full name or initial for the person its
+    /// form stands for, a lone word for the one [`resolve_single`] finds; each person's mentions sorted.
+    #[inline(never)]
+    fn count_mentions(self, all: &Candidates, forms: &Forms) -> People {
+        let Found { mut persons, owners, person_of, mut full_counts, named_by } = self;
+        let keys = &forms.keys;
+        // The keys of each person's name words, for the last owner of each.
+        let name_keys: Vec<Vec<Key>> = named_by.iter().map(|named| all.keys_of(named).filter_map(|key| keys.get(key)).collect()).collect();
+        let mut mentions = Vec::with_capacity(all.list.len());
+        let mut last_owner: Vec<Option<usize>> = vec![None; keys.len()];
+        for (candidate, form) in all.list.iter().zip(&forms.of) {
+            let Some((form, number)) = form else { continue };
+            let id = match form {
+                Form::Full(..) | Form::Initial(..) if !candidate.headline => person_of[*number],
+                Form::Full(..) | Form::Initial(..) => None,
+                Form::Single(key) => resolve_single(candidate, *key, keys, &owners, &last_owner, &full_counts),
+            };
+            let Some(id) = id else { continue };
+            let Some(person) = persons.get_mut(id) else { continue };
+            if matches!(form, Form::Full(..)) {
+                if let Some(count) = full_counts.get_mut(id) {
+                    *count += 1;
+                }
+            }
+            add_mention(all, candidate, person);
+            mentions.push(Mention { span: candidate.span, person: id, sentence: candidate.sentence });
+            for &key in name_keys.get(id).map_or(&[][..], Vec::as_slice) {
+                if let Some(owner) = last_owner.get_mut(key) {
+                    *owner = Some(id);
+                }
+            }
+        }
+        for person in &mut persons {
+            crate::order::sort_by(&mut person.mentions, |a, b| a < b);
+            person.mentions.dedup();
+        }
+        // A person every one of whose mentions was dropped (none can be, but stay safe) is not reported.
+        crate::order::sort_by_key(&mut mentions, |m| m.span.start);
+        People { persons, mentions }
+    }
+}
+
+/// Whether a lone word may be a person of its own: common words, places, organisations, months and titles are
+/// not (one look-up).
+fn may_stand_alone(key: &str) -> bool {
+    let lex = lexicons();
+    let entry = lex.entry(key);
+    !(lex.common_words.holds(&entry)
+        || is_place_like_entry(key, &entry)
+        || lex.organizations.holds(&entry)
+        || lex.non_person_heads.holds(&entry)
+        || lex.calendar.holds(&entry)
+        || entry.title_kind().is_some())
+}
+
+/// Counts `candidate` as a mention of `person`: its spelling an alias unless it is the name or a headline's
+/// capitals, and the first role and gender any mention gives.
+fn add_mention(all: &Candidates, candidate: &Candidate, person: &mut PersonFound) {
+    let surface = all.name(candidate);
+    let shouting = candidate.headline && surface.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+    if surface != person.name && !shouting && !person.aliases.iter().any(|alias| alias == surface) {
+        person.aliases.push(surface.to_string());
+    }
+    if person.role.is_none() {
+        person.role.clone_from(&candidate.role);
+    }
+    if person.gender.is_none() {
+        person.gender = candidate.gender;
+    }
+    person.mentions.push(candidate.span);
 }
 
 fn new_person(id: usize, name: String) -> PersonFound {
