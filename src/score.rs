@@ -316,6 +316,7 @@ fn read_sentences(text: &str, sentences: &[SentenceSpan], words: &[Vec<Word>], b
 
 /// Numbers the content words of one sentence into `sentence_keys` (sorted, no repeats), numbering the new ones;
 /// true when a word is first-person.
+#[inline(never)]
 fn number_words(text: &str, words: &[Word], numbers: &mut Numbers, sentence_keys: &mut Vec<u32>, buffer: &mut String) -> bool {
     let mut first_person = false;
     sentence_keys.clear();
