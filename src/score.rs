@@ -235,8 +235,10 @@ struct WordMarks {
 }
 
 /// Scores every sentence. `length` is the summary length requested: budget-aware features use it. The words
-/// are dropped as soon as they are read. The per-sentence tests ([`opens_with_reference`],
-/// [`looks_like_caption`]) stay out of line, for V8's sake (`summarize_with` in lib.rs).
+/// are dropped as soon as they are read. Each step is a function of its own, kept out of line: V8's optimising
+/// compiler takes longer than linearly over a large function, and this one runs hot from the first summary. The
+/// per-sentence tests ([`opens_with_reference`], [`looks_like_caption`]) stay out of line too, for V8's sake
+/// (`summarize_with` in lib.rs).
 #[allow(clippy::too_many_arguments)]
 #[inline(never)]
 pub(crate) fn score_sentences(
@@ -249,17 +251,43 @@ pub(crate) fn score_sentences(
     weights: &Weights,
     length: Length,
 ) -> Scores {
-    let n = sentences.len();
     let mut buffer = String::new();
-    // Content words of each sentence, numbered in order of first appearance, and their document frequencies (by
-    // number); and all else the words tell.
+    let mut reading = read_sentences(text, sentences, &words, &mut buffer);
+    drop(words);
+    reading.keys.keys.shrink_to_fit();
+    let title_keys = number_title(text, article, std::mem::take(&mut reading.numbers), &mut buffer);
+    let entities = entity_sums(people, sentences.len());
+    let quoted_bytes = quoted_bytes(sentences, quotes);
+    let centralities = centralities(&reading.keys, &reading.frequency, sentences.len());
+    let document = Document { text, article, title_keys, entities, quoted_bytes, centralities };
+    score_each(sentences, reading, &document, weights, length)
+}
+
+/// Word numbers: each distinct content word's key, numbered in order of first appearance.
+type Numbers = HashMap<u64, u32, BuildHasherDefault<KeyHasher>>;
+
+/// What one pass over every sentence's words tells: content words numbered, their document frequencies (by
+/// number), each sentence's keys, word count, dangling opening and marks.
+struct Reading {
+    numbers: Numbers,
+    frequency: Vec<u32>,
+    keys: KeySets,
+    word_counts: Vec<usize>,
+    dangling: Vec<bool>,
+    marks: Vec<WordMarks>,
+}
+
+/// Reads every sentence's words once: numbers their content words, counts in how many sentences each occurs,
+/// and keeps what the features need of the words ([`WordMarks`], the opening), so the words can be freed.
+#[inline(never)]
+fn read_sentences(text: &str, sentences: &[SentenceSpan], words: &[Vec<Word>], buffer: &mut String) -> Reading {
+    let n = sentences.len();
     // Reserved for one distinct content word in two words (cnndm/dev's articles have 0.28 to 0.52 per word, 0.40
     // on average): the map is not rehashed as it grows from nothing. At most 4,096: a long text's vocabulary grows
     // more slowly than its words.
     let word_total: usize = words.iter().map(Vec::len).sum();
     let vocabulary = (word_total / 2).min(4096);
-    let mut numbers: HashMap<u64, u32, BuildHasherDefault<KeyHasher>> =
-        HashMap::with_capacity_and_hasher(vocabulary, BuildHasherDefault::default());
+    let mut numbers: Numbers = HashMap::with_capacity_and_hasher(vocabulary, BuildHasherDefault::default());
     let mut frequency: Vec<u32> = Vec::with_capacity(vocabulary);
     // Each sentence's distinct content words: about half its words (a little less), trimmed when all are in.
     let mut keys = KeySets::with_capacity(n, word_total / 2);
@@ -269,25 +297,7 @@ pub(crate) fn score_sentences(
     let mut marks = Vec::with_capacity(n);
     for (i, s) in sentences.iter().enumerate() {
         let sentence_words: &[Word] = words.get(i).map_or(&[], Vec::as_slice);
-        let mut first_person = false;
-        sentence_keys.clear();
-        // Numbers from `known` on are new in this sentence: given in order, each once, they follow the older ones
-        // sorted without being sorted. Only the older ones (a sentence's repeats of earlier words) are.
-        let known = numbers.len() as u32;
-        for w in sentence_words {
-            let (first_person_word, key) = read_word(text, w.span, &mut buffer);
-            first_person |= first_person_word;
-            if let Some(key) = key {
-                let next = numbers.len() as u32;
-                let number = *numbers.entry(key).or_insert(next);
-                if number < known {
-                    sentence_keys.push(number);
-                }
-            }
-        }
-        crate::order::sort_numbers(&mut sentence_keys);
-        sentence_keys.dedup();
-        sentence_keys.extend(known..numbers.len() as u32);
+        let first_person = number_words(text, sentence_words, &mut numbers, &mut sentence_keys, buffer);
         frequency.resize(numbers.len(), 0);
         for &number in &sentence_keys {
             frequency[number as usize] += 1;
@@ -298,18 +308,48 @@ pub(crate) fn score_sentences(
         marks.push(WordMarks {
             first_person,
             numbers: sentence_words.iter().any(|w| w.numeric),
-            caption: looks_like_caption(text, sentence_words, &mut buffer),
+            caption: looks_like_caption(text, sentence_words, buffer),
         });
     }
-    drop(words);
-    keys.keys.shrink_to_fit();
-    // A title word no sentence holds gets a number of its own: it counts among the title's words, and matches none.
+    Reading { numbers, frequency, keys, word_counts, dangling, marks }
+}
+
+/// Numbers the content words of one sentence into `sentence_keys` (sorted, no repeats), numbering the new ones;
+/// true when a word is first-person.
+#[inline(never)]
+fn number_words(text: &str, words: &[Word], numbers: &mut Numbers, sentence_keys: &mut Vec<u32>, buffer: &mut String) -> bool {
+    let mut first_person = false;
+    sentence_keys.clear();
+    // Numbers from `known` on are new in this sentence: given in order, each once, they follow the older ones
+    // sorted without being sorted. Only the older ones (a sentence's repeats of earlier words) are.
+    let known = numbers.len() as u32;
+    for w in words {
+        let (first_person_word, key) = read_word(text, w.span, buffer);
+        first_person |= first_person_word;
+        if let Some(key) = key {
+            let next = numbers.len() as u32;
+            let number = *numbers.entry(key).or_insert(next);
+            if number < known {
+                sentence_keys.push(number);
+            }
+        }
+    }
+    crate::order::sort_numbers(sentence_keys);
+    sentence_keys.dedup();
+    sentence_keys.extend(known..numbers.len() as u32);
+    first_person
+}
+
+/// The title's content words as numbers (sorted, no repeats). A title word no sentence holds gets a number of
+/// its own: it counts among the title's words, and matches none.
+#[inline(never)]
+fn number_title(text: &str, article: &Article, mut numbers: Numbers, buffer: &mut String) -> Vec<u32> {
     let mut title_keys: Vec<u32> = article
         .title
         .map(|t| {
             crate::tokens::tokenize(text, t)
                 .iter()
-                .filter_map(|w| content_key(lower(crate::tokens::strip_possessive(w.span.slice(text)), &mut buffer)))
+                .filter_map(|w| content_key(lower(crate::tokens::strip_possessive(w.span.slice(text)), buffer)))
                 .map(|key| {
                     let next = numbers.len() as u32;
                     *numbers.entry(key).or_insert(next)
@@ -320,7 +360,13 @@ pub(crate) fn score_sentences(
     drop(numbers);
     crate::order::sort_numbers(&mut title_keys);
     title_keys.dedup();
+    title_keys
+}
 
+/// The salience of the people each of `n` sentences names: each mention adds its person's mentions over the most
+/// mentioned person's.
+#[inline(never)]
+fn entity_sums(people: &People, n: usize) -> Vec<f64> {
     let max_person = people.persons.iter().map(|p| p.mentions.len()).max().unwrap_or(0).max(1) as f64;
     let mut entity_sum = vec![0.0f64; n];
     for m in &people.mentions {
@@ -329,7 +375,13 @@ pub(crate) fn score_sentences(
             *slot += mentions as f64 / max_person;
         }
     }
-    let mut quoted_bytes = vec![0usize; n];
+    entity_sum
+}
+
+/// How many bytes of each sentence lie inside direct quotes.
+#[inline(never)]
+fn quoted_bytes(sentences: &[SentenceSpan], quotes: &[QuoteFound]) -> Vec<usize> {
+    let mut quoted_bytes = vec![0usize; sentences.len()];
     for q in quotes {
         for (i, s) in sentences.iter().enumerate().skip(q.sentence) {
             if s.span.start >= q.outer.end {
@@ -338,7 +390,14 @@ pub(crate) fn score_sentences(
             quoted_bytes[i] += s.span.end.min(q.outer.end).saturating_sub(s.span.start.max(q.outer.start));
         }
     }
+    quoted_bytes
+}
 
+/// Each of `n` sentences' centrality: how often its content words recur in the other sentences, over the square
+/// root of how many it has, scaled so the most central sentence gets 1 — but never scaled up: in a short text
+/// where a single word recurs once, the sentence holding it is not "central" the way a news story's core is.
+#[inline(never)]
+fn centralities(keys: &KeySets, frequency: &[u32], n: usize) -> Vec<f64> {
     let document_size = n.max(1) as f64;
     let mut centralities: Vec<f64> = (0..n)
         .map(|i| {
@@ -350,15 +409,29 @@ pub(crate) fn score_sentences(
             shared / (k.len() as f64).sqrt()
         })
         .collect();
-    // Scaled so the most central sentence gets 1 — but never scaled up: in a short text where a single word
-    // recurs once, the sentence holding it is not "central" the way a news story's core is.
     let max_centrality = centralities.iter().copied().fold(CENTRALITY_FLOOR, f64::max);
     centralities.iter_mut().for_each(|c| *c /= max_centrality);
+    centralities
+}
 
-    let total_words: usize = word_counts.iter().sum();
+/// What the document-level passes found, which [`score_each`] reads per sentence.
+struct Document<'a> {
+    text: &'a str,
+    article: &'a Article,
+    title_keys: Vec<u32>,
+    entities: Vec<f64>,
+    quoted_bytes: Vec<usize>,
+    centralities: Vec<f64>,
+}
+
+/// Makes every sentence's features and total, and hands the keys and counts on to selection.
+#[inline(never)]
+fn score_each(sentences: &[SentenceSpan], reading: Reading, document: &Document, weights: &Weights, length: Length) -> Scores {
+    let n = sentences.len();
+    let total_words: usize = reading.word_counts.iter().sum();
     let expected = expected_sentences(length, total_words, n) as f64;
-    let long_summary = if n <= BRIEF_TEXT { 0.0 } else { long_summary(expected / document_size) };
-    let lead_keys: &[u32] = keys.get(0);
+    let long_summary = if n <= BRIEF_TEXT { 0.0 } else { long_summary(expected / n.max(1) as f64) };
+    let budget = Budget { expected, long_summary };
     let mut scores = Scores {
         features: Vec::with_capacity(n),
         weights: weights.clone(),
@@ -369,38 +442,54 @@ pub(crate) fn score_sentences(
         quoted: Vec::with_capacity(n),
     };
     for (i, s) in sentences.iter().enumerate() {
-        let sentence_text = s.span.slice(text);
-        let word_count = word_counts[i];
-        let marks = marks[i];
-        let quoted_share = (quoted_bytes[i] as f64 / s.span.len().max(1) as f64).min(1.0);
-        let features = Features {
-            position: (1.0 - long_summary) / (1.0 + i as f64 * 0.5),
-            budget: (1.0 - long_summary) * (-(i as f64) / expected.max(1.0)).exp(),
-            paragraph: if s.in_paragraph == 0 { 1.0 } else { 0.0 },
-            quotes: quoted_share,
-            entities: entity_sum[i].min(1.0),
-            centrality: centralities[i],
-            coverage: centralities[i] * long_summary,
-            lead: if i == 0 { 0.0 } else { cosine(keys.get(i), lead_keys) },
-            title: if title_keys.is_empty() { 0.0 } else { shared_count(&title_keys, keys.get(i)) as f64 / title_keys.len() as f64 },
-            length: (word_count as f64 / 20.0).min(1.0),
-            long: ((word_count as f64 - 25.0) / 25.0).clamp(0.0, 1.0),
-            numbers: if marks.numbers { 1.0 } else { 0.0 },
-            heading: if ends_sentence(sentence_text) { 0.0 } else { 1.0 },
-            caption: if marks.caption { 1.0 } else { 0.0 },
-            reference: if dangling[i] { 1.0 } else { 0.0 },
-            question: if asks_or_exclaims(sentence_text) { 1.0 } else { 0.0 },
-            speech: if marks.first_person { 1.0 } else { 0.0 },
-            chrome: article.chrome_at(s.span.start),
-        };
+        let features = sentence_features(i, s, &reading, document, budget);
         scores.totals.push(features.dot(weights).sum());
+        scores.quoted.push(features.quotes >= QUOTED_SHARE);
         scores.features.push(features);
-        scores.quoted.push(quoted_share >= QUOTED_SHARE);
     }
-    scores.keys = keys;
-    scores.word_counts = word_counts;
-    scores.dangling = dangling;
+    scores.keys = reading.keys;
+    scores.word_counts = reading.word_counts;
+    scores.dangling = reading.dangling;
     scores
+}
+
+/// How many sentences the summary is expected to keep, and how far that makes it a long summary (0 to 1).
+#[derive(Clone, Copy)]
+struct Budget {
+    expected: f64,
+    long_summary: f64,
+}
+
+/// The features of sentence `i`, `s`.
+#[inline(never)]
+fn sentence_features(i: usize, s: &SentenceSpan, reading: &Reading, document: &Document, budget: Budget) -> Features {
+    let Budget { expected, long_summary } = budget;
+    let sentence_text = s.span.slice(document.text);
+    let word_count = reading.word_counts[i];
+    let marks = reading.marks[i];
+    let keys = reading.keys.get(i);
+    let title_keys = &document.title_keys;
+    let centrality = document.centralities[i];
+    Features {
+        position: (1.0 - long_summary) / (1.0 + i as f64 * 0.5),
+        budget: (1.0 - long_summary) * (-(i as f64) / expected.max(1.0)).exp(),
+        paragraph: if s.in_paragraph == 0 { 1.0 } else { 0.0 },
+        quotes: (document.quoted_bytes[i] as f64 / s.span.len().max(1) as f64).min(1.0),
+        entities: document.entities[i].min(1.0),
+        centrality,
+        coverage: centrality * long_summary,
+        lead: if i == 0 { 0.0 } else { cosine(keys, reading.keys.get(0)) },
+        title: if title_keys.is_empty() { 0.0 } else { shared_count(title_keys, keys) as f64 / title_keys.len() as f64 },
+        length: (word_count as f64 / 20.0).min(1.0),
+        long: ((word_count as f64 - 25.0) / 25.0).clamp(0.0, 1.0),
+        numbers: if marks.numbers { 1.0 } else { 0.0 },
+        heading: if ends_sentence(sentence_text) { 0.0 } else { 1.0 },
+        caption: if marks.caption { 1.0 } else { 0.0 },
+        reference: if reading.dangling[i] { 1.0 } else { 0.0 },
+        question: if asks_or_exclaims(sentence_text) { 1.0 } else { 0.0 },
+        speech: if marks.first_person { 1.0 } else { 0.0 },
+        chrome: document.article.chrome_at(s.span.start),
+    }
 }
 
 /// Raw centralities are divided by the largest of them, or by this when every one is smaller.
