@@ -3,9 +3,10 @@
 //
 // A sentence made field by field took 46 calls out of the Wasm and a UTF-8 decoding of its text; here it takes
 // two calls and no decoding: every span is a slice of the caller's own string, `input.slice(start16, end16)`
-// (the spans' `text` is exactly that slice, which tests/js/api.test.mjs checks). The object literals give V8 one
-// shape per kind of object. The feature names and their order are Features::NAMES in src/score.rs, which a
-// Rust test checks against this file.
+// (tests/js/robustness.test.mjs checks it with lone surrogates). The object literals give V8 one shape per kind
+// of object. The features arrive as numbers in the order of Features::NAMES (src/score.rs; src/wasm.rs checks
+// its list against it when compiling), and tests/js/cli.test.mjs checks that the result's JSON, field order
+// included, is the CLI's.
 
 /** A span of `input`: its text and its UTF-8 and UTF-16 offsets. */
 export function span(input, start, end, start16, end16) {
