@@ -10,9 +10,9 @@
 
 use crate::lexicon::{lexicons, lower, one_of};
 use crate::people::{Mention, People};
-use crate::sentences::{find_byte_in, SentenceSpan};
+use crate::sentences::SentenceSpan;
 use crate::span::Span;
-use crate::tokens::Word;
+use crate::tokens::{find_byte_in, Word};
 
 /// A direct quote: the words inside the marks, the marks included in `outer`.
 #[derive(Debug, Clone, Copy, PartialEq)]

@@ -727,7 +727,7 @@ fn bracket_pairs(text: &str) -> Vec<(usize, usize)> {
     // Only bytes that can start a bracket or a line break are decoded ("（】" start with 0xEF and 0xE3).
     let bytes = text.as_bytes();
     let mut next = 0;
-    while let Some(at) = Some(find_byte_in(bytes, next, &BRACKET_OR_BREAK)).filter(|&at| at < bytes.len()) {
+    while let Some(at) = Some(crate::tokens::find_byte_in(bytes, next, &BRACKET_OR_BREAK)).filter(|&at| at < bytes.len()) {
         next = at + 1;
         let Some(c) = text.get(at..).and_then(|rest| rest.chars().next()) else { continue };
         match c {
@@ -760,27 +760,6 @@ fn bracket_pairs(text: &str) -> Vec<(usize, usize)> {
     }
     crate::order::sort_by(&mut pairs, |a, b| a < b);
     pairs
-}
-
-/// The position of the first byte at or after `from` that is in `set` (a [`crate::tokens::byte_set`]), or
-/// `bytes.len()`. Sixteen bytes a step with one test for the sixteen: the scans for brackets, quotation marks
-/// and chrome markers pass over long stretches of text that hold none, where a test a byte took three times
-/// the instructions.
-pub(crate) fn find_byte_in(bytes: &[u8], from: usize, set: &[bool; 256]) -> usize {
-    let mut at = from;
-    for chunk in bytes.get(from..).unwrap_or_default().chunks_exact(16) {
-        if chunk.iter().fold(false, |hit, &byte| hit | set[usize::from(byte)]) {
-            break;
-        }
-        at += 16;
-    }
-    while let Some(&byte) = bytes.get(at) {
-        if set[usize::from(byte)] {
-            break;
-        }
-        at += 1;
-    }
-    at
 }
 
 fn skip_space(text: &str, from: usize) -> usize {
@@ -1020,17 +999,6 @@ mod tests {
         assert!(is_dotted_acronym("Ph.D"));
         assert!(!is_dotted_acronym("example.com"));
         assert!(!is_dotted_acronym("3.5"));
-    }
-
-    #[test]
-    fn byte_scans_stop_where_a_byte_by_byte_scan_does() {
-        let set = crate::tokens::byte_set(b"()\n");
-        let text = b"A sentence (with an aside) that runs on\nand on for more than eight bytes (or so)";
-        for from in 0..=text.len() + 1 {
-            let expected = text.iter().enumerate().skip(from).find(|&(_, &b)| set[usize::from(b)]).map_or(text.len().max(from), |(at, _)| at);
-            assert_eq!(find_byte_in(text, from, &set), expected, "from {from}");
-        }
-        assert_eq!(find_byte_in(b"no brackets here at all", 0, &set), 23);
     }
 
     #[test]

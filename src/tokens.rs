@@ -149,6 +149,27 @@ pub(crate) const fn byte_set(bytes: &[u8]) -> [bool; 256] {
     table
 }
 
+/// The position of the first byte at or after `from` that is in `set` (a [`byte_set`]), or
+/// `bytes.len()`. Sixteen bytes a step with one test for the sixteen: the scans for brackets, quotation marks
+/// and chrome markers pass over long stretches of text that hold none, where a test a byte took three times
+/// the instructions.
+pub(crate) fn find_byte_in(bytes: &[u8], from: usize, set: &[bool; 256]) -> usize {
+    let mut at = from;
+    for chunk in bytes.get(from..).unwrap_or_default().chunks_exact(16) {
+        if chunk.iter().fold(false, |hit, &byte| hit | set[usize::from(byte)]) {
+            break;
+        }
+        at += 16;
+    }
+    while let Some(&byte) = bytes.get(at) {
+        if set[usize::from(byte)] {
+            break;
+        }
+        at += 1;
+    }
+    at
+}
+
 /// The character that starts at byte `at` of `text`, without decoding when it is ASCII (most of the text);
 /// `None` at the end or inside a character.
 pub(crate) fn char_at(text: &str, at: usize) -> Option<char> {
@@ -278,6 +299,17 @@ fn fold_accent(c: char) -> char {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn byte_scans_stop_where_a_byte_by_byte_scan_does() {
+        let set = byte_set(b"()\n");
+        let text = b"A sentence (with an aside) that runs on\nand on for more than eight bytes (or so)";
+        for from in 0..=text.len() + 1 {
+            let expected = text.iter().enumerate().skip(from).find(|&(_, &b)| set[usize::from(b)]).map_or(text.len().max(from), |(at, _)| at);
+            assert_eq!(find_byte_in(text, from, &set), expected, "from {from}");
+        }
+        assert_eq!(find_byte_in(b"no brackets here at all", 0, &set), 23);
+    }
 
     #[test]
     fn a_byte_set_holds_exactly_its_bytes() {

@@ -10,8 +10,8 @@
 
 use super::chrome::{date_token, starts_with_ignore_case, DateToken};
 use super::{Article, RemovedSpan};
-use crate::sentences::find_byte_in;
 use crate::span::Span;
+use crate::tokens::find_byte_in;
 
 /// Most words a "Read more:" headline or a caption may have.
 const RUN_IN_WORDS: usize = 50;
