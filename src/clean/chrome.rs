@@ -13,6 +13,11 @@ use crate::lexicon::{lexicons, FastMap};
 use crate::tokens::split_whitespace;
 
 /// Why a line is chrome, or `None` when its content alone does not say.
+///
+/// Not inlined into its one caller, [`super::lines::measure`]: that is a hot loop over every byte, which V8
+/// recompiles with its optimising tier during the first summary, and these tests (once a line) made it three
+/// times as large to recompile.
+#[inline(never)]
 pub(super) fn chrome_reason(line: &str, words: usize) -> Option<&'static str> {
     if !line.chars().any(char::is_alphanumeric) {
         return Some("separator");
