@@ -18,6 +18,10 @@ use wasm_bindgen::prelude::*;
 
 use crate::{Features, OptionValue, Options, Person, Quote, Removed, Segmentation, Sentence, Summary, TextSpan};
 
+/// The allocator: Talc instead of Rust's default for Wasm, dlmalloc.
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 /// Installs the panic hook once, when the module is instantiated: a panic — which the core is built never to
 /// raise — would then be reported on the console with its message instead of an opaque trap.
 #[wasm_bindgen(start)]
