@@ -64,7 +64,7 @@ pub(super) fn ends_with_credit(line: &str) -> bool {
     if tail.ends_with([')', ']']) {
         let open = tail.rfind('(').max(tail.rfind('['));
         if let Some(open) = open.filter(|&o| o > 0) {
-            let inner = tail[open + 1..tail.len() - 1].trim().to_lowercase();
+            let inner = lowercase(tail[open + 1..tail.len() - 1].trim());
             let credit = OPENERS.iter().any(|o| {
                 inner == *o
                     || inner.strip_prefix(o).is_some_and(|rest| rest.starts_with([' ', '/', ':']) || o.ends_with(':'))
@@ -74,7 +74,7 @@ pub(super) fn ends_with_credit(line: &str) -> bool {
             }
         }
     }
-    tail.rfind(" Credit: ").is_some_and(|at| {
+    rfind_bytes(tail, " Credit: ").is_some_and(|at| {
         tail[..at].trim_end().ends_with(['.', '!', '?']) && tail[at..].split_whitespace().count() <= 8
     })
 }
@@ -115,7 +115,7 @@ pub(super) fn phrase_reason(line: &str) -> Option<&'static str> {
         .prefixes
         .iter()
         .find(|(p, _)| normalized.starts_with(p.as_str()))
-        .or_else(|| phrases.anywhere.iter().find(|(p, _)| normalized.contains(p.as_str())))
+        .or_else(|| phrases.anywhere.iter().find(|(p, _)| find_bytes(&normalized, p).is_some()))
         .map(|&(_, reason)| reason)
 }
 
@@ -131,7 +131,7 @@ fn phrases() -> &'static Phrases {
     PHRASES.get_or_init(|| {
         let mut phrases = Phrases { whole: FastMap::default(), prefixes: Vec::new(), anywhere: Vec::new() };
         for &(phrase, reason) in &lexicons().chrome_phrases {
-            let phrase = phrase.trim().to_lowercase();
+            let phrase = lowercase(phrase.trim());
             if let Some(inner) = phrase.strip_prefix('*').and_then(|p| p.strip_suffix('*')) {
                 phrases.anywhere.push((inner.to_string(), reason));
             } else if let Some(prefix) = phrase.strip_suffix('*') {
@@ -156,7 +156,7 @@ fn is_counter(line: &str) -> bool {
     if number_end == 0 || !inner[..number_end].chars().any(|c| c.is_ascii_digit()) {
         return false;
     }
-    let rest = inner[number_end..].trim_start_matches(['k', 'K', 'm', 'M']).trim().to_lowercase();
+    let rest = lowercase(inner[number_end..].trim_start_matches(['k', 'K', 'm', 'M']).trim());
     const UNITS: [&str; 18] = [
         "", "comment", "comments", "share", "shares", "view", "views", "like", "likes", "reply", "replies", "vote",
         "votes", "min read", "minute read", "mins read", "photos", "images",
@@ -213,7 +213,7 @@ pub(super) enum DateToken {
 
 /// Classifies one white-space separated token of a possible date line.
 pub(super) fn date_token(token: &str) -> DateToken {
-    let key = token.trim_matches([',', '.', ':', ';', '|', '•', '(', ')', '[', ']']).to_lowercase();
+    let key = lowercase(token.trim_matches([',', '.', ':', ';', '|', '•', '(', ')', '[', ']']));
     if MONTHS.contains(&key.as_str()) || DAYS.contains(&key.as_str()) || is_clock_or_date(&key) {
         DateToken::Date
     } else if key.is_empty() || DATE_LINE_WORDS.contains(&key.as_str()) || is_day_number(&key) {
@@ -308,7 +308,7 @@ fn is_credit(line: &str, words: usize) -> bool {
 /// "Doug Mills/The New York Times", "Amy K. Dragoo/AIMMEDIA": a name, a slash, an agency, every word
 /// capitalised, no digits, no sentence.
 fn is_slash_credit(line: &str, words: usize) -> bool {
-    if words > 8 || ends_with_terminal(line) || line.chars().any(|c| c.is_ascii_digit()) || line.contains("//") || line.contains(':') {
+    if words > 8 || ends_with_terminal(line) || line.chars().any(|c| c.is_ascii_digit()) || find_bytes(line, "//").is_some() || line.contains(':') {
         return false;
     }
     let parts: Vec<&str> = line.split('/').map(str::trim).collect();
@@ -320,10 +320,17 @@ fn is_slash_credit(line: &str, words: usize) -> bool {
 
 /// "4 weeks ago", "2 hours ago", "Science4 weeks agoUniversity…", "an hour ago": the counters of teaser lists.
 pub(super) fn has_relative_time(line: &str) -> bool {
-    let lower = line.to_lowercase();
+    let lower = lowercase(line);
     const UNITS: [&str; 16] =
         ["second", "sec", "minute", "min", "m", "hour", "hr", "h", "day", "d", "week", "w", "month", "year", "yr", "y"];
-    lower.match_indices("ago").any(|(at, _)| {
+    // "ago" cannot overlap itself: its matches one after another are all of them.
+    let mut from = 0;
+    std::iter::from_fn(|| {
+        let at = from + find_bytes(lower.get(from..)?, "ago")?;
+        from = at + 3;
+        Some(at)
+    })
+    .any(|at| {
         let before = lower[..at].trim_end();
         let before = before.strip_suffix('s').unwrap_or(before);
         UNITS.iter().any(|unit| {
@@ -333,6 +340,36 @@ pub(super) fn has_relative_time(line: &str) -> bool {
             })
         })
     })
+}
+
+/// `text` lower-cased: ASCII text byte by byte, other text by `str::to_lowercase`. The lines these tests read are
+/// nearly all ASCII, and `str::to_lowercase` is 4 KB of Wasm that V8 recompiled with its optimising tier during the
+/// first summary of any pasted page (10–14 ms single-threaded), called once per short line.
+fn lowercase(text: &str) -> String {
+    if text.is_ascii() {
+        text.to_ascii_lowercase()
+    } else {
+        text.to_lowercase()
+    }
+}
+
+/// Where `needle` first occurs in `text`: its first byte found by a scan, then the rest compared. The same as
+/// `str::find` for these short needles and lines, without the two-way searcher's set-up per call, which V8
+/// recompiled with its optimising tier at start-up for these once-a-line tests.
+fn find_bytes(text: &str, needle: &str) -> Option<usize> {
+    let (text, needle) = (text.as_bytes(), needle.as_bytes());
+    let Some((&first, rest)) = needle.split_first() else { return Some(0) };
+    (0..(text.len() + 1).saturating_sub(needle.len()))
+        .find(|&at| text[at] == first && text.get(at + 1..at + needle.len()) == Some(rest))
+}
+
+/// Where `needle` last occurs in `text`, as `str::rfind` says ([`find_bytes`] from the end).
+fn rfind_bytes(text: &str, needle: &str) -> Option<usize> {
+    let (text, needle) = (text.as_bytes(), needle.as_bytes());
+    let Some((&first, rest)) = needle.split_first() else { return Some(text.len()) };
+    (0..(text.len() + 1).saturating_sub(needle.len()))
+        .rev()
+        .find(|&at| text[at] == first && text.get(at + 1..at + needle.len()) == Some(rest))
 }
 
 /// ASCII case-insensitive substring test.
@@ -392,6 +429,20 @@ mod tests {
         assert!(ends_with_credit("Hibernation may one day enable deep space travel. Credit: 20th Century Fox"));
         assert!(!ends_with_credit("The company said profits rose (see chart)."));
         assert!(!ends_with_credit("Shares of Apple (AAPL) rose."));
+    }
+
+    #[test]
+    fn byte_searches_agree_with_str_searches() {
+        let texts = ["", "a", "ago", "2 hours ago and 3 days ago", "Credit: x. Credit: y", "é//ü // ago", "aaa"];
+        let needles = ["", "a", "aa", "ago", "//", " Credit: ", "ü", "xyz"];
+        for text in texts {
+            for needle in needles {
+                assert_eq!(find_bytes(text, needle), text.find(needle), "{text:?} {needle:?}");
+                assert_eq!(rfind_bytes(text, needle), text.rfind(needle), "{text:?} {needle:?}");
+            }
+        }
+        assert_eq!(lowercase("ÉTÉ Σ AGO"), "ÉTÉ Σ AGO".to_lowercase());
+        assert_eq!(lowercase("Read MORE"), "read more");
     }
 
     #[test]
