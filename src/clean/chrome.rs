@@ -89,6 +89,7 @@ pub(super) fn ends_header(reason: &str) -> bool {
 /// story"; case, surrounding white space, a final ":" and trailing punctuation ignored), its opening for
 /// `phrase*` entries ("read more:*" — "Read more: How the…"), anywhere for `*phrase*` entries. Only short
 /// lines can match: a paragraph that mentions "all rights reserved" is still a paragraph.
+#[inline(never)]
 pub(super) fn phrase_reason(line: &str) -> Option<&'static str> {
     if line.len() > 100 {
         return None;
@@ -150,6 +151,7 @@ pub(super) fn starts_with_ignore_case(text: &str, prefix: &str) -> bool {
 }
 
 /// "0", "1 comment", "[ 167 comments ]", "4553", "5 Min Read", "12 SHARES": counts shown beside links.
+#[inline(never)]
 fn is_counter(line: &str) -> bool {
     let inner = line.trim().trim_start_matches(['[', '(', ' ']).trim_end_matches([']', ')', ' ']);
     let number_end = inner.find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.')).unwrap_or(inner.len());
@@ -181,6 +183,7 @@ const DATE_LINE_WORDS: [&str; 38] = [
 
 /// A line made of a date or time and the words around dates: "Nov. 19, 2019 8:03 am ET",
 /// "PUBLISHED: November 19, 2019 at 8:59 pm | UPDATED: …", "Updated 10:01 pm PST, Tuesday, November 19, 2019".
+#[inline(never)]
 fn is_timestamp(line: &str, words: usize) -> bool {
     if words == 0 || words > 16 || !line.chars().any(|c| c.is_ascii_digit()) {
         return false;
@@ -264,6 +267,7 @@ fn is_clock_or_date(key: &str) -> bool {
 
 /// "By Jane Smith", "by Bryan DeArdo", "By . Jane Smith .", "Written by Regan": a short line that opens with
 /// "by" and a capitalised name and does not read as a sentence.
+#[inline(never)]
 fn is_byline(line: &str, words: usize) -> bool {
     if words > 14 {
         return false;
@@ -278,6 +282,7 @@ fn is_byline(line: &str, words: usize) -> bool {
 }
 
 /// "© 2019 Hearst", "Copyright 2019 …", "… All rights reserved."
+#[inline(never)]
 fn is_footer(line: &str, words: usize) -> bool {
     if words > 40 {
         return false;
@@ -286,6 +291,7 @@ fn is_footer(line: &str, words: usize) -> bool {
 }
 
 /// "We use cookies to improve your experience…", "Accept all cookies".
+#[inline(never)]
 fn is_cookie_notice(line: &str) -> bool {
     contains_ignore_case(line, "cookie")
         && ["use", "accept", "consent", "policy", "settings", "agree"].iter().any(|w| contains_ignore_case(line, w))
@@ -293,6 +299,7 @@ fn is_cookie_notice(line: &str) -> bool {
 
 /// Photo credits: "Photo: Damian Dovarganes, AP", "Natalie Naccache | Bloomberg | Getty Images",
 /// "(Reed Saxon / Associated Press)", "Image credit: …".
+#[inline(never)]
 fn is_credit(line: &str, words: usize) -> bool {
     if words > 14 {
         return false;
@@ -319,6 +326,7 @@ fn is_slash_credit(line: &str, words: usize) -> bool {
 }
 
 /// "4 weeks ago", "2 hours ago", "Science4 weeks agoUniversity…", "an hour ago": the counters of teaser lists.
+#[inline(never)]
 pub(super) fn has_relative_time(line: &str) -> bool {
     let lower = lowercase(line);
     const UNITS: [&str; 16] =
