@@ -290,41 +290,47 @@ impl<'a> Scanner<'a> {
                 self.last_space = i;
                 i += 1;
             }
-            let Some(c) = self.char_at(i) else { break };
-            if self.brackets.get(self.next_bracket).is_some_and(|&(open, _)| open <= i) {
-                self.update_shield(i);
-            }
-            let mut next = i + c.len_utf8();
-            if is_terminator(c) {
-                let (resume, end) = self.judge_terminator(i);
-                if let Some(end) = end {
-                    i = self.cut(end);
-                    continue;
-                }
-                next = resume.max(next);
-            } else if c == '\n' {
-                let line_start = self.line_start;
-                self.line_start = next;
-                if self.line_break_ends_sentence(line_start, i) {
-                    i = self.cut(i);
-                    continue;
-                }
-            } else if (is_bullet(c) && i > self.start && self.space_before(i) && self.space_after(next))
-                || (c == ' ' && self.caption_runs_in(i))
-            {
-                i = self.cut(i);
-                continue;
-            }
-            if c.is_whitespace() {
-                self.note_space(i);
-            }
-            if next - self.start > MAX_SENTENCE_BYTES {
-                i = self.cut_long(i, next);
-                continue;
-            }
+            let Some(next) = self.judge_char(i) else { break };
             i = next;
         }
         self.push(self.start, self.text.len());
+    }
+
+    /// Judges the character at `i` that [`Self::run`]'s tight loop stopped at (a terminator, a line break, a
+    /// bracket, a bullet, other white space, or any character outside ASCII) and returns where the scan goes
+    /// on, or `None` at the text's end. Not inlined: `run`'s loop is what runs hot, and V8 recompiles it with its
+    /// optimising tier during the first summary; these rarer cases made it half as large again.
+    #[inline(never)]
+    fn judge_char(&mut self, i: usize) -> Option<usize> {
+        let c = self.char_at(i)?;
+        if self.brackets.get(self.next_bracket).is_some_and(|&(open, _)| open <= i) {
+            self.update_shield(i);
+        }
+        let mut next = i + c.len_utf8();
+        if is_terminator(c) {
+            let (resume, end) = self.judge_terminator(i);
+            if let Some(end) = end {
+                return Some(self.cut(end));
+            }
+            next = resume.max(next);
+        } else if c == '\n' {
+            let line_start = self.line_start;
+            self.line_start = next;
+            if self.line_break_ends_sentence(line_start, i) {
+                return Some(self.cut(i));
+            }
+        } else if (is_bullet(c) && i > self.start && self.space_before(i) && self.space_after(next))
+            || (c == ' ' && self.caption_runs_in(i))
+        {
+            return Some(self.cut(i));
+        }
+        if c.is_whitespace() {
+            self.note_space(i);
+        }
+        if next - self.start > MAX_SENTENCE_BYTES {
+            return Some(self.cut_long(i, next));
+        }
+        Some(next)
     }
 
     /// Records the white space at `at` as a place to cut long text: after a comma, semicolon, colon or dash,
