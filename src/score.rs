@@ -76,7 +76,7 @@ macro_rules! features {
             /// Every value rounded as [`crate::result::round`] rounds it, in one loop over them all.
             pub(crate) fn rounded(self) -> Features {
                 let mut values = [$(self.$name),*];
-                values.iter_mut().for_each(|value| *value = crate::result::round(*value));
+                values.iter_mut().for_each(|value| *value = crate::result::round_in_line(*value));
                 let [$($name),*] = values;
                 Features { $($name,)* }
             }
