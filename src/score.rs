@@ -73,10 +73,15 @@ macro_rules! features {
                 0.0 $(+ self.$name)*
             }
 
-            /// Every value rounded as [`crate::result::round`] rounds it, in one loop over them all.
+            /// Every value rounded as [`crate::result::round`] rounds it, in one loop over them all. Zero and one,
+            /// what most of the features are (and so most contributions), are their own rounding: they are passed
+            /// as they are.
             pub(crate) fn rounded(self) -> Features {
                 let mut values = [$(self.$name),*];
-                values.iter_mut().for_each(|value| *value = crate::result::round_in_line(*value));
+                values
+                    .iter_mut()
+                    .filter(|value| **value != 0.0 && **value != 1.0)
+                    .for_each(|value| *value = crate::result::round_in_line(*value));
                 let [$($name),*] = values;
                 Features { $($name,)* }
             }
