@@ -73,10 +73,15 @@ macro_rules! features {
                 0.0 $(+ self.$name)*
             }
 
-            /// Every value rounded as [`crate::result::round`] rounds it, in one loop over them all.
+            /// Every value rounded as [`crate::result::round`] rounds it, in one loop over them all. Zero and one,
+            /// what most of the features are (and so most contributions), are their own rounding: they are passed
+            /// as they are.
             pub(crate) fn rounded(self) -> Features {
                 let mut values = [$(self.$name),*];
-                values.iter_mut().for_each(|value| *value = crate::result::round(*value));
+                values
+                    .iter_mut()
+                    .filter(|value| **value != 0.0 && **value != 1.0)
+                    .for_each(|value| *value = crate::result::round_in_line(*value));
                 let [$($name),*] = values;
                 Features { $($name,)* }
             }
@@ -510,21 +515,51 @@ fn long_summary(share: f64) -> f64 {
     ((share - SHORT_SHARE) / (LONG_SHARE - SHORT_SHARE)).clamp(0.0, 1.0)
 }
 
-/// FNV-1a: a small, stable hash for word keys (the same on every platform, unlike `HashMap`'s default).
+/// A word's key: its bytes eight at a time (little-endian, the last eight padded with zeros), each eight mixed
+/// into the word's length by [`mix_chunk`]. Stable on every platform, unlike `HashMap`'s default; a word of up to
+/// eight bytes has a key of its own (the multiply and the shift lose nothing of them), and a longer word takes
+/// one multiply per eight bytes where a byte-at-a-time hash took one per byte.
 const fn hash(word: &str) -> u64 {
     let bytes = word.as_bytes();
-    let mut h = FNV_OFFSET;
+    let mut key = bytes.len() as u64;
     let mut i = 0;
     while i < bytes.len() {
-        h = (h ^ bytes[i] as u64).wrapping_mul(FNV_PRIME);
-        i += 1;
+        let mut chunk = 0;
+        let mut j = 0;
+        while j < 8 && i + j < bytes.len() {
+            chunk |= (bytes[i + j] as u64) << (8 * j);
+            j += 1;
+        }
+        key = mix_chunk(key, chunk);
+        i += 8;
     }
-    h
+    key
 }
 
-/// FNV-1a's starting value and multiplier (64 bits).
-const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-const FNV_PRIME: u64 = 0x0100_0000_01b3;
+/// Mixes eight bytes of a word into its key: an odd multiplier (one for one on 64 bits) and a shift that brings
+/// the high bits, which every byte reaches, down to the low ones the hash table indexes by.
+const fn mix_chunk(key: u64, chunk: u64) -> u64 {
+    let mixed = (key ^ chunk).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    mixed ^ mixed >> 29
+}
+
+/// Up to eight bytes as [`hash`] reads them: little-endian, padded with zeros.
+fn chunk_value(chunk: &[u8]) -> u64 {
+    match <[u8; 8]>::try_from(chunk) {
+        Ok(eight) => u64::from_le_bytes(eight),
+        Err(_) => chunk.iter().rev().fold(0, |value, &byte| value << 8 | u64::from(byte)),
+    }
+}
+
+/// Eight ASCII bytes lower-cased at once: a byte from 'A' to 'Z' gains 0x20. Each sum stays within its byte
+/// while the bytes are ASCII (what is not ASCII is read another way, and its sums may wrap).
+fn lower_ascii_chunk(chunk: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let at_least_a = chunk.wrapping_add(ONES * (0x80 - u64::from(b'A')));
+    let past_z = chunk.wrapping_add(ONES * (0x80 - u64::from(b'Z') - 1));
+    let upper = at_least_a & !past_z & (ONES * 0x80);
+    chunk | upper >> 2
+}
 
 /// Words too common to say what a sentence is about.
 const STOPWORDS: [&str; 45] = [
@@ -593,17 +628,24 @@ fn is_stopword_key(key: u64) -> bool {
 
 /// What the scorer reads from the word at `span` of `text`, without its possessive "’s": whether it is a
 /// first-person word, and its content key ([`content_key`]), both of the word lower-cased. An ASCII word (most
-/// words of a text) is read as bytes, lower-cased byte by byte in the pass that hashes it and finds it is ASCII:
-/// the same answers.
+/// words of a text) is read as bytes, lower-cased eight bytes at a time in the pass that hashes it and finds it
+/// is ASCII: the same answers.
 fn read_word(text: &str, span: Span, buffer: &mut String) -> (bool, Option<u64>) {
     let bytes = text.as_bytes().get(span.start..span.end).unwrap_or(&[]);
     let bytes = bytes.get(..bytes.len() - crate::tokens::possessive_ending(bytes)).unwrap_or(bytes);
-    let (mut key, mut any) = (FNV_OFFSET, 0u8);
-    for &byte in bytes {
-        any |= byte;
-        key = (key ^ u64::from(byte.to_ascii_lowercase())).wrapping_mul(FNV_PRIME);
+    let (mut key, mut any) = (bytes.len() as u64, 0);
+    for (offset, chunk) in (0..).step_by(8).zip(bytes.chunks(8)) {
+        // A word's last bytes are read as eight from the text and the bytes past the word masked off, when the
+        // text goes on that far: one load, not one a byte.
+        let at = span.start + offset;
+        let chunk = match text.as_bytes().get(at..at + 8).and_then(|eight| <[u8; 8]>::try_from(eight).ok()) {
+            Some(eight) => u64::from_le_bytes(eight) & u64::MAX >> (64 - 8 * chunk.len()),
+            None => chunk_value(chunk),
+        };
+        any |= chunk;
+        key = mix_chunk(key, lower_ascii_chunk(chunk));
     }
-    if !any.is_ascii() {
+    if any & 0x8080_8080_8080_8080 != 0 {
         let lowered = lower(crate::tokens::strip_possessive(span.slice(text)), buffer);
         return (lowered.len() <= 7 && is_first_person(lowered), content_key(lowered));
     }

@@ -226,20 +226,20 @@ fn find_captions(paragraph: &str, cuts: &mut Vec<(usize, usize, &'static str)>) 
 }
 
 /// Where the sentence that ends at `end` begins: after the last terminator followed by white space, not
-/// before `floor`.
+/// before `floor`. Searched from `end` backwards: only that sentence is read, not every sentence since `floor`
+/// (a paragraph of many " ." closings was read again up to each).
 fn sentence_start_before(paragraph: &str, floor: usize, end: usize) -> usize {
     let window = &paragraph[floor..end];
-    let mut start = 0;
-    let mut previous: Option<char> = None;
-    for (i, c) in window.char_indices() {
-        if c.is_whitespace() && previous.is_some_and(|p| matches!(p, '.' | '!' | '?' | '\'' | '"' | '’' | '”')) {
-            let before = window[..i].trim_end_matches(['\'', '"', '’', '”']);
-            if before.ends_with(['.', '!', '?']) {
-                start = i;
-            }
-        }
-        previous = Some(c);
-    }
+    let start = window
+        .char_indices()
+        .rev()
+        .find(|&(i, c)| {
+            let before = &window[..i];
+            c.is_whitespace()
+                && before.ends_with(['.', '!', '?', '\'', '"', '’', '”'])
+                && before.trim_end_matches(['\'', '"', '’', '”']).ends_with(['.', '!', '?'])
+        })
+        .map_or(0, |(i, _)| i);
     let lead = window[start..].len() - window[start..].trim_start().len();
     floor + start + lead
 }
