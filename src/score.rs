@@ -739,18 +739,15 @@ pub(crate) fn opens_with_reference(text: &str, s: &SentenceSpan, words: &[Word])
 /// A caption: a short label and a colon opening the sentence ("Critical: A guard at…", "Pictured: …"), or a
 /// caption without a full stop run into the next sentence — a lower-case word followed by a capitalised word
 /// that only opens sentences ("…on Friday The club…").
+///
+/// The loop over word pairs is what runs hot, and what V8 recompiles with its optimising tier during the first
+/// summary; the label test and the last letter's case (a Unicode table) are functions of their own, so that the
+/// recompiled loop is a third of the size.
 #[inline(never)]
 fn looks_like_caption(text: &str, words: &[Word], buffer: &mut String) -> bool {
-    // The label: one to four words, then a colon, then a capital or a quote.
     let bytes = text.as_bytes();
-    if let Some(label_end) = words.iter().take(4).position(|w| bytes.get(w.span.end..).is_some_and(|rest| rest.starts_with(b": "))) {
-        let after = words.get(label_end + 1);
-        // "He said: 'We…'" introduces speech, not a picture.
-        let speech_verbs = &crate::lexicon::lexicons().speech_verbs;
-        let speech = words[..=label_end].iter().any(|w| speech_verbs.contains(lower(w.span.slice(text), buffer)));
-        if words[0].capitalized && !speech && after.is_some_and(|w| w.capitalized || w.numeric) {
-            return true;
-        }
+    if labelled_caption(text, words, buffer) {
+        return true;
     }
     // Every opener is capitalised: most pairs are ruled out by that flag alone, the rest mostly by the gap, one
     // space (an ASCII byte: both its ends are character boundaries).
@@ -758,13 +755,35 @@ fn looks_like_caption(text: &str, words: &[Word], buffer: &mut String) -> bool {
         pair[1].capitalized
             && pair[1].span.start.checked_sub(pair[0].span.end) == Some(1)
             && bytes.get(pair[0].span.end) == Some(&b' ')
-            && pair[0].span.slice(text).ends_with(|c: char| c.is_lowercase() || c.is_ascii_digit())
+            && ends_lower_or_digit(pair[0].span.slice(text))
             && opens_sentences_only(pair[1].span.slice(text))
     })
 }
 
+/// A caption's label: one to four words, then a colon, then a capital or a number ("Pictured: The…"), and no
+/// speech verb among the words ("He said: 'We…'" introduces speech, not a picture).
+#[inline(never)]
+fn labelled_caption(text: &str, words: &[Word], buffer: &mut String) -> bool {
+    let bytes = text.as_bytes();
+    let Some(label_end) = words.iter().take(4).position(|w| bytes.get(w.span.end..).is_some_and(|rest| rest.starts_with(b": "))) else {
+        return false;
+    };
+    let after = words.get(label_end + 1);
+    let speech_verbs = &crate::lexicon::lexicons().speech_verbs;
+    let speech = words[..=label_end].iter().any(|w| speech_verbs.contains(lower(w.span.slice(text), buffer)));
+    words[0].capitalized && !speech && after.is_some_and(|w| w.capitalized || w.numeric)
+}
+
+/// Whether `word` ends in a lower-case letter or a digit.
+#[inline(never)]
+fn ends_lower_or_digit(word: &str) -> bool {
+    word.ends_with(|c: char| c.is_lowercase() || c.is_ascii_digit())
+}
+
 /// A capitalised word that opens sentences and is no name: a caption run into the next sentence shows before it.
-/// Matched as bytes: the length picks the few candidates, whose bytes are compared in place.
+/// Matched as bytes: the length picks the few candidates, whose bytes are compared in place. Not inlined into
+/// [`looks_like_caption`]'s hot loop, which reaches it for few word pairs.
+#[inline(never)]
 fn opens_sentences_only(word: &str) -> bool {
     matches!(
         word.as_bytes(),
