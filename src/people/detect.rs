@@ -1041,7 +1041,7 @@ fn gap_between(text: &str, a: Option<&Word>, b: Option<&Word>) -> Option<&'stati
 /// A lower-case title right before the name: "president Bill Clinton", "coach Aime Jacquet".
 fn title_precedes(before: Option<&Neighbour>) -> bool {
     let Some(before) = before else { return false };
-    before.entry.title_kind().is_some() || title_kind(before.key.strip_suffix('s').unwrap_or("")).is_some_and(|k| k == TitleKind::Role)
+    before.entry.title_kind().is_some() || before.key.strip_suffix('s').is_some_and(|singular| title_kind(singular) == Some(TitleKind::Role))
 }
 
 /// "Smith said", "Smith, who told…" is not this; "Smith told reporters".
