@@ -259,7 +259,7 @@ fn is_headline(text: &str, words: &[Word], buffer: &mut String) -> bool {
     // capitalised words are looked up only when none has.
     let lower_case = words.iter().filter(|w| !w.capitalized && !w.numeric && has_letter(w.span.slice(text)));
     for word in lower_case {
-        if !is_title_case_function_word(name_key(word.span.slice(text), buffer)) {
+        if !keys_to_function_word(word.span.slice(text), buffer) {
             return false;
         }
     }
@@ -284,6 +284,17 @@ fn is_headline(text: &str, words: &[Word], buffer: &mut String) -> bool {
 /// One of [`TITLE_CASE_FUNCTION_WORDS`].
 fn is_title_case_function_word(key: &str) -> bool {
     FUNCTION_WORDS.contains(key)
+}
+
+/// Whether the [`name_key`] of `word` is one of [`TITLE_CASE_FUNCTION_WORDS`]. An ASCII word's key is the word in
+/// lower case without a possessive ending or periods at its end: it is told without writing the key, and a word
+/// longer than any function word ("president", "said") at once. Most lower-case words are ASCII.
+fn keys_to_function_word(word: &str, buffer: &mut String) -> bool {
+    if !word.is_ascii() {
+        return is_title_case_function_word(name_key(word, buffer));
+    }
+    let bare = strip_possessive(word).trim_end_matches('.');
+    FUNCTION_WORDS.may_hold(bare) && FUNCTION_WORDS.codes.contains(&lowered_short_code(bare.as_bytes()))
 }
 
 /// A list of words of at most 7 bytes, each as a [`short_code`]: a word is compared with all of them as numbers,
@@ -842,6 +853,15 @@ const fn short_code(word: &str) -> u64 {
     code
 }
 
+/// The [`short_code`] of ASCII `bytes` in lower case.
+fn lowered_short_code(bytes: &[u8]) -> u64 {
+    let mut code = (bytes.len() as u64) << 56;
+    for (i, byte) in bytes.iter().take(7).enumerate() {
+        code |= u64::from(byte.to_ascii_lowercase()) << (8 * i);
+    }
+    code
+}
+
 /// Evidence from the name's own words (`name`, a stretch of the run): given names, surnames, initials, and words
 /// that are rarely names.
 #[inline(never)]
@@ -1161,13 +1181,18 @@ mod tests {
     fn short_codes_hold_exactly_the_listed_words() {
         let probes = [
             "", "v", "y", "van", "Van", "vanx", "va", "del", "dell", "della", "dellas", "bin", "al", "el", "jr", "jrs", "ii",
-            "iii", "iiii", "iv", "the", "with", "without", "from", "fro", "o", "a", "an", "ana", "vs",
+            "iii", "iiii", "iv", "the", "with", "without", "from", "fro", "o", "a", "an", "ana", "vs", "tö", "Ön", "Of",
         ];
         for word in probes.iter().chain(NAME_CONNECTORS).chain(SUFFIXES).chain(TITLE_CASE_FUNCTION_WORDS) {
             assert_eq!(is_connector(word), one_of(word, NAME_CONNECTORS), "{word:?}");
             assert_eq!(is_particle(word), one_of(word, NAME_CONNECTORS) || one_of(word, SUFFIXES), "{word:?}");
             assert_eq!(is_suffix(word), one_of(word, SUFFIXES), "{word:?}");
             assert_eq!(is_title_case_function_word(word), one_of(word, TITLE_CASE_FUNCTION_WORDS), "{word:?}");
+            let mut buffer = String::new();
+            for written in [word.to_string(), word.to_uppercase(), format!("{word}'s"), format!("{word}’s"), format!("{word}.")] {
+                let expected = is_title_case_function_word(name_key(&written, &mut buffer));
+                assert_eq!(keys_to_function_word(&written, &mut buffer), expected, "{written:?}");
+            }
         }
         assert!(is_connector("van") && is_particle("jr") && !is_connector("jr") && is_title_case_function_word("via"));
     }
