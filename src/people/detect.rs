@@ -740,8 +740,9 @@ fn peel(text: &str, run: &[Word], keys: &RunKeys, starts_sentence: bool) -> Opti
     let mut title = false;
     let mut gender = None;
     while core < n {
-        // A place or organisation of two or three words: "New York Yankees", "San Diego Padres".
-        if let Some(width) = (2..=3).rev().find(|&w| {
+        // A place or organisation of two or three words: "New York Yankees", "San Diego Padres". Only the widths
+        // the run has left are tried (none for the last word).
+        if let Some(width) = (2..=(n - core).min(3)).rev().find(|&w| {
             keys.stretch(core..core + w).is_some_and(|joined| {
                 let entry = lex.entry(&joined);
                 is_place_like_entry(&joined, &entry) || lex.organizations.holds(&entry)
