@@ -1101,19 +1101,20 @@ fn apposition_evidence(
     let Some(word) = words.get(last) else { return 0.0 };
     let after = text.get(word.span.end..sentence_end).unwrap_or("");
     let after = after.strip_prefix(['’', '\'']).map(|a| a.strip_prefix('s').unwrap_or(a)).unwrap_or(after);
+    // The words looked at are slices of the text, not copies.
     if let Some(rest) = after.strip_prefix(" (") {
         // "John Smith (42)": an age in brackets.
-        let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
-        if (1..=3).contains(&digits.len()) && rest.get(digits.len()..).is_some_and(|r| r.starts_with(')')) {
+        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+        if (1..=3).contains(&digits) && rest.get(digits..).is_some_and(|r| r.starts_with(')')) {
             return 2.0;
         }
     }
     let Some(rest) = after.strip_prefix(", ") else { return 0.0 };
-    let next: String = rest.chars().take_while(|c| c.is_alphanumeric()).collect();
-    if !next.is_empty() && next.chars().all(|c| c.is_ascii_digit()) && next.len() <= 2 && rest.get(next.len()..).is_some_and(|r| r.starts_with([',', ' '])) {
+    let next = rest.get(..rest.char_indices().find(|&(_, c)| !c.is_alphanumeric()).map_or(rest.len(), |(end, _)| end)).unwrap_or("");
+    if !next.is_empty() && next.bytes().all(|b| b.is_ascii_digit()) && next.len() <= 2 && rest.get(next.len()..).is_some_and(|r| r.starts_with([',', ' '])) {
         return 3.0;
     }
-    if matches!(next.as_str(), "who" | "whose") {
+    if matches!(next, "who" | "whose") {
         return 2.0;
     }
     if starts_with_role(rest, buffer) {
