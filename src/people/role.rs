@@ -151,10 +151,19 @@ const MAX_ROLE_WORDS: usize = 10;
 /// looked up once.
 fn role_words<'a, 'w>(rest: &'a str, words: &'w mut [&'a str; MAX_ROLE_WORDS], buffer: &mut String) -> Option<&'w [&'a str]> {
     let lex = lexicons();
-    let phrase = rest.get(..phrase_end(rest))?;
-    // Each word is judged as it is split off, so a phrase that fails early ("the man who…") is not split further.
+    // Each word is judged as it is split off, so a phrase that fails early ("the man who…") is not split further,
+    // nor searched for its end: the first word that holds the end ([`phrase_end`]) is cut there and is the last.
     let (mut n, mut skip, mut has_title) = (0, 0, false);
-    for word in split_whitespace(phrase) {
+    let mut split = split_whitespace(rest);
+    let mut ended = false;
+    while !ended {
+        let Some(word) = split.next() else { break };
+        let end = phrase_end(word);
+        ended = end < word.len();
+        let word = word.get(..end)?;
+        if word.is_empty() {
+            break;
+        }
         *words.get_mut(n)? = word;
         n += 1;
         let key = name_key(word, buffer);
@@ -229,6 +238,10 @@ mod tests {
         assert_eq!(role_phrase("the head said nothing", &mut buffer), None);
         assert_eq!(role_phrase("one two three four five six seven eight nine ten eleven head", &mut buffer), None);
         assert!(starts_with_role("head of the party, said", &mut buffer));
+        // The phrase ends inside the word that holds its end, or before a word that starts with it.
+        assert_eq!(role_phrase("head of the party.Then he", &mut buffer).as_deref(), Some("head of the party"));
+        assert_eq!(role_phrase("a spokesman (for now)", &mut buffer).as_deref(), Some("spokesman"));
+        assert_eq!(role_phrase("the, head of it", &mut buffer), None);
     }
 
     #[test]
