@@ -8,7 +8,7 @@
 //! against it (a place, an organisation word, a month, a common word).
 
 
-use super::role::{role_after, role_before, role_in_apposition_before, starts_with_role};
+use super::role::{role_after, role_before, role_in_apposition_before, role_words, AfterComma};
 use super::Gender;
 use crate::lexicon::{lexicons, normalize, Entry, Lexicons, TitleKind};
 use crate::span::Span;
@@ -509,11 +509,10 @@ fn push_run(
     };
     let evidence = name_evidence(keys, core..end, is_initial(text, first_word)) + shape_evidence(text, &located, opens_sentence);
     let titled = peeled.title || title_precedes(located.before.as_ref());
-    // The length of the text after ", " that apposition_evidence found no role phrase at, if it did: the one
-    // role_after would read again.
-    let mut no_role_after = None;
-    let context = context_evidence(at, &located, titled, &mut no_role_after, buffer);
-    let (role, plural_role, role_context) = find_role(at, &located, titled, shared_role.as_ref(), no_role_after, buffer);
+    // What apposition_evidence read after ", ", if it read anything: role_after would read the same.
+    let mut after_comma = None;
+    let context = context_evidence(at, &located, titled, &mut after_comma, buffer);
+    let (role, plural_role, role_context) = find_role(at, &located, titled, shared_role.as_ref(), after_comma.as_ref(), buffer);
     let context = context + role_context;
     *shared_role = match (&role, plural_role) {
         (Some(r), true) => Some((r.clone(), last)),
@@ -590,10 +589,16 @@ fn shape_evidence(text: &str, name: &Located, opens_sentence: bool) -> f64 {
 }
 
 /// Evidence from a name's context: a title (`titled`: peeled off its run or right before it), a speech verb
-/// next to it, an apposition ([`apposition_evidence`], which sets `no_role_after` as it says), a results-table
+/// next to it, an apposition ([`apposition_evidence`], which sets `after_comma` as it says), a results-table
 /// shape ([`table_evidence`]), a kinship noun before it or after its possessive.
 #[inline(never)]
-fn context_evidence(at: &Sentence, name: &Located, titled: bool, no_role_after: &mut Option<usize>, buffer: &mut String) -> f64 {
+fn context_evidence<'t>(
+    at: &Sentence<'t>,
+    name: &Located,
+    titled: bool,
+    after_comma: &mut Option<AfterComma<'t>>,
+    buffer: &mut String,
+) -> f64 {
     let (text, words) = (at.text, at.words);
     let (before, after) = (name.before.as_ref(), name.after.as_ref());
     let mut context = 0.0;
@@ -603,7 +608,7 @@ fn context_evidence(at: &Sentence, name: &Located, titled: bool, no_role_after: 
     if speech_verb_after(after) || speech_verb_before(text, words, name.first, before, buffer) {
         context += 2.0;
     }
-    context += apposition_evidence(text, words, name.last, at.span.end, no_role_after, buffer);
+    context += apposition_evidence(text, words, name.last, at.span.end, after_comma, buffer);
     context += table_evidence(text, words, name.first, name.last, at.span.end, name.words.len(), after, buffer);
     let possessive = name.words.last().is_some_and(|w| is_possessive(w.span.slice(text).as_bytes()));
     if is_kinship(before) {
@@ -617,14 +622,14 @@ fn context_evidence(at: &Sentence, name: &Located, titled: bool, no_role_after: 
 /// The role the text gives a name, whether it is plural, and the context evidence finding it adds: a role before
 /// the name (3, unless `titled` said as much), the plural role `shared_role` of the name before it shared
 /// ("U.S. negotiators Steve Witkoff and Jared Kushner", 2), a role in an apposition after it, or one in an
-/// apposition before it (2). `no_role_after` is what [`apposition_evidence`] found.
+/// apposition before it (2). `after_comma` is what [`apposition_evidence`] read.
 #[inline(never)]
 fn find_role(
     at: &Sentence,
     name: &Located,
     titled: bool,
     shared_role: Option<&(String, usize)>,
-    no_role_after: Option<usize>,
+    after_comma: Option<&AfterComma>,
     buffer: &mut String,
 ) -> (Option<String>, bool, f64) {
     let (text, words, first) = (at.text, at.words, name.first);
@@ -642,7 +647,7 @@ fn find_role(
         }
     }
     if role.is_none() {
-        role = role_after(text, words, name.last, at.span.end, no_role_after, buffer);
+        role = role_after(text, words, name.last, at.span.end, after_comma, buffer);
         if role.is_none() {
             role = role_in_apposition_before(text, words, first, at.span.start, buffer);
             if role.is_some() {
@@ -1087,15 +1092,14 @@ fn key_of<'b>(text: &str, word: Option<&Word>, buffer: &'b mut String) -> &'b st
 }
 
 /// ", 31," (an age), ", who …", or ", the head of …" right after the name.
-/// `no_role`: set to the length of the text after ", " when it does not start with a role phrase. That text ends
-/// at `sentence_end`, so its length tells it.
+/// `after_comma`: set to what it read in the text after ", " when it looked for a role phrase there.
 #[inline(never)]
-fn apposition_evidence(
-    text: &str,
+fn apposition_evidence<'t>(
+    text: &'t str,
     words: &[Word],
     last: usize,
     sentence_end: usize,
-    no_role: &mut Option<usize>,
+    after_comma: &mut Option<AfterComma<'t>>,
     buffer: &mut String,
 ) -> f64 {
     let Some(word) = words.get(last) else { return 0.0 };
@@ -1117,11 +1121,10 @@ fn apposition_evidence(
     if matches!(next, "who" | "whose") {
         return 2.0;
     }
-    if starts_with_role(rest, buffer) {
-        return 1.5;
-    }
-    *no_role = Some(rest.len());
-    0.0
+    let role = role_words(rest, buffer);
+    let evidence = if role.is_some() { 1.5 } else { 0.0 };
+    *after_comma = Some(AfterComma { len: rest.len(), role });
+    evidence
 }
 
 /// Results tables: "Michelle Freeman (Jamaica) 12.71", "62 Nolan Henke", "P. Simmons 4-38", and scorecards'
