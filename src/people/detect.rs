@@ -57,6 +57,13 @@ pub(super) struct Candidates {
 }
 
 impl Candidates {
+    /// Room for the candidates of a text of `len` bytes, so that the buffers are made once rather than grown by
+    /// doubling, a copy each time: in news copy there is a candidate in every 85 to 100 bytes, and their names take
+    /// about a tenth of the text (a fifth to a half in the shortest pieces), their keys as much.
+    pub fn for_text(len: usize) -> Candidates {
+        Candidates { list: Vec::with_capacity(len / 64), names: String::with_capacity(len / 8), keys: String::with_capacity(len / 8) }
+    }
+
     /// The name of `candidate`.
     pub fn name(&self, candidate: &Candidate) -> &str {
         self.names.get(candidate.name.clone()).unwrap_or("")
