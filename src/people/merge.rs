@@ -426,14 +426,20 @@ fn resolve_single(
     last_owner: &[Option<usize>],
     full_counts: &[usize],
 ) -> Option<usize> {
-    let key = keys.key(number);
-    let by_surname = owners.by_surname.get(number).filter(|ids| !ids.is_empty());
-    // A common word opening a sentence ("Will", "Mark") is a given name only with more to go on.
-    let given_allowed = !(candidate.headline || candidate.opens_sentence && is_common_word(key)) && given_name_strength(key) > 0;
-    let ids = match by_surname {
+    let ids = match owners.by_surname.get(number).filter(|ids| !ids.is_empty()) {
         Some(ids) => ids,
-        None if given_allowed => owners.by_given.get(number).filter(|ids| !ids.is_empty())?,
-        None => return None,
+        None => {
+            let ids = owners.by_given.get(number).filter(|ids| !ids.is_empty())?;
+            // A common word opening a sentence ("Will", "Mark") is a given name only with more to go on. Asked only
+            // here, of a word somebody owns as a given name and nobody as a surname: the look-ups are not made for
+            // every lone word.
+            let key = keys.key(number);
+            let given_allowed = !(candidate.headline || candidate.opens_sentence && is_common_word(key)) && given_name_strength(key) > 0;
+            if !given_allowed {
+                return None;
+            }
+            ids
+        }
     };
     if let [only] = ids.as_slice() {
         return Some(*only);
