@@ -1041,7 +1041,7 @@ impl<'a> Neighbour<'a> {
     /// The word at `index`, if one space parts it from the name's word at `name`; `known` is its key and entry
     /// when the run has them.
     fn of(
-        text: &str,
+        text: &'a str,
         words: &'a [Word],
         index: Option<usize>,
         name: usize,
@@ -1091,7 +1091,7 @@ fn speech_verb_before(text: &str, words: &[Word], first: usize, before: Option<&
 }
 
 /// The key of `word`, or "" when there is none.
-fn key_of<'b>(text: &str, word: Option<&Word>, buffer: &'b mut String) -> &'b str {
+fn key_of<'b>(text: &'b str, word: Option<&Word>, buffer: &'b mut String) -> &'b str {
     match word {
         Some(w) => name_key(w.span.slice(text), buffer),
         None => "",
