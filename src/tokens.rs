@@ -237,16 +237,29 @@ pub(crate) fn possessive_ending(word: &[u8]) -> usize {
 /// The look-up key of a name word: lower case, accents folded, a possessive ending and trailing periods
 /// removed, written into `buffer` ("Zelenskyy’s" → "zelenskyy", "José" → "jose", "O’Neill" → "o'neill").
 /// Two spellings of one name share it, so "Mr. Putin" and "Putin’s" find the same person.
-pub(crate) fn name_key<'b>(word: &str, buffer: &'b mut String) -> &'b str {
+///
+/// A word already in lower-case ASCII, as most words that are not names are, is its own key once its endings are
+/// cut: it is returned as a slice of itself, and `buffer` is left as it was.
+pub(crate) fn name_key<'b>(word: &'b str, buffer: &'b mut String) -> &'b str {
+    let bare = without_endings(word);
+    if bare.bytes().all(|byte| byte.is_ascii() && !byte.is_ascii_uppercase() && byte != b'`') {
+        return bare;
+    }
     buffer.clear();
     push_name_key(word, buffer);
     buffer.as_str()
 }
 
+/// `word` without the endings a key drops: a possessive ending, then periods.
+#[inline]
+fn without_endings(word: &str) -> &str {
+    let word = strip_possessive(word);
+    word.get(..word.bytes().rposition(|b| b != b'.').map_or(0, |last| last + 1)).unwrap_or(word)
+}
+
 /// Appends the [`name_key`] of `word` to `buffer`.
 pub(crate) fn push_name_key(word: &str, buffer: &mut String) {
-    let word = strip_possessive(word);
-    let word = word.get(..word.bytes().rposition(|b| b != b'.').map_or(0, |last| last + 1)).unwrap_or(word);
+    let word = without_endings(word);
     // Most words: no accents or quotes to fold, and lower case is one byte per byte, written in the one pass that
     // finds so.
     let start = buffer.len();
@@ -359,5 +372,14 @@ mod tests {
         assert_eq!(name_key("O’Neill", &mut buffer), "o'neill");
         assert_eq!(name_key("Mr.", &mut buffer), "mr");
         assert_eq!(name_key("Łukasz", &mut buffer), "lukasz");
+        // A word in lower-case ASCII is its own key, endings cut.
+        assert_eq!(name_key("according", &mut buffer), "according");
+        assert_eq!(name_key("minister's", &mut buffer), "minister");
+        assert_eq!(name_key("co.", &mut buffer), "co");
+        for word in ["according", "minister's", "co.", "o`neill", "u.s", "x", "", "'s"] {
+            let mut written = String::new();
+            push_name_key(word, &mut written);
+            assert_eq!(name_key(word, &mut buffer), written, "{word:?}");
+        }
     }
 }

@@ -345,8 +345,14 @@ impl<'c> Found<'c> {
     fn count_mentions(self, all: &Candidates, forms: &Forms) -> People {
         let Found { mut persons, owners, person_of, mut full_counts, named_by } = self;
         let keys = &forms.keys;
-        // The keys of each person's name words, for the last owner of each.
-        let name_keys: Vec<Vec<Key>> = named_by.iter().map(|named| all.keys_of(named).filter_map(|key| keys.get(key)).collect()).collect();
+        // The keys of each person's name words, for the last owner of each: one list for all, person after person
+        // (`name_key_ends[id]` is where person `id`'s end), not a list a person.
+        let mut name_keys: Vec<Key> = Vec::with_capacity(named_by.len() * 2);
+        let mut name_key_ends = Vec::with_capacity(named_by.len());
+        for named in &named_by {
+            name_keys.extend(all.keys_of(named).filter_map(|key| keys.get(key)));
+            name_key_ends.push(name_keys.len());
+        }
         let mut mentions = Vec::with_capacity(all.list.len());
         let mut last_owner: Vec<Option<usize>> = vec![None; keys.len()];
         for (candidate, form) in all.list.iter().zip(&forms.of) {
@@ -365,7 +371,9 @@ impl<'c> Found<'c> {
             }
             add_mention(all, candidate, person);
             mentions.push(Mention { span: candidate.span, person: id, sentence: candidate.sentence });
-            for &key in name_keys.get(id).map_or(&[][..], Vec::as_slice) {
+            let start = id.checked_sub(1).and_then(|before| name_key_ends.get(before)).copied().unwrap_or(0);
+            let end = name_key_ends.get(id).copied().unwrap_or(start);
+            for &key in name_keys.get(start..end).unwrap_or_default() {
                 if let Some(owner) = last_owner.get_mut(key) {
                     *owner = Some(id);
                 }
@@ -426,14 +434,20 @@ fn resolve_single(
     last_owner: &[Option<usize>],
     full_counts: &[usize],
 ) -> Option<usize> {
-    let key = keys.key(number);
-    let by_surname = owners.by_surname.get(number).filter(|ids| !ids.is_empty());
-    // A common word opening a sentence ("Will", "Mark") is a given name only with more to go on.
-    let given_allowed = !(candidate.headline || candidate.opens_sentence && is_common_word(key)) && given_name_strength(key) > 0;
-    let ids = match by_surname {
+    let ids = match owners.by_surname.get(number).filter(|ids| !ids.is_empty()) {
         Some(ids) => ids,
-        None if given_allowed => owners.by_given.get(number).filter(|ids| !ids.is_empty())?,
-        None => return None,
+        None => {
+            let ids = owners.by_given.get(number).filter(|ids| !ids.is_empty())?;
+            // A common word opening a sentence ("Will", "Mark") is a given name only with more to go on. Asked only
+            // here, of a word somebody owns as a given name and nobody as a surname: the look-ups are not made for
+            // every lone word.
+            let key = keys.key(number);
+            let given_allowed = !(candidate.headline || candidate.opens_sentence && is_common_word(key)) && given_name_strength(key) > 0;
+            if !given_allowed {
+                return None;
+            }
+            ids
+        }
     };
     if let [only] = ids.as_slice() {
         return Some(*only);

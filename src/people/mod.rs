@@ -73,7 +73,7 @@ pub(crate) struct Mention {
 /// Finds the people of the article: every sentence's candidates, weighed, merged into persons.
 #[inline(never)]
 pub(crate) fn find_people(text: &str, sentences: &[SentenceSpan], words: &[Vec<Word>], article: &Article) -> People {
-    let mut candidates = detect::Candidates::default();
+    let mut candidates = detect::Candidates::for_text(text.len());
     let mut scratch = detect::Scratch::default();
     for (index, sentence_words) in words.iter().enumerate() {
         let span = sentences.get(index).map_or(Span::new(0, text.len()), |s| s.span);

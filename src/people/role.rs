@@ -93,21 +93,29 @@ pub(super) fn role_before(
     (Some(role), plural)
 }
 
-/// "Rustem Umerov, head of the Ukrainian delegation, …": the apposition after the name. `no_role` is the length
-/// of a text ending at `sentence_end` known to start with no role phrase, when the caller knows one.
+/// What the evidence step read in the text after a name's ", " ("Umerov, head of the Ukrainian delegation"): the
+/// text's length, which tells it apart (it ends at the sentence's end), and the role phrase it starts with, if
+/// any; so [`role_after`] does not read it again.
+pub(super) struct AfterComma<'a> {
+    pub len: usize,
+    pub role: Option<RoleWords<'a>>,
+}
+
+/// "Rustem Umerov, head of the Ukrainian delegation, …": the apposition after the name. `known` is what was read
+/// already in a text after ", " that ends at `sentence_end`, when the caller read one.
 pub(super) fn role_after(
     text: &str,
     words: &[Word],
     last: usize,
     sentence_end: usize,
-    no_role: Option<usize>,
+    known: Option<&AfterComma>,
     buffer: &mut String,
 ) -> Option<String> {
     let word = words.get(last)?;
     let after = text.get(word.span.end..sentence_end)?;
     let rest = after.strip_prefix(", ")?;
-    if no_role == Some(rest.len()) {
-        return None;
+    if let Some(known) = known.filter(|known| known.len == rest.len()) {
+        return known.role.as_ref().map(RoleWords::phrase);
     }
     role_phrase(rest, buffer)
 }
@@ -132,13 +140,7 @@ pub(super) fn role_in_apposition_before(
 /// A role phrase at the start of `rest` up to the next comma or period: "the head of the Ukrainian
 /// delegation", "a spokesman for the ministry". It must hold a title word and start like a noun phrase.
 pub(super) fn role_phrase(rest: &str, buffer: &mut String) -> Option<String> {
-    let mut words = [""; MAX_ROLE_WORDS];
-    role_words(rest, &mut words, buffer).map(|role| role.join(" "))
-}
-
-/// Whether `rest` starts with a role phrase ([`role_phrase`]), without writing it out.
-pub(super) fn starts_with_role(rest: &str, buffer: &mut String) -> bool {
-    role_words(rest, &mut [""; MAX_ROLE_WORDS], buffer).is_some()
+    role_words(rest, buffer).map(|role| role.phrase())
 }
 
 /// A role phrase has its title word among its first this many words (after its article).
@@ -147,14 +149,39 @@ const TITLE_WITHIN: usize = 4;
 /// A role phrase has at most this many words, an article included.
 const MAX_ROLE_WORDS: usize = 10;
 
-/// The words of the role phrase at the start of `rest`, without its article, in `words`; each word keyed and
-/// looked up once.
-fn role_words<'a, 'w>(rest: &'a str, words: &'w mut [&'a str; MAX_ROLE_WORDS], buffer: &mut String) -> Option<&'w [&'a str]> {
+/// The words of a role phrase ([`role_words`]), slices of the text, not yet written out as the role.
+#[derive(Clone, Copy)]
+pub(super) struct RoleWords<'a> {
+    words: [&'a str; MAX_ROLE_WORDS],
+    /// The role's words in `words`: all but the article.
+    from: usize,
+    to: usize,
+}
+
+impl RoleWords<'_> {
+    /// The role: its words joined by single spaces.
+    pub fn phrase(&self) -> String {
+        self.words.get(self.from..self.to).map(|words| words.join(" ")).unwrap_or_default()
+    }
+}
+
+/// The words of the role phrase at the start of `rest` ([`role_phrase`]); each word keyed and looked up once.
+pub(super) fn role_words<'a>(rest: &'a str, buffer: &mut String) -> Option<RoleWords<'a>> {
+    let mut words = [""; MAX_ROLE_WORDS];
     let lex = lexicons();
-    let phrase = rest.get(..phrase_end(rest))?;
-    // Each word is judged as it is split off, so a phrase that fails early ("the man who…") is not split further.
+    // Each word is judged as it is split off, so a phrase that fails early ("the man who…") is not split further,
+    // nor searched for its end: the first word that holds the end ([`phrase_end`]) is cut there and is the last.
     let (mut n, mut skip, mut has_title) = (0, 0, false);
-    for word in split_whitespace(phrase) {
+    let mut split = split_whitespace(rest);
+    let mut ended = false;
+    while !ended {
+        let Some(word) = split.next() else { break };
+        let end = phrase_end(word);
+        ended = end < word.len();
+        let word = word.get(..end)?;
+        if word.is_empty() {
+            break;
+        }
         *words.get_mut(n)? = word;
         n += 1;
         let key = name_key(word, buffer);
@@ -187,8 +214,7 @@ fn role_words<'a, 'w>(rest: &'a str, words: &'w mut [&'a str; MAX_ROLE_WORDS], b
             }
         }
     }
-    let role = words.get(skip..n)?;
-    (has_title && !role.is_empty()).then_some(role)
+    (has_title && skip < n).then_some(RoleWords { words, from: skip, to: n })
 }
 
 /// Where the phrase at the start of `rest` ends: at the first comma, semicolon, period, bracket or double quote
@@ -228,7 +254,11 @@ mod tests {
         assert_eq!(role_phrase("the man who sat at the back", &mut buffer), None);
         assert_eq!(role_phrase("the head said nothing", &mut buffer), None);
         assert_eq!(role_phrase("one two three four five six seven eight nine ten eleven head", &mut buffer), None);
-        assert!(starts_with_role("head of the party, said", &mut buffer));
+        assert!(role_words("head of the party, said", &mut buffer).is_some());
+        // The phrase ends inside the word that holds its end, or before a word that starts with it.
+        assert_eq!(role_phrase("head of the party.Then he", &mut buffer).as_deref(), Some("head of the party"));
+        assert_eq!(role_phrase("a spokesman (for now)", &mut buffer).as_deref(), Some("spokesman"));
+        assert_eq!(role_phrase("the, head of it", &mut buffer), None);
     }
 
     #[test]
