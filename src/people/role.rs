@@ -97,7 +97,9 @@ pub(super) fn role_before(
 /// text's length, which tells it apart (it ends at the sentence's end), and the role phrase it starts with, if
 /// any; so [`role_after`] does not read it again.
 pub(super) struct AfterComma<'a> {
+    /// The length of the text after ", ", to the sentence's end.
     pub len: usize,
+    /// The role phrase that text starts with, if it does.
     pub role: Option<RoleWords<'a>>,
 }
 
