@@ -260,18 +260,14 @@ fn without_endings(word: &str) -> &str {
 /// Appends the [`name_key`] of `word` to `buffer`.
 pub(crate) fn push_name_key(word: &str, buffer: &mut String) {
     let word = without_endings(word);
-    // Most words: no accents or quotes to fold, and lower case is one byte per byte, written in the one pass that
-    // finds so.
-    let start = buffer.len();
-    buffer.reserve(word.len());
-    for &byte in word.as_bytes() {
-        if !byte.is_ascii() || byte == b'`' {
-            buffer.truncate(start);
-            break;
+    // Most words: no accents or quotes to fold, and lower case is one byte per byte: copied whole, then lowered
+    // in place (in the Wasm, `String::push` is a call a character).
+    if word.bytes().all(|byte| byte.is_ascii() && byte != b'`') {
+        let start = buffer.len();
+        buffer.push_str(word);
+        if let Some(key) = buffer.get_mut(start..) {
+            key.make_ascii_lowercase();
         }
-        buffer.push(char::from(byte.to_ascii_lowercase()));
-    }
-    if buffer.len() - start == word.len() {
         return;
     }
     for c in word.chars() {
