@@ -372,6 +372,9 @@ mod tests {
         assert_eq!(name_key("according", &mut buffer), "according");
         assert_eq!(name_key("minister's", &mut buffer), "minister");
         assert_eq!(name_key("co.", &mut buffer), "co");
+        // ASCII with capitals, and a backtick, which folds to an apostrophe like a curly quote.
+        assert_eq!(name_key("McCAIN", &mut buffer), "mccain");
+        assert_eq!(name_key("O`Neill", &mut buffer), "o'neill");
         for word in ["according", "minister's", "co.", "o`neill", "u.s", "x", "", "'s"] {
             let mut written = String::new();
             push_name_key(word, &mut written);
