@@ -24,8 +24,6 @@
 //! - `question`: a question or an exclamation;
 //! - `speech`: first-person words ("I", "we", "my") — speech, even when no quotation marks mark it.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 
 use serde::Serialize;
 
@@ -269,7 +267,73 @@ pub(crate) fn score_sentences(
 }
 
 /// Word numbers: each distinct content word's key, numbered in order of first appearance.
-type Numbers = HashMap<u64, u32, BuildHasherDefault<KeyHasher>>;
+///
+/// Open addressing with linear probing, at most half full, over the keys (which are hashes already). A
+/// `HashMap`'s entry was a call a word in the Wasm (hashbrown's probing is not inlined at opt-level "z");
+/// this probe is a short loop where the words are numbered.
+#[derive(Default)]
+struct Numbers {
+    /// Each numbered key, by number.
+    keys: Vec<u64>,
+    /// A key's number + 1 in each used slot, 0 in an empty one: four bytes a slot, so a map sized for a long
+    /// text costs little to clear.
+    slots: Vec<u32>,
+    /// How far a key's product is shifted down to give its first slot: 64 less the bits of a slot's index.
+    shift: u32,
+}
+
+impl Numbers {
+    /// A map sized for `keys` keys without growing.
+    fn with_capacity(keys: usize) -> Numbers {
+        let slots = (keys.max(8) * 2).next_power_of_two();
+        Numbers { keys: Vec::with_capacity(keys), slots: vec![0; slots], shift: 64 - slots.trailing_zeros() }
+    }
+
+    /// How many keys are numbered.
+    fn len(&self) -> u32 {
+        self.keys.len() as u32
+    }
+
+    /// The number of `key`: its own if it has one, else the next.
+    fn number(&mut self, key: u64) -> u32 {
+        if (self.keys.len() + 1) * 2 > self.slots.len() {
+            self.grow();
+        }
+        let mask = self.slots.len() - 1;
+        let mut slot = self.first_slot(key);
+        loop {
+            match self.slots[slot] {
+                0 => {
+                    self.keys.push(key);
+                    self.slots[slot] = self.len();
+                    return self.len() - 1;
+                }
+                stored if self.keys.get(stored as usize - 1) == Some(&key) => return stored - 1,
+                _ => slot = (slot + 1) & mask,
+            }
+        }
+    }
+
+    /// Where the probe for `key` starts: the top bits of its product with 2^64 over the golden ratio, which
+    /// spreads keys that differ only in their high bits.
+    fn first_slot(&self, key: u64) -> usize {
+        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
+    }
+
+    /// Doubles the slots and places every key again.
+    fn grow(&mut self) {
+        let slots = (self.slots.len() * 2).max(16);
+        self.slots = vec![0; slots];
+        self.shift = 64 - slots.trailing_zeros();
+        for (number, &key) in (1..).zip(&self.keys) {
+            let mut slot = self.first_slot(key);
+            while self.slots[slot] != 0 {
+                slot = (slot + 1) & (slots - 1);
+            }
+            self.slots[slot] = number;
+        }
+    }
+}
 
 /// What one pass over every sentence's words tells: content words numbered, their document frequencies (by
 /// number), each sentence's keys, word count, dangling opening and marks.
@@ -292,7 +356,7 @@ fn read_sentences(text: &str, sentences: &[SentenceSpan], words: &[Vec<Word>], b
     // more slowly than its words.
     let word_total: usize = words.iter().map(Vec::len).sum();
     let vocabulary = (word_total / 2).min(4096);
-    let mut numbers: Numbers = HashMap::with_capacity_and_hasher(vocabulary, BuildHasherDefault::default());
+    let mut numbers = Numbers::with_capacity(vocabulary);
     let mut frequency: Vec<u32> = Vec::with_capacity(vocabulary);
     // Each sentence's distinct content words: about half its words (a little less), trimmed when all are in.
     let mut keys = KeySets::with_capacity(n, word_total / 2);
@@ -303,7 +367,7 @@ fn read_sentences(text: &str, sentences: &[SentenceSpan], words: &[Vec<Word>], b
     for (i, s) in sentences.iter().enumerate() {
         let sentence_words: &[Word] = words.get(i).map_or(&[], Vec::as_slice);
         let first_person = number_words(text, sentence_words, &mut numbers, &mut sentence_keys, buffer);
-        frequency.resize(numbers.len(), 0);
+        frequency.resize(numbers.len() as usize, 0);
         for &number in &sentence_keys {
             frequency[number as usize] += 1;
         }
@@ -327,13 +391,12 @@ fn number_words(text: &str, words: &[Word], numbers: &mut Numbers, sentence_keys
     sentence_keys.clear();
     // Numbers from `known` on are new in this sentence: given in order, each once, they follow the older ones
     // sorted without being sorted. Only the older ones (a sentence's repeats of earlier words) are.
-    let known = numbers.len() as u32;
+    let known = numbers.len();
     for w in words {
         let (first_person_word, key) = read_word(text, w.span, buffer);
         first_person |= first_person_word;
         if let Some(key) = key {
-            let next = numbers.len() as u32;
-            let number = *numbers.entry(key).or_insert(next);
+            let number = numbers.number(key);
             if number < known {
                 sentence_keys.push(number);
             }
@@ -341,7 +404,7 @@ fn number_words(text: &str, words: &[Word], numbers: &mut Numbers, sentence_keys
     }
     crate::order::sort_numbers(sentence_keys);
     sentence_keys.dedup();
-    sentence_keys.extend(known..numbers.len() as u32);
+    sentence_keys.extend(known..numbers.len());
     first_person
 }
 
@@ -355,10 +418,7 @@ fn number_title(text: &str, article: &Article, mut numbers: Numbers, buffer: &mu
             crate::tokens::tokenize(text, t)
                 .iter()
                 .filter_map(|w| content_key(lower(crate::tokens::strip_possessive(w.span.slice(text)), buffer)))
-                .map(|key| {
-                    let next = numbers.len() as u32;
-                    *numbers.entry(key).or_insert(next)
-                })
+                .map(|key| numbers.number(key))
                 .collect()
         })
         .unwrap_or_default();
@@ -660,22 +720,6 @@ fn read_word(text: &str, span: Span, buffer: &mut String) -> (bool, Option<u64>)
     (first_person, (!stopword).then_some(key))
 }
 
-/// Word keys are hashes already: the map uses them as they are.
-#[derive(Default)]
-struct KeyHasher(u64);
-
-impl Hasher for KeyHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        self.0 = bytes.iter().fold(self.0, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3));
-    }
-    fn write_u64(&mut self, key: u64) {
-        self.0 = key;
-    }
-}
-
 fn shared_count(a: &[u32], b: &[u32]) -> usize {
     let (mut i, mut j, mut shared) = (0, 0, 0);
     while i < a.len() && j < b.len() {
@@ -805,6 +849,21 @@ const FIRST_PERSON: [&str; 13] = ["i", "me", "my", "we", "our", "i'm", "i’m", 
 mod tests {
     use super::*;
     use crate::{summarize, Options};
+
+    /// Keys are numbered 0, 1, 2… in order of first appearance, a repeat gets its first number back, and the
+    /// numbers survive the map growing, whether it starts empty or sized.
+    #[test]
+    fn numbers_follow_first_appearance() {
+        for mut numbers in [Numbers::default(), Numbers::with_capacity(4)] {
+            assert_eq!([7, 0, 7, u64::MAX, 0].map(|key| numbers.number(key)), [0, 1, 0, 2, 1]);
+            // A thousand more keys: the map grows several times.
+            let keys: Vec<u64> = (0..1000).map(|i| 1000 + i).collect();
+            let first: Vec<u32> = keys.iter().map(|&key| numbers.number(key)).collect();
+            assert_eq!(first, (3..1003).collect::<Vec<u32>>());
+            assert_eq!(keys.iter().rev().map(|&key| numbers.number(key)).collect::<Vec<u32>>(), (3..1003).rev().collect::<Vec<u32>>());
+            assert_eq!((numbers.number(7), numbers.number(u64::MAX), numbers.len()), (0, 2, 1003));
+        }
+    }
 
     #[test]
     fn content_keys_skip_short_words_and_stopwords() {
