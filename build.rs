@@ -1,58 +1,82 @@
 //! Prepares the word lists in `data/` for embedding, so the .wasm carries their entries and nothing else.
 //!
-//! For every `data/*.txt` this writes `$OUT_DIR/<name>.txt`, which `src/lexicon.rs` embeds with
-//! `include_str!(concat!(env!("OUT_DIR"), …))`:
-//! - the `#` header lines are dropped (they document the list's source and licence for people reading the
-//!   repository; about 6 KB of the gzipped .wasm), and so are blank lines — the parser skips both anyway;
-//! - every list but [`IN_ORDER`] is turned into its look-up keys here (lower case; [`NORMALIZED`] lists also
-//!   drop the periods that end a word), so the .wasm parses no case at start-up and its table borrows the keys
-//!   from the embedded text; a repeated key keeps its last second column (as the parser's map would), and the
-//!   list is sorted: lower case and sorted order also compress better (1.3 KB less gzipped);
-//! - second columns the library never reads ([`COLUMN_READ`]) are dropped, and so are the multi-word entries of
-//!   lists asked about one word at a time ([`ONE_WORD`]): 1.7 KB less gzipped;
-//! - the sorted lists are front-coded: each entry starts with one control byte saying how many bytes it shares
-//!   with the entry before ([`count_byte`]), followed by the rest of the entry (`aaron` after `aarav` is
-//!   `\x03on`). Gzip alone finds these repeats too, but pays 2–3 bytes for each; front-coded lists gzip 18%
-//!   smaller. The count byte also ends the entry before, so there is no newline: no key or column holds a
-//!   control byte but the tab before a column, and the lists gzip another 2.3 KB smaller than with a digit
-//!   count and a newline. `lexicon.rs` decodes them once, on first use.
+//! The keyed lists (every list but [`IN_ORDER`] and [`NOT_IN_TABLE`]) become one file, `$OUT_DIR/lexicon.bin`,
+//! which `src/lexicon.rs` embeds with `include_bytes!` and decodes into its table on first use:
+//! - each entry is turned into its look-up key here (lower case; [`NORMALIZED`] lists also drop the periods that
+//!   end a word), so the .wasm parses no case at start-up; a repeated key keeps its last second column (as a
+//!   parser's map would), and multi-word entries of lists asked about one word at a time ([`ONE_WORD`]) are
+//!   dropped;
+//! - the lists are merged: each distinct key is written once, with its *entry code*, every list's answer about it
+//!   at once ([`entry_code`]: one bit per list, the kind of a title or an abbreviation, the place flag, the
+//!   run-in mark), so the table decodes, hashes and places each key exactly once and never looks for a key it
+//!   holds already. The second columns the library never reads (why a name is ambiguous, a speech verb's
+//!   lemma, a nationality's class) explain an entry to people reading `data/` and are not kept;
+//! - the keys are grouped by entry code, a group written as a tab and its code in 3 bytes (little-endian)
+//!   followed by its keys, sorted: the table learns each code once, and a key costs no byte for it. With the
+//!   groups ordered from the largest (given names that are nothing else) down, the merged list gzips 2 KB
+//!   smaller than the sixteen lists it replaced;
+//! - the keys are front-coded: each starts with one control byte saying how many bytes it shares with the key
+//!   before ([`count_byte`]), followed by the rest of the key (`aaron` after `aarav` is `\x03on`). Gzip alone
+//!   finds these repeats too, but pays 2–3 bytes for each; front-coded lists gzip 18% smaller. The next count
+//!   byte (or a group's tab) ends the key before, so there is no newline: no key holds a control byte.
 //!
-//! It also writes `$OUT_DIR/lexicon_counts.rs`: the number of distinct keys across the keyed lists and their
-//! bytes, so `lexicon.rs` sizes its table once instead of counting lines or growing it at start-up.
+//! The list kept in order, `chrome_phrases` (the first matching phrase names the chrome), is written to
+//! `$OUT_DIR/chrome_phrases.txt` as it is, only without its `#` header lines and blank lines (they document the
+//! list's source and licence for people reading the repository; the parser skips both anyway).
 //!
-//! `lexicon.rs`'s tests check that every list parses to the same look-up table as the file in `data/`.
+//! It also writes `$OUT_DIR/lexicon_counts.rs`: the number of distinct keys, their bytes and the number of entry
+//! codes, so `lexicon.rs` sizes its table once instead of counting keys or growing it at start-up.
+//!
+//! `lexicon.rs`'s tests check that the table built from these files answers for every entry of every data file
+//! as the file says, and holds no other key.
 
 #[path = "src/entry_key.rs"]
 mod entry_key;
 
 use entry_key::normalize;
+use std::collections::BTreeMap;
 use std::env;
 use std::fs;
 use std::path::{Path, PathBuf};
 
 /// Lists whose order matters (the first matching phrase names the chrome), embedded as they are, only stripped.
-/// `src/lexicon.rs` reads these with `entries`, the others with `Table::add_list`.
+/// `src/lexicon.rs` reads these with `entries`.
 const IN_ORDER: &[&str] = &["chrome_phrases"];
+
+/// Keyed lists that `lexicon.rs` does not put in its table (the clean-up stage reads its own copy).
+const NOT_IN_TABLE: &[&str] = &["function_words"];
+
+/// The lists that are one bit of an entry code each, in the order of their bits: `lexicon.rs`'s list constants
+/// (`GIVEN_NAMES` is bit 0, `ROLE_LINKS` bit 12). Keep in step with them; the test there checks every list.
+const LIST_BITS: [&str; 13] = [
+    "given_names",
+    "ambiguous_given_names",
+    "surnames",
+    "ambiguous_surnames",
+    "nationalities",
+    "organizations",
+    "speech_verbs",
+    "common_words",
+    "calendar",
+    "sentence_starters",
+    "non_person_heads",
+    "sentence_openers",
+    "role_links",
+];
+
+/// The lists whose second column is their answer ([`entry_code`] reads it), and which are not a list bit.
+const KIND_LISTS: [&str; 3] = ["titles", "abbreviations", "places"];
 
 /// Lists looked up by `normalize`d key (multi-word and dotted entries: "Secretary of State", "Lt. Gov."); the
 /// others by lower-cased key.
 const NORMALIZED: &[&str] = &["titles", "places"];
-
-/// Lists whose second column `lexicon.rs` reads: the kind of a title or an abbreviation, whether a place is also
-/// a name or a word, a sentence starter's `run-in` mark. The other lists' columns explain an entry to people
-/// reading `data/` (why a name is ambiguous, a speech verb's lemma, a nationality's class) and are dropped here.
-/// Keep in step with the test in `src/lexicon.rs`.
-const COLUMN_READ: &[&str] = &["titles", "abbreviations", "places", "sentence_starters"];
 
 /// Lists the library asks about one word at a time (each word after a quote, say), so their multi-word entries
 /// ("pointed out", "according to", which `quotes.rs` reads by itself) can never match and are dropped here.
 /// Keep in step with the test in `src/lexicon.rs`.
 const ONE_WORD: &[&str] = &["speech_verbs"];
 
-/// Keyed lists that `lexicon.rs` does not put in its table (the clean-up stage reads its own copy).
-const NOT_IN_TABLE: &[&str] = &["function_words"];
-
-/// Longest shared prefix one entry may take from the entry before: the 31 control bytes but the tab count 0 to 30.
+/// Longest shared prefix one key may take from the key before: the 31 control bytes but the tab count 0 to 30.
 const MAX_SHARED: usize = 30;
 
 fn main() {
@@ -66,34 +90,47 @@ fn main() {
         .filter(|path| path.extension().is_some_and(|e| e == "txt"))
         .collect();
     files.sort();
-    let mut keys = std::collections::BTreeSet::new();
+    // Every key of the table, with its entry code.
+    let mut codes: BTreeMap<String, u32> = BTreeMap::new();
     for path in files {
         println!("cargo::rerun-if-changed={}", path.display());
         let text = fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
         let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
         let entries = strip_comments(&text);
-        let embedded = if IN_ORDER.contains(&stem) {
-            entries
-        } else {
-            let sorted = keyed_sorted(&entries, NORMALIZED.contains(&stem), COLUMN_READ.contains(&stem), ONE_WORD.contains(&stem));
-            if !NOT_IN_TABLE.contains(&stem) {
-                keys.extend(sorted.lines().map(|line| line.split('\t').next().unwrap_or(line).to_string()));
-            }
-            let encoded = front_code(&sorted);
-            assert_eq!(front_decode(&encoded), sorted, "front coding of {} does not round-trip", path.display());
-            encoded
-        };
-        write_if_changed(&out_dir.join(path.file_name().expect("file name")), &embedded);
+        if IN_ORDER.contains(&stem) {
+            write_if_changed(&out_dir.join(path.file_name().expect("file name")), entries.as_bytes());
+            continue;
+        }
+        if NOT_IN_TABLE.contains(&stem) {
+            continue;
+        }
+        assert!(
+            LIST_BITS.contains(&stem) || KIND_LISTS.contains(&stem),
+            "{}: a new list; say in build.rs how the table holds it",
+            path.display()
+        );
+        for (key, column) in keyed(&entries, NORMALIZED.contains(&stem), ONE_WORD.contains(&stem)) {
+            *codes.entry(key).or_default() |= entry_code(stem, &column);
+        }
     }
+    let encoded = encode(&codes);
+    assert_eq!(decode(&encoded), codes, "the merged lexicon does not round-trip");
+    write_if_changed(&out_dir.join("lexicon.bin"), &encoded);
+    let mut distinct_codes: Vec<u32> = codes.values().copied().collect();
+    distinct_codes.sort_unstable();
+    distinct_codes.dedup();
     let counts = format!(
         "/// Distinct look-up keys across the keyed lists (written by build.rs): the capacity of the lexicon table.\n\
          const DISTINCT_KEYS: usize = {};\n\
          /// Bytes of those keys, back to back.\n\
-         const KEY_BYTES: usize = {};\n",
-        keys.len(),
-        keys.iter().map(String::len).sum::<usize>()
+         const KEY_BYTES: usize = {};\n\
+         /// Distinct entry codes: the groups of the merged list.\n\
+         const ENTRY_CODES: usize = {};\n",
+        codes.len(),
+        codes.keys().map(String::len).sum::<usize>(),
+        distinct_codes.len()
     );
-    write_if_changed(&out_dir.join("lexicon_counts.rs"), &counts);
+    write_if_changed(&out_dir.join("lexicon_counts.rs"), counts.as_bytes());
 }
 
 /// The file without its `#` lines and blank lines, one entry per line, `\n`-separated, the entry and its second
@@ -115,78 +152,118 @@ fn strip_comments(text: &str) -> String {
     out
 }
 
-/// The entries as look-up keys (the first column; a second column, after a tab, is kept as it is if the library
-/// reads it, else dropped), each once with the second column of its last line, sorted; multi-word entries are
-/// left out of lists looked up one word at a time.
-fn keyed_sorted(text: &str, normalized: bool, column_read: bool, one_word: bool) -> String {
-    let mut entries = std::collections::BTreeMap::new();
+/// The entries as look-up keys with their second column (empty if none), each key once with the column of its
+/// last line; multi-word entries are left out of lists looked up one word at a time.
+fn keyed(text: &str, normalized: bool, one_word: bool) -> BTreeMap<String, String> {
+    let mut entries = BTreeMap::new();
     for line in text.lines() {
         let (entry, column) = line.split_once('\t').unwrap_or((line, ""));
-        let key = if normalized { normalize(entry.trim()) } else { entry.trim().to_lowercase() };
+        let key = if normalized { normalize(entry) } else { entry.to_lowercase() };
         if one_word && key.contains(' ') {
             continue;
         }
-        entries.insert(key, if column_read { column.trim().to_string() } else { String::new() });
+        entries.insert(key, column.to_string());
     }
-    let mut out = String::with_capacity(text.len());
-    for (entry, column) in entries {
-        out.push_str(&entry);
-        if !column.is_empty() {
-            out.push('\t');
-            out.push_str(&column);
-        }
-        out.push('\n');
-    }
-    out
+    entries
 }
 
-/// The byte that says an entry shares `shared` bytes with the one before: 0x00–0x1F, skipping the tab, which
-/// separates a second column. `src/lexicon.rs` reads it back.
-fn count_byte(shared: usize) -> char {
+/// What list `list` says about a key whose second column there is `column`, as bits of an entry code, which
+/// `lexicon.rs`'s `Entry::from_code` reads back:
+/// - bits 0–12: the key is in the list [`LIST_BITS`] names;
+/// - bits 13–15: its title kind (`titles.txt`): 1 honorific, 2 office (also any other column), 3 role, 4 abbr;
+/// - bits 16–18: its abbreviation kind (`abbreviations.txt`): 1 title, 2 month, 3 corporate, 4 general (also
+///   any other column);
+/// - bits 19–20: 1 a place, 2 a place whose name is also a person's or a word (any second column, `places.txt`);
+/// - bit 21: a sentence starter that also marks a caption run-in (`run-in`, `sentence_starters.txt`).
+fn entry_code(list: &str, column: &str) -> u32 {
+    let bit = LIST_BITS.iter().position(|&name| name == list).map_or(0, |bit| 1 << bit);
+    bit | match list {
+        "titles" => (match column {
+            "honorific" => 1,
+            "role" => 3,
+            "abbr" => 4,
+            _ => 2,
+        }) << 13,
+        "abbreviations" => (match column {
+            "title" => 1,
+            "month" => 2,
+            "corporate" => 3,
+            _ => 4,
+        }) << 16,
+        "places" => (if column.is_empty() { 1 } else { 2 }) << 19,
+        "sentence_starters" if column == "run-in" => 1 << 21,
+        _ => 0,
+    }
+}
+
+/// The byte that says a key shares `shared` bytes with the one before: 0x00–0x1F, skipping the tab, which
+/// starts a group. `src/lexicon.rs` reads it back.
+fn count_byte(shared: usize) -> u8 {
     let byte = u8::try_from(shared).expect("shared prefixes are at most MAX_SHARED");
-    char::from(if byte >= b'\t' { byte + 1 } else { byte })
+    if byte >= b'\t' {
+        byte + 1
+    } else {
+        byte
+    }
 }
 
-/// The sorted lines front-coded: each one as [`count_byte`] and the rest of the line, back to back.
-fn front_code(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
+/// The keys grouped by entry code, the largest group first (then by code, so two builds write the same bytes),
+/// each group a tab, its code in 3 bytes and its keys front-coded (each [`count_byte`] and the rest of the key,
+/// the prefix shared with the key before, whichever group that was in).
+fn encode(codes: &BTreeMap<String, u32>) -> Vec<u8> {
+    let mut groups: BTreeMap<u32, Vec<&str>> = BTreeMap::new();
+    for (key, &code) in codes {
+        assert!(code < 1 << 24, "an entry code takes 3 bytes");
+        assert!(!key.bytes().any(|b| b < b' '), "a control byte in lexicon key {key:?}");
+        groups.entry(code).or_default().push(key);
+    }
+    let mut groups: Vec<(u32, Vec<&str>)> = groups.into_iter().collect();
+    groups.sort_by_key(|(code, keys)| (std::cmp::Reverse(keys.len()), *code));
+    let mut out = Vec::new();
     let mut previous = "";
-    for line in text.lines() {
-        assert!(!line.bytes().any(|b| b < b' ' && b != b'\t'), "a control byte in lexicon entry {line:?}");
-        let mut shared = line.bytes().zip(previous.bytes()).take(MAX_SHARED).take_while(|(a, b)| a == b).count();
-        while !line.is_char_boundary(shared) {
-            shared -= 1;
+    for (code, keys) in groups {
+        out.push(b'\t');
+        out.extend_from_slice(&code.to_le_bytes()[..3]);
+        for key in keys {
+            let mut shared = key.bytes().zip(previous.bytes()).take(MAX_SHARED).take_while(|(a, b)| a == b).count();
+            while !key.is_char_boundary(shared) {
+                shared -= 1;
+            }
+            out.push(count_byte(shared));
+            out.extend_from_slice(&key.as_bytes()[shared..]);
+            previous = key;
         }
-        out.push(count_byte(shared));
-        out.push_str(&line[shared..]);
-        previous = line;
     }
     out
 }
 
-/// The lines back from [`front_code`], to check every list round-trips at build time (`src/lexicon.rs` decodes
-/// the same way, straight into its table).
-fn front_decode(encoded: &str) -> String {
-    let mut out = String::with_capacity(encoded.len() * 2);
-    let mut previous_start = 0;
+/// The keys and codes back from [`encode`], to check the merged list round-trips at build time (`src/lexicon.rs`
+/// decodes the same way, straight into its table).
+fn decode(encoded: &[u8]) -> BTreeMap<String, u32> {
+    let mut codes = BTreeMap::new();
+    let mut previous: Vec<u8> = Vec::new();
+    let mut code = 0;
     let mut rest = encoded;
-    while let Some(count) = rest.bytes().next() {
+    while let Some((&count, after)) = rest.split_first() {
+        if count == b'\t' {
+            code = u32::from_le_bytes([after[0], after[1], after[2], 0]);
+            rest = &after[3..];
+            continue;
+        }
         let shared = usize::from(if count > b'\t' { count - 1 } else { count });
-        let end = rest[1..].find(|c: char| c < ' ' && c != '\t').map_or(rest.len(), |i| i + 1);
-        let start = out.len();
-        let prefix = out[previous_start..previous_start + shared].to_string();
-        out.push_str(&prefix);
-        out.push_str(&rest[1..end]);
-        out.push('\n');
-        previous_start = start;
-        rest = &rest[end..];
+        let end = after.iter().position(|&b| b < b' ').unwrap_or(after.len());
+        previous.truncate(shared);
+        previous.extend_from_slice(&after[..end]);
+        let key = String::from_utf8(previous.clone()).expect("keys are UTF-8");
+        assert!(codes.insert(key, code).is_none(), "a key written twice");
+        rest = &after[end..];
     }
-    out
+    codes
 }
 
 /// Writes only when the bytes differ, so an unchanged list does not make cargo rebuild the crate.
-fn write_if_changed(path: &Path, contents: &str) {
-    if fs::read_to_string(path).is_ok_and(|old| old == contents) {
+fn write_if_changed(path: &Path, contents: &[u8]) {
+    if fs::read(path).is_ok_and(|old| old == contents) {
         return;
     }
     fs::write(path, contents).unwrap_or_else(|e| panic!("cannot write {}: {e}", path.display()));

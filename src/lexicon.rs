@@ -4,10 +4,11 @@
 //! files with a second column separate it with a tab. Look-ups are by lower-cased key unless a list says
 //! otherwise.
 //!
-//! What is embedded is `build.rs`'s copy of each file in `OUT_DIR`: headers dropped (they are for people
-//! reading `data/`, not for the .wasm users download), and every list looked up by lower-cased key
-//! lower-cased, sorted and front-coded, which gzips smaller. On first use, [`Table::add_list`] decodes them
-//! line by line straight into one table of every key.
+//! What is embedded is what `build.rs` writes to `OUT_DIR`: headers dropped (they are for people reading
+//! `data/`, not for the .wasm users download), and the keyed lists merged into one, each key once (lower-cased
+//! or normalised as its lists are looked up) with every list's answer about it, grouped by answer, sorted and
+//! front-coded, which gzips smaller. On first use, [`Table::add_merged`] decodes it key by key straight into one
+//! table of every key.
 
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
@@ -99,7 +100,7 @@ pub(crate) enum TitleKind {
 
 /// What one look-up key is in every list at once: the lists share one table, so a word is hashed and found
 /// once however many lists a stage asks about.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub(crate) struct Entry {
     /// One bit per word list ([`WordSet::bit`]).
     lists: u16,
@@ -111,16 +112,42 @@ pub(crate) struct Entry {
     run_in: bool,
 }
 
+impl Entry {
+    /// The entry an entry code of build.rs's merged list stands for (`entry_code` there writes it): the list bits
+    /// in bits 0–12, the title kind in 13–15 and the abbreviation kind in 16–18 (0 none, then in the order the
+    /// enums declare them), the place in 19–20, the run-in mark in bit 21.
+    fn from_code(code: u32) -> Entry {
+        const TITLES: [Option<TitleKind>; 5] =
+            [None, Some(TitleKind::Honorific), Some(TitleKind::Office), Some(TitleKind::Role), Some(TitleKind::Abbreviation)];
+        const ABBREVIATIONS: [Option<AbbreviationKind>; 5] = [
+            None,
+            Some(AbbreviationKind::Title),
+            Some(AbbreviationKind::Month),
+            Some(AbbreviationKind::Corporate),
+            Some(AbbreviationKind::General),
+        ];
+        Entry {
+            lists: (code & 0x1fff) as u16,
+            title: TITLES.get((code >> 13 & 7) as usize).copied().flatten(),
+            abbreviation: ABBREVIATIONS.get((code >> 16 & 7) as usize).copied().flatten(),
+            place: (code >> 19 & 3) as u8,
+            run_in: code >> 21 & 1 != 0,
+        }
+    }
+}
+
 /// The one table of every list, by look-up key: open addressing over the keys stored back to back.
 ///
 /// A `HashMap<&str, Entry>` of the same keys took 24 bytes a bucket and twice as many buckets as keys, and its
-/// inserts were most of the start-up cost; here a slot is 4 bytes, and a key is inserted as it is decoded.
+/// inserts were most of the start-up cost; here a slot is 4 bytes, and a key is placed as it is decoded.
 struct Table {
-    /// Every key, back to back, in the order first inserted.
+    /// Every key, back to back, in the order added.
     keys: Vec<u8>,
-    /// Where each key ends in `keys` (it starts where the one before ends).
-    ends: Vec<u32>,
-    /// Each key's entry.
+    /// Where each key starts in `keys`, and last where the last one ends: key i is `bounds[i]..bounds[i + 1]`.
+    bounds: Vec<u32>,
+    /// Each key's entry, as its index in `entries`.
+    entry_of: Vec<u8>,
+    /// The entries the keys have, one for each group of build.rs's merged list (at most 256: `ENTRY_CODES`).
     entries: Vec<Entry>,
     /// Open addressing with linear probing, at most half full: 0 for an empty slot, else the key's index + 1
     /// in the low 16 bits and the top 16 bits of its hash in the high ones, so a probe compares keys only when
@@ -132,12 +159,16 @@ impl Table {
     /// Keys that fit the 16 bits a slot holds for a key's index.
     const MAX_KEYS: usize = u16::MAX as usize - 1;
 
-    /// An empty table for `keys` keys of `bytes` bytes in all.
-    fn with_capacity(keys: usize, bytes: usize) -> Table {
+    /// An empty table for `keys` keys of `bytes` bytes in all, in `entries` groups. It holds no more keys than
+    /// that: build.rs counts them, so the table never grows.
+    fn with_capacity(keys: usize, bytes: usize, entries: usize) -> Table {
+        let mut bounds = Vec::with_capacity(keys + 1);
+        bounds.push(0);
         Table {
             keys: Vec::with_capacity(bytes),
-            ends: Vec::with_capacity(keys),
-            entries: Vec::with_capacity(keys),
+            bounds,
+            entry_of: Vec::with_capacity(keys),
+            entries: Vec::with_capacity(entries),
             slots: vec![0; (keys * 2).next_power_of_two().max(2)].into_boxed_slice(),
         }
     }
@@ -145,14 +176,22 @@ impl Table {
     /// How many keys the table holds.
     #[cfg(test)]
     fn len(&self) -> usize {
-        self.entries.len()
+        self.entry_of.len()
+    }
+
+    /// Every key with its entry, in the order added.
+    #[cfg(test)]
+    fn iter(&self) -> impl Iterator<Item = (&[u8], Entry)> + '_ {
+        (0..self.len()).map(|index| {
+            let key = self.key_range(index).and_then(|range| self.keys.get(range)).unwrap_or_default();
+            (key, self.entries[usize::from(self.entry_of[index])])
+        })
     }
 
     /// Where the `index`th key lies in `keys`.
     #[inline(always)]
-    fn key_range(&self, index: usize) -> std::ops::Range<usize> {
-        let start = index.checked_sub(1).and_then(|before| self.ends.get(before)).map_or(0, |&end| end as usize);
-        start..self.ends.get(index).map_or(start, |&end| end as usize)
+    fn key_range(&self, index: usize) -> Option<std::ops::Range<usize>> {
+        Some(*self.bounds.get(index)? as usize..*self.bounds.get(index + 1)? as usize)
     }
 
     /// The slot's value for a key: its index + 1 in the low half, its hash's top bits in the high half.
@@ -160,20 +199,20 @@ impl Table {
         ((hash >> 48) as u32) << 16 | (index as u32 + 1)
     }
 
-    /// `Ok(index)` of `key`, or `Err(slot)`: the empty slot where it would go.
-    fn find(&self, key: &[u8], hash: u64) -> Result<usize, usize> {
+    /// The index of `key`, if the table holds it.
+    fn find(&self, key: &[u8], hash: u64) -> Option<usize> {
         let mask = self.slots.len() - 1;
         let tag = Self::slot_value(0, hash) & 0xffff_0000;
         let mut slot = hash as usize & mask;
         loop {
             let value = self.slots[slot];
             if value == 0 {
-                return Err(slot);
+                return None;
             }
             if value & 0xffff_0000 == tag {
                 let index = (value & 0xffff) as usize - 1;
-                if self.keys.get(self.key_range(index)).is_some_and(|stored| same_bytes(stored, key)) {
-                    return Ok(index);
+                if self.key_range(index).and_then(|range| self.keys.get(range)).is_some_and(|stored| same_bytes(stored, key)) {
+                    return Some(index);
                 }
             }
             slot = (slot + 1) & mask;
@@ -183,76 +222,83 @@ impl Table {
     /// What the lists say about `key`.
     fn get(&self, key: &str) -> Option<&Entry> {
         let key = key.as_bytes();
-        self.find(key, hash(key)).ok().map(|index| &self.entries[index])
+        let index = self.find(key, hash(key))?;
+        self.entries.get(usize::from(*self.entry_of.get(index)?))
     }
 
-    /// Adds the keys of a front-coded list and calls `each(key, entry, second column)` for every entry, with the
-    /// key's entry in the table (new and empty if no list before had the key). build.rs writes each entry as one
-    /// control byte, the count n of bytes its key shares with the key before (0x00–0x1F, the tab skipped: n + 1
-    /// from the tab on), then the rest of its key, then a tab and its second column if it keeps one. Nothing
-    /// else ends an entry: the next count byte does. build.rs has kept one entry per key, so shared bytes never
-    /// reach into the second column; the column is empty when the entry has none.
+    /// Adds the keys of build.rs's merged list (`lexicon.bin`): groups of keys that share an entry, each a tab, the
+    /// group's entry code in 3 bytes (little-endian, [`Entry::from_code`]) and its keys. Each key is one control
+    /// byte, the count n of bytes it shares with the key before (0x00–0x1F, the tab skipped: n + 1 from the tab
+    /// on), then the rest of the key; nothing else ends a key: the next count byte or tab does.
     ///
-    /// One pass over the bytes, the key decoded in a buffer that keeps the shared prefix in place: keys are
-    /// short, and cutting lines with `str::lines` (its generic character searcher), then decoding every list into
-    /// a text and inserting its lines into a `HashMap`, took three times as long. Not inlined into the start-up
-    /// code that runs once: in the Wasm, V8 then recompiles only these loops as they run hot, not all of it.
+    /// One pass over the bytes, each key decoded in place after the one before (its shared prefix copied from
+    /// there) and placed at once: build.rs writes every key once, with every list's answer about it, so a key
+    /// needs no look-up before it is placed. Sixteen lists decoded one by one, each key looked up to merge the
+    /// lists that share it, took half as long again.
+    ///
+    /// A key is one call of [`Self::add_key`], and this loop does nothing else: V8 runs the Wasm in baseline code
+    /// first and recompiles a function that runs hot with its optimising compiler, but a call already running goes
+    /// on in baseline code. With every key in this one call, V8 spent 6M instructions compiling a loop it never
+    /// ran again, and ran all 12,930 keys in baseline code; `add_key`, small, is recompiled early and runs most of
+    /// them optimised (start-up 72M → 67–69M instructions in V8).
     #[inline(never)]
-    fn add_list(&mut self, embedded: &str, mut each: impl FnMut(&[u8], &mut Entry, &[u8])) {
-        let mut key: Vec<u8> = Vec::with_capacity(64);
-        let mut rest = embedded.as_bytes();
-        while let Some((&count, after)) = rest.split_first() {
-            key.truncate(usize::from(if count > b'\t' { count - 1 } else { count }));
-            let key_end = after.iter().position(|&b| b < b' ').unwrap_or(after.len());
-            key.extend_from_slice(&after[..key_end]);
-            let (column, next) = match after[key_end..].split_first() {
-                Some((b'\t', column_on)) => {
-                    column_on.split_at(column_on.iter().position(|&b| b < b' ').unwrap_or(column_on.len()))
-                }
-                _ => (&after[..0], &after[key_end..]),
-            };
-            rest = next;
-            if let Some(index) = self.add(&key) {
-                each(&key, &mut self.entries[index], column);
-            }
+    fn add_merged(&mut self, merged: &[u8]) {
+        let mut at = 0;
+        while let Some(&count) = merged.get(at) {
+            at = if count == b'\t' { self.add_group(merged, at) } else { self.add_key(merged, at) };
         }
     }
 
-    /// The index of `key`, added with an empty entry if the table does not hold it yet. `None` when the table is
-    /// full ([`Self::MAX_KEYS`], which build.rs's count rules out: `DISTINCT_KEYS` is checked when compiling).
-    fn add(&mut self, key: &[u8]) -> Option<usize> {
-        let hash = hash(key);
-        match self.find(key, hash) {
-            Ok(index) => Some(index),
-            Err(_) if self.entries.len() >= Self::MAX_KEYS => None,
-            Err(mut slot) => {
-                if (self.entries.len() + 1) * 2 > self.slots.len() {
-                    self.grow();
-                    slot = self.find(key, hash).err()?;
-                }
-                let index = self.entries.len();
-                self.keys.extend_from_slice(key);
-                self.ends.push(self.keys.len() as u32);
-                self.entries.push(Entry::default());
-                self.slots[slot] = Self::slot_value(index, hash);
-                Some(index)
-            }
-        }
+    /// Reads the group header at `at` (a tab and an entry code in 3 bytes): the keys after it have its entry.
+    /// Returns where the group's first key starts (the end of the list if the header is cut short).
+    #[inline(never)]
+    fn add_group(&mut self, merged: &[u8], at: usize) -> usize {
+        let Some(&[_, low, middle, high]) = merged.get(at..at + 4).and_then(|header| header.first_chunk()) else {
+            return merged.len();
+        };
+        self.entries.push(Entry::from_code(u32::from_le_bytes([low, middle, high, 0])));
+        at + 4
     }
 
-    /// Doubles the slots and places every key again (only if build.rs's count were short: the table is made for
-    /// every key).
-    fn grow(&mut self) {
-        self.slots = vec![0; self.slots.len() * 2].into_boxed_slice();
+    /// Decodes the key at `at` (its count byte) after the key before and puts it in the first empty slot from its
+    /// hash on; returns where the next key or group starts. When the table is full (the keys build.rs counted,
+    /// or [`Self::MAX_KEYS`]), the key is dropped and the end of the list returned.
+    ///
+    /// The bytes are pushed one by one rather than copied with `extend_from_within` and `extend_from_slice`: in
+    /// the Wasm those are calls ending in `memory.copy`, which V8 runs as a call out to C, for keys of 7 bytes on
+    /// average.
+    #[inline(never)]
+    fn add_key(&mut self, merged: &[u8], at: usize) -> usize {
+        let index = self.entry_of.len();
+        let start = self.keys.len();
+        if index >= Self::MAX_KEYS || (index + 1) * 2 > self.slots.len() {
+            return merged.len();
+        }
+        let count = merged.get(at).copied().unwrap_or_default();
+        let shared = usize::from(if count > b'\t' { count - 1 } else { count });
+        let previous = index.checked_sub(1).and_then(|before| self.bounds.get(before)).map_or(0, |&s| s as usize);
+        for at in previous..(previous + shared).min(start) {
+            let byte = self.keys[at];
+            self.keys.push(byte);
+        }
+        let mut next = at + 1;
+        while let Some(&byte) = merged.get(next) {
+            if byte < b' ' {
+                break;
+            }
+            self.keys.push(byte);
+            next += 1;
+        }
+        let hash = hash(&self.keys[start..]);
         let mask = self.slots.len() - 1;
-        for index in 0..self.entries.len() {
-            let hash = hash(&self.keys[self.key_range(index)]);
-            let mut slot = hash as usize & mask;
-            while self.slots[slot] != 0 {
-                slot = (slot + 1) & mask;
-            }
-            self.slots[slot] = Self::slot_value(index, hash);
+        let mut slot = hash as usize & mask;
+        while self.slots[slot] != 0 {
+            slot = (slot + 1) & mask;
         }
+        self.slots[slot] = Self::slot_value(index, hash);
+        self.bounds.push(self.keys.len() as u32);
+        self.entry_of.push(self.entries.len().saturating_sub(1) as u8);
+        next
     }
 }
 
@@ -438,16 +484,17 @@ impl Entry {
     }
 }
 
-/// The text of `data/<name>.txt` as `build.rs` embedded it.
-macro_rules! embedded {
-    ($name:literal) => {
-        include_str!(concat!(env!("OUT_DIR"), "/", $name, ".txt"))
-    };
-}
+/// build.rs's merged list of every keyed list: each key once, with every list's answer about it.
+const MERGED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lexicon.bin"));
 
-// `DISTINCT_KEYS` and `KEY_BYTES`, counted by build.rs.
+/// `data/chrome_phrases.txt` without its header, as build.rs embeds it (the first matching phrase names the chrome,
+/// so the list keeps its order).
+const CHROME_PHRASES: &str = include_str!(concat!(env!("OUT_DIR"), "/chrome_phrases.txt"));
+
+// `DISTINCT_KEYS`, `KEY_BYTES` and `ENTRY_CODES`, counted by build.rs.
 include!(concat!(env!("OUT_DIR"), "/lexicon_counts.rs"));
 const _: () = assert!(DISTINCT_KEYS <= Table::MAX_KEYS, "a table slot holds a 16-bit key index");
+const _: () = assert!(ENTRY_CODES <= 256, "a key holds its entry's index in a byte");
 
 /// The parsed lists, built on first use.
 pub(crate) fn lexicons() -> &'static Lexicons {
@@ -467,58 +514,17 @@ pub(crate) fn lexicons() -> &'static Lexicons {
             non_person_heads: set(NON_PERSON_HEADS),
             sentence_openers: set(SENTENCE_OPENERS),
             role_links: set(ROLE_LINKS),
-            chrome_phrases: entries(embedded!("chrome_phrases"))
-                .map(|(phrase, reason)| (phrase, reason.unwrap_or("boilerplate")))
-                .collect(),
+            chrome_phrases: entries(CHROME_PHRASES).map(|(phrase, reason)| (phrase, reason.unwrap_or("boilerplate"))).collect(),
         }
     })
 }
 
 /// Every keyed list in one table. build.rs has turned each entry into its look-up key already (lower case, and
-/// [`normalize`]d for titles and places), kept one line per key and counted the distinct keys, so each line is
-/// decoded and inserted in one pass ([`Table::add_list`]), into a table allocated once.
+/// [`normalize`]d for titles and places), merged the lists into one with each key once and counted the keys, so
+/// each key is decoded and placed once ([`Table::add_merged`]), into a table allocated once.
 fn table() -> Table {
-    let mut table = Table::with_capacity(DISTINCT_KEYS, KEY_BYTES);
-    let lists: [(&str, u16); 13] = [
-        (embedded!("given_names"), GIVEN_NAMES),
-        (embedded!("ambiguous_given_names"), AMBIGUOUS_GIVEN_NAMES),
-        (embedded!("surnames"), SURNAMES),
-        (embedded!("ambiguous_surnames"), AMBIGUOUS_SURNAMES),
-        (embedded!("nationalities"), NATIONALITIES),
-        (embedded!("organizations"), ORGANIZATIONS),
-        (embedded!("speech_verbs"), SPEECH_VERBS),
-        (embedded!("common_words"), COMMON_WORDS),
-        (embedded!("calendar"), CALENDAR),
-        (embedded!("sentence_starters"), SENTENCE_STARTERS),
-        (embedded!("non_person_heads"), NON_PERSON_HEADS),
-        (embedded!("sentence_openers"), SENTENCE_OPENERS),
-        (embedded!("role_links"), ROLE_LINKS),
-    ];
-    for (text, bit) in lists {
-        table.add_list(text, |_, entry, column| {
-            entry.lists |= bit;
-            if bit == SENTENCE_STARTERS {
-                entry.run_in = column == b"run-in";
-            }
-        });
-    }
-    table.add_list(embedded!("titles"), |_, entry, kind| {
-        entry.title = Some(match kind {
-            b"honorific" => TitleKind::Honorific,
-            b"role" => TitleKind::Role,
-            b"abbr" => TitleKind::Abbreviation,
-            _ => TitleKind::Office,
-        });
-    });
-    table.add_list(embedded!("abbreviations"), |_, entry, kind| {
-        entry.abbreviation = Some(match kind {
-            b"title" => AbbreviationKind::Title,
-            b"month" => AbbreviationKind::Month,
-            b"corporate" => AbbreviationKind::Corporate,
-            _ => AbbreviationKind::General,
-        });
-    });
-    table.add_list(embedded!("places"), |_, entry, kind| entry.place = if kind.is_empty() { 1 } else { 2 });
+    let mut table = Table::with_capacity(DISTINCT_KEYS, KEY_BYTES, ENTRY_CODES);
+    table.add_merged(MERGED);
     table
 }
 
@@ -589,8 +595,6 @@ mod tests {
         })
     }
 
-    /// What build.rs embeds (headers dropped, entries turned into their look-up keys, sorted and front-coded)
-    /// gives every look-up the same keys, with the same second column, as the files in `data/` themselves.
     /// Key comparison agrees with slice equality at every length up to 24, whichever byte differs.
     #[test]
     fn same_bytes_is_slice_equality() {
@@ -606,65 +610,110 @@ mod tests {
         }
     }
 
+    /// What build.rs embeds (headers dropped, entries turned into their look-up keys, the lists merged, grouped by
+    /// entry and front-coded) gives the table exactly the keys of the files in `data/`, each with every list's
+    /// answer as the files say it: the table is compared, key by key, with one built here from the files
+    /// themselves, as a person reads them. The ordered list, `chrome_phrases`, keeps every entry in order.
     #[test]
     fn embedded_lists_hold_the_entries_of_the_data_files() {
-        let lists: [(&str, &str, &str); 17] = [
-            ("given_names", embedded!("given_names"), include_str!("../data/given_names.txt")),
-            ("ambiguous_given_names", embedded!("ambiguous_given_names"), include_str!("../data/ambiguous_given_names.txt")),
-            ("surnames", embedded!("surnames"), include_str!("../data/surnames.txt")),
-            ("ambiguous_surnames", embedded!("ambiguous_surnames"), include_str!("../data/ambiguous_surnames.txt")),
-            ("titles", embedded!("titles"), include_str!("../data/titles.txt")),
-            ("abbreviations", embedded!("abbreviations"), include_str!("../data/abbreviations.txt")),
-            ("nationalities", embedded!("nationalities"), include_str!("../data/nationalities.txt")),
-            ("places", embedded!("places"), include_str!("../data/places.txt")),
-            ("organizations", embedded!("organizations"), include_str!("../data/organizations.txt")),
-            ("speech_verbs", embedded!("speech_verbs"), include_str!("../data/speech_verbs.txt")),
-            ("common_words", embedded!("common_words"), include_str!("../data/common_words.txt")),
-            ("chrome_phrases", embedded!("chrome_phrases"), include_str!("../data/chrome_phrases.txt")),
-            ("calendar", embedded!("calendar"), include_str!("../data/calendar.txt")),
-            ("sentence_starters", embedded!("sentence_starters"), include_str!("../data/sentence_starters.txt")),
-            ("non_person_heads", embedded!("non_person_heads"), include_str!("../data/non_person_heads.txt")),
-            ("sentence_openers", embedded!("sentence_openers"), include_str!("../data/sentence_openers.txt")),
-            ("role_links", embedded!("role_links"), include_str!("../data/role_links.txt")),
+        let lists: [(&str, &str); 16] = [
+            ("given_names", include_str!("../data/given_names.txt")),
+            ("ambiguous_given_names", include_str!("../data/ambiguous_given_names.txt")),
+            ("surnames", include_str!("../data/surnames.txt")),
+            ("ambiguous_surnames", include_str!("../data/ambiguous_surnames.txt")),
+            ("titles", include_str!("../data/titles.txt")),
+            ("abbreviations", include_str!("../data/abbreviations.txt")),
+            ("nationalities", include_str!("../data/nationalities.txt")),
+            ("places", include_str!("../data/places.txt")),
+            ("organizations", include_str!("../data/organizations.txt")),
+            ("speech_verbs", include_str!("../data/speech_verbs.txt")),
+            ("common_words", include_str!("../data/common_words.txt")),
+            ("calendar", include_str!("../data/calendar.txt")),
+            ("sentence_starters", include_str!("../data/sentence_starters.txt")),
+            ("non_person_heads", include_str!("../data/non_person_heads.txt")),
+            ("sentence_openers", include_str!("../data/sentence_openers.txt")),
+            ("role_links", include_str!("../data/role_links.txt")),
         ];
-        let table = table();
-        let mut keys = std::collections::BTreeSet::new();
-        for (name, embedded, original) in lists {
-            assert!(!embedded.contains('#'), "{name} still has its header");
-            if name == "chrome_phrases" {
-                assert_eq!(entries(embedded).collect::<Vec<_>>(), data_file_entries(original).collect::<Vec<_>>(), "{name}");
-                continue;
+        let list_bit = |name: &str| match name {
+            "given_names" => GIVEN_NAMES,
+            "ambiguous_given_names" => AMBIGUOUS_GIVEN_NAMES,
+            "surnames" => SURNAMES,
+            "ambiguous_surnames" => AMBIGUOUS_SURNAMES,
+            "nationalities" => NATIONALITIES,
+            "organizations" => ORGANIZATIONS,
+            "speech_verbs" => SPEECH_VERBS,
+            "common_words" => COMMON_WORDS,
+            "calendar" => CALENDAR,
+            "sentence_starters" => SENTENCE_STARTERS,
+            "non_person_heads" => NON_PERSON_HEADS,
+            "sentence_openers" => SENTENCE_OPENERS,
+            "role_links" => ROLE_LINKS,
+            _ => 0,
+        };
+        // Every key with what each list says about it. The key each list is looked up by: normalised for titles
+        // and places, else lower case; a list asked about one word at a time keeps its one-word entries
+        // (`ONE_WORD` in build.rs); a repeated key keeps its last second column, as in a map.
+        let mut want: BTreeMap<String, Entry> = BTreeMap::new();
+        for (name, original) in lists {
+            let mut entries = 0;
+            for (entry, column) in data_file_entries(original) {
+                let key = if name == "titles" || name == "places" { normalize(entry) } else { entry.to_lowercase() };
+                if name == "speech_verbs" && key.contains(' ') {
+                    continue;
+                }
+                entries += 1;
+                let entry = want.entry(key).or_default();
+                entry.lists |= list_bit(name);
+                match name {
+                    "titles" => {
+                        entry.title = Some(match column {
+                            Some("honorific") => TitleKind::Honorific,
+                            Some("role") => TitleKind::Role,
+                            Some("abbr") => TitleKind::Abbreviation,
+                            _ => TitleKind::Office,
+                        });
+                    }
+                    "abbreviations" => {
+                        entry.abbreviation = Some(match column {
+                            Some("title") => AbbreviationKind::Title,
+                            Some("month") => AbbreviationKind::Month,
+                            Some("corporate") => AbbreviationKind::Corporate,
+                            _ => AbbreviationKind::General,
+                        });
+                    }
+                    "places" => entry.place = if column.is_some() { 2 } else { 1 },
+                    "sentence_starters" => entry.run_in = column == Some("run-in"),
+                    _ => {}
+                }
             }
-            // The key each list is looked up by; a repeated key keeps its last second column, as in a map.
-            // The embedded entries are the keys themselves. Only the columns the table reads are kept, and a
-            // list asked about one word at a time keeps its one-word entries (`COLUMN_READ`, `ONE_WORD` in
-            // build.rs).
-            let key = |entry: &str| if name == "titles" || name == "places" { normalize(entry) } else { entry.to_lowercase() };
-            let column_read = ["titles", "abbreviations", "places", "sentence_starters"].contains(&name);
-            let one_word = name == "speech_verbs";
-            let want: BTreeMap<String, Option<String>> = data_file_entries(original)
-                .map(|(entry, column)| (key(entry), column.filter(|_| column_read).map(str::to_string)))
-                .filter(|(key, _)| !(one_word && key.contains(' ')))
-                .collect();
-            let mut got: BTreeMap<String, Option<String>> = BTreeMap::new();
-            Table::with_capacity(0, 0).add_list(embedded, |key, _, column| {
-                let column = (!column.is_empty()).then(|| String::from_utf8_lossy(column).into_owned());
-                got.insert(String::from_utf8_lossy(key).into_owned(), column);
-            });
-            assert!(!want.is_empty(), "{name} has entries");
-            assert_eq!(got, want, "{name}");
-            for key in want.into_keys() {
-                assert!(table.get(&key).is_some(), "{name}: the table finds {key:?}");
-                keys.insert(key);
-            }
+            assert!(entries > 0, "{name} has entries");
         }
-        assert_eq!(table.len(), keys.len(), "the table holds each key once");
-        assert_eq!(DISTINCT_KEYS, keys.len(), "build.rs counts the keys the table holds");
+        let table = table();
+        let got: BTreeMap<String, Entry> =
+            table.iter().map(|(key, entry)| (String::from_utf8_lossy(key).into_owned(), entry)).collect();
+        assert_eq!(got.len(), table.len(), "the table holds each key once");
+        for (key, entry) in &want {
+            assert_eq!(got.get(key), Some(entry), "the table's entry for {key:?}");
+            assert_eq!(table.get(key), Some(entry), "the table finds {key:?}");
+        }
+        assert_eq!(got.len(), want.len(), "the table holds no key the files do not");
+        assert_eq!(DISTINCT_KEYS, want.len(), "build.rs counts the keys the table holds");
+        assert_eq!(KEY_BYTES, want.keys().map(String::len).sum::<usize>(), "build.rs counts the bytes of the keys");
+        // Every kind of answer is read from the files somewhere, so every field of an entry code is checked.
+        let answers: Vec<&Entry> = want.values().collect();
+        for kind in [TitleKind::Honorific, TitleKind::Office, TitleKind::Role, TitleKind::Abbreviation] {
+            assert!(answers.iter().any(|entry| entry.title == Some(kind)), "a title of kind {kind:?}");
+        }
+        for kind in [AbbreviationKind::Title, AbbreviationKind::Month, AbbreviationKind::Corporate, AbbreviationKind::General] {
+            assert!(answers.iter().any(|entry| entry.abbreviation == Some(kind)), "an abbreviation of kind {kind:?}");
+        }
+        assert!(answers.iter().any(|entry| entry.place == 2) && answers.iter().any(|entry| entry.run_in));
+
+        let original = include_str!("../data/chrome_phrases.txt");
+        assert!(!CHROME_PHRASES.contains('#'), "chrome_phrases still has its header");
+        assert_eq!(entries(CHROME_PHRASES).collect::<Vec<_>>(), data_file_entries(original).collect::<Vec<_>>());
     }
 
-    /// The table decodes front-coded entries (a count of shared bytes, the rest; a tab before the second column), tells
-    /// apart keys that share a prefix or differ only in length, finds no key it was not given, keeps one entry
-    /// for a key in two lists, and grows past the size it was made for.
     #[test]
     fn normalize_drops_periods_that_end_words_and_lowers_case() {
         for (entry, key) in [
@@ -691,31 +740,38 @@ mod tests {
         assert!(!one_of("", &["a"]));
     }
 
+    /// The table decodes a merged list (groups of a tab and an entry code, then front-coded keys: a count of
+    /// shared bytes, the rest), gives each key its group's entry, tells apart keys that share a prefix or differ
+    /// only in length, finds no key it was not given, and stops adding keys, without panicking, when full.
     #[test]
     fn table_decodes_and_finds_exactly_its_keys() {
-        // a, al, alan, alana, b, ba, zz: each entry's column is the bit it sets.
-        let list = "\x00a\t0\x01l\t1\x02an\t2\x04a\t3\x00b\t4\x01a\t5\x00zz\t6";
-        let mut table = Table::with_capacity(2, 4);
-        let mut keys = Vec::new();
-        table.add_list(list, |key, entry, column| {
-            keys.push(String::from_utf8_lossy(key).into_owned());
-            entry.lists = 1 << (column[0] - b'0');
-        });
-        assert_eq!(keys, ["a", "al", "alan", "alana", "b", "ba", "zz"]);
-        assert_eq!(table.len(), 7);
-        for (i, key) in keys.iter().enumerate() {
-            assert_eq!(table.get(key).map(|entry| entry.lists), Some(1 << i), "{key}");
+        // a, al, alan, alana: lists bit 0; b, ba: bit 1 (the prefix shared across groups); zz: a honorific title
+        // (1 << 13) and a corporate abbreviation (3 << 16); then counts from 9 on, one more past the tab: 9 is
+        // 0x0a, 10 is 0x0b; a place that is also a word (2 << 19), a run-in (1 << 21).
+        let merged = b"\t\x01\x00\x00\x00a\x01l\x02an\x04a\t\x02\x00\x00\x00b\x01a\t\x00\x20\x03\x00zz\
+                       \t\x00\x00\x30\x00abcdefghi\x0az\x0bq";
+        let mut table = Table::with_capacity(10, 4, 1);
+        table.add_merged(merged);
+        let keys: Vec<String> = table.iter().map(|(key, _)| String::from_utf8_lossy(key).into_owned()).collect();
+        assert_eq!(keys, ["a", "al", "alan", "alana", "b", "ba", "zz", "abcdefghi", "abcdefghiz", "abcdefghizq"]);
+        let first = Entry { lists: 1, ..Entry::default() };
+        let second = Entry { lists: 2, ..Entry::default() };
+        let title = Entry { title: Some(TitleKind::Honorific), abbreviation: Some(AbbreviationKind::Corporate), ..Entry::default() };
+        let place = Entry { place: 2, run_in: true, ..Entry::default() };
+        for (key, entry) in keys.iter().zip([first, first, first, first, second, second, title, place, place, place]) {
+            assert_eq!(table.get(key), Some(&entry), "{key}");
         }
-        for missing in ["", "ala", "alans", "z", "zzz", "c", "alanb"] {
+        for missing in ["", "ala", "alans", "z", "zzz", "c", "alanb", "abcdefghizqq", "abcdefgh"] {
             assert!(table.get(missing).is_none(), "{missing}");
         }
-        table.add_list("\x00al\x00c", |_, entry, _| entry.place = 2);
-        assert_eq!(table.len(), 8, "a key already in the table keeps its entry");
-        assert_eq!(table.get("al").map(|entry| (entry.lists, entry.place)), Some((1 << 1, 2)));
-        assert_eq!(table.get("c").map(|entry| (entry.lists, entry.place)), Some((0, 2)));
-        // Counts from 9 on are one more, past the tab: 9 is 0x0a, 10 is 0x0b.
-        let mut keys = Vec::new();
-        table.add_list("\x00abcdefghi\x0az\x0bq", |key, _, _| keys.push(String::from_utf8_lossy(key).into_owned()));
-        assert_eq!(keys, ["abcdefghi", "abcdefghiz", "abcdefghizq"]);
+        let mut full = Table::with_capacity(2, 4, 1);
+        full.add_merged(merged);
+        assert_eq!(full.len(), 2, "a table made for two keys holds two");
+        assert_eq!(full.get("al"), Some(&first));
+        assert!(full.get("alan").is_none());
+        let mut truncated = Table::with_capacity(1, 1, 1);
+        truncated.add_merged(b"\x00a\t\x01\x00");
+        assert!(truncated.get("a").is_none(), "a key before any group has no entry");
+        assert_eq!(truncated.len(), 1, "a group cut short ends the list");
     }
 }
