@@ -113,6 +113,10 @@ fn main() {
             *codes.entry(key).or_default() |= entry_code(stem, &column);
         }
     }
+    assert!(
+        codes.keys().all(|key| key.len() <= usize::from(u8::MAX)),
+        "a key of over 255 bytes: the lexicon table keeps a key's length in a byte"
+    );
     let encoded = encode(&codes);
     assert_eq!(decode(&encoded), codes, "the merged lexicon does not round-trip");
     write_if_changed(&out_dir.join("lexicon.bin"), &encoded);

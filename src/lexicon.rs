@@ -141,33 +141,37 @@ impl Entry {
 /// A `HashMap<&str, Entry>` of the same keys took 24 bytes a bucket and twice as many buckets as keys, and its
 /// inserts were most of the start-up cost; here a slot is 4 bytes, and a key is placed as it is decoded.
 struct Table {
-    /// Every key, back to back, in the order added.
-    keys: Vec<u8>,
-    /// Where each key starts in `keys`, and last where the last one ends: key i is `bounds[i]..bounds[i + 1]`.
-    bounds: Vec<u32>,
-    /// Each key's entry, as its index in `entries`.
-    entry_of: Vec<u8>,
+    /// Every key as a record, back to back in the order added: the index of its entry in `entries`, its length,
+    /// then its bytes. A key found is one place in memory, with its length before it and its entry's index
+    /// before that: a look-up that finds a key reads two places (its slot and its record), where separate lists of
+    /// keys, key ends and entry indices took four, each a likely cache miss in a table of 200 KB.
+    records: Vec<u8>,
+    /// Where the bytes of the last key added start in `records` (the next key may share a prefix with it).
+    last_key: usize,
+    /// How many keys the table holds.
+    keys: usize,
     /// The entries the keys have, one for each group of build.rs's merged list (at most 256: `ENTRY_CODES`).
     entries: Vec<Entry>,
-    /// Open addressing with linear probing, at most half full: 0 for an empty slot, else the key's index + 1
-    /// in the low 16 bits and the top 16 bits of its hash in the high ones, so a probe compares keys only when
-    /// their hashes agree.
+    /// Open addressing with linear probing, at most half full: 0 for an empty slot, else where the key's bytes
+    /// start in `records` (never 0: its entry index and length come first) in the low [`Self::OFFSET_BITS`] bits
+    /// and the top bits of its hash in the others, so a probe compares keys only when their hashes agree.
     slots: Box<[u32]>,
 }
 
 impl Table {
-    /// Keys that fit the 16 bits a slot holds for a key's index.
-    const MAX_KEYS: usize = u16::MAX as usize - 1;
+    /// The bits of a slot that say where a key starts in `records`; build.rs's counts are checked against them
+    /// when compiling.
+    const OFFSET_BITS: u32 = 17;
+    /// The slot bits of a key's place in `records`.
+    const OFFSET_MASK: u32 = (1 << Self::OFFSET_BITS) - 1;
 
     /// An empty table for `keys` keys of `bytes` bytes in all, in `entries` groups. It holds no more keys than
     /// that: build.rs counts them, so the table never grows.
     fn with_capacity(keys: usize, bytes: usize, entries: usize) -> Table {
-        let mut bounds = Vec::with_capacity(keys + 1);
-        bounds.push(0);
         Table {
-            keys: Vec::with_capacity(bytes),
-            bounds,
-            entry_of: Vec::with_capacity(keys),
+            records: Vec::with_capacity(bytes + 2 * keys),
+            last_key: 0,
+            keys: 0,
             entries: Vec::with_capacity(entries),
             slots: vec![0; (keys * 2).next_power_of_two().max(2)].into_boxed_slice(),
         }
@@ -176,43 +180,41 @@ impl Table {
     /// How many keys the table holds.
     #[cfg(test)]
     fn len(&self) -> usize {
-        self.entry_of.len()
+        self.keys
     }
 
     /// Every key with its entry, in the order added.
     #[cfg(test)]
     fn iter(&self) -> impl Iterator<Item = (&[u8], Entry)> + '_ {
-        (0..self.len()).map(|index| {
-            let key = self.key_range(index).and_then(|range| self.keys.get(range)).unwrap_or_default();
-            (key, self.entries[usize::from(self.entry_of[index])])
+        let mut at = 0;
+        std::iter::from_fn(move || {
+            let (&entry, &len) = (self.records.get(at)?, self.records.get(at + 1)?);
+            let key = self.records.get(at + 2..at + 2 + usize::from(len))?;
+            at += 2 + key.len();
+            Some((key, self.entries.get(usize::from(entry)).copied().unwrap_or_default()))
         })
     }
 
-    /// Where the `index`th key lies in `keys`.
-    #[inline(always)]
-    fn key_range(&self, index: usize) -> Option<std::ops::Range<usize>> {
-        Some(*self.bounds.get(index)? as usize..*self.bounds.get(index + 1)? as usize)
+    /// The high bits of a key's slot: the top bits of its hash.
+    fn tag(hash: u64) -> u32 {
+        ((hash >> (32 + Self::OFFSET_BITS)) as u32) << Self::OFFSET_BITS
     }
 
-    /// The slot's value for a key: its index + 1 in the low half, its hash's top bits in the high half.
-    fn slot_value(index: usize, hash: u64) -> u32 {
-        ((hash >> 48) as u32) << 16 | (index as u32 + 1)
-    }
-
-    /// The index of `key`, if the table holds it.
+    /// Where the bytes of `key` start in `records`, if the table holds it.
     fn find(&self, key: &[u8], hash: u64) -> Option<usize> {
         let mask = self.slots.len() - 1;
-        let tag = Self::slot_value(0, hash) & 0xffff_0000;
+        let tag = Self::tag(hash);
         let mut slot = hash as usize & mask;
         loop {
             let value = self.slots[slot];
             if value == 0 {
                 return None;
             }
-            if value & 0xffff_0000 == tag {
-                let index = (value & 0xffff) as usize - 1;
-                if self.key_range(index).and_then(|range| self.keys.get(range)).is_some_and(|stored| same_bytes(stored, key)) {
-                    return Some(index);
+            if value & !Self::OFFSET_MASK == tag {
+                let at = (value & Self::OFFSET_MASK) as usize;
+                let len = at.checked_sub(1).and_then(|before| self.records.get(before)).map_or(0, |&len| usize::from(len));
+                if self.records.get(at..at + len).is_some_and(|stored| same_bytes(stored, key)) {
+                    return Some(at);
                 }
             }
             slot = (slot + 1) & mask;
@@ -222,8 +224,8 @@ impl Table {
     /// What the lists say about `key`.
     fn get(&self, key: &str) -> Option<&Entry> {
         let key = key.as_bytes();
-        let index = self.find(key, hash(key))?;
-        self.entries.get(usize::from(*self.entry_of.get(index)?))
+        let at = self.find(key, hash(key))?;
+        self.entries.get(usize::from(*self.records.get(at.checked_sub(2)?)?))
     }
 
     /// Adds the keys of build.rs's merged list (`lexicon.bin`): groups of keys that share an entry, each a tab, the
@@ -261,43 +263,55 @@ impl Table {
     }
 
     /// Decodes the key at `at` (its count byte) after the key before and puts it in the first empty slot from its
-    /// hash on; returns where the next key or group starts. When the table is full (the keys build.rs counted,
-    /// or [`Self::MAX_KEYS`]), the key is dropped and the end of the list returned.
+    /// hash on; returns where the next key or group starts. When the table is full (the keys build.rs counted, or
+    /// the bytes a slot can point into), the key is dropped and the end of the list returned.
     ///
     /// The bytes are pushed one by one rather than copied with `extend_from_within` and `extend_from_slice`: in
     /// the Wasm those are calls ending in `memory.copy`, which V8 runs as a call out to C, for keys of 7 bytes on
     /// average.
     #[inline(never)]
     fn add_key(&mut self, merged: &[u8], at: usize) -> usize {
-        let index = self.entry_of.len();
-        let start = self.keys.len();
-        if index >= Self::MAX_KEYS || (index + 1) * 2 > self.slots.len() {
+        if (self.keys + 1) * 2 > self.slots.len() {
             return merged.len();
         }
         let count = merged.get(at).copied().unwrap_or_default();
         let shared = usize::from(if count > b'\t' { count - 1 } else { count });
-        let previous = index.checked_sub(1).and_then(|before| self.bounds.get(before)).map_or(0, |&s| s as usize);
-        for at in previous..(previous + shared).min(start) {
-            let byte = self.keys[at];
-            self.keys.push(byte);
+        let previous = self.last_key;
+        let previous_len = previous.checked_sub(1).and_then(|before| self.records.get(before)).map_or(0, |&len| usize::from(len));
+        let record = self.records.len();
+        self.records.push(self.entries.len().saturating_sub(1) as u8);
+        self.records.push(0);
+        for at in previous..previous + shared.min(previous_len) {
+            let byte = self.records[at];
+            self.records.push(byte);
         }
         let mut next = at + 1;
         while let Some(&byte) = merged.get(next) {
             if byte < b' ' {
                 break;
             }
-            self.keys.push(byte);
+            self.records.push(byte);
             next += 1;
         }
-        let hash = hash(&self.keys[start..]);
+        let start = record + 2;
+        let Ok(len) = u8::try_from(self.records.len() - start) else {
+            self.records.truncate(record);
+            return merged.len();
+        };
+        if self.records.len() > Self::OFFSET_MASK as usize {
+            self.records.truncate(record);
+            return merged.len();
+        }
+        self.records[record + 1] = len;
+        let hash = hash(&self.records[start..]);
         let mask = self.slots.len() - 1;
         let mut slot = hash as usize & mask;
         while self.slots[slot] != 0 {
             slot = (slot + 1) & mask;
         }
-        self.slots[slot] = Self::slot_value(index, hash);
-        self.bounds.push(self.keys.len() as u32);
-        self.entry_of.push(self.entries.len().saturating_sub(1) as u8);
+        self.slots[slot] = Self::tag(hash) | start as u32;
+        self.last_key = start;
+        self.keys += 1;
         next
     }
 }
@@ -493,7 +507,10 @@ const CHROME_PHRASES: &str = include_str!(concat!(env!("OUT_DIR"), "/chrome_phra
 
 // `DISTINCT_KEYS`, `KEY_BYTES` and `ENTRY_CODES`, counted by build.rs.
 include!(concat!(env!("OUT_DIR"), "/lexicon_counts.rs"));
-const _: () = assert!(DISTINCT_KEYS <= Table::MAX_KEYS, "a table slot holds a 16-bit key index");
+const _: () = assert!(
+    KEY_BYTES + 2 * DISTINCT_KEYS <= Table::OFFSET_MASK as usize,
+    "a table slot points into the keys' records with Table::OFFSET_BITS bits"
+);
 const _: () = assert!(ENTRY_CODES <= 256, "a key holds its entry's index in a byte");
 
 /// The parsed lists, built on first use.
