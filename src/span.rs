@@ -123,7 +123,8 @@ impl<'a> Utf16Index<'a> {
         units
     }
 
-    /// A reportable [`TextSpan`] for `span` of `text` (the text this index was built from).
+    /// A reportable [`TextSpan`] for `span` of `text` (the text this index was built from), or with an empty
+    /// text when `text` is `""`.
     pub fn text_span(&self, text: &str, span: Span) -> TextSpan {
         TextSpan {
             text: span.slice(text).to_string(),
