@@ -104,9 +104,11 @@ extern "C" {
 
 /// The sentences, spans, quotes and removed runs: one call each into `src/records.js`, which slices each text
 /// out of the caller's own string. A sentence passes its features as numbers in [`Features::NAMES`]' order,
-/// checked against the names given here when compiling, and its contributions in a second call.
+/// checked against the names given here when compiling, then its contributions in the same order (one call for
+/// all: a second call per sentence cost more than its 18 arguments). Each feature comes with a second name, for
+/// its contribution's argument.
 macro_rules! sentence_records {
-    ($($name:ident),*) => {
+    ($($name:ident / $weighted:ident),*) => {
         #[wasm_bindgen(module = "/src/records.js")]
         extern "C" {
             #[wasm_bindgen(js_name = span)]
@@ -120,10 +122,8 @@ macro_rules! sentence_records {
             #[wasm_bindgen(js_name = pushSentence)]
             fn push_sentence(
                 list: &List, input: &JsValue, start: f64, end: f64, start16: f64, end16: f64, sentence_paragraph: f64,
-                score: f64, $($name: f64),*
+                score: f64, $($name: f64,)* $($weighted: f64),*
             );
-            #[wasm_bindgen(js_name = setLastContributions)]
-            fn set_last_contributions(list: &List, $($name: f64),*);
         }
 
         const _: () = assert!(same_names(&[$(stringify!($name)),*], Features::NAMES), "one argument per feature, in order");
@@ -133,16 +133,20 @@ macro_rules! sentence_records {
             let (span, features, contributions) = (&sentence.span, &sentence.features, &sentence.contributions);
             let (start, end, start16, end16) = offsets(span);
             push_sentence(
-                list, input, start, end, start16, end16, sentence.paragraph as f64, sentence.score, $(features.$name),*
+                list, input, start, end, start16, end16, sentence.paragraph as f64, sentence.score, $(features.$name,)*
+                $(contributions.$name),*
             );
-            set_last_contributions(list, $(contributions.$name),*);
         }
     };
 }
 
 sentence_records!(
-    position, budget, paragraph, quotes, entities, centrality, coverage, lead, title, length, long, numbers, heading,
-    caption, reference, question, speech, chrome
+    position / weighted_position, budget / weighted_budget, paragraph / weighted_paragraph,
+    quotes / weighted_quotes, entities / weighted_entities, centrality / weighted_centrality,
+    coverage / weighted_coverage, lead / weighted_lead, title / weighted_title, length / weighted_length,
+    long / weighted_long, numbers / weighted_numbers, heading / weighted_heading, caption / weighted_caption,
+    reference / weighted_reference, question / weighted_question, speech / weighted_speech,
+    chrome / weighted_chrome
 );
 
 /// A span's UTF-8 and UTF-16 offsets, as JavaScript numbers.
