@@ -8,6 +8,31 @@
 // (src/score.rs; src/wasm.rs checks its list against it when compiling), and tests/js/cli.test.mjs checks that
 // the result's JSON, field order included, is the CLI's.
 
+const encoder = new TextEncoder();
+
+/** The length of the string `input` in UTF-16 units. */
+export function stringLength(input) {
+  return input.length;
+}
+
+/**
+ * Writes `input` as UTF-8 into the Wasm `memory` from byte `at` on, `capacity` bytes at most; returns how many.
+ * The string is encoded in pieces of 64 Ki units (a surrogate pair kept whole): V8 kept a copy of a long string
+ * that `encodeInto` read at once, alive as long as the result's texts, sliced from the string, were (20 MB more
+ * JS heap for a 10 MB text).
+ */
+export function encodeInto(input, memory, at, capacity) {
+  const view = new Uint8Array(memory.buffer, at, capacity);
+  let written = 0;
+  for (let from = 0, to; from < input.length; from = to) {
+    to = Math.min(from + 65536, input.length);
+    const last = input.charCodeAt(to - 1);
+    if (last >= 0xd800 && last <= 0xdbff && to < input.length) to++;
+    written += encoder.encodeInto(input.substring(from, to), view.subarray(written)).written;
+  }
+  return written;
+}
+
 /** A span of `input`: its text and its UTF-8 and UTF-16 offsets. */
 export function span(input, start, end, start16, end16) {
   return { text: input.slice(start16, end16), start, end, start16, end16 };

@@ -119,6 +119,10 @@ macro_rules! sentence_records {
             fn quote_object(
                 input: &JsValue, start: f64, end: f64, start16: f64, end16: f64, speaker: JsValue, sentence: f64,
             ) -> Record;
+            #[wasm_bindgen(js_name = encodeInto)]
+            fn encode_into(input: &JsValue, memory: &JsValue, at: f64, capacity: f64) -> f64;
+            #[wasm_bindgen(js_name = stringLength)]
+            fn string_length(input: &JsValue) -> f64;
             #[wasm_bindgen(js_name = pushSentence)]
             fn push_sentence(
                 list: &List, input: &JsValue, start: f64, end: f64, start16: f64, end16: f64, sentence_paragraph: f64,
@@ -260,11 +264,21 @@ fn segmentation_record(input: &JsValue, segmentation: &Segmentation) -> JsValue 
 /// object it writes out of bounds and the module traps. Anything but a string is a clear error here. Lone
 /// surrogates become U+FFFD, one UTF-16 unit for one, so UTF-16 offsets still index the caller's string (and
 /// the spans' texts, sliced from it, keep them).
+///
+/// The UTF-8 is written by `src/records.js` straight into a buffer made large enough for any text (three bytes a
+/// UTF-16 unit): wasm-bindgen's glue starts with a buffer of one byte a unit and grows it at the first character
+/// outside ASCII, which copied the whole buffer (10 MB for a 10 MB text) to a new place.
 fn read_text(text: &JsValue) -> Result<String, JsError> {
-    text.as_string().ok_or_else(|| {
+    let Some(units) = text.is_string().then(|| string_length(text)) else {
         let kind = if text.is_null() { "null".to_string() } else { text.js_typeof().as_string().unwrap_or_default() };
-        JsError::new(&format!("the text must be a string, got {kind}"))
-    })
+        return Err(JsError::new(&format!("the text must be a string, got {kind}")));
+    };
+    let mut bytes = vec![0u8; (units as usize).saturating_mul(3)];
+    let written = encode_into(text, &wasm_bindgen::memory(), bytes.as_mut_ptr() as usize as f64, bytes.len() as f64);
+    bytes.truncate(written as usize);
+    // The unused room goes back to the allocator, in place, for the stages to use.
+    bytes.shrink_to_fit();
+    String::from_utf8(bytes).map_err(|_| JsError::new("the text could not be read as UTF-8"))
 }
 
 #[wasm_bindgen]
