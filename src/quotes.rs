@@ -270,7 +270,11 @@ fn tag_after(text: &str, quote: &QuoteFound, after: &[Word], mentions: &[Mention
             }
         }
     }
-    let first_key = lower_key(first.span.slice(text), &mut buffer).to_string();
+    // What the tests below ask of the first word, asked now: its key lives in `buffer`, which they reuse.
+    let (first_is_pronoun, first_is_according) = {
+        let first_key = lower_key(first.span.slice(text), &mut buffer);
+        (is_pronoun(first_key), first_key == "according")
+    };
     if is_verb(first, &mut buffer) {
         let mut k = 1;
         while after.get(k).is_some_and(|w| is_courtesy_title(lower_key(w.span.slice(text), &mut buffer))) {
@@ -283,10 +287,10 @@ fn tag_after(text: &str, quote: &QuoteFound, after: &[Word], mentions: &[Mention
             return most_recent(mentions, quote.outer.start);
         }
     }
-    if is_pronoun(&first_key) && after.get(1).is_some_and(|w| is_verb(w, &mut buffer)) {
+    if first_is_pronoun && after.get(1).is_some_and(|w| is_verb(w, &mut buffer)) {
         return most_recent(mentions, quote.outer.start);
     }
-    if first_key == "according" {
+    if first_is_according {
         return after.iter().skip(2).take(4).find_map(|w| mention_covering(mentions, w.span.start)).map(|(p, _)| p);
     }
     None
