@@ -204,22 +204,26 @@ fn is_tag_gap(gap: &str) -> bool {
 /// sentence: "… .” Obama said."), else before it in the sentence where it opens.
 fn attribute(text: &str, quote: &QuoteFound, sentences: &[SentenceSpan], words: &[Vec<Word>], mentions: &[Mention]) -> Option<usize> {
     let closing = sentence_at(sentences, quote.outer.end.saturating_sub(1)).unwrap_or(quote.sentence);
-    let mut after: Vec<&Word> = words.get(closing).map(|ws| ws.iter().filter(|w| w.span.start >= quote.outer.end).take(16).collect()).unwrap_or_default();
+    // A sentence's words are in text order, all inside the sentence: those after the quote, and those before it,
+    // are slices of them, not copies.
+    let mut after = words.get(closing).map_or(&[][..], |ws| words_from(ws, quote.outer.end));
+    after = after.get(..16).unwrap_or(after);
     if after.is_empty() {
         // The quote ended its sentence: a short next sentence may be the tag ("Obama said.").
         if let Some(next) = words.get(closing + 1) {
             let gap_ok = next.first().is_some_and(|w| text.get(quote.outer.end..w.span.start).is_some_and(|g| g.trim().is_empty() && !g.contains("\n\n")));
             if gap_ok && next.len() <= 8 {
-                after = next.iter().collect();
+                after = next;
             }
         }
     }
-    if let Some(speaker) = tag_after(text, quote, &after, mentions) {
+    if let Some(speaker) = tag_after(text, quote, after, mentions) {
         return Some(speaker);
     }
     let sentence = sentences.get(quote.sentence)?;
-    let before: Vec<&Word> = words.get(quote.sentence)?.iter().filter(|w| w.span.end <= quote.outer.start && w.span.start >= sentence.span.start).collect();
-    if let Some(speaker) = tag_before(text, quote, sentence.span.start, &before, mentions) {
+    let words_of_sentence = words.get(quote.sentence)?;
+    let before = words_of_sentence.get(..words_of_sentence.partition_point(|w| w.span.end <= quote.outer.start)).unwrap_or(&[]);
+    if let Some(speaker) = tag_before(text, quote, sentence.span.start, before, mentions) {
         return Some(speaker);
     }
     // "Smith said on Tuesday:" closing the sentence before a quote that opens its own.
@@ -228,9 +232,8 @@ fn attribute(text: &str, quote: &QuoteFound, sentences: &[SentenceSpan], words: 
         let last = previous.last()?;
         let lead = text.get(last.span.end..quote.outer.start)?;
         if lead.trim_start().starts_with(':') {
-            let all: Vec<&Word> = previous.iter().collect();
             let start = sentences.get(quote.sentence - 1)?.span.start;
-            return tag_before(text, quote, start, &all, mentions);
+            return tag_before(text, quote, start, previous, mentions);
         }
     }
     None
@@ -238,7 +241,7 @@ fn attribute(text: &str, quote: &QuoteFound, sentences: &[SentenceSpan], words: 
 
 /// ",” Umerov said", ",” said Umerov", ",” Mr. Obama said", ",” he remarked", ",” according to Umerov", "” ―
 /// Pamela Padilla", ",” Scott Pruitt, the attorney general of Oklahoma, said".
-fn tag_after(text: &str, quote: &QuoteFound, after: &[&Word], mentions: &[Mention]) -> Option<usize> {
+fn tag_after(text: &str, quote: &QuoteFound, after: &[Word], mentions: &[Mention]) -> Option<usize> {
     let lex = lexicons();
     let mut buffer = String::new();
     let first = after.first()?;
@@ -257,7 +260,7 @@ fn tag_after(text: &str, quote: &QuoteFound, after: &[&Word], mentions: &[Mentio
     }
     if let Some(word) = after.get(k) {
         if let Some((person, end)) = mention_covering(mentions, word.span.start) {
-            let rest: Vec<&&Word> = after.iter().skip(k).filter(|w| w.span.start >= end).collect();
+            let rest = words_from(after.get(k..).unwrap_or(&[]), end);
             let dash = gap.contains(['—', '–', '―']);
             let verb_next = rest.first().is_some_and(|w| is_verb(w, &mut buffer));
             // An apposition between the name and the verb: "Scott Pruitt, the Republican attorney general, said".
@@ -267,7 +270,11 @@ fn tag_after(text: &str, quote: &QuoteFound, after: &[&Word], mentions: &[Mentio
             }
         }
     }
-    let first_key = lower_key(first.span.slice(text), &mut buffer).to_string();
+    // What the tests below ask of the first word, asked now: its key lives in `buffer`, which they reuse.
+    let (first_is_pronoun, first_is_according) = {
+        let first_key = lower_key(first.span.slice(text), &mut buffer);
+        (is_pronoun(first_key), first_key == "according")
+    };
     if is_verb(first, &mut buffer) {
         let mut k = 1;
         while after.get(k).is_some_and(|w| is_courtesy_title(lower_key(w.span.slice(text), &mut buffer))) {
@@ -280,10 +287,10 @@ fn tag_after(text: &str, quote: &QuoteFound, after: &[&Word], mentions: &[Mentio
             return most_recent(mentions, quote.outer.start);
         }
     }
-    if is_pronoun(&first_key) && after.get(1).is_some_and(|w| is_verb(w, &mut buffer)) {
+    if first_is_pronoun && after.get(1).is_some_and(|w| is_verb(w, &mut buffer)) {
         return most_recent(mentions, quote.outer.start);
     }
-    if first_key == "according" {
+    if first_is_according {
         return after.iter().skip(2).take(4).find_map(|w| mention_covering(mentions, w.span.start)).map(|(p, _)| p);
     }
     None
@@ -291,7 +298,7 @@ fn tag_after(text: &str, quote: &QuoteFound, after: &[&Word], mentions: &[Mentio
 
 /// Before the quote, in its sentence: "Umerov said: “…”", "He stated, “…”", "Umerov described the meeting as
 /// “…”", "Spokeswoman Jessica Ditto said via email that, “…”".
-fn tag_before(text: &str, quote: &QuoteFound, sentence_start: usize, before: &[&Word], mentions: &[Mention]) -> Option<usize> {
+fn tag_before(text: &str, quote: &QuoteFound, sentence_start: usize, before: &[Word], mentions: &[Mention]) -> Option<usize> {
     let lex = lexicons();
     let mut buffer = String::new();
     let first = before.first()?;
@@ -320,6 +327,11 @@ fn tag_before(text: &str, quote: &QuoteFound, sentence_start: usize, before: &[&
     }
     let _ = quote;
     None
+}
+
+/// The words of `words` (in text order) that start at `at` or after.
+fn words_from(words: &[Word], at: usize) -> &[Word] {
+    words.get(words.partition_point(|w| w.span.start < at)..).unwrap_or(&[])
 }
 
 fn is_courtesy_title(word: &str) -> bool {

@@ -2,11 +2,36 @@
 // and ships it beside its glue, in pkg/snippets/).
 //
 // A sentence made field by field took 46 calls out of the Wasm and a UTF-8 decoding of its text; here it takes
-// two calls and no decoding: every span is a slice of the caller's own string, `input.slice(start16, end16)`
+// one call and no decoding: every span is a slice of the caller's own string, `input.slice(start16, end16)`
 // (tests/js/robustness.test.mjs checks it with lone surrogates). The object literals give V8 one shape per kind
-// of object. The features arrive as numbers in the order of Features::NAMES (src/score.rs; src/wasm.rs checks
-// its list against it when compiling), and tests/js/cli.test.mjs checks that the result's JSON, field order
-// included, is the CLI's.
+// of object. The features, then their contributions, arrive as numbers in the order of Features::NAMES
+// (src/score.rs; src/wasm.rs checks its list against it when compiling), and tests/js/cli.test.mjs checks that
+// the result's JSON, field order included, is the CLI's.
+
+const encoder = new TextEncoder();
+
+/** The length of the string `input` in UTF-16 units. */
+export function stringLength(input) {
+  return input.length;
+}
+
+/**
+ * Writes `input` as UTF-8 into the Wasm `memory` from byte `at` on, `capacity` bytes at most; returns how many.
+ * The string is encoded in pieces of 64 Ki units (a surrogate pair kept whole): V8 kept a copy of a long string
+ * that `encodeInto` read at once, alive as long as the result's texts, sliced from the string, were (20 MB more
+ * JS heap for a 10 MB text).
+ */
+export function encodeInto(input, memory, at, capacity) {
+  const view = new Uint8Array(memory.buffer, at, capacity);
+  let written = 0;
+  for (let from = 0, to; from < input.length; from = to) {
+    to = Math.min(from + 65536, input.length);
+    const last = input.charCodeAt(to - 1);
+    if (last >= 0xd800 && last <= 0xdbff && to < input.length) to++;
+    written += encoder.encodeInto(input.substring(from, to), view.subarray(written)).written;
+  }
+  return written;
+}
 
 /** A span of `input`: its text and its UTF-8 and UTF-16 offsets. */
 export function span(input, start, end, start16, end16) {
@@ -23,11 +48,14 @@ export function quote(input, start, end, start16, end16, speaker, sentence) {
   return { text: input.slice(start16, end16), start, end, start16, end16, speaker, sentence };
 }
 
-/** Appends a sentence with its score and features to `list`; `contributions` is filled by the next call. */
+/** Appends a sentence with its score, features and contributions (each feature times its weight) to `list`. */
 export function pushSentence(
   list, input, start, end, start16, end16, paragraph, score,
   position, budget, paragraph_, quotes, entities, centrality, coverage, lead, title, length, long, numbers,
   heading, caption, reference, question, speech, chrome,
+  weightedPosition, weightedBudget, weightedParagraph, weightedQuotes, weightedEntities, weightedCentrality,
+  weightedCoverage, weightedLead, weightedTitle, weightedLength, weightedLong, weightedNumbers, weightedHeading,
+  weightedCaption, weightedReference, weightedQuestion, weightedSpeech, weightedChrome,
 ) {
   list.push({
     text: input.slice(start16, end16), start, end, start16, end16, paragraph, score,
@@ -35,19 +63,14 @@ export function pushSentence(
       position, budget, paragraph: paragraph_, quotes, entities, centrality, coverage, lead, title, length, long,
       numbers, heading, caption, reference, question, speech, chrome,
     },
-    contributions: null,
+    contributions: {
+      position: weightedPosition, budget: weightedBudget, paragraph: weightedParagraph, quotes: weightedQuotes,
+      entities: weightedEntities, centrality: weightedCentrality, coverage: weightedCoverage, lead: weightedLead,
+      title: weightedTitle, length: weightedLength, long: weightedLong, numbers: weightedNumbers,
+      heading: weightedHeading, caption: weightedCaption, reference: weightedReference, question: weightedQuestion,
+      speech: weightedSpeech, chrome: weightedChrome,
+    },
   });
-}
-
-/** Sets the contributions of the last sentence in `list`: each feature times its weight, in the features' order. */
-export function setLastContributions(
-  list, position, budget, paragraph, quotes, entities, centrality, coverage, lead, title, length, long, numbers,
-  heading, caption, reference, question, speech, chrome,
-) {
-  list[list.length - 1].contributions = {
-    position, budget, paragraph, quotes, entities, centrality, coverage, lead, title, length, long, numbers,
-    heading, caption, reference, question, speech, chrome,
-  };
 }
 
 // V8 gives a field of an object literal a "double" representation once it has held a fraction, and from then on
@@ -57,8 +80,5 @@ export function setLastContributions(
 // or 1) are then stored as they are, unboxed. Summarizing 10 MB takes 15–20% less time; the result is the same.
 // Other engines only make one object more.
 {
-  const none = new Array(18).fill(null);
-  const list = [];
-  pushSentence(list, "", null, null, null, null, null, null, ...none);
-  setLastContributions(list, ...none);
+  pushSentence([], "", ...new Array(42).fill(null));
 }

@@ -3,6 +3,8 @@
 //! Stages work on byte [`Span`]s; this is the one place where spans become reported text with UTF-8 and
 //! UTF-16 offsets.
 
+use std::cell::Cell;
+
 use serde::ser::{SerializeStruct, Serializer};
 use serde::Serialize;
 
@@ -139,12 +141,25 @@ pub struct Segmentation {
 /// into a JavaScript object at once, so its linear memory never holds every sentence (27 MB for a 10 MB text) at
 /// the same time.
 pub(crate) struct SentenceBuilder<'a> {
-    text: &'a str,
     index: &'a Utf16Index<'a>,
     spans: std::slice::Iter<'a, SentenceSpan>,
     features: std::vec::IntoIter<Features>,
     totals: std::vec::IntoIter<f64>,
     weights: Weights,
+    /// The text the summary's spans copy their texts from: the input, or `""`
+    /// ([`SentenceBuilder::without_texts`]), which leaves them empty.
+    texts_from: &'a Cell<&'a str>,
+}
+
+impl SentenceBuilder<'_> {
+    /// Leaves the texts of the summary's spans empty — sentences, mentions, quotes and removed runs keep their
+    /// offsets — for the Wasm binding, which slices every text out of the caller's own string: the copies would
+    /// be most of the input again (10 MB of them for a 10 MB text), made and freed unread.
+    #[cfg(any(target_arch = "wasm32", test))]
+    pub(crate) fn without_texts(self) -> Self {
+        self.texts_from.set("");
+        self
+    }
 }
 
 impl Iterator for SentenceBuilder<'_> {
@@ -154,7 +169,7 @@ impl Iterator for SentenceBuilder<'_> {
         let s = self.spans.next()?;
         let features = self.features.next().unwrap_or_default();
         Some(Sentence {
-            span: self.index.text_span(self.text, s.span),
+            span: self.index.text_span(self.texts_from.get(), s.span),
             paragraph: s.paragraph,
             score: round(self.totals.next().unwrap_or(0.0)),
             contributions: features.dot(&self.weights).rounded(),
@@ -185,14 +200,16 @@ pub(crate) fn assemble(
 ) -> Summary {
     let index = Utf16Index::new(text);
     let (features, totals, weights) = scores.into_results();
+    let texts_from = Cell::new(text);
     collect(SentenceBuilder {
-        text,
+        texts_from: &texts_from,
         index: &index,
         spans: sentences.iter(),
         features: features.into_iter(),
         totals: totals.into_iter(),
         weights,
     });
+    let texts_from = texts_from.get();
     // Each person's quotes, in text order: one pass over the quotes, not one per person.
     let mut quotes_by_speaker: Vec<Vec<Span>> = vec![Vec::new(); people.persons.len()];
     for q in quotes {
@@ -216,13 +233,13 @@ pub(crate) fn assemble(
             role: p.role.clone(),
             first: p.first(),
             first16: index.offset16(p.first()),
-            spans: p.mentions.iter().map(|&m| index.text_span(text, m)).collect(),
-            quotes: quotes_by_speaker.get(p.id).map_or(&[][..], Vec::as_slice).iter().map(|&q| index.text_span(text, q)).collect(),
+            spans: p.mentions.iter().map(|&m| index.text_span(texts_from, m)).collect(),
+            quotes: quotes_by_speaker.get(p.id).map_or(&[][..], Vec::as_slice).iter().map(|&q| index.text_span(texts_from, q)).collect(),
         })
         .collect();
     let quotes_out = quotes
         .iter()
-        .map(|q| Quote { span: index.text_span(text, q.span), speaker: q.speaker.and_then(|s| rank.get(s).copied()), sentence: q.sentence })
+        .map(|q| Quote { span: index.text_span(texts_from, q.span), speaker: q.speaker.and_then(|s| rank.get(s).copied()), sentence: q.sentence })
         .collect();
     Summary {
         title: article.title.map(|t| t.slice(text).to_string()),
@@ -231,7 +248,7 @@ pub(crate) fn assemble(
         summary: chosen.to_vec(),
         people: people_out,
         quotes: quotes_out,
-        removed: removed(text, article, &index),
+        removed: removed(texts_from, article, &index),
     }
 }
 
@@ -289,6 +306,31 @@ pub(crate) fn round_in_line(x: f64) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::round;
+    use crate::{Options, Summary};
+
+    /// Without texts, the summary is the same but for its spans' texts, which are empty: sentences, mentions,
+    /// quotes and removed runs.
+    #[test]
+    fn spans_without_texts_keep_their_offsets() {
+        let text = "Skip to content\n\nJane Smith, the mayor of Springfield, opened the bridge. \"It is a great day \
+                    for the city,\" Smith said. Café owners cheered 😀.\n\nShare this article";
+        let options = Options::default();
+        let mut sentences = Vec::new();
+        let mut bare = crate::summarize_with(text, &options, &mut |built| sentences = built.without_texts().collect())
+            .unwrap_or_else(|e| panic!("{e}"));
+        bare.sentences = sentences;
+        let mut full = crate::summarize(text, &options).unwrap_or_else(|e| panic!("{e}"));
+        let take_texts = |summary: &mut Summary| {
+            let spans = summary.sentences.iter_mut().map(|s| &mut s.span);
+            let spans = spans.chain(summary.people.iter_mut().flat_map(|p| p.spans.iter_mut().chain(p.quotes.iter_mut())));
+            let spans = spans.chain(summary.quotes.iter_mut().map(|q| &mut q.span));
+            spans.chain(summary.removed.iter_mut().map(|r| &mut r.span)).map(|span| std::mem::take(&mut span.text)).collect::<String>()
+        };
+        assert!(take_texts(&mut bare).is_empty());
+        assert!(!take_texts(&mut full).is_empty());
+        assert!(!full.people.is_empty() && !full.quotes.is_empty() && !full.removed.is_empty());
+        assert_eq!(bare, full);
+    }
 
     /// The rounding is `f64::round`'s (halves away from zero) on halves, signed zeros, the largest exact
     /// integers and a spread of ordinary values; what is not finite becomes 0.

@@ -348,7 +348,7 @@ impl<'a> Scanner<'a> {
     fn cut(&mut self, end: usize) -> usize {
         self.push(self.start, end);
         self.start = skip_space(self.text, end).max(self.start);
-        if let Some(newline) = self.text.get(end..self.start).and_then(|gap| gap.rfind('\n')) {
+        if let Some(newline) = self.text.as_bytes().get(end..self.start).and_then(|gap| gap.iter().rposition(|&b| b == b'\n')) {
             self.line_start = end + newline + 1;
         }
         if self.line_start > self.start {
@@ -477,7 +477,7 @@ impl<'a> Scanner<'a> {
         }
         let next_start = skip_space(text, end);
         let gap = &text[end..next_start];
-        if gap.matches('\n').count() >= 2 || next_start >= text.len() {
+        if line_breaks(gap) >= 2 || next_start >= text.len() {
             return (end, Some(end));
         }
         if gap.contains('\n') && starts_with_list_marker(&text[next_start..]) {
@@ -613,7 +613,7 @@ impl<'a> Scanner<'a> {
         let line = self.text[line_start.max(self.start)..at].trim();
         let next_start = skip_space(self.text, at);
         let rest = &self.text[next_start..];
-        if self.text[at..next_start].matches('\n').count() >= 2 {
+        if line_breaks(&self.text[at..next_start]) >= 2 {
             // A blank line.
             return true;
         }
@@ -768,9 +768,25 @@ fn bracket_pairs(text: &str) -> Vec<(usize, usize)> {
     pairs
 }
 
+/// The end of the white space that starts at `from`, character by character: what follows a sentence is
+/// mostly one space.
 fn skip_space(text: &str, from: usize) -> usize {
-    let rest = text.get(from..).unwrap_or("");
-    from + (rest.len() - rest.trim_start().len())
+    let mut at = from;
+    while let Some(c) = char_at(text, at).filter(|c| c.is_whitespace()) {
+        at += c.len_utf8();
+    }
+    at
+}
+
+/// The ASCII characters that [`char::is_whitespace`] accepts (`u8::is_ascii_whitespace` leaves out the vertical
+/// tab, which it does not).
+fn is_ascii_space(byte: u8) -> bool {
+    matches!(byte, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r')
+}
+
+/// How many line breaks `text` holds.
+fn line_breaks(text: &str) -> usize {
+    text.bytes().filter(|&b| b == b'\n').count()
 }
 
 fn is_terminator(c: char) -> bool {
@@ -850,12 +866,31 @@ fn word_before(text: &str, start: usize, at: usize) -> &str {
         from += 1;
     }
     let Some(head) = text.get(from..at) else { return "" };
-    let begin = match head.char_indices().rev().find(|&(_, c)| c.is_whitespace()) {
-        Some((p, c)) => p + c.len_utf8(),
+    let begin = match after_last_space(head) {
+        Some(begin) => begin,
         None if from > start => return "",
         None => 0,
     };
-    head[begin..].trim_start_matches(['(', '[', '"', '“', '‘', '\'', '«', '¿', '¡', '—', '–'])
+    let word = &head[begin..];
+    // Most words open with a letter or a digit: nothing to strip.
+    if word.as_bytes().first().is_some_and(u8::is_ascii_alphanumeric) {
+        return word;
+    }
+    word.trim_start_matches(['(', '[', '"', '“', '‘', '\'', '«', '¿', '¡', '—', '–'])
+}
+
+/// The offset just after the last white space in `head`, if any: found by a byte test while the bytes from the end
+/// are ASCII (most words are), by decoding the characters once one is not.
+fn after_last_space(head: &str) -> Option<usize> {
+    for (p, &b) in head.as_bytes().iter().enumerate().rev() {
+        if !b.is_ascii() {
+            return head.char_indices().rev().find(|&(_, c)| c.is_whitespace()).map(|(p, c)| p + c.len_utf8());
+        }
+        if is_ascii_space(b) {
+            return Some(p + 1);
+        }
+    }
+    None
 }
 
 /// True when a number stands right before `word` (a slice of `text`): "21.7 secs", "10 mins".
@@ -1005,6 +1040,26 @@ mod tests {
         assert!(is_dotted_acronym("Ph.D"));
         assert!(!is_dotted_acronym("example.com"));
         assert!(!is_dotted_acronym("3.5"));
+    }
+
+    /// The word before a period starts after the last white space of any kind (a no-break space, a vertical
+    /// tab), without its opening quotes and brackets; white space after a sentence is skipped whatever its kind.
+    #[test]
+    fn words_before_periods_and_space_after_sentences() {
+        for (text, word) in [
+            ("met Mr", "Mr"),
+            ("met\u{a0}Mr", "Mr"),
+            ("met\u{2003}Mr", "Mr"),
+            ("met\x0bMr", "Mr"),
+            ("caf\u{e9} Co", "Co"),
+            ("said (\u{201c}Dr", "Dr"),
+            ("M\u{fc}ller", "M\u{fc}ller"),
+        ] {
+            assert_eq!(word_before(text, 0, text.len()), word, "{text:?}");
+        }
+        assert_eq!(skip_space("a. \u{a0}\x0b\n B", 2), 8);
+        assert_eq!(skip_space("a.", 2), 2);
+        assert_eq!(skip_space("\u{e9}", 1), 1);
     }
 
     #[test]

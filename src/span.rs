@@ -4,6 +4,8 @@
 //! units. Every span the result reports carries both, so the page can highlight `text.slice(start16, end16)`
 //! exactly, whatever emoji, combining marks or CRLF line ends the input holds.
 
+use std::cell::Cell;
+
 use serde::Serialize;
 
 /// A half-open range `start..end` of UTF-8 byte offsets into the input, always on character boundaries.
@@ -73,11 +75,16 @@ impl TextSpan {
 ///
 /// The number of UTF-16 units before byte `p` equals the number of bytes before `p` that start a character,
 /// plus one more for every four-byte character (those become surrogate pairs). A checkpoint every
-/// [`Utf16Index::BLOCK`] bytes bounds each look-up to one short scan, and costs 1/16 of the input in memory (1/8 natively).
+/// [`Utf16Index::BLOCK`] bytes bounds each look-up to one short scan, and costs 1/16 of the input in memory (1/8
+/// natively). The result asks for offsets mostly in text order — a sentence's start just after the previous
+/// one's end, a mention's end just after its start — so a look-up in the block of the one before counts on
+/// from that one instead of from the checkpoint: a sentence's or a mention's offsets cost about one scan, not two.
 pub struct Utf16Index<'a> {
     bytes: &'a [u8],
     checkpoints: Vec<usize>,
     ascii: bool,
+    /// The last look-up: its byte offset and UTF-16 offset.
+    last: Cell<(usize, usize)>,
 }
 
 impl<'a> Utf16Index<'a> {
@@ -97,7 +104,7 @@ impl<'a> Utf16Index<'a> {
             }
             checkpoints.push(units);
         }
-        Utf16Index { bytes, checkpoints, ascii }
+        Utf16Index { bytes, checkpoints, ascii, last: Cell::new((0, 0)) }
     }
 
     /// The UTF-16 offset of byte offset `byte` (clamped to the text's length).
@@ -107,11 +114,17 @@ impl<'a> Utf16Index<'a> {
             return byte;
         }
         let block = byte / Self::BLOCK;
-        let units = self.checkpoints.get(block).copied().unwrap_or(0);
-        units + utf16_units(self.bytes.get(block * Self::BLOCK..byte).unwrap_or(&[]))
+        let (from, units) = match self.last.get() {
+            (last, units) if last <= byte && last / Self::BLOCK == block => (last, units),
+            _ => (block * Self::BLOCK, self.checkpoints.get(block).copied().unwrap_or(0)),
+        };
+        let units = units + utf16_units(self.bytes.get(from..byte).unwrap_or(&[]));
+        self.last.set((byte, units));
+        units
     }
 
-    /// A reportable [`TextSpan`] for `span` of `text` (the text this index was built from).
+    /// A reportable [`TextSpan`] for `span` of `text` (the text this index was built from), or with an empty
+    /// text when `text` is `""`.
     pub fn text_span(&self, text: &str, span: Span) -> TextSpan {
         TextSpan {
             text: span.slice(text).to_string(),
@@ -173,6 +186,24 @@ mod tests {
             assert_eq!(index.offset16(byte), expected, "at byte {byte}");
         }
         assert_eq!(index.offset16(text.len()), text.encode_utf16().count());
+    }
+
+    /// Look-ups in any order (backwards, within a block, across blocks, past the end) give the offsets that
+    /// look-ups in text order give: the last look-up is only a shortcut.
+    #[test]
+    fn utf16_offsets_do_not_depend_on_the_order_of_look_ups() {
+        let text = "\u{1F600}\u{1F600}\u{e9}a b".repeat(40) + "\u{4e2d}";
+        let index = Utf16Index::new(&text);
+        let expected = |byte: usize| text[..byte.min(text.len())].encode_utf16().count();
+        let boundaries: Vec<usize> = text.char_indices().map(|(p, _)| p).chain([text.len(), text.len() + 9]).collect();
+        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+        for _ in 0..5_000 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            let byte = boundaries[(seed % boundaries.len() as u64) as usize];
+            assert_eq!(index.offset16(byte), expected(byte), "at byte {byte}");
+        }
     }
 
     #[test]

@@ -36,10 +36,11 @@ pub fn summarize(#[wasm_bindgen(unchecked_param_type = "string")] input: JsValue
     let text = read_text(&input)?;
     let options = read_options(&options)?;
     // Each sentence becomes a JavaScript object as soon as it is made: the whole list of them never sits in
-    // linear memory (on a 10 MB text it would be 27 MB more at the peak).
+    // linear memory (on a 10 MB text it would be 27 MB more at the peak). The spans come without their texts,
+    // which `src/records.js` slices out of `input`.
     let sentences = List::new();
     let summary = crate::summarize_with(&text, &options, &mut |built| {
-        for sentence in built {
+        for sentence in built.without_texts() {
             push_sentence_record(&sentences, &input, &sentence);
         }
     })
@@ -103,9 +104,11 @@ extern "C" {
 
 /// The sentences, spans, quotes and removed runs: one call each into `src/records.js`, which slices each text
 /// out of the caller's own string. A sentence passes its features as numbers in [`Features::NAMES`]' order,
-/// checked against the names given here when compiling, and its contributions in a second call.
+/// checked against the names given here when compiling, then its contributions in the same order (one call for
+/// all: a second call per sentence cost more than its 18 arguments). Each feature comes with a second name, for
+/// its contribution's argument.
 macro_rules! sentence_records {
-    ($($name:ident),*) => {
+    ($($name:ident / $weighted:ident),*) => {
         #[wasm_bindgen(module = "/src/records.js")]
         extern "C" {
             #[wasm_bindgen(js_name = span)]
@@ -116,13 +119,15 @@ macro_rules! sentence_records {
             fn quote_object(
                 input: &JsValue, start: f64, end: f64, start16: f64, end16: f64, speaker: JsValue, sentence: f64,
             ) -> Record;
+            #[wasm_bindgen(js_name = encodeInto)]
+            fn encode_into(input: &JsValue, memory: &JsValue, at: f64, capacity: f64) -> f64;
+            #[wasm_bindgen(js_name = stringLength)]
+            fn string_length(input: &JsValue) -> f64;
             #[wasm_bindgen(js_name = pushSentence)]
             fn push_sentence(
                 list: &List, input: &JsValue, start: f64, end: f64, start16: f64, end16: f64, sentence_paragraph: f64,
-                score: f64, $($name: f64),*
+                score: f64, $($name: f64,)* $($weighted: f64),*
             );
-            #[wasm_bindgen(js_name = setLastContributions)]
-            fn set_last_contributions(list: &List, $($name: f64),*);
         }
 
         const _: () = assert!(same_names(&[$(stringify!($name)),*], Features::NAMES), "one argument per feature, in order");
@@ -132,16 +137,20 @@ macro_rules! sentence_records {
             let (span, features, contributions) = (&sentence.span, &sentence.features, &sentence.contributions);
             let (start, end, start16, end16) = offsets(span);
             push_sentence(
-                list, input, start, end, start16, end16, sentence.paragraph as f64, sentence.score, $(features.$name),*
+                list, input, start, end, start16, end16, sentence.paragraph as f64, sentence.score, $(features.$name,)*
+                $(contributions.$name),*
             );
-            set_last_contributions(list, $(contributions.$name),*);
         }
     };
 }
 
 sentence_records!(
-    position, budget, paragraph, quotes, entities, centrality, coverage, lead, title, length, long, numbers, heading,
-    caption, reference, question, speech, chrome
+    position / weighted_position, budget / weighted_budget, paragraph / weighted_paragraph,
+    quotes / weighted_quotes, entities / weighted_entities, centrality / weighted_centrality,
+    coverage / weighted_coverage, lead / weighted_lead, title / weighted_title, length / weighted_length,
+    long / weighted_long, numbers / weighted_numbers, heading / weighted_heading, caption / weighted_caption,
+    reference / weighted_reference, question / weighted_question, speech / weighted_speech,
+    chrome / weighted_chrome
 );
 
 /// A span's UTF-8 and UTF-16 offsets, as JavaScript numbers.
@@ -255,11 +264,21 @@ fn segmentation_record(input: &JsValue, segmentation: &Segmentation) -> JsValue 
 /// object it writes out of bounds and the module traps. Anything but a string is a clear error here. Lone
 /// surrogates become U+FFFD, one UTF-16 unit for one, so UTF-16 offsets still index the caller's string (and
 /// the spans' texts, sliced from it, keep them).
+///
+/// The UTF-8 is written by `src/records.js` straight into a buffer made large enough for any text (three bytes a
+/// UTF-16 unit): wasm-bindgen's glue starts with a buffer of one byte a unit and grows it at the first character
+/// outside ASCII, which copied the whole buffer (10 MB for a 10 MB text) to a new place.
 fn read_text(text: &JsValue) -> Result<String, JsError> {
-    text.as_string().ok_or_else(|| {
+    let Some(units) = text.is_string().then(|| string_length(text)) else {
         let kind = if text.is_null() { "null".to_string() } else { text.js_typeof().as_string().unwrap_or_default() };
-        JsError::new(&format!("the text must be a string, got {kind}"))
-    })
+        return Err(JsError::new(&format!("the text must be a string, got {kind}")));
+    };
+    let mut bytes = vec![0u8; (units as usize).saturating_mul(3)];
+    let written = encode_into(text, &wasm_bindgen::memory(), bytes.as_mut_ptr() as usize as f64, bytes.len() as f64);
+    bytes.truncate(written as usize);
+    // The unused room goes back to the allocator, in place, for the stages to use.
+    bytes.shrink_to_fit();
+    String::from_utf8(bytes).map_err(|_| JsError::new("the text could not be read as UTF-8"))
 }
 
 #[wasm_bindgen]
