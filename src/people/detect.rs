@@ -171,13 +171,15 @@ pub(super) fn letters(s: &str) -> usize {
 }
 
 /// A word that can be part of a name: capitalised, not a number, not an acronym in capitals ("NATO").
-#[inline]
+#[inline(always)]
 fn is_name_word(text: &str, word: &Word) -> bool {
-    // Asked of every word: most are not capitalised, and are answered without a call.
+    // Asked of every word: most are not capitalised, and are answered without a call (in the Wasm too, where a
+    // mere `#[inline]` left a call a word).
     word.capitalized && !word.numeric && has_name_shape(text, word)
 }
 
 /// [`is_name_word`] for a capitalised word that is not a number.
+#[inline(never)]
 fn has_name_shape(text: &str, word: &Word) -> bool {
     if word.all_caps && letters(word.span.slice(text)) > 2 {
         return false;
