@@ -12,7 +12,7 @@ use super::role::{role_after, role_before, role_in_apposition_before, role_words
 use super::Gender;
 use crate::lexicon::{lexicons, normalize, Entry, Lexicons, TitleKind};
 use crate::span::Span;
-use crate::tokens::{name_key, push_name_key, strip_possessive, Word};
+use crate::tokens::{name_key, possessive_ending, push_name_key, strip_possessive, Word};
 use std::borrow::Cow;
 use std::ops::Range;
 
@@ -216,6 +216,20 @@ fn is_initial(text: &str, word: &Word) -> bool {
 /// 99): [`strip_possessive`] would shorten it, or it ends in "s" and an apostrophe.
 fn is_possessive(word: &[u8]) -> bool {
     matches!(word, [.., b'\'', b's'] | [.., 0xE2, 0x80, 0x99, b's' | b'S'] | [.., b's', b'\''] | [.., b's', 0xE2, 0x80, 0x99])
+}
+
+/// The length of a name's last word as the name writes it: without a possessive ending ([`strip_possessive`]) and
+/// the apostrophes after it ("Jones’" → "Jones"). Counted on the bytes ("’" is E2 80 99), which cut on character
+/// boundaries: no character ends in E2 80 99 but "’", nor in "'" but "'".
+fn bare_len(word: &[u8]) -> usize {
+    let mut len = word.len() - possessive_ending(word);
+    loop {
+        match word.get(..len) {
+            Some([.., b'\'']) => len -= 1,
+            Some([.., 0xE2, 0x80, 0x99]) => len -= 3,
+            _ => return len,
+        }
+    }
 }
 
 /// The bytes between two words of a sentence, `a` before `b`: compared with a few ASCII shapes, they need no
@@ -504,8 +518,8 @@ fn push_run(
     let Some(name_words) = run.get(core..end) else { return };
     let (Some(first_word), Some(last_word)) = (name_words.first(), name_words.last()) else { return };
     let (first, last) = (i + core, i + end - 1);
-    let (name, name_keys) = push_name(text, name_words, keys, core, out);
-    let last_len = strip_possessive(last_word.span.slice(text)).trim_end_matches(['\'', '’']).len();
+    let last_len = bare_len(text.as_bytes().get(last_word.span.start..last_word.span.end).unwrap_or(b""));
+    let (name, name_keys) = push_name(text, name_words, keys, core, last_len, out);
     let span = Span::new(first_word.span.start, last_word.span.start + last_len);
     let opens_sentence = first == 0 && first_word.span.start <= at.span.start + 3;
     // A word peeled off the run ("President Bill Clinton", "Smith Friday") was keyed with it.
@@ -543,10 +557,10 @@ fn push_run(
 }
 
 /// Appends the name `name_words`, words `core..` of the run whose keys `keys` holds, to the candidates' names
-/// and the keys of its words to their keys; returns where each lies. The last word is written without its
-/// possessive ending, an initial with its period.
+/// and the keys of its words to their keys; returns where each lies. The last word is written `last_len` bytes
+/// long ([`bare_len`]: without its possessive ending), an initial with its period.
 #[inline(never)]
-fn push_name(text: &str, name_words: &[Word], keys: &RunKeys, core: usize, out: &mut Candidates) -> (Range<usize>, Range<usize>) {
+fn push_name(text: &str, name_words: &[Word], keys: &RunKeys, core: usize, last_len: usize, out: &mut Candidates) -> (Range<usize>, Range<usize>) {
     let (name_start, keys_start) = (out.names.len(), out.keys.len());
     for (k, w) in name_words.iter().enumerate() {
         let s = w.span.slice(text);
@@ -558,10 +572,9 @@ fn push_name(text: &str, name_words: &[Word], keys: &RunKeys, core: usize, out: 
         // a key does.
         let run_key = keys.key(core + k).unwrap_or("");
         if k + 1 == name_words.len() {
-            let unpossessed = strip_possessive(s);
-            let bare = unpossessed.trim_end_matches(['\'', '’']);
+            let bare = s.get(..last_len).unwrap_or("");
             out.names.push_str(bare);
-            if bare.len() == unpossessed.len() && strip_possessive(bare).len() == bare.len() {
+            if last_len + possessive_ending(s.as_bytes()) == s.len() && possessive_ending(bare.as_bytes()) == 0 {
                 out.keys.push_str(run_key);
             } else {
                 push_name_key(bare, &mut out.keys);
@@ -712,7 +725,7 @@ fn run_end(text: &str, words: &[Word], i: usize, headline: bool) -> usize {
 fn push_headline_words(text: &str, sentence: usize, run: &[Word], out: &mut Candidates) {
     for (k, word) in run.iter().enumerate() {
         let s = word.span.slice(text);
-        let bare = strip_possessive(s).trim_end_matches(['\'', '’']);
+        let bare = s.get(..bare_len(s.as_bytes())).unwrap_or("");
         if letters(bare) < 2 {
             continue;
         }
@@ -1216,6 +1229,9 @@ mod tests {
         for word in ["Putin’s", "PUTIN’S", "Obama's", "OBAMA'S", "Jones'", "Jones’", "Putin", "Bass", "s", "'s", "’s", "s’", "’"] {
             let by_characters = strip_possessive(word).len() != word.len() || word.ends_with("s'") || word.ends_with("s’");
             assert_eq!(is_possessive(word.as_bytes()), by_characters, "{word:?}");
+        }
+        for word in ["Putin’s", "Jones'", "Jones’", "Jones’’", "Jones'’s", "O’Neill", "’", "'", "’s", "Smith", ""] {
+            assert_eq!(bare_len(word.as_bytes()), strip_possessive(word).trim_end_matches(['\'', '’']).len(), "{word:?}");
         }
     }
 
