@@ -1126,22 +1126,34 @@ fn apposition_evidence<'t>(
 ) -> f64 {
     let Some(word) = words.get(last) else { return 0.0 };
     let after = text.get(word.span.end..sentence_end).unwrap_or("");
-    let after = after.strip_prefix(['’', '\'']).map(|a| a.strip_prefix('s').unwrap_or(a)).unwrap_or(after);
-    // The words looked at are slices of the text, not copies.
-    if let Some(rest) = after.strip_prefix(" (") {
+    // The marks looked for are ASCII, or "’" (E2 80 99): read as bytes, without decoding characters. The words
+    // looked at are slices of the text, not copies.
+    let possessive = match after.as_bytes() {
+        [b'\'', b's', ..] => 2,
+        [0xE2, 0x80, 0x99, b's', ..] => 4,
+        [b'\'', ..] => 1,
+        [0xE2, 0x80, 0x99, ..] => 3,
+        _ => 0,
+    };
+    let after = after.get(possessive..).unwrap_or(after);
+    if let [b' ', b'(', inside @ ..] = after.as_bytes() {
         // "John Smith (42)": an age in brackets.
-        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
-        if (1..=3).contains(&digits) && rest.get(digits..).is_some_and(|r| r.starts_with(')')) {
+        let digits = inside.iter().take_while(|b| b.is_ascii_digit()).count();
+        if (1..=3).contains(&digits) && inside.get(digits) == Some(&b')') {
             return 2.0;
         }
     }
     let Some(rest) = after.strip_prefix(", ") else { return 0.0 };
-    let next = rest.get(..rest.char_indices().find(|&(_, c)| !c.is_alphanumeric()).map_or(rest.len(), |(end, _)| end)).unwrap_or("");
-    if !next.is_empty() && next.bytes().all(|b| b.is_ascii_digit()) && next.len() <= 2 && rest.get(next.len()..).is_some_and(|r| r.starts_with([',', ' '])) {
+    // The next word, up to the first character that is not alphanumeric: an age of one or two digits, or "who".
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    if (1..=2).contains(&digits) && matches!(rest.as_bytes().get(digits), Some(b',' | b' ')) {
         return 3.0;
     }
-    if matches!(next, "who" | "whose") {
-        return 2.0;
+    let word_ends = |len: usize| !rest.get(len..).and_then(|r| r.chars().next()).is_some_and(char::is_alphanumeric);
+    if let [b'w', b'h', b'o', more @ ..] = rest.as_bytes() {
+        if word_ends(3) || matches!(more, [b's', b'e', ..]) && word_ends(5) {
+            return 2.0;
+        }
     }
     let role = role_words(rest, buffer);
     let evidence = if role.is_some() { 1.5 } else { 0.0 };
