@@ -1178,10 +1178,9 @@ fn table_evidence(
     let Some(word) = words.get(last) else { return 0.0 };
     let mut evidence = 0.0;
     let before = first.checked_sub(1).and_then(|k| words.get(k));
-    if before.is_some_and(|w| w.numeric) && matches!(gap_between(text, before, words.get(first)), Some(" ")) || {
-        let gap = before.and_then(|b| text.get(b.span.end..words.get(first).map_or(b.span.end, |f| f.span.start)));
-        before.is_some_and(|w| w.numeric) && matches!(gap, Some(". " | " - "))
-    } {
+    // A figure before the name, then a space (as `gap_between` reads one), ". " or " - ".
+    let gap = before.filter(|w| w.numeric).and_then(|b| text.as_bytes().get(b.span.end..words.get(first).map_or(b.span.end, |f| f.span.start)));
+    if matches!(gap, Some(b" " | b"\xC2\xA0" | b"\n" | b". " | b" - ")) {
         evidence += 1.0;
     }
     if let Some(after) = after {
