@@ -12,7 +12,7 @@ use super::role::{role_after, role_before, role_in_apposition_before, role_words
 use super::Gender;
 use crate::lexicon::{lexicons, normalize, Entry, Lexicons, TitleKind};
 use crate::span::Span;
-use crate::tokens::{name_key, push_name_key, strip_possessive, Word};
+use crate::tokens::{name_key, possessive_ending, push_name_key, strip_possessive, Word};
 use std::borrow::Cow;
 use std::ops::Range;
 
@@ -171,13 +171,15 @@ pub(super) fn letters(s: &str) -> usize {
 }
 
 /// A word that can be part of a name: capitalised, not a number, not an acronym in capitals ("NATO").
-#[inline]
+#[inline(always)]
 fn is_name_word(text: &str, word: &Word) -> bool {
-    // Asked of every word: most are not capitalised, and are answered without a call.
+    // Asked of every word: most are not capitalised, and are answered without a call (in the Wasm too, where a
+    // mere `#[inline]` left a call a word).
     word.capitalized && !word.numeric && has_name_shape(text, word)
 }
 
 /// [`is_name_word`] for a capitalised word that is not a number.
+#[inline(never)]
 fn has_name_shape(text: &str, word: &Word) -> bool {
     if word.all_caps && letters(word.span.slice(text)) > 2 {
         return false;
@@ -214,6 +216,20 @@ fn is_initial(text: &str, word: &Word) -> bool {
 /// 99): [`strip_possessive`] would shorten it, or it ends in "s" and an apostrophe.
 fn is_possessive(word: &[u8]) -> bool {
     matches!(word, [.., b'\'', b's'] | [.., 0xE2, 0x80, 0x99, b's' | b'S'] | [.., b's', b'\''] | [.., b's', 0xE2, 0x80, 0x99])
+}
+
+/// The length of a name's last word as the name writes it: without a possessive ending ([`strip_possessive`]) and
+/// the apostrophes after it ("Jones’" → "Jones"). Counted on the bytes ("’" is E2 80 99), which cut on character
+/// boundaries: no character ends in E2 80 99 but "’", nor in "'" but "'".
+fn bare_len(word: &[u8]) -> usize {
+    let mut len = word.len() - possessive_ending(word);
+    loop {
+        match word.get(..len) {
+            Some([.., b'\'']) => len -= 1,
+            Some([.., 0xE2, 0x80, 0x99]) => len -= 3,
+            _ => return len,
+        }
+    }
 }
 
 /// The bytes between two words of a sentence, `a` before `b`: compared with a few ASCII shapes, they need no
@@ -502,8 +518,8 @@ fn push_run(
     let Some(name_words) = run.get(core..end) else { return };
     let (Some(first_word), Some(last_word)) = (name_words.first(), name_words.last()) else { return };
     let (first, last) = (i + core, i + end - 1);
-    let (name, name_keys) = push_name(text, name_words, keys, core, out);
-    let last_len = strip_possessive(last_word.span.slice(text)).trim_end_matches(['\'', '’']).len();
+    let last_len = bare_len(text.as_bytes().get(last_word.span.start..last_word.span.end).unwrap_or(b""));
+    let (name, name_keys) = push_name(text, name_words, keys, core, last_len, out);
     let span = Span::new(first_word.span.start, last_word.span.start + last_len);
     let opens_sentence = first == 0 && first_word.span.start <= at.span.start + 3;
     // A word peeled off the run ("President Bill Clinton", "Smith Friday") was keyed with it.
@@ -541,10 +557,10 @@ fn push_run(
 }
 
 /// Appends the name `name_words`, words `core..` of the run whose keys `keys` holds, to the candidates' names
-/// and the keys of its words to their keys; returns where each lies. The last word is written without its
-/// possessive ending, an initial with its period.
+/// and the keys of its words to their keys; returns where each lies. The last word is written `last_len` bytes
+/// long ([`bare_len`]: without its possessive ending), an initial with its period.
 #[inline(never)]
-fn push_name(text: &str, name_words: &[Word], keys: &RunKeys, core: usize, out: &mut Candidates) -> (Range<usize>, Range<usize>) {
+fn push_name(text: &str, name_words: &[Word], keys: &RunKeys, core: usize, last_len: usize, out: &mut Candidates) -> (Range<usize>, Range<usize>) {
     let (name_start, keys_start) = (out.names.len(), out.keys.len());
     for (k, w) in name_words.iter().enumerate() {
         let s = w.span.slice(text);
@@ -556,10 +572,9 @@ fn push_name(text: &str, name_words: &[Word], keys: &RunKeys, core: usize, out: 
         // a key does.
         let run_key = keys.key(core + k).unwrap_or("");
         if k + 1 == name_words.len() {
-            let unpossessed = strip_possessive(s);
-            let bare = unpossessed.trim_end_matches(['\'', '’']);
+            let bare = s.get(..last_len).unwrap_or("");
             out.names.push_str(bare);
-            if bare.len() == unpossessed.len() && strip_possessive(bare).len() == bare.len() {
+            if last_len + possessive_ending(s.as_bytes()) == s.len() && possessive_ending(bare.as_bytes()) == 0 {
                 out.keys.push_str(run_key);
             } else {
                 push_name_key(bare, &mut out.keys);
@@ -710,7 +725,7 @@ fn run_end(text: &str, words: &[Word], i: usize, headline: bool) -> usize {
 fn push_headline_words(text: &str, sentence: usize, run: &[Word], out: &mut Candidates) {
     for (k, word) in run.iter().enumerate() {
         let s = word.span.slice(text);
-        let bare = strip_possessive(s).trim_end_matches(['\'', '’']);
+        let bare = s.get(..bare_len(s.as_bytes())).unwrap_or("");
         if letters(bare) < 2 {
             continue;
         }
@@ -1111,22 +1126,34 @@ fn apposition_evidence<'t>(
 ) -> f64 {
     let Some(word) = words.get(last) else { return 0.0 };
     let after = text.get(word.span.end..sentence_end).unwrap_or("");
-    let after = after.strip_prefix(['’', '\'']).map(|a| a.strip_prefix('s').unwrap_or(a)).unwrap_or(after);
-    // The words looked at are slices of the text, not copies.
-    if let Some(rest) = after.strip_prefix(" (") {
+    // The marks looked for are ASCII, or "’" (E2 80 99): read as bytes, without decoding characters. The words
+    // looked at are slices of the text, not copies.
+    let possessive = match after.as_bytes() {
+        [b'\'', b's', ..] => 2,
+        [0xE2, 0x80, 0x99, b's', ..] => 4,
+        [b'\'', ..] => 1,
+        [0xE2, 0x80, 0x99, ..] => 3,
+        _ => 0,
+    };
+    let after = after.get(possessive..).unwrap_or(after);
+    if let [b' ', b'(', inside @ ..] = after.as_bytes() {
         // "John Smith (42)": an age in brackets.
-        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
-        if (1..=3).contains(&digits) && rest.get(digits..).is_some_and(|r| r.starts_with(')')) {
+        let digits = inside.iter().take_while(|b| b.is_ascii_digit()).count();
+        if (1..=3).contains(&digits) && inside.get(digits) == Some(&b')') {
             return 2.0;
         }
     }
     let Some(rest) = after.strip_prefix(", ") else { return 0.0 };
-    let next = rest.get(..rest.char_indices().find(|&(_, c)| !c.is_alphanumeric()).map_or(rest.len(), |(end, _)| end)).unwrap_or("");
-    if !next.is_empty() && next.bytes().all(|b| b.is_ascii_digit()) && next.len() <= 2 && rest.get(next.len()..).is_some_and(|r| r.starts_with([',', ' '])) {
+    // The next word, up to the first character that is not alphanumeric: an age of one or two digits, or "who".
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    if (1..=2).contains(&digits) && matches!(rest.as_bytes().get(digits), Some(b',' | b' ')) {
         return 3.0;
     }
-    if matches!(next, "who" | "whose") {
-        return 2.0;
+    let word_ends = |len: usize| !rest.get(len..).and_then(|r| r.chars().next()).is_some_and(char::is_alphanumeric);
+    if let [b'w', b'h', b'o', more @ ..] = rest.as_bytes() {
+        if word_ends(3) || matches!(more, [b's', b'e', ..]) && word_ends(5) {
+            return 2.0;
+        }
     }
     let role = role_words(rest, buffer);
     let evidence = if role.is_some() { 1.5 } else { 0.0 };
@@ -1151,10 +1178,9 @@ fn table_evidence(
     let Some(word) = words.get(last) else { return 0.0 };
     let mut evidence = 0.0;
     let before = first.checked_sub(1).and_then(|k| words.get(k));
-    if before.is_some_and(|w| w.numeric) && matches!(gap_between(text, before, words.get(first)), Some(" ")) || {
-        let gap = before.and_then(|b| text.get(b.span.end..words.get(first).map_or(b.span.end, |f| f.span.start)));
-        before.is_some_and(|w| w.numeric) && matches!(gap, Some(". " | " - "))
-    } {
+    // A figure before the name, then a space (as `gap_between` reads one), ". " or " - ".
+    let gap = before.filter(|w| w.numeric).and_then(|b| text.as_bytes().get(b.span.end..words.get(first).map_or(b.span.end, |f| f.span.start)));
+    if matches!(gap, Some(b" " | b"\xC2\xA0" | b"\n" | b". " | b" - ")) {
         evidence += 1.0;
     }
     if let Some(after) = after {
@@ -1214,6 +1240,9 @@ mod tests {
         for word in ["Putin’s", "PUTIN’S", "Obama's", "OBAMA'S", "Jones'", "Jones’", "Putin", "Bass", "s", "'s", "’s", "s’", "’"] {
             let by_characters = strip_possessive(word).len() != word.len() || word.ends_with("s'") || word.ends_with("s’");
             assert_eq!(is_possessive(word.as_bytes()), by_characters, "{word:?}");
+        }
+        for word in ["Putin’s", "Jones'", "Jones’", "Jones’’", "Jones'’s", "O’Neill", "’", "'", "’s", "Smith", ""] {
+            assert_eq!(bare_len(word.as_bytes()), strip_possessive(word).trim_end_matches(['\'', '’']).len(), "{word:?}");
         }
     }
 

@@ -34,8 +34,8 @@ pub(super) fn role_before(
     let mut capitalised_modifiers = 0;
     while start > 0 {
         let (Some(candidate), Some(next)) = (words.get(start - 1), words.get(start)) else { break };
-        let gap = text.get(candidate.span.end..next.span.start).unwrap_or("");
-        if !(gap == " " || gap == ". " || gap == "\u{a0}") {
+        // The gap's bytes: " ", ". " or a no-break space (C2 A0).
+        if !matches!(text.as_bytes().get(candidate.span.end..next.span.start), Some(b" " | b". " | b"\xC2\xA0")) {
             break;
         }
         let (key, entry) = match before.filter(|_| start == first) {
