@@ -16,6 +16,24 @@ export function stringLength(input) {
 }
 
 /**
+ * The length of `input` in UTF-8 bytes, as `encodeInto` writes it: a surrogate pair is 4 bytes, a lone surrogate
+ * 3 (U+FFFD). Only for a text too long to read, whose length the error message gives.
+ */
+export function utf8Length(input) {
+  let bytes = 0;
+  for (let i = 0; i < input.length; i++) {
+    const unit = input.charCodeAt(i);
+    if (unit < 0x80) bytes += 1;
+    else if (unit < 0x800) bytes += 2;
+    else if (unit < 0xdc00 && unit >= 0xd800 && (input.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+/**
  * Writes `input` as UTF-8 into the Wasm `memory` from byte `at` on, `capacity` bytes at most; returns how many.
  * The string is encoded in pieces of 64 Ki units (a surrogate pair kept whole): V8 kept a copy of a long string
  * that `encodeInto` read at once, alive as long as the result's texts, sliced from the string, were (20 MB more

@@ -33,8 +33,9 @@ pub fn start() {
 /// weights }`.
 #[wasm_bindgen(js_name = summarize)]
 pub fn summarize(#[wasm_bindgen(unchecked_param_type = "string")] input: JsValue, options: JsValue) -> Result<JsValue, JsError> {
-    let text = read_text(&input)?;
+    let units = text_units(&input)?;
     let options = read_options(&options)?;
+    let text = read_text(&input, units, &options)?;
     // Each sentence becomes a JavaScript object as soon as it is made: the whole list of them never sits in
     // linear memory (on a 10 MB text it would be 27 MB more at the peak). The spans come without their texts,
     // which `src/records.js` slices out of `input`.
@@ -51,8 +52,9 @@ pub fn summarize(#[wasm_bindgen(unchecked_param_type = "string")] input: JsValue
 /// Splits `text` into sentences after removing site chrome.
 #[wasm_bindgen(js_name = split)]
 pub fn split(#[wasm_bindgen(unchecked_param_type = "string")] input: JsValue, options: JsValue) -> Result<JsValue, JsError> {
-    let text = read_text(&input)?;
+    let units = text_units(&input)?;
     let options = read_options(&options)?;
+    let text = read_text(&input, units, &options)?;
     let segmentation = crate::split(&text, &options).map_err(|e| JsError::new(&e.to_string()))?;
     Ok(segmentation_record(&input, &segmentation))
 }
@@ -123,6 +125,8 @@ macro_rules! sentence_records {
             fn encode_into(input: &JsValue, memory: &JsValue, at: f64, capacity: f64) -> f64;
             #[wasm_bindgen(js_name = stringLength)]
             fn string_length(input: &JsValue) -> f64;
+            #[wasm_bindgen(js_name = utf8Length)]
+            fn utf8_length(input: &JsValue) -> f64;
             #[wasm_bindgen(js_name = pushSentence)]
             fn push_sentence(
                 list: &List, input: &JsValue, start: f64, end: f64, start16: f64, end16: f64, sentence_paragraph: f64,
@@ -260,6 +264,15 @@ fn segmentation_record(input: &JsValue, segmentation: &Segmentation) -> JsValue 
     object.into()
 }
 
+/// The length of `text` in UTF-16 units, or the error for a value that is not a string.
+fn text_units(text: &JsValue) -> Result<usize, JsError> {
+    if text.is_string() {
+        return Ok(string_length(text) as usize);
+    }
+    let kind = if text.is_null() { "null".to_string() } else { text.js_typeof().as_string().unwrap_or_default() };
+    Err(JsError::new(&format!("the text must be a string, got {kind}")))
+}
+
 /// The text argument as Rust text. wasm-bindgen's `&str` glue assumes a string: given a number, a boolean or an
 /// object it writes out of bounds and the module traps. Anything but a string is a clear error here. Lone
 /// surrogates become U+FFFD, one UTF-16 unit for one, so UTF-16 offsets still index the caller's string (and
@@ -268,12 +281,17 @@ fn segmentation_record(input: &JsValue, segmentation: &Segmentation) -> JsValue 
 /// The UTF-8 is written by `src/records.js` straight into a buffer made large enough for any text (three bytes a
 /// UTF-16 unit): wasm-bindgen's glue starts with a buffer of one byte a unit and grows it at the first character
 /// outside ASCII, which copied the whole buffer (10 MB for a 10 MB text) to a new place.
-fn read_text(text: &JsValue) -> Result<String, JsError> {
-    let Some(units) = text.is_string().then(|| string_length(text)) else {
-        let kind = if text.is_null() { "null".to_string() } else { text.js_typeof().as_string().unwrap_or_default() };
-        return Err(JsError::new(&format!("the text must be a string, got {kind}")));
-    };
-    let mut bytes = vec![0u8; (units as usize).saturating_mul(3)];
+///
+/// A text of more UTF-16 units than `options` allow bytes is refused before anything is made for it (each unit is
+/// at least a byte), with the core's message and its length in bytes, which `src/records.js` counts: a buffer of
+/// three bytes a unit would otherwise grow the Wasm memory, which never shrinks, for a text it then refuses.
+fn read_text(text: &JsValue, units: usize, options: &Options) -> Result<String, JsError> {
+    options.validate().map_err(|e| JsError::new(&e.to_string()))?;
+    if units > options.max_input_bytes {
+        let bytes = utf8_length(text) as usize;
+        return Err(JsError::new(&crate::Error::InputTooLarge { bytes, limit: options.max_input_bytes }.to_string()));
+    }
+    let mut bytes = vec![0u8; units.saturating_mul(3)];
     let written = encode_into(text, &wasm_bindgen::memory(), bytes.as_mut_ptr() as usize as f64, bytes.len() as f64);
     bytes.truncate(written as usize);
     // The unused room goes back to the allocator, in place, for the stages to use.

@@ -139,3 +139,19 @@ test("maxInputBytes counts UTF-8 bytes of the string as the .wasm receives it", 
   assert.throws(() => summarize(lone, { maxInputBytes: 2999 }), /maxInputBytes/);
   assert.doesNotThrow(() => summarize(lone, { maxInputBytes: 3000 }));
 });
+
+test("a text of more UTF-16 units than maxInputBytes is refused with its UTF-8 length, and memory does not grow", () => {
+  // 2,000 × "é" (2 bytes each), 10 × "😀" (2 units, 4 bytes), a lone surrogate (3 bytes as U+FFFD): 2,021 units
+  // and 4,043 bytes, counted by hand.
+  const mixed = "é".repeat(2000) + "😀".repeat(10) + "\uD800";
+  assert.throws(() => summarize(mixed, { maxInputBytes: 1000 }), /too long: 4043 bytes, over the limit of 1000/);
+  assert.throws(() => split(mixed, { maxInputBytes: 1000 }), /too long: 4043 bytes, over the limit of 1000/);
+  // Options are still checked first, as the core checks them before the length.
+  assert.throws(() => summarize(mixed, { maxInputBytes: 0 }), /maxInputBytes/);
+  assert.throws(() => summarize(mixed, { maxInputBytes: 1000, sentences: 0 }), /sentences/);
+  // 40 million units over the default limit of 32 MiB: refused without three bytes a unit reserved for it.
+  const before = exports.memory.buffer.byteLength;
+  assert.throws(() => summarize("a".repeat(40_000_000)), /too long: 40000000 bytes, over the limit of 33554432/);
+  assert.equal(exports.memory.buffer.byteLength, before, "the Wasm memory grew for a text it refused");
+  assertStillWorks();
+});
