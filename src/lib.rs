@@ -50,13 +50,13 @@ pub use span::{Span, TextSpan};
 /// that was removed. Fails only on invalid options or an input longer than [`Options::max_input_bytes`].
 pub fn summarize(text: &str, options: &Options) -> Result<Summary, Error> {
     let mut sentences = Vec::new();
-    let mut summary = summarize_with(text, options, &mut |built| sentences = built.collect())?;
+    let mut summary = summarize_with(text, options, result::SpanTexts::Included, &mut |built| sentences = built.collect())?;
     summary.sentences = sentences;
     Ok(summary)
 }
 
 /// [`summarize`], with the result's sentences handed to `collect` to take one by one as they are made, and the
-/// summary returned without them. Each intermediate list is freed once the stages that read it are done (the
+/// summary returned without them; `texts` says whether the result's spans carry their texts. Each intermediate list is freed once the stages that read it are done (the
 /// words once the scorer has read them, the scores' keys before the result is built).
 ///
 /// Every stage it calls is `#[inline(never)]`, and `scripts/build.sh` has wasm-opt keep functions with one caller
@@ -66,6 +66,7 @@ pub fn summarize(text: &str, options: &Options) -> Result<Summary, Error> {
 pub(crate) fn summarize_with(
     text: &str,
     options: &Options,
+    texts: result::SpanTexts,
     collect: &mut dyn FnMut(result::SentenceBuilder<'_>),
 ) -> Result<Summary, Error> {
     options.validate()?;
@@ -78,7 +79,7 @@ pub(crate) fn summarize_with(
     let length = select::requested_length(sentences.len(), options);
     let scores = score::score_sentences(text, &sentences, words, &people, &quotes, &article, &options.weights, length);
     let chosen = select::select_sentences(&scores, length, options.quotes);
-    Ok(result::assemble(text, &article, &sentences, scores, &chosen, &people, &quotes, collect))
+    Ok(result::assemble(text, &article, &sentences, scores, &chosen, &people, &quotes, texts, collect))
 }
 
 /// Splits `text` into sentences after removing site chrome, without scoring or finding people: what

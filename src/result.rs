@@ -3,8 +3,6 @@
 //! Stages work on byte [`Span`]s; this is the one place where spans become reported text with UTF-8 and
 //! UTF-16 offsets.
 
-use std::cell::Cell;
-
 use serde::ser::{SerializeStruct, Serializer};
 use serde::Serialize;
 
@@ -146,20 +144,20 @@ pub(crate) struct SentenceBuilder<'a> {
     features: std::vec::IntoIter<Features>,
     totals: std::vec::IntoIter<f64>,
     weights: Weights,
-    /// The text the summary's spans copy their texts from: the input, or `""`
-    /// ([`SentenceBuilder::without_texts`]), which leaves them empty.
-    texts_from: &'a Cell<&'a str>,
+    /// The text the spans copy their texts from: the input, or `""` for [`SpanTexts::Omitted`].
+    texts_from: &'a str,
 }
 
-impl SentenceBuilder<'_> {
-    /// Leaves the texts of the summary's spans empty — sentences, mentions, quotes and removed runs keep their
-    /// offsets — for the Wasm binding, which slices every text out of the caller's own string: the copies would
-    /// be most of the input again (10 MB of them for a 10 MB text), made and freed unread.
-    #[cfg(any(target_arch = "wasm32", test))]
-    pub(crate) fn without_texts(self) -> Self {
-        self.texts_from.set("");
-        self
-    }
+/// Whether the result's spans (sentences, mentions, quotes, removed runs) carry their texts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum SpanTexts {
+    /// Each span holds a copy of its text: the Rust and CLI result.
+    Included,
+    /// Each span's text is empty and only its offsets are kept: for the Wasm binding, which slices every text out
+    /// of the caller's own string. The copies would be most of the input again (10 MB of them for a 10 MB text),
+    /// made and freed unread.
+    #[cfg_attr(not(any(target_arch = "wasm32", test)), allow(dead_code))]
+    Omitted,
 }
 
 impl Iterator for SentenceBuilder<'_> {
@@ -169,7 +167,7 @@ impl Iterator for SentenceBuilder<'_> {
         let s = self.spans.next()?;
         let features = self.features.next().unwrap_or_default();
         Some(Sentence {
-            span: self.index.text_span(self.texts_from.get(), s.span),
+            span: self.index.text_span(self.texts_from, s.span),
             paragraph: s.paragraph,
             score: round(self.totals.next().unwrap_or(0.0)),
             contributions: features.dot(&self.weights).rounded(),
@@ -196,20 +194,20 @@ pub(crate) fn assemble(
     chosen: &[usize],
     people: &People,
     quotes: &[QuoteFound],
+    texts: SpanTexts,
     collect: &mut dyn FnMut(SentenceBuilder<'_>),
 ) -> Summary {
     let index = Utf16Index::new(text);
     let (features, totals, weights) = scores.into_results();
-    let texts_from = Cell::new(text);
+    let texts_from = if texts == SpanTexts::Included { text } else { "" };
     collect(SentenceBuilder {
-        texts_from: &texts_from,
+        texts_from,
         index: &index,
         spans: sentences.iter(),
         features: features.into_iter(),
         totals: totals.into_iter(),
         weights,
     });
-    let texts_from = texts_from.get();
     // Each person's quotes, in text order: one pass over the quotes, not one per person.
     let mut quotes_by_speaker: Vec<Vec<Span>> = vec![Vec::new(); people.persons.len()];
     for q in quotes {
@@ -316,7 +314,7 @@ mod tests {
                     for the city,\" Smith said. Café owners cheered 😀.\n\nShare this article";
         let options = Options::default();
         let mut sentences = Vec::new();
-        let mut bare = crate::summarize_with(text, &options, &mut |built| sentences = built.without_texts().collect())
+        let mut bare = crate::summarize_with(text, &options, super::SpanTexts::Omitted, &mut |built| sentences = built.collect())
             .unwrap_or_else(|e| panic!("{e}"));
         bare.sentences = sentences;
         let mut full = crate::summarize(text, &options).unwrap_or_else(|e| panic!("{e}"));

@@ -40,8 +40,8 @@ pub fn summarize(#[wasm_bindgen(unchecked_param_type = "string")] input: JsValue
     // linear memory (on a 10 MB text it would be 27 MB more at the peak). The spans come without their texts,
     // which `src/records.js` slices out of `input`.
     let sentences = List::new();
-    let summary = crate::summarize_with(&text, &options, &mut |built| {
-        for sentence in built.without_texts() {
+    let summary = crate::summarize_with(&text, &options, crate::result::SpanTexts::Omitted, &mut |built| {
+        for sentence in built {
             push_sentence_record(&sentences, &input, &sentence);
         }
     })
