@@ -1076,11 +1076,16 @@ impl<'a> Neighbour<'a> {
     }
 }
 
+/// Whether the bytes between two words are one space: a space, a no-break space (C2 A0) or a line break.
+fn is_space_gap(gap: &[u8]) -> bool {
+    matches!(gap, b" " | b"\xC2\xA0" | b"\n")
+}
+
 fn gap_between(text: &str, a: Option<&Word>, b: Option<&Word>) -> Option<&'static str> {
     let gap = gap_bytes(text, a?, b?)?;
     // Only the shapes that matter: a space, or a space with a comma.
     Some(match gap {
-        b" " | b"\xC2\xA0" | b"\n" => " ",
+        gap if is_space_gap(gap) => " ",
         b", " => ", ",
         _ => "other",
     })
@@ -1178,9 +1183,9 @@ fn table_evidence(
     let Some(word) = words.get(last) else { return 0.0 };
     let mut evidence = 0.0;
     let before = first.checked_sub(1).and_then(|k| words.get(k));
-    // A figure before the name, then a space (as `gap_between` reads one), ". " or " - ".
-    let gap = before.filter(|w| w.numeric).and_then(|b| text.as_bytes().get(b.span.end..words.get(first).map_or(b.span.end, |f| f.span.start)));
-    if matches!(gap, Some(b" " | b"\xC2\xA0" | b"\n" | b". " | b" - ")) {
+    // A figure before the name, then one space, ". " or " - ".
+    let gap = before.filter(|w| w.numeric).zip(words.get(first)).and_then(|(b, f)| gap_bytes(text, b, f));
+    if gap.is_some_and(|gap| is_space_gap(gap) || matches!(gap, b". " | b" - ")) {
         evidence += 1.0;
     }
     if let Some(after) = after {
