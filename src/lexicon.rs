@@ -216,32 +216,28 @@ impl Table {
         ((hash >> (32 + Self::OFFSET_BITS)) as u32) << Self::OFFSET_BITS
     }
 
-    /// Where the bytes of `key` start in `records`, if the table holds it.
-    fn find(&self, key: &[u8], hash: u64) -> Option<usize> {
+    /// What the lists say about `key`: its record found from its slot, read once (entry index, length, bytes).
+    fn get(&self, key: &str) -> Option<&Entry> {
+        let key = key.as_bytes();
+        let hash = hash(key);
         let mask = self.slots.len() - 1;
         let tag = Self::tag(hash);
         let mut slot = hash as usize & mask;
         loop {
-            let value = self.slots[slot];
+            let value = *self.slots.get(slot)?;
             if value == 0 {
                 return None;
             }
             if value & !Self::OFFSET_MASK == tag {
                 let at = (value & Self::OFFSET_MASK) as usize;
-                let len = at.checked_sub(1).and_then(|before| self.records.get(before)).map_or(0, |&len| usize::from(len));
-                if self.records.get(at..at + len).is_some_and(|stored| same_bytes(stored, key)) {
-                    return Some(at);
+                if let Some([entry, len, stored @ ..]) = self.records.get(at.wrapping_sub(2)..) {
+                    if stored.get(..usize::from(*len)).is_some_and(|stored| same_bytes(stored, key)) {
+                        return self.entries.get(usize::from(*entry));
+                    }
                 }
             }
             slot = (slot + 1) & mask;
         }
-    }
-
-    /// What the lists say about `key`.
-    fn get(&self, key: &str) -> Option<&Entry> {
-        let key = key.as_bytes();
-        let at = self.find(key, hash(key))?;
-        self.entries.get(usize::from(*self.records.get(at.checked_sub(2)?)?))
     }
 
     /// Adds the keys of build.rs's merged list (`lexicon.bin`): groups of keys that share an entry, each a tab, the
