@@ -156,6 +156,8 @@ struct Table {
     last_key: usize,
     /// The length of the last key added.
     last_len: usize,
+    /// The index in `entries` of the last group's entry: the keys added have it.
+    entry: u8,
     /// How many keys the table holds.
     keys: usize,
     /// The entries the keys have, one for each group of build.rs's merged list (at most 256: `ENTRY_CODES`).
@@ -186,6 +188,7 @@ impl Table {
             used: 0,
             last_key: 0,
             last_len: 0,
+            entry: 0,
             keys: 0,
             entries: Vec::with_capacity(entries),
             slots: vec![0; (keys * 2).next_power_of_two().max(2)].into_boxed_slice(),
@@ -270,6 +273,7 @@ impl Table {
         let Some(&[_, low, middle, high]) = merged.get(at..at + 4).and_then(|header| header.first_chunk()) else {
             return merged.len();
         };
+        self.entry = self.entries.len() as u8;
         self.entries.push(Entry::from_code(u32::from_le_bytes([low, middle, high, 0])));
         at + 4
     }
@@ -282,7 +286,7 @@ impl Table {
     /// the shared prefix word by word from the key before (its last word may hold bytes past the prefix; the rest
     /// of the key overwrites them), then the rest from the list, word by word until one holds a control byte
     /// ([`first_control_byte`]), which ends the key; the key is hashed from the words written ([`hash`] reads
-    /// the same words). Pushing the bytes one by one onto a `Vec` took 196 instructions a key, this 134 (natively,
+    /// the same words). Pushing the bytes one by one onto a `Vec` took 196 instructions a key, this 132 (natively,
     /// hash included); `extend_from_slice` and the like are calls ending in `memory.copy` in the Wasm, which V8
     /// runs as a call out to C, for keys of 7 bytes on average. Copying the prefix as 4 words whatever its length
     /// took 5 fewer instructions natively, but 1.1M more in V8 at start-up, where most keys run in baseline code.
@@ -322,7 +326,7 @@ impl Table {
         let Ok(len) = u8::try_from(to - 2) else {
             return merged.len();
         };
-        window[0] = self.entries.len().saturating_sub(1) as u8;
+        window[0] = self.entry;
         window[1] = len;
         let mut hasher = FxHasher { hash: u64::from(len) };
         let mut word = 2;
