@@ -175,9 +175,9 @@ impl Table {
     /// The slot bits of a key's place in `records`.
     const OFFSET_MASK: u32 = (1 << Self::OFFSET_BITS) - 1;
 
-    /// The bytes from where a record starts that [`Self::add_key`] may write: its entry index and length, a key
-    /// of at most 255 bytes and the rest of the word written last; and the bytes after a key that a look-up may
-    /// read, a word from its last byte. `records` has that many bytes more than the keys take.
+    /// The bytes from where a record starts that [`Self::add_key`] may write and read back: its entry index and
+    /// length, a key of at most 255 bytes and the rest of the word written last (its hash reads that word whole
+    /// and masks the bytes past the key). `records` has that many bytes more than the keys take.
     const WINDOW: usize = 280;
 
     /// An empty table for `keys` keys of `bytes` bytes in all, in `entries` groups. It holds no more keys or
