@@ -530,7 +530,7 @@ fn push_run(
         before: Neighbour::of(text, at.words, first.checked_sub(1), first, keys.known(core.checked_sub(1)), before_key),
         after: Neighbour::of(text, at.words, Some(last + 1), last, keys.known(Some(end)), after_key),
     };
-    let evidence = name_evidence(keys, core..end, is_initial(text, first_word)) + shape_evidence(text, &located, opens_sentence);
+    let evidence = name_evidence(keys, core..end, is_initial(text, first_word), peeled.looked_up) + shape_evidence(text, &located, opens_sentence);
     let titled = peeled.title || title_precedes(located.before.as_ref());
     // What apposition_evidence read after ", ", if it read anything: role_after would read the same.
     let mut after_comma = None;
@@ -757,6 +757,9 @@ struct Peeled {
     /// A title was peeled: "President", "Mr.", "Coach".
     title: bool,
     gender: Option<Gender>,
+    /// The name's words together (two or three) were looked up as a place or organisation while peeling, and are
+    /// none ("Marco Rubio"): [`name_evidence`] need not look them up again.
+    looked_up: bool,
 }
 
 #[inline(never)]
@@ -807,6 +810,8 @@ fn peel(text: &str, run: &[Word], keys: &RunKeys, starts_sentence: bool) -> Opti
     if core >= n {
         return None;
     }
+    // The stretches of two and three words from here were looked up above and are no place or organisation.
+    let stretches_from = core;
     // A title inside the run ends everything before it: "Celtics Coach Joe Mazzulla".
     if n - core > 2 {
         for t in (core + 1..n - 1).rev() {
@@ -840,7 +845,8 @@ fn peel(text: &str, run: &[Word], keys: &RunKeys, starts_sentence: bool) -> Opti
     if end - core == 1 && keys.is_particle(core) {
         return None;
     }
-    Some(Peeled { core, end, title, gender })
+    let looked_up = core == stretches_from && end == n && (2..=3).contains(&(n - core));
+    Some(Peeled { core, end, title, gender, looked_up })
 }
 
 /// The word is written with a period after it: "Dr. Smith" (an abbreviated title, not a given name).
@@ -891,9 +897,9 @@ fn lowered_short_code(bytes: &[u8]) -> u64 {
 }
 
 /// Evidence from the name's own words (`name`, a stretch of the run): given names, surnames, initials, and words
-/// that are rarely names.
+/// that are rarely names. `looked_up`: [`peel`] found the words of `name` together no place or organisation.
 #[inline(never)]
-fn name_evidence(keys: &RunKeys, name: Range<usize>, initial_first: bool) -> f64 {
+fn name_evidence(keys: &RunKeys, name: Range<usize>, initial_first: bool, looked_up: bool) -> f64 {
     let lex = lexicons();
     // The words that are neither connectors nor suffixes.
     let words = || name.clone().filter(|&k| !keys.is_particle(k));
@@ -903,7 +909,7 @@ fn name_evidence(keys: &RunKeys, name: Range<usize>, initial_first: bool) -> f64
         return -5.0;
     }
     if n > 1 {
-        let whole = keys.stretch(name.clone()).map(|joined| lex.entry(&joined)).unwrap_or_default();
+        let whole = if looked_up { Entry::default() } else { keys.stretch(name.clone()).map(|joined| lex.entry(&joined)).unwrap_or_default() };
         if whole.is_place_or_nationality() || lex.organizations.holds(&whole) {
             return -5.0;
         }
