@@ -656,7 +656,7 @@ fn find_role(
 ) -> (Option<String>, bool, f64) {
     let (text, words, first) = (at.text, at.words, name.first);
     let mut context = 0.0;
-    let (mut role, mut plural) = role_before(text, words, first, name.before.as_ref().map(|b| (b.key, b.entry)), buffer);
+    let (mut role, mut plural) = role_before(text, words, first, name.before.as_ref().map(|b| (b.key, b.entry, b.singular_title)), buffer);
     if role.is_some() && !titled {
         context += 3.0;
     }
@@ -1056,6 +1056,9 @@ struct Neighbour<'a> {
     word: &'a Word,
     key: &'a str,
     entry: Entry,
+    /// Before the name, a word that is no title but ends in "s": the title its singular is, if any ("negotiators
+    /// Steve Witkoff and Jared Kushner"). [`title_precedes`] and [`role_before`] both ask; it is looked up once.
+    singular_title: Option<TitleKind>,
 }
 
 impl<'a> Neighbour<'a> {
@@ -1074,11 +1077,15 @@ impl<'a> Neighbour<'a> {
         if gap_between(text, a, b) != Some(" ") {
             return None;
         }
-        if let Some((key, entry)) = known {
-            return Some(Neighbour { word, key, entry });
-        }
-        let key = name_key(word.span.slice(text), buffer);
-        Some(Neighbour { word, key, entry: lexicons().entry(key) })
+        let (key, entry) = match known {
+            Some(known) => known,
+            None => {
+                let key = name_key(word.span.slice(text), buffer);
+                (key, lexicons().entry(key))
+            }
+        };
+        let singular_title = if index? < name && entry.title_kind().is_none() { key.strip_suffix('s').and_then(title_kind) } else { None };
+        Some(Neighbour { word, key, entry, singular_title })
     }
 }
 
@@ -1100,7 +1107,7 @@ fn gap_between(text: &str, a: Option<&Word>, b: Option<&Word>) -> Option<&'stati
 /// A lower-case title right before the name: "president Bill Clinton", "coach Aime Jacquet".
 fn title_precedes(before: Option<&Neighbour>) -> bool {
     let Some(before) = before else { return false };
-    before.entry.title_kind().is_some() || before.key.strip_suffix('s').is_some_and(|singular| title_kind(singular) == Some(TitleKind::Role))
+    before.entry.title_kind().is_some() || before.singular_title == Some(TitleKind::Role)
 }
 
 /// "Smith said", "Smith, who told…" is not this; "Smith told reporters".

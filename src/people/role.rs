@@ -18,18 +18,21 @@ const APPOSITION_HEAD_WORDS: WordTable<64> = WordTable::new(APPOSITION_HEADS);
 
 /// A role written before the name: "U.S. Secretary of State", "Russian President", "U.S. negotiators"
 /// (reported in the singular). Returns the role and whether it was plural.
-/// `before` is the key and entry of the word before the name, when the caller has them.
+/// `before` is the key and entry of the word before the name, and the title its singular is when it is no title
+/// and ends in "s", when the caller has them.
 pub(super) fn role_before(
     text: &str,
     words: &[Word],
     first: usize,
-    before: Option<(&str, Entry)>,
+    before: Option<(&str, Entry, Option<TitleKind>)>,
     buffer: &mut String,
 ) -> (Option<String>, bool) {
     let lex = lexicons();
     let mut start = first;
     let mut has_title = false;
     let mut title_end = first;
+    // The entry of the title word (at `title_end - 1`).
+    let mut title_entry = Entry::default();
     let mut plural = false;
     let mut capitalised_modifiers = 0;
     while start > 0 {
@@ -38,15 +41,17 @@ pub(super) fn role_before(
         if !matches!(text.as_bytes().get(candidate.span.end..next.span.start), Some(b" " | b". " | b"\xC2\xA0")) {
             break;
         }
-        let (key, entry) = match before.filter(|_| start == first) {
+        let (key, entry, singular_title) = match before.filter(|_| start == first) {
             Some(known) => known,
             None => {
                 let key = name_key(candidate.span.slice(text), buffer);
-                (key, lex.entry(key))
+                let entry = lex.entry(key);
+                let singular_title = if entry.title_kind().is_none() { key.strip_suffix('s').and_then(title_kind) } else { None };
+                (key, entry, singular_title)
             }
         };
         let title = entry.title_kind().is_some();
-        let plural_title = !title && key.strip_suffix('s').is_some_and(|singular| title_kind(singular).is_some());
+        let plural_title = !title && singular_title.is_some();
         let modifier = lex.nationalities.holds(&entry)
             || is_place_like_entry(key, &entry)
             || is_country_abbreviation(key)
@@ -63,6 +68,7 @@ pub(super) fn role_before(
             has_title = true;
             title_end = start;
             plural = plural_title;
+            title_entry = entry;
         }
         start -= 1;
     }
@@ -82,12 +88,14 @@ pub(super) fn role_before(
     let (Some(from), Some(to)) = (words.get(start), end.checked_sub(1).and_then(|e| words.get(e))) else { return (None, false) };
     let Some(slice) = text.get(from.span.start..to.span.end) else { return (None, false) };
     let mut role = slice.to_string();
-    if plural && end == title_end && role.ends_with('s') {
+    let singular = plural && end == title_end && role.ends_with('s');
+    if singular {
         role.pop();
     }
-    // An honorific alone is not a role: "Mr. Putin".
+    // An honorific alone is not a role: "Mr. Putin". A role that is the title word as written has its entry.
     let key = name_key(&role, buffer);
-    if matches!(title_kind(key), Some(TitleKind::Honorific)) || matches!(key, "mr" | "mrs" | "ms" | "miss" | "mx" | "dr") {
+    let kind = if start + 1 == title_end && end == title_end && !singular { title_entry.title_kind() } else { title_kind(key) };
+    if matches!(kind, Some(TitleKind::Honorific)) || matches!(key, "mr" | "mrs" | "ms" | "miss" | "mx" | "dr") {
         return (None, false);
     }
     (Some(role), plural)
