@@ -702,7 +702,7 @@ fn run_end(text: &str, words: &[Word], i: usize, headline: bool) -> usize {
         let mut k = j + 1;
         while k <= j + 2 {
             let (Some(before), Some(word)) = (words.get(k - 1), words.get(k)) else { break };
-            if gap_bytes(text, before, word) == Some(b" ") && is_connector(word.span.slice(text)) {
+            if matches!(gap_bytes(text, before, word), Some(b" ")) && is_connector(word.span.slice(text)) {
                 k += 1;
             } else {
                 break;
@@ -710,7 +710,7 @@ fn run_end(text: &str, words: &[Word], i: usize, headline: bool) -> usize {
         }
         if k > j + 1 {
             if let (Some(before), Some(word)) = (words.get(k - 1), words.get(k)) {
-                if gap_bytes(text, before, word) == Some(b" ") && is_name_word(text, word) {
+                if matches!(gap_bytes(text, before, word), Some(b" ")) && is_name_word(text, word) {
                     j = k;
                     continue;
                 }
@@ -1072,9 +1072,9 @@ impl<'a> Neighbour<'a> {
         known: Option<(&'a str, Entry)>,
         buffer: &'a mut String,
     ) -> Option<Neighbour<'a>> {
-        let word = words.get(index?)?;
-        let (a, b) = if index? < name { (Some(word), words.get(name)) } else { (words.get(name), Some(word)) };
-        if gap_between(text, a, b) != Some(" ") {
+        let (index, word) = (index?, words.get(index?)?);
+        let (a, b) = if index < name { (word, words.get(name)?) } else { (words.get(name)?, word) };
+        if !gap_bytes(text, a, b).is_some_and(is_space_gap) {
             return None;
         }
         let (key, entry) = match known {
@@ -1084,7 +1084,7 @@ impl<'a> Neighbour<'a> {
                 (key, lexicons().entry(key))
             }
         };
-        let singular_title = if index? < name && entry.title_kind().is_none() { key.strip_suffix('s').and_then(title_kind) } else { None };
+        let singular_title = if index < name { singular_title(key, &entry) } else { None };
         Some(Neighbour { word, key, entry, singular_title })
     }
 }
@@ -1094,14 +1094,13 @@ fn is_space_gap(gap: &[u8]) -> bool {
     matches!(gap, b" " | b"\xC2\xA0" | b"\n")
 }
 
-fn gap_between(text: &str, a: Option<&Word>, b: Option<&Word>) -> Option<&'static str> {
-    let gap = gap_bytes(text, a?, b?)?;
-    // Only the shapes that matter: a space, or a space with a comma.
-    Some(match gap {
-        gap if is_space_gap(gap) => " ",
-        b", " => ", ",
-        _ => "other",
-    })
+/// The title a word that is no title itself (`entry` is its entry) is in the singular, if it ends in "s":
+/// "negotiators" → a role. Told by its last byte first: most words need no second look-up.
+pub(super) fn singular_title(key: &str, entry: &Entry) -> Option<TitleKind> {
+    if entry.title_kind().is_some() || key.as_bytes().last() != Some(&b's') {
+        return None;
+    }
+    key.get(..key.len() - 1).and_then(title_kind)
 }
 
 /// A lower-case title right before the name: "president Bill Clinton", "coach Aime Jacquet".
@@ -1161,7 +1160,11 @@ fn apposition_evidence<'t>(
             return 2.0;
         }
     }
-    let Some(rest) = after.strip_prefix(", ") else { return 0.0 };
+    // Told by its bytes first: most names have no ", " after them.
+    if !matches!(after.as_bytes(), [b',', b' ', ..]) {
+        return 0.0;
+    }
+    let rest = after.get(2..).unwrap_or("");
     // The next word, up to the first character that is not alphanumeric: an age of one or two digits, or "who".
     let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
     if (1..=2).contains(&digits) && matches!(rest.as_bytes().get(digits), Some(b',' | b' ')) {
@@ -1213,8 +1216,9 @@ fn table_evidence(
     if evidence > 0.0 && name_len == 1 {
         evidence *= 0.5;
     }
-    let after = text.get(word.span.end..sentence_end).unwrap_or("");
-    if let Some(rest) = after.strip_prefix(" (") {
+    // Told by its bytes first: most names have no " (" after them.
+    if matches!(text.as_bytes().get(word.span.end..sentence_end), Some([b' ', b'(', ..])) {
+        let rest = text.get(word.span.end + 2..sentence_end).unwrap_or("");
         let inside = rest.split(')').next().unwrap_or("");
         if inside.len() < 30 && !inside.is_empty() && is_place_like(&normalize(inside.trim())) {
             evidence += if name_len > 1 { 2.0 } else { 1.0 };
@@ -1275,6 +1279,19 @@ mod tests {
             assert_eq!(PLACE_PREFIX_WORDS.contains(word), one_of(word, PLACE_PREFIXES), "{word:?}");
         }
         assert!(KINSHIP_WORDS.contains("fiancée") && EPONYM_WORDS.contains("airport") && !KINSHIP_WORDS.contains("wif"));
+    }
+
+    #[test]
+    fn a_plural_word_has_the_title_of_its_singular() {
+        let title = |key: &str| singular_title(key, &lexicons().entry(key));
+        assert_eq!(title("negotiators"), Some(TitleKind::Role));
+        assert_eq!(title("presidents"), Some(TitleKind::Office));
+        // A title itself, a word not ending in "s", and a word whose singular is no title have none.
+        assert_eq!(title("president"), None);
+        assert_eq!(title("spokesman"), None);
+        assert_eq!(title("his"), None);
+        assert_eq!(title("s"), None);
+        assert_eq!(title(""), None);
     }
 
     #[test]

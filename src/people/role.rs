@@ -2,7 +2,7 @@
 //! or in an apposition after it ("Rustem Umerov, head of the Ukrainian delegation,") or before it ("The head of
 //! the Ukrainian delegation, Rustem Umerov,").
 
-use super::detect::{is_country_abbreviation, is_place_like_entry, title_kind, WordTable};
+use super::detect::{is_country_abbreviation, is_place_like_entry, singular_title, title_kind, WordTable};
 use crate::lexicon::{lexicons, Entry, TitleKind};
 use crate::tokens::{name_key, split_whitespace, Word};
 
@@ -46,8 +46,7 @@ pub(super) fn role_before(
             None => {
                 let key = name_key(candidate.span.slice(text), buffer);
                 let entry = lex.entry(key);
-                let singular_title = if entry.title_kind().is_none() { key.strip_suffix('s').and_then(title_kind) } else { None };
-                (key, entry, singular_title)
+                (key, entry, singular_title(key, &entry))
             }
         };
         let title = entry.title_kind().is_some();
@@ -122,8 +121,11 @@ pub(super) fn role_after(
     buffer: &mut String,
 ) -> Option<String> {
     let word = words.get(last)?;
-    let after = text.get(word.span.end..sentence_end)?;
-    let rest = after.strip_prefix(", ")?;
+    // Told by its bytes first: most names have no ", " after them.
+    if !matches!(text.as_bytes().get(word.span.end..sentence_end), Some([b',', b' ', ..])) {
+        return None;
+    }
+    let rest = text.get(word.span.end + 2..sentence_end)?;
     if let Some(known) = known.filter(|known| known.len == rest.len()) {
         return known.role.as_ref().map(RoleWords::phrase);
     }
@@ -139,8 +141,11 @@ pub(super) fn role_in_apposition_before(
     buffer: &mut String,
 ) -> Option<String> {
     let word = words.get(first)?;
-    let before = text.get(sentence_start..word.span.start)?;
-    let before = before.strip_suffix(", ")?;
+    // Told by its bytes first: most names have no ", " before them.
+    if !matches!(text.as_bytes().get(sentence_start..word.span.start), Some([.., b',', b' '])) {
+        return None;
+    }
+    let before = text.get(sentence_start..word.span.start - 2)?;
     // The marks are ASCII: found byte by byte, backwards, without decoding characters.
     let clause_start = before.bytes().rposition(|b| matches!(b, b',' | b';' | b':' | b'(')).map_or(0, |i| i + 1);
     let clause = before.get(clause_start..)?.trim();
@@ -216,7 +221,7 @@ pub(super) fn role_words<'a>(rest: &'a str, buffer: &mut String) -> Option<RoleW
         }
         if k < TITLE_WITHIN && !has_title {
             has_title = entry.title_kind().is_some()
-                || key.strip_suffix('s').is_some_and(|s| title_kind(s).is_some())
+                || singular_title(key, &entry).is_some()
                 || APPOSITION_HEAD_WORDS.contains(key);
             if !has_title && k + 1 == TITLE_WITHIN {
                 // No title word early enough: not a role, whatever follows.
