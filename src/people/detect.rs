@@ -280,9 +280,16 @@ fn is_headline(text: &str, words: &[Word], buffer: &mut String) -> bool {
     }
     // A lower-case word that is not a short function word ends it, and most sentences have one early: the
     // capitalised words are looked up only when none has.
-    let lower_case = words.iter().filter(|w| !w.capitalized && !w.numeric && has_letter(w.span.slice(text)));
-    for word in lower_case {
-        if !keys_to_function_word(word.span.slice(text), buffer) {
+    for word in words.iter().filter(|w| !w.capitalized && !w.numeric) {
+        let s = word.span.slice(text);
+        // A word of lower-case ASCII letters, as most are, is its own key: told without decoding characters.
+        let is_function_word = match s.as_bytes() {
+            [] => continue,
+            bytes if bytes.iter().all(u8::is_ascii_lowercase) => FUNCTION_WORDS.contains(s),
+            _ if !has_letter(s) => continue,
+            _ => keys_to_function_word(s, buffer),
+        };
+        if !is_function_word {
             return false;
         }
     }
