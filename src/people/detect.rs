@@ -810,14 +810,13 @@ fn peel(text: &str, run: &[Word], keys: &RunKeys, starts_sentence: bool) -> Opti
             core += width;
             continue;
         }
-        let key = keys.key(core)?;
         let entry = keys.entry(core);
         let given = entry.given_name_strength() > 0;
         let remaining = n - core - 1;
         let is_title = is_capital_title(&entry) && !(given && remaining == 1 && core == 0 && !is_abbreviated(text, run, core));
         if is_title {
             title = true;
-            gender = match key {
+            gender = match keys.key(core).unwrap_or("") {
                 "mr" | "sir" | "lord" | "monsieur" | "herr" | "senor" | "señor" | "signor" | "king" | "prince" => Some(Gender::Male),
                 "mrs" | "ms" | "miss" | "dame" | "lady" | "madam" | "madame" | "mme" | "mlle" | "frau" | "senora" | "señora" | "signora" | "queen" | "princess" => Some(Gender::Female),
                 _ => gender,
@@ -826,8 +825,8 @@ fn peel(text: &str, run: &[Word], keys: &RunKeys, starts_sentence: bool) -> Opti
         let surname = entry.surname_strength() > 0;
         let common = lex.common_words.holds(&entry);
         let peel_it = is_title
-            || (is_place_like_entry(key, &entry) && !given && !(entry.is_ambiguous_place() && remaining == 0 && core > 0))
-            || key == "the"
+            || (keys.is_place_like(core) && !given && !(entry.is_ambiguous_place() && remaining == 0 && core > 0))
+            || matches!(keys.key(core), Some("the"))
             || (core == 0 && starts_sentence && lex.sentence_openers.holds(&entry) && n > 1)
             || (common && !given && !surname)
             || (core == 0 && starts_sentence && common && !given && n > 1 && keys.entry(1).given_name_strength() == 2);
@@ -862,9 +861,8 @@ fn peel(text: &str, run: &[Word], keys: &RunKeys, starts_sentence: bool) -> Opti
     let mut end = n;
     // Trailing calendar words and nationalities: "Smith Friday" in wire copy.
     while end - core > 1 {
-        let key = keys.key(end - 1)?;
         let entry = keys.entry(end - 1);
-        if lex.calendar.holds(&entry) || lex.nationalities.holds(&entry) || is_country_abbreviation(key) {
+        if lex.calendar.holds(&entry) || lex.nationalities.holds(&entry) || keys.is_country_abbreviation(end - 1) {
             end -= 1;
         } else {
             break;
@@ -947,11 +945,10 @@ fn name_evidence(keys: &RunKeys, name: Range<usize>, initial_first: bool, looked
         }
     }
     for (k, index) in words().enumerate() {
-        let key = keys.key(index).unwrap_or("");
         let entry = keys.entry(index);
         let given = entry.given_name_strength();
         let surname = entry.surname_strength();
-        let place_like = is_place_like_entry(key, &entry);
+        let place_like = keys.is_place_like(index);
         let organization = lex.organizations.holds(&entry);
         let common = lex.common_words.holds(&entry);
         if initial_first && k + 1 == n && n > 1 && place_like && given == 0 && surname == 0 {
@@ -1028,6 +1025,9 @@ struct RunWord {
     entry: Entry,
     /// A connector or suffix ([`is_particle`]).
     particle: bool,
+    /// One of [`COUNTRY_ABBREVIATIONS`]: with `entry`, whether the word is place-like ([`is_place_like_entry`])
+    /// without its key read again.
+    country_abbreviation: bool,
 }
 
 impl RunKeys {
@@ -1043,7 +1043,12 @@ impl RunKeys {
             let start = self.joined.len();
             push_word_key(word.span.slice(text), &mut self.joined);
             let key = self.joined.get(start..).unwrap_or("");
-            self.words.push(RunWord { entry: lex.entry(key), particle: is_particle(key), key: start..self.joined.len() });
+            self.words.push(RunWord {
+                entry: lex.entry(key),
+                particle: is_particle(key),
+                country_abbreviation: is_country_abbreviation(key),
+                key: start..self.joined.len(),
+            });
         }
         self.ascii = run.len() > 1 && self.joined.is_ascii();
     }
@@ -1056,6 +1061,17 @@ impl RunKeys {
     /// Whether the `k`th word is a connector or suffix (not past the run).
     fn is_particle(&self, k: usize) -> bool {
         self.words.get(k).is_some_and(|w| w.particle)
+    }
+
+    /// Whether the `k`th word is one of [`COUNTRY_ABBREVIATIONS`] (not past the run).
+    fn is_country_abbreviation(&self, k: usize) -> bool {
+        self.words.get(k).is_some_and(|w| w.country_abbreviation)
+    }
+
+    /// Whether the `k`th word is a place, a nationality or a country abbreviation ([`is_place_like_entry`]; not past
+    /// the run).
+    fn is_place_like(&self, k: usize) -> bool {
+        self.words.get(k).is_some_and(|w| w.entry.is_place_or_nationality() || w.country_abbreviation)
     }
 
     /// The key and entry of the `k`th word, if the run has one.
@@ -1357,5 +1373,11 @@ mod tests {
         assert_eq!(keys.entry(3).given_name_strength(), lexicons().entry("jose").given_name_strength());
         assert_eq!(keys.entry(2).title_kind(), lexicons().entry("yankees").title_kind());
         assert_eq!(keys.entry(4).given_name_strength(), 0);
+        // What is known of each word besides.
+        let text = "UN envoy Paris Smith";
+        let words = crate::tokens::tokenize(text, Span::new(0, text.len()));
+        keys.fill(text, &words);
+        assert_eq!((0..5).map(|k| keys.is_country_abbreviation(k)).collect::<Vec<_>>(), [true, false, false, false, false]);
+        assert_eq!((0..5).map(|k| keys.is_place_like(k)).collect::<Vec<_>>(), [true, false, true, false, false]);
     }
 }
