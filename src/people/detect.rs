@@ -456,7 +456,7 @@ const COUNTRY_ABBREVIATION_WORDS: WordTable<32> = WordTable::new(COUNTRY_ABBREVI
 const PLACE_PREFIX_WORDS: WordTable<64> = WordTable::new(PLACE_PREFIXES);
 
 /// One of [`COUNTRY_ABBREVIATIONS`].
-pub(super) fn is_country_abbreviation(key: &str) -> bool {
+fn is_country_abbreviation(key: &str) -> bool {
     COUNTRY_ABBREVIATION_WORDS.contains(key)
 }
 

@@ -2,7 +2,7 @@
 //! or in an apposition after it ("Rustem Umerov, head of the Ukrainian delegation,") or before it ("The head of
 //! the Ukrainian delegation, Rustem Umerov,").
 
-use super::detect::{is_country_abbreviation, is_place_like_entry, singular_title, title_kind, word_key, WordTable};
+use super::detect::{is_place_like_entry, singular_title, title_kind, word_key, WordTable};
 use crate::lexicon::{lexicons, Entry, TitleKind};
 use crate::tokens::{name_key, split_whitespace, Word};
 
@@ -51,10 +51,8 @@ pub(super) fn role_before(
         };
         let title = entry.title_kind().is_some();
         let plural_title = !title && singular_title.is_some();
-        let modifier = lex.nationalities.holds(&entry)
-            || is_place_like_entry(key, &entry)
-            || is_country_abbreviation(key)
-            || lex.role_links.holds(&entry);
+        // A nationality or country abbreviation is place-like too.
+        let modifier = is_place_like_entry(key, &entry) || lex.role_links.holds(&entry);
         // An organisation's name before a title: "Reds manager Ray Knight", "White House press secretary".
         let organisation = has_title && candidate.capitalized && !candidate.numeric && capitalised_modifiers < 3;
         if !(title || plural_title || modifier || organisation) {
@@ -209,10 +207,9 @@ pub(super) fn role_words<'a>(rest: &'a str, buffer: &mut String) -> Option<RoleW
         let entry = lex.entry(key);
         if k == 0
             && word.chars().next().is_some_and(char::is_uppercase)
-            && !lex.nationalities.holds(&entry)
             && entry.title_kind().is_none()
+            // Nationalities and country abbreviations included.
             && !is_place_like_entry(key, &entry)
-            && !is_country_abbreviation(key)
         {
             return None;
         }
