@@ -227,8 +227,15 @@ fn is_initial(text: &str, word: &Word) -> bool {
     if s.len() > 5 {
         return false;
     }
-    let mut chars = s.chars();
-    let one_letter = chars.next().is_some_and(char::is_alphabetic) && chars.next().is_none();
+    // One letter: one ASCII byte, or one character of more (a lead byte first); decoded only then.
+    let one_letter = match s.as_bytes() {
+        [byte] => byte.is_ascii_alphabetic(),
+        [lead, ..] if *lead >= 0x80 => {
+            let mut chars = s.chars();
+            chars.next().is_some_and(char::is_alphabetic) && chars.next().is_none()
+        }
+        _ => false,
+    };
     let followed_by_period = text.as_bytes().get(word.span.end) == Some(&b'.');
     (one_letter && followed_by_period)
         || (s.bytes().any(|b| b == b'.') && s.split('.').all(|p| p.chars().count() == 1 && p.chars().all(char::is_uppercase)))
@@ -1324,6 +1331,14 @@ mod tests {
             assert_eq!(PLACE_PREFIX_WORDS.contains(word), one_of(word, PLACE_PREFIXES), "{word:?}");
         }
         assert!(KINSHIP_WORDS.contains("fiancée") && EPONYM_WORDS.contains("airport") && !KINSHIP_WORDS.contains("wif"));
+    }
+
+    #[test]
+    fn initials_are_one_letter_and_a_period_or_dotted_capitals() {
+        let text = "P. Simmons, É. Zola, J.R Smith, I saw 5. Al. A.b and AB.";
+        let words = crate::tokens::tokenize(text, Span::new(0, text.len()));
+        let initials: Vec<&str> = words.iter().filter(|w| is_initial(text, w)).map(|w| w.span.slice(text)).collect();
+        assert_eq!(initials, ["P", "É", "J.R"]);
     }
 
     #[test]
