@@ -619,7 +619,7 @@ fn push_name(text: &str, name_words: &[Word], keys: &RunKeys, core: usize, last_
             out.names.push_str(s);
             // Only the last word can be possessive: a key drops nothing else from a word but its periods.
             out.keys.push_str(run_key);
-            if is_initial(text, w) && !s.ends_with('.') {
+            if is_initial(text, w) && s.as_bytes().last() != Some(&b'.') {
                 // An initial keeps its period: "M. Butcher", "J.R. Smith".
                 out.names.push('.');
             }
@@ -885,7 +885,7 @@ fn peel(text: &str, run: &[Word], keys: &RunKeys, starts_sentence: bool) -> Opti
 
 /// The word is written with a period after it: "Dr. Smith" (an abbreviated title, not a given name).
 fn is_abbreviated(text: &str, run: &[Word], k: usize) -> bool {
-    run.get(k).is_some_and(|w| text.get(w.span.end..).is_some_and(|rest| rest.starts_with('.')))
+    run.get(k).is_some_and(|w| text.as_bytes().get(w.span.end) == Some(&b'.'))
 }
 
 /// A connector or a suffix: a word of a name that is neither its given name nor its surname ("van", "Jr").

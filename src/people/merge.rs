@@ -95,7 +95,7 @@ fn form_of<'a>(name: &str, word_keys: impl Iterator<Item = &'a str>, keys: &mut 
     }
     let first_part = name.get(..name.bytes().position(|b| b == b' ').unwrap_or(name.len()))?;
     let first_letters = letters(first_part);
-    if first_letters == 1 || (first_part.contains('.') && first_letters <= 3 && first_part.len() <= 5) {
+    if first_letters == 1 || (first_part.bytes().any(|b| b == b'.') && first_letters <= 3 && first_part.len() <= 5) {
         let initial = first.chars().next()?;
         return Some(Form::Initial(initial, keys.number(last)));
     }
@@ -115,7 +115,7 @@ impl Owners {
     fn add(&mut self, id: usize, first: Option<Key>, last: Key, keys: &Keys, numbers: &FastMap<Form, usize>) {
         push_owner(&mut self.by_surname, last, id);
         let last_key = keys.key(last);
-        if last_key.contains('-') {
+        if last_key.bytes().any(|b| b == b'-') {
             for part in last_key.split('-').filter(|p| p.chars().count() > 2) {
                 if let Some(part) = keys.get(part) {
                     push_owner(&mut self.by_surname, part, id);

@@ -85,7 +85,7 @@ pub(super) fn role_before(
     let (Some(from), Some(to)) = (words.get(start), end.checked_sub(1).and_then(|e| words.get(e))) else { return (None, false) };
     let Some(slice) = text.get(from.span.start..to.span.end) else { return (None, false) };
     let mut role = slice.to_string();
-    let singular = plural && end == title_end && role.ends_with('s');
+    let singular = plural && end == title_end && role.as_bytes().last() == Some(&b's');
     if singular {
         role.pop();
     }
