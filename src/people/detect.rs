@@ -157,6 +157,28 @@ fn ends_non_person(lex: &Lexicons, entry: &Entry) -> bool {
     lex.non_person_heads.holds(entry) || lex.organizations.holds(entry)
 }
 
+/// The [`name_key`] of `word`. A word of lower-case ASCII letters, as most words next to a name are ("said",
+/// "the"), is its own key: it is told at once, without the calls that cut the endings it has none of.
+pub(super) fn word_key<'b>(word: &'b str, buffer: &'b mut String) -> &'b str {
+    if word.bytes().all(|b| b.is_ascii_lowercase()) {
+        return word;
+    }
+    name_key(word, buffer)
+}
+
+/// Appends the [`name_key`] of `word` to `buffer` ([`push_name_key`]). A word of ASCII letters, as most name words
+/// are ("Smith"), is its key in lower case: written without the calls that cut the endings it has none of.
+fn push_word_key(word: &str, buffer: &mut String) {
+    if !word.bytes().all(|b| b.is_ascii_alphabetic()) {
+        return push_name_key(word, buffer);
+    }
+    let start = buffer.len();
+    buffer.push_str(word);
+    if let Some(key) = buffer.get_mut(start..) {
+        key.make_ascii_lowercase();
+    }
+}
+
 /// Whether a word has a letter: `letters(s) > 0`, answered at the first letter.
 fn has_letter(s: &str) -> bool {
     s.chars().any(char::is_alphabetic)
@@ -205,8 +227,15 @@ fn is_initial(text: &str, word: &Word) -> bool {
     if s.len() > 5 {
         return false;
     }
-    let mut chars = s.chars();
-    let one_letter = chars.next().is_some_and(char::is_alphabetic) && chars.next().is_none();
+    // One letter: one ASCII byte, or one character of more (a lead byte first); decoded only then.
+    let one_letter = match s.as_bytes() {
+        [byte] => byte.is_ascii_alphabetic(),
+        [lead, ..] if *lead >= 0x80 => {
+            let mut chars = s.chars();
+            chars.next().is_some_and(char::is_alphabetic) && chars.next().is_none()
+        }
+        _ => false,
+    };
     let followed_by_period = text.as_bytes().get(word.span.end) == Some(&b'.');
     (one_letter && followed_by_period)
         || (s.bytes().any(|b| b == b'.') && s.split('.').all(|p| p.chars().count() == 1 && p.chars().all(char::is_uppercase)))
@@ -280,9 +309,16 @@ fn is_headline(text: &str, words: &[Word], buffer: &mut String) -> bool {
     }
     // A lower-case word that is not a short function word ends it, and most sentences have one early: the
     // capitalised words are looked up only when none has.
-    let lower_case = words.iter().filter(|w| !w.capitalized && !w.numeric && has_letter(w.span.slice(text)));
-    for word in lower_case {
-        if !keys_to_function_word(word.span.slice(text), buffer) {
+    for word in words.iter().filter(|w| !w.capitalized && !w.numeric) {
+        let s = word.span.slice(text);
+        // A word of lower-case ASCII letters, as most are, is its own key: told without decoding characters.
+        let is_function_word = match s.as_bytes() {
+            [] => continue,
+            bytes if bytes.iter().all(u8::is_ascii_lowercase) => FUNCTION_WORDS.contains(s),
+            _ if !has_letter(s) => continue,
+            _ => keys_to_function_word(s, buffer),
+        };
+        if !is_function_word {
             return false;
         }
     }
@@ -427,7 +463,7 @@ const COUNTRY_ABBREVIATION_WORDS: WordTable<32> = WordTable::new(COUNTRY_ABBREVI
 const PLACE_PREFIX_WORDS: WordTable<64> = WordTable::new(PLACE_PREFIXES);
 
 /// One of [`COUNTRY_ABBREVIATIONS`].
-pub(super) fn is_country_abbreviation(key: &str) -> bool {
+fn is_country_abbreviation(key: &str) -> bool {
     COUNTRY_ABBREVIATION_WORDS.contains(key)
 }
 
@@ -530,7 +566,7 @@ fn push_run(
         before: Neighbour::of(text, at.words, first.checked_sub(1), first, keys.known(core.checked_sub(1)), before_key),
         after: Neighbour::of(text, at.words, Some(last + 1), last, keys.known(Some(end)), after_key),
     };
-    let evidence = name_evidence(keys, core..end, is_initial(text, first_word)) + shape_evidence(text, &located, opens_sentence);
+    let evidence = name_evidence(keys, core..end, is_initial(text, first_word), peeled.looked_up) + shape_evidence(text, &located, opens_sentence);
     let titled = peeled.title || title_precedes(located.before.as_ref());
     // What apposition_evidence read after ", ", if it read anything: role_after would read the same.
     let mut after_comma = None;
@@ -583,7 +619,7 @@ fn push_name(text: &str, name_words: &[Word], keys: &RunKeys, core: usize, last_
             out.names.push_str(s);
             // Only the last word can be possessive: a key drops nothing else from a word but its periods.
             out.keys.push_str(run_key);
-            if is_initial(text, w) && !s.ends_with('.') {
+            if is_initial(text, w) && s.as_bytes().last() != Some(&b'.') {
                 // An initial keeps its period: "M. Butcher", "J.R. Smith".
                 out.names.push('.');
             }
@@ -656,7 +692,7 @@ fn find_role(
 ) -> (Option<String>, bool, f64) {
     let (text, words, first) = (at.text, at.words, name.first);
     let mut context = 0.0;
-    let (mut role, mut plural) = role_before(text, words, first, name.before.as_ref().map(|b| (b.key, b.entry)), buffer);
+    let (mut role, mut plural) = role_before(text, words, first, name.before.as_ref().map(|b| (b.key, b.entry, b.singular_title)), buffer);
     if role.is_some() && !titled {
         context += 3.0;
     }
@@ -702,7 +738,7 @@ fn run_end(text: &str, words: &[Word], i: usize, headline: bool) -> usize {
         let mut k = j + 1;
         while k <= j + 2 {
             let (Some(before), Some(word)) = (words.get(k - 1), words.get(k)) else { break };
-            if gap_bytes(text, before, word) == Some(b" ") && is_connector(word.span.slice(text)) {
+            if matches!(gap_bytes(text, before, word), Some(b" ")) && is_connector(word.span.slice(text)) {
                 k += 1;
             } else {
                 break;
@@ -710,7 +746,7 @@ fn run_end(text: &str, words: &[Word], i: usize, headline: bool) -> usize {
         }
         if k > j + 1 {
             if let (Some(before), Some(word)) = (words.get(k - 1), words.get(k)) {
-                if gap_bytes(text, before, word) == Some(b" ") && is_name_word(text, word) {
+                if matches!(gap_bytes(text, before, word), Some(b" ")) && is_name_word(text, word) {
                     j = k;
                     continue;
                 }
@@ -757,6 +793,9 @@ struct Peeled {
     /// A title was peeled: "President", "Mr.", "Coach".
     title: bool,
     gender: Option<Gender>,
+    /// The name's words together (two or three) were looked up as a place or organisation while peeling, and are
+    /// none ("Marco Rubio"): [`name_evidence`] need not look them up again.
+    looked_up: bool,
 }
 
 #[inline(never)]
@@ -778,14 +817,13 @@ fn peel(text: &str, run: &[Word], keys: &RunKeys, starts_sentence: bool) -> Opti
             core += width;
             continue;
         }
-        let key = keys.key(core)?;
         let entry = keys.entry(core);
         let given = entry.given_name_strength() > 0;
         let remaining = n - core - 1;
         let is_title = is_capital_title(&entry) && !(given && remaining == 1 && core == 0 && !is_abbreviated(text, run, core));
         if is_title {
             title = true;
-            gender = match key {
+            gender = match keys.key(core).unwrap_or("") {
                 "mr" | "sir" | "lord" | "monsieur" | "herr" | "senor" | "señor" | "signor" | "king" | "prince" => Some(Gender::Male),
                 "mrs" | "ms" | "miss" | "dame" | "lady" | "madam" | "madame" | "mme" | "mlle" | "frau" | "senora" | "señora" | "signora" | "queen" | "princess" => Some(Gender::Female),
                 _ => gender,
@@ -794,8 +832,8 @@ fn peel(text: &str, run: &[Word], keys: &RunKeys, starts_sentence: bool) -> Opti
         let surname = entry.surname_strength() > 0;
         let common = lex.common_words.holds(&entry);
         let peel_it = is_title
-            || (is_place_like_entry(key, &entry) && !given && !(entry.is_ambiguous_place() && remaining == 0 && core > 0))
-            || key == "the"
+            || (keys.is_place_like(core) && !given && !(entry.is_ambiguous_place() && remaining == 0 && core > 0))
+            || matches!(keys.key(core), Some("the"))
             || (core == 0 && starts_sentence && lex.sentence_openers.holds(&entry) && n > 1)
             || (common && !given && !surname)
             || (core == 0 && starts_sentence && common && !given && n > 1 && keys.entry(1).given_name_strength() == 2);
@@ -807,6 +845,8 @@ fn peel(text: &str, run: &[Word], keys: &RunKeys, starts_sentence: bool) -> Opti
     if core >= n {
         return None;
     }
+    // The stretches of two and three words from here were looked up above and are no place or organisation.
+    let stretches_from = core;
     // A title inside the run ends everything before it: "Celtics Coach Joe Mazzulla".
     if n - core > 2 {
         for t in (core + 1..n - 1).rev() {
@@ -828,9 +868,8 @@ fn peel(text: &str, run: &[Word], keys: &RunKeys, starts_sentence: bool) -> Opti
     let mut end = n;
     // Trailing calendar words and nationalities: "Smith Friday" in wire copy.
     while end - core > 1 {
-        let key = keys.key(end - 1)?;
         let entry = keys.entry(end - 1);
-        if lex.calendar.holds(&entry) || lex.nationalities.holds(&entry) || is_country_abbreviation(key) {
+        if lex.calendar.holds(&entry) || lex.nationalities.holds(&entry) || keys.is_country_abbreviation(end - 1) {
             end -= 1;
         } else {
             break;
@@ -840,12 +879,13 @@ fn peel(text: &str, run: &[Word], keys: &RunKeys, starts_sentence: bool) -> Opti
     if end - core == 1 && keys.is_particle(core) {
         return None;
     }
-    Some(Peeled { core, end, title, gender })
+    let looked_up = core == stretches_from && end == n && (2..=3).contains(&(n - core));
+    Some(Peeled { core, end, title, gender, looked_up })
 }
 
 /// The word is written with a period after it: "Dr. Smith" (an abbreviated title, not a given name).
 fn is_abbreviated(text: &str, run: &[Word], k: usize) -> bool {
-    run.get(k).is_some_and(|w| text.get(w.span.end..).is_some_and(|rest| rest.starts_with('.')))
+    run.get(k).is_some_and(|w| text.as_bytes().get(w.span.end) == Some(&b'.'))
 }
 
 /// A connector or a suffix: a word of a name that is neither its given name nor its surname ("van", "Jr").
@@ -891,9 +931,9 @@ fn lowered_short_code(bytes: &[u8]) -> u64 {
 }
 
 /// Evidence from the name's own words (`name`, a stretch of the run): given names, surnames, initials, and words
-/// that are rarely names.
+/// that are rarely names. `looked_up`: [`peel`] found the words of `name` together no place or organisation.
 #[inline(never)]
-fn name_evidence(keys: &RunKeys, name: Range<usize>, initial_first: bool) -> f64 {
+fn name_evidence(keys: &RunKeys, name: Range<usize>, initial_first: bool, looked_up: bool) -> f64 {
     let lex = lexicons();
     // The words that are neither connectors nor suffixes.
     let words = || name.clone().filter(|&k| !keys.is_particle(k));
@@ -903,7 +943,7 @@ fn name_evidence(keys: &RunKeys, name: Range<usize>, initial_first: bool) -> f64
         return -5.0;
     }
     if n > 1 {
-        let whole = keys.stretch(name.clone()).map(|joined| lex.entry(&joined)).unwrap_or_default();
+        let whole = if looked_up { Entry::default() } else { keys.stretch(name.clone()).map(|joined| lex.entry(&joined)).unwrap_or_default() };
         if whole.is_place_or_nationality() || lex.organizations.holds(&whole) {
             return -5.0;
         }
@@ -912,11 +952,10 @@ fn name_evidence(keys: &RunKeys, name: Range<usize>, initial_first: bool) -> f64
         }
     }
     for (k, index) in words().enumerate() {
-        let key = keys.key(index).unwrap_or("");
         let entry = keys.entry(index);
         let given = entry.given_name_strength();
         let surname = entry.surname_strength();
-        let place_like = is_place_like_entry(key, &entry);
+        let place_like = keys.is_place_like(index);
         let organization = lex.organizations.holds(&entry);
         let common = lex.common_words.holds(&entry);
         if initial_first && k + 1 == n && n > 1 && place_like && given == 0 && surname == 0 {
@@ -993,6 +1032,9 @@ struct RunWord {
     entry: Entry,
     /// A connector or suffix ([`is_particle`]).
     particle: bool,
+    /// One of [`COUNTRY_ABBREVIATIONS`]: with `entry`, whether the word is place-like ([`is_place_like_entry`])
+    /// without its key read again.
+    country_abbreviation: bool,
 }
 
 impl RunKeys {
@@ -1006,9 +1048,14 @@ impl RunKeys {
                 self.joined.push(' ');
             }
             let start = self.joined.len();
-            push_name_key(word.span.slice(text), &mut self.joined);
+            push_word_key(word.span.slice(text), &mut self.joined);
             let key = self.joined.get(start..).unwrap_or("");
-            self.words.push(RunWord { entry: lex.entry(key), particle: is_particle(key), key: start..self.joined.len() });
+            self.words.push(RunWord {
+                entry: lex.entry(key),
+                particle: is_particle(key),
+                country_abbreviation: is_country_abbreviation(key),
+                key: start..self.joined.len(),
+            });
         }
         self.ascii = run.len() > 1 && self.joined.is_ascii();
     }
@@ -1021,6 +1068,17 @@ impl RunKeys {
     /// Whether the `k`th word is a connector or suffix (not past the run).
     fn is_particle(&self, k: usize) -> bool {
         self.words.get(k).is_some_and(|w| w.particle)
+    }
+
+    /// Whether the `k`th word is one of [`COUNTRY_ABBREVIATIONS`] (not past the run).
+    fn is_country_abbreviation(&self, k: usize) -> bool {
+        self.words.get(k).is_some_and(|w| w.country_abbreviation)
+    }
+
+    /// Whether the `k`th word is a place, a nationality or a country abbreviation ([`is_place_like_entry`]; not past
+    /// the run).
+    fn is_place_like(&self, k: usize) -> bool {
+        self.words.get(k).is_some_and(|w| w.entry.is_place_or_nationality() || w.country_abbreviation)
     }
 
     /// The key and entry of the `k`th word, if the run has one.
@@ -1050,6 +1108,9 @@ struct Neighbour<'a> {
     word: &'a Word,
     key: &'a str,
     entry: Entry,
+    /// Before the name, a word that is no title but ends in "s": the title its singular is, if any ("negotiators
+    /// Steve Witkoff and Jared Kushner"). [`title_precedes`] and [`role_before`] both ask; it is looked up once.
+    singular_title: Option<TitleKind>,
 }
 
 impl<'a> Neighbour<'a> {
@@ -1063,16 +1124,20 @@ impl<'a> Neighbour<'a> {
         known: Option<(&'a str, Entry)>,
         buffer: &'a mut String,
     ) -> Option<Neighbour<'a>> {
-        let word = words.get(index?)?;
-        let (a, b) = if index? < name { (Some(word), words.get(name)) } else { (words.get(name), Some(word)) };
-        if gap_between(text, a, b) != Some(" ") {
+        let (index, word) = (index?, words.get(index?)?);
+        let (a, b) = if index < name { (word, words.get(name)?) } else { (words.get(name)?, word) };
+        if !gap_bytes(text, a, b).is_some_and(is_space_gap) {
             return None;
         }
-        if let Some((key, entry)) = known {
-            return Some(Neighbour { word, key, entry });
-        }
-        let key = name_key(word.span.slice(text), buffer);
-        Some(Neighbour { word, key, entry: lexicons().entry(key) })
+        let (key, entry) = match known {
+            Some(known) => known,
+            None => {
+                let key = word_key(word.span.slice(text), buffer);
+                (key, lexicons().entry(key))
+            }
+        };
+        let singular_title = if index < name { singular_title(key, &entry) } else { None };
+        Some(Neighbour { word, key, entry, singular_title })
     }
 }
 
@@ -1081,20 +1146,19 @@ fn is_space_gap(gap: &[u8]) -> bool {
     matches!(gap, b" " | b"\xC2\xA0" | b"\n")
 }
 
-fn gap_between(text: &str, a: Option<&Word>, b: Option<&Word>) -> Option<&'static str> {
-    let gap = gap_bytes(text, a?, b?)?;
-    // Only the shapes that matter: a space, or a space with a comma.
-    Some(match gap {
-        gap if is_space_gap(gap) => " ",
-        b", " => ", ",
-        _ => "other",
-    })
+/// The title a word that is no title itself (`entry` is its entry) is in the singular, if it ends in "s":
+/// "negotiators" → a role. Told by its last byte first: most words need no second look-up.
+pub(super) fn singular_title(key: &str, entry: &Entry) -> Option<TitleKind> {
+    if entry.title_kind().is_some() || key.as_bytes().last() != Some(&b's') {
+        return None;
+    }
+    key.get(..key.len() - 1).and_then(title_kind)
 }
 
 /// A lower-case title right before the name: "president Bill Clinton", "coach Aime Jacquet".
 fn title_precedes(before: Option<&Neighbour>) -> bool {
     let Some(before) = before else { return false };
-    before.entry.title_kind().is_some() || before.key.strip_suffix('s').is_some_and(|singular| title_kind(singular) == Some(TitleKind::Role))
+    before.entry.title_kind().is_some() || before.singular_title == Some(TitleKind::Role)
 }
 
 /// "Smith said", "Smith, who told…" is not this; "Smith told reporters".
@@ -1113,7 +1177,7 @@ fn speech_verb_before(text: &str, words: &[Word], first: usize, before: Option<&
 /// The key of `word`, or "" when there is none.
 fn key_of<'b>(text: &'b str, word: Option<&Word>, buffer: &'b mut String) -> &'b str {
     match word {
-        Some(w) => name_key(w.span.slice(text), buffer),
+        Some(w) => word_key(w.span.slice(text), buffer),
         None => "",
     }
 }
@@ -1148,7 +1212,11 @@ fn apposition_evidence<'t>(
             return 2.0;
         }
     }
-    let Some(rest) = after.strip_prefix(", ") else { return 0.0 };
+    // Told by its bytes first: most names have no ", " after them.
+    if !matches!(after.as_bytes(), [b',', b' ', ..]) {
+        return 0.0;
+    }
+    let rest = after.get(2..).unwrap_or("");
     // The next word, up to the first character that is not alphanumeric: an age of one or two digits, or "who".
     let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
     if (1..=2).contains(&digits) && matches!(rest.as_bytes().get(digits), Some(b',' | b' ')) {
@@ -1200,8 +1268,9 @@ fn table_evidence(
     if evidence > 0.0 && name_len == 1 {
         evidence *= 0.5;
     }
-    let after = text.get(word.span.end..sentence_end).unwrap_or("");
-    if let Some(rest) = after.strip_prefix(" (") {
+    // Told by its bytes first: most names have no " (" after them.
+    if matches!(text.as_bytes().get(word.span.end..sentence_end), Some([b' ', b'(', ..])) {
+        let rest = text.get(word.span.end + 2..sentence_end).unwrap_or("");
         let inside = rest.split(')').next().unwrap_or("");
         if inside.len() < 30 && !inside.is_empty() && is_place_like(&normalize(inside.trim())) {
             evidence += if name_len > 1 { 2.0 } else { 1.0 };
@@ -1265,6 +1334,47 @@ mod tests {
     }
 
     #[test]
+    fn initials_are_one_letter_and_a_period_or_dotted_capitals() {
+        let text = "P. Simmons, É. Zola, J.R Smith, I saw 5. Al. A.b and AB.";
+        let words = crate::tokens::tokenize(text, Span::new(0, text.len()));
+        let initials: Vec<&str> = words.iter().filter(|w| is_initial(text, w)).map(|w| w.span.slice(text)).collect();
+        assert_eq!(initials, ["P", "É", "J.R"]);
+    }
+
+    #[test]
+    fn word_keys_are_name_keys() {
+        let words = [
+            "said", "the", "Smith", "SMITH", "smith", "Putin’s", "Obama's", "Jones'", "Jr.", "U.S.", "José", "O’Neill",
+            "co-founder", "Straße", "s", "", "x", "A", "`til", "2015",
+        ];
+        let mut buffer = String::new();
+        for word in words {
+            let expected = name_key(word, &mut buffer).to_string();
+            assert_eq!(word_key(word, &mut buffer), expected, "{word:?}");
+            // Appended after what the buffer holds.
+            let mut pushed = String::from("key ");
+            push_word_key(word, &mut pushed);
+            assert_eq!(pushed, format!("key {expected}"), "{word:?}");
+        }
+        let mut pushed = String::new();
+        push_word_key("Smith", &mut pushed);
+        assert_eq!((word_key("said", &mut buffer), pushed.as_str()), ("said", "smith"));
+    }
+
+    #[test]
+    fn a_plural_word_has_the_title_of_its_singular() {
+        let title = |key: &str| singular_title(key, &lexicons().entry(key));
+        assert_eq!(title("negotiators"), Some(TitleKind::Role));
+        assert_eq!(title("presidents"), Some(TitleKind::Office));
+        // A title itself, a word not ending in "s", and a word whose singular is no title have none.
+        assert_eq!(title("president"), None);
+        assert_eq!(title("spokesman"), None);
+        assert_eq!(title("his"), None);
+        assert_eq!(title("s"), None);
+        assert_eq!(title(""), None);
+    }
+
+    #[test]
     fn a_run_is_keyed_once_and_stretches_are_its_slices() {
         let text = "New York Yankees’ José";
         let words = crate::tokens::tokenize(text, Span::new(0, text.len()));
@@ -1278,5 +1388,11 @@ mod tests {
         assert_eq!(keys.entry(3).given_name_strength(), lexicons().entry("jose").given_name_strength());
         assert_eq!(keys.entry(2).title_kind(), lexicons().entry("yankees").title_kind());
         assert_eq!(keys.entry(4).given_name_strength(), 0);
+        // What is known of each word besides.
+        let text = "UN envoy Paris Smith";
+        let words = crate::tokens::tokenize(text, Span::new(0, text.len()));
+        keys.fill(text, &words);
+        assert_eq!((0..5).map(|k| keys.is_country_abbreviation(k)).collect::<Vec<_>>(), [true, false, false, false, false]);
+        assert_eq!((0..5).map(|k| keys.is_place_like(k)).collect::<Vec<_>>(), [true, false, true, false, false]);
     }
 }

@@ -95,7 +95,7 @@ fn form_of<'a>(name: &str, word_keys: impl Iterator<Item = &'a str>, keys: &mut 
     }
     let first_part = name.get(..name.bytes().position(|b| b == b' ').unwrap_or(name.len()))?;
     let first_letters = letters(first_part);
-    if first_letters == 1 || (first_part.contains('.') && first_letters <= 3 && first_part.len() <= 5) {
+    if first_letters == 1 || (first_part.bytes().any(|b| b == b'.') && first_letters <= 3 && first_part.len() <= 5) {
         let initial = first.chars().next()?;
         return Some(Form::Initial(initial, keys.number(last)));
     }
@@ -115,7 +115,7 @@ impl Owners {
     fn add(&mut self, id: usize, first: Option<Key>, last: Key, keys: &Keys, numbers: &FastMap<Form, usize>) {
         push_owner(&mut self.by_surname, last, id);
         let last_key = keys.key(last);
-        if last_key.contains('-') {
+        if last_key.bytes().any(|b| b == b'-') {
             for part in last_key.split('-').filter(|p| p.chars().count() > 2) {
                 if let Some(part) = keys.get(part) {
                     push_owner(&mut self.by_surname, part, id);
@@ -379,14 +379,34 @@ impl<'c> Found<'c> {
                 }
             }
         }
+        // The candidates come in text order, one span each, so the mentions almost always do too: checked, they
+        // need no sort (a stable sort leaves a sorted list as it is).
         for person in &mut persons {
-            crate::order::sort_by(&mut person.mentions, |a, b| a < b);
+            if !in_order(person.mentions.iter().map(|span| span.start)) {
+                crate::order::sort_by(&mut person.mentions, |a, b| a < b);
+            }
             person.mentions.dedup();
         }
         // A person every one of whose mentions was dropped (none can be, but stay safe) is not reported.
-        crate::order::sort_by_key(&mut mentions, |m| m.span.start);
+        if !in_order(mentions.iter().map(|m| m.span.start)) {
+            crate::order::sort_by_key(&mut mentions, |m| m.span.start);
+        }
         People { persons, mentions }
     }
+}
+
+/// Whether the offsets `starts` strictly increase: then spans that start there are in order, and no two are
+/// the same, whatever their ends.
+fn in_order(starts: impl Iterator<Item = usize>) -> bool {
+    // The least the next start may be.
+    let mut least = 0;
+    for start in starts {
+        if start < least {
+            return false;
+        }
+        least = start + 1;
+    }
+    true
 }
 
 /// Whether a lone word may be a person of its own: common words, places, organisations, months and titles are
@@ -456,4 +476,19 @@ fn resolve_single(
         return Some(id);
     }
     ids.iter().copied().max_by_key(|&id| (full_counts.get(id).copied().unwrap_or(0), std::cmp::Reverse(id)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn offsets_are_in_order_only_when_they_strictly_increase() {
+        assert!(in_order([].into_iter()));
+        assert!(in_order([7].into_iter()));
+        assert!(in_order([0, 3, 10].into_iter()));
+        // A repeated start (a duplicate, or two spans with one start) and a step back are not.
+        assert!(!in_order([0, 3, 3].into_iter()));
+        assert!(!in_order([5, 2, 9].into_iter()));
+    }
 }

@@ -2,7 +2,7 @@
 //! or in an apposition after it ("Rustem Umerov, head of the Ukrainian delegation,") or before it ("The head of
 //! the Ukrainian delegation, Rustem Umerov,").
 
-use super::detect::{is_country_abbreviation, is_place_like_entry, title_kind, WordTable};
+use super::detect::{is_place_like_entry, singular_title, title_kind, word_key, WordTable};
 use crate::lexicon::{lexicons, Entry, TitleKind};
 use crate::tokens::{name_key, split_whitespace, Word};
 
@@ -18,18 +18,21 @@ const APPOSITION_HEAD_WORDS: WordTable<64> = WordTable::new(APPOSITION_HEADS);
 
 /// A role written before the name: "U.S. Secretary of State", "Russian President", "U.S. negotiators"
 /// (reported in the singular). Returns the role and whether it was plural.
-/// `before` is the key and entry of the word before the name, when the caller has them.
+/// `before` is the key and entry of the word before the name, and the title its singular is when it is no title
+/// and ends in "s", when the caller has them.
 pub(super) fn role_before(
     text: &str,
     words: &[Word],
     first: usize,
-    before: Option<(&str, Entry)>,
+    before: Option<(&str, Entry, Option<TitleKind>)>,
     buffer: &mut String,
 ) -> (Option<String>, bool) {
     let lex = lexicons();
     let mut start = first;
     let mut has_title = false;
     let mut title_end = first;
+    // The entry of the title word (at `title_end - 1`).
+    let mut title_entry = Entry::default();
     let mut plural = false;
     let mut capitalised_modifiers = 0;
     while start > 0 {
@@ -38,19 +41,18 @@ pub(super) fn role_before(
         if !matches!(text.as_bytes().get(candidate.span.end..next.span.start), Some(b" " | b". " | b"\xC2\xA0")) {
             break;
         }
-        let (key, entry) = match before.filter(|_| start == first) {
+        let (key, entry, singular_title) = match before.filter(|_| start == first) {
             Some(known) => known,
             None => {
-                let key = name_key(candidate.span.slice(text), buffer);
-                (key, lex.entry(key))
+                let key = word_key(candidate.span.slice(text), buffer);
+                let entry = lex.entry(key);
+                (key, entry, singular_title(key, &entry))
             }
         };
         let title = entry.title_kind().is_some();
-        let plural_title = !title && key.strip_suffix('s').is_some_and(|singular| title_kind(singular).is_some());
-        let modifier = lex.nationalities.holds(&entry)
-            || is_place_like_entry(key, &entry)
-            || is_country_abbreviation(key)
-            || lex.role_links.holds(&entry);
+        let plural_title = !title && singular_title.is_some();
+        // A nationality or country abbreviation is place-like too.
+        let modifier = is_place_like_entry(key, &entry) || lex.role_links.holds(&entry);
         // An organisation's name before a title: "Reds manager Ray Knight", "White House press secretary".
         let organisation = has_title && candidate.capitalized && !candidate.numeric && capitalised_modifiers < 3;
         if !(title || plural_title || modifier || organisation) {
@@ -63,6 +65,7 @@ pub(super) fn role_before(
             has_title = true;
             title_end = start;
             plural = plural_title;
+            title_entry = entry;
         }
         start -= 1;
     }
@@ -70,7 +73,7 @@ pub(super) fn role_before(
         return (None, false);
     }
     let is_link = |k: usize, buffer: &mut String| {
-        words.get(k).is_some_and(|w| matches!(name_key(w.span.slice(text), buffer), "of" | "the" | "and" | "for" | "new" | "then" | "former" | "late"))
+        words.get(k).is_some_and(|w| matches!(word_key(w.span.slice(text), buffer), "of" | "the" | "and" | "for" | "new" | "then" | "former" | "late"))
     };
     let mut end = first;
     while start < title_end && is_link(start, buffer) {
@@ -82,12 +85,14 @@ pub(super) fn role_before(
     let (Some(from), Some(to)) = (words.get(start), end.checked_sub(1).and_then(|e| words.get(e))) else { return (None, false) };
     let Some(slice) = text.get(from.span.start..to.span.end) else { return (None, false) };
     let mut role = slice.to_string();
-    if plural && end == title_end && role.ends_with('s') {
+    let singular = plural && end == title_end && role.as_bytes().last() == Some(&b's');
+    if singular {
         role.pop();
     }
-    // An honorific alone is not a role: "Mr. Putin".
+    // An honorific alone is not a role: "Mr. Putin". A role that is the title word as written has its entry.
     let key = name_key(&role, buffer);
-    if matches!(title_kind(key), Some(TitleKind::Honorific)) || matches!(key, "mr" | "mrs" | "ms" | "miss" | "mx" | "dr") {
+    let kind = if start + 1 == title_end && end == title_end && !singular { title_entry.title_kind() } else { title_kind(key) };
+    if matches!(kind, Some(TitleKind::Honorific)) || matches!(key, "mr" | "mrs" | "ms" | "miss" | "mx" | "dr") {
         return (None, false);
     }
     (Some(role), plural)
@@ -114,8 +119,11 @@ pub(super) fn role_after(
     buffer: &mut String,
 ) -> Option<String> {
     let word = words.get(last)?;
-    let after = text.get(word.span.end..sentence_end)?;
-    let rest = after.strip_prefix(", ")?;
+    // Told by its bytes first: most names have no ", " after them.
+    if !matches!(text.as_bytes().get(word.span.end..sentence_end), Some([b',', b' ', ..])) {
+        return None;
+    }
+    let rest = text.get(word.span.end + 2..sentence_end)?;
     if let Some(known) = known.filter(|known| known.len == rest.len()) {
         return known.role.as_ref().map(RoleWords::phrase);
     }
@@ -131,8 +139,11 @@ pub(super) fn role_in_apposition_before(
     buffer: &mut String,
 ) -> Option<String> {
     let word = words.get(first)?;
-    let before = text.get(sentence_start..word.span.start)?;
-    let before = before.strip_suffix(", ")?;
+    // Told by its bytes first: most names have no ", " before them.
+    if !matches!(text.as_bytes().get(sentence_start..word.span.start), Some([.., b',', b' '])) {
+        return None;
+    }
+    let before = text.get(sentence_start..word.span.start - 2)?;
     // The marks are ASCII: found byte by byte, backwards, without decoding characters.
     let clause_start = before.bytes().rposition(|b| matches!(b, b',' | b';' | b':' | b'(')).map_or(0, |i| i + 1);
     let clause = before.get(clause_start..)?.trim();
@@ -186,7 +197,7 @@ pub(super) fn role_words<'a>(rest: &'a str, buffer: &mut String) -> Option<RoleW
         }
         *words.get_mut(n)? = word;
         n += 1;
-        let key = name_key(word, buffer);
+        let key = word_key(word, buffer);
         if n == 1 && matches!(key, "the" | "a" | "an") {
             skip = 1;
             continue;
@@ -196,10 +207,9 @@ pub(super) fn role_words<'a>(rest: &'a str, buffer: &mut String) -> Option<RoleW
         let entry = lex.entry(key);
         if k == 0
             && word.chars().next().is_some_and(char::is_uppercase)
-            && !lex.nationalities.holds(&entry)
             && entry.title_kind().is_none()
+            // Nationalities and country abbreviations included.
             && !is_place_like_entry(key, &entry)
-            && !is_country_abbreviation(key)
         {
             return None;
         }
@@ -208,7 +218,7 @@ pub(super) fn role_words<'a>(rest: &'a str, buffer: &mut String) -> Option<RoleW
         }
         if k < TITLE_WITHIN && !has_title {
             has_title = entry.title_kind().is_some()
-                || key.strip_suffix('s').is_some_and(|s| title_kind(s).is_some())
+                || singular_title(key, &entry).is_some()
                 || APPOSITION_HEAD_WORDS.contains(key);
             if !has_title && k + 1 == TITLE_WITHIN {
                 // No title word early enough: not a role, whatever follows.
