@@ -265,7 +265,7 @@ pub(crate) fn name_key<'b>(word: &'b str, buffer: &'b mut String) -> &'b str {
         return bare;
     }
     buffer.clear();
-    push_name_key(word, buffer);
+    push_bare_key(bare, buffer);
     buffer.as_str()
 }
 
@@ -278,7 +278,12 @@ fn without_endings(word: &str) -> &str {
 
 /// Appends the [`name_key`] of `word` to `buffer`.
 pub(crate) fn push_name_key(word: &str, buffer: &mut String) {
-    let word = without_endings(word);
+    push_bare_key(without_endings(word), buffer);
+}
+
+/// Appends the [`name_key`] of a word whose endings are cut already ([`without_endings`]): [`name_key`] has cut
+/// them to test the word, and does not cut them twice.
+fn push_bare_key(word: &str, buffer: &mut String) {
     // Most words: no accents or quotes to fold, and lower case is one byte per byte: copied whole, then lowered
     // in place (in the Wasm, `String::push` is a call a character).
     if word.bytes().all(|byte| byte.is_ascii() && byte != b'`') {
@@ -415,7 +420,9 @@ mod tests {
         // ASCII with capitals, and a backtick, which folds to an apostrophe like a curly quote.
         assert_eq!(name_key("McCAIN", &mut buffer), "mccain");
         assert_eq!(name_key("O`Neill", &mut buffer), "o'neill");
-        for word in ["according", "minister's", "co.", "o`neill", "u.s", "x", "", "'s"] {
+        // A possessive before a period stays: the endings are cut once ("McCain's." → "mccain's").
+        assert_eq!(name_key("McCain's.", &mut buffer), "mccain's");
+        for word in ["according", "minister's", "co.", "o`neill", "u.s", "x", "", "'s", "McCain's.", "Putin’s", "José’s."] {
             let mut written = String::new();
             push_name_key(word, &mut written);
             assert_eq!(name_key(word, &mut buffer), written, "{word:?}");
