@@ -809,7 +809,8 @@ fn looks_like_caption(text: &str, words: &[Word], buffer: &mut String) -> bool {
 #[inline(never)]
 fn labelled_caption(text: &str, words: &[Word], buffer: &mut String) -> bool {
     let bytes = text.as_bytes();
-    let Some(label_end) = words.iter().take(4).position(|w| bytes.get(w.span.end..).is_some_and(|rest| rest.starts_with(b": "))) else {
+    // ": " read as two bytes: a slice comparison is a call in the Wasm, for each of the first words of every sentence.
+    let Some(label_end) = words.iter().take(4).position(|w| bytes.get(w.span.end) == Some(&b':') && bytes.get(w.span.end + 1) == Some(&b' ')) else {
         return false;
     };
     let after = words.get(label_end + 1);
