@@ -692,7 +692,7 @@ fn is_stopword_key(key: u64) -> bool {
 /// is ASCII: the same answers.
 fn read_word(text: &str, span: Span, buffer: &mut String) -> (bool, Option<u64>) {
     let bytes = text.as_bytes().get(span.start..span.end).unwrap_or(&[]);
-    let bytes = bytes.get(..bytes.len() - crate::tokens::possessive_ending(bytes)).unwrap_or(bytes);
+    let bytes = bytes.get(..bytes.len() - crate::tokens::possessive_ending_in_line(bytes)).unwrap_or(bytes);
     let (mut key, mut any) = (bytes.len() as u64, 0);
     for (offset, chunk) in (0..).step_by(8).zip(bytes.chunks(8)) {
         // A word's last bytes are read as eight from the text and the bytes past the word masked off, when the
@@ -809,7 +809,8 @@ fn looks_like_caption(text: &str, words: &[Word], buffer: &mut String) -> bool {
 #[inline(never)]
 fn labelled_caption(text: &str, words: &[Word], buffer: &mut String) -> bool {
     let bytes = text.as_bytes();
-    let Some(label_end) = words.iter().take(4).position(|w| bytes.get(w.span.end..).is_some_and(|rest| rest.starts_with(b": "))) else {
+    // ": " read as two bytes: a slice comparison is a call in the Wasm, for each of the first words of every sentence.
+    let Some(label_end) = words.iter().take(4).position(|w| bytes.get(w.span.end) == Some(&b':') && bytes.get(w.span.end + 1) == Some(&b' ')) else {
         return false;
     };
     let after = words.get(label_end + 1);

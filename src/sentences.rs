@@ -417,11 +417,14 @@ impl<'a> Scanner<'a> {
         let mut ellipsis = false;
         let mut unspaced = false;
         let mut quote_closed = false;
-        if text[at..].starts_with(". . .") {
+        // The spaced dots matched as bytes, in place: a prefix comparison is a call in the Wasm, made for every
+        // terminator.
+        let bytes = text.as_bytes();
+        if matches!(bytes.get(at..at + 5), Some(b". . .")) {
             end += 5;
             dots = 3;
             ellipsis = true;
-            while text[end..].starts_with(" .") && end - at < RUN_LIMIT {
+            while matches!(bytes.get(end..end + 2), Some(b" .")) && end - at < RUN_LIMIT {
                 end += 2;
             }
         }
@@ -447,7 +450,6 @@ impl<'a> Scanner<'a> {
         // A straight closing quote that lost its place: glued to the next sentence ('…challenge."Earlier in
         // December…') or set off by a space ('…the football world. " England's players…'). It closes the
         // quotation the sentence opened, when it opened one.
-        let bytes = text.as_bytes();
         if bytes.get(end) == Some(&b'"') && bytes.get(end + 1).is_some_and(u8::is_ascii_uppercase) && self.quote_open(at) {
             return (end + 1, Some(end + 1));
         }

@@ -45,6 +45,8 @@ pub(super) fn strip_inline_chrome(text: &str, article: &mut Article) {
 /// The first bytes of the run-in markers [`find_cuts`] looks for: "Scroll down…", "Read more:", "PUBLISHED:",
 /// "UPDATED:", "Last updated at", "Advertisement", and "©" (C2 A9). One table look-up a byte.
 static MARKER_START: [bool; 256] = crate::tokens::byte_set(b"SRPULA\xC2");
+/// The markers' second bytes ("©" is C2 A9).
+static MARKER_SECOND: [bool; 256] = crate::tokens::byte_set(b"ceUPad\xA9");
 
 /// The chrome inside one paragraph: `(start, end, reason)` in bytes relative to it, on char boundaries.
 fn find_cuts(paragraph: &str) -> Vec<(usize, usize, &'static str)> {
@@ -64,6 +66,11 @@ fn find_cuts(paragraph: &str) -> Vec<(usize, usize, &'static str)> {
     let mut next = 0;
     while let Some(start) = Some(find_byte_in(bytes, next, &MARKER_START)).filter(|&start| start < bytes.len()) {
         next = start + 1;
+        // The markers' first two bytes tell most capitals apart from all of them at once: only a pair that opens
+        // a marker is compared with it (each comparison is a call in the Wasm).
+        if !bytes.get(start + 1).is_some_and(|&second| MARKER_SECOND[usize::from(second)]) {
+            continue;
+        }
         let Some(rest) = paragraph.get(start..) else { continue };
         if let Some(after) = rest.strip_prefix("Scroll down for video") {
             let marker = rest.len() - after.len() + usize::from(after.starts_with('s'));
@@ -164,10 +171,8 @@ fn timestamp_run(rest: &str) -> Option<usize> {
 /// Length of a leading dateline marker: "(CNN) -- ", "(CNN)", "LONDON, England (CNN) -- ",
 /// "WASHINGTON (AP) — ", "Hong Kong (CNN Business) ".
 fn dateline_marker(paragraph: &str) -> Option<usize> {
-    let open = paragraph.find('(')?;
-    if open > 60 {
-        return None;
-    }
+    // Only an opening bracket within 60 bytes counts: the search stops there, not at the paragraph's end.
+    let open = paragraph.as_bytes().iter().take(61).position(|&byte| byte == b'(')?;
     let place = paragraph[..open].trim();
     if place.split_whitespace().count() > 6
         || !place.split_whitespace().all(|w| w.chars().next().is_some_and(|c| c.is_uppercase()))
