@@ -258,8 +258,12 @@ pub(crate) fn possessive_ending_in_line(word: &[u8]) -> usize {
 /// Two spellings of one name share it, so "Mr. Putin" and "Putin’s" find the same person.
 ///
 /// A word already in lower-case ASCII, as most words that are not names are, is its own key once its endings are
-/// cut: it is returned as a slice of itself, and `buffer` is left as it was.
+/// cut: it is returned as a slice of itself, and `buffer` is left as it was. A word of lower-case ASCII letters
+/// alone ("said", "the") has no ending to cut, and is told so first, without the calls that look for them.
 pub(crate) fn name_key<'b>(word: &'b str, buffer: &'b mut String) -> &'b str {
+    if word.bytes().all(|byte| byte.is_ascii_lowercase()) {
+        return word;
+    }
     let bare = without_endings(word);
     if bare.bytes().all(|byte| byte.is_ascii() && !byte.is_ascii_uppercase() && byte != b'`') {
         return bare;
@@ -276,23 +280,21 @@ fn without_endings(word: &str) -> &str {
     word.get(..word.bytes().rposition(|b| b != b'.').map_or(0, |last| last + 1)).unwrap_or(word)
 }
 
-/// Appends the [`name_key`] of `word` to `buffer`.
+/// Appends the [`name_key`] of `word` to `buffer`. A word of ASCII letters alone, as most name words are
+/// ("Smith"), has no ending to cut: its endings are not looked for.
 pub(crate) fn push_name_key(word: &str, buffer: &mut String) {
+    if word.bytes().all(|byte| byte.is_ascii_alphabetic()) {
+        return push_lowered(word, buffer);
+    }
     push_bare_key(without_endings(word), buffer);
 }
 
 /// Appends the [`name_key`] of a word whose endings are cut already ([`without_endings`]): [`name_key`] has cut
 /// them to test the word, and does not cut them twice.
 fn push_bare_key(word: &str, buffer: &mut String) {
-    // Most words: no accents or quotes to fold, and lower case is one byte per byte: copied whole, then lowered
-    // in place (in the Wasm, `String::push` is a call a character).
+    // Most words: no accents or quotes to fold, and lower case is one byte per byte ([`push_lowered`]).
     if word.bytes().all(|byte| byte.is_ascii() && byte != b'`') {
-        let start = buffer.len();
-        buffer.push_str(word);
-        if let Some(key) = buffer.get_mut(start..) {
-            key.make_ascii_lowercase();
-        }
-        return;
+        return push_lowered(word, buffer);
     }
     for c in word.chars() {
         match c {
@@ -303,6 +305,16 @@ fn push_bare_key(word: &str, buffer: &mut String) {
             'œ' | 'Œ' => buffer.push_str("oe"),
             _ => buffer.extend(c.to_lowercase().map(fold_accent)),
         }
+    }
+}
+
+/// Appends `word`, in ASCII, to `buffer` in lower case: copied whole, then lowered in place (in the Wasm,
+/// `String::push` is a call a character).
+fn push_lowered(word: &str, buffer: &mut String) {
+    let start = buffer.len();
+    buffer.push_str(word);
+    if let Some(key) = buffer.get_mut(start..) {
+        key.make_ascii_lowercase();
     }
 }
 
@@ -422,7 +434,15 @@ mod tests {
         assert_eq!(name_key("O`Neill", &mut buffer), "o'neill");
         // A possessive before a period stays: the endings are cut once ("McCain's." → "mccain's").
         assert_eq!(name_key("McCain's.", &mut buffer), "mccain's");
-        for word in ["according", "minister's", "co.", "o`neill", "u.s", "x", "", "'s", "McCain's.", "Putin’s", "José’s."] {
+        // Words of ASCII letters alone, which skip the search for endings: their keys by hand.
+        assert_eq!(name_key("said", &mut buffer), "said");
+        let mut written = String::from("key ");
+        push_name_key("SMITH", &mut written);
+        assert_eq!(written, "key smith");
+        for word in [
+            "according", "minister's", "co.", "o`neill", "u.s", "x", "", "'s", "McCain's.", "Putin’s", "José’s.", "said", "Smith",
+            "SMITH", "s", "A", "Jr.", "U.S.", "Straße", "co-founder", "2015",
+        ] {
             let mut written = String::new();
             push_name_key(word, &mut written);
             assert_eq!(name_key(word, &mut buffer), written, "{word:?}");

@@ -157,28 +157,6 @@ fn ends_non_person(lex: &Lexicons, entry: &Entry) -> bool {
     lex.non_person_heads.holds(entry) || lex.organizations.holds(entry)
 }
 
-/// The [`name_key`] of `word`. A word of lower-case ASCII letters, as most words next to a name are ("said",
-/// "the"), is its own key: it is told at once, without the calls that cut the endings it has none of.
-pub(super) fn word_key<'b>(word: &'b str, buffer: &'b mut String) -> &'b str {
-    if word.bytes().all(|b| b.is_ascii_lowercase()) {
-        return word;
-    }
-    name_key(word, buffer)
-}
-
-/// Appends the [`name_key`] of `word` to `buffer` ([`push_name_key`]). A word of ASCII letters, as most name words
-/// are ("Smith"), is its key in lower case: written without the calls that cut the endings it has none of.
-fn push_word_key(word: &str, buffer: &mut String) {
-    if !word.bytes().all(|b| b.is_ascii_alphabetic()) {
-        return push_name_key(word, buffer);
-    }
-    let start = buffer.len();
-    buffer.push_str(word);
-    if let Some(key) = buffer.get_mut(start..) {
-        key.make_ascii_lowercase();
-    }
-}
-
 /// Whether a word has a letter: `letters(s) > 0`, answered at the first letter.
 fn has_letter(s: &str) -> bool {
     s.chars().any(char::is_alphabetic)
@@ -1048,7 +1026,7 @@ impl RunKeys {
                 self.joined.push(' ');
             }
             let start = self.joined.len();
-            push_word_key(word.span.slice(text), &mut self.joined);
+            push_name_key(word.span.slice(text), &mut self.joined);
             let key = self.joined.get(start..).unwrap_or("");
             self.words.push(RunWord {
                 entry: lex.entry(key),
@@ -1132,7 +1110,7 @@ impl<'a> Neighbour<'a> {
         let (key, entry) = match known {
             Some(known) => known,
             None => {
-                let key = word_key(word.span.slice(text), buffer);
+                let key = name_key(word.span.slice(text), buffer);
                 (key, lexicons().entry(key))
             }
         };
@@ -1177,7 +1155,7 @@ fn speech_verb_before(text: &str, words: &[Word], first: usize, before: Option<&
 /// The key of `word`, or "" when there is none.
 fn key_of<'b>(text: &'b str, word: Option<&Word>, buffer: &'b mut String) -> &'b str {
     match word {
-        Some(w) => word_key(w.span.slice(text), buffer),
+        Some(w) => name_key(w.span.slice(text), buffer),
         None => "",
     }
 }
@@ -1339,26 +1317,6 @@ mod tests {
         let words = crate::tokens::tokenize(text, Span::new(0, text.len()));
         let initials: Vec<&str> = words.iter().filter(|w| is_initial(text, w)).map(|w| w.span.slice(text)).collect();
         assert_eq!(initials, ["P", "É", "J.R"]);
-    }
-
-    #[test]
-    fn word_keys_are_name_keys() {
-        let words = [
-            "said", "the", "Smith", "SMITH", "smith", "Putin’s", "Obama's", "Jones'", "Jr.", "U.S.", "José", "O’Neill",
-            "co-founder", "Straße", "s", "", "x", "A", "`til", "2015",
-        ];
-        let mut buffer = String::new();
-        for word in words {
-            let expected = name_key(word, &mut buffer).to_string();
-            assert_eq!(word_key(word, &mut buffer), expected, "{word:?}");
-            // Appended after what the buffer holds.
-            let mut pushed = String::from("key ");
-            push_word_key(word, &mut pushed);
-            assert_eq!(pushed, format!("key {expected}"), "{word:?}");
-        }
-        let mut pushed = String::new();
-        push_word_key("Smith", &mut pushed);
-        assert_eq!((word_key("said", &mut buffer), pushed.as_str()), ("said", "smith"));
     }
 
     #[test]

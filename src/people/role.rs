@@ -2,7 +2,7 @@
 //! or in an apposition after it ("Rustem Umerov, head of the Ukrainian delegation,") or before it ("The head of
 //! the Ukrainian delegation, Rustem Umerov,").
 
-use super::detect::{is_place_like_entry, singular_title, title_kind, word_key, WordTable};
+use super::detect::{is_place_like_entry, singular_title, title_kind, WordTable};
 use crate::lexicon::{lexicons, Entry, TitleKind};
 use crate::tokens::{name_key, split_whitespace, Word};
 
@@ -44,7 +44,7 @@ pub(super) fn role_before(
         let (key, entry, singular_title) = match before.filter(|_| start == first) {
             Some(known) => known,
             None => {
-                let key = word_key(candidate.span.slice(text), buffer);
+                let key = name_key(candidate.span.slice(text), buffer);
                 let entry = lex.entry(key);
                 (key, entry, singular_title(key, &entry))
             }
@@ -73,7 +73,7 @@ pub(super) fn role_before(
         return (None, false);
     }
     let is_link = |k: usize, buffer: &mut String| {
-        words.get(k).is_some_and(|w| matches!(word_key(w.span.slice(text), buffer), "of" | "the" | "and" | "for" | "new" | "then" | "former" | "late"))
+        words.get(k).is_some_and(|w| matches!(name_key(w.span.slice(text), buffer), "of" | "the" | "and" | "for" | "new" | "then" | "former" | "late"))
     };
     let mut end = first;
     while start < title_end && is_link(start, buffer) {
@@ -197,7 +197,7 @@ pub(super) fn role_words<'a>(rest: &'a str, buffer: &mut String) -> Option<RoleW
         }
         *words.get_mut(n)? = word;
         n += 1;
-        let key = word_key(word, buffer);
+        let key = name_key(word, buffer);
         if n == 1 && matches!(key, "the" | "a" | "an") {
             skip = 1;
             continue;
