@@ -667,10 +667,13 @@ impl<'a> Scanner<'a> {
         let opener_len = rest.bytes().position(|b| !b.is_ascii_alphabetic()).unwrap_or(rest.len());
         let (opener, tail) = rest.split_at(opener_len);
         let lower_next = tail.strip_prefix(' ').is_some_and(|t| t.starts_with(|c: char| c.is_ascii_lowercase()));
-        if lower_next && opener.len() <= 5 && opener.bytes().skip(1).all(|b| b.is_ascii_lowercase()) && is_run_in_opener(opener) {
+        let shaped = lower_next && opener.bytes().skip(1).all(|b| b.is_ascii_lowercase());
+        if shaped && opener.len() <= 5 && is_run_in_opener(opener) {
             return true;
         }
-        caption_label_follows(previous, rest)
+        // A caption label opens the same way, with a word of two letters or more: most capitals after a
+        // lower-case word ("said Smith", "in New York") are told apart here, without looking for its colon.
+        shaped && opener.len() >= 2 && caption_label_follows(previous, rest)
     }
 }
 
