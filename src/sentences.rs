@@ -926,6 +926,8 @@ fn following_word(text: &str, from: usize) -> Following<'_> {
     while end < WORD_WINDOW {
         match word_area.as_bytes().get(end) {
             Some(b) if b.is_ascii_alphanumeric() => end += 1,
+            // Other ASCII ends the word, but for a period or an apostrophe before a letter ("U.S", "O'Neill").
+            Some(b) if b.is_ascii() && !matches!(b, b'.' | b'\'') => break,
             _ => {
                 let Some(c) = char_at(word_area, end) else { break };
                 let next = end + c.len_utf8();
