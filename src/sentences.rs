@@ -154,6 +154,20 @@ static PLAIN: [bool; 256] = {
     table
 };
 
+/// The high bit of each byte of `word` (eight bytes, the first the least significant) that is not [`PLAIN`], exact
+/// up to the first such byte (bytes after it may be marked whatever they are): outside 0x22..=0x7E (the terminator
+/// "!" is 0x21), or "." or "?".
+#[inline(always)]
+fn not_plain(word: u64) -> u64 {
+    const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+    const EACH_BYTE: u64 = 0x0101_0101_0101_0101;
+    // A byte's high bit, set (beyond ASCII) or after adding 1 (0x7F) or clear after adding 0x5E (below 0x22); a sum
+    // carries into the next byte only from a byte beyond ASCII, which is marked itself.
+    let outside = word | word.wrapping_add(EACH_BYTE) | !word.wrapping_add(0x5E * EACH_BYTE);
+    let zero_byte = |x: u64| x.wrapping_sub(EACH_BYTE) & !x;
+    (outside | zero_byte(word ^ (u64::from(b'.') * EACH_BYTE)) | zero_byte(word ^ (u64::from(b'?') * EACH_BYTE))) & HIGH_BITS
+}
+
 /// [`BEFORE_SPACE`]'s class of a lower-case ASCII letter.
 const AFTER_LOWER_CASE: u8 = 1;
 /// [`BEFORE_SPACE`]'s class of a comma, semicolon or colon.
@@ -267,11 +281,19 @@ impl<'a> Scanner<'a> {
                 .min(self.brackets.get(self.next_bracket).map_or(usize::MAX, |&(open, _)| open))
                 .min(bytes.len());
             while i < limit {
-                let byte = bytes[i];
-                if PLAIN[usize::from(byte)] {
+                // Eight bytes at a time to the next byte that is not plain, while eight remain before the limit.
+                if let Some(word) = bytes.get(i..limit).and_then(|rest| rest.get(..8)).and_then(|word| <[u8; 8]>::try_from(word).ok()) {
+                    let stops = not_plain(u64::from_le_bytes(word));
+                    if stops == 0 {
+                        i += 8;
+                        continue;
+                    }
+                    i += stops.trailing_zeros() as usize / 8;
+                } else if PLAIN[usize::from(bytes[i])] {
                     i += 1;
                     continue;
                 }
+                let byte = bytes[i];
                 if byte != b' ' {
                     break;
                 }
@@ -667,10 +689,13 @@ impl<'a> Scanner<'a> {
         let opener_len = rest.bytes().position(|b| !b.is_ascii_alphabetic()).unwrap_or(rest.len());
         let (opener, tail) = rest.split_at(opener_len);
         let lower_next = tail.strip_prefix(' ').is_some_and(|t| t.starts_with(|c: char| c.is_ascii_lowercase()));
-        if lower_next && opener.len() <= 5 && opener.bytes().skip(1).all(|b| b.is_ascii_lowercase()) && is_run_in_opener(opener) {
+        let shaped = lower_next && opener.bytes().skip(1).all(|b| b.is_ascii_lowercase());
+        if shaped && opener.len() <= 5 && is_run_in_opener(opener) {
             return true;
         }
-        caption_label_follows(previous, rest)
+        // A caption label opens the same way, with a word of two letters or more: most capitals after a
+        // lower-case word ("said Smith", "in New York") are told apart here, without looking for its colon.
+        shaped && opener.len() >= 2 && caption_label_follows(previous, rest)
     }
 }
 
@@ -923,6 +948,8 @@ fn following_word(text: &str, from: usize) -> Following<'_> {
     while end < WORD_WINDOW {
         match word_area.as_bytes().get(end) {
             Some(b) if b.is_ascii_alphanumeric() => end += 1,
+            // Other ASCII ends the word, but for a period or an apostrophe before a letter ("U.S", "O'Neill").
+            Some(b) if b.is_ascii() && !matches!(b, b'.' | b'\'') => break,
             _ => {
                 let Some(c) = char_at(word_area, end) else { break };
                 let next = end + c.len_utf8();
@@ -1010,6 +1037,24 @@ mod tests {
 
     fn split(text: &str) -> Vec<&str> {
         split_block(text).iter().map(|s| s.slice(text)).collect()
+    }
+
+    /// The first byte that [`not_plain`] marks is the first that [`PLAIN`] rejects, whatever follows it.
+    #[test]
+    fn eight_byte_scans_stop_where_plain_bytes_end() {
+        for position in 0..8 {
+            for byte in 0..=255u8 {
+                for after in [b'a', b' ', b'.', 0x7F, 0xFF, 0x80] {
+                    let mut word = [b'x'; 8];
+                    word[position] = byte;
+                    word[position + 1..].fill(after);
+                    let first = word.iter().position(|&b| !PLAIN[usize::from(b)]).unwrap_or(8);
+                    let stops = not_plain(u64::from_le_bytes(word));
+                    let found = if stops == 0 { 8 } else { stops.trailing_zeros() as usize / 8 };
+                    assert_eq!(found, first, "{word:?}");
+                }
+            }
+        }
     }
 
     #[test]

@@ -102,6 +102,9 @@ fn push_words(text: &str, span: Span, words: &mut Vec<Word>) {
         }
         let all_caps = class & NOT_UPPER == 0 && piece.get(start..at).is_some_and(|word| word.chars().filter(|c| c.is_alphabetic()).nth(1).is_some());
         words.push(Word { span: Span::new(span.start + start, span.start + at), capitalized, all_caps, numeric });
+        // An ASCII byte that ended the word (white space, punctuation, a joiner without a letter after it) starts
+        // no word: the scan goes on after it.
+        at += usize::from(bytes.get(at).is_some_and(u8::is_ascii));
     }
 }
 
