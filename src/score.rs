@@ -628,18 +628,30 @@ const STOPWORDS: [&str; 45] = [
     "its", "it's", "she", "him", "one", "out", "all", "can", "could",
 ];
 
-/// The length of the longest of [`STOPWORDS`]: an ASCII word longer than this is none of them.
-const LONGEST_STOPWORD: usize = crate::lexicon::longest(&STOPWORDS);
-
-/// The keys of [`STOPWORDS`], computed when compiling: a word's key is compared with them, not its text.
-const STOPWORD_KEYS: [u64; STOPWORDS.len()] = {
-    let mut keys = [0; STOPWORDS.len()];
+/// The keys of [`STOPWORDS`] and then of [`FIRST_PERSON`], computed when compiling: a word's key is compared with
+/// them, not its text.
+const SHORT_WORD_KEYS: [u64; STOPWORDS.len() + FIRST_PERSON.len()] = {
+    let mut keys = [0; STOPWORDS.len() + FIRST_PERSON.len()];
     let mut i = 0;
     while i < keys.len() {
-        keys[i] = hash(STOPWORDS[i]);
+        keys[i] = if i < STOPWORDS.len() { hash(STOPWORDS[i]) } else { hash(FIRST_PERSON[i - STOPWORDS.len()]) };
         i += 1;
     }
     keys
+};
+
+/// The length of the longest ASCII word of [`STOPWORDS`] and [`FIRST_PERSON`]: an ASCII word longer than this is
+/// none of them, and is not looked up.
+const LONGEST_SHORT_WORD: usize = {
+    let mut longest = crate::lexicon::longest(&STOPWORDS);
+    let mut i = 0;
+    while i < FIRST_PERSON.len() {
+        if FIRST_PERSON[i].is_ascii() && FIRST_PERSON[i].len() > longest {
+            longest = FIRST_PERSON[i].len();
+        }
+        i += 1;
+    }
+    longest
 };
 
 /// The key of a content word (already lower-cased, without a possessive "’s"); `None` for short and function
@@ -651,21 +663,33 @@ fn content_key(lower: &str) -> Option<u64> {
         return None;
     }
     let key = hash(lower);
-    (!is_stopword_key(key)).then_some(key)
+    (short_word(key) != ShortWord::Stopword).then_some(key)
 }
 
-/// Where [`is_stopword_key`] looks for a key: slot `(key × multiplier) >> 57` of 128 holds the index in
-/// [`STOPWORD_KEYS`] of the one stopword placed there. The multiplier is searched for when compiling, until no two
-/// stopwords share a slot: one look-up a word, where a scan of the list compares it with all 45 (the Wasm build
-/// scans; natively the compiler makes the scan a search tree).
-const STOPWORD_SLOTS: ([u8; 128], u64) = {
+/// What [`short_word`] tells of a word by its key.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum ShortWord {
+    /// One of [`STOPWORDS`].
+    Stopword,
+    /// One of [`FIRST_PERSON`].
+    FirstPerson,
+    /// Neither.
+    Other,
+}
+
+/// Where [`short_word`] looks for a key: slot `(key × multiplier) >> 56` of 256 holds the index in
+/// [`SHORT_WORD_KEYS`] of the one word placed there. The multiplier is searched for when compiling, until no two
+/// words share a slot: one look-up a word tells both whether it is a stopword and whether it is first-person, where
+/// a scan of the lists compares it with all of them (the Wasm build scans; natively the compiler makes the scan a
+/// search tree).
+const SHORT_WORD_SLOTS: ([u8; 256], u64) = {
     let mut multiplier: u64 = 0x9E37_79B9_7F4A_7C15;
     'search: loop {
-        let mut slots = [0u8; 128];
-        let mut taken = [false; 128];
+        let mut slots = [0u8; 256];
+        let mut taken = [false; 256];
         let mut i = 0;
-        while i < STOPWORD_KEYS.len() {
-            let slot = (STOPWORD_KEYS[i].wrapping_mul(multiplier) >> 57) as usize;
+        while i < SHORT_WORD_KEYS.len() {
+            let slot = (SHORT_WORD_KEYS[i].wrapping_mul(multiplier) >> 56) as usize;
             if taken[slot] {
                 multiplier = multiplier.wrapping_add(2);
                 continue 'search;
@@ -678,12 +702,17 @@ const STOPWORD_SLOTS: ([u8; 128], u64) = {
     }
 };
 
-/// True when `key` is the key of one of [`STOPWORDS`]. A stopword's slot points to it; any other slot points to a
-/// stopword whose key is placed elsewhere, so it matches no key that lands there.
-fn is_stopword_key(key: u64) -> bool {
-    let (slots, multiplier) = &STOPWORD_SLOTS;
-    let slot = (key.wrapping_mul(*multiplier) >> 57) as usize;
-    STOPWORD_KEYS.get(usize::from(slots[slot])) == Some(&key)
+/// Whether `key` is the key of one of [`STOPWORDS`], of one of [`FIRST_PERSON`], or of neither. A word's slot
+/// points to it; any other slot points to a word whose key is placed elsewhere, so it matches no key that lands
+/// there.
+fn short_word(key: u64) -> ShortWord {
+    let (slots, multiplier) = &SHORT_WORD_SLOTS;
+    let index = usize::from(slots[(key.wrapping_mul(*multiplier) >> 56) as usize]);
+    match SHORT_WORD_KEYS.get(index) {
+        Some(&known) if known == key && index < STOPWORDS.len() => ShortWord::Stopword,
+        Some(&known) if known == key => ShortWord::FirstPerson,
+        _ => ShortWord::Other,
+    }
 }
 
 /// What the scorer reads from the word at `span` of `text`, without its possessive "’s": whether it is a
@@ -709,15 +738,16 @@ fn read_word(text: &str, span: Span, buffer: &mut String) -> (bool, Option<u64>)
         let lowered = lower(crate::tokens::strip_possessive(span.slice(text)), buffer);
         return (lowered.len() <= 7 && is_first_person(lowered), content_key(lowered));
     }
-    // Every first-person word starts with one of four letters: most words are ruled out by theirs.
-    let first_person = bytes.len() <= 5
-        && matches!(bytes.first().map(u8::to_ascii_lowercase), Some(b'i' | b'm' | b'w' | b'o'))
-        && FIRST_PERSON.iter().any(|w| w.as_bytes().eq_ignore_ascii_case(bytes));
-    if bytes.len() <= 2 {
-        return (first_person, None);
+    if bytes.len() > LONGEST_SHORT_WORD {
+        return (false, Some(key));
     }
-    let stopword = bytes.len() <= LONGEST_STOPWORD && is_stopword_key(key);
-    (first_person, (!stopword).then_some(key))
+    // A word of up to eight bytes has a key of its own: its key is one of the short words' only if it is that word.
+    let content = (bytes.len() > 2).then_some(key);
+    match short_word(key) {
+        ShortWord::Stopword => (false, None),
+        ShortWord::FirstPerson => (true, content),
+        ShortWord::Other => (false, content),
+    }
 }
 
 fn shared_count(a: &[u32], b: &[u32]) -> usize {
@@ -842,7 +872,7 @@ fn is_first_person(lower: &str) -> bool {
     one_of(lower, &FIRST_PERSON)
 }
 
-/// The words [`is_first_person`] knows; an ASCII word is one of them only if it has at most 5 bytes.
+/// The words [`is_first_person`] knows.
 const FIRST_PERSON: [&str; 13] = ["i", "me", "my", "we", "our", "i'm", "i’m", "i've", "i’ve", "i'd", "i’d", "we're", "we’re"];
 
 
@@ -878,18 +908,20 @@ mod tests {
     }
 
     #[test]
-    fn the_stopword_table_finds_exactly_the_stopwords() {
-        assert!(STOPWORDS.iter().all(|w| is_stopword_key(hash(w))));
-        for word in ["them", "these", "minister", "i", "it", "she's", "hers", "coulda", "theirs", "", "日本語"] {
-            assert!(!is_stopword_key(hash(word)), "{word}");
+    fn the_short_word_table_finds_exactly_the_stopwords_and_first_person_words() {
+        assert!(STOPWORDS.iter().all(|w| short_word(hash(w)) == ShortWord::Stopword));
+        assert!(FIRST_PERSON.iter().all(|w| short_word(hash(w)) == ShortWord::FirstPerson));
+        for word in ["them", "these", "minister", "it", "she's", "hers", "coulda", "theirs", "us", "mine", "", "日本語"] {
+            assert!(short_word(hash(word)) == ShortWord::Other, "{word}");
         }
-        // An empty slot points to a stopword placed in another slot, so it matches no key.
-        let (slots, multiplier) = STOPWORD_SLOTS;
+        // An empty slot points to a word placed in another slot, so it matches no key.
+        let (slots, multiplier) = SHORT_WORD_SLOTS;
+        let slot_of = |key: u64| (key.wrapping_mul(multiplier) >> 56) as usize;
         for (slot, &index) in slots.iter().enumerate() {
-            let placed = (STOPWORD_KEYS[usize::from(index)].wrapping_mul(multiplier) >> 57) as usize;
-            assert!(placed == slot || !STOPWORD_KEYS.iter().any(|k| (k.wrapping_mul(multiplier) >> 57) as usize == slot), "{slot}");
+            let placed = slot_of(SHORT_WORD_KEYS[usize::from(index)]);
+            assert!(placed == slot || !SHORT_WORD_KEYS.iter().any(|&k| slot_of(k) == slot), "{slot}");
         }
-        assert!(FIRST_PERSON.iter().all(|w| matches!(w.as_bytes()[0], b'i' | b'm' | b'w' | b'o')));
+        assert_eq!(LONGEST_SHORT_WORD, 5);
     }
 
     #[test]
