@@ -529,7 +529,7 @@ struct Budget {
 #[inline(never)]
 fn sentence_features(i: usize, s: &SentenceSpan, reading: &Reading, document: &Document, budget: Budget) -> Features {
     let Budget { expected, long_summary } = budget;
-    let sentence_text = s.span.slice(document.text);
+    let ending = before_closers(s.span.slice(document.text));
     let word_count = reading.word_counts[i];
     let marks = reading.marks[i];
     let keys = reading.keys.get(i);
@@ -548,10 +548,10 @@ fn sentence_features(i: usize, s: &SentenceSpan, reading: &Reading, document: &D
         length: (word_count as f64 / 20.0).min(1.0),
         long: ((word_count as f64 - 25.0) / 25.0).clamp(0.0, 1.0),
         numbers: if marks.numbers { 1.0 } else { 0.0 },
-        heading: if ends_sentence(sentence_text) { 0.0 } else { 1.0 },
+        heading: if ends_sentence(ending) { 0.0 } else { 1.0 },
         caption: if marks.caption { 1.0 } else { 0.0 },
         reference: if reading.dangling[i] { 1.0 } else { 0.0 },
-        question: if asks_or_exclaims(sentence_text) { 1.0 } else { 0.0 },
+        question: if asks_or_exclaims(ending) { 1.0 } else { 0.0 },
         speech: if marks.first_person { 1.0 } else { 0.0 },
         chrome: document.article.chrome_at(s.span.start),
     }
@@ -773,14 +773,33 @@ fn cosine(a: &[u32], b: &[u32]) -> f64 {
     shared_count(a, b) as f64 / ((a.len() * b.len()) as f64).sqrt()
 }
 
-fn ends_sentence(sentence: &str) -> bool {
-    let trimmed = sentence.trim_end_matches(['"', '\'', '”', '’', ')', ']', '»', ' ']);
-    trimmed.ends_with(['.', '!', '?', '…', '。', '！', '？', '।', '؟'])
+/// The sentence's bytes without what may close it after its last mark: quotation marks, brackets and spaces
+/// (" ” ’ ' ) ] » and the space). Read as bytes from the end, a call for none of them: a character's encoding at the
+/// end of the text is that character's alone (UTF-8 marks where a character starts).
+fn before_closers(sentence: &str) -> &[u8] {
+    let mut bytes = sentence.as_bytes();
+    loop {
+        bytes = match bytes {
+            [rest @ .., b'"' | b'\'' | b')' | b']' | b' '] => rest,
+            // ” and ’
+            [rest @ .., 0xE2, 0x80, 0x9D | 0x99] => rest,
+            // »
+            [rest @ .., 0xC2, 0xBB] => rest,
+            _ => return bytes,
+        }
+    }
 }
 
-fn asks_or_exclaims(sentence: &str) -> bool {
-    let trimmed = sentence.trim_end_matches(['"', '\'', '”', '’', ')', ']', '»', ' ']);
-    trimmed.ends_with(['!', '?', '！', '？', '؟'])
+/// Whether a sentence, without its closers ([`before_closers`]), ends in a full stop, a question or exclamation
+/// mark or an ellipsis, in Latin, CJK, Devanagari or Arabic script (. ! ? … 。 ！ ？ । ؟).
+fn ends_sentence(bytes: &[u8]) -> bool {
+    asks_or_exclaims(bytes) || matches!(bytes, [.., b'.'] | [.., 0xE2, 0x80, 0xA6] | [.., 0xE3, 0x80, 0x82] | [.., 0xE0, 0xA5, 0xA4])
+}
+
+/// Whether a sentence, without its closers ([`before_closers`]), ends in a question or exclamation mark
+/// (! ? ！ ？ ؟).
+fn asks_or_exclaims(bytes: &[u8]) -> bool {
+    matches!(bytes, [.., b'!' | b'?'] | [.., 0xEF, 0xBC, 0x81 | 0x9F] | [.., 0xD8, 0x9F])
 }
 
 /// True when sentence `s` opens by pointing back to something before it: a pronoun or demonstrative ("He
@@ -939,6 +958,24 @@ mod tests {
         assert_eq!(read("Said", &mut buffer).1, None);
         assert_eq!(read("Minister’s", &mut buffer).1, Some(hash("minister")));
         assert_eq!(read("Minister's", &mut buffer).1, Some(hash("minister")));
+    }
+
+    /// Every mark followed by every run of closers: the byte tests answer as the character tests on the trimmed
+    /// sentence do.
+    #[test]
+    fn sentence_endings_read_as_bytes_are_those_read_as_characters() {
+        let closers = ['"', '\'', '”', '’', ')', ']', '»', ' '];
+        for mark in ["", ".", "!", "?", "…", "。", "！", "？", "।", "؟", ":", "é", "x", "“", "‘", "«", "\u{9D}", "\u{2019}\u{2019}"] {
+            for closing in ["", "\"", "”", " ", "’)", "» ", "']", "“", "”’ \"", "."] {
+                let sentence = format!("It rained{mark}{closing}");
+                let trimmed = sentence.trim_end_matches(closers);
+                let ending = before_closers(&sentence);
+                assert_eq!(ending, trimmed.as_bytes(), "{sentence}");
+                assert_eq!(ends_sentence(ending), trimmed.ends_with(['.', '!', '?', '…', '。', '！', '？', '।', '؟']), "{sentence}");
+                assert_eq!(asks_or_exclaims(ending), trimmed.ends_with(['!', '?', '！', '？', '؟']), "{sentence}");
+            }
+        }
+        assert!(!ends_sentence(before_closers("\"”")) && !asks_or_exclaims(before_closers("")));
     }
 
     #[test]
