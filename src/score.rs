@@ -273,44 +273,53 @@ pub(crate) fn score_sentences(
 /// this probe is a short loop where the words are numbered.
 #[derive(Default)]
 struct Numbers {
-    /// Each numbered key, by number.
-    keys: Vec<u64>,
-    /// A key's number + 1 in each used slot, 0 in an empty one: four bytes a slot, so a map sized for a long
-    /// text costs little to clear.
-    slots: Vec<u32>,
+    /// The slots, each empty or holding a key and its number. A key is kept beside its number, not in a list by
+    /// number: on a long text, whose vocabulary outgrows the caches, a look-up reads one place in memory, not two.
+    slots: Vec<Slot>,
+    /// How many keys are numbered.
+    len: u32,
     /// How far a key's product is shifted down to give its first slot: 64 less the bits of a slot's index.
     shift: u32,
+}
+
+/// One slot of [`Numbers`].
+#[derive(Clone, Copy, Default)]
+struct Slot {
+    key: u64,
+    /// The key's number + 1; 0 in an empty slot, so that new slots are zeroed memory.
+    number: u32,
 }
 
 impl Numbers {
     /// A map sized for `keys` keys without growing.
     fn with_capacity(keys: usize) -> Numbers {
         let slots = (keys.max(8) * 2).next_power_of_two();
-        Numbers { keys: Vec::with_capacity(keys), slots: vec![0; slots], shift: 64 - slots.trailing_zeros() }
+        Numbers { slots: vec![Slot::default(); slots], len: 0, shift: 64 - slots.trailing_zeros() }
     }
 
     /// How many keys are numbered.
     fn len(&self) -> u32 {
-        self.keys.len() as u32
+        self.len
     }
 
     /// The number of `key`: its own if it has one, else the next.
     fn number(&mut self, key: u64) -> u32 {
-        if (self.keys.len() + 1) * 2 > self.slots.len() {
+        if (self.len as usize + 1) * 2 > self.slots.len() {
             self.grow();
         }
         let mask = self.slots.len() - 1;
-        let mut slot = self.first_slot(key);
+        let mut at = self.first_slot(key);
         loop {
-            match self.slots[slot] {
-                0 => {
-                    self.keys.push(key);
-                    self.slots[slot] = self.len();
-                    return self.len() - 1;
-                }
-                stored if self.keys.get(stored as usize - 1) == Some(&key) => return stored - 1,
-                _ => slot = (slot + 1) & mask,
+            let slot = self.slots[at];
+            if slot.number == 0 {
+                self.len += 1;
+                self.slots[at] = Slot { key, number: self.len };
+                return self.len - 1;
             }
+            if slot.key == key {
+                return slot.number - 1;
+            }
+            at = (at + 1) & mask;
         }
     }
 
@@ -321,16 +330,18 @@ impl Numbers {
     }
 
     /// Doubles the slots and places every key again.
+    #[cold]
+    #[inline(never)]
     fn grow(&mut self) {
         let slots = (self.slots.len() * 2).max(16);
-        self.slots = vec![0; slots];
+        let old = std::mem::replace(&mut self.slots, vec![Slot::default(); slots]);
         self.shift = 64 - slots.trailing_zeros();
-        for (number, &key) in (1..).zip(&self.keys) {
-            let mut slot = self.first_slot(key);
-            while self.slots[slot] != 0 {
-                slot = (slot + 1) & (slots - 1);
+        for slot in old.into_iter().filter(|slot| slot.number != 0) {
+            let mut at = self.first_slot(slot.key);
+            while self.slots[at].number != 0 {
+                at = (at + 1) & (slots - 1);
             }
-            self.slots[slot] = number;
+            self.slots[at] = slot;
         }
     }
 }
