@@ -817,27 +817,75 @@ fn asks_or_exclaims(bytes: &[u8]) -> bool {
 /// added…", "That was…"), a connective that needs its other half ("But…", "However…", "Meanwhile…"), or a
 /// description standing in for a name ("The 45-year-old…", "The pair…"). A sentence opening with a quotation
 /// mark is speech, whose "I" and "we" point at the speaker, not back: it is judged by its own sentence.
+///
+/// The words are compared as numbers ([`packed`]): a comparison of strings with each word of the lists was a
+/// call in the Wasm.
 #[inline(never)]
 pub(crate) fn opens_with_reference(text: &str, s: &SentenceSpan, words: &[Word]) -> bool {
     let Some(first) = words.first() else { return false };
-    let opening = text.get(s.span.start..first.span.start).unwrap_or("");
-    if opening.contains(['“', '"', '‘', '\'']) {
+    let opening = text.as_bytes().get(s.span.start..first.span.start).unwrap_or(&[]);
+    // " ' “ ‘ (E2 80 9C, E2 80 98): a character's encoding is found in the text only where that character is.
+    let quoted = opening.iter().enumerate().any(|(at, &byte)| {
+        matches!(byte, b'"' | b'\'') || (byte == 0xE2 && matches!(opening.get(at + 1..at + 3), Some([0x80, 0x9C | 0x98])))
+    });
+    if quoted {
         return false;
     }
-    let word = first.span.slice(text);
-    let second = words.get(1).map_or("", |w| w.span.slice(text));
-    let is = |candidates: &[&str], w: &str| candidates.iter().any(|c| c.eq_ignore_ascii_case(w));
-    if is(&["he", "she", "they", "it", "his", "her", "their", "its", "him", "them", "this", "that", "these", "those", "but", "however", "also", "meanwhile", "still", "yet", "instead", "such", "both", "then", "there"], word) {
+    let word = first.span.slice(text).as_bytes();
+    let second = words.get(1).map_or("", |w| w.span.slice(text)).as_bytes();
+    let (word_packed, second_packed) = (packed(word), packed(second));
+    if word_packed.is_some_and(|w| REFERENCES.contains(&w)) || word.eq_ignore_ascii_case(b"meanwhile") {
         // "There is…" introduces; "There, he…" points back. "It is" / "It was" + adjective often introduce too,
         // but as often point back ("It was the third attack…"): they count as references.
-        return !(word.eq_ignore_ascii_case("there") && is(&["is", "are", "was", "were", "will", "have", "has", "had"], second));
+        return !(word_packed == packed(b"there") && second_packed.is_some_and(|w| INTRODUCING_VERBS.contains(&w)));
     }
-    if word.eq_ignore_ascii_case("the") {
+    if word_packed == packed(b"the") {
         // "The 45-year-old", "The pair", "The former…": a description standing for someone named before.
-        let age = second.contains('-') && second.starts_with(|c: char| c.is_ascii_digit());
-        return age || is(&["two", "pair", "couple", "former", "latter", "man", "woman", "boy", "girl", "trio", "duo"], second);
+        let age = second.contains(&b'-') && second.first().is_some_and(u8::is_ascii_digit);
+        return age || second_packed.is_some_and(|w| DESCRIPTIONS.contains(&w));
     }
     false
+}
+
+/// Words that open a sentence pointing back ([`opens_with_reference`]), as [`packed`] numbers; and "meanwhile",
+/// too long to be one.
+const REFERENCES: [u64; 24] = packed_all([
+    "he", "she", "they", "it", "his", "her", "their", "its", "him", "them", "this", "that", "these", "those", "but", "however", "also",
+    "still", "yet", "instead", "such", "both", "then", "there",
+]);
+/// "There" and one of these introduces ("There is…").
+const INTRODUCING_VERBS: [u64; 8] = packed_all(["is", "are", "was", "were", "will", "have", "has", "had"]);
+/// "The" and one of these stands for someone named before ("The pair…").
+const DESCRIPTIONS: [u64; 11] = packed_all(["two", "pair", "couple", "former", "latter", "man", "woman", "boy", "girl", "trio", "duo"]);
+
+/// A word of up to eight bytes as a number, its ASCII capitals lower-cased: its bytes little-endian, padded with
+/// zeros. Two words are the same but for the case of ASCII letters (`eq_ignore_ascii_case`) when their numbers
+/// are; `None` for a longer word, and for one ending in a zero byte, which the padding would hide.
+const fn packed(word: &[u8]) -> Option<u64> {
+    if word.len() > 8 || matches!(word.last(), Some(0)) {
+        return None;
+    }
+    let mut value = 0;
+    let mut i = 0;
+    while i < word.len() {
+        value |= (word[i].to_ascii_lowercase() as u64) << (8 * i);
+        i += 1;
+    }
+    Some(value)
+}
+
+/// [`packed`] of each of `words`, when compiling (which stops at a word too long to be packed).
+const fn packed_all<const N: usize>(words: [&str; N]) -> [u64; N] {
+    let mut values = [0; N];
+    let mut i = 0;
+    while i < N {
+        values[i] = match packed(words[i].as_bytes()) {
+            Some(value) => value,
+            None => panic!("a word of more than eight bytes"),
+        };
+        i += 1;
+    }
+    values
 }
 
 /// A caption: a short label and a colon opening the sentence ("Critical: A guard at…", "Pictured: …"), or a
@@ -987,6 +1035,43 @@ mod tests {
             }
         }
         assert!(!ends_sentence(before_closers("\"”")) && !asks_or_exclaims(before_closers("")));
+    }
+
+    /// The byte-string matches answer as comparisons with each word of the lists (`eq_ignore_ascii_case`) do, for
+    /// every opening, first and second word here, in any case.
+    #[test]
+    fn references_matched_as_byte_strings_are_those_the_word_lists_find() {
+        let reference = |text: &str, s: &SentenceSpan, words: &[Word]| -> bool {
+            let Some(first) = words.first() else { return false };
+            if text.get(s.span.start..first.span.start).unwrap_or("").contains(['“', '"', '‘', '\'']) {
+                return false;
+            }
+            let (word, second) = (first.span.slice(text), words.get(1).map_or("", |w| w.span.slice(text)));
+            let is = |candidates: &[&str], w: &str| candidates.iter().any(|c| c.eq_ignore_ascii_case(w));
+            if is(&["he", "she", "they", "it", "his", "her", "their", "its", "him", "them", "this", "that", "these", "those", "but", "however", "also", "meanwhile", "still", "yet", "instead", "such", "both", "then", "there"], word) {
+                return !(word.eq_ignore_ascii_case("there") && is(&["is", "are", "was", "were", "will", "have", "has", "had"], second));
+            }
+            if word.eq_ignore_ascii_case("the") {
+                let age = second.contains('-') && second.starts_with(|c: char| c.is_ascii_digit());
+                return age || is(&["two", "pair", "couple", "former", "latter", "man", "woman", "boy", "girl", "trio", "duo"], second);
+            }
+            false
+        };
+        let firsts = ["He", "she", "THEY", "It", "Its", "Meanwhile", "MEANWHILE", "Meanwhilé", "MEANWHILEs", "However", "There", "the", "The", "Thé", "Then", "A", "Mr", "Instead", "Wearing", "tHoSe", "x"];
+        let seconds = ["", "is", "WAS", "Had", "pair", "Former", "45-year-old", "4-3", "two-thirds", "-5", "trio", "duos", "man", "Étienne", "said", "Couples", "formerly"];
+        let mut cases = 0;
+        for opening in ["", "\"", "“", "‘", "'", "(", "— ", "’"] {
+            for first in firsts {
+                for second in seconds {
+                    let text = format!("{opening}{first} {second} went home.");
+                    let s = SentenceSpan { span: Span::new(0, text.len()), paragraph: 0, in_paragraph: 0 };
+                    let words = crate::tokens::tokenize(&text, s.span);
+                    assert_eq!(opens_with_reference(&text, &s, &words), reference(&text, &s, &words), "{text}");
+                    cases += usize::from(reference(&text, &s, &words));
+                }
+            }
+        }
+        assert!(cases > 100, "{cases}");
     }
 
     #[test]
