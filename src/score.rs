@@ -474,15 +474,16 @@ fn quoted_bytes(sentences: &[SentenceSpan], quotes: &[QuoteFound]) -> Vec<usize>
 /// where a single word recurs once, the sentence holding it is not "central" the way a news story's core is.
 #[inline(never)]
 fn centralities(keys: &KeySets, frequency: &[u32], n: usize) -> Vec<f64> {
-    let document_size = n.max(1) as f64;
     let mut centralities: Vec<f64> = (0..n)
         .map(|i| {
             let k = keys.get(i);
             if k.is_empty() {
                 return 0.0;
             }
-            let shared: f64 = k.iter().map(|&key| (frequency.get(key as usize).copied().unwrap_or(1) as f64 - 1.0).min(document_size)).sum();
-            shared / (k.len() as f64).sqrt()
+            // The other sentences holding each word: a whole number below n (a word counts once a sentence), so
+            // the sum is made in integers, exactly the sum in floats, without a conversion per word.
+            let shared: i64 = k.iter().map(|&key| i64::from(frequency.get(key as usize).copied().unwrap_or(1)) - 1).sum();
+            shared as f64 / (k.len() as f64).sqrt()
         })
         .collect();
     let max_centrality = centralities.iter().copied().fold(CENTRALITY_FLOOR, f64::max);
