@@ -378,8 +378,11 @@ fn read_sentences(text: &str, sentences: &[SentenceSpan], words: &[Vec<Word>], b
     for (i, s) in sentences.iter().enumerate() {
         let sentence_words: &[Word] = words.get(i).map_or(&[], Vec::as_slice);
         let first_person = number_words(text, sentence_words, &mut numbers, &mut sentence_keys, buffer);
-        frequency.resize(numbers.len() as usize, 0);
-        for &number in &sentence_keys {
+        // The words new in this sentence, its last keys, occur in it alone so far; the others once more.
+        let new = (numbers.len() as usize).saturating_sub(frequency.len());
+        frequency.resize(numbers.len() as usize, 1);
+        let (repeated, _) = sentence_keys.split_at(sentence_keys.len().saturating_sub(new));
+        for &number in repeated {
             frequency[number as usize] += 1;
         }
         keys.push(&sentence_keys);
