@@ -273,44 +273,53 @@ pub(crate) fn score_sentences(
 /// this probe is a short loop where the words are numbered.
 #[derive(Default)]
 struct Numbers {
-    /// Each numbered key, by number.
-    keys: Vec<u64>,
-    /// A key's number + 1 in each used slot, 0 in an empty one: four bytes a slot, so a map sized for a long
-    /// text costs little to clear.
-    slots: Vec<u32>,
+    /// The slots, each empty or holding a key and its number. A key is kept beside its number, not in a list by
+    /// number: on a long text, whose vocabulary outgrows the caches, a look-up reads one place in memory, not two.
+    slots: Vec<Slot>,
+    /// How many keys are numbered.
+    len: u32,
     /// How far a key's product is shifted down to give its first slot: 64 less the bits of a slot's index.
     shift: u32,
+}
+
+/// One slot of [`Numbers`].
+#[derive(Clone, Copy, Default)]
+struct Slot {
+    key: u64,
+    /// The key's number + 1; 0 in an empty slot, so that new slots are zeroed memory.
+    number: u32,
 }
 
 impl Numbers {
     /// A map sized for `keys` keys without growing.
     fn with_capacity(keys: usize) -> Numbers {
         let slots = (keys.max(8) * 2).next_power_of_two();
-        Numbers { keys: Vec::with_capacity(keys), slots: vec![0; slots], shift: 64 - slots.trailing_zeros() }
+        Numbers { slots: vec![Slot::default(); slots], len: 0, shift: 64 - slots.trailing_zeros() }
     }
 
     /// How many keys are numbered.
     fn len(&self) -> u32 {
-        self.keys.len() as u32
+        self.len
     }
 
     /// The number of `key`: its own if it has one, else the next.
     fn number(&mut self, key: u64) -> u32 {
-        if (self.keys.len() + 1) * 2 > self.slots.len() {
+        if (self.len as usize + 1) * 2 > self.slots.len() {
             self.grow();
         }
         let mask = self.slots.len() - 1;
-        let mut slot = self.first_slot(key);
+        let mut at = self.first_slot(key);
         loop {
-            match self.slots[slot] {
-                0 => {
-                    self.keys.push(key);
-                    self.slots[slot] = self.len();
-                    return self.len() - 1;
-                }
-                stored if self.keys.get(stored as usize - 1) == Some(&key) => return stored - 1,
-                _ => slot = (slot + 1) & mask,
+            let slot = self.slots[at];
+            if slot.number == 0 {
+                self.len += 1;
+                self.slots[at] = Slot { key, number: self.len };
+                return self.len - 1;
             }
+            if slot.key == key {
+                return slot.number - 1;
+            }
+            at = (at + 1) & mask;
         }
     }
 
@@ -321,16 +330,18 @@ impl Numbers {
     }
 
     /// Doubles the slots and places every key again.
+    #[cold]
+    #[inline(never)]
     fn grow(&mut self) {
         let slots = (self.slots.len() * 2).max(16);
-        self.slots = vec![0; slots];
+        let old = std::mem::replace(&mut self.slots, vec![Slot::default(); slots]);
         self.shift = 64 - slots.trailing_zeros();
-        for (number, &key) in (1..).zip(&self.keys) {
-            let mut slot = self.first_slot(key);
-            while self.slots[slot] != 0 {
-                slot = (slot + 1) & (slots - 1);
+        for slot in old.into_iter().filter(|slot| slot.number != 0) {
+            let mut at = self.first_slot(slot.key);
+            while self.slots[at].number != 0 {
+                at = (at + 1) & (slots - 1);
             }
-            self.slots[slot] = number;
+            self.slots[at] = slot;
         }
     }
 }
@@ -367,8 +378,11 @@ fn read_sentences(text: &str, sentences: &[SentenceSpan], words: &[Vec<Word>], b
     for (i, s) in sentences.iter().enumerate() {
         let sentence_words: &[Word] = words.get(i).map_or(&[], Vec::as_slice);
         let first_person = number_words(text, sentence_words, &mut numbers, &mut sentence_keys, buffer);
-        frequency.resize(numbers.len() as usize, 0);
-        for &number in &sentence_keys {
+        // The words new in this sentence, its last keys, occur in it alone so far; the others once more.
+        let new = (numbers.len() as usize).saturating_sub(frequency.len());
+        frequency.resize(numbers.len() as usize, 1);
+        let (repeated, _) = sentence_keys.split_at(sentence_keys.len().saturating_sub(new));
+        for &number in repeated {
             frequency[number as usize] += 1;
         }
         keys.push(&sentence_keys);
@@ -463,15 +477,16 @@ fn quoted_bytes(sentences: &[SentenceSpan], quotes: &[QuoteFound]) -> Vec<usize>
 /// where a single word recurs once, the sentence holding it is not "central" the way a news story's core is.
 #[inline(never)]
 fn centralities(keys: &KeySets, frequency: &[u32], n: usize) -> Vec<f64> {
-    let document_size = n.max(1) as f64;
     let mut centralities: Vec<f64> = (0..n)
         .map(|i| {
             let k = keys.get(i);
             if k.is_empty() {
                 return 0.0;
             }
-            let shared: f64 = k.iter().map(|&key| (frequency.get(key as usize).copied().unwrap_or(1) as f64 - 1.0).min(document_size)).sum();
-            shared / (k.len() as f64).sqrt()
+            // The other sentences holding each word: a whole number below n (a word counts once a sentence), so
+            // the sum is made in integers, exactly the sum in floats, without a conversion per word.
+            let shared: i64 = k.iter().map(|&key| i64::from(frequency.get(key as usize).copied().unwrap_or(1)) - 1).sum();
+            shared as f64 / (k.len() as f64).sqrt()
         })
         .collect();
     let max_centrality = centralities.iter().copied().fold(CENTRALITY_FLOOR, f64::max);
@@ -529,7 +544,7 @@ struct Budget {
 #[inline(never)]
 fn sentence_features(i: usize, s: &SentenceSpan, reading: &Reading, document: &Document, budget: Budget) -> Features {
     let Budget { expected, long_summary } = budget;
-    let sentence_text = s.span.slice(document.text);
+    let ending = before_closers(s.span.slice(document.text));
     let word_count = reading.word_counts[i];
     let marks = reading.marks[i];
     let keys = reading.keys.get(i);
@@ -548,10 +563,10 @@ fn sentence_features(i: usize, s: &SentenceSpan, reading: &Reading, document: &D
         length: (word_count as f64 / 20.0).min(1.0),
         long: ((word_count as f64 - 25.0) / 25.0).clamp(0.0, 1.0),
         numbers: if marks.numbers { 1.0 } else { 0.0 },
-        heading: if ends_sentence(sentence_text) { 0.0 } else { 1.0 },
+        heading: if ends_sentence(ending) { 0.0 } else { 1.0 },
         caption: if marks.caption { 1.0 } else { 0.0 },
         reference: if reading.dangling[i] { 1.0 } else { 0.0 },
-        question: if asks_or_exclaims(sentence_text) { 1.0 } else { 0.0 },
+        question: if asks_or_exclaims(ending) { 1.0 } else { 0.0 },
         speech: if marks.first_person { 1.0 } else { 0.0 },
         chrome: document.article.chrome_at(s.span.start),
     }
@@ -628,18 +643,30 @@ const STOPWORDS: [&str; 45] = [
     "its", "it's", "she", "him", "one", "out", "all", "can", "could",
 ];
 
-/// The length of the longest of [`STOPWORDS`]: an ASCII word longer than this is none of them.
-const LONGEST_STOPWORD: usize = crate::lexicon::longest(&STOPWORDS);
-
-/// The keys of [`STOPWORDS`], computed when compiling: a word's key is compared with them, not its text.
-const STOPWORD_KEYS: [u64; STOPWORDS.len()] = {
-    let mut keys = [0; STOPWORDS.len()];
+/// The keys of [`STOPWORDS`] and then of [`FIRST_PERSON`], computed when compiling: a word's key is compared with
+/// them, not its text.
+const SHORT_WORD_KEYS: [u64; STOPWORDS.len() + FIRST_PERSON.len()] = {
+    let mut keys = [0; STOPWORDS.len() + FIRST_PERSON.len()];
     let mut i = 0;
     while i < keys.len() {
-        keys[i] = hash(STOPWORDS[i]);
+        keys[i] = if i < STOPWORDS.len() { hash(STOPWORDS[i]) } else { hash(FIRST_PERSON[i - STOPWORDS.len()]) };
         i += 1;
     }
     keys
+};
+
+/// The length of the longest ASCII word of [`STOPWORDS`] and [`FIRST_PERSON`]: an ASCII word longer than this is
+/// none of them, and is not looked up.
+const LONGEST_SHORT_WORD: usize = {
+    let mut longest = crate::lexicon::longest(&STOPWORDS);
+    let mut i = 0;
+    while i < FIRST_PERSON.len() {
+        if FIRST_PERSON[i].is_ascii() && FIRST_PERSON[i].len() > longest {
+            longest = FIRST_PERSON[i].len();
+        }
+        i += 1;
+    }
+    longest
 };
 
 /// The key of a content word (already lower-cased, without a possessive "’s"); `None` for short and function
@@ -651,21 +678,33 @@ fn content_key(lower: &str) -> Option<u64> {
         return None;
     }
     let key = hash(lower);
-    (!is_stopword_key(key)).then_some(key)
+    (short_word(key) != ShortWord::Stopword).then_some(key)
 }
 
-/// Where [`is_stopword_key`] looks for a key: slot `(key × multiplier) >> 57` of 128 holds the index in
-/// [`STOPWORD_KEYS`] of the one stopword placed there. The multiplier is searched for when compiling, until no two
-/// stopwords share a slot: one look-up a word, where a scan of the list compares it with all 45 (the Wasm build
-/// scans; natively the compiler makes the scan a search tree).
-const STOPWORD_SLOTS: ([u8; 128], u64) = {
+/// What [`short_word`] tells of a word by its key.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum ShortWord {
+    /// One of [`STOPWORDS`].
+    Stopword,
+    /// One of [`FIRST_PERSON`].
+    FirstPerson,
+    /// Neither.
+    Other,
+}
+
+/// Where [`short_word`] looks for a key: slot `(key × multiplier) >> 56` of 256 holds the index in
+/// [`SHORT_WORD_KEYS`] of the one word placed there. The multiplier is searched for when compiling, until no two
+/// words share a slot: one look-up a word tells both whether it is a stopword and whether it is first-person, where
+/// a scan of the lists compares it with all of them (the Wasm build scans; natively the compiler makes the scan a
+/// search tree).
+const SHORT_WORD_SLOTS: ([u8; 256], u64) = {
     let mut multiplier: u64 = 0x9E37_79B9_7F4A_7C15;
     'search: loop {
-        let mut slots = [0u8; 128];
-        let mut taken = [false; 128];
+        let mut slots = [0u8; 256];
+        let mut taken = [false; 256];
         let mut i = 0;
-        while i < STOPWORD_KEYS.len() {
-            let slot = (STOPWORD_KEYS[i].wrapping_mul(multiplier) >> 57) as usize;
+        while i < SHORT_WORD_KEYS.len() {
+            let slot = (SHORT_WORD_KEYS[i].wrapping_mul(multiplier) >> 56) as usize;
             if taken[slot] {
                 multiplier = multiplier.wrapping_add(2);
                 continue 'search;
@@ -678,12 +717,17 @@ const STOPWORD_SLOTS: ([u8; 128], u64) = {
     }
 };
 
-/// True when `key` is the key of one of [`STOPWORDS`]. A stopword's slot points to it; any other slot points to a
-/// stopword whose key is placed elsewhere, so it matches no key that lands there.
-fn is_stopword_key(key: u64) -> bool {
-    let (slots, multiplier) = &STOPWORD_SLOTS;
-    let slot = (key.wrapping_mul(*multiplier) >> 57) as usize;
-    STOPWORD_KEYS.get(usize::from(slots[slot])) == Some(&key)
+/// Whether `key` is the key of one of [`STOPWORDS`], of one of [`FIRST_PERSON`], or of neither. A word's slot
+/// points to it; any other slot points to a word whose key is placed elsewhere, so it matches no key that lands
+/// there.
+fn short_word(key: u64) -> ShortWord {
+    let (slots, multiplier) = &SHORT_WORD_SLOTS;
+    let index = usize::from(slots[(key.wrapping_mul(*multiplier) >> 56) as usize]);
+    match SHORT_WORD_KEYS.get(index) {
+        Some(&known) if known == key && index < STOPWORDS.len() => ShortWord::Stopword,
+        Some(&known) if known == key => ShortWord::FirstPerson,
+        _ => ShortWord::Other,
+    }
 }
 
 /// What the scorer reads from the word at `span` of `text`, without its possessive "’s": whether it is a
@@ -709,15 +753,16 @@ fn read_word(text: &str, span: Span, buffer: &mut String) -> (bool, Option<u64>)
         let lowered = lower(crate::tokens::strip_possessive(span.slice(text)), buffer);
         return (lowered.len() <= 7 && is_first_person(lowered), content_key(lowered));
     }
-    // Every first-person word starts with one of four letters: most words are ruled out by theirs.
-    let first_person = bytes.len() <= 5
-        && matches!(bytes.first().map(u8::to_ascii_lowercase), Some(b'i' | b'm' | b'w' | b'o'))
-        && FIRST_PERSON.iter().any(|w| w.as_bytes().eq_ignore_ascii_case(bytes));
-    if bytes.len() <= 2 {
-        return (first_person, None);
+    if bytes.len() > LONGEST_SHORT_WORD {
+        return (false, Some(key));
     }
-    let stopword = bytes.len() <= LONGEST_STOPWORD && is_stopword_key(key);
-    (first_person, (!stopword).then_some(key))
+    // A word of up to eight bytes has a key of its own: its key is one of the short words' only if it is that word.
+    let content = (bytes.len() > 2).then_some(key);
+    match short_word(key) {
+        ShortWord::Stopword => (false, None),
+        ShortWord::FirstPerson => (true, content),
+        ShortWord::Other => (false, content),
+    }
 }
 
 fn shared_count(a: &[u32], b: &[u32]) -> usize {
@@ -743,41 +788,109 @@ fn cosine(a: &[u32], b: &[u32]) -> f64 {
     shared_count(a, b) as f64 / ((a.len() * b.len()) as f64).sqrt()
 }
 
-fn ends_sentence(sentence: &str) -> bool {
-    let trimmed = sentence.trim_end_matches(['"', '\'', '”', '’', ')', ']', '»', ' ']);
-    trimmed.ends_with(['.', '!', '?', '…', '。', '！', '？', '।', '؟'])
+/// The sentence's bytes without what may close it after its last mark: quotation marks, brackets and spaces
+/// (" ” ’ ' ) ] » and the space). Read as bytes from the end, a call for none of them: a character's encoding at the
+/// end of the text is that character's alone (UTF-8 marks where a character starts).
+fn before_closers(sentence: &str) -> &[u8] {
+    let mut bytes = sentence.as_bytes();
+    loop {
+        bytes = match bytes {
+            [rest @ .., b'"' | b'\'' | b')' | b']' | b' '] => rest,
+            // ” and ’
+            [rest @ .., 0xE2, 0x80, 0x9D | 0x99] => rest,
+            // »
+            [rest @ .., 0xC2, 0xBB] => rest,
+            _ => return bytes,
+        }
+    }
 }
 
-fn asks_or_exclaims(sentence: &str) -> bool {
-    let trimmed = sentence.trim_end_matches(['"', '\'', '”', '’', ')', ']', '»', ' ']);
-    trimmed.ends_with(['!', '?', '！', '？', '؟'])
+/// Whether a sentence, without its closers ([`before_closers`]), ends in a full stop, a question or exclamation
+/// mark or an ellipsis, in Latin, CJK, Devanagari or Arabic script (. ! ? … 。 ！ ？ । ؟).
+fn ends_sentence(bytes: &[u8]) -> bool {
+    asks_or_exclaims(bytes) || matches!(bytes, [.., b'.'] | [.., 0xE2, 0x80, 0xA6] | [.., 0xE3, 0x80, 0x82] | [.., 0xE0, 0xA5, 0xA4])
+}
+
+/// Whether a sentence, without its closers ([`before_closers`]), ends in a question or exclamation mark
+/// (! ? ！ ？ ؟).
+fn asks_or_exclaims(bytes: &[u8]) -> bool {
+    matches!(bytes, [.., b'!' | b'?'] | [.., 0xEF, 0xBC, 0x81 | 0x9F] | [.., 0xD8, 0x9F])
 }
 
 /// True when sentence `s` opens by pointing back to something before it: a pronoun or demonstrative ("He
 /// added…", "That was…"), a connective that needs its other half ("But…", "However…", "Meanwhile…"), or a
 /// description standing in for a name ("The 45-year-old…", "The pair…"). A sentence opening with a quotation
 /// mark is speech, whose "I" and "we" point at the speaker, not back: it is judged by its own sentence.
+///
+/// The words are compared as numbers ([`packed`]): a comparison of strings with each word of the lists was a
+/// call in the Wasm.
 #[inline(never)]
 pub(crate) fn opens_with_reference(text: &str, s: &SentenceSpan, words: &[Word]) -> bool {
     let Some(first) = words.first() else { return false };
-    let opening = text.get(s.span.start..first.span.start).unwrap_or("");
-    if opening.contains(['“', '"', '‘', '\'']) {
+    let opening = text.as_bytes().get(s.span.start..first.span.start).unwrap_or(&[]);
+    // " ' “ ‘ (E2 80 9C, E2 80 98): a character's encoding is found in the text only where that character is.
+    let quoted = opening.iter().enumerate().any(|(at, &byte)| {
+        matches!(byte, b'"' | b'\'') || (byte == 0xE2 && matches!(opening.get(at + 1..at + 3), Some([0x80, 0x9C | 0x98])))
+    });
+    if quoted {
         return false;
     }
-    let word = first.span.slice(text);
-    let second = words.get(1).map_or("", |w| w.span.slice(text));
-    let is = |candidates: &[&str], w: &str| candidates.iter().any(|c| c.eq_ignore_ascii_case(w));
-    if is(&["he", "she", "they", "it", "his", "her", "their", "its", "him", "them", "this", "that", "these", "those", "but", "however", "also", "meanwhile", "still", "yet", "instead", "such", "both", "then", "there"], word) {
+    let word = first.span.slice(text).as_bytes();
+    let second = words.get(1).map_or("", |w| w.span.slice(text)).as_bytes();
+    let (word_packed, second_packed) = (packed(word), packed(second));
+    if word_packed.is_some_and(|w| REFERENCES.contains(&w)) || word.eq_ignore_ascii_case(b"meanwhile") {
         // "There is…" introduces; "There, he…" points back. "It is" / "It was" + adjective often introduce too,
         // but as often point back ("It was the third attack…"): they count as references.
-        return !(word.eq_ignore_ascii_case("there") && is(&["is", "are", "was", "were", "will", "have", "has", "had"], second));
+        return !(word_packed == packed(b"there") && second_packed.is_some_and(|w| INTRODUCING_VERBS.contains(&w)));
     }
-    if word.eq_ignore_ascii_case("the") {
+    if word_packed == packed(b"the") {
         // "The 45-year-old", "The pair", "The former…": a description standing for someone named before.
-        let age = second.contains('-') && second.starts_with(|c: char| c.is_ascii_digit());
-        return age || is(&["two", "pair", "couple", "former", "latter", "man", "woman", "boy", "girl", "trio", "duo"], second);
+        let age = second.contains(&b'-') && second.first().is_some_and(u8::is_ascii_digit);
+        return age || second_packed.is_some_and(|w| DESCRIPTIONS.contains(&w));
     }
     false
+}
+
+/// Words that open a sentence pointing back ([`opens_with_reference`]), as [`packed`] numbers; and "meanwhile",
+/// too long to be one.
+const REFERENCES: [u64; 24] = packed_all([
+    "he", "she", "they", "it", "his", "her", "their", "its", "him", "them", "this", "that", "these", "those", "but", "however", "also",
+    "still", "yet", "instead", "such", "both", "then", "there",
+]);
+/// "There" and one of these introduces ("There is…").
+const INTRODUCING_VERBS: [u64; 8] = packed_all(["is", "are", "was", "were", "will", "have", "has", "had"]);
+/// "The" and one of these stands for someone named before ("The pair…").
+const DESCRIPTIONS: [u64; 11] = packed_all(["two", "pair", "couple", "former", "latter", "man", "woman", "boy", "girl", "trio", "duo"]);
+
+/// A word of up to eight bytes as a number, its ASCII capitals lower-cased: its bytes little-endian, padded with
+/// zeros. Two words are the same but for the case of ASCII letters (`eq_ignore_ascii_case`) when their numbers
+/// are; `None` for a longer word, and for one ending in a zero byte, which the padding would hide.
+const fn packed(word: &[u8]) -> Option<u64> {
+    if word.len() > 8 || matches!(word.last(), Some(0)) {
+        return None;
+    }
+    let mut value = 0;
+    let mut i = 0;
+    while i < word.len() {
+        value |= (word[i].to_ascii_lowercase() as u64) << (8 * i);
+        i += 1;
+    }
+    Some(value)
+}
+
+/// [`packed`] of each of `words`, when compiling; `u64::MAX` for a word too long to be packed, which no word's
+/// number is (0xFF is never a byte of UTF-8).
+const fn packed_all<const N: usize>(words: [&str; N]) -> [u64; N] {
+    let mut values = [0; N];
+    let mut i = 0;
+    while i < N {
+        values[i] = match packed(words[i].as_bytes()) {
+            Some(value) => value,
+            None => u64::MAX,
+        };
+        i += 1;
+    }
+    values
 }
 
 /// A caption: a short label and a colon opening the sentence ("Critical: A guard at…", "Pictured: …"), or a
@@ -842,7 +955,7 @@ fn is_first_person(lower: &str) -> bool {
     one_of(lower, &FIRST_PERSON)
 }
 
-/// The words [`is_first_person`] knows; an ASCII word is one of them only if it has at most 5 bytes.
+/// The words [`is_first_person`] knows.
 const FIRST_PERSON: [&str; 13] = ["i", "me", "my", "we", "our", "i'm", "i’m", "i've", "i’ve", "i'd", "i’d", "we're", "we’re"];
 
 
@@ -878,18 +991,20 @@ mod tests {
     }
 
     #[test]
-    fn the_stopword_table_finds_exactly_the_stopwords() {
-        assert!(STOPWORDS.iter().all(|w| is_stopword_key(hash(w))));
-        for word in ["them", "these", "minister", "i", "it", "she's", "hers", "coulda", "theirs", "", "日本語"] {
-            assert!(!is_stopword_key(hash(word)), "{word}");
+    fn the_short_word_table_finds_exactly_the_stopwords_and_first_person_words() {
+        assert!(STOPWORDS.iter().all(|w| short_word(hash(w)) == ShortWord::Stopword));
+        assert!(FIRST_PERSON.iter().all(|w| short_word(hash(w)) == ShortWord::FirstPerson));
+        for word in ["them", "these", "minister", "it", "she's", "hers", "coulda", "theirs", "us", "mine", "", "日本語"] {
+            assert!(short_word(hash(word)) == ShortWord::Other, "{word}");
         }
-        // An empty slot points to a stopword placed in another slot, so it matches no key.
-        let (slots, multiplier) = STOPWORD_SLOTS;
+        // An empty slot points to a word placed in another slot, so it matches no key.
+        let (slots, multiplier) = SHORT_WORD_SLOTS;
+        let slot_of = |key: u64| (key.wrapping_mul(multiplier) >> 56) as usize;
         for (slot, &index) in slots.iter().enumerate() {
-            let placed = (STOPWORD_KEYS[usize::from(index)].wrapping_mul(multiplier) >> 57) as usize;
-            assert!(placed == slot || !STOPWORD_KEYS.iter().any(|k| (k.wrapping_mul(multiplier) >> 57) as usize == slot), "{slot}");
+            let placed = slot_of(SHORT_WORD_KEYS[usize::from(index)]);
+            assert!(placed == slot || !SHORT_WORD_KEYS.iter().any(|&k| slot_of(k) == slot), "{slot}");
         }
-        assert!(FIRST_PERSON.iter().all(|w| matches!(w.as_bytes()[0], b'i' | b'm' | b'w' | b'o')));
+        assert_eq!(LONGEST_SHORT_WORD, 5);
     }
 
     #[test]
@@ -907,6 +1022,61 @@ mod tests {
         assert_eq!(read("Said", &mut buffer).1, None);
         assert_eq!(read("Minister’s", &mut buffer).1, Some(hash("minister")));
         assert_eq!(read("Minister's", &mut buffer).1, Some(hash("minister")));
+    }
+
+    /// Every mark followed by every run of closers: the byte tests answer as the character tests on the trimmed
+    /// sentence do.
+    #[test]
+    fn sentence_endings_read_as_bytes_are_those_read_as_characters() {
+        let closers = ['"', '\'', '”', '’', ')', ']', '»', ' '];
+        for mark in ["", ".", "!", "?", "…", "。", "！", "？", "।", "؟", ":", "é", "x", "“", "‘", "«", "\u{9D}", "\u{2019}\u{2019}"] {
+            for closing in ["", "\"", "”", " ", "’)", "» ", "']", "“", "”’ \"", "."] {
+                let sentence = format!("It rained{mark}{closing}");
+                let trimmed = sentence.trim_end_matches(closers);
+                let ending = before_closers(&sentence);
+                assert_eq!(ending, trimmed.as_bytes(), "{sentence}");
+                assert_eq!(ends_sentence(ending), trimmed.ends_with(['.', '!', '?', '…', '。', '！', '？', '।', '؟']), "{sentence}");
+                assert_eq!(asks_or_exclaims(ending), trimmed.ends_with(['!', '?', '！', '？', '؟']), "{sentence}");
+            }
+        }
+        assert!(!ends_sentence(before_closers("\"”")) && !asks_or_exclaims(before_closers("")));
+    }
+
+    /// The byte-string matches answer as comparisons with each word of the lists (`eq_ignore_ascii_case`) do, for
+    /// every opening, first and second word here, in any case.
+    #[test]
+    fn references_matched_as_byte_strings_are_those_the_word_lists_find() {
+        let reference = |text: &str, s: &SentenceSpan, words: &[Word]| -> bool {
+            let Some(first) = words.first() else { return false };
+            if text.get(s.span.start..first.span.start).unwrap_or("").contains(['“', '"', '‘', '\'']) {
+                return false;
+            }
+            let (word, second) = (first.span.slice(text), words.get(1).map_or("", |w| w.span.slice(text)));
+            let is = |candidates: &[&str], w: &str| candidates.iter().any(|c| c.eq_ignore_ascii_case(w));
+            if is(&["he", "she", "they", "it", "his", "her", "their", "its", "him", "them", "this", "that", "these", "those", "but", "however", "also", "meanwhile", "still", "yet", "instead", "such", "both", "then", "there"], word) {
+                return !(word.eq_ignore_ascii_case("there") && is(&["is", "are", "was", "were", "will", "have", "has", "had"], second));
+            }
+            if word.eq_ignore_ascii_case("the") {
+                let age = second.contains('-') && second.starts_with(|c: char| c.is_ascii_digit());
+                return age || is(&["two", "pair", "couple", "former", "latter", "man", "woman", "boy", "girl", "trio", "duo"], second);
+            }
+            false
+        };
+        let firsts = ["He", "she", "THEY", "It", "Its", "Meanwhile", "MEANWHILE", "Meanwhilé", "MEANWHILEs", "However", "There", "the", "The", "Thé", "Then", "A", "Mr", "Instead", "Wearing", "tHoSe", "x"];
+        let seconds = ["", "is", "WAS", "Had", "pair", "Former", "45-year-old", "4-3", "two-thirds", "-5", "trio", "duos", "man", "Étienne", "said", "Couples", "formerly"];
+        let mut cases = 0;
+        for opening in ["", "\"", "“", "‘", "'", "(", "— ", "’"] {
+            for first in firsts {
+                for second in seconds {
+                    let text = format!("{opening}{first} {second} went home.");
+                    let s = SentenceSpan { span: Span::new(0, text.len()), paragraph: 0, in_paragraph: 0 };
+                    let words = crate::tokens::tokenize(&text, s.span);
+                    assert_eq!(opens_with_reference(&text, &s, &words), reference(&text, &s, &words), "{text}");
+                    cases += usize::from(reference(&text, &s, &words));
+                }
+            }
+        }
+        assert!(cases > 100, "{cases}");
     }
 
     #[test]
