@@ -223,7 +223,7 @@ fn attribute(text: &str, quote: &QuoteFound, sentences: &[SentenceSpan], words: 
     let sentence = sentences.get(quote.sentence)?;
     let words_of_sentence = words.get(quote.sentence)?;
     let before = words_of_sentence.get(..words_of_sentence.partition_point(|w| w.span.end <= quote.outer.start)).unwrap_or(&[]);
-    if let Some(speaker) = tag_before(text, quote, sentence.span.start, before, mentions) {
+    if let Some(speaker) = tag_before(text, sentence.span.start, before, mentions) {
         return Some(speaker);
     }
     // "Smith said on Tuesday:" closing the sentence before a quote that opens its own.
@@ -233,7 +233,7 @@ fn attribute(text: &str, quote: &QuoteFound, sentences: &[SentenceSpan], words: 
         let lead = text.get(last.span.end..quote.outer.start)?;
         if lead.trim_start().starts_with(':') {
             let start = sentences.get(quote.sentence - 1)?.span.start;
-            return tag_before(text, quote, start, previous, mentions);
+            return tag_before(text, start, previous, mentions);
         }
     }
     None
@@ -298,7 +298,7 @@ fn tag_after(text: &str, quote: &QuoteFound, after: &[Word], mentions: &[Mention
 
 /// Before the quote, in its sentence: "Umerov said: “…”", "He stated, “…”", "Umerov described the meeting as
 /// “…”", "Spokeswoman Jessica Ditto said via email that, “…”".
-fn tag_before(text: &str, quote: &QuoteFound, sentence_start: usize, before: &[Word], mentions: &[Mention]) -> Option<usize> {
+fn tag_before(text: &str, sentence_start: usize, before: &[Word], mentions: &[Mention]) -> Option<usize> {
     let lex = lexicons();
     let mut buffer = String::new();
     let first = before.first()?;
@@ -325,7 +325,6 @@ fn tag_before(text: &str, quote: &QuoteFound, sentence_start: usize, before: &[W
             return Some(person);
         }
     }
-    let _ = quote;
     None
 }
 
