@@ -12,7 +12,7 @@ use crate::lexicon::{lexicons, lower, one_of};
 use crate::people::{Mention, People};
 use crate::sentences::SentenceSpan;
 use crate::span::Span;
-use crate::tokens::{find_byte_in, Word};
+use crate::tokens::{find_byte_in, SentenceWords, Word};
 
 /// A direct quote: the words inside the marks, the marks included in `outer`.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -37,7 +37,7 @@ enum Mark {
 
 /// Finds the quotes of the article and attributes them.
 #[inline(never)]
-pub(crate) fn find_quotes(text: &str, sentences: &[SentenceSpan], words: &[Vec<Word>], people: &People) -> Vec<QuoteFound> {
+pub(crate) fn find_quotes(text: &str, sentences: &[SentenceSpan], words: &SentenceWords, people: &People) -> Vec<QuoteFound> {
     let paragraphs = paragraph_spans(sentences);
     let mut quotes = Vec::new();
     for (k, paragraph) in paragraphs.iter().enumerate() {
@@ -202,7 +202,7 @@ fn is_tag_gap(gap: &str) -> bool {
 
 /// The speaker of `quote`, from its tag: after the quote in the sentence where it closes (or in a short next
 /// sentence: "… .” Obama said."), else before it in the sentence where it opens.
-fn attribute(text: &str, quote: &QuoteFound, sentences: &[SentenceSpan], words: &[Vec<Word>], mentions: &[Mention]) -> Option<usize> {
+fn attribute(text: &str, quote: &QuoteFound, sentences: &[SentenceSpan], words: &SentenceWords, mentions: &[Mention]) -> Option<usize> {
     let closing = sentence_at(sentences, quote.outer.end.saturating_sub(1)).unwrap_or(quote.sentence);
     // A sentence's words are in text order, all inside the sentence: those after the quote, and those before it,
     // are slices of them, not copies.

@@ -35,7 +35,7 @@ use crate::quotes::QuoteFound;
 use crate::select::{expected_sentences, Length};
 use crate::sentences::SentenceSpan;
 use crate::span::Span;
-use crate::tokens::Word;
+use crate::tokens::{SentenceWords, Word};
 
 macro_rules! features {
     ($($(#[doc = $doc:literal])* $name:ident = $default:expr;)*) => {
@@ -247,7 +247,7 @@ struct WordMarks {
 pub(crate) fn score_sentences(
     text: &str,
     sentences: &[SentenceSpan],
-    words: Vec<Vec<Word>>,
+    words: SentenceWords,
     people: &People,
     quotes: &[QuoteFound],
     article: &Article,
@@ -360,12 +360,12 @@ struct Reading {
 /// Reads every sentence's words once: numbers their content words, counts in how many sentences each occurs,
 /// and keeps what the features need of the words ([`WordMarks`], the opening), so the words can be freed.
 #[inline(never)]
-fn read_sentences(text: &str, sentences: &[SentenceSpan], words: &[Vec<Word>], buffer: &mut String) -> Reading {
+fn read_sentences(text: &str, sentences: &[SentenceSpan], words: &SentenceWords, buffer: &mut String) -> Reading {
     let n = sentences.len();
     // Reserved for one distinct content word in two words (cnndm/dev's articles have 0.28 to 0.52 per word, 0.40
     // on average): the map is not rehashed as it grows from nothing. At most 4,096: a long text's vocabulary grows
     // more slowly than its words.
-    let word_total: usize = words.iter().map(Vec::len).sum();
+    let word_total = words.total();
     let vocabulary = (word_total / 2).min(4096);
     let mut numbers = Numbers::with_capacity(vocabulary);
     let mut frequency: Vec<u32> = Vec::with_capacity(vocabulary);
@@ -376,7 +376,7 @@ fn read_sentences(text: &str, sentences: &[SentenceSpan], words: &[Vec<Word>], b
     let mut dangling = Vec::with_capacity(n);
     let mut marks = Vec::with_capacity(n);
     for (i, s) in sentences.iter().enumerate() {
-        let sentence_words: &[Word] = words.get(i).map_or(&[], Vec::as_slice);
+        let sentence_words: &[Word] = words.get(i).unwrap_or(&[]);
         let first_person = number_words(text, sentence_words, &mut numbers, &mut sentence_keys, buffer);
         // The words new in this sentence, its last keys, occur in it alone so far; the others once more.
         let new = (numbers.len() as usize).saturating_sub(frequency.len());

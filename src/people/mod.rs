@@ -22,7 +22,7 @@ mod role;
 use crate::clean::Article;
 use crate::sentences::SentenceSpan;
 use crate::span::Span;
-use crate::tokens::Word;
+use crate::tokens::SentenceWords;
 
 /// People found in the document and every mention of them.
 #[derive(Debug, Clone, Default)]
@@ -72,7 +72,7 @@ pub(crate) struct Mention {
 
 /// Finds the people of the article: every sentence's candidates, weighed, merged into persons.
 #[inline(never)]
-pub(crate) fn find_people(text: &str, sentences: &[SentenceSpan], words: &[Vec<Word>], article: &Article) -> People {
+pub(crate) fn find_people(text: &str, sentences: &[SentenceSpan], words: &SentenceWords, article: &Article) -> People {
     let mut candidates = detect::Candidates::for_text(text.len());
     let mut scratch = detect::Scratch::default();
     for (index, sentence_words) in words.iter().enumerate() {
