@@ -35,7 +35,7 @@ use crate::quotes::QuoteFound;
 use crate::select::{expected_sentences, Length};
 use crate::sentences::SentenceSpan;
 use crate::span::Span;
-use crate::tokens::{SentenceWords, Word};
+use crate::tokens::{SentenceWords, ShortWords, Word};
 
 macro_rules! features {
     ($($(#[doc = $doc:literal])* $name:ident = $default:expr;)*) => {
@@ -822,7 +822,7 @@ fn asks_or_exclaims(bytes: &[u8]) -> bool {
 /// description standing in for a name ("The 45-year-old…", "The pair…"). A sentence opening with a quotation
 /// mark is speech, whose "I" and "we" point at the speaker, not back: it is judged by its own sentence.
 ///
-/// The words are compared as numbers ([`packed`]): a comparison of strings with each word of the lists was a
+/// The words are compared as numbers ([`ShortWords`]): a comparison of strings with each word of the lists was a
 /// call in the Wasm.
 #[inline(never)]
 pub(crate) fn opens_with_reference(text: &str, s: &SentenceSpan, words: &[Word]) -> bool {
@@ -837,61 +837,28 @@ pub(crate) fn opens_with_reference(text: &str, s: &SentenceSpan, words: &[Word])
     }
     let word = first.span.slice(text).as_bytes();
     let second = words.get(1).map_or("", |w| w.span.slice(text)).as_bytes();
-    let (word_packed, second_packed) = (packed(word), packed(second));
-    if word_packed.is_some_and(|w| REFERENCES.contains(&w)) || word.eq_ignore_ascii_case(b"meanwhile") {
+    if REFERENCES.contains_ignoring_ascii_case(word) || word.eq_ignore_ascii_case(b"meanwhile") {
         // "There is…" introduces; "There, he…" points back. "It is" / "It was" + adjective often introduce too,
         // but as often point back ("It was the third attack…"): they count as references.
-        return !(word_packed == packed(b"there") && second_packed.is_some_and(|w| INTRODUCING_VERBS.contains(&w)));
+        return !(word.eq_ignore_ascii_case(b"there") && INTRODUCING_VERBS.contains_ignoring_ascii_case(second));
     }
-    if word_packed == packed(b"the") {
+    if word.eq_ignore_ascii_case(b"the") {
         // "The 45-year-old", "The pair", "The former…": a description standing for someone named before.
         let age = second.contains(&b'-') && second.first().is_some_and(u8::is_ascii_digit);
-        return age || second_packed.is_some_and(|w| DESCRIPTIONS.contains(&w));
+        return age || DESCRIPTIONS.contains_ignoring_ascii_case(second);
     }
     false
 }
 
-/// Words that open a sentence pointing back ([`opens_with_reference`]), as [`packed`] numbers; and "meanwhile",
-/// too long to be one.
-const REFERENCES: [u64; 24] = packed_all([
+/// Words that open a sentence pointing back ([`opens_with_reference`]); and "meanwhile", too long to be one.
+const REFERENCES: ShortWords<24> = ShortWords::new(&[
     "he", "she", "they", "it", "his", "her", "their", "its", "him", "them", "this", "that", "these", "those", "but", "however", "also",
     "still", "yet", "instead", "such", "both", "then", "there",
 ]);
 /// "There" and one of these introduces ("There is…").
-const INTRODUCING_VERBS: [u64; 8] = packed_all(["is", "are", "was", "were", "will", "have", "has", "had"]);
+const INTRODUCING_VERBS: ShortWords<8> = ShortWords::new(&["is", "are", "was", "were", "will", "have", "has", "had"]);
 /// "The" and one of these stands for someone named before ("The pair…").
-const DESCRIPTIONS: [u64; 11] = packed_all(["two", "pair", "couple", "former", "latter", "man", "woman", "boy", "girl", "trio", "duo"]);
-
-/// A word of up to eight bytes as a number, its ASCII capitals lower-cased: its bytes little-endian, padded with
-/// zeros. Two words are the same but for the case of ASCII letters (`eq_ignore_ascii_case`) when their numbers
-/// are; `None` for a longer word, and for one ending in a zero byte, which the padding would hide.
-const fn packed(word: &[u8]) -> Option<u64> {
-    if word.len() > 8 || matches!(word.last(), Some(0)) {
-        return None;
-    }
-    let mut value = 0;
-    let mut i = 0;
-    while i < word.len() {
-        value |= (word[i].to_ascii_lowercase() as u64) << (8 * i);
-        i += 1;
-    }
-    Some(value)
-}
-
-/// [`packed`] of each of `words`, when compiling; `u64::MAX` for a word too long to be packed, which no word's
-/// number is (0xFF is never a byte of UTF-8).
-const fn packed_all<const N: usize>(words: [&str; N]) -> [u64; N] {
-    let mut values = [0; N];
-    let mut i = 0;
-    while i < N {
-        values[i] = match packed(words[i].as_bytes()) {
-            Some(value) => value,
-            None => u64::MAX,
-        };
-        i += 1;
-    }
-    values
-}
+const DESCRIPTIONS: ShortWords<11> = ShortWords::new(&["two", "pair", "couple", "former", "latter", "man", "woman", "boy", "girl", "trio", "duo"]);
 
 /// A caption: a short label and a colon opening the sentence ("Critical: A guard at…", "Pictured: …"), or a
 /// caption without a full stop run into the next sentence — a lower-case word followed by a capitalised word

@@ -385,6 +385,72 @@ fn fold_accent(c: char) -> char {
     }
 }
 
+/// A list of words of at most 7 bytes, each as a [`short_code`]: a word is compared with all of them as numbers,
+/// and not at all when it is longer than the longest or its first letter starts none of them. For the short word
+/// lists of the people stage and the scorer, where a comparison of strings with each word was a call in the Wasm.
+pub(crate) struct ShortWords<const N: usize> {
+    /// Each word's [`short_code`].
+    pub codes: [u64; N],
+    longest: usize,
+    /// Bit `b & 31` for the first byte `b` of each word: the same bit for an ASCII letter in either case.
+    firsts: u32,
+}
+
+impl<const N: usize> ShortWords<N> {
+    /// The `N` words of `words`.
+    pub const fn new(words: &[&str]) -> ShortWords<N> {
+        let mut codes = [0; N];
+        let mut firsts = 0;
+        let mut k = 0;
+        while k < N && k < words.len() {
+            assert!(!words[k].is_empty(), "no listed word is empty");
+            codes[k] = short_code(words[k]);
+            firsts |= 1 << (words[k].as_bytes()[0] & 31);
+            k += 1;
+        }
+        let longest = crate::lexicon::longest(words);
+        assert!(N == words.len() && longest <= 7, "the list is N words of at most 7 bytes");
+        ShortWords { codes, longest, firsts }
+    }
+
+    /// Whether `word` may be one of the list, by its length and first byte alone.
+    pub fn may_hold(&self, word: &[u8]) -> bool {
+        word.len() <= self.longest && word.first().is_some_and(|first| self.firsts & (1 << (first & 31)) != 0)
+    }
+
+    /// Whether `word` is one of the list.
+    pub fn contains(&self, word: &str) -> bool {
+        self.may_hold(word.as_bytes()) && self.codes.contains(&short_code(word))
+    }
+
+    /// Whether `word`, its ASCII capitals lower-cased, is one of the list (of words in lower case).
+    pub fn contains_ignoring_ascii_case(&self, word: &[u8]) -> bool {
+        self.may_hold(word) && self.codes.contains(&lowered_short_code(word))
+    }
+}
+
+/// A word of at most 7 bytes as one number, its bytes and its length: two such words are equal when their
+/// codes are.
+pub(crate) const fn short_code(word: &str) -> u64 {
+    let bytes = word.as_bytes();
+    let mut code = (bytes.len() as u64) << 56;
+    let mut i = 0;
+    while i < bytes.len() && i < 7 {
+        code |= (bytes[i] as u64) << (8 * i);
+        i += 1;
+    }
+    code
+}
+
+/// The [`short_code`] of ASCII `bytes` in lower case.
+fn lowered_short_code(bytes: &[u8]) -> u64 {
+    let mut code = (bytes.len() as u64) << 56;
+    for (i, byte) in bytes.iter().take(7).enumerate() {
+        code |= u64::from(byte.to_ascii_lowercase()) << (8 * i);
+    }
+    code
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

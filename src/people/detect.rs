@@ -12,7 +12,7 @@ use super::role::{role_after, role_before, role_in_apposition_before, role_words
 use super::Gender;
 use crate::lexicon::{lexicons, normalize, Entry, Lexicons, TitleKind};
 use crate::span::Span;
-use crate::tokens::{name_key, possessive_ending, push_name_key, strip_possessive, Word};
+use crate::tokens::{name_key, possessive_ending, push_name_key, short_code, strip_possessive, ShortWords, Word};
 use std::borrow::Cow;
 use std::ops::Range;
 
@@ -331,44 +331,7 @@ fn keys_to_function_word(word: &str, buffer: &mut String) -> bool {
         return is_title_case_function_word(name_key(word, buffer));
     }
     let bare = strip_possessive(word).trim_end_matches('.');
-    FUNCTION_WORDS.may_hold(bare) && FUNCTION_WORDS.codes.contains(&lowered_short_code(bare.as_bytes()))
-}
-
-/// A list of words of at most 7 bytes, each as a [`short_code`]: a word is compared with all of them as numbers,
-/// and not at all when it is longer than the longest or its first letter starts none of them.
-struct ShortWords<const N: usize> {
-    codes: [u64; N],
-    longest: usize,
-    /// Bit `b & 31` for the first byte `b` of each word, as [`WordTable`] keeps them.
-    firsts: u32,
-}
-
-impl<const N: usize> ShortWords<N> {
-    /// The `N` words of `words`.
-    const fn new(words: &[&str]) -> ShortWords<N> {
-        let mut codes = [0; N];
-        let mut firsts = 0;
-        let mut k = 0;
-        while k < N && k < words.len() {
-            assert!(!words[k].is_empty(), "no listed word is empty");
-            codes[k] = short_code(words[k]);
-            firsts |= 1 << (words[k].as_bytes()[0] & 31);
-            k += 1;
-        }
-        let longest = crate::lexicon::longest(words);
-        assert!(N == words.len() && longest <= 7, "the list is N words of at most 7 bytes");
-        ShortWords { codes, longest, firsts }
-    }
-
-    /// Whether `word` may be one of the list, by its length and first byte alone.
-    fn may_hold(&self, word: &str) -> bool {
-        word.len() <= self.longest && word.as_bytes().first().is_some_and(|first| self.firsts & (1 << (first & 31)) != 0)
-    }
-
-    /// Whether `word` is one of the list.
-    fn contains(&self, word: &str) -> bool {
-        self.may_hold(word) && self.codes.contains(&short_code(word))
-    }
+    FUNCTION_WORDS.contains_ignoring_ascii_case(bare.as_bytes())
 }
 
 const FUNCTION_WORDS: ShortWords<{ TITLE_CASE_FUNCTION_WORDS.len() }> = ShortWords::new(TITLE_CASE_FUNCTION_WORDS);
@@ -868,7 +831,7 @@ fn is_abbreviated(text: &str, run: &[Word], k: usize) -> bool {
 
 /// A connector or a suffix: a word of a name that is neither its given name nor its surname ("van", "Jr").
 fn is_particle(key: &str) -> bool {
-    let (connector, suffix) = (CONNECTORS.may_hold(key), NAME_SUFFIXES.may_hold(key));
+    let (connector, suffix) = (CONNECTORS.may_hold(key.as_bytes()), NAME_SUFFIXES.may_hold(key.as_bytes()));
     if !connector && !suffix {
         return false;
     }
@@ -884,28 +847,6 @@ pub(super) fn is_suffix(key: &str) -> bool {
 /// A connector inside a name ([`NAME_CONNECTORS`]), as written.
 pub(super) fn is_connector(word: &str) -> bool {
     CONNECTORS.contains(word)
-}
-
-/// A word of at most 7 bytes as one number, its bytes and its length: two such words are equal when their
-/// codes are.
-const fn short_code(word: &str) -> u64 {
-    let bytes = word.as_bytes();
-    let mut code = (bytes.len() as u64) << 56;
-    let mut i = 0;
-    while i < bytes.len() && i < 7 {
-        code |= (bytes[i] as u64) << (8 * i);
-        i += 1;
-    }
-    code
-}
-
-/// The [`short_code`] of ASCII `bytes` in lower case.
-fn lowered_short_code(bytes: &[u8]) -> u64 {
-    let mut code = (bytes.len() as u64) << 56;
-    for (i, byte) in bytes.iter().take(7).enumerate() {
-        code |= u64::from(byte.to_ascii_lowercase()) << (8 * i);
-    }
-    code
 }
 
 /// Evidence from the name's own words (`name`, a stretch of the run): given names, surnames, initials, and words
