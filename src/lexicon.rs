@@ -158,6 +158,11 @@ struct Table {
     last_len: usize,
     /// The index in `entries` of the last group's entry: the keys added have it.
     entry: u8,
+    /// The last group's entry is a speech verb's: the keys added are marked in `verb_shapes`.
+    verbs: bool,
+    /// The shapes of the speech verbs' keys, which rule most words out without a look-up ([`SpeechVerbs`]):
+    /// for each first byte (its low 5 bits), a bit for each length (up to 31), then a bit for each last byte.
+    verb_shapes: [u32; 64],
     /// How many keys the table holds.
     keys: usize,
     /// The entries the keys have, one for each group of build.rs's merged list (at most 256: `ENTRY_CODES`).
@@ -189,6 +194,8 @@ impl Table {
             last_key: 0,
             last_len: 0,
             entry: 0,
+            verbs: false,
+            verb_shapes: [0; 64],
             keys: 0,
             entries: Vec::with_capacity(entries),
             slots: vec![0; (keys * 2).next_power_of_two().max(2)].into_boxed_slice(),
@@ -274,7 +281,9 @@ impl Table {
             return merged.len();
         };
         self.entry = self.entries.len() as u8;
-        self.entries.push(Entry::from_code(u32::from_le_bytes([low, middle, high, 0])));
+        let entry = Entry::from_code(u32::from_le_bytes([low, middle, high, 0]));
+        self.verbs = entry.lists & SPEECH_VERBS != 0;
+        self.entries.push(entry);
         at + 4
     }
 
@@ -338,6 +347,12 @@ impl Table {
             hasher.add(read_u64_at(window, word) & u64::MAX >> (8 * (word + 8 - to)));
         }
         let hash = hasher.finish();
+        if self.verbs {
+            let (first, last) = (window[2], window.get(to - 1).copied().unwrap_or(0));
+            let (by_length, by_last) = verb_shape(first, usize::from(len), last);
+            self.verb_shapes[by_length.0] |= by_length.1;
+            self.verb_shapes[by_last.0] |= by_last.1;
+        }
         let mask = self.slots.len() - 1;
         let mut slot = hash as usize & mask;
         while self.slots[slot] != 0 {
@@ -351,6 +366,13 @@ impl Table {
         self.keys += 1;
         from
     }
+}
+
+/// Where a key of `len` bytes from `first` to `last` is marked in [`Table::verb_shapes`]: the place and the bit for
+/// its first byte and length, and for its first and last bytes.
+fn verb_shape(first: u8, len: usize, last: u8) -> ((usize, u32), (usize, u32)) {
+    let first = usize::from(first & 31);
+    ((first, 1 << len.min(31)), (32 | first, 1 << (last & 31)))
 }
 
 /// Where the first byte below a space is in `word` (8 bytes, little-endian), if there is one: the end of a key in
@@ -470,6 +492,30 @@ impl WordSet {
     }
 }
 
+/// `speech_verbs.txt`: a [`WordSet`] whose look-up is skipped for a key no speech verb's shape fits. Most words
+/// before and after a quote are looked up as possible verbs ("said", "told"), and two in a hundred are; a look-up
+/// was the top function of the Wasm, a table of 200 KB read where the key hashes. The shapes are 256 bytes.
+#[derive(Clone, Copy)]
+pub(crate) struct SpeechVerbs(WordSet);
+
+impl SpeechVerbs {
+    /// Whether `key` (lower-cased) is a speech verb.
+    pub fn contains(&self, key: &str) -> bool {
+        let bytes = key.as_bytes();
+        let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) else {
+            return false;
+        };
+        let ((length_at, length_bit), (last_at, last_bit)) = verb_shape(first, bytes.len(), last);
+        let shapes = &self.0.table.verb_shapes;
+        shapes[length_at] & length_bit != 0 && shapes[last_at] & last_bit != 0 && self.0.contains(key)
+    }
+
+    /// Whether the key `entry` was found for is a speech verb ([`WordSet::holds`]).
+    pub fn holds(&self, entry: &Entry) -> bool {
+        self.0.holds(entry)
+    }
+}
+
 /// `abbreviations.txt`, by lower-cased key without the final period.
 #[derive(Clone, Copy)]
 pub(crate) struct Abbreviations(&'static Table);
@@ -517,7 +563,7 @@ pub(crate) struct Lexicons {
     pub abbreviations: Abbreviations,
     pub nationalities: WordSet,
     pub organizations: WordSet,
-    pub speech_verbs: WordSet,
+    pub speech_verbs: SpeechVerbs,
     pub common_words: WordSet,
     /// Month and day names: capitalised in running text but never people ("June", "Monday").
     pub calendar: WordSet,
@@ -605,7 +651,7 @@ pub(crate) fn lexicons() -> &'static Lexicons {
             abbreviations: Abbreviations(table),
             nationalities: set(NATIONALITIES),
             organizations: set(ORGANIZATIONS),
-            speech_verbs: set(SPEECH_VERBS),
+            speech_verbs: SpeechVerbs(set(SPEECH_VERBS)),
             common_words: set(COMMON_WORDS),
             calendar: set(CALENDAR),
             sentence_starters: SentenceStarters(table),
@@ -790,9 +836,11 @@ mod tests {
         let got: BTreeMap<String, Entry> =
             table.iter().map(|(key, entry)| (String::from_utf8_lossy(key).into_owned(), entry)).collect();
         assert_eq!(got.len(), table.len(), "the table holds each key once");
+        let verbs = lexicons().speech_verbs;
         for (key, entry) in &want {
             assert_eq!(got.get(key), Some(entry), "the table's entry for {key:?}");
             assert_eq!(table.get(key), Some(entry), "the table finds {key:?}");
+            assert_eq!(verbs.contains(key), entry.lists & SPEECH_VERBS != 0, "the speech verbs' shapes let {key:?} through");
         }
         assert_eq!(got.len(), want.len(), "the table holds no key the files do not");
         assert_eq!(DISTINCT_KEYS, want.len(), "build.rs counts the keys the table holds");
