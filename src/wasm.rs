@@ -3,8 +3,8 @@
 //! Options arrive as a plain JavaScript object and are read property by property, so a wrong type or value
 //! becomes an `Error` that names the option. Results leave as plain objects (not class handles). Sentences,
 //! spans, quotes and removed runs — nearly all of a result — are made by `src/records.js`, one call each, their
-//! texts sliced from the caller's string instead of decoded from UTF-8; the few people and the summary's own
-//! fields are set field by field, with a setter per field name typed for numbers and strings (`Record`).
+//! texts sliced from the caller's string instead of decoded from UTF-8; so are the people and the summary itself,
+//! one call each with their fields as arguments (setting them one by one took a call out of the Wasm a field).
 //! Against serde-wasm-bindgen's JSON-compatible serializer (the same objects) this is about 9 KB less of the
 //! .wasm; against setting every field (46 calls out of the Wasm for a sentence), 10% less time per article.
 //!
@@ -65,31 +65,12 @@ pub fn version() -> String {
     env!("CARGO_PKG_VERSION").to_string()
 }
 
-/// The result's objects, filled by setters named after each field and typed for its kind of value: a number or
-/// a string crosses as itself, and each setter stores one property name (`object.start = value`), which V8
-/// keeps fast; a general `object[key] = value` takes a different name on every call.
-macro_rules! record_setters {
-    ($($name:ident: $setter:ident($kind:ty)),* $(,)?) => {
-        #[wasm_bindgen]
-        extern "C" {
-            #[wasm_bindgen(js_name = Object)]
-            type Record;
-            #[wasm_bindgen(constructor, js_class = "Object")]
-            fn new() -> Record;
-            $(
-                #[wasm_bindgen(method, structural, setter = $name)]
-                fn $setter(this: &Record, value: $kind);
-            )*
-        }
-    };
+#[wasm_bindgen]
+extern "C" {
+    /// An object made by `src/records.js`.
+    #[wasm_bindgen(js_name = Object)]
+    type Record;
 }
-
-record_setters!(
-    name: set_name(&str), aliases: set_aliases(&JsValue), mentions: set_mentions(f64), role: set_role(&JsValue),
-    first: set_first(f64), first16: set_first16(f64), spans: set_spans(&JsValue), quotes: set_quotes(&JsValue),
-    title: set_title(&JsValue), authors: set_authors(&JsValue), sentences: set_sentences(&JsValue),
-    summary: set_summary(&JsValue), people: set_people(&JsValue), removed: set_removed(&JsValue),
-);
 #[wasm_bindgen]
 extern "C" {
     #[wasm_bindgen(js_name = Array)]
@@ -104,8 +85,8 @@ extern "C" {
     fn push_string(this: &List, value: &str);
 }
 
-/// The sentences, spans, quotes and removed runs: one call each into `src/records.js`, which slices each text
-/// out of the caller's own string. A sentence passes its features as numbers in [`Features::NAMES`]' order,
+/// The result's objects: one call each into `src/records.js`, which slices each text out of the caller's own
+/// string. A sentence passes its features as numbers in [`Features::NAMES`]' order,
 /// checked against the names given here when compiling, then its contributions in the same order (one call for
 /// all: a second call per sentence cost more than its 18 arguments). Each feature comes with a second name, for
 /// its contribution's argument.
@@ -121,6 +102,18 @@ macro_rules! sentence_records {
             fn quote_object(
                 input: &JsValue, start: f64, end: f64, start16: f64, end16: f64, speaker: JsValue, sentence: f64,
             ) -> Record;
+            #[wasm_bindgen(js_name = person)]
+            fn person_object(
+                name: &str, aliases: &List, mentions: f64, role: &JsValue, first: f64, first16: f64, spans: &List,
+                quotes: &List,
+            ) -> Record;
+            #[wasm_bindgen(js_name = summary)]
+            fn summary_object(
+                title: &JsValue, authors: &List, sentences: &List, summary: &List, people: &List, quotes: &List,
+                removed: &List,
+            ) -> Record;
+            #[wasm_bindgen(js_name = segmentation)]
+            fn segmentation_object(title: &JsValue, sentences: &List, removed: &List) -> Record;
             #[wasm_bindgen(js_name = encodeInto)]
             fn encode_into(input: &JsValue, memory: &JsValue, at: f64, capacity: f64) -> f64;
             #[wasm_bindgen(js_name = stringLength)]
@@ -216,16 +209,16 @@ fn span_record(input: &JsValue, span: &TextSpan) -> Record {
 }
 
 fn person_record(input: &JsValue, person: &Person) -> Record {
-    let object = Record::new();
-    object.set_name(&person.name);
-    object.set_aliases(&strings(&person.aliases));
-    object.set_mentions(person.mentions as f64);
-    object.set_role(&optional_string(person.role.as_deref()));
-    object.set_first(person.first as f64);
-    object.set_first16(person.first16 as f64);
-    object.set_spans(&objects(&person.spans, |span| span_record(input, span)));
-    object.set_quotes(&objects(&person.quotes, |span| span_record(input, span)));
-    object
+    person_object(
+        &person.name,
+        &strings(&person.aliases),
+        person.mentions as f64,
+        &optional_string(person.role.as_deref()),
+        person.first as f64,
+        person.first16 as f64,
+        &objects(&person.spans, |span| span_record(input, span)),
+        &objects(&person.quotes, |span| span_record(input, span)),
+    )
 }
 
 fn quote_record(input: &JsValue, quote: &Quote) -> Record {
@@ -241,27 +234,29 @@ fn removed_record(input: &JsValue, removed: &Removed) -> Record {
 
 /// The summary object; its sentences are already JavaScript objects, in `sentences`.
 fn summary_record(input: &JsValue, summary: &Summary, sentences: &List) -> JsValue {
-    let object = Record::new();
-    object.set_title(&optional_string(summary.title.as_deref()));
-    object.set_authors(&strings(&summary.authors));
-    object.set_sentences(sentences);
     let chosen = List::new();
     for &index in &summary.summary {
         chosen.push_number(index as f64);
     }
-    object.set_summary(&chosen);
-    object.set_people(&objects(&summary.people, |person| person_record(input, person)));
-    object.set_quotes(&objects(&summary.quotes, |quote| quote_record(input, quote)));
-    object.set_removed(&objects(&summary.removed, |removed| removed_record(input, removed)));
-    object.into()
+    summary_object(
+        &optional_string(summary.title.as_deref()),
+        &strings(&summary.authors),
+        sentences,
+        &chosen,
+        &objects(&summary.people, |person| person_record(input, person)),
+        &objects(&summary.quotes, |quote| quote_record(input, quote)),
+        &objects(&summary.removed, |removed| removed_record(input, removed)),
+    )
+    .into()
 }
 
 fn segmentation_record(input: &JsValue, segmentation: &Segmentation) -> JsValue {
-    let object = Record::new();
-    object.set_title(&optional_string(segmentation.title.as_deref()));
-    object.set_sentences(&objects(&segmentation.sentences, |span| span_record(input, span)));
-    object.set_removed(&objects(&segmentation.removed, |removed| removed_record(input, removed)));
-    object.into()
+    segmentation_object(
+        &optional_string(segmentation.title.as_deref()),
+        &objects(&segmentation.sentences, |span| span_record(input, span)),
+        &objects(&segmentation.removed, |removed| removed_record(input, removed)),
+    )
+    .into()
 }
 
 /// The length of `text` in UTF-16 units, or the error for a value that is not a string.
