@@ -51,24 +51,27 @@ export function encodeInto(input, memory, at, capacity) {
   return written;
 }
 
-/** A span of `input`: its text and its UTF-8 and UTF-16 offsets. */
-export function span(input, start, end, start16, end16) {
-  return { text: input.slice(start16, end16), start, end, start16, end16 };
+/** Appends a span of `input` to `list`: its text and its UTF-8 and UTF-16 offsets. */
+export function pushSpan(list, input, start, end, start16, end16) {
+  list.push({ text: input.slice(start16, end16), start, end, start16, end16 });
 }
 
-/** A removed run of chrome: a span and why it was removed. */
-export function removed(input, start, end, start16, end16, reason) {
-  return { text: input.slice(start16, end16), start, end, start16, end16, reason };
+/** Appends a removed run of chrome to `list`: a span and why it was removed. */
+export function pushRemoved(list, input, start, end, start16, end16, reason) {
+  list.push({ text: input.slice(start16, end16), start, end, start16, end16, reason });
 }
 
-/** A quote: a span, its speaker's index in `people` (or null), the index of its sentence. */
-export function quote(input, start, end, start16, end16, speaker, sentence) {
-  return { text: input.slice(start16, end16), start, end, start16, end16, speaker, sentence };
+/** Appends a quote to `list`: a span, its speaker's index in `people` (or null), the index of its sentence. */
+export function pushQuote(list, input, start, end, start16, end16, speaker, sentence) {
+  list.push({ text: input.slice(start16, end16), start, end, start16, end16, speaker, sentence });
 }
 
-/** A person: the name, its other forms, how often and where the person is named, the role, the quotes. */
-export function person(name, aliases, mentions, role, first, first16, spans, quotes) {
-  return { name, aliases, mentions, role, first, first16, spans, quotes };
+/**
+ * Appends a person to `list`: the name, its other forms, how often and where the person is named, the role, the
+ * quotes.
+ */
+export function pushPerson(list, name, aliases, mentions, role, first, first16, spans, quotes) {
+  list.push({ name, aliases, mentions, role, first, first16, spans, quotes });
 }
 
 /** The summary: its sentences, the indices of those chosen, the people, quotes and removed runs. */

@@ -78,8 +78,6 @@ extern "C" {
     #[wasm_bindgen(constructor, js_class = "Array")]
     fn new() -> List;
     #[wasm_bindgen(method, js_name = push)]
-    fn push(this: &List, value: &JsValue);
-    #[wasm_bindgen(method, js_name = push)]
     fn push_number(this: &List, value: f64);
     #[wasm_bindgen(method, js_name = push)]
     fn push_string(this: &List, value: &str);
@@ -94,19 +92,20 @@ macro_rules! sentence_records {
     ($($name:ident / $weighted:ident),*) => {
         #[wasm_bindgen(module = "/src/records.js")]
         extern "C" {
-            #[wasm_bindgen(js_name = span)]
-            fn span_object(input: &JsValue, start: f64, end: f64, start16: f64, end16: f64) -> Record;
-            #[wasm_bindgen(js_name = removed)]
-            fn removed_object(input: &JsValue, start: f64, end: f64, start16: f64, end16: f64, reason: &str) -> Record;
-            #[wasm_bindgen(js_name = quote)]
-            fn quote_object(
-                input: &JsValue, start: f64, end: f64, start16: f64, end16: f64, speaker: JsValue, sentence: f64,
-            ) -> Record;
-            #[wasm_bindgen(js_name = person)]
-            fn person_object(
-                name: &str, aliases: &List, mentions: f64, role: &JsValue, first: f64, first16: f64, spans: &List,
-                quotes: &List,
-            ) -> Record;
+            #[wasm_bindgen(js_name = pushSpan)]
+            fn push_span(list: &List, input: &JsValue, start: f64, end: f64, start16: f64, end16: f64);
+            #[wasm_bindgen(js_name = pushRemoved)]
+            fn push_removed(list: &List, input: &JsValue, start: f64, end: f64, start16: f64, end16: f64, reason: &str);
+            #[wasm_bindgen(js_name = pushQuote)]
+            fn push_quote(
+                list: &List, input: &JsValue, start: f64, end: f64, start16: f64, end16: f64, speaker: JsValue,
+                sentence: f64,
+            );
+            #[wasm_bindgen(js_name = pushPerson)]
+            fn push_person(
+                list: &List, name: &str, aliases: &List, mentions: f64, role: &JsValue, first: f64, first16: f64,
+                spans: &List, quotes: &List,
+            );
             #[wasm_bindgen(js_name = summary)]
             fn summary_object(
                 title: &JsValue, authors: &List, sentences: &List, summary: &List, people: &List, quotes: &List,
@@ -186,10 +185,12 @@ fn strings(items: &[String]) -> List {
     array
 }
 
-fn objects<T>(items: &[T], mut object: impl FnMut(&T) -> Record) -> List {
+/// A list of `items`, each appended to it by `push` (a call into `src/records.js` that makes the object and
+/// appends it, one call where making and appending took two).
+fn objects<T>(items: &[T], mut push: impl FnMut(&List, &T)) -> List {
     let array = List::new();
     for item in items {
-        array.push(&object(item));
+        push(&array, item);
     }
     array
 }
@@ -203,33 +204,34 @@ fn optional_string(value: Option<&str>) -> JsValue {
 // first where a type carries one), as the CLI's JSON has them. `input` is the caller's string, which every span
 // indexes.
 
-fn span_record(input: &JsValue, span: &TextSpan) -> Record {
+fn span_record(list: &List, input: &JsValue, span: &TextSpan) {
     let (start, end, start16, end16) = offsets(span);
-    span_object(input, start, end, start16, end16)
+    push_span(list, input, start, end, start16, end16);
 }
 
-fn person_record(input: &JsValue, person: &Person) -> Record {
-    person_object(
+fn person_record(list: &List, input: &JsValue, person: &Person) {
+    push_person(
+        list,
         &person.name,
         &strings(&person.aliases),
         person.mentions as f64,
         &optional_string(person.role.as_deref()),
         person.first as f64,
         person.first16 as f64,
-        &objects(&person.spans, |span| span_record(input, span)),
-        &objects(&person.quotes, |span| span_record(input, span)),
-    )
+        &objects(&person.spans, |list, span| span_record(list, input, span)),
+        &objects(&person.quotes, |list, span| span_record(list, input, span)),
+    );
 }
 
-fn quote_record(input: &JsValue, quote: &Quote) -> Record {
+fn quote_record(list: &List, input: &JsValue, quote: &Quote) {
     let (start, end, start16, end16) = offsets(&quote.span);
     let speaker = quote.speaker.map_or(JsValue::NULL, |speaker| JsValue::from_f64(speaker as f64));
-    quote_object(input, start, end, start16, end16, speaker, quote.sentence as f64)
+    push_quote(list, input, start, end, start16, end16, speaker, quote.sentence as f64);
 }
 
-fn removed_record(input: &JsValue, removed: &Removed) -> Record {
+fn removed_record(list: &List, input: &JsValue, removed: &Removed) {
     let (start, end, start16, end16) = offsets(&removed.span);
-    removed_object(input, start, end, start16, end16, &removed.reason)
+    push_removed(list, input, start, end, start16, end16, &removed.reason);
 }
 
 /// The summary object; its sentences are already JavaScript objects, in `sentences`.
@@ -243,9 +245,9 @@ fn summary_record(input: &JsValue, summary: &Summary, sentences: &List) -> JsVal
         &strings(&summary.authors),
         sentences,
         &chosen,
-        &objects(&summary.people, |person| person_record(input, person)),
-        &objects(&summary.quotes, |quote| quote_record(input, quote)),
-        &objects(&summary.removed, |removed| removed_record(input, removed)),
+        &objects(&summary.people, |list, person| person_record(list, input, person)),
+        &objects(&summary.quotes, |list, quote| quote_record(list, input, quote)),
+        &objects(&summary.removed, |list, removed| removed_record(list, input, removed)),
     )
     .into()
 }
@@ -253,8 +255,8 @@ fn summary_record(input: &JsValue, summary: &Summary, sentences: &List) -> JsVal
 fn segmentation_record(input: &JsValue, segmentation: &Segmentation) -> JsValue {
     segmentation_object(
         &optional_string(segmentation.title.as_deref()),
-        &objects(&segmentation.sentences, |span| span_record(input, span)),
-        &objects(&segmentation.removed, |removed| removed_record(input, removed)),
+        &objects(&segmentation.sentences, |list, span| span_record(list, input, span)),
+        &objects(&segmentation.removed, |list, removed| removed_record(list, input, removed)),
     )
     .into()
 }
