@@ -1,4 +1,4 @@
-// The result's most numerous objects, each made by one call from src/wasm.rs (wasm-bindgen imports this module
+// The result's objects, each made by one call from src/wasm.rs (wasm-bindgen imports this module
 // and ships it beside its glue, in pkg/snippets/).
 //
 // A sentence made field by field took 46 calls out of the Wasm and a UTF-8 decoding of its text; here it takes
@@ -51,19 +51,37 @@ export function encodeInto(input, memory, at, capacity) {
   return written;
 }
 
-/** A span of `input`: its text and its UTF-8 and UTF-16 offsets. */
-export function span(input, start, end, start16, end16) {
-  return { text: input.slice(start16, end16), start, end, start16, end16 };
+/** Appends a span of `input` to `list`: its text and its UTF-8 and UTF-16 offsets. */
+export function pushSpan(list, input, start, end, start16, end16) {
+  list.push({ text: input.slice(start16, end16), start, end, start16, end16 });
 }
 
-/** A removed run of chrome: a span and why it was removed. */
-export function removed(input, start, end, start16, end16, reason) {
-  return { text: input.slice(start16, end16), start, end, start16, end16, reason };
+/** Appends a removed run of chrome to `list`: a span and why it was removed. */
+export function pushRemoved(list, input, start, end, start16, end16, reason) {
+  list.push({ text: input.slice(start16, end16), start, end, start16, end16, reason });
 }
 
-/** A quote: a span, its speaker's index in `people` (or null), the index of its sentence. */
-export function quote(input, start, end, start16, end16, speaker, sentence) {
-  return { text: input.slice(start16, end16), start, end, start16, end16, speaker, sentence };
+/** Appends a quote to `list`: a span, its speaker's index in `people` (or null), the index of its sentence. */
+export function pushQuote(list, input, start, end, start16, end16, speaker, sentence) {
+  list.push({ text: input.slice(start16, end16), start, end, start16, end16, speaker, sentence });
+}
+
+/**
+ * Appends a person to `list`: the name, its other forms, how often and where the person is named, the role, the
+ * quotes.
+ */
+export function pushPerson(list, name, aliases, mentions, role, first, first16, spans, quotes) {
+  list.push({ name, aliases, mentions, role, first, first16, spans, quotes });
+}
+
+/** The summary: its sentences, the indices of those chosen, the people, quotes and removed runs. */
+export function summary(title, authors, sentences, summary, people, quotes, removed) {
+  return { title, authors, sentences, summary, people, quotes, removed };
+}
+
+/** What `split` returns: the title, the sentences' spans, the removed runs. */
+export function segmentation(title, sentences, removed) {
+  return { title, sentences, removed };
 }
 
 /** Appends a sentence with its score, features and contributions (each feature times its weight) to `list`. */

@@ -79,9 +79,13 @@ impl TextSpan {
 /// natively). The result asks for offsets mostly in text order — a sentence's start just after the previous
 /// one's end, a mention's end just after its start — so a look-up in the block of the one before counts on
 /// from that one instead of from the checkpoint: a sentence's or a mention's offsets cost about one scan, not two.
+/// Most blocks of a text that is not all ASCII still are (an English article with one curly quote or accent), and
+/// a look-up in one of them needs no scan at all: its offset is the checkpoint's plus the bytes since.
 pub struct Utf16Index<'a> {
     bytes: &'a [u8],
     checkpoints: Vec<usize>,
+    /// Whether each block is all ASCII.
+    ascii_blocks: Vec<bool>,
     ascii: bool,
     /// The last look-up: its byte offset and UTF-16 offset.
     last: Cell<(usize, usize)>,
@@ -95,16 +99,20 @@ impl<'a> Utf16Index<'a> {
         let bytes = text.as_bytes();
         let ascii = bytes.is_ascii();
         let mut checkpoints = Vec::new();
+        let mut ascii_blocks = Vec::new();
         if !ascii {
             checkpoints.reserve(bytes.len() / Self::BLOCK + 1);
+            ascii_blocks.reserve(bytes.len() / Self::BLOCK + 1);
             let mut units = 0usize;
             for block in bytes.chunks(Self::BLOCK) {
                 checkpoints.push(units);
-                units += utf16_units(block);
+                let ascii_block = block.is_ascii();
+                ascii_blocks.push(ascii_block);
+                units += if ascii_block { block.len() } else { utf16_units(block) };
             }
             checkpoints.push(units);
         }
-        Utf16Index { bytes, checkpoints, ascii, last: Cell::new((0, 0)) }
+        Utf16Index { bytes, checkpoints, ascii_blocks, ascii, last: Cell::new((0, 0)) }
     }
 
     /// The UTF-16 offset of byte offset `byte` (clamped to the text's length).
@@ -114,9 +122,13 @@ impl<'a> Utf16Index<'a> {
             return byte;
         }
         let block = byte / Self::BLOCK;
+        let checkpoint = self.checkpoints.get(block).copied().unwrap_or(0);
+        if self.ascii_blocks.get(block) == Some(&true) {
+            return checkpoint + byte % Self::BLOCK;
+        }
         let (from, units) = match self.last.get() {
             (last, units) if last <= byte && last / Self::BLOCK == block => (last, units),
-            _ => (block * Self::BLOCK, self.checkpoints.get(block).copied().unwrap_or(0)),
+            _ => (block * Self::BLOCK, checkpoint),
         };
         let units = units + utf16_units(self.bytes.get(from..byte).unwrap_or(&[]));
         self.last.set((byte, units));

@@ -3,8 +3,8 @@
 //! Options arrive as a plain JavaScript object and are read property by property, so a wrong type or value
 //! becomes an `Error` that names the option. Results leave as plain objects (not class handles). Sentences,
 //! spans, quotes and removed runs — nearly all of a result — are made by `src/records.js`, one call each, their
-//! texts sliced from the caller's string instead of decoded from UTF-8; the few people and the summary's own
-//! fields are set field by field, with a setter per field name typed for numbers and strings (`Record`).
+//! texts sliced from the caller's string instead of decoded from UTF-8; so are the people and the summary itself,
+//! one call each with their fields as arguments (setting them one by one took a call out of the Wasm a field).
 //! Against serde-wasm-bindgen's JSON-compatible serializer (the same objects) this is about 9 KB less of the
 //! .wasm; against setting every field (46 calls out of the Wasm for a sentence), 10% less time per article.
 //!
@@ -65,31 +65,12 @@ pub fn version() -> String {
     env!("CARGO_PKG_VERSION").to_string()
 }
 
-/// The result's objects, filled by setters named after each field and typed for its kind of value: a number or
-/// a string crosses as itself, and each setter stores one property name (`object.start = value`), which V8
-/// keeps fast; a general `object[key] = value` takes a different name on every call.
-macro_rules! record_setters {
-    ($($name:ident: $setter:ident($kind:ty)),* $(,)?) => {
-        #[wasm_bindgen]
-        extern "C" {
-            #[wasm_bindgen(js_name = Object)]
-            type Record;
-            #[wasm_bindgen(constructor, js_class = "Object")]
-            fn new() -> Record;
-            $(
-                #[wasm_bindgen(method, structural, setter = $name)]
-                fn $setter(this: &Record, value: $kind);
-            )*
-        }
-    };
+#[wasm_bindgen]
+extern "C" {
+    /// An object made by `src/records.js`.
+    #[wasm_bindgen(js_name = Object)]
+    type Record;
 }
-
-record_setters!(
-    name: set_name(&str), aliases: set_aliases(&JsValue), mentions: set_mentions(f64), role: set_role(&JsValue),
-    first: set_first(f64), first16: set_first16(f64), spans: set_spans(&JsValue), quotes: set_quotes(&JsValue),
-    title: set_title(&JsValue), authors: set_authors(&JsValue), sentences: set_sentences(&JsValue),
-    summary: set_summary(&JsValue), people: set_people(&JsValue), removed: set_removed(&JsValue),
-);
 #[wasm_bindgen]
 extern "C" {
     #[wasm_bindgen(js_name = Array)]
@@ -97,15 +78,13 @@ extern "C" {
     #[wasm_bindgen(constructor, js_class = "Array")]
     fn new() -> List;
     #[wasm_bindgen(method, js_name = push)]
-    fn push(this: &List, value: &JsValue);
-    #[wasm_bindgen(method, js_name = push)]
     fn push_number(this: &List, value: f64);
     #[wasm_bindgen(method, js_name = push)]
     fn push_string(this: &List, value: &str);
 }
 
-/// The sentences, spans, quotes and removed runs: one call each into `src/records.js`, which slices each text
-/// out of the caller's own string. A sentence passes its features as numbers in [`Features::NAMES`]' order,
+/// The result's objects: one call each into `src/records.js`, which slices each text out of the caller's own
+/// string. A sentence passes its features as numbers in [`Features::NAMES`]' order,
 /// checked against the names given here when compiling, then its contributions in the same order (one call for
 /// all: a second call per sentence cost more than its 18 arguments). Each feature comes with a second name, for
 /// its contribution's argument.
@@ -113,14 +92,27 @@ macro_rules! sentence_records {
     ($($name:ident / $weighted:ident),*) => {
         #[wasm_bindgen(module = "/src/records.js")]
         extern "C" {
-            #[wasm_bindgen(js_name = span)]
-            fn span_object(input: &JsValue, start: f64, end: f64, start16: f64, end16: f64) -> Record;
-            #[wasm_bindgen(js_name = removed)]
-            fn removed_object(input: &JsValue, start: f64, end: f64, start16: f64, end16: f64, reason: &str) -> Record;
-            #[wasm_bindgen(js_name = quote)]
-            fn quote_object(
-                input: &JsValue, start: f64, end: f64, start16: f64, end16: f64, speaker: JsValue, sentence: f64,
+            #[wasm_bindgen(js_name = pushSpan)]
+            fn push_span(list: &List, input: &JsValue, start: f64, end: f64, start16: f64, end16: f64);
+            #[wasm_bindgen(js_name = pushRemoved)]
+            fn push_removed(list: &List, input: &JsValue, start: f64, end: f64, start16: f64, end16: f64, reason: &str);
+            #[wasm_bindgen(js_name = pushQuote)]
+            fn push_quote(
+                list: &List, input: &JsValue, start: f64, end: f64, start16: f64, end16: f64, speaker: JsValue,
+                sentence: f64,
+            );
+            #[wasm_bindgen(js_name = pushPerson)]
+            fn push_person(
+                list: &List, name: &str, aliases: &List, mentions: f64, role: &JsValue, first: f64, first16: f64,
+                spans: &List, quotes: &List,
+            );
+            #[wasm_bindgen(js_name = summary)]
+            fn summary_object(
+                title: &JsValue, authors: &List, sentences: &List, summary: &List, people: &List, quotes: &List,
+                removed: &List,
             ) -> Record;
+            #[wasm_bindgen(js_name = segmentation)]
+            fn segmentation_object(title: &JsValue, sentences: &List, removed: &List) -> Record;
             #[wasm_bindgen(js_name = encodeInto)]
             fn encode_into(input: &JsValue, memory: &JsValue, at: f64, capacity: f64) -> f64;
             #[wasm_bindgen(js_name = stringLength)]
@@ -193,10 +185,12 @@ fn strings(items: &[String]) -> List {
     array
 }
 
-fn objects<T>(items: &[T], mut object: impl FnMut(&T) -> Record) -> List {
+/// A list of `items`, each appended to it by `push` (a call into `src/records.js` that makes the object and
+/// appends it, one call where making and appending took two).
+fn objects<T>(items: &[T], mut push: impl FnMut(&List, &T)) -> List {
     let array = List::new();
     for item in items {
-        array.push(&object(item));
+        push(&array, item);
     }
     array
 }
@@ -210,58 +204,61 @@ fn optional_string(value: Option<&str>) -> JsValue {
 // first where a type carries one), as the CLI's JSON has them. `input` is the caller's string, which every span
 // indexes.
 
-fn span_record(input: &JsValue, span: &TextSpan) -> Record {
+fn span_record(list: &List, input: &JsValue, span: &TextSpan) {
     let (start, end, start16, end16) = offsets(span);
-    span_object(input, start, end, start16, end16)
+    push_span(list, input, start, end, start16, end16);
 }
 
-fn person_record(input: &JsValue, person: &Person) -> Record {
-    let object = Record::new();
-    object.set_name(&person.name);
-    object.set_aliases(&strings(&person.aliases));
-    object.set_mentions(person.mentions as f64);
-    object.set_role(&optional_string(person.role.as_deref()));
-    object.set_first(person.first as f64);
-    object.set_first16(person.first16 as f64);
-    object.set_spans(&objects(&person.spans, |span| span_record(input, span)));
-    object.set_quotes(&objects(&person.quotes, |span| span_record(input, span)));
-    object
+fn person_record(list: &List, input: &JsValue, person: &Person) {
+    push_person(
+        list,
+        &person.name,
+        &strings(&person.aliases),
+        person.mentions as f64,
+        &optional_string(person.role.as_deref()),
+        person.first as f64,
+        person.first16 as f64,
+        &objects(&person.spans, |list, span| span_record(list, input, span)),
+        &objects(&person.quotes, |list, span| span_record(list, input, span)),
+    );
 }
 
-fn quote_record(input: &JsValue, quote: &Quote) -> Record {
+fn quote_record(list: &List, input: &JsValue, quote: &Quote) {
     let (start, end, start16, end16) = offsets(&quote.span);
     let speaker = quote.speaker.map_or(JsValue::NULL, |speaker| JsValue::from_f64(speaker as f64));
-    quote_object(input, start, end, start16, end16, speaker, quote.sentence as f64)
+    push_quote(list, input, start, end, start16, end16, speaker, quote.sentence as f64);
 }
 
-fn removed_record(input: &JsValue, removed: &Removed) -> Record {
+fn removed_record(list: &List, input: &JsValue, removed: &Removed) {
     let (start, end, start16, end16) = offsets(&removed.span);
-    removed_object(input, start, end, start16, end16, &removed.reason)
+    push_removed(list, input, start, end, start16, end16, &removed.reason);
 }
 
 /// The summary object; its sentences are already JavaScript objects, in `sentences`.
 fn summary_record(input: &JsValue, summary: &Summary, sentences: &List) -> JsValue {
-    let object = Record::new();
-    object.set_title(&optional_string(summary.title.as_deref()));
-    object.set_authors(&strings(&summary.authors));
-    object.set_sentences(sentences);
     let chosen = List::new();
     for &index in &summary.summary {
         chosen.push_number(index as f64);
     }
-    object.set_summary(&chosen);
-    object.set_people(&objects(&summary.people, |person| person_record(input, person)));
-    object.set_quotes(&objects(&summary.quotes, |quote| quote_record(input, quote)));
-    object.set_removed(&objects(&summary.removed, |removed| removed_record(input, removed)));
-    object.into()
+    summary_object(
+        &optional_string(summary.title.as_deref()),
+        &strings(&summary.authors),
+        sentences,
+        &chosen,
+        &objects(&summary.people, |list, person| person_record(list, input, person)),
+        &objects(&summary.quotes, |list, quote| quote_record(list, input, quote)),
+        &objects(&summary.removed, |list, removed| removed_record(list, input, removed)),
+    )
+    .into()
 }
 
 fn segmentation_record(input: &JsValue, segmentation: &Segmentation) -> JsValue {
-    let object = Record::new();
-    object.set_title(&optional_string(segmentation.title.as_deref()));
-    object.set_sentences(&objects(&segmentation.sentences, |span| span_record(input, span)));
-    object.set_removed(&objects(&segmentation.removed, |removed| removed_record(input, removed)));
-    object.into()
+    segmentation_object(
+        &optional_string(segmentation.title.as_deref()),
+        &objects(&segmentation.sentences, |list, span| span_record(list, input, span)),
+        &objects(&segmentation.removed, |list, removed| removed_record(list, input, removed)),
+    )
+    .into()
 }
 
 /// The length of `text` in UTF-16 units, or the error for a value that is not a string.
