@@ -62,24 +62,32 @@ macro_rules! features {
             /// The feature names, in the order the result lists them.
             pub const NAMES: &'static [&'static str] = &[$(stringify!($name)),*];
 
-            /// Each feature times its weight: the contributions.
-            pub(crate) fn dot(&self, w: &Weights) -> Features {
-                Features { $($name: self.$name * w.$name,)* }
+            /// Each feature times its weight: the contributions, made only when they are read
+            /// ([`Contributions::sum`], [`Contributions::rounded`]), without a whole `Features` of products in between.
+            pub(crate) fn dot<'a>(&'a self, w: &'a Weights) -> Contributions<'a> {
+                Contributions { features: self, weights: w }
             }
 
-            fn sum(&self) -> f64 {
-                0.0 $(+ self.$name)*
-            }
-
-            /// Every value rounded as [`crate::result::round`] rounds it, in one loop over them all. Zero and one,
-            /// what most of the features are (and so most contributions), are their own rounding: they are passed
-            /// as they are.
+            /// Every value rounded as [`crate::result::round`] rounds it ([`round_each`]).
             pub(crate) fn rounded(self) -> Features {
                 let mut values = [$(self.$name),*];
-                values
-                    .iter_mut()
-                    .filter(|value| **value != 0.0 && **value != 1.0)
-                    .for_each(|value| *value = crate::result::round_in_line(*value));
+                round_each(&mut values);
+                let [$($name),*] = values;
+                Features { $($name,)* }
+            }
+        }
+
+        impl Contributions<'_> {
+            /// The score: the contributions added in the order of the features, the sum a `Features` of them gave.
+            fn sum(&self) -> f64 {
+                0.0 $(+ self.features.$name * self.weights.$name)*
+            }
+
+            /// The contributions, rounded as [`Features::rounded`] rounds values: each product is made where it is
+            /// rounded.
+            pub(crate) fn rounded(&self) -> Features {
+                let mut values = [$(self.features.$name * self.weights.$name),*];
+                round_each(&mut values);
                 let [$($name),*] = values;
                 Features { $($name,)* }
             }
@@ -107,6 +115,23 @@ macro_rules! features {
             }
         }
     };
+}
+
+/// A sentence's features and the weights, whose products are its contributions ([`Features::dot`]).
+pub(crate) struct Contributions<'a> {
+    features: &'a Features,
+    weights: &'a Weights,
+}
+
+/// Rounds every value as [`crate::result::round`] does, in one loop over them all, for [`Features::rounded`] and
+/// [`Contributions::rounded`]. Zero and one, what most of the features are (and so most contributions), are their
+/// own rounding: they are passed as they are.
+fn round_each(values: &mut [f64; Features::NAMES.len()]) {
+    for value in values {
+        if *value != 0.0 && *value != 1.0 {
+            *value = crate::result::round_in_line(*value);
+        }
+    }
 }
 
 impl Weights {
