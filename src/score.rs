@@ -757,16 +757,26 @@ fn read_word(text: &str, span: Span, buffer: &mut String) -> (bool, Option<u64>)
     let bytes = text.as_bytes().get(span.start..span.end).unwrap_or(&[]);
     let bytes = bytes.get(..bytes.len() - crate::tokens::possessive_ending_in_line(bytes)).unwrap_or(bytes);
     let (mut key, mut any) = (bytes.len() as u64, 0);
-    for (offset, chunk) in (0..).step_by(8).zip(bytes.chunks(8)) {
-        // A word's last bytes are read as eight from the text and the bytes past the word masked off, when the
-        // text goes on that far: one load, not one a byte.
-        let at = span.start + offset;
-        let chunk = match text.as_bytes().get(at..at + 8).and_then(|eight| <[u8; 8]>::try_from(eight).ok()) {
-            Some(eight) => u64::from_le_bytes(eight) & u64::MAX >> (64 - 8 * chunk.len()),
-            None => chunk_value(chunk),
-        };
-        any |= chunk;
-        key = mix_chunk(key, lower_ascii_chunk(chunk));
+    let first = text.as_bytes().get(span.start..span.start + 8).and_then(|eight| <[u8; 8]>::try_from(eight).ok());
+    match first {
+        // Most words: one to eight bytes, one load with the bytes past the word masked off, no loop over chunks.
+        Some(eight) if bytes.len().wrapping_sub(1) < 8 => {
+            any = u64::from_le_bytes(eight) & u64::MAX >> (64 - 8 * bytes.len());
+            key = mix_chunk(key, lower_ascii_chunk(any));
+        }
+        _ => {
+            for (offset, chunk) in (0..).step_by(8).zip(bytes.chunks(8)) {
+                // A word's last bytes are read as eight from the text and the bytes past the word masked off, when
+                // the text goes on that far: one load, not one a byte.
+                let at = span.start + offset;
+                let chunk = match text.as_bytes().get(at..at + 8).and_then(|eight| <[u8; 8]>::try_from(eight).ok()) {
+                    Some(eight) => u64::from_le_bytes(eight) & u64::MAX >> (64 - 8 * chunk.len()),
+                    None => chunk_value(chunk),
+                };
+                any |= chunk;
+                key = mix_chunk(key, lower_ascii_chunk(chunk));
+            }
+        }
     }
     if any & 0x8080_8080_8080_8080 != 0 {
         let lowered = lower(crate::tokens::strip_possessive(span.slice(text)), buffer);
