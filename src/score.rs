@@ -62,24 +62,32 @@ macro_rules! features {
             /// The feature names, in the order the result lists them.
             pub const NAMES: &'static [&'static str] = &[$(stringify!($name)),*];
 
-            /// Each feature times its weight: the contributions.
-            pub(crate) fn dot(&self, w: &Weights) -> Features {
-                Features { $($name: self.$name * w.$name,)* }
+            /// Each feature times its weight: the contributions, made only when they are read
+            /// ([`Contributions::sum`], [`Contributions::rounded`]), without a whole `Features` of products in between.
+            pub(crate) fn dot<'a>(&'a self, w: &'a Weights) -> Contributions<'a> {
+                Contributions { features: self, weights: w }
             }
 
-            fn sum(&self) -> f64 {
-                0.0 $(+ self.$name)*
-            }
-
-            /// Every value rounded as [`crate::result::round`] rounds it, in one loop over them all. Zero and one,
-            /// what most of the features are (and so most contributions), are their own rounding: they are passed
-            /// as they are.
+            /// Every value rounded as [`crate::result::round`] rounds it ([`round_each`]).
             pub(crate) fn rounded(self) -> Features {
                 let mut values = [$(self.$name),*];
-                values
-                    .iter_mut()
-                    .filter(|value| **value != 0.0 && **value != 1.0)
-                    .for_each(|value| *value = crate::result::round_in_line(*value));
+                round_each(&mut values);
+                let [$($name),*] = values;
+                Features { $($name,)* }
+            }
+        }
+
+        impl Contributions<'_> {
+            /// The score: the contributions added in the order of the features, the sum a `Features` of them gave.
+            fn sum(&self) -> f64 {
+                0.0 $(+ self.features.$name * self.weights.$name)*
+            }
+
+            /// The contributions, rounded as [`Features::rounded`] rounds values: each product is made where it is
+            /// rounded.
+            pub(crate) fn rounded(&self) -> Features {
+                let mut values = [$(self.features.$name * self.weights.$name),*];
+                round_each(&mut values);
                 let [$($name),*] = values;
                 Features { $($name,)* }
             }
@@ -107,6 +115,23 @@ macro_rules! features {
             }
         }
     };
+}
+
+/// A sentence's features and the weights, whose products are its contributions ([`Features::dot`]).
+pub(crate) struct Contributions<'a> {
+    features: &'a Features,
+    weights: &'a Weights,
+}
+
+/// Rounds every value as [`crate::result::round`] does, in one loop over them all, for [`Features::rounded`] and
+/// [`Contributions::rounded`]. Zero and one, what most of the features are (and so most contributions), are their
+/// own rounding: they are passed as they are.
+fn round_each(values: &mut [f64; Features::NAMES.len()]) {
+    for value in values {
+        if *value != 0.0 && *value != 1.0 {
+            *value = crate::result::round_in_line(*value);
+        }
+    }
 }
 
 impl Weights {
@@ -302,7 +327,9 @@ impl Numbers {
         self.len
     }
 
-    /// The number of `key`: its own if it has one, else the next.
+    /// The number of `key`: its own if it has one, else the next. In line in [`number_words`], its one caller:
+    /// a call a content word took more instructions in the Wasm than the probe.
+    #[inline(always)]
     fn number(&mut self, key: u64) -> u32 {
         if (self.len as usize + 1) * 2 > self.slots.len() {
             self.grow();
@@ -422,23 +449,15 @@ fn number_words(text: &str, words: &[Word], numbers: &mut Numbers, sentence_keys
     first_person
 }
 
-/// The title's content words as numbers (sorted, no repeats). A title word no sentence holds gets a number of
-/// its own: it counts among the title's words, and matches none.
+/// The title's content words as numbers (sorted, no repeats), read as the sentences' words are
+/// ([`number_words`]). A title word no sentence holds gets a number of its own: it counts among the title's words,
+/// and matches none.
 #[inline(never)]
 fn number_title(text: &str, article: &Article, mut numbers: Numbers, buffer: &mut String) -> Vec<u32> {
-    let mut title_keys: Vec<u32> = article
-        .title
-        .map(|t| {
-            crate::tokens::tokenize(text, t)
-                .iter()
-                .filter_map(|w| content_key(lower(crate::tokens::strip_possessive(w.span.slice(text)), buffer)))
-                .map(|key| numbers.number(key))
-                .collect()
-        })
-        .unwrap_or_default();
-    drop(numbers);
-    crate::order::sort_numbers(&mut title_keys);
-    title_keys.dedup();
+    let mut title_keys = Vec::new();
+    if let Some(title) = article.title {
+        number_words(text, &crate::tokens::tokenize(text, title), &mut numbers, &mut title_keys, buffer);
+    }
     title_keys
 }
 
@@ -738,16 +757,26 @@ fn read_word(text: &str, span: Span, buffer: &mut String) -> (bool, Option<u64>)
     let bytes = text.as_bytes().get(span.start..span.end).unwrap_or(&[]);
     let bytes = bytes.get(..bytes.len() - crate::tokens::possessive_ending_in_line(bytes)).unwrap_or(bytes);
     let (mut key, mut any) = (bytes.len() as u64, 0);
-    for (offset, chunk) in (0..).step_by(8).zip(bytes.chunks(8)) {
-        // A word's last bytes are read as eight from the text and the bytes past the word masked off, when the
-        // text goes on that far: one load, not one a byte.
-        let at = span.start + offset;
-        let chunk = match text.as_bytes().get(at..at + 8).and_then(|eight| <[u8; 8]>::try_from(eight).ok()) {
-            Some(eight) => u64::from_le_bytes(eight) & u64::MAX >> (64 - 8 * chunk.len()),
-            None => chunk_value(chunk),
-        };
-        any |= chunk;
-        key = mix_chunk(key, lower_ascii_chunk(chunk));
+    let first = text.as_bytes().get(span.start..span.start + 8).and_then(|eight| <[u8; 8]>::try_from(eight).ok());
+    match first {
+        // Most words: one to eight bytes, one load with the bytes past the word masked off, no loop over chunks.
+        Some(eight) if bytes.len().wrapping_sub(1) < 8 => {
+            any = u64::from_le_bytes(eight) & u64::MAX >> (64 - 8 * bytes.len());
+            key = mix_chunk(key, lower_ascii_chunk(any));
+        }
+        _ => {
+            for (offset, chunk) in (0..).step_by(8).zip(bytes.chunks(8)) {
+                // A word's last bytes are read as eight from the text and the bytes past the word masked off, when
+                // the text goes on that far: one load, not one a byte.
+                let at = span.start + offset;
+                let chunk = match text.as_bytes().get(at..at + 8).and_then(|eight| <[u8; 8]>::try_from(eight).ok()) {
+                    Some(eight) => u64::from_le_bytes(eight) & u64::MAX >> (64 - 8 * chunk.len()),
+                    None => chunk_value(chunk),
+                };
+                any |= chunk;
+                key = mix_chunk(key, lower_ascii_chunk(chunk));
+            }
+        }
     }
     if any & 0x8080_8080_8080_8080 != 0 {
         let lowered = lower(crate::tokens::strip_possessive(span.slice(text)), buffer);
