@@ -218,6 +218,21 @@ mod tests {
         }
     }
 
+    /// A text mostly ASCII with a few other characters, as English news is: its all-ASCII blocks are answered
+    /// from their checkpoint, the others by counting, in text order and backwards, up to a length that is a
+    /// whole number of blocks.
+    #[test]
+    fn utf16_offsets_in_ascii_blocks_of_a_mixed_text() {
+        let text = format!("{}\u{e9}{}\u{1F600}{}\u{4e2d}{}", "a".repeat(130), "b".repeat(70), "c".repeat(64), "d".repeat(140));
+        for text in [text.as_str(), &text[..256]] {
+            let index = Utf16Index::new(text);
+            let boundaries: Vec<usize> = text.char_indices().map(|(p, _)| p).chain([text.len()]).collect();
+            for &byte in boundaries.iter().chain(boundaries.iter().rev()) {
+                assert_eq!(index.offset16(byte), text[..byte].encode_utf16().count(), "at byte {byte} of {}", text.len());
+            }
+        }
+    }
+
     #[test]
     fn ascii_text_has_equal_offsets() {
         let index = Utf16Index::new("plain text");
