@@ -327,9 +327,7 @@ impl Numbers {
         self.len
     }
 
-    /// The number of `key`: its own if it has one, else the next. In line in [`number_words`], its one caller:
-    /// a call a content word took more instructions in the Wasm than the probe.
-    #[inline(always)]
+    /// The number of `key`: its own if it has one, else the next.
     fn number(&mut self, key: u64) -> u32 {
         if (self.len as usize + 1) * 2 > self.slots.len() {
             self.grow();
@@ -449,15 +447,23 @@ fn number_words(text: &str, words: &[Word], numbers: &mut Numbers, sentence_keys
     first_person
 }
 
-/// The title's content words as numbers (sorted, no repeats), read as the sentences' words are
-/// ([`number_words`]). A title word no sentence holds gets a number of its own: it counts among the title's words,
-/// and matches none.
+/// The title's content words as numbers (sorted, no repeats). A title word no sentence holds gets a number of
+/// its own: it counts among the title's words, and matches none.
 #[inline(never)]
 fn number_title(text: &str, article: &Article, mut numbers: Numbers, buffer: &mut String) -> Vec<u32> {
-    let mut title_keys = Vec::new();
-    if let Some(title) = article.title {
-        number_words(text, &crate::tokens::tokenize(text, title), &mut numbers, &mut title_keys, buffer);
-    }
+    let mut title_keys: Vec<u32> = article
+        .title
+        .map(|t| {
+            crate::tokens::tokenize(text, t)
+                .iter()
+                .filter_map(|w| content_key(lower(crate::tokens::strip_possessive(w.span.slice(text)), buffer)))
+                .map(|key| numbers.number(key))
+                .collect()
+        })
+        .unwrap_or_default();
+    drop(numbers);
+    crate::order::sort_numbers(&mut title_keys);
+    title_keys.dedup();
     title_keys
 }
 
