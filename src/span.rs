@@ -233,6 +233,25 @@ mod tests {
         }
     }
 
+    /// Characters of two to four bytes split by a block's end, one per block, and a block that both opens inside a
+    /// character and ends inside another: a block is all ASCII by its bytes, whatever its count of UTF-16 units.
+    #[test]
+    fn utf16_offsets_where_characters_cross_block_ends() {
+        for (lead, tail) in [("\u{e9}", "\u{1F600}"), ("\u{4e2d}", "\u{1F600}"), ("\u{1F600}", "\u{e9}")] {
+            for cut in 1..lead.len() {
+                // `lead` crosses the end of the first block by `cut` bytes; `tail` ends inside the second block's end.
+                let first = "a".repeat(64 - lead.len() + cut);
+                let second = "b".repeat(64 - cut - 1);
+                let text = format!("{first}{lead}{second}{tail}{}", "c".repeat(100));
+                let index = Utf16Index::new(&text);
+                let boundaries: Vec<usize> = text.char_indices().map(|(p, _)| p).chain([text.len()]).collect();
+                for &byte in boundaries.iter().chain(boundaries.iter().rev()) {
+                    assert_eq!(index.offset16(byte), text[..byte].encode_utf16().count(), "at byte {byte} of {text:?}");
+                }
+            }
+        }
+    }
+
     #[test]
     fn ascii_text_has_equal_offsets() {
         let index = Utf16Index::new("plain text");
