@@ -10,9 +10,88 @@
 
 const encoder = new TextEncoder();
 
-/** The length of the string `input` in UTF-16 units. */
-export function stringLength(input) {
-  return input.length;
+/** What `typeof` may say of a text that is not a string; `textUnits` answers with its place, as -2 - place. */
+const KINDS = ["null", "undefined", "number", "boolean", "bigint", "symbol", "object", "function"];
+
+/**
+ * The length of `input` in UTF-16 units if it is a string; otherwise -2 minus the place of its kind in `KINDS`
+ * (`null` is "null"), -1 for a kind not there.
+ */
+export function textUnits(input) {
+  if (typeof input === "string") return input.length;
+  return -2 - KINDS.indexOf(input === null ? "null" : typeof input);
+}
+
+/**
+ * The options object as one string, which src/wasm.rs reads and sets by name: reading them here takes one call
+ * out of the Wasm where reading them there took one or more per property (and a wrapper per kind of call for V8
+ * to compile at instantiation). Each option set is its name, then its value: a number as the 16 hexadecimal
+ * digits of its bits, "n" first; a string, "s" first; "t" or "f" for a boolean; "o" and its `typeof` for
+ * anything else. A name or a string is its length in UTF-16 units, ":", then itself (it may hold anything). Each
+ * weight is an option of its own, `weights.NAME`; a null or undefined value, which leaves an option at its
+ * default, is left out. "O" alone stands for options that are not an object, "U" for keys that cannot be read
+ * (a revoked Proxy, a Proxy's trap that throws), at the place where reading them failed; a property whose getter
+ * throws reads as undefined. Nothing here throws: an exception would unwind through the Wasm's frames.
+ */
+export function flattenOptions(options) {
+  if (options === undefined || options === null) return "";
+  if (typeof options !== "object") return "O";
+  let keys;
+  try {
+    if (Array.isArray(options)) return "O";
+    keys = Object.keys(options);
+  } catch {
+    return "U";
+  }
+  let flat = "";
+  for (const key of keys) {
+    const value = property(options, key);
+    if (key === "weights" && typeof value === "object" && value !== null) {
+      let names;
+      try {
+        names = Object.keys(value);
+      } catch {
+        return flat + "U";
+      }
+      for (const name of names) flat += option(`weights.${name}`, property(value, name));
+    } else flat += option(key, value);
+  }
+  return flat;
+}
+
+/** `object[key]`, or undefined if reading it throws. */
+function property(object, key) {
+  try {
+    return object[key];
+  } catch {
+    return undefined;
+  }
+}
+
+const bits = new DataView(new ArrayBuffer(8));
+
+/** One option for `flattenOptions`: its name and value, or nothing for a null or undefined value. */
+function option(name, value) {
+  if (value === undefined || value === null) return "";
+  const named = `${name.length}:${name}`;
+  switch (typeof value) {
+    case "number":
+      bits.setFloat64(0, value);
+      return `${named}n${hex(bits.getUint32(0))}${hex(bits.getUint32(4))}`;
+    case "string":
+      return `${named}s${value.length}:${value}`;
+    case "boolean":
+      return `${named}${value ? "t" : "f"}`;
+    default: {
+      const kind = typeof value;
+      return `${named}o${kind.length}:${kind}`;
+    }
+  }
+}
+
+/** A 32-bit number as 8 hexadecimal digits. */
+function hex(half) {
+  return half.toString(16).padStart(8, "0");
 }
 
 /**

@@ -1,7 +1,8 @@
 //! The JavaScript binding: the only module that knows about wasm-bindgen.
 //!
-//! Options arrive as a plain JavaScript object and are read property by property, so a wrong type or value
-//! becomes an `Error` that names the option. Results leave as plain objects (not class handles). Sentences,
+//! Options arrive as a plain JavaScript object, which `src/records.js` flattens into one string for Rust to set
+//! option by option, so a wrong type or value becomes an `Error` that names the option (reading the object from
+//! Rust took a call out of the Wasm per property, and V8 compiled a wrapper per kind of call at instantiation). Results leave as plain objects (not class handles). Sentences,
 //! spans, quotes and removed runs — nearly all of a result — are made by `src/records.js`, one call each, their
 //! texts sliced from the caller's string instead of decoded from UTF-8; so are the people and the summary itself,
 //! one call each with their fields as arguments (setting them one by one took a call out of the Wasm a field).
@@ -13,7 +14,6 @@
 //! objects field by field costs ≈ 14 ms, a hand-written JSON writer ≈ 11 ms plus ≈ 11 ms to decode and parse its
 //! text — the features make the JSON 6 times the size of the input. Objects stay.
 
-use js_sys::{Object, Reflect};
 use wasm_bindgen::prelude::*;
 
 use crate::{Features, OptionValue, Options, Person, Quote, Removed, Segmentation, Sentence, Summary, TextSpan};
@@ -115,8 +115,10 @@ macro_rules! sentence_records {
             fn segmentation_object(title: &JsValue, sentences: &List, removed: &List) -> Record;
             #[wasm_bindgen(js_name = encodeInto)]
             fn encode_into(input: &JsValue, memory: &JsValue, at: f64, capacity: f64) -> f64;
-            #[wasm_bindgen(js_name = stringLength)]
-            fn string_length(input: &JsValue) -> f64;
+            #[wasm_bindgen(js_name = textUnits)]
+            fn text_units_or_kind(input: &JsValue) -> f64;
+            #[wasm_bindgen(js_name = flattenOptions)]
+            fn flatten_options(options: &JsValue) -> String;
             #[wasm_bindgen(js_name = utf8Length)]
             fn utf8_length(input: &JsValue) -> f64;
             #[wasm_bindgen(js_name = pushSentence)]
@@ -261,12 +263,17 @@ fn segmentation_record(input: &JsValue, segmentation: &Segmentation) -> JsValue 
     .into()
 }
 
+/// What `typeof` says of a text that is not a string (`null` is "null"), in the order of `KINDS` in
+/// `src/records.js`.
+const TEXT_KINDS: [&str; 8] = ["null", "undefined", "number", "boolean", "bigint", "symbol", "object", "function"];
+
 /// The length of `text` in UTF-16 units, or the error for a value that is not a string.
 fn text_units(text: &JsValue) -> Result<usize, JsError> {
-    if text.is_string() {
-        return Ok(string_length(text) as usize);
+    let units = text_units_or_kind(text);
+    if units >= 0.0 {
+        return Ok(units as usize);
     }
-    let kind = if text.is_null() { "null".to_string() } else { text.js_typeof().as_string().unwrap_or_default() };
+    let kind = ((-units) as usize).checked_sub(2).and_then(|place| TEXT_KINDS.get(place)).copied().unwrap_or_default();
     Err(JsError::new(&format!("the text must be a string, got {kind}")))
 }
 
@@ -296,55 +303,62 @@ fn read_text(text: &JsValue, units: usize, options: &Options) -> Result<String, 
     String::from_utf8(bytes).map_err(|_| JsError::new("the text could not be read as UTF-8"))
 }
 
-#[wasm_bindgen]
-extern "C" {
-    // `Object.keys` and `Array.isArray` that return what they throw (a Proxy's trap, a revoked Proxy) instead of
-    // letting it unwind through Wasm frames: that skips every destructor and the shadow-stack reset, so each
-    // such call leaked (20,000 grew the memory from 2 MB to 1.2 GB) until the module read out of bounds.
-    #[wasm_bindgen(catch, js_namespace = Object, js_name = keys)]
-    fn object_keys(object: &JsValue) -> Result<js_sys::Array, JsValue>;
-    #[wasm_bindgen(catch, js_namespace = Array, js_name = isArray)]
-    fn is_array(value: &JsValue) -> Result<bool, JsValue>;
-}
-
+/// The options, set by name in their order from the string `flattenOptions` (`src/records.js`) makes of them, so
+/// the first wrong one is the one reported. Out of line: the first summary's path holds only the call.
+#[inline(never)]
 fn read_options(value: &JsValue) -> Result<Options, JsError> {
+    let flat = flatten_options(value);
     let mut options = Options::default();
-    if value.is_undefined() || value.is_null() {
-        return Ok(options);
-    }
-    let unreadable = |_| JsError::new("invalid options: their keys cannot be read");
-    if !value.is_object() || is_array(value).map_err(unreadable)? {
-        return Err(JsError::new("invalid options: expected an object such as { sentences: 3 }"));
-    }
-    let object = Object::from(value.clone());
-    for key in object_keys(&object).map_err(unreadable)?.iter() {
-        let name = key.as_string().unwrap_or_default();
-        let field = Reflect::get(&object, &key).unwrap_or(JsValue::UNDEFINED);
-        if name == "weights" && field.is_object() {
-            let weights = Object::from(field);
-            for feature in object_keys(&weights).map_err(unreadable)?.iter() {
-                let feature_name = feature.as_string().unwrap_or_default();
-                let weight = Reflect::get(&weights, &feature).unwrap_or(JsValue::UNDEFINED);
-                options.set(&format!("weights.{feature_name}"), &option_value(&weight)).map_err(|e| JsError::new(&e.to_string()))?;
-            }
-            continue;
+    let mut rest = flat.as_str();
+    while !rest.is_empty() {
+        if rest == "O" {
+            return Err(JsError::new("invalid options: expected an object such as { sentences: 3 }"));
         }
-        options.set(&name, &option_value(&field)).map_err(|e| JsError::new(&e.to_string()))?;
+        let Some((name, value)) = flat_option(&mut rest) else {
+            return Err(JsError::new("invalid options: their keys cannot be read"));
+        };
+        options.set(name, &value).map_err(|e| JsError::new(&e.to_string()))?;
     }
     options.validate().map_err(|e| JsError::new(&e.to_string()))?;
     Ok(options)
 }
 
-fn option_value(value: &JsValue) -> OptionValue {
-    if value.is_undefined() || value.is_null() {
-        OptionValue::Null
-    } else if let Some(n) = value.as_f64() {
-        OptionValue::Number(n)
-    } else if let Some(s) = value.as_string() {
-        OptionValue::Text(s)
-    } else if let Some(b) = value.as_bool() {
-        OptionValue::Bool(b)
-    } else {
-        OptionValue::Other(value.js_typeof().as_string().unwrap_or_else(|| "unknown".to_string()))
+/// The next option of a flattened string, its name and value; `None` where the keys could not be read ("U").
+fn flat_option<'a>(rest: &mut &'a str) -> Option<(&'a str, OptionValue)> {
+    let name = flat_text(rest)?;
+    let tag = rest.as_bytes().first().copied()?;
+    *rest = rest.get(1..)?;
+    let value = match tag {
+        b'n' => {
+            let digits = rest.get(..16)?;
+            *rest = rest.get(16..)?;
+            OptionValue::Number(f64::from_bits(u64::from_str_radix(digits, 16).ok()?))
+        }
+        b's' => OptionValue::Text(flat_text(rest)?.to_string()),
+        b't' => OptionValue::Bool(true),
+        b'f' => OptionValue::Bool(false),
+        b'o' => OptionValue::Other(flat_text(rest)?.to_string()),
+        _ => return None,
+    };
+    Some((name, value))
+}
+
+/// A name or string of a flattened string: its length in UTF-16 units, ":", then itself.
+fn flat_text<'a>(rest: &mut &'a str) -> Option<&'a str> {
+    let (length, after) = rest.split_once(':')?;
+    let mut units: usize = length.parse().ok()?;
+    let mut end = 0;
+    for c in after.chars() {
+        if units == 0 {
+            break;
+        }
+        units = units.checked_sub(c.len_utf16())?;
+        end += c.len_utf8();
     }
+    if units > 0 {
+        return None;
+    }
+    let (text, after) = after.split_at(end);
+    *rest = after;
+    Some(text)
 }
