@@ -163,8 +163,30 @@ export function segmentation(title, sentences, removed) {
   return { title, sentences, removed };
 }
 
+let numbers = new Float64Array(0);
+
+/**
+ * Appends `count` sentences to `list`, their numbers read from the Wasm `memory` from byte `at` on, 42 a sentence
+ * in `pushSentence`'s order (src/wasm.rs writes them there: as arguments they took a call out of the Wasm whose
+ * wrapper V8 compiled at instantiation). The view of the memory is made again when the memory has grown, which
+ * gives it a new buffer.
+ */
+export function pushSentences(list, input, memory, at, count) {
+  if (numbers.buffer !== memory.buffer) numbers = new Float64Array(memory.buffer);
+  const n = numbers;
+  for (let i = at / 8, end = i + count * 42; i < end; i += 42) {
+    pushSentence(
+      list, input, n[i], n[i + 1], n[i + 2], n[i + 3], n[i + 4], n[i + 5],
+      n[i + 6], n[i + 7], n[i + 8], n[i + 9], n[i + 10], n[i + 11], n[i + 12], n[i + 13], n[i + 14], n[i + 15],
+      n[i + 16], n[i + 17], n[i + 18], n[i + 19], n[i + 20], n[i + 21], n[i + 22], n[i + 23],
+      n[i + 24], n[i + 25], n[i + 26], n[i + 27], n[i + 28], n[i + 29], n[i + 30], n[i + 31], n[i + 32], n[i + 33],
+      n[i + 34], n[i + 35], n[i + 36], n[i + 37], n[i + 38], n[i + 39], n[i + 40], n[i + 41],
+    );
+  }
+}
+
 /** Appends a sentence with its score, features and contributions (each feature times its weight) to `list`. */
-export function pushSentence(
+function pushSentence(
   list, input, start, end, start16, end16, paragraph, score,
   position, budget, paragraph_, quotes, entities, centrality, coverage, lead, title, length, long, numbers,
   heading, caption, reference, question, speech, chrome,

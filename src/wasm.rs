@@ -41,9 +41,7 @@ pub fn summarize(#[wasm_bindgen(unchecked_param_type = "string")] input: JsValue
     // which `src/records.js` slices out of `input`.
     let sentences = List::new();
     let summary = crate::summarize_with(&text, &options, crate::result::SpanTexts::Omitted, &mut |built| {
-        for sentence in built {
-            push_sentence_record(&sentences, &input, &sentence);
-        }
+        push_sentence_records(&sentences, &input, built);
     })
     .map_err(|e| JsError::new(&e.to_string()))?;
     Ok(summary_record(&input, &summary, &sentences))
@@ -118,28 +116,51 @@ macro_rules! sentence_records {
             #[wasm_bindgen(js_name = textUnits)]
             fn text_units_or_kind(input: &JsValue) -> f64;
             #[wasm_bindgen(js_name = flattenOptions)]
-            fn flatten_options(options: &JsValue) -> String;
+            fn flatten_options(options: &JsValue) -> JsValue;
             #[wasm_bindgen(js_name = utf8Length)]
             fn utf8_length(input: &JsValue) -> f64;
-            #[wasm_bindgen(js_name = pushSentence)]
-            fn push_sentence(
-                list: &List, input: &JsValue, start: f64, end: f64, start16: f64, end16: f64, sentence_paragraph: f64,
-                score: f64, $($name: f64,)* $($weighted: f64),*
-            );
+            #[wasm_bindgen(js_name = pushSentences)]
+            fn push_sentences(list: &List, input: &JsValue, memory: &JsValue, at: f64, count: f64);
         }
 
-        const _: () = assert!(same_names(&[$(stringify!($name)),*], Features::NAMES), "one argument per feature, in order");
+        const _: () = assert!(same_names(&[$(stringify!($name)),*], Features::NAMES), "one number per feature, in order");
 
-        /// Appends a sentence's object to `list`: its span, paragraph, score, features and contributions.
-        fn push_sentence_record(list: &List, input: &JsValue, sentence: &Sentence) {
+        /// Appends a sentence's numbers to `numbers`: its span, paragraph, score, features and contributions.
+        fn sentence_numbers(numbers: &mut Vec<f64>, sentence: &Sentence) {
             let (span, features, contributions) = (&sentence.span, &sentence.features, &sentence.contributions);
             let (start, end, start16, end16) = offsets(span);
-            push_sentence(
-                list, input, start, end, start16, end16, sentence.paragraph as f64, sentence.score, $(features.$name,)*
+            numbers.extend_from_slice(&[
+                start, end, start16, end16, sentence.paragraph as f64, sentence.score, $(features.$name,)*
                 $(contributions.$name),*
-            );
+            ]);
         }
     };
+}
+
+/// The numbers of a sentence's object: its span's four offsets, paragraph, score, features and contributions.
+const SENTENCE_NUMBERS: usize = 6 + 2 * Features::NAMES.len();
+/// How many sentences' numbers are handed over at once.
+const SENTENCES_AT_ONCE: usize = 64;
+
+/// Appends each sentence's object to `list`. Their numbers are handed over through the Wasm memory, where
+/// `src/records.js` reads them, `SENTENCES_AT_ONCE` sentences a call: passed as arguments, a sentence's 42 (44 arguments in all) took a
+/// call whose wrapper V8 compiled at instantiation (about 1 ms, the largest of all).
+fn push_sentence_records(list: &List, input: &JsValue, sentences: impl Iterator<Item = Sentence>) {
+    let mut numbers = Vec::with_capacity(SENTENCES_AT_ONCE * SENTENCE_NUMBERS);
+    let hand_over = |numbers: &mut Vec<f64>| {
+        let count = numbers.len() / SENTENCE_NUMBERS;
+        push_sentences(list, input, &wasm_bindgen::memory(), numbers.as_ptr() as usize as f64, count as f64);
+        numbers.clear();
+    };
+    for sentence in sentences {
+        sentence_numbers(&mut numbers, &sentence);
+        if numbers.len() == SENTENCES_AT_ONCE * SENTENCE_NUMBERS {
+            hand_over(&mut numbers);
+        }
+    }
+    if !numbers.is_empty() {
+        hand_over(&mut numbers);
+    }
 }
 
 sentence_records!(
@@ -295,6 +316,14 @@ fn read_text(text: &JsValue, units: usize, options: &Options) -> Result<String, 
         let bytes = utf8_length(text) as usize;
         return Err(JsError::new(&crate::Error::InputTooLarge { bytes, limit: options.max_input_bytes }.to_string()));
     }
+    utf8(text, units)
+}
+
+/// The string `text`, of `units` UTF-16 units, as Rust text.
+fn utf8(text: &JsValue, units: usize) -> Result<String, JsError> {
+    if units == 0 {
+        return Ok(String::new());
+    }
     let mut bytes = vec![0u8; units.saturating_mul(3)];
     let written = encode_into(text, &wasm_bindgen::memory(), bytes.as_mut_ptr() as usize as f64, bytes.len() as f64);
     bytes.truncate(written as usize);
@@ -307,7 +336,10 @@ fn read_text(text: &JsValue, units: usize, options: &Options) -> Result<String, 
 /// the first wrong one is the one reported. Out of line: the first summary's path holds only the call.
 #[inline(never)]
 fn read_options(value: &JsValue) -> Result<Options, JsError> {
+    // The string comes in as the text does (a string returned by value took glue of its own, compiled by V8 on
+    // the first summary's path).
     let flat = flatten_options(value);
+    let flat = utf8(&flat, text_units(&flat)?)?;
     let mut options = Options::default();
     let mut rest = flat.as_str();
     while !rest.is_empty() {
