@@ -313,14 +313,22 @@ fn tag_before(text: &str, sentence_start: usize, before: &[Word], mentions: &[Me
             return most_recent(mentions, sentence_start);
         }
     }
-    // "Umerov described the meeting as “…”": the sentence's subject frames the quote.
+    subject_frames(text, before, first, mentions, &mut buffer)
+}
+
+/// "Umerov described the meeting as “…”": the sentence's subject frames the quote. [`tag_before`] when no person or
+/// pronoun comes before a speech verb; out of line, as most tags are found before it.
+#[inline(never)]
+fn subject_frames(text: &str, before: &[Word], first: &Word, mentions: &[Mention], buffer: &mut String) -> Option<usize> {
+    let lex = lexicons();
+    let is_verb = |w: &Word, buffer: &mut String| lex.speech_verbs.contains(lower_key(w.span.slice(text), buffer));
     let mut k = 0;
-    while before.get(k).is_some_and(|w| is_courtesy_title(lower_key(w.span.slice(text), &mut buffer)) || one_of(lower_key(w.span.slice(text), &mut buffer), &["but", "and", "then", "later", "president"])) {
+    while before.get(k).is_some_and(|w| is_courtesy_title(lower_key(w.span.slice(text), buffer)) || one_of(lower_key(w.span.slice(text), buffer), &["but", "and", "then", "later", "president"])) {
         k += 1;
     }
     let subject = before.get(k).or(Some(first))?;
     if let Some((person, _)) = mention_covering(mentions, subject.span.start) {
-        let verb_follows = before.iter().skip(k + 1).take(4).any(|w| is_verb(w, &mut buffer) || lower_key(w.span.slice(text), &mut buffer).ends_with("ed"));
+        let verb_follows = before.iter().skip(k + 1).take(4).any(|w| is_verb(w, buffer) || lower_key(w.span.slice(text), buffer).ends_with("ed"));
         if verb_follows {
             return Some(person);
         }
