@@ -764,11 +764,7 @@ fn peel(text: &str, run: &[Word], keys: &RunKeys, starts_sentence: bool) -> Opti
         let is_title = is_capital_title(&entry) && !(given && remaining == 1 && core == 0 && !is_abbreviated(text, run, core));
         if is_title {
             title = true;
-            gender = match keys.key(core).unwrap_or("") {
-                "mr" | "sir" | "lord" | "monsieur" | "herr" | "senor" | "señor" | "signor" | "king" | "prince" => Some(Gender::Male),
-                "mrs" | "ms" | "miss" | "dame" | "lady" | "madam" | "madame" | "mme" | "mlle" | "frau" | "senora" | "señora" | "signora" | "queen" | "princess" => Some(Gender::Female),
-                _ => gender,
-            };
+            gender = title_gender(keys.key(core).unwrap_or("")).or(gender);
         }
         let surname = entry.surname_strength() > 0;
         let common = lex.common_words.holds(&entry);
@@ -822,6 +818,16 @@ fn peel(text: &str, run: &[Word], keys: &RunKeys, starts_sentence: bool) -> Opti
     }
     let looked_up = core == stretches_from && end == n && (2..=3).contains(&(n - core));
     Some(Peeled { core, end, title, gender, looked_up })
+}
+
+/// The gender a title gives ("Mr", "Queen"), if any. Out of line: most runs have no title.
+#[inline(never)]
+fn title_gender(key: &str) -> Option<Gender> {
+    match key {
+        "mr" | "sir" | "lord" | "monsieur" | "herr" | "senor" | "señor" | "signor" | "king" | "prince" => Some(Gender::Male),
+        "mrs" | "ms" | "miss" | "dame" | "lady" | "madam" | "madame" | "mme" | "mlle" | "frau" | "senora" | "señora" | "signora" | "queen" | "princess" => Some(Gender::Female),
+        _ => None,
+    }
 }
 
 /// The word is written with a period after it: "Dr. Smith" (an abbreviated title, not a given name).
