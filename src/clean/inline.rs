@@ -8,7 +8,7 @@
 //! Precision first: a caption is cut only when it is closed by " ." and says it is a caption ("(pictured)",
 //! "(left)", a "Label:" opening); an unclosed run-in caption stays rather than risk article text.
 
-use super::chrome::{date_token, starts_with_ignore_case, DateToken};
+use super::chrome::{date_token, lowercase, starts_with_ignore_case, DateToken};
 use super::{Article, RemovedSpan};
 use crate::span::Span;
 use crate::tokens::find_byte_in;
@@ -148,7 +148,7 @@ fn ad_stands_alone(paragraph: &str, start: usize) -> bool {
 /// paragraph with many of them quadratic (10 MB on one line took 4.4 s in the Wasm, 1.2 s now).
 #[inline(never)]
 fn short_footer(rest: &str) -> bool {
-    rest.split_whitespace().nth(15).is_none() && rest.to_lowercase().contains("all rights reserved")
+    rest.split_whitespace().nth(15).is_none() && lowercase(rest).contains("all rights reserved")
 }
 
 /// Length of the span from `rest`'s start through the " ." that closes it, when that comes within `words`
