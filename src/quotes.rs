@@ -44,13 +44,23 @@ pub(crate) fn find_quotes(text: &str, sentences: &[SentenceSpan], words: &Senten
         let continues = paragraphs.get(k + 1).is_some_and(|next| opens_with_quote(next.slice(text)));
         pair_marks(text, *paragraph, continues, &mut quotes);
     }
-    for quote in &mut quotes {
+    if !quotes.is_empty() {
+        attribute_all(text, sentences, words, people, &mut quotes);
+    }
+    quotes
+}
+
+/// Numbers each quote's sentence and finds its speaker. Out of line: a text without quotes does not compile it at
+/// start-up (V8 compiles a function whole on its first call).
+#[inline(never)]
+fn attribute_all(text: &str, sentences: &[SentenceSpan], words: &SentenceWords, people: &People, quotes: &mut Vec<QuoteFound>) {
+    for quote in quotes.iter_mut() {
         quote.sentence = sentences.partition_point(|s| s.span.end <= quote.outer.start).min(sentences.len().saturating_sub(1));
     }
-    crate::order::sort_by_key(&mut quotes, |q| q.outer.start);
-    let free_mentions = mentions_outside_quotes(&people.mentions, &quotes);
+    crate::order::sort_by_key(quotes, |q| q.outer.start);
+    let free_mentions = mentions_outside_quotes(&people.mentions, quotes);
     let mut previous: Option<(usize, Option<usize>)> = None;
-    for quote in &mut quotes {
+    for quote in quotes.iter_mut() {
         quote.speaker = attribute(text, quote, sentences, words, &free_mentions);
         if quote.speaker.is_none() {
             if let Some((sentence, speaker)) = previous {
@@ -73,7 +83,6 @@ pub(crate) fn find_quotes(text: &str, sentences: &[SentenceSpan], words: &Senten
             }
         }
     }
-    quotes
 }
 
 fn paragraph_spans(sentences: &[SentenceSpan]) -> Vec<Span> {
@@ -313,14 +322,22 @@ fn tag_before(text: &str, sentence_start: usize, before: &[Word], mentions: &[Me
             return most_recent(mentions, sentence_start);
         }
     }
-    // "Umerov described the meeting as “…”": the sentence's subject frames the quote.
+    subject_frames(text, before, first, mentions, &mut buffer)
+}
+
+/// "Umerov described the meeting as “…”": the sentence's subject frames the quote. [`tag_before`] when no person or
+/// pronoun comes before a speech verb; out of line, as most tags are found before it.
+#[inline(never)]
+fn subject_frames(text: &str, before: &[Word], first: &Word, mentions: &[Mention], buffer: &mut String) -> Option<usize> {
+    let lex = lexicons();
+    let is_verb = |w: &Word, buffer: &mut String| lex.speech_verbs.contains(lower_key(w.span.slice(text), buffer));
     let mut k = 0;
-    while before.get(k).is_some_and(|w| is_courtesy_title(lower_key(w.span.slice(text), &mut buffer)) || one_of(lower_key(w.span.slice(text), &mut buffer), &["but", "and", "then", "later", "president"])) {
+    while before.get(k).is_some_and(|w| is_courtesy_title(lower_key(w.span.slice(text), buffer)) || one_of(lower_key(w.span.slice(text), buffer), &["but", "and", "then", "later", "president"])) {
         k += 1;
     }
     let subject = before.get(k).or(Some(first))?;
     if let Some((person, _)) = mention_covering(mentions, subject.span.start) {
-        let verb_follows = before.iter().skip(k + 1).take(4).any(|w| is_verb(w, &mut buffer) || lower_key(w.span.slice(text), &mut buffer).ends_with("ed"));
+        let verb_follows = before.iter().skip(k + 1).take(4).any(|w| is_verb(w, buffer) || lower_key(w.span.slice(text), buffer).ends_with("ed"));
         if verb_follows {
             return Some(person);
         }

@@ -92,31 +92,44 @@ fn select(scores: &Scores, length: Length, quotes: QuotePreference) -> Selection
         }
     }
     if let Length::Sentences(count) = length {
-        // Yielding and redundancy can leave the summary short: the best remaining sentences that read on
-        // their own (or bring what they lean on) first, then any.
-        for i in ranking.best_first() {
-            if summary.picked.len() >= count {
-                break;
-            }
-            if let Some(block) = summary.block_for(i) {
-                summary.try_add(block);
-            }
-        }
-        for i in ranking.best_first() {
-            if summary.picked.len() >= count {
-                break;
-            }
-            if !summary.chosen[i] {
-                summary.try_add(i..=i);
-            }
+        if summary.picked.len() < count {
+            fill(&mut ranking, &mut summary, count);
         }
     }
     if summary.picked.is_empty() {
-        // A word budget smaller than every sentence: the best sentence that reads on its own, alone.
-        let alone = ranking.best_first().find(|&i| i == 0 || !scores.dangling[i]);
-        summary.picked.extend(alone.or(ranking.get(0)));
+        pick_alone(&mut ranking, &mut summary, scores);
     }
     summary
+}
+
+/// Yielding and redundancy can leave the summary short of `count` sentences: the best remaining sentences that read
+/// on their own (or bring what they lean on) first, then any. Out of line, as rare: V8 compiles a function whole on
+/// its first call.
+#[inline(never)]
+fn fill(ranking: &mut Ranking, summary: &mut Selection<'_>, count: usize) {
+    for i in ranking.best_first() {
+        if summary.picked.len() >= count {
+            break;
+        }
+        if let Some(block) = summary.block_for(i) {
+            summary.try_add(block);
+        }
+    }
+    for i in ranking.best_first() {
+        if summary.picked.len() >= count {
+            break;
+        }
+        if !summary.chosen[i] {
+            summary.try_add(i..=i);
+        }
+    }
+}
+
+/// A word budget smaller than every sentence: the best sentence that reads on its own, alone.
+#[inline(never)]
+fn pick_alone(ranking: &mut Ranking, summary: &mut Selection<'_>, scores: &Scores) {
+    let alone = ranking.best_first().find(|&i| i == 0 || !scores.dangling[i]);
+    summary.picked.extend(alone.or(ranking.get(0)));
 }
 
 /// Sentence indices best first — by score (with the quote preference applied), ties to the earlier sentence —

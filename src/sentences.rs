@@ -385,6 +385,7 @@ impl<'a> Scanner<'a> {
     /// Cuts text that would run past [`MAX_SENTENCE_BYTES`] with the character (or terminator run) at
     /// `here..next`: at the last comma or dash in its second half, else at the last space in its last three
     /// quarters, else before `here` — or after `next` when nothing precedes it.
+    #[inline(never)]
     fn cut_long(&mut self, here: usize, next: usize) -> usize {
         let at = if self.soft_break > self.start + MAX_SENTENCE_BYTES / 2 {
             self.soft_break
@@ -603,6 +604,7 @@ impl<'a> Scanner<'a> {
     /// True when the terminator run `at..end` is glued to a capitalised sentence opener that a space follows:
     /// after an ellipsis ("…than Angels...I wonder"), or after a period or "!"/"?" that ends a lower-case word
     /// of three letters or more that is no part of an address ("Division.Those guys", not "example.com/It").
+    #[inline(never)]
     fn glued_opener(&self, at: usize, end: usize, ellipsis: bool) -> bool {
         let following = following_word(self.text, end);
         let spaced = self.char_at(following.end).is_some_and(|c| c.is_whitespace() || c == ',');
@@ -620,6 +622,7 @@ impl<'a> Scanner<'a> {
     }
 
     /// True when the word before the "!" at `at` is a name written with it ("Yahoo!").
+    #[inline(never)]
     fn exclamation_name(&self, at: usize) -> bool {
         let word = word_before(self.text, self.start, at);
         let mut key = String::with_capacity(word.len() + 1);
@@ -630,6 +633,7 @@ impl<'a> Scanner<'a> {
 
     /// Decides the line break at `at` (the line began at `line_start`): a line without final punctuation is
     /// its own unit unless the next line carries on in lower case; a list item or bullet always starts one.
+    #[inline(never)]
     fn line_break_ends_sentence(&self, line_start: usize, at: usize) -> bool {
         if at <= self.start {
             return false;
@@ -718,6 +722,13 @@ fn caption_label_follows(previous: &str, rest: &str) -> bool {
     }
     let window = &rest[..limit];
     let Some((label, after)) = window.split_once(':') else { return false };
+    is_caption_label(label, after)
+}
+
+/// [`caption_label_follows`] once a colon closes the window's `label`, `after` following it. Out of line: most
+/// windows hold no colon, and V8 compiles a function whole on its first call.
+#[inline(never)]
+fn is_caption_label(label: &str, after: &str) -> bool {
     let opens = after.strip_prefix(' ').is_some_and(|a| a.starts_with(|c: char| c.is_uppercase() || matches!(c, '\'' | '"' | '‘' | '“')));
     let mut words = label.split(' ');
     let Some(first) = words.next() else { return false };
@@ -976,6 +987,7 @@ fn is_combining_mark(c: char) -> bool {
 
 /// After a closing quote: one to three capitalised words and a speech verb, then punctuation — `"Why?" Smith
 /// asked.` — is the quote's speaker tag.
+#[inline(never)]
 fn speaker_tag_follows(text: &str, from: usize) -> bool {
     let rest = text.get(from..).unwrap_or("");
     let mut limit = rest.len().min(WORD_WINDOW * 2);

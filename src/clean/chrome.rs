@@ -9,7 +9,7 @@
 use std::sync::OnceLock;
 
 use super::lines::ends_with_terminal;
-use crate::lexicon::{lexicons, FastMap};
+use crate::lexicon::{lexicons, lower, FastMap};
 use crate::tokens::split_whitespace;
 
 /// Why a line is chrome, or `None` when its content alone does not say.
@@ -22,22 +22,27 @@ pub(super) fn chrome_reason(line: &str, words: usize) -> Option<&'static str> {
     if !line.chars().any(char::is_alphanumeric) {
         return Some("separator");
     }
-    if let Some(reason) = phrase_reason(line) {
-        return Some(reason);
+    // Each test is asked only of the lines it can name (by length, or by the line's first byte), here rather than
+    // inside it: V8 compiles a function whole on its first call, and a page of long lines (an article pasted as one
+    // paragraph) does not compile these.
+    if line.len() <= PHRASE_BYTES {
+        if let Some(reason) = phrase_reason(line) {
+            return Some(reason);
+        }
     }
-    if is_counter(line) {
+    if matches!(line.trim_start().as_bytes().first(), Some(b'0'..=b'9' | b'[' | b'(' | b',' | b'.')) && is_counter(line) {
         return Some("counter");
     }
-    if is_timestamp(line, words) {
+    if words <= 16 && is_timestamp(line, words) {
         return Some("timestamp");
     }
-    if is_byline(line, words) {
+    if words <= 14 && is_byline(line, words) {
         return Some("byline");
     }
-    if is_credit(line, words) {
+    if words <= 14 && is_credit(line, words) {
         return Some("credit");
     }
-    if is_footer(line, words) {
+    if words <= 40 && is_footer(line) {
         return Some("footer");
     }
     if words <= 60 && is_cookie_notice(line) {
@@ -91,7 +96,7 @@ pub(super) fn ends_header(reason: &str) -> bool {
 /// lines can match: a paragraph that mentions "all rights reserved" is still a paragraph.
 #[inline(never)]
 pub(super) fn phrase_reason(line: &str) -> Option<&'static str> {
-    if line.len() > 100 {
+    if line.len() > PHRASE_BYTES {
         return None;
     }
     let mut normalized = String::with_capacity(line.len());
@@ -105,7 +110,7 @@ pub(super) fn phrase_reason(line: &str) -> Option<&'static str> {
         normalized.make_ascii_lowercase();
         normalized
     } else {
-        normalized.to_lowercase()
+        lowercase(&normalized)
     };
     let phrases = phrases();
     let whole = normalized.trim_end_matches(['.', '!', '?', '…', ',', ';', '|', '•', '·', '-', '–', '—', '»', '>', ':', ' ']);
@@ -119,6 +124,9 @@ pub(super) fn phrase_reason(line: &str) -> Option<&'static str> {
         .or_else(|| phrases.anywhere.iter().find(|(p, _)| find_bytes(&normalized, p).is_some()))
         .map(|&(_, reason)| reason)
 }
+
+/// The longest line (in bytes) that can be a chrome phrase.
+const PHRASE_BYTES: usize = 100;
 
 /// The chrome phrases by kind of match, built once from the lexicon.
 struct Phrases {
@@ -183,9 +191,10 @@ const DATE_LINE_WORDS: [&str; 38] = [
 
 /// A line made of a date or time and the words around dates: "Nov. 19, 2019 8:03 am ET",
 /// "PUBLISHED: November 19, 2019 at 8:59 pm | UPDATED: …", "Updated 10:01 pm PST, Tuesday, November 19, 2019".
+/// Asked of lines of at most 16 words.
 #[inline(never)]
 fn is_timestamp(line: &str, words: usize) -> bool {
-    if words == 0 || words > 16 || !line.chars().any(|c| c.is_ascii_digit()) {
+    if words == 0 || !line.chars().any(|c| c.is_ascii_digit()) {
         return false;
     }
     let mut date_words = 0;
@@ -266,12 +275,9 @@ fn is_clock_or_date(key: &str) -> bool {
 }
 
 /// "By Jane Smith", "by Bryan DeArdo", "By . Jane Smith .", "Written by Regan": a short line that opens with
-/// "by" and a capitalised name and does not read as a sentence.
+/// "by" and a capitalised name and does not read as a sentence. Asked of lines of at most 14 words.
 #[inline(never)]
 fn is_byline(line: &str, words: usize) -> bool {
-    if words > 14 {
-        return false;
-    }
     const OPENERS: [&str; 6] = ["by ", "written by ", "posted by ", "words by ", "story by ", "reporting by "];
     let Some(opener) = OPENERS.iter().find(|o| starts_with_ignore_case(line, o)) else {
         return false;
@@ -281,13 +287,11 @@ fn is_byline(line: &str, words: usize) -> bool {
     rest.chars().next().is_some_and(char::is_uppercase) && !sentence_like
 }
 
-/// "© 2019 Hearst", "Copyright 2019 …", "… All rights reserved."
+/// "© 2019 Hearst", "Copyright 2019 …", "… All rights reserved." Asked of lines of at most 40 words; "©" is
+/// found by its bytes (a `char` pattern would compile a searcher of its own).
 #[inline(never)]
-fn is_footer(line: &str, words: usize) -> bool {
-    if words > 40 {
-        return false;
-    }
-    line.contains('©') || contains_ignore_case(line, "all rights reserved") || starts_with_ignore_case(line, "copyright ")
+fn is_footer(line: &str) -> bool {
+    find_bytes(line, "©").is_some() || contains_ignore_case(line, "all rights reserved") || starts_with_ignore_case(line, "copyright ")
 }
 
 /// "We use cookies to improve your experience…", "Accept all cookies".
@@ -298,12 +302,9 @@ fn is_cookie_notice(line: &str) -> bool {
 }
 
 /// Photo credits: "Photo: Damian Dovarganes, AP", "Natalie Naccache | Bloomberg | Getty Images",
-/// "(Reed Saxon / Associated Press)", "Image credit: …".
+/// "(Reed Saxon / Associated Press)", "Image credit: …". Asked of lines of at most 14 words.
 #[inline(never)]
 fn is_credit(line: &str, words: usize) -> bool {
-    if words > 14 {
-        return false;
-    }
     const MARKERS: [&str; 22] = [
         "getty images", "shutterstock", "ap photo", "photo:", "photograph:", "image:", "image credit", "credit:",
         "credit…", "credit...", "photo by", "photo credit", "photos:", "pictured:", "[file:", "/ reuters", "/reuters",
@@ -350,15 +351,18 @@ pub(super) fn has_relative_time(line: &str) -> bool {
     })
 }
 
-/// `text` lower-cased: ASCII text byte by byte, other text by `str::to_lowercase`. The lines these tests read are
-/// nearly all ASCII, and `str::to_lowercase` is 4 KB of Wasm that V8 recompiled with its optimising tier during the
-/// first summary of any pasted page (10–14 ms single-threaded), called once per short line.
-fn lowercase(text: &str) -> String {
-    if text.is_ascii() {
-        text.to_ascii_lowercase()
-    } else {
-        text.to_lowercase()
+/// `text` lower-cased as `str::to_lowercase` does it: character by character ([`lower`]: ASCII text byte by byte),
+/// which is the same but for a capital sigma, which `str::to_lowercase` writes as a final "ς" at a word's end; a
+/// text holding one goes through `str::to_lowercase` itself. The lines these tests read are nearly all ASCII, and
+/// `str::to_lowercase` is 4 KB of Wasm that V8 compiled at start-up for any pasted page with a non-ASCII short line
+/// (and recompiled with its optimising tier, 10–14 ms single-threaded, when it ran once per short line).
+pub(super) fn lowercase(text: &str) -> String {
+    if !text.is_ascii() && find_bytes(text, "Σ").is_some() {
+        return text.to_lowercase();
     }
+    let mut lowered = String::with_capacity(text.len());
+    lower(text, &mut lowered);
+    lowered
 }
 
 /// Where `needle` first occurs in `text`: its first byte found by a scan, then the rest compared. The same as
@@ -449,7 +453,9 @@ mod tests {
                 assert_eq!(rfind_bytes(text, needle), text.rfind(needle), "{text:?} {needle:?}");
             }
         }
-        assert_eq!(lowercase("ÉTÉ Σ AGO"), "ÉTÉ Σ AGO".to_lowercase());
+        for text in ["ÉTÉ Σ AGO", "ΟΔΟΣ ΣΑΣ", "Read MORE — İSTANBUL", "ΣΑΣ.", "KELVIN \u{212A}"] {
+            assert_eq!(lowercase(text), text.to_lowercase(), "{text}");
+        }
         assert_eq!(lowercase("Read MORE"), "read more");
     }
 

@@ -18,6 +18,17 @@ const TITLE_PRIOR: f64 = 2.0;
 /// as well, the first (a standfirst under the headline shares as many words with the lead). A teaser headline
 /// shares few words with this article's lead, and teaser lists sit after the article or far from its start.
 pub(super) fn find_title(text: &str, lines: &[Line], anchor: usize) -> Option<usize> {
+    // No line before the anchor (an article pasted as one paragraph): no candidate, and the search, out of line,
+    // is not compiled at start-up.
+    if anchor == 0 {
+        return None;
+    }
+    title_before(text, lines, anchor)
+}
+
+/// [`find_title`] when lines come before the anchor.
+#[inline(never)]
+fn title_before(text: &str, lines: &[Line], anchor: usize) -> Option<usize> {
     // The lead's words are gathered only once a candidate needs them: often no line comes before the anchor,
     // and the lead can be the whole text (an article pasted as one line).
     let mut lead: Option<FastSet<String>> = None;

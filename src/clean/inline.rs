@@ -8,7 +8,7 @@
 //! Precision first: a caption is cut only when it is closed by " ." and says it is a caption ("(pictured)",
 //! "(left)", a "Label:" opening); an unclosed run-in caption stays rather than risk article text.
 
-use super::chrome::{date_token, starts_with_ignore_case, DateToken};
+use super::chrome::{date_token, lowercase, starts_with_ignore_case, DateToken};
 use super::{Article, RemovedSpan};
 use crate::span::Span;
 use crate::tokens::find_byte_in;
@@ -27,19 +27,33 @@ pub(super) fn strip_inline_chrome(text: &str, article: &mut Article) {
     for &paragraph in &article.paragraphs {
         let content = paragraph.slice(text);
         let cuts = find_cuts(content);
-        let mut from = 0;
-        for (start, end, reason) in cuts {
-            if start < from || end <= start {
-                continue;
-            }
-            push_trimmed(text, Span::new(paragraph.start + from, paragraph.start + start), &mut paragraphs);
-            article.removed.push(RemovedSpan { span: Span::new(paragraph.start + start, paragraph.start + end), reason });
-            from = end;
+        if cuts.is_empty() {
+            push_trimmed(text, paragraph, &mut paragraphs);
+        } else {
+            cut_paragraph(text, paragraph, &cuts, &mut paragraphs, &mut article.removed);
         }
-        push_trimmed(text, Span::new(paragraph.start + from, paragraph.end), &mut paragraphs);
     }
     article.paragraphs = paragraphs;
-    crate::order::sort_by_key(&mut article.removed, |r| r.span.start);
+    if article.removed.len() > 1 {
+        crate::order::sort_by_key(&mut article.removed, |r| r.span.start);
+    }
+}
+
+/// Splits `paragraph` at its `cuts`: the pieces between them go to `paragraphs`, the cuts to `removed`. Out of line,
+/// as every rare path of this file is: V8 compiles a function whole on its first call, and most paragraphs have no
+/// inline chrome.
+#[inline(never)]
+fn cut_paragraph(text: &str, paragraph: Span, cuts: &[(usize, usize, &'static str)], paragraphs: &mut Vec<Span>, removed: &mut Vec<RemovedSpan>) {
+    let mut from = 0;
+    for &(start, end, reason) in cuts {
+        if start < from || end <= start {
+            continue;
+        }
+        push_trimmed(text, Span::new(paragraph.start + from, paragraph.start + start), paragraphs);
+        removed.push(RemovedSpan { span: Span::new(paragraph.start + start, paragraph.start + end), reason });
+        from = end;
+    }
+    push_trimmed(text, Span::new(paragraph.start + from, paragraph.end), paragraphs);
 }
 
 /// The first bytes of the run-in markers [`find_cuts`] looks for: "Scroll down…", "Read more:", "PUBLISHED:",
@@ -72,19 +86,16 @@ fn find_cuts(paragraph: &str) -> Vec<(usize, usize, &'static str)> {
             continue;
         }
         let Some(rest) = paragraph.get(start..) else { continue };
-        if let Some(after) = rest.strip_prefix("Scroll down for video") {
-            let marker = rest.len() - after.len() + usize::from(after.starts_with('s'));
-            let end = start + closed_run_in(rest, 20, false).unwrap_or(marker);
-            cuts.push((start, end, "video"));
+        if rest.starts_with("Scroll down for video") {
+            cuts.push(video_cut(rest, start));
         } else if rest.starts_with("Read more:") {
-            let end = start + closed_run_in(rest, RUN_IN_WORDS, true).unwrap_or("Read more:".len());
-            cuts.push((start, end, "related"));
+            cuts.push(read_more_cut(rest, start));
         } else if let Some(marker) = ["PUBLISHED:", "UPDATED:", "Last updated at"].into_iter().find(|m| rest.starts_with(m)) {
             if let Some(len) = timestamp_run(&rest[marker.len()..]) {
                 cuts.push((start, start + marker.len() + len, "timestamp"));
             }
-        } else if let Some(after) = rest.strip_prefix("Advertisement") {
-            if at_sentence_start(paragraph, start) && next_opens_sentence(after) {
+        } else if rest.starts_with("Advertisement") {
+            if ad_stands_alone(paragraph, start) {
                 cuts.push((start, start + "Advertisement".len(), "ad"));
             }
         } else if rest.starts_with('©') && short_footer(rest) {
@@ -92,8 +103,16 @@ fn find_cuts(paragraph: &str) -> Vec<(usize, usize, &'static str)> {
         }
     }
     find_captions(paragraph, &mut cuts);
-    // Overlapping finds ("Read more: …" also looks like a "Label: …" caption): the earlier, then longer, wins.
-    crate::order::sort_by_key(&mut cuts, |&(start, end, _)| (start, std::cmp::Reverse(end)));
+    if cuts.len() > 1 {
+        drop_overlaps(&mut cuts);
+    }
+    cuts
+}
+
+/// Overlapping finds ("Read more: …" also looks like a "Label: …" caption): the earlier, then longer, wins.
+#[inline(never)]
+fn drop_overlaps(cuts: &mut Vec<(usize, usize, &'static str)>) {
+    crate::order::sort_by_key(cuts, |&(start, end, _)| (start, std::cmp::Reverse(end)));
     let mut end = 0;
     cuts.retain(|&(s, e, _)| {
         let keep = s >= end;
@@ -102,14 +121,34 @@ fn find_cuts(paragraph: &str) -> Vec<(usize, usize, &'static str)> {
         }
         keep
     });
-    cuts
+}
+
+/// "Scroll down for video" at `start`, `rest` opening with it: through the " ." that closes it, or the marker alone.
+#[inline(never)]
+fn video_cut(rest: &str, start: usize) -> (usize, usize, &'static str) {
+    let after = &rest["Scroll down for video".len()..];
+    let marker = rest.len() - after.len() + usize::from(after.starts_with('s'));
+    (start, start + closed_run_in(rest, 20, false).unwrap_or(marker), "video")
+}
+
+/// "Read more:" at `start`, `rest` opening with it: through its headline's close, or the marker alone.
+#[inline(never)]
+fn read_more_cut(rest: &str, start: usize) -> (usize, usize, &'static str) {
+    (start, start + closed_run_in(rest, RUN_IN_WORDS, true).unwrap_or("Read more:".len()), "related")
+}
+
+/// Whether the "Advertisement" at `start` stands between sentences.
+#[inline(never)]
+fn ad_stands_alone(paragraph: &str, start: usize) -> bool {
+    at_sentence_start(paragraph, start) && next_opens_sentence(&paragraph[start + "Advertisement".len()..])
 }
 
 /// A copyright run-in that ends the paragraph: "© 2019 Hearst. All rights reserved.", at most 15 words. Words are
 /// counted only up to the sixteenth: counting every word of the paragraph's rest at each "©" made a long
 /// paragraph with many of them quadratic (10 MB on one line took 4.4 s in the Wasm, 1.2 s now).
+#[inline(never)]
 fn short_footer(rest: &str) -> bool {
-    rest.split_whitespace().nth(15).is_none() && rest.to_lowercase().contains("all rights reserved")
+    rest.split_whitespace().nth(15).is_none() && lowercase(rest).contains("all rights reserved")
 }
 
 /// Length of the span from `rest`'s start through the " ." that closes it, when that comes within `words`
@@ -142,6 +181,12 @@ fn header_debris(paragraph: &str) -> Option<usize> {
     if !starts_with_ignore_case(paragraph, "By . ") {
         return None;
     }
+    debris_end(paragraph)
+}
+
+/// [`header_debris`] after its opening "By . ".
+#[inline(never)]
+fn debris_end(paragraph: &str) -> Option<usize> {
     let name = &paragraph[5..];
     let close = name.find(" .")?;
     (name[..close].split_whitespace().count() <= 10).then_some(5 + close + 2)
@@ -149,6 +194,7 @@ fn header_debris(paragraph: &str) -> Option<usize> {
 
 /// The date and time after "PUBLISHED:" / "UPDATED:": the length of the run of date tokens (with the " ."
 /// and "|" between them), when it holds a date.
+#[inline(never)]
 fn timestamp_run(rest: &str) -> Option<usize> {
     let mut end = None;
     let mut dated = false;
@@ -173,6 +219,12 @@ fn timestamp_run(rest: &str) -> Option<usize> {
 fn dateline_marker(paragraph: &str) -> Option<usize> {
     // Only an opening bracket within 60 bytes counts: the search stops there, not at the paragraph's end.
     let open = paragraph.as_bytes().iter().take(61).position(|&byte| byte == b'(')?;
+    dateline_from(paragraph, open)
+}
+
+/// [`dateline_marker`] with the opening bracket at `open`.
+#[inline(never)]
+fn dateline_from(paragraph: &str, open: usize) -> Option<usize> {
     let place = paragraph[..open].trim();
     if place.split_whitespace().count() > 6
         || !place.split_whitespace().all(|w| w.chars().next().is_some_and(|c| c.is_uppercase()))
@@ -225,16 +277,20 @@ fn find_captions(paragraph: &str, cuts: &mut Vec<(usize, usize, &'static str)>) 
         if !closes {
             continue;
         }
-        let start = sentence_start_before(paragraph, segment_start, dot);
-        let segment = &paragraph[start..dot];
-        segment_start = end;
-        if segment.split_whitespace().count() > RUN_IN_WORDS || segment.trim().is_empty() {
-            continue;
-        }
-        if is_caption(segment) {
+        if let Some(start) = caption_before(paragraph, segment_start, dot) {
             cuts.push((start, end, "caption"));
         }
+        segment_start = end;
     }
+}
+
+/// Where the caption that the " ." at `dot` closes begins, when the segment since `floor` ends in one.
+#[inline(never)]
+fn caption_before(paragraph: &str, floor: usize, dot: usize) -> Option<usize> {
+    let start = sentence_start_before(paragraph, floor, dot);
+    let segment = &paragraph[start..dot];
+    let short = segment.split_whitespace().count() <= RUN_IN_WORDS && !segment.trim().is_empty();
+    (short && is_caption(segment)).then_some(start)
 }
 
 /// Where the sentence that ends at `end` begins: after the last terminator followed by white space, not

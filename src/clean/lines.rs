@@ -102,7 +102,9 @@ pub(super) fn split_lines(text: &str) -> Vec<Line> {
     }
     let mut keys: Vec<&[u8]> = ends.iter().scan(0, |start, &end| buffer.get(std::mem::replace(start, end)..end)).collect();
     keys.resize(lines.len(), &[]);
-    mark_repeated(&keys, &mut lines);
+    if lines.len() > 1 {
+        mark_repeated(&keys, &mut lines);
+    }
     mark_captions(text, &keys, &mut lines);
     lines
 }

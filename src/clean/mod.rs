@@ -72,21 +72,10 @@ const MENU_ITEM_WORDS: usize = 4;
 pub(crate) fn find_article(text: &str) -> Article {
     let lines = lines::split_lines(text);
     let logits = density::line_logits(&lines);
-    let mut article = Article::default();
     let Some(region) = density::find_region(&lines, &logits) else {
-        // No line reads as prose: keep everything that is not chrome by its own content.
-        for (line, logit) in lines.iter().zip(&logits) {
-            match line.chrome {
-                Some(reason) => article.removed.push(RemovedSpan { span: line.span, reason }),
-                None => {
-                    article.paragraphs.push(line.span);
-                    article.line_chrome.push((line.span.start, chrome_likeness(*logit)));
-                }
-            }
-        }
-        inline::strip_inline_chrome(text, &mut article);
-        return article;
+        return without_region(text, &lines, &logits);
     };
+    let mut article = Article::default();
     let anchor = density::find_anchor(&lines, &logits, region);
     let title = header::find_title(text, &lines, anchor);
     let from = title.map_or(region.0, |t| t + 1).max(region.0);
@@ -109,10 +98,31 @@ pub(crate) fn find_article(text: &str) -> Article {
             None => Some("navigation"),
         });
     }
-    mark_tables(text, &lines, &mut reasons);
+    if reasons.iter().any(|&reason| may_be_table_row(reason)) {
+        mark_tables(text, &lines, &mut reasons);
+    }
     for (i, ((line, reason), logit)) in lines.iter().zip(reasons).zip(&logits).enumerate() {
         match reason {
             _ if Some(i) == title => article.title = Some(line.span),
+            Some(reason) => article.removed.push(RemovedSpan { span: line.span, reason }),
+            None => {
+                article.paragraphs.push(line.span);
+                article.line_chrome.push((line.span.start, chrome_likeness(*logit)));
+            }
+        }
+    }
+    inline::strip_inline_chrome(text, &mut article);
+    article
+}
+
+/// The article of a page where no line reads as prose: everything that is not chrome by its own content. Out of
+/// line, as the other rare paths of [`find_article`] are: V8 compiles a function whole on its first call, and these
+/// would be compiled with it at every start-up.
+#[inline(never)]
+fn without_region(text: &str, lines: &[Line], logits: &[f64]) -> Article {
+    let mut article = Article::default();
+    for (line, logit) in lines.iter().zip(logits) {
+        match line.chrome {
             Some(reason) => article.removed.push(RemovedSpan { span: line.span, reason }),
             None => {
                 article.paragraphs.push(line.span);
@@ -143,7 +153,8 @@ impl Article {
 /// left outside the article holds at least [`TABLE_RUN`] rows (names with figures, or a list with two commas,
 /// and few function words), broken by nothing but short subheadings ("Women's singles, third round") and lines
 /// of bare figures. Teaser cards, captions and author-and-time lines come one at a time between headlines and
-/// menus, so they stay what they are.
+/// menus, so they stay what they are. Called only when some line [`may_be_table_row`].
+#[inline(never)]
 fn mark_tables(text: &str, lines: &[Line], reasons: &mut [Option<&'static str>]) {
     #[derive(Clone, Copy, PartialEq)]
     enum Kind {
@@ -156,7 +167,7 @@ fn mark_tables(text: &str, lines: &[Line], reasons: &mut [Option<&'static str>])
         .zip(reasons.iter())
         .map(|(line, reason)| {
             // Lines with any other reason, and kept lines, are no part of a table: spare them the scans below.
-            if !matches!(reason, Some("header" | "navigation" | "menu" | "timestamp" | "counter")) {
+            if !may_be_table_row(*reason) {
                 return Kind::Other;
             }
             let content = line.span.slice(text);
@@ -197,6 +208,12 @@ fn mark_tables(text: &str, lines: &[Line], reasons: &mut [Option<&'static str>])
             i += 1;
         }
     }
+}
+
+/// Whether a line left out for `reason` may be a table's row: lines with any other reason, and kept lines, are no
+/// part of a table.
+fn may_be_table_row(reason: Option<&str>) -> bool {
+    matches!(reason, Some("header" | "navigation" | "menu" | "timestamp" | "counter"))
 }
 
 /// "5:11PM", "11:00 AM", "9 p.m.": a time of day, which teaser cards carry and results tables do not.
@@ -251,6 +268,7 @@ fn menu_lines(text: &str, lines: &[Line]) -> Vec<bool> {
 }
 
 /// The names in a byline: "By Jane Smith and John Doe, Senior Reporter" → ["Jane Smith", "John Doe"].
+#[inline(never)]
 fn byline_names(line: &str) -> Vec<String> {
     let rest = line.split_once(|c: char| c.is_whitespace()).map_or("", |(_, rest)| rest);
     let rest = rest.strip_prefix("by ").or_else(|| rest.strip_prefix("By ")).unwrap_or(rest);
@@ -299,7 +317,9 @@ mod tests {
                     Colin Kaepernick: We are waiting for 32 owners to stop running (185)\n";
         let lines = lines::split_lines(text);
         let mut reasons = vec![Some("header"); lines.len()];
+        if reasons.iter().any(|&reason| may_be_table_row(reason)) {
         mark_tables(text, &lines, &mut reasons);
+    }
         let tables: Vec<&str> =
             lines.iter().zip(&reasons).filter(|(_, r)| **r == Some("table")).map(|(l, _)| l.span.slice(text)).collect();
         assert_eq!(tables.len(), 3, "{tables:?}");

@@ -19,6 +19,13 @@ pub(super) fn find_body_end(lines: &[Line], first: usize, last: usize) -> usize 
     if first >= last || last >= lines.len() {
         return last;
     }
+    end_before_tail(lines, first, last)
+}
+
+/// [`find_body_end`] for a region of two lines or more: out of line, so that an article of one line (pasted as one
+/// paragraph) does not compile it at start-up.
+#[inline(never)]
+fn end_before_tail(lines: &[Line], first: usize, last: usize) -> usize {
     let last = end_before_comments(lines, first, last);
     let last = end_before_heading(lines, first, last);
     end_before_teasers(lines, first, last)

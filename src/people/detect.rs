@@ -764,11 +764,7 @@ fn peel(text: &str, run: &[Word], keys: &RunKeys, starts_sentence: bool) -> Opti
         let is_title = is_capital_title(&entry) && !(given && remaining == 1 && core == 0 && !is_abbreviated(text, run, core));
         if is_title {
             title = true;
-            gender = match keys.key(core).unwrap_or("") {
-                "mr" | "sir" | "lord" | "monsieur" | "herr" | "senor" | "señor" | "signor" | "king" | "prince" => Some(Gender::Male),
-                "mrs" | "ms" | "miss" | "dame" | "lady" | "madam" | "madame" | "mme" | "mlle" | "frau" | "senora" | "señora" | "signora" | "queen" | "princess" => Some(Gender::Female),
-                _ => gender,
-            };
+            gender = title_gender(keys.key(core).unwrap_or("")).or(gender);
         }
         let surname = entry.surname_strength() > 0;
         let common = lex.common_words.holds(&entry);
@@ -822,6 +818,16 @@ fn peel(text: &str, run: &[Word], keys: &RunKeys, starts_sentence: bool) -> Opti
     }
     let looked_up = core == stretches_from && end == n && (2..=3).contains(&(n - core));
     Some(Peeled { core, end, title, gender, looked_up })
+}
+
+/// The gender a title gives ("Mr", "Queen"), if any. Out of line: most runs have no title.
+#[inline(never)]
+fn title_gender(key: &str) -> Option<Gender> {
+    match key {
+        "mr" | "sir" | "lord" | "monsieur" | "herr" | "senor" | "señor" | "signor" | "king" | "prince" => Some(Gender::Male),
+        "mrs" | "ms" | "miss" | "dame" | "lady" | "madam" | "madame" | "mme" | "mlle" | "frau" | "senora" | "señora" | "signora" | "queen" | "princess" => Some(Gender::Female),
+        _ => None,
+    }
 }
 
 /// The word is written with a period after it: "Dr. Smith" (an abbreviated title, not a given name).
@@ -1188,14 +1194,19 @@ fn table_evidence(
         evidence *= 0.5;
     }
     // Told by its bytes first: most names have no " (" after them.
-    if matches!(text.as_bytes().get(word.span.end..sentence_end), Some([b' ', b'(', ..])) {
-        let rest = text.get(word.span.end + 2..sentence_end).unwrap_or("");
-        let inside = rest.split(')').next().unwrap_or("");
-        if inside.len() < 30 && !inside.is_empty() && is_place_like(&normalize(inside.trim())) {
-            evidence += if name_len > 1 { 2.0 } else { 1.0 };
-        }
+    if matches!(text.as_bytes().get(word.span.end..sentence_end), Some([b' ', b'(', ..])) && bracketed_place(text, word.span.end + 2, sentence_end) {
+        evidence += if name_len > 1 { 2.0 } else { 1.0 };
     }
     evidence
+}
+
+/// Whether the bracket opened before `from` holds a place ("Michelle Freeman (Jamaica)"). Out of line: few names
+/// have a bracket after them, and V8 compiles a function whole on its first call.
+#[inline(never)]
+fn bracketed_place(text: &str, from: usize, sentence_end: usize) -> bool {
+    let rest = text.get(from..sentence_end).unwrap_or("");
+    let inside = rest.split(')').next().unwrap_or("");
+    inside.len() < 30 && !inside.is_empty() && is_place_like(&normalize(inside.trim()))
 }
 
 /// A kinship noun next to the name: "his wife Hillary", "Trump's son Eric", "Clinton's daughter".

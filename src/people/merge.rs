@@ -383,13 +383,13 @@ impl<'c> Found<'c> {
         // need no sort (a stable sort leaves a sorted list as it is).
         for person in &mut persons {
             if !in_order(person.mentions.iter().map(|span| span.start)) {
-                crate::order::sort_by(&mut person.mentions, |a, b| a < b);
+                sort_spans(&mut person.mentions);
             }
             person.mentions.dedup();
         }
         // A person every one of whose mentions was dropped (none can be, but stay safe) is not reported.
         if !in_order(mentions.iter().map(|m| m.span.start)) {
-            crate::order::sort_by_key(&mut mentions, |m| m.span.start);
+            sort_mentions(&mut mentions);
         }
         People { persons, mentions }
     }
@@ -397,6 +397,19 @@ impl<'c> Found<'c> {
 
 /// Whether the offsets `starts` strictly increase: then spans that start there are in order, and no two are
 /// the same, whatever their ends.
+/// Sorts a person's mention spans, the rare time they are out of order (out of line, like [`sort_mentions`]).
+#[inline(never)]
+fn sort_spans(spans: &mut [crate::span::Span]) {
+    crate::order::sort_by(spans, |a, b| a < b);
+}
+
+/// Sorts the mentions by their start, the rare time they are out of order: out of line, so that the sort is not
+/// compiled with [`Found::count_mentions`] at start-up (V8 compiles a function whole on its first call).
+#[inline(never)]
+fn sort_mentions(mentions: &mut [Mention]) {
+    crate::order::sort_by_key(mentions, |m| m.span.start);
+}
+
 fn in_order(starts: impl Iterator<Item = usize>) -> bool {
     // The least the next start may be.
     let mut least = 0;

@@ -80,8 +80,13 @@ pub(crate) fn find_people(text: &str, sentences: &[SentenceSpan], words: &Senten
         detect::find_candidates(text, index, span, sentence_words, &mut scratch, &mut candidates);
     }
     let mut people = merge::merge_candidates(&candidates, true);
-    add_table_people(text, article, &mut people);
-    drop_authors(&mut people, &article.authors);
+    // Tables and bylines are rare: their steps, out of line, are compiled only for the pages that have them.
+    if article.removed.iter().any(|r| r.reason == "table") {
+        add_table_people(text, article, &mut people);
+    }
+    if !article.authors.is_empty() {
+        drop_authors(&mut people, &article.authors);
+    }
     if let Some(title) = article.title {
         mark_title_names(text, title, &mut people);
     }
@@ -92,6 +97,7 @@ pub(crate) fn find_people(text: &str, sentences: &[SentenceSpan], words: &Senten
 /// are not summarised, yet they name people. The rows the article finder reports as "table" (runs of them; a lone
 /// teaser, caption or author line is not one) are searched too, for full names only, and only people the prose
 /// does not name already are added from them — so a table never adds a mention to a person of the story.
+#[inline(never)]
 fn add_table_people(text: &str, article: &Article, people: &mut People) {
     let mut candidates = detect::Candidates::default();
     let mut scratch = detect::Scratch::default();
@@ -122,6 +128,7 @@ fn add_table_people(text: &str, article: &Article, people: &mut People) {
 }
 
 /// Bylines name the article's authors, not people in the story: a person whose name is an author's is dropped.
+#[inline(never)]
 fn drop_authors(people: &mut People, authors: &[String]) {
     if authors.is_empty() {
         return;
