@@ -25,7 +25,8 @@
 //! list's source and licence for people reading the repository; the parser skips both anyway).
 //!
 //! It also writes `$OUT_DIR/lexicon_counts.rs`: the number of distinct keys, their bytes and the number of entry
-//! codes, so `lexicon.rs` sizes its table once instead of counting keys or growing it at start-up.
+//! codes, so `lexicon.rs` sizes its table once instead of counting keys or growing it at start-up, and the shapes
+//! of the speech verbs' keys, so it does not mark them key by key.
 //!
 //! `lexicon.rs`'s tests check that the table built from these files answers for every entry of every data file
 //! as the file says, and holds no other key.
@@ -124,18 +125,38 @@ fn main() {
     let mut distinct_codes: Vec<u32> = codes.values().copied().collect();
     distinct_codes.sort_unstable();
     distinct_codes.dedup();
+    let verb_shapes = verb_shapes(&codes);
     let counts = format!(
         "/// Distinct look-up keys across the keyed lists (written by build.rs): the capacity of the lexicon table.\n\
          const DISTINCT_KEYS: usize = {};\n\
          /// Bytes of those keys, back to back.\n\
          const KEY_BYTES: usize = {};\n\
          /// Distinct entry codes: the groups of the merged list.\n\
-         const ENTRY_CODES: usize = {};\n",
+         const ENTRY_CODES: usize = {};\n\
+         /// The shapes of the speech verbs' keys (`verb_shape` reads them).\n\
+         const VERB_SHAPES: [u32; 64] = {:?};\n",
         codes.len(),
         codes.keys().map(String::len).sum::<usize>(),
-        distinct_codes.len()
+        distinct_codes.len(),
+        verb_shapes
     );
     write_if_changed(&out_dir.join("lexicon_counts.rs"), counts.as_bytes());
+}
+
+/// The shapes of the speech verbs' keys, which `lexicon.rs`'s `SpeechVerbs` tests before looking a word up: for
+/// each first byte (its low 5 bits), a bit for each length (up to 31), then a bit for each last byte (its low 5
+/// bits), as `verb_shape` there marks them. Written here, so the table does not work them out at start-up.
+fn verb_shapes(codes: &BTreeMap<String, u32>) -> [u32; 64] {
+    let speech_verbs = LIST_BITS.iter().position(|&name| name == "speech_verbs").map_or(0, |bit| 1 << bit);
+    let mut shapes = [0; 64];
+    for (key, _) in codes.iter().filter(|(_, &code)| code & speech_verbs != 0) {
+        if let (Some(&first), Some(&last)) = (key.as_bytes().first(), key.as_bytes().last()) {
+            let first = usize::from(first & 31);
+            shapes[first] |= 1 << key.len().min(31);
+            shapes[32 | first] |= 1 << (last & 31);
+        }
+    }
+    shapes
 }
 
 /// The file without its `#` lines and blank lines, one entry per line, `\n`-separated, the entry and its second

@@ -158,11 +158,6 @@ struct Table {
     last_len: usize,
     /// The index in `entries` of the last group's entry: the keys added have it.
     entry: u8,
-    /// The last group's entry is a speech verb's: the keys added are marked in `verb_shapes`.
-    verbs: bool,
-    /// The shapes of the speech verbs' keys, which rule most words out without a look-up ([`SpeechVerbs`]):
-    /// for each first byte (its low 5 bits), a bit for each length (up to 31), then a bit for each last byte.
-    verb_shapes: [u32; 64],
     /// How many keys the table holds.
     keys: usize,
     /// The entries the keys have, one for each group of build.rs's merged list (at most 256: `ENTRY_CODES`).
@@ -194,8 +189,6 @@ impl Table {
             last_key: 0,
             last_len: 0,
             entry: 0,
-            verbs: false,
-            verb_shapes: [0; 64],
             keys: 0,
             entries: Vec::with_capacity(entries),
             slots: vec![0; (keys * 2).next_power_of_two().max(2)].into_boxed_slice(),
@@ -282,7 +275,6 @@ impl Table {
         };
         self.entry = self.entries.len() as u8;
         let entry = Entry::from_code(u32::from_le_bytes([low, middle, high, 0]));
-        self.verbs = entry.lists & SPEECH_VERBS != 0;
         self.entries.push(entry);
         at + 4
     }
@@ -347,12 +339,6 @@ impl Table {
             hasher.add(read_u64_at(window, word) & u64::MAX >> (8 * (word + 8 - to)));
         }
         let hash = hasher.finish();
-        if self.verbs {
-            let (first, last) = (window[2], window.get(to - 1).copied().unwrap_or(0));
-            let (by_length, by_last) = verb_shape(first, usize::from(len), last);
-            self.verb_shapes[by_length.0] |= by_length.1;
-            self.verb_shapes[by_last.0] |= by_last.1;
-        }
         let mask = self.slots.len() - 1;
         let mut slot = hash as usize & mask;
         while self.slots[slot] != 0 {
@@ -368,8 +354,8 @@ impl Table {
     }
 }
 
-/// Where a key of `len` bytes from `first` to `last` is marked in [`Table::verb_shapes`]: the place and the bit for
-/// its first byte and length, and for its first and last bytes.
+/// Where a key of `len` bytes from `first` to `last` is marked in `VERB_SHAPES` (build.rs's `verb_shapes` marks
+/// them there): the place and the bit for its first byte and length, and for its first and last bytes.
 fn verb_shape(first: u8, len: usize, last: u8) -> ((usize, u32), (usize, u32)) {
     let first = usize::from(first & 31);
     ((first, 1 << len.min(31)), (32 | first, 1 << (last & 31)))
@@ -506,8 +492,7 @@ impl SpeechVerbs {
             return false;
         };
         let ((length_at, length_bit), (last_at, last_bit)) = verb_shape(first, bytes.len(), last);
-        let shapes = &self.0.table.verb_shapes;
-        shapes[length_at] & length_bit != 0 && shapes[last_at] & last_bit != 0 && self.0.contains(key)
+        VERB_SHAPES[length_at] & length_bit != 0 && VERB_SHAPES[last_at] & last_bit != 0 && self.0.contains(key)
     }
 
     /// Whether the key `entry` was found for is a speech verb ([`WordSet::holds`]).
@@ -632,7 +617,7 @@ const MERGED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lexicon.bin"));
 /// so the list keeps its order).
 const CHROME_PHRASES: &str = include_str!(concat!(env!("OUT_DIR"), "/chrome_phrases.txt"));
 
-// `DISTINCT_KEYS`, `KEY_BYTES` and `ENTRY_CODES`, counted by build.rs.
+// `DISTINCT_KEYS`, `KEY_BYTES` and `ENTRY_CODES`, counted by build.rs, and `VERB_SHAPES`.
 include!(concat!(env!("OUT_DIR"), "/lexicon_counts.rs"));
 const _: () = assert!(
     KEY_BYTES + 2 * DISTINCT_KEYS <= Table::OFFSET_MASK as usize,

@@ -207,11 +207,15 @@ pub(crate) const fn byte_set(bytes: &[u8]) -> [bool; 256] {
 /// The position of the first byte at or after `from` that is in `set` (a [`byte_set`]), or
 /// `bytes.len()`. Sixteen bytes a step with one test for the sixteen: the scans for brackets, quotation marks
 /// and chrome markers pass over long stretches of text that hold none, where a test a byte took three times
-/// the instructions.
+/// the instructions. The sixteen look-ups are written out: a fold over the chunk left a loop in the Wasm (2.3%
+/// more instructions per corpus round).
 pub(crate) fn find_byte_in(bytes: &[u8], from: usize, set: &[bool; 256]) -> usize {
     let mut at = from;
-    for chunk in bytes.get(from..).unwrap_or_default().chunks_exact(16) {
-        if chunk.iter().fold(false, |hit, &byte| hit | set[usize::from(byte)]) {
+    for chunk in bytes.get(from..).unwrap_or_default().as_chunks::<16>().0 {
+        let hit = |k: usize| set[usize::from(chunk[k])];
+        if hit(0) | hit(1) | hit(2) | hit(3) | hit(4) | hit(5) | hit(6) | hit(7)
+            | hit(8) | hit(9) | hit(10) | hit(11) | hit(12) | hit(13) | hit(14) | hit(15)
+        {
             break;
         }
         at += 16;
