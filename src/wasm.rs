@@ -2,10 +2,13 @@
 //!
 //! Options arrive as a plain JavaScript object, which `src/records.js` flattens into one string for Rust to set
 //! option by option, so a wrong type or value becomes an `Error` that names the option (reading the object from
-//! Rust took a call out of the Wasm per property, and V8 compiled a wrapper per kind of call at instantiation). Results leave as plain objects (not class handles). Sentences,
-//! spans, quotes and removed runs — nearly all of a result — are made by `src/records.js`, one call each, their
-//! texts sliced from the caller's string instead of decoded from UTF-8; so are the people and the summary itself,
-//! one call each with their fields as arguments (setting them one by one took a call out of the Wasm a field).
+//! Rust took a call out of the Wasm per property, and V8 compiled a wrapper per kind of call at instantiation).
+//! Results leave as plain objects (not class handles). Sentences, spans, quotes and removed runs — nearly all of a
+//! result — are made by `src/records.js`, their texts sliced from the caller's string instead of decoded from
+//! UTF-8: spans and removed runs one call each, with their numbers as arguments; sentences and quotes many a
+//! call, their numbers written into the Wasm memory, where `src/records.js` reads them (a sentence's 44 arguments
+//! took the largest wrapper of all to compile at instantiation). So are the people and the summary itself, one
+//! call each with their fields as arguments (setting them one by one took a call out of the Wasm a field).
 //! Against serde-wasm-bindgen's JSON-compatible serializer (the same objects) this is about 9 KB less of the
 //! .wasm; against setting every field (46 calls out of the Wasm for a sentence), 10% less time per article.
 //!
