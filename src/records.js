@@ -130,6 +130,29 @@ export function encodeInto(input, memory, at, capacity) {
   return written;
 }
 
+let numbers = new Float64Array(0);
+
+/**
+ * The numbers src/wasm.rs hands over in the Wasm `memory` (as arguments, each kind of call took a wrapper that V8
+ * compiled at instantiation). The view is made again when the memory has grown, which gives it a new buffer.
+ */
+function numbersIn(memory) {
+  if (numbers.buffer !== memory.buffer) numbers = new Float64Array(memory.buffer);
+  return numbers;
+}
+
+/**
+ * Appends `count` quotes to `list`, their numbers read from the Wasm `memory` from byte `at` on: a span's offsets,
+ * the speaker (-1 for none), the sentence.
+ */
+export function pushQuotes(list, input, memory, at, count) {
+  const n = numbersIn(memory);
+  for (let i = at / 8, end = i + count * 6; i < end; i += 6) {
+    const speaker = n[i + 4];
+    pushQuote(list, input, n[i], n[i + 1], n[i + 2], n[i + 3], speaker < 0 ? null : speaker, n[i + 5]);
+  }
+}
+
 /** Appends a span of `input` to `list`: its text and its UTF-8 and UTF-16 offsets. */
 export function pushSpan(list, input, start, end, start16, end16) {
   list.push({ text: input.slice(start16, end16), start, end, start16, end16 });
@@ -141,7 +164,7 @@ export function pushRemoved(list, input, start, end, start16, end16, reason) {
 }
 
 /** Appends a quote to `list`: a span, its speaker's index in `people` (or null), the index of its sentence. */
-export function pushQuote(list, input, start, end, start16, end16, speaker, sentence) {
+function pushQuote(list, input, start, end, start16, end16, speaker, sentence) {
   list.push({ text: input.slice(start16, end16), start, end, start16, end16, speaker, sentence });
 }
 
@@ -163,17 +186,13 @@ export function segmentation(title, sentences, removed) {
   return { title, sentences, removed };
 }
 
-let numbers = new Float64Array(0);
-
 /**
  * Appends `count` sentences to `list`, their numbers read from the Wasm `memory` from byte `at` on, 42 a sentence
  * in `pushSentence`'s order (src/wasm.rs writes them there: as arguments they took a call out of the Wasm whose
- * wrapper V8 compiled at instantiation). The view of the memory is made again when the memory has grown, which
- * gives it a new buffer.
+ * wrapper V8 compiled at instantiation).
  */
 export function pushSentences(list, input, memory, at, count) {
-  if (numbers.buffer !== memory.buffer) numbers = new Float64Array(memory.buffer);
-  const n = numbers;
+  const n = numbersIn(memory);
   for (let i = at / 8, end = i + count * 42; i < end; i += 42) {
     pushSentence(
       list, input, n[i], n[i + 1], n[i + 2], n[i + 3], n[i + 4], n[i + 5],

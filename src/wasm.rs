@@ -2,10 +2,13 @@
 //!
 //! Options arrive as a plain JavaScript object, which `src/records.js` flattens into one string for Rust to set
 //! option by option, so a wrong type or value becomes an `Error` that names the option (reading the object from
-//! Rust took a call out of the Wasm per property, and V8 compiled a wrapper per kind of call at instantiation). Results leave as plain objects (not class handles). Sentences,
-//! spans, quotes and removed runs — nearly all of a result — are made by `src/records.js`, one call each, their
-//! texts sliced from the caller's string instead of decoded from UTF-8; so are the people and the summary itself,
-//! one call each with their fields as arguments (setting them one by one took a call out of the Wasm a field).
+//! Rust took a call out of the Wasm per property, and V8 compiled a wrapper per kind of call at instantiation).
+//! Results leave as plain objects (not class handles). Sentences, spans, quotes and removed runs — nearly all of a
+//! result — are made by `src/records.js`, their texts sliced from the caller's string instead of decoded from
+//! UTF-8: spans and removed runs one call each, with their numbers as arguments; sentences and quotes many a
+//! call, their numbers written into the Wasm memory, where `src/records.js` reads them (a sentence's 44 arguments
+//! took the largest wrapper of all to compile at instantiation). So are the people and the summary itself, one
+//! call each with their fields as arguments (setting them one by one took a call out of the Wasm a field).
 //! Against serde-wasm-bindgen's JSON-compatible serializer (the same objects) this is about 9 KB less of the
 //! .wasm; against setting every field (46 calls out of the Wasm for a sentence), 10% less time per article.
 //!
@@ -92,13 +95,10 @@ macro_rules! sentence_records {
         extern "C" {
             #[wasm_bindgen(js_name = pushSpan)]
             fn push_span(list: &List, input: &JsValue, start: f64, end: f64, start16: f64, end16: f64);
+            #[wasm_bindgen(js_name = pushQuotes)]
+            fn push_quotes(list: &List, input: &JsValue, memory: &JsValue, at: f64, count: f64);
             #[wasm_bindgen(js_name = pushRemoved)]
             fn push_removed(list: &List, input: &JsValue, start: f64, end: f64, start16: f64, end16: f64, reason: &str);
-            #[wasm_bindgen(js_name = pushQuote)]
-            fn push_quote(
-                list: &List, input: &JsValue, start: f64, end: f64, start16: f64, end16: f64, speaker: JsValue,
-                sentence: f64,
-            );
             #[wasm_bindgen(js_name = pushPerson)]
             fn push_person(
                 list: &List, name: &str, aliases: &List, mentions: f64, role: &JsValue, first: f64, first16: f64,
@@ -149,7 +149,7 @@ fn push_sentence_records(list: &List, input: &JsValue, sentences: impl Iterator<
     let mut numbers = Vec::with_capacity(SENTENCES_AT_ONCE * SENTENCE_NUMBERS);
     let hand_over = |numbers: &mut Vec<f64>| {
         let count = numbers.len() / SENTENCE_NUMBERS;
-        push_sentences(list, input, &wasm_bindgen::memory(), numbers.as_ptr() as usize as f64, count as f64);
+        push_sentences(list, input, &wasm_bindgen::memory(), address(numbers), count as f64);
         numbers.clear();
     };
     for sentence in sentences {
@@ -227,9 +227,17 @@ fn optional_string(value: Option<&str>) -> JsValue {
 // first where a type carries one), as the CLI's JSON has them. `input` is the caller's string, which every span
 // indexes.
 
-fn span_record(list: &List, input: &JsValue, span: &TextSpan) {
-    let (start, end, start16, end16) = offsets(span);
-    push_span(list, input, start, end, start16, end16);
+/// A list of the spans' objects.
+fn span_records(input: &JsValue, spans: &[TextSpan]) -> List {
+    objects(spans, |list, span| {
+        let (start, end, start16, end16) = offsets(span);
+        push_span(list, input, start, end, start16, end16);
+    })
+}
+
+/// Where `numbers` start in the Wasm memory, for `src/records.js` to read them there.
+fn address(numbers: &[f64]) -> f64 {
+    numbers.as_ptr() as usize as f64
 }
 
 fn person_record(list: &List, input: &JsValue, person: &Person) {
@@ -241,15 +249,25 @@ fn person_record(list: &List, input: &JsValue, person: &Person) {
         &optional_string(person.role.as_deref()),
         person.first as f64,
         person.first16 as f64,
-        &objects(&person.spans, |list, span| span_record(list, input, span)),
-        &objects(&person.quotes, |list, span| span_record(list, input, span)),
+        &span_records(input, &person.spans),
+        &span_records(input, &person.quotes),
     );
 }
 
-fn quote_record(list: &List, input: &JsValue, quote: &Quote) {
-    let (start, end, start16, end16) = offsets(&quote.span);
-    let speaker = quote.speaker.map_or(JsValue::NULL, |speaker| JsValue::from_f64(speaker as f64));
-    push_quote(list, input, start, end, start16, end16, speaker, quote.sentence as f64);
+/// A list of the quotes' objects, their numbers handed over through the Wasm memory in one call: a span's offsets,
+/// the speaker's index in `people` (-1 for none) and the sentence's.
+fn quote_records(input: &JsValue, quotes: &[Quote]) -> List {
+    let list = List::new();
+    if !quotes.is_empty() {
+        let mut numbers = Vec::with_capacity(quotes.len() * 6);
+        for quote in quotes {
+            let (start, end, start16, end16) = offsets(&quote.span);
+            let speaker = quote.speaker.map_or(-1.0, |speaker| speaker as f64);
+            numbers.extend_from_slice(&[start, end, start16, end16, speaker, quote.sentence as f64]);
+        }
+        push_quotes(&list, input, &wasm_bindgen::memory(), address(&numbers), quotes.len() as f64);
+    }
+    list
 }
 
 fn removed_record(list: &List, input: &JsValue, removed: &Removed) {
@@ -269,7 +287,7 @@ fn summary_record(input: &JsValue, summary: &Summary, sentences: &List) -> JsVal
         sentences,
         &chosen,
         &objects(&summary.people, |list, person| person_record(list, input, person)),
-        &objects(&summary.quotes, |list, quote| quote_record(list, input, quote)),
+        &quote_records(input, &summary.quotes),
         &objects(&summary.removed, |list, removed| removed_record(list, input, removed)),
     )
     .into()
@@ -278,7 +296,7 @@ fn summary_record(input: &JsValue, summary: &Summary, sentences: &List) -> JsVal
 fn segmentation_record(input: &JsValue, segmentation: &Segmentation) -> JsValue {
     segmentation_object(
         &optional_string(segmentation.title.as_deref()),
-        &objects(&segmentation.sentences, |list, span| span_record(list, input, span)),
+        &span_records(input, &segmentation.sentences),
         &objects(&segmentation.removed, |list, removed| removed_record(list, input, removed)),
     )
     .into()
