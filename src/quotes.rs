@@ -220,7 +220,9 @@ fn attribute(text: &str, quote: &QuoteFound, sentences: &[SentenceSpan], words: 
     if after.is_empty() {
         // The quote ended its sentence: a short next sentence may be the tag ("Obama said.").
         if let Some(next) = words.get(closing + 1) {
-            let gap_ok = next.first().is_some_and(|w| text.get(quote.outer.end..w.span.start).is_some_and(|g| g.trim().is_empty() && !g.contains("\n\n")));
+            // A blank line is found byte by byte: a `&str` pattern would compile the two-way searcher at start-up.
+            let blank_line = |g: &str| g.as_bytes().windows(2).any(|pair| pair == b"\n\n");
+            let gap_ok = next.first().is_some_and(|w| text.get(quote.outer.end..w.span.start).is_some_and(|g| g.trim().is_empty() && !blank_line(g)));
             if gap_ok && next.len() <= 8 {
                 after = next;
             }
