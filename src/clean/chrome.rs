@@ -60,28 +60,31 @@ pub(super) fn chrome_reason(line: &str, words: usize) -> Option<&'static str> {
 /// "… on Aug. 31, 2019. (AP)", "… (AP Photo/Gene J. Puskar) less", "… the country [File: Reuters]",
 /// "… deep space travel. Credit: 20th Century Fox": a caption that carries its photo credit at its end.
 pub(super) fn ends_with_credit(line: &str) -> bool {
-    const OPENERS: [&str; 13] =
-        ["ap", "ap photo", "reuters", "afp", "getty", "image:", "image credit", "photo:", "photo by", "file", "epa", "shutterstock", "credit"];
     let mut tail = line.trim_end();
     for more in [" less", " more"] {
         tail = tail.strip_suffix(more).unwrap_or(tail).trim_end();
     }
-    if tail.ends_with([')', ']']) {
-        let open = tail.rfind('(').max(tail.rfind('['));
-        if let Some(open) = open.filter(|&o| o > 0) {
-            let inner = lowercase(tail[open + 1..tail.len() - 1].trim());
-            let credit = OPENERS.iter().any(|o| {
-                inner == *o
-                    || inner.strip_prefix(o).is_some_and(|rest| rest.starts_with([' ', '/', ':']) || o.ends_with(':'))
-            });
-            if inner.split_whitespace().count() <= 8 && credit {
-                return true;
-            }
-        }
+    if tail.ends_with([')', ']']) && bracketed_credit(tail) {
+        return true;
     }
     rfind_bytes(tail, " Credit: ").is_some_and(|at| {
         tail[..at].trim_end().ends_with(['.', '!', '?']) && tail[at..].split_whitespace().count() <= 8
     })
+}
+
+/// Whether `tail`, which ends with a closing bracket, ends with a bracketed credit: "(AP Photo/Gene J. Puskar)",
+/// "[File: Reuters]". Out of line, as few lines end with a bracket: V8 compiles a function whole on its first call.
+#[inline(never)]
+fn bracketed_credit(tail: &str) -> bool {
+    const OPENERS: [&str; 13] =
+        ["ap", "ap photo", "reuters", "afp", "getty", "image:", "image credit", "photo:", "photo by", "file", "epa", "shutterstock", "credit"];
+    let open = tail.rfind('(').max(tail.rfind('['));
+    let Some(open) = open.filter(|&o| o > 0) else { return false };
+    let inner = lowercase(tail[open + 1..tail.len() - 1].trim());
+    let credit = OPENERS.iter().any(|o| {
+        inner == *o || inner.strip_prefix(o).is_some_and(|rest| rest.starts_with([' ', '/', ':']) || o.ends_with(':'))
+    });
+    inner.split_whitespace().count() <= 8 && credit
 }
 
 /// Reasons that mark the end of a page's header: what comes after them is the article, not the header's
