@@ -53,7 +53,7 @@ pub(crate) fn find_quotes(text: &str, sentences: &[SentenceSpan], words: &Senten
 /// Numbers each quote's sentence and finds its speaker. Out of line: a text without quotes does not compile it at
 /// start-up (V8 compiles a function whole on its first call).
 #[inline(never)]
-fn attribute_all(text: &str, sentences: &[SentenceSpan], words: &SentenceWords, people: &People, quotes: &mut Vec<QuoteFound>) {
+fn attribute_all(text: &str, sentences: &[SentenceSpan], words: &SentenceWords, people: &People, quotes: &mut [QuoteFound]) {
     for quote in quotes.iter_mut() {
         quote.sentence = sentences.partition_point(|s| s.span.end <= quote.outer.start).min(sentences.len().saturating_sub(1));
     }
