@@ -53,7 +53,7 @@ pub(crate) fn find_quotes(text: &str, sentences: &[SentenceSpan], words: &Senten
 /// Numbers each quote's sentence and finds its speaker. Out of line: a text without quotes does not compile it at
 /// start-up (V8 compiles a function whole on its first call).
 #[inline(never)]
-fn attribute_all(text: &str, sentences: &[SentenceSpan], words: &SentenceWords, people: &People, quotes: &mut Vec<QuoteFound>) {
+fn attribute_all(text: &str, sentences: &[SentenceSpan], words: &SentenceWords, people: &People, quotes: &mut [QuoteFound]) {
     for quote in quotes.iter_mut() {
         quote.sentence = sentences.partition_point(|s| s.span.end <= quote.outer.start).min(sentences.len().saturating_sub(1));
     }
@@ -154,12 +154,20 @@ fn pair_marks(text: &str, paragraph: Span, continues: bool, out: &mut Vec<QuoteF
     }
     if let Some((mark, start)) = open {
         if continues && matches!(mark, Mark::CurlyDouble | Mark::StraightDouble) {
-            let width = if mark == Mark::StraightDouble { 1 } else { 3 };
-            push_quote(text, paragraph.start + start, paragraph.start + start + width, paragraph.end, paragraph.end, out);
-            if let Some(last) = out.last_mut() {
-                last.continued = true;
-            }
+            push_continued(text, paragraph, mark, start, out);
         }
+    }
+}
+
+/// The quote that `mark` opens at `start` (relative to `paragraph`) and that runs on into the next paragraph:
+/// through the paragraph's end, marked `continued`. Out of line, as rare: V8 compiles a function whole on its first
+/// call.
+#[inline(never)]
+fn push_continued(text: &str, paragraph: Span, mark: Mark, start: usize, out: &mut Vec<QuoteFound>) {
+    let width = if mark == Mark::StraightDouble { 1 } else { 3 };
+    push_quote(text, paragraph.start + start, paragraph.start + start + width, paragraph.end, paragraph.end, out);
+    if let Some(last) = out.last_mut() {
+        last.continued = true;
     }
 }
 
@@ -220,7 +228,9 @@ fn attribute(text: &str, quote: &QuoteFound, sentences: &[SentenceSpan], words: 
     if after.is_empty() {
         // The quote ended its sentence: a short next sentence may be the tag ("Obama said.").
         if let Some(next) = words.get(closing + 1) {
-            let gap_ok = next.first().is_some_and(|w| text.get(quote.outer.end..w.span.start).is_some_and(|g| g.trim().is_empty() && !g.contains("\n\n")));
+            // A blank line is found byte by byte: a `&str` pattern would compile the two-way searcher at start-up.
+            let blank_line = |g: &str| g.as_bytes().windows(2).any(|pair| pair == b"\n\n");
+            let gap_ok = next.first().is_some_and(|w| text.get(quote.outer.end..w.span.start).is_some_and(|g| g.trim().is_empty() && !blank_line(g)));
             if gap_ok && next.len() <= 8 {
                 after = next;
             }

@@ -60,28 +60,31 @@ pub(super) fn chrome_reason(line: &str, words: usize) -> Option<&'static str> {
 /// "… on Aug. 31, 2019. (AP)", "… (AP Photo/Gene J. Puskar) less", "… the country [File: Reuters]",
 /// "… deep space travel. Credit: 20th Century Fox": a caption that carries its photo credit at its end.
 pub(super) fn ends_with_credit(line: &str) -> bool {
-    const OPENERS: [&str; 13] =
-        ["ap", "ap photo", "reuters", "afp", "getty", "image:", "image credit", "photo:", "photo by", "file", "epa", "shutterstock", "credit"];
     let mut tail = line.trim_end();
     for more in [" less", " more"] {
         tail = tail.strip_suffix(more).unwrap_or(tail).trim_end();
     }
-    if tail.ends_with([')', ']']) {
-        let open = tail.rfind('(').max(tail.rfind('['));
-        if let Some(open) = open.filter(|&o| o > 0) {
-            let inner = lowercase(tail[open + 1..tail.len() - 1].trim());
-            let credit = OPENERS.iter().any(|o| {
-                inner == *o
-                    || inner.strip_prefix(o).is_some_and(|rest| rest.starts_with([' ', '/', ':']) || o.ends_with(':'))
-            });
-            if inner.split_whitespace().count() <= 8 && credit {
-                return true;
-            }
-        }
+    if tail.ends_with([')', ']']) && bracketed_credit(tail) {
+        return true;
     }
     rfind_bytes(tail, " Credit: ").is_some_and(|at| {
         tail[..at].trim_end().ends_with(['.', '!', '?']) && tail[at..].split_whitespace().count() <= 8
     })
+}
+
+/// Whether `tail`, which ends with a closing bracket, ends with a bracketed credit: "(AP Photo/Gene J. Puskar)",
+/// "[File: Reuters]". Out of line, as few lines end with a bracket: V8 compiles a function whole on its first call.
+#[inline(never)]
+fn bracketed_credit(tail: &str) -> bool {
+    const OPENERS: [&str; 13] =
+        ["ap", "ap photo", "reuters", "afp", "getty", "image:", "image credit", "photo:", "photo by", "file", "epa", "shutterstock", "credit"];
+    let open = tail.rfind('(').max(tail.rfind('['));
+    let Some(open) = open.filter(|&o| o > 0) else { return false };
+    let inner = lowercase(tail[open + 1..tail.len() - 1].trim());
+    let credit = OPENERS.iter().any(|o| {
+        inner == *o || inner.strip_prefix(o).is_some_and(|rest| rest.starts_with([' ', '/', ':']) || o.ends_with(':'))
+    });
+    inner.split_whitespace().count() <= 8 && credit
 }
 
 /// Reasons that mark the end of a page's header: what comes after them is the article, not the header's
@@ -242,9 +245,19 @@ fn is_day_number(key: &str) -> bool {
     !digits.is_empty() && digits.len() <= 4 && digits.bytes().all(|b| b.is_ascii_digit()) && ["", "st", "nd", "rd", "th"].contains(&suffix)
 }
 
+/// `text` without every copy of `suffix` at its end, as `str::trim_end_matches` with a `&str` leaves it (these
+/// suffixes cannot overlap themselves), without the two-way searcher that compiles at start-up.
+fn trim_suffix<'t>(text: &'t str, suffix: &str) -> &'t str {
+    let mut text = text;
+    while let Some(rest) = text.strip_suffix(suffix) {
+        text = rest;
+    }
+    text
+}
+
 /// "8:03", "8:03am", "11.06am", "9pm", "21/06/2014", "2019-11-19", "18.11.2019".
 fn is_clock_or_date(key: &str) -> bool {
-    let body = key.trim_end_matches("am").trim_end_matches("pm").trim_end_matches("a.m").trim_end_matches("p.m");
+    let body = ["am", "pm", "a.m", "p.m"].into_iter().fold(key, trim_suffix);
     if body.is_empty() {
         return false;
     }
@@ -368,7 +381,7 @@ pub(super) fn lowercase(text: &str) -> String {
 /// Where `needle` first occurs in `text`: its first byte found by a scan, then the rest compared. The same as
 /// `str::find` for these short needles and lines, without the two-way searcher's set-up per call, which V8
 /// recompiled with its optimising tier at start-up for these once-a-line tests.
-fn find_bytes(text: &str, needle: &str) -> Option<usize> {
+pub(super) fn find_bytes(text: &str, needle: &str) -> Option<usize> {
     let (text, needle) = (text.as_bytes(), needle.as_bytes());
     let Some((&first, rest)) = needle.split_first() else { return Some(0) };
     (0..(text.len() + 1).saturating_sub(needle.len()))
@@ -457,6 +470,10 @@ mod tests {
             assert_eq!(lowercase(text), text.to_lowercase(), "{text}");
         }
         assert_eq!(lowercase("Read MORE"), "read more");
+        for key in ["", "am", "8am", "8amam", "9pmam", "10a.m", "11p.mpm", "pm8", "a.ma.m", "ma"] {
+            let by_str = key.trim_end_matches("am").trim_end_matches("pm").trim_end_matches("a.m").trim_end_matches("p.m");
+            assert_eq!(["am", "pm", "a.m", "p.m"].into_iter().fold(key, trim_suffix), by_str, "{key:?}");
+        }
     }
 
     #[test]

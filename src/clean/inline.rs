@@ -253,7 +253,7 @@ fn dateline_from(paragraph: &str, open: usize) -> Option<usize> {
         _ => return None,
     };
     // The marker must open a sentence: a capital, a digit or an opening quote follows.
-    if !text_start.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "\"“‘'".contains(c)) {
+    if !text_start.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '“' | '‘' | '\'')) {
         return None;
     }
     Some(paragraph.len() - text_start.len())
@@ -337,7 +337,7 @@ fn next_opens_sentence(rest: &str) -> bool {
     let trimmed = rest.trim_start();
     trimmed.is_empty()
         || (trimmed.len() < rest.len()
-            && trimmed.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "\"“‘'".contains(c)))
+            && trimmed.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '“' | '‘' | '\'')))
 }
 
 fn push_trimmed(text: &str, span: Span, out: &mut Vec<Span>) {

@@ -274,15 +274,33 @@ fn byline_names(line: &str) -> Vec<String> {
     let rest = rest.strip_prefix("by ").or_else(|| rest.strip_prefix("By ")).unwrap_or(rest);
     let rest = rest.trim_start_matches(['.', ' ', ':']);
     let names_part = rest.split([',', '|', '•', '-', '–', '—']).next().unwrap_or("");
-    names_part
-        .split(" and ")
-        .flat_map(|part| part.split(" & "))
+    split_at_each(names_part, " and ")
+        .flat_map(|part| split_at_each(part, " & "))
         .map(|name| name.trim().trim_end_matches('.').trim_end().to_string())
         .filter(|name| {
             let words: Vec<&str> = name.split_whitespace().collect();
             (1..=4).contains(&words.len()) && words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase))
         })
         .collect()
+}
+
+/// `text` split at every `separator` (not empty), as `str::split` with a `&str` splits it, each found by
+/// [`chrome::find_bytes`]: `str::split` would compile its two-way searcher at start-up for a page with a byline.
+fn split_at_each<'t>(text: &'t str, separator: &'t str) -> impl Iterator<Item = &'t str> {
+    let mut rest = Some(text);
+    std::iter::from_fn(move || {
+        let current = rest?;
+        match chrome::find_bytes(current, separator) {
+            Some(at) => {
+                rest = current.get(at + separator.len()..);
+                current.get(..at)
+            }
+            None => {
+                rest = None;
+                Some(current)
+            }
+        }
+    })
 }
 
 #[cfg(test)]
@@ -331,6 +349,11 @@ mod tests {
         assert_eq!(byline_names("By Jane Smith and John Doe, Senior Reporters"), vec!["Jane Smith", "John Doe"]);
         assert_eq!(byline_names("Written by Regan"), vec!["Regan"]);
         assert_eq!(byline_names("By . Jane Smith ."), vec!["Jane Smith"]);
+        for text in ["", "a", " and ", "Jane and John and Joe", "and Jane and ", "Ann & Bob and Cy"] {
+            for separator in [" and ", " & "] {
+                assert_eq!(split_at_each(text, separator).collect::<Vec<_>>(), text.split(separator).collect::<Vec<_>>());
+            }
+        }
     }
 
     #[test]

@@ -157,6 +157,7 @@ fn drop_authors(people: &mut People, authors: &[String]) {
 }
 
 /// A person whose surname appears in the title is more salient.
+#[inline(never)]
 fn mark_title_names(text: &str, title: Span, people: &mut People) {
     let title = title.slice(text);
     for person in &mut people.persons {
