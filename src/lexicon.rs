@@ -369,16 +369,14 @@ fn first_control_byte(word: u64) -> Option<usize> {
     (below != 0).then_some(below.trailing_zeros() as usize / 8)
 }
 
-/// The 8 bytes of `bytes` from `at` as a little-endian number, 0 bytes after its end if it is shorter.
+/// The 8 bytes of `bytes` from `at` as a little-endian number, 0 bytes after its end if it is shorter (the last
+/// 0–7 bytes read as [`tail_word`] reads them: a loop over them into a zeroed word put a loop and a stack frame in
+/// `Table::add_key`).
 fn read_padded_u64(bytes: &[u8], at: usize) -> u64 {
-    if let Some(word) = bytes.get(at..).and_then(<[u8]>::first_chunk) {
-        return u64::from_le_bytes(*word);
+    match bytes.get(at..) {
+        Some(rest) => rest.first_chunk().map_or_else(|| tail_word(rest), |word| u64::from_le_bytes(*word)),
+        None => 0,
     }
-    let mut word = [0; 8];
-    for (to, &byte) in word.iter_mut().zip(bytes.get(at..).unwrap_or_default()) {
-        *to = byte;
-    }
-    u64::from_le_bytes(word)
 }
 
 /// The 8 bytes of `bytes` from `at` as a little-endian number (0 if there are fewer).
