@@ -102,13 +102,10 @@ pub(crate) fn find_article(text: &str) -> Article {
         mark_tables(text, &lines, &mut reasons);
     }
     for (i, ((line, reason), logit)) in lines.iter().zip(reasons).zip(&logits).enumerate() {
-        match reason {
-            _ if Some(i) == title => article.title = Some(line.span),
-            Some(reason) => article.removed.push(RemovedSpan { span: line.span, reason }),
-            None => {
-                article.paragraphs.push(line.span);
-                article.line_chrome.push((line.span.start, chrome_likeness(*logit)));
-            }
+        if Some(i) == title {
+            article.title = Some(line.span);
+        } else {
+            place(&mut article, line, reason, *logit);
         }
     }
     inline::strip_inline_chrome(text, &mut article);
@@ -122,16 +119,22 @@ pub(crate) fn find_article(text: &str) -> Article {
 fn without_region(text: &str, lines: &[Line], logits: &[f64]) -> Article {
     let mut article = Article::default();
     for (line, logit) in lines.iter().zip(logits) {
-        match line.chrome {
-            Some(reason) => article.removed.push(RemovedSpan { span: line.span, reason }),
-            None => {
-                article.paragraphs.push(line.span);
-                article.line_chrome.push((line.span.start, chrome_likeness(*logit)));
-            }
-        }
+        place(&mut article, line, line.chrome, *logit);
     }
     inline::strip_inline_chrome(text, &mut article);
     article
+}
+
+/// Puts a line in the article: removed as chrome for `reason`, or kept as a paragraph with how much it reads as
+/// chrome by the line model's `logit`.
+fn place(article: &mut Article, line: &Line, reason: Option<&'static str>, logit: f64) {
+    match reason {
+        Some(reason) => article.removed.push(RemovedSpan { span: line.span, reason }),
+        None => {
+            article.paragraphs.push(line.span);
+            article.line_chrome.push((line.span.start, chrome_likeness(logit)));
+        }
+    }
 }
 
 /// How much a line with the line model's `logit` reads as chrome: the model's probability that it is not article.
