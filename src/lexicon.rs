@@ -700,7 +700,17 @@ pub(crate) fn lower<'b>(word: &str, buffer: &'b mut String) -> &'b str {
         buffer.push_str(word);
         buffer.make_ascii_lowercase();
     } else {
-        buffer.extend(word.chars().flat_map(char::to_lowercase));
+        for c in word.chars() {
+            // ASCII and the General Punctuation block (’ “ ” — …), which has no case, as they are; only other
+            // characters ask the Unicode tables, whose code V8 then compiles.
+            if c.is_ascii() {
+                buffer.push(c.to_ascii_lowercase());
+            } else if ('\u{2000}'..='\u{206F}').contains(&c) {
+                buffer.push(c);
+            } else {
+                buffer.extend(c.to_lowercase());
+            }
+        }
     }
     buffer.as_str()
 }
@@ -720,6 +730,20 @@ mod tests {
             let (entry, column) = line.split_once('\t').unwrap_or((line, ""));
             Some((entry.trim(), Some(column.trim()).filter(|c| !c.is_empty())))
         })
+    }
+
+    /// `lower` lower-cases every character as `char::to_lowercase` does, the General Punctuation block it passes
+    /// through included, after an ASCII and after a non-ASCII letter (character by character: a capital sigma is
+    /// always σ, where `str::to_lowercase` makes a final one ς).
+    #[test]
+    fn lower_is_to_lowercase_for_every_character() {
+        let mut buffer = String::new();
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            for word in [format!("A{c}B"), format!("É{c}")] {
+                let expected: String = word.chars().flat_map(char::to_lowercase).collect();
+                assert_eq!(lower(&word, &mut buffer), expected, "{c:?}");
+            }
+        }
     }
 
     /// Key comparison agrees with slice equality at every length up to 24, whichever byte differs.
