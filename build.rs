@@ -34,7 +34,7 @@
 #[path = "src/entry_key.rs"]
 mod entry_key;
 
-use entry_key::normalize;
+use entry_key::{normalize, verb_shape};
 use std::collections::BTreeMap;
 use std::env;
 use std::fs;
@@ -145,15 +145,15 @@ fn main() {
 
 /// The shapes of the speech verbs' keys, which `lexicon.rs`'s `SpeechVerbs` tests before looking a word up: for
 /// each first byte (its low 5 bits), a bit for each length (up to 31), then a bit for each last byte (its low 5
-/// bits), as `verb_shape` there marks them. Written here, so the table does not work them out at start-up.
+/// bits), as `entry_key::verb_shape` places them. Written here, so the table does not work them out at start-up.
 fn verb_shapes(codes: &BTreeMap<String, u32>) -> [u32; 64] {
     let speech_verbs = LIST_BITS.iter().position(|&name| name == "speech_verbs").map_or(0, |bit| 1 << bit);
     let mut shapes = [0; 64];
     for (key, _) in codes.iter().filter(|(_, &code)| code & speech_verbs != 0) {
         if let (Some(&first), Some(&last)) = (key.as_bytes().first(), key.as_bytes().last()) {
-            let first = usize::from(first & 31);
-            shapes[first] |= 1 << key.len().min(31);
-            shapes[32 | first] |= 1 << (last & 31);
+            let ((length_at, length_bit), (last_at, last_bit)) = verb_shape(first, key.len(), last);
+            shapes[length_at] |= length_bit;
+            shapes[last_at] |= last_bit;
         }
     }
     shapes

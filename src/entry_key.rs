@@ -28,3 +28,11 @@ pub(crate) fn normalize(entry: &str) -> String {
     }
     out
 }
+
+/// Where a speech verb's key of `len` bytes from `first` to `last` is marked in `VERB_SHAPES`, which build.rs
+/// writes and `lexicon.rs` tests a word against before looking it up: the place and the bit for its first byte
+/// and length, and for its first and last bytes.
+pub(crate) fn verb_shape(first: u8, len: usize, last: u8) -> ((usize, u32), (usize, u32)) {
+    let first = usize::from(first & 31);
+    ((first, 1 << len.min(31)), (32 | first, 1 << (last & 31)))
+}

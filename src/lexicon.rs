@@ -354,13 +354,6 @@ impl Table {
     }
 }
 
-/// Where a key of `len` bytes from `first` to `last` is marked in `VERB_SHAPES` (build.rs's `verb_shapes` marks
-/// them there): the place and the bit for its first byte and length, and for its first and last bytes.
-fn verb_shape(first: u8, len: usize, last: u8) -> ((usize, u32), (usize, u32)) {
-    let first = usize::from(first & 31);
-    ((first, 1 << len.min(31)), (32 | first, 1 << (last & 31)))
-}
-
 /// Where the first byte below a space is in `word` (8 bytes, little-endian), if there is one: the end of a key in
 /// the merged list. The borrow out of such a byte may mark bytes after it, never one before.
 fn first_control_byte(word: u64) -> Option<usize> {
@@ -665,6 +658,7 @@ fn entries(text: &'static str) -> impl Iterator<Item = (&'static str, Option<&'s
 }
 
 pub(crate) use crate::entry_key::normalize;
+use crate::entry_key::verb_shape;
 
 /// The length in bytes of the longest of `words`, for a quick length test before comparing.
 pub(crate) const fn longest(words: &[&str]) -> usize {

@@ -351,7 +351,7 @@ fn utf8(text: &JsValue, units: usize) -> Result<String, JsError> {
 }
 
 /// The options, set by name in their order from the string `flattenOptions` (`src/records.js`) makes of them, so
-/// the first wrong one is the one reported. Out of line: the first summary's path holds only the call.
+/// the first wrong one is the one reported; [`read_text`], called next, checks them as a whole. Out of line: the first summary's path holds only the call.
 #[inline(never)]
 fn read_options(value: &JsValue) -> Result<Options, JsError> {
     // The string comes in as the text does (a string returned by value took glue of its own, compiled by V8 on
@@ -369,7 +369,6 @@ fn read_options(value: &JsValue) -> Result<Options, JsError> {
         };
         options.set(name, &value).map_err(|e| JsError::new(&e.to_string()))?;
     }
-    options.validate().map_err(|e| JsError::new(&e.to_string()))?;
     Ok(options)
 }
 
