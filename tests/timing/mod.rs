@@ -15,31 +15,56 @@ pub fn thread_cpu_time() -> Option<Duration> {
     Some(Duration::from_millis(ticks * 10))
 }
 
-/// How long `work` takes: the best of three runs (the least disturbed), in thread CPU time where the system
-/// reports it, else in wall time.
-pub fn best_time(mut work: impl FnMut()) -> Duration {
+/// How long `work` takes, per run: the best of three batches of `runs` runs each (the least disturbed), in thread
+/// CPU time where the system reports it, else in wall time.
+pub fn best_time(runs: u32, mut work: impl FnMut()) -> Duration {
     (0..3)
         .map(|_| {
             let (cpu, wall) = (thread_cpu_time(), Instant::now());
-            work();
-            match (cpu, thread_cpu_time()) {
+            for _ in 0..runs {
+                work();
+            }
+            let batch = match (cpu, thread_cpu_time()) {
                 (Some(before), Some(after)) => after.saturating_sub(before),
                 _ => wall.elapsed(),
-            }
+            };
+            batch / runs
         })
         .min()
         .unwrap_or_default()
 }
 
+/// How many runs of `work` take at least [`BATCH`] of CPU time (at least one): timed in batches that long, a time
+/// is off by at most a tenth for the CPU clock's 10 ms ticks. Timed one run at a time, a case of 10 ms read 10 ms
+/// for `n` and 40 ms for `2n` on a fast machine, a ratio of 4 for linear work.
+fn runs_for(mut work: impl FnMut()) -> u32 {
+    let (cpu, wall) = (thread_cpu_time(), Instant::now());
+    let mut runs = 0;
+    loop {
+        work();
+        runs += 1;
+        let spent = match (cpu, thread_cpu_time()) {
+            (Some(before), Some(after)) => after.saturating_sub(before),
+            _ => wall.elapsed(),
+        };
+        if spent >= BATCH || runs >= 1000 {
+            return runs;
+        }
+    }
+}
+
+/// The least CPU time a timed batch of the smaller input takes.
+const BATCH: Duration = Duration::from_millis(100);
+
 /// Asserts that `large` (twice the input of `small`) takes less than three times as long. A quadratic stage
 /// gives a ratio near 4 every time; a busy machine can push a linear one over 3 once, so a ratio over 3 is
-/// measured again, up to three times in all, and the best counts. `small` should take well over the 10 ms
-/// resolution of the CPU clock.
+/// measured again, up to three times in all, and the best counts. Both are timed in batches of as many runs as
+/// `small` needs to take [`BATCH`] ([`runs_for`]), so short cases are timed as precisely as long ones.
 pub fn assert_linear_ratio(case: &str, mut small: impl FnMut(), mut large: impl FnMut()) {
-    small(); // warm-up: lexicons parsed, allocator grown
+    let runs = runs_for(&mut small); // also the warm-up: lexicons parsed, allocator grown
     let mut ratios = Vec::new();
     for _ in 0..3 {
-        let (t1, t2) = (best_time(&mut small), best_time(&mut large));
+        let (t1, t2) = (best_time(runs, &mut small), best_time(runs, &mut large));
         let ratio = t2.as_secs_f64() / t1.as_secs_f64().max(0.01);
         eprintln!("{case}: time(n) {t1:?}, time(2n) {t2:?}, ratio {ratio:.2}");
         ratios.push(ratio);
