@@ -312,6 +312,8 @@ fn sentence_start_before(paragraph: &str, floor: usize, end: usize) -> usize {
     floor + start + lead
 }
 
+/// Whether the segment that a " ." closes is a photo caption: it says where someone is in the picture ("(pictured)",
+/// "(left)", "(file photo)", "… pictured …"), or it opens with a short label and a colon.
 fn is_caption(segment: &str) -> bool {
     const MARKS: [&str; 10] =
         ["(pictured", "(left", "(right", "(centre", "(center", "(above", "(below", "(top", "(file photo", " pictured "];
