@@ -536,35 +536,49 @@ fn push_run(
 /// Appends the name `name_words`, words `core..` of the run whose keys `keys` holds, to the candidates' names
 /// and the keys of its words to their keys; returns where each lies. The last word is written `last_len` bytes
 /// long ([`bare_len`]: without its possessive ending), an initial with its period.
+///
+/// Written in stretches, not word by word: the name is the text itself wherever its words lie one space apart,
+/// as most do, and the keys of the words before the last are a slice of the run's keys.
 #[inline(never)]
 fn push_name(text: &str, name_words: &[Word], keys: &RunKeys, core: usize, last_len: usize, out: &mut Candidates) -> (Range<usize>, Range<usize>) {
     let (name_start, keys_start) = (out.names.len(), out.keys.len());
-    for (k, w) in name_words.iter().enumerate() {
+    let Some((last, leading)) = name_words.split_last() else { return (name_start..name_start, keys_start..keys_start) };
+    // Where the stretch of text not yet copied starts.
+    let mut from = leading.first().unwrap_or(last).span.start;
+    for (w, next) in leading.iter().zip(name_words.iter().skip(1)) {
         let s = w.span.slice(text);
-        if k > 0 {
-            out.names.push(' ');
-            out.keys.push(' ');
-        }
-        // The run's key of the word is its key in the name too, unless the name trims more off the word than
-        // a key does.
-        let run_key = keys.key(core + k).unwrap_or("");
-        if k + 1 == name_words.len() {
-            let bare = s.get(..last_len).unwrap_or("");
-            out.names.push_str(bare);
-            if last_len + possessive_ending(s.as_bytes()) == s.len() && possessive_ending(bare.as_bytes()) == 0 {
-                out.keys.push_str(run_key);
-            } else {
-                push_name_key(bare, &mut out.keys);
-            }
-        } else {
-            out.names.push_str(s);
-            // Only the last word can be possessive: a key drops nothing else from a word but its periods.
-            out.keys.push_str(run_key);
-            if is_initial(text, w) && s.as_bytes().last() != Some(&b'.') {
-                // An initial keeps its period: "M. Butcher", "J.R. Smith".
+        let gap = gap_bytes(text, w, next).unwrap_or(b"");
+        // An initial keeps its period: "M. Butcher", "J.R. Smith". A word with no period before one space is none
+        // that lacks it (an initial of one letter is followed by its period).
+        let period = match gap {
+            b" " if !s.bytes().any(|b| b == b'.') => false,
+            _ => s.as_bytes().last() != Some(&b'.') && is_initial(text, w),
+        };
+        let as_written: &[u8] = if period { b". " } else { b" " };
+        if gap != as_written {
+            out.names.push_str(text.get(from..w.span.end).unwrap_or(""));
+            if period {
                 out.names.push('.');
             }
+            out.names.push(' ');
+            from = next.span.start;
         }
+    }
+    out.names.push_str(text.get(from..last.span.start + last_len).unwrap_or(""));
+    // Only the last word can be possessive: a key drops nothing else from a word but its periods, so the run's
+    // keys of the others are their keys in the name.
+    if !leading.is_empty() {
+        out.keys.push_str(keys.joined(core..core + leading.len()).unwrap_or(""));
+        out.keys.push(' ');
+    }
+    // The run's key of the last word is its key in the name too, unless the name trims more off the word than a
+    // key does.
+    let s = last.span.slice(text);
+    let bare = s.get(..last_len).unwrap_or("");
+    if last_len + possessive_ending(s.as_bytes()) == s.len() && possessive_ending(bare.as_bytes()) == 0 {
+        out.keys.push_str(keys.key(core + leading.len()).unwrap_or(""));
+    } else {
+        push_name_key(bare, &mut out.keys);
     }
     (name_start..out.names.len(), keys_start..out.keys.len())
 }
@@ -1021,9 +1035,14 @@ impl RunKeys {
     /// spaces and [`normalize`]d. An ASCII key is lower case with no period at its end, so the ASCII join is
     /// already normal.
     fn stretch(&self, words: Range<usize>) -> Option<Cow<'_, str>> {
-        let (first, last) = (self.words.get(words.start)?, self.words.get(words.end.checked_sub(1)?)?);
-        let joined = self.joined.get(first.key.start..last.key.end)?;
+        let joined = self.joined(words)?;
         Some(if self.ascii { Cow::Borrowed(joined) } else { Cow::Owned(normalize(joined)) })
+    }
+
+    /// The keys of the words `words` (not empty), joined by spaces as the run holds them.
+    fn joined(&self, words: Range<usize>) -> Option<&str> {
+        let (first, last) = (self.words.get(words.start)?, self.words.get(words.end.checked_sub(1)?)?);
+        self.joined.get(first.key.start..last.key.end)
     }
 }
 
@@ -1269,6 +1288,27 @@ mod tests {
         let words = crate::tokens::tokenize(text, Span::new(0, text.len()));
         let initials: Vec<&str> = words.iter().filter(|w| is_initial(text, w)).map(|w| w.span.slice(text)).collect();
         assert_eq!(initials, ["P", "É", "J.R"]);
+    }
+
+    #[test]
+    fn a_name_is_written_with_one_space_between_words_and_initials_with_their_periods() {
+        let cases = [
+            ("P. Simmons", "P. Simmons", "p simmons"),
+            ("J.R Smith", "J.R. Smith", "j.r smith"),
+            ("John\nSmith’s", "John Smith", "john smith"),
+            ("Mr. Putin", "Mr Putin", "mr putin"),
+            ("Ludwig van Beethoven", "Ludwig van Beethoven", "ludwig van beethoven"),
+            ("Jones'", "Jones", "jones"),
+        ];
+        let mut keys = RunKeys::default();
+        let mut out = Candidates::default();
+        for (text, name, name_keys) in cases {
+            let words = crate::tokens::tokenize(text, Span::new(0, text.len()));
+            keys.fill(text, &words);
+            let last = words.last().map_or(b"".as_slice(), |w| w.span.slice(text).as_bytes());
+            let (name_at, keys_at) = push_name(text, &words, &keys, 0, bare_len(last), &mut out);
+            assert_eq!((&out.names[name_at], &out.keys[keys_at]), (name, name_keys), "{text:?}");
+        }
     }
 
     #[test]
