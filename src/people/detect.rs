@@ -1051,7 +1051,11 @@ impl RunKeys {
 struct Neighbour<'a> {
     word: &'a Word,
     key: &'a str,
+    /// Before the name, the word's entry in the lexicons. After it, empty: there only whether the word is a speech
+    /// verb is asked ("Smith told"), which `speech_verb` answers with a cheaper query than a look-up.
     entry: Entry,
+    /// A speech verb ("said", "told"; [`SpeechVerbs`](crate::lexicon::SpeechVerbs)).
+    speech_verb: bool,
     /// Before the name, a word that is no title but ends in "s": the title its singular is, if any ("negotiators
     /// Steve Witkoff and Jared Kushner"). [`title_precedes`] and [`role_before`] both ask; it is looked up once.
     singular_title: Option<TitleKind>,
@@ -1073,15 +1077,27 @@ impl<'a> Neighbour<'a> {
         if !gap_bytes(text, a, b).is_some_and(is_space_gap) {
             return None;
         }
+        let lex = lexicons();
+        if index > name {
+            // After the name, only the speech verbs are asked about: most words are told none by their shape.
+            let (key, speech_verb) = match known {
+                Some((key, entry)) => (key, lex.speech_verbs.holds(&entry)),
+                None => {
+                    let key = name_key(word.span.slice(text), buffer);
+                    (key, lex.speech_verbs.contains(key))
+                }
+            };
+            return Some(Neighbour { word, key, entry: Entry::default(), speech_verb, singular_title: None });
+        }
         let (key, entry) = match known {
             Some(known) => known,
             None => {
                 let key = name_key(word.span.slice(text), buffer);
-                (key, lexicons().entry(key))
+                (key, lex.entry(key))
             }
         };
-        let singular_title = if index < name { singular_title(key, &entry) } else { None };
-        Some(Neighbour { word, key, entry, singular_title })
+        let singular_title = singular_title(key, &entry);
+        Some(Neighbour { word, key, entry, speech_verb: lex.speech_verbs.holds(&entry), singular_title })
     }
 }
 
@@ -1107,7 +1123,7 @@ fn title_precedes(before: Option<&Neighbour>) -> bool {
 
 /// "Smith said", "Smith, who told…" is not this; "Smith told reporters".
 fn speech_verb_after(after: Option<&Neighbour>) -> bool {
-    after.is_some_and(|a| lexicons().speech_verbs.holds(&a.entry) && !a.key.ends_with("ing"))
+    after.is_some_and(|a| a.speech_verb && !a.key.ends_with("ing"))
 }
 
 /// "said Smith", "according to Smith".
@@ -1115,7 +1131,7 @@ fn speech_verb_before(text: &str, words: &[Word], first: usize, before: Option<&
     let Some(before) = before else { return false };
     let key = before.key;
     (key == "to" && key_of(text, first.checked_sub(2).and_then(|p| words.get(p)), buffer) == "according")
-        || (lexicons().speech_verbs.holds(&before.entry) && !key.ends_with("ing") && key != "read" && key != "write")
+        || (before.speech_verb && !key.ends_with("ing") && key != "read" && key != "write")
 }
 
 /// The key of `word`, or "" when there is none.
