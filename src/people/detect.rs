@@ -507,7 +507,9 @@ fn push_run(
         before: Neighbour::of(text, at.words, first.checked_sub(1), first, keys.known(core.checked_sub(1)), before_key),
         after: Neighbour::of(text, at.words, Some(last + 1), last, keys.known(Some(end)), after_key),
     };
-    let evidence = name_evidence(keys, core..end, is_initial(text, first_word), peeled.looked_up) + shape_evidence(text, &located, opens_sentence);
+    // An initial counts only before another word: a name of one word is not asked.
+    let initial_first = name_words.len() > 1 && is_initial(text, first_word);
+    let evidence = name_evidence(keys, core..end, initial_first, peeled.looked_up) + shape_evidence(text, &located, opens_sentence);
     let titled = peeled.title || title_precedes(located.before.as_ref());
     // What apposition_evidence read after ", ", if it read anything: role_after would read the same.
     let mut after_comma = None;
@@ -870,7 +872,9 @@ pub(super) fn is_connector(word: &str) -> bool {
 }
 
 /// Evidence from the name's own words (`name`, a stretch of the run): given names, surnames, initials, and words
-/// that are rarely names. `looked_up`: [`peel`] found the words of `name` together no place or organisation.
+/// that are rarely names. `initial_first`: the name's first word is an initial, which counts only in a name of
+/// more than one word (a name of one word is not asked). `looked_up`: [`peel`] found the words of `name` together
+/// no place or organisation.
 #[inline(never)]
 fn name_evidence(keys: &RunKeys, name: Range<usize>, initial_first: bool, looked_up: bool) -> f64 {
     let lex = lexicons();
