@@ -188,14 +188,19 @@ fn has_name_shape(text: &str, word: &Word) -> bool {
     let bytes = text.as_bytes().get(word.span.start..word.span.end).unwrap_or(b"");
     // "Hong Kong-based", "Tory-led": a lower-case part after the last hyphen makes an adjective. Most words have
     // no hyphen, nor the last byte of "‐" (E2 80 90): those skip the search.
-    if bytes.iter().any(|&b| b == b'-' || b == 0x90) {
-        let s = word.span.slice(text);
-        if s.rsplit(['-', '‐']).next().is_some_and(|part| part.len() < s.len() && part.chars().next().is_some_and(char::is_lowercase)) {
-            return false;
-        }
+    if bytes.iter().any(|&b| b == b'-' || b == 0x90) && is_hyphenated_adjective(word.span.slice(text)) {
+        return false;
     }
     // The pronoun "I" is a capital letter without the period of an initial.
     !(bytes == b"I" && text.as_bytes().get(word.span.end) != Some(&b'.'))
+}
+
+/// Whether the part of `word` after its last hyphen ("-" or "‐") starts in lower case: "Hong Kong-based",
+/// "Tory-led". Out of line: few words have a hyphen, and [`has_name_shape`], asked of every capitalised word,
+/// keeps fewer registers to save without the split.
+#[inline(never)]
+fn is_hyphenated_adjective(word: &str) -> bool {
+    word.rsplit(['-', '‐']).next().is_some_and(|part| part.len() < word.len() && part.chars().next().is_some_and(char::is_lowercase))
 }
 
 /// An initial: one capital letter followed by a period ("P. Simmons") or a dotted pair ("J.R").
