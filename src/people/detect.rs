@@ -791,7 +791,7 @@ fn peel(text: &str, run: &[Word], keys: &RunKeys, starts_sentence: bool) -> Opti
         let common = lex.common_words.holds(&entry);
         let peel_it = is_title
             || (keys.is_place_like(core) && !given && !(entry.is_ambiguous_place() && remaining == 0 && core > 0))
-            || matches!(keys.key(core), Some("the"))
+            || keys.key_is(core, "the")
             || (core == 0 && starts_sentence && lex.sentence_openers.holds(&entry) && n > 1)
             || (common && !given && !surname)
             || (core == 0 && starts_sentence && common && !given && n > 1 && keys.entry(1).given_name_strength() == 2);
@@ -1011,6 +1011,12 @@ impl RunKeys {
     /// The key of the `k`th word.
     fn key(&self, k: usize) -> Option<&str> {
         self.joined.get(self.words.get(k)?.key.clone())
+    }
+
+    /// Whether the key of the `k`th word is `key`: compared as bytes, without the check of character boundaries
+    /// that slicing the key out as a `str` makes.
+    fn key_is(&self, k: usize, key: &str) -> bool {
+        self.words.get(k).and_then(|w| self.joined.as_bytes().get(w.key.clone())) == Some(key.as_bytes())
     }
 
     /// Whether the `k`th word is a connector or suffix (not past the run).
@@ -1359,6 +1365,7 @@ mod tests {
         assert_eq!(keys.stretch(0..2).as_deref(), Some("new york"));
         assert_eq!(keys.stretch(1..4).as_deref(), Some("york yankees jose"));
         assert_eq!(keys.stretch(2..5), None);
+        assert!(keys.key_is(3, "jose") && !keys.key_is(3, "jos") && !keys.key_is(3, "José") && !keys.key_is(4, ""));
         // Each word's entry is the one its key has.
         assert_eq!(keys.entry(3).given_name_strength(), lexicons().entry("jose").given_name_strength());
         assert_eq!(keys.entry(2).title_kind(), lexicons().entry("yankees").title_kind());
