@@ -573,18 +573,17 @@ fn push_name(text: &str, name_words: &[Word], keys: &RunKeys, core: usize, last_
     }
     out.names.push_str(text.get(from..last.span.start + last_len).unwrap_or(""));
     // Only the last word can be possessive: a key drops nothing else from a word but its periods, so the run's
-    // keys of the others are their keys in the name.
-    if !leading.is_empty() {
-        out.keys.push_str(keys.joined(core..core + leading.len()).unwrap_or(""));
-        out.keys.push(' ');
-    }
-    // The run's key of the last word is its key in the name too, unless the name trims more off the word than a
-    // key does.
+    // keys of the others are their keys in the name. The run's key of the last word is its key in the name too,
+    // unless the name trims more off the word than a key does: then the name's keys are one slice of the run's.
     let s = last.span.slice(text);
     let bare = s.get(..last_len).unwrap_or("");
     if last_len + possessive_ending(s.as_bytes()) == s.len() && possessive_ending(bare.as_bytes()) == 0 {
-        out.keys.push_str(keys.key(core + leading.len()).unwrap_or(""));
+        out.keys.push_str(keys.joined(core..core + name_words.len()).unwrap_or(""));
     } else {
+        if !leading.is_empty() {
+            out.keys.push_str(keys.joined(core..core + leading.len()).unwrap_or(""));
+            out.keys.push(' ');
+        }
         push_name_key(bare, &mut out.keys);
     }
     (name_start..out.names.len(), keys_start..out.keys.len())
