@@ -699,7 +699,7 @@ fn run_end(text: &str, words: &[Word], i: usize, headline: bool) -> usize {
         let mut k = j + 1;
         while k <= j + 2 {
             let (Some(before), Some(word)) = (words.get(k - 1), words.get(k)) else { break };
-            if matches!(gap_bytes(text, before, word), Some(b" ")) && is_connector(word.span.slice(text)) {
+            if matches!(gap_bytes(text, before, word), Some(b" ")) && is_connector_word(text, word) {
                 k += 1;
             } else {
                 break;
@@ -873,6 +873,12 @@ pub(super) fn is_suffix(key: &str) -> bool {
 /// A connector inside a name ([`NAME_CONNECTORS`]), as written.
 pub(super) fn is_connector(word: &str) -> bool {
     CONNECTORS.contains(word)
+}
+
+/// [`is_connector`] of a word of `text`, told by its length and first byte before it is sliced out as a `str`:
+/// most words after a name are no connector.
+fn is_connector_word(text: &str, word: &Word) -> bool {
+    text.as_bytes().get(word.span.start..word.span.end).is_some_and(|bytes| CONNECTORS.may_hold(bytes)) && is_connector(word.span.slice(text))
 }
 
 /// Evidence from the name's own words (`name`, a stretch of the run): given names, surnames, initials, and words
@@ -1286,6 +1292,10 @@ mod tests {
             }
         }
         assert!(is_connector("van") && is_particle("jr") && !is_connector("jr") && is_title_case_function_word("via"));
+        let text = "Ludwig van Beethoven, Van der Merwe, vanity and della Robbia’s del";
+        for word in crate::tokens::tokenize(text, Span::new(0, text.len())) {
+            assert_eq!(is_connector_word(text, &word), is_connector(word.span.slice(text)), "{:?}", word.span.slice(text));
+        }
     }
 
     #[test]
