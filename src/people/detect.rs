@@ -553,13 +553,14 @@ fn push_name(text: &str, name_words: &[Word], keys: &RunKeys, core: usize, last_
     // Where the stretch of text not yet copied starts.
     let mut from = leading.first().unwrap_or(last).span.start;
     for (w, next) in leading.iter().zip(name_words.iter().skip(1)) {
-        let s = w.span.slice(text);
+        // Read as bytes: the tests below look for ASCII bytes.
+        let s = text.as_bytes().get(w.span.start..w.span.end).unwrap_or(b"");
         let gap = gap_bytes(text, w, next).unwrap_or(b"");
         // An initial keeps its period: "M. Butcher", "J.R. Smith". A word with no period before one space is none
         // that lacks it (an initial of one letter is followed by its period).
         let period = match gap {
-            b" " if !s.bytes().any(|b| b == b'.') => false,
-            _ => s.as_bytes().last() != Some(&b'.') && is_initial(text, w),
+            b" " if !s.contains(&b'.') => false,
+            _ => s.last() != Some(&b'.') && is_initial(text, w),
         };
         let as_written: &[u8] = if period { b". " } else { b" " };
         if gap != as_written {
@@ -575,16 +576,16 @@ fn push_name(text: &str, name_words: &[Word], keys: &RunKeys, core: usize, last_
     // Only the last word can be possessive: a key drops nothing else from a word but its periods, so the run's
     // keys of the others are their keys in the name. The run's key of the last word is its key in the name too,
     // unless the name trims more off the word than a key does: then the name's keys are one slice of the run's.
-    let s = last.span.slice(text);
-    let bare = s.get(..last_len).unwrap_or("");
-    if last_len + possessive_ending(s.as_bytes()) == s.len() && possessive_ending(bare.as_bytes()) == 0 {
+    let s = text.as_bytes().get(last.span.start..last.span.end).unwrap_or(b"");
+    let bare = s.get(..last_len).unwrap_or(b"");
+    if last_len + possessive_ending(s) == s.len() && possessive_ending(bare) == 0 {
         out.keys.push_str(keys.joined(core..core + name_words.len()).unwrap_or(""));
     } else {
         if !leading.is_empty() {
             out.keys.push_str(keys.joined(core..core + leading.len()).unwrap_or(""));
             out.keys.push(' ');
         }
-        push_name_key(bare, &mut out.keys);
+        push_name_key(text.get(last.span.start..last.span.start + last_len).unwrap_or(""), &mut out.keys);
     }
     (name_start..out.names.len(), keys_start..out.keys.len())
 }
@@ -629,7 +630,7 @@ fn context_evidence<'t>(
     }
     context += apposition_evidence(text, words, name.last, at.span.end, after_comma, buffer);
     context += table_evidence(text, words, name.first, name.last, at.span.end, name.words.len(), after, buffer);
-    let possessive = name.words.last().is_some_and(|w| is_possessive(w.span.slice(text).as_bytes()));
+    let possessive = name.words.last().and_then(|w| text.as_bytes().get(w.span.start..w.span.end)).is_some_and(is_possessive);
     if is_kinship(before) {
         context += 3.0;
     } else if possessive && is_kinship(after) {
@@ -1174,10 +1175,11 @@ fn apposition_evidence<'t>(
     buffer: &mut String,
 ) -> f64 {
     let Some(word) = words.get(last) else { return 0.0 };
-    let after = text.get(word.span.end..sentence_end).unwrap_or("");
-    // The marks looked for are ASCII, or "’" (E2 80 99): read as bytes, without decoding characters. The words
-    // looked at are slices of the text, not copies.
-    let possessive = match after.as_bytes() {
+    // The marks looked for are ASCII, or "’" (E2 80 99): read as bytes, without decoding characters, and the text
+    // after ", " sliced out as a `str` only when there is one. The words looked at are slices of the text, not
+    // copies.
+    let after = text.as_bytes().get(word.span.end..sentence_end).unwrap_or(b"");
+    let possessive = match after {
         [b'\'', b's', ..] => 2,
         [0xE2, 0x80, 0x99, b's', ..] => 4,
         [b'\'', ..] => 1,
@@ -1185,18 +1187,18 @@ fn apposition_evidence<'t>(
         _ => 0,
     };
     let after = after.get(possessive..).unwrap_or(after);
-    if let [b' ', b'(', inside @ ..] = after.as_bytes() {
+    if let [b' ', b'(', inside @ ..] = after {
         // "John Smith (42)": an age in brackets.
         let digits = inside.iter().take_while(|b| b.is_ascii_digit()).count();
         if (1..=3).contains(&digits) && inside.get(digits) == Some(&b')') {
             return 2.0;
         }
     }
-    // Told by its bytes first: most names have no ", " after them.
-    if !matches!(after.as_bytes(), [b',', b' ', ..]) {
+    // Most names have no ", " after them.
+    if !matches!(after, [b',', b' ', ..]) {
         return 0.0;
     }
-    let rest = after.get(2..).unwrap_or("");
+    let Some(rest) = text.get(word.span.end + possessive + 2..sentence_end) else { return 0.0 };
     // The next word, up to the first character that is not alphanumeric: an age of one or two digits, or "who".
     let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
     if (1..=2).contains(&digits) && matches!(rest.as_bytes().get(digits), Some(b',' | b' ')) {
