@@ -562,8 +562,13 @@ fn push_name(text: &str, name_words: &[Word], keys: &RunKeys, core: usize, last_
             b" " if !s.contains(&b'.') => false,
             _ => s.last() != Some(&b'.') && is_initial(text, w),
         };
-        let as_written: &[u8] = if period { b". " } else { b" " };
-        if gap != as_written {
+        // The name writes the gap as the text does: one space, or a period and a space after an initial.
+        let as_written = match gap {
+            b" " => !period,
+            b". " => period,
+            _ => false,
+        };
+        if !as_written {
             out.names.push_str(text.get(from..w.span.end).unwrap_or(""));
             if period {
                 out.names.push('.');
