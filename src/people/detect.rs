@@ -205,11 +205,12 @@ fn is_hyphenated_adjective(word: &str) -> bool {
 
 /// An initial: one capital letter followed by a period ("P. Simmons") or a dotted pair ("J.R").
 fn is_initial(text: &str, word: &Word) -> bool {
-    let s = word.span.slice(text);
-    // A longer word is neither one letter (at most 4 bytes) nor a dotted pair.
-    if s.len() > 5 {
+    // A longer word is neither one letter (at most 4 bytes) nor a dotted pair: told by its span, before it is
+    // sliced out.
+    if word.span.end.saturating_sub(word.span.start) > 5 {
         return false;
     }
+    let s = word.span.slice(text);
     // One letter: one ASCII byte, or one character of more (a lead byte first); decoded only then.
     let one_letter = match s.as_bytes() {
         [byte] => byte.is_ascii_alphabetic(),
