@@ -188,11 +188,27 @@ fn has_name_shape(text: &str, word: &Word) -> bool {
     let bytes = text.as_bytes().get(word.span.start..word.span.end).unwrap_or(b"");
     // "Hong Kong-based", "Tory-led": a lower-case part after the last hyphen makes an adjective. Most words have
     // no hyphen, nor the last byte of "‐" (E2 80 90): those skip the search.
-    if bytes.iter().any(|&b| b == b'-' || b == 0x90) && is_hyphenated_adjective(word.span.slice(text)) {
+    if has_hyphen_byte(text.as_bytes(), word.span.start, bytes) && is_hyphenated_adjective(word.span.slice(text)) {
         return false;
     }
     // The pronoun "I" is a capital letter without the period of an initial.
     !(bytes == b"I" && text.as_bytes().get(word.span.end) != Some(&b'.'))
+}
+
+/// Whether `word`, the bytes of `text` from `start`, holds a hyphen ("-") or the last byte of "‐" (E2 80 90). A word
+/// of at most eight bytes, as most are, is read from the text as one number, its bytes tested together rather than
+/// one by one (the bytes after it masked off: a zero byte is neither).
+fn has_hyphen_byte(text: &[u8], start: usize, word: &[u8]) -> bool {
+    const EACH_BYTE: u64 = 0x0101_0101_0101_0101;
+    const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+    let eight = text.get(start..start.saturating_add(8)).filter(|_| word.len() <= 8).and_then(|eight| <[u8; 8]>::try_from(eight).ok());
+    let Some(eight) = eight else { return word.iter().any(|&b| b == b'-' || b == 0x90) };
+    // The word's bytes, the first the least significant; `word.len() * 8` is at most 64.
+    let bytes = u64::from_le_bytes(eight) & u64::MAX.checked_shr(64 - word.len() as u32 * 8).unwrap_or(0);
+    // The high bit of a zero byte is set in `zero_byte(x)`, exactly for the lowest one, so that it is nonzero just
+    // when `x` has one.
+    let zero_byte = |x: u64| x.wrapping_sub(EACH_BYTE) & !x & HIGH_BITS;
+    zero_byte(bytes ^ (u64::from(b'-') * EACH_BYTE)) | zero_byte(bytes ^ (0x90 * EACH_BYTE)) != 0
 }
 
 /// Whether the part of `word` after its last hyphen ("-" or "‐") starts in lower case: "Hong Kong-based",
@@ -1303,6 +1319,18 @@ mod tests {
         let text = "Ludwig van Beethoven, Van der Merwe, vanity and della Robbia’s del";
         for word in crate::tokens::tokenize(text, Span::new(0, text.len())) {
             assert_eq!(is_connector_word(text, &word), is_connector(word.span.slice(text)), "{:?}", word.span.slice(text));
+        }
+    }
+
+    #[test]
+    fn hyphens_are_found_eight_bytes_at_a_time_as_one_by_one() {
+        let text = "Hong Kong-based Tory‐led Jean-Pierre X-ray-proof A- -B Smith-Jones-Brown Oxford Kay-";
+        for start in 0..text.len() {
+            for end in start..=(start + 12).min(text.len()) {
+                let word = &text.as_bytes()[start..end];
+                let one_by_one = word.iter().any(|&b| b == b'-' || b == 0x90);
+                assert_eq!(has_hyphen_byte(text.as_bytes(), start, word), one_by_one, "{start}..{end}");
+            }
         }
     }
 
