@@ -791,11 +791,12 @@ fn peel(text: &str, run: &[Word], keys: &RunKeys, starts_sentence: bool) -> Opti
     let mut gender = None;
     while core < n {
         // A place or organisation of two or three words: "New York Yankees", "San Diego Padres". Only the widths
-        // the run has left are tried (none for the last word).
+        // the run has left are tried (none for the last word). A key of words has a space, and so is none of the
+        // country abbreviations, which [`is_place_like_entry`] would look for too.
         if let Some(width) = (2..=(n - core).min(3)).rev().find(|&w| {
             keys.stretch(core..core + w).is_some_and(|joined| {
                 let entry = lex.entry(&joined);
-                is_place_like_entry(&joined, &entry) || lex.organizations.holds(&entry)
+                entry.is_place_or_nationality() || lex.organizations.holds(&entry)
             })
         }) {
             core += width;
@@ -1356,6 +1357,8 @@ mod tests {
             assert_eq!(PLACE_PREFIX_WORDS.contains(word), one_of(word, PLACE_PREFIXES), "{word:?}");
         }
         assert!(KINSHIP_WORDS.contains("fiancée") && EPONYM_WORDS.contains("airport") && !KINSHIP_WORDS.contains("wif"));
+        // peel does not look for a key of several words (which has a space) among the country abbreviations.
+        assert!(COUNTRY_ABBREVIATIONS.iter().all(|abbreviation| !abbreviation.contains(' ')));
     }
 
     #[test]
