@@ -674,6 +674,15 @@ impl<'a> Scanner<'a> {
         if self.shielded_until > at {
             return false;
         }
+        // The opener first, which rejects most capitals after a lower-case word ("said Smith", "in New York") in a
+        // few bytes: a capital and lower-case ASCII letters, then one space and a lower-case letter.
+        let rest = bytes.get(at + 1..).unwrap_or_default();
+        let letters = rest.get(1..).unwrap_or_default();
+        let opener_len = 1 + letters.iter().position(|b| !b.is_ascii_lowercase()).unwrap_or(letters.len());
+        let shaped = rest.get(opener_len) == Some(&b' ') && rest.get(opener_len + 1).is_some_and(u8::is_ascii_lowercase);
+        if !shaped {
+            return false;
+        }
         // The word before: lower-case letters only, after white space, and not one that cannot end a sentence.
         // Read byte by byte: the word is ASCII, and so is the byte before it unless a longer character ends there.
         let head = bytes.get(self.start..at).unwrap_or_default();
@@ -683,23 +692,20 @@ impl<'a> Scanner<'a> {
             Some(&b) if b.is_ascii() => matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ' | b'-'),
             Some(_) => text.get(self.start..self.start + word_start).and_then(|h| h.chars().next_back()).is_none_or(|c| c.is_whitespace() || c == '-'),
         };
-        let previous = text.get(self.start + word_start..at).unwrap_or_default();
+        // Sliced from its end and then its start, two tests of a byte each.
+        let previous = text.get(..at).and_then(|h| h.get(self.start + word_start..)).unwrap_or_default();
         if previous.len() < 2 || !boundary_before || is_continuing_word(previous) {
             return false;
         }
-        // The opener, then one space and a lower-case letter.
-        let rest = &text[at + 1..];
-        // The first byte that is no ASCII letter starts a character: ASCII letters precede it.
-        let opener_len = rest.bytes().position(|b| !b.is_ascii_alphabetic()).unwrap_or(rest.len());
-        let (opener, tail) = rest.split_at(opener_len);
-        let lower_next = tail.strip_prefix(' ').is_some_and(|t| t.starts_with(|c: char| c.is_ascii_lowercase()));
-        let shaped = lower_next && opener.bytes().skip(1).all(|b| b.is_ascii_lowercase());
-        if shaped && opener.len() <= 5 && is_run_in_opener(opener) {
+        // The opener is ASCII, and so is the space before it: both slices are on character boundaries.
+        let Some((opener, rest)) = text.get(at + 1..).and_then(|rest| Some((rest.get(..opener_len)?, rest))) else {
+            return false;
+        };
+        if opener.len() <= 5 && is_run_in_opener(opener) {
             return true;
         }
-        // A caption label opens the same way, with a word of two letters or more: most capitals after a
-        // lower-case word ("said Smith", "in New York") are told apart here, without looking for its colon.
-        shaped && opener.len() >= 2 && caption_label_follows(previous, rest)
+        // A caption label opens the same way, with a word of two letters or more.
+        opener.len() >= 2 && caption_label_follows(previous, rest)
     }
 }
 
