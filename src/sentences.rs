@@ -701,9 +701,9 @@ impl<'a> Scanner<'a> {
     /// word, no punctuation, then either a capitalised run-in opener ("He", "The", "They") and a lower-case
     /// word, or a caption label ([`caption_label_follows`]). Captions in Daily Mail pages lose their line
     /// breaks: "…in charge of the club He has impressed Mann…", "…in stable condition Loved up: The couple…".
+    #[inline(never)]
     fn caption_runs_in(&self, at: usize) -> bool {
-        let text = self.text;
-        let bytes = text.as_bytes();
+        let bytes = self.text.as_bytes();
         let (Some(&before), Some(&after)) = (at.checked_sub(1).and_then(|b| bytes.get(b)), bytes.get(at + 1)) else {
             return false;
         };
@@ -719,9 +719,16 @@ impl<'a> Scanner<'a> {
         let letters = rest.get(1..).unwrap_or_default();
         let opener_len = 1 + letters.iter().position(|b| !b.is_ascii_lowercase()).unwrap_or(letters.len());
         let shaped = rest.get(opener_len) == Some(&b' ') && rest.get(opener_len + 1).is_some_and(u8::is_ascii_lowercase);
-        if !shaped {
-            return false;
-        }
+        shaped && self.caption_follows_word(at, opener_len)
+    }
+
+    /// [`Self::caption_runs_in`] once the capital after the space at `at` opens a word of `opener_len` bytes with the
+    /// shape of an opener: whether the word before the space can end a sentence, and the opener opens one. A function
+    /// of its own: the shape alone rejects most capitals after a lower-case word, and its test saves few registers.
+    #[inline(never)]
+    fn caption_follows_word(&self, at: usize, opener_len: usize) -> bool {
+        let text = self.text;
+        let bytes = text.as_bytes();
         // The word before: lower-case letters only, after white space, and not one that cannot end a sentence.
         // Read byte by byte: the word is ASCII, and so is the byte before it unless a longer character ends there.
         let head = bytes.get(self.start..at).unwrap_or_default();
