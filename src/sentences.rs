@@ -154,18 +154,24 @@ static PLAIN: [bool; 256] = {
     table
 };
 
-/// The high bit of each byte of `word` (eight bytes, the first the least significant) that is not [`PLAIN`], exact
-/// up to the first such byte (bytes after it may be marked whatever they are): outside 0x22..=0x7E (the terminator
-/// "!" is 0x21), or "." or "?".
+/// The high bit of each byte of `word` (eight bytes, the first the least significant) where [`Scanner::run`]'s
+/// tight loop stops: a byte that is neither [`PLAIN`] nor a space, or a space before a byte from 0x40 to 0x5F
+/// (`next` is `word`'s eight bytes from its second), an ASCII capital (where a caption may run in) or one of
+/// `@[\]^_` (where the loop stops for nothing, as cheaper to test). Exact up to the first such byte (bytes after it
+/// may be marked whatever they are): a sum carries into the next byte only from a byte beyond ASCII, and a difference
+/// borrows from the next byte only at a zero (an equal byte), both marked themselves, or a space before a "!".
 #[inline(always)]
-fn not_plain(word: u64) -> u64 {
+fn scan_stops(word: u64, next: u64) -> u64 {
     const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
     const EACH_BYTE: u64 = 0x0101_0101_0101_0101;
-    // A byte's high bit, set (beyond ASCII) or after adding 1 (0x7F) or clear after adding 0x5E (below 0x22); a sum
-    // carries into the next byte only from a byte beyond ASCII, which is marked itself.
-    let outside = word | word.wrapping_add(EACH_BYTE) | !word.wrapping_add(0x5E * EACH_BYTE);
+    // Outside 0x20..=0x7E: a byte's high bit, set (beyond ASCII) or after adding 1 (0x7F) or clear after adding 0x60
+    // (below 0x20); ".", "?", "!"; and a space before a byte with bit 6 set and bits 7 and 5 clear (each bit of a
+    // byte of `next` is shifted to the high bit of the same byte).
+    let outside = word | word.wrapping_add(EACH_BYTE) | !word.wrapping_add(0x60 * EACH_BYTE);
     let zero_byte = |x: u64| x.wrapping_sub(EACH_BYTE) & !x;
-    (outside | zero_byte(word ^ (u64::from(b'.') * EACH_BYTE)) | zero_byte(word ^ (u64::from(b'?') * EACH_BYTE))) & HIGH_BITS
+    let equal = |byte: u8| zero_byte(word ^ (u64::from(byte) * EACH_BYTE));
+    let before_capital = (next << 1) & !(next << 2) & !next;
+    (outside | equal(b'.') | equal(b'?') | equal(b'!') | (equal(b' ') & before_capital)) & HIGH_BITS
 }
 
 /// [`BEFORE_SPACE`]'s class of a lower-case ASCII letter.
@@ -280,10 +286,14 @@ impl<'a> Scanner<'a> {
             let limit = (self.start + MAX_SENTENCE_BYTES)
                 .min(self.brackets.get(self.next_bracket).map_or(usize::MAX, |&(open, _)| open))
                 .min(bytes.len());
+            let run_start = i;
             while i < limit {
-                // Eight bytes at a time to the next byte that is not plain, while eight remain before the limit.
-                if let Some(word) = bytes.get(i..limit).and_then(|rest| rest.get(..8)).and_then(|word| <[u8; 8]>::try_from(word).ok()) {
-                    let stops = not_plain(u64::from_le_bytes(word));
+                // Eight bytes at a time to the next byte that is not plain or is a space before a capital, while eight
+                // remain before the limit and nine before the end. The other spaces are passed over and noted after
+                // (`note_passed_spaces`): most spaces are between two lower-case words.
+                let eight = |from: usize| bytes.get(from..).and_then(|rest| rest.first_chunk::<8>()).copied();
+                if let Some((word, next)) = bytes.get(i..limit).and_then(|rest| rest.first_chunk::<8>()).zip(eight(i + 1)) {
+                    let stops = scan_stops(u64::from_le_bytes(*word), u64::from_le_bytes(next));
                     if stops == 0 {
                         i += 8;
                         continue;
@@ -312,10 +322,39 @@ impl<'a> Scanner<'a> {
                 self.last_space = i;
                 i += 1;
             }
+            self.note_passed_spaces(run_start, i);
             let Some(next) = self.judge_char(i) else { break };
             i = next;
         }
         self.push(self.start, self.text.len());
+    }
+
+    /// Notes the spaces in `from..to`, which [`Self::run`]'s tight loop passed over, as it notes those it stops at:
+    /// the last one as the last space, the last one after a comma, semicolon, colon or dash as a soft break. Only
+    /// the spaces [`Self::cut_long`] can take are looked for (far enough into the sentence), so this reads the
+    /// bytes of long sentences only.
+    fn note_passed_spaces(&mut self, from: usize, to: usize) {
+        let bytes = self.text.as_bytes();
+        let after_break = |p: usize| matches!(bytes.get(..p), Some([.., b',' | b';' | b':'] | [.., 0xE2, 0x80, 0x93 | 0x94]));
+        let mut at = to;
+        let mut last_space_found = false;
+        while at > from.max(self.start + MAX_SENTENCE_BYTES / 4 + 1) {
+            at -= 1;
+            if bytes.get(at) != Some(&b' ') {
+                continue;
+            }
+            if !last_space_found {
+                self.last_space = at;
+                last_space_found = true;
+            }
+            if at <= self.start + MAX_SENTENCE_BYTES / 2 {
+                break;
+            }
+            if after_break(at) {
+                self.soft_break = at;
+                break;
+            }
+        }
     }
 
     /// Judges the character at `i` that [`Self::run`]'s tight loop stopped at (a terminator, a line break, a
@@ -662,9 +701,9 @@ impl<'a> Scanner<'a> {
     /// word, no punctuation, then either a capitalised run-in opener ("He", "The", "They") and a lower-case
     /// word, or a caption label ([`caption_label_follows`]). Captions in Daily Mail pages lose their line
     /// breaks: "…in charge of the club He has impressed Mann…", "…in stable condition Loved up: The couple…".
+    #[inline(never)]
     fn caption_runs_in(&self, at: usize) -> bool {
-        let text = self.text;
-        let bytes = text.as_bytes();
+        let bytes = self.text.as_bytes();
         let (Some(&before), Some(&after)) = (at.checked_sub(1).and_then(|b| bytes.get(b)), bytes.get(at + 1)) else {
             return false;
         };
@@ -674,6 +713,22 @@ impl<'a> Scanner<'a> {
         if self.shielded_until > at {
             return false;
         }
+        // The opener first, which rejects most capitals after a lower-case word ("said Smith", "in New York") in a
+        // few bytes: a capital and lower-case ASCII letters, then one space and a lower-case letter.
+        let rest = bytes.get(at + 1..).unwrap_or_default();
+        let letters = rest.get(1..).unwrap_or_default();
+        let opener_len = 1 + letters.iter().position(|b| !b.is_ascii_lowercase()).unwrap_or(letters.len());
+        let shaped = rest.get(opener_len) == Some(&b' ') && rest.get(opener_len + 1).is_some_and(u8::is_ascii_lowercase);
+        shaped && self.caption_follows_word(at, opener_len)
+    }
+
+    /// [`Self::caption_runs_in`] once the capital after the space at `at` opens a word of `opener_len` bytes with the
+    /// shape of an opener: whether the word before the space can end a sentence, and the opener opens one. A function
+    /// of its own: the shape alone rejects most capitals after a lower-case word, and its test saves few registers.
+    #[inline(never)]
+    fn caption_follows_word(&self, at: usize, opener_len: usize) -> bool {
+        let text = self.text;
+        let bytes = text.as_bytes();
         // The word before: lower-case letters only, after white space, and not one that cannot end a sentence.
         // Read byte by byte: the word is ASCII, and so is the byte before it unless a longer character ends there.
         let head = bytes.get(self.start..at).unwrap_or_default();
@@ -683,23 +738,20 @@ impl<'a> Scanner<'a> {
             Some(&b) if b.is_ascii() => matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ' | b'-'),
             Some(_) => text.get(self.start..self.start + word_start).and_then(|h| h.chars().next_back()).is_none_or(|c| c.is_whitespace() || c == '-'),
         };
-        let previous = text.get(self.start + word_start..at).unwrap_or_default();
+        // Sliced from its end and then its start, two tests of a byte each.
+        let previous = text.get(..at).and_then(|h| h.get(self.start + word_start..)).unwrap_or_default();
         if previous.len() < 2 || !boundary_before || is_continuing_word(previous) {
             return false;
         }
-        // The opener, then one space and a lower-case letter.
-        let rest = &text[at + 1..];
-        // The first byte that is no ASCII letter starts a character: ASCII letters precede it.
-        let opener_len = rest.bytes().position(|b| !b.is_ascii_alphabetic()).unwrap_or(rest.len());
-        let (opener, tail) = rest.split_at(opener_len);
-        let lower_next = tail.strip_prefix(' ').is_some_and(|t| t.starts_with(|c: char| c.is_ascii_lowercase()));
-        let shaped = lower_next && opener.bytes().skip(1).all(|b| b.is_ascii_lowercase());
-        if shaped && opener.len() <= 5 && is_run_in_opener(opener) {
+        // The opener is ASCII, and so is the space before it: both slices are on character boundaries.
+        let Some((opener, rest)) = text.get(at + 1..).and_then(|rest| Some((rest.get(..opener_len)?, rest))) else {
+            return false;
+        };
+        if opener.len() <= 5 && is_run_in_opener(opener) {
             return true;
         }
-        // A caption label opens the same way, with a word of two letters or more: most capitals after a
-        // lower-case word ("said Smith", "in New York") are told apart here, without looking for its colon.
-        shaped && opener.len() >= 2 && caption_label_follows(previous, rest)
+        // A caption label opens the same way, with a word of two letters or more.
+        opener.len() >= 2 && caption_label_follows(previous, rest)
     }
 }
 
@@ -1051,19 +1103,25 @@ mod tests {
         split_block(text).iter().map(|s| s.slice(text)).collect()
     }
 
-    /// The first byte that [`not_plain`] marks is the first that [`PLAIN`] rejects, whatever follows it.
+    /// The first byte that [`scan_stops`] marks is the first that is neither plain nor a space, or a space before a
+    /// byte from 0x40 to 0x5F, whatever follows it.
     #[test]
-    fn eight_byte_scans_stop_where_plain_bytes_end() {
+    fn eight_byte_scans_stop_where_plain_bytes_and_spaces_end() {
+        let stops_at = |bytes: &[u8; 9], k: usize| match bytes[k] {
+            b' ' => (0x40..=0x5F).contains(&bytes[k + 1]),
+            byte => !PLAIN[usize::from(byte)],
+        };
         for position in 0..8 {
             for byte in 0..=255u8 {
-                for after in [b'a', b' ', b'.', 0x7F, 0xFF, 0x80] {
-                    let mut word = [b'x'; 8];
-                    word[position] = byte;
-                    word[position + 1..].fill(after);
-                    let first = word.iter().position(|&b| !PLAIN[usize::from(b)]).unwrap_or(8);
-                    let stops = not_plain(u64::from_le_bytes(word));
+                for after in [b'a', b' ', b'.', b'!', b'A', b'Z', b'@', b'_', b'`', b'[', 0x7F, 0xFF, 0x80] {
+                    let mut bytes = [b'x'; 9];
+                    bytes[position] = byte;
+                    bytes[position + 1..].fill(after);
+                    let first = (0..8).find(|&k| stops_at(&bytes, k)).unwrap_or(8);
+                    let (word, next) = (bytes[..8].try_into().unwrap_or([0; 8]), bytes[1..].try_into().unwrap_or([0; 8]));
+                    let stops = scan_stops(u64::from_le_bytes(word), u64::from_le_bytes(next));
                     let found = if stops == 0 { 8 } else { stops.trailing_zeros() as usize / 8 };
-                    assert_eq!(found, first, "{word:?}");
+                    assert_eq!(found, first, "{bytes:?}");
                 }
             }
         }

@@ -95,23 +95,27 @@ fn push_words(text: &str, span: Span, words: &mut Vec<Word>) {
     let mut at = 0;
     while let Some(&byte) = bytes.get(at) {
         let start = at;
-        // The first character: ASCII (most words) read from the byte's class, any other decoded.
-        let mut class = ASCII_CLASSES[usize::from(byte)];
-        let (capitalized, numeric) = if byte.is_ascii() {
+        // The first character: ASCII (most words) read from the byte's class, any other decoded and given the
+        // class an ASCII letter would have. Its case and whether it is a letter are read from `first` once the
+        // word ends: one value kept through the scan, not two.
+        let first = if byte.is_ascii() {
             at += 1;
+            let class = ASCII_CLASSES[usize::from(byte)];
             if class & WORD == 0 {
                 continue;
             }
-            (class & UPPER != 0, class & LETTER == 0)
+            class
         } else {
             let Some(c) = char_at(piece, at) else { break };
             at += c.len_utf8();
             if !c.is_alphanumeric() {
                 continue;
             }
-            class = not_upper_letter(c);
-            (c.is_uppercase(), false)
+            // A digit of another script is no number here: it is classed as a letter.
+            let upper = if c.is_uppercase() { UPPER } else { 0 };
+            WORD | LETTER | upper | not_upper_letter(c)
         };
+        let mut class = first;
         while let Some(&byte) = bytes.get(at) {
             let byte_class = ASCII_CLASSES[usize::from(byte)];
             // ASCII letters and digits, most of every word, take one step.
@@ -142,6 +146,7 @@ fn push_words(text: &str, span: Span, words: &mut Vec<Word>) {
             }
         }
         let all_caps = class & NOT_UPPER == 0 && piece.get(start..at).is_some_and(|word| word.chars().filter(|c| c.is_alphabetic()).nth(1).is_some());
+        let (capitalized, numeric) = (first & UPPER != 0, first & LETTER == 0);
         words.push(Word { span: Span::new(span.start + start, span.start + at), capitalized, all_caps, numeric });
         // An ASCII byte that ended the word (white space, punctuation, a joiner without a letter after it) starts
         // no word: the scan goes on after it.
