@@ -325,7 +325,7 @@ fn tag_before(text: &str, sentence_start: usize, before: &[Word], mentions: &[Me
     let verb_at = before.iter().rposition(|w| is_verb(w, &mut buffer));
     // The subject: the first person named before the verb.
     if let Some(v) = verb_at {
-        if let Some(person) = before.iter().take(v).find_map(|w| mention_covering(mentions, w.span.start)).map(|(p, _)| p) {
+        if let Some(person) = first_person_named(mentions, before.get(..v).unwrap_or(&[])) {
             return Some(person);
         }
         if before.iter().take(v).any(|w| is_pronoun(lower_key(w.span.slice(text), &mut buffer))) {
@@ -370,6 +370,22 @@ fn mention_covering(mentions: &[Mention], start: usize) -> Option<(usize, usize)
     mentions.get(i).filter(|m| m.span.start == start).map(|m| (m.person, m.span.end))
 }
 
+/// The person of the first of `words` (in text order) that starts a mention: [`mention_covering`] of each word in
+/// turn, found by one walk along the mentions from the first word's, not a search for each word.
+fn first_person_named(mentions: &[Mention], words: &[Word]) -> Option<usize> {
+    let first = words.first()?;
+    let mut i = mentions.partition_point(|m| m.span.start < first.span.start);
+    for w in words {
+        while mentions.get(i).is_some_and(|m| m.span.start < w.span.start) {
+            i += 1;
+        }
+        if let Some(m) = mentions.get(i).filter(|m| m.span.start == w.span.start) {
+            return Some(m.person);
+        }
+    }
+    None
+}
+
 /// The person named last before `at`.
 fn most_recent(mentions: &[Mention], at: usize) -> Option<usize> {
     let i = mentions.partition_point(|m| m.span.start < at);
@@ -387,4 +403,29 @@ fn lower_key<'a>(word: &'a str, buffer: &'a mut String) -> &'a str {
 
 fn is_pronoun(word: &str) -> bool {
     matches!(word, "he" | "she")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The walk along the mentions finds what a search for each word finds: the first word that starts a mention,
+    /// past mentions that start between words or before the first word.
+    #[test]
+    fn the_first_person_named_is_the_one_a_search_per_word_finds() {
+        let text = "Mr Jo Smith met Ann Lee and Bo Ek in Oslo";
+        let words = crate::tokens::tokenize(text, Span::new(0, text.len()));
+        let mention = |start: usize, end: usize, person: usize| Mention { span: Span::new(start, end), person, sentence: 0 };
+        // "Smith" alone (a mention inside a word's span starts nowhere a word does), "Ann Lee", "Bo Ek".
+        let mentions = [mention(1, 2, 9), mention(6, 11, 0), mention(16, 23, 1), mention(28, 33, 2)];
+        for from in 0..words.len() {
+            for to in from..=words.len() {
+                let some = &words[from..to];
+                let searched = some.iter().find_map(|w| mention_covering(&mentions, w.span.start)).map(|(p, _)| p);
+                assert_eq!(first_person_named(&mentions, some), searched, "{from}..{to}");
+            }
+        }
+        assert_eq!(first_person_named(&mentions, &words), Some(0));
+        assert_eq!(first_person_named(&[], &words), None);
+    }
 }

@@ -756,35 +756,107 @@ fn short_word(key: u64) -> ShortWord {
 }
 
 /// What the scorer reads from the word at `span` of `text`, without its possessive "’s": whether it is a
-/// first-person word, and its content key ([`content_key`]), both of the word lower-cased. An ASCII word (most
-/// words of a text) is read as bytes, lower-cased eight bytes at a time in the pass that hashes it and finds it
-/// is ASCII: the same answers.
+/// first-person word, and its content key ([`content_key`]), both of the word lower-cased. An ASCII word of up to
+/// sixteen bytes (nearly every word of a text) is read with one or two loads ([`ascii_word`]); any other word out
+/// of line ([`read_any_word`]), so that the loop over a sentence's words keeps what it needs in registers. The same
+/// answers.
+#[inline(always)]
 fn read_word(text: &str, span: Span, buffer: &mut String) -> (bool, Option<u64>) {
+    match ascii_word(text.as_bytes(), span) {
+        Some((first, second, len)) => read_ascii_word(first, second, len),
+        None => read_any_word(text, span, buffer),
+    }
+}
+
+/// The high bit of each of eight bytes: a chunk has one of them set only where a byte of it is not ASCII.
+const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+
+/// The eight bytes of `text` from `at`, little-endian, when the text goes on that far.
+#[inline(always)]
+fn eight_bytes(text: &[u8], at: usize) -> Option<u64> {
+    let eight = text.get(at..at.checked_add(8)?)?;
+    Some(u64::from_le_bytes(<[u8; 8]>::try_from(eight).ok()?))
+}
+
+/// The word at `span` of `text` when it is one to sixteen ASCII bytes, without a possessive "'s": its first and
+/// second eight bytes as [`hash`] reads them (little-endian, padded with zeros; the second 0 in a word of up to
+/// eight bytes), and how many bytes it has. Each is read as the eight bytes of the text where it starts, with the
+/// bytes past the word masked off: one load, not one a byte. `None` for any other word, and for a word whose
+/// chunks' eight bytes run past the end of the text.
+#[inline(always)]
+fn ascii_word(text: &[u8], span: Span) -> Option<(u64, u64, usize)> {
+    let len = span.end.wrapping_sub(span.start);
+    let first = eight_bytes(text, span.start)?;
+    if len.wrapping_sub(1) < 8 {
+        let chunk = first & u64::MAX >> (64 - 8 * len);
+        if chunk & HIGH_BITS != 0 {
+            return None;
+        }
+        // "'s" as the last two bytes (the bytes past the word are zeros): cut, as `possessive_ending_in_line` cuts it.
+        if len >= 2 && (chunk >> (8 * (len - 2))) as u16 == u16::from_le_bytes(*b"'s") {
+            return Some((chunk & !(0xFFFF << (8 * (len - 2))), 0, len - 2));
+        }
+        return Some((chunk, 0, len));
+    }
+    if len.wrapping_sub(9) < 8 {
+        let second = eight_bytes(text, span.start + 8)? & u64::MAX >> (128 - 8 * len);
+        if (first | second) & HIGH_BITS != 0 {
+            return None;
+        }
+        if text.get(span.end - 2..span.end) == Some(b"'s".as_slice()) {
+            // Seven bytes or more are left: the eight-byte path's answers for a word of seven or eight bytes.
+            let len = len - 2;
+            return Some(match len {
+                7 | 8 => (first & u64::MAX >> (64 - 8 * len), 0, len),
+                _ => (first, second & u64::MAX >> (128 - 8 * len), len),
+            });
+        }
+        return Some((first, second, len));
+    }
+    None
+}
+
+/// [`read_word`] of a word of `len` ASCII bytes, from one to sixteen, read as `first` and `second`
+/// ([`ascii_word`]): lower-cased eight bytes at once and hashed with one mix a chunk. A word of up to eight bytes
+/// has a key of its own: its key is one of the short words' only if it is that word.
+#[inline(always)]
+fn read_ascii_word(first: u64, second: u64, len: usize) -> (bool, Option<u64>) {
+    let key = mix_chunk(len as u64, lower_ascii_chunk(first));
+    if len > 8 {
+        return (false, Some(mix_chunk(key, lower_ascii_chunk(second))));
+    }
+    if len > LONGEST_SHORT_WORD {
+        return (false, Some(key));
+    }
+    let content = (len > 2).then_some(key);
+    match short_word(key) {
+        ShortWord::Stopword => (false, None),
+        ShortWord::FirstPerson => (true, content),
+        ShortWord::Other => (false, content),
+    }
+}
+
+/// [`read_word`] of any other word: seventeen bytes or more, not ASCII, or too near the text's end for
+/// [`ascii_word`]'s loads. An ASCII word is read as bytes, eight at a time, lower-cased in the pass that hashes it
+/// and finds it is ASCII; any other word is lowered as characters.
+#[cold]
+#[inline(never)]
+fn read_any_word(text: &str, span: Span, buffer: &mut String) -> (bool, Option<u64>) {
     let bytes = text.as_bytes().get(span.start..span.end).unwrap_or(&[]);
     let bytes = bytes.get(..bytes.len() - crate::tokens::possessive_ending_in_line(bytes)).unwrap_or(bytes);
     let (mut key, mut any) = (bytes.len() as u64, 0);
-    let first = text.as_bytes().get(span.start..span.start + 8).and_then(|eight| <[u8; 8]>::try_from(eight).ok());
-    match first {
-        // Most words: one to eight bytes, one load with the bytes past the word masked off, no loop over chunks.
-        Some(eight) if bytes.len().wrapping_sub(1) < 8 => {
-            any = u64::from_le_bytes(eight) & u64::MAX >> (64 - 8 * bytes.len());
-            key = mix_chunk(key, lower_ascii_chunk(any));
-        }
-        _ => {
-            for (offset, chunk) in (0..).step_by(8).zip(bytes.chunks(8)) {
-                // A word's last bytes are read as eight from the text and the bytes past the word masked off, when
-                // the text goes on that far: one load, not one a byte.
-                let at = span.start + offset;
-                let chunk = match text.as_bytes().get(at..at + 8).and_then(|eight| <[u8; 8]>::try_from(eight).ok()) {
-                    Some(eight) => u64::from_le_bytes(eight) & u64::MAX >> (64 - 8 * chunk.len()),
-                    None => chunk_value(chunk),
-                };
-                any |= chunk;
-                key = mix_chunk(key, lower_ascii_chunk(chunk));
-            }
-        }
+    for (offset, chunk) in (0..).step_by(8).zip(bytes.chunks(8)) {
+        // A word's last bytes are read as eight from the text and the bytes past the word masked off, when the
+        // text goes on that far: one load, not one a byte.
+        let at = span.start + offset;
+        let chunk = match text.as_bytes().get(at..at + 8).and_then(|eight| <[u8; 8]>::try_from(eight).ok()) {
+            Some(eight) => u64::from_le_bytes(eight) & u64::MAX >> (64 - 8 * chunk.len()),
+            None => chunk_value(chunk),
+        };
+        any |= chunk;
+        key = mix_chunk(key, lower_ascii_chunk(chunk));
     }
-    if any & 0x8080_8080_8080_8080 != 0 {
+    if any & HIGH_BITS != 0 {
         let lowered = lower(crate::tokens::strip_possessive(span.slice(text)), buffer);
         return (lowered.len() <= 7 && is_first_person(lowered), content_key(lowered));
     }
@@ -1012,10 +1084,23 @@ mod tests {
     #[test]
     fn words_read_in_place_answer_as_the_lower_cased_words_do() {
         let mut buffer = String::new();
-        for word in ["I", "We", "WE", "i'm", "I'M", "I’m", "We’re", "we're", "I'd", "i've", "Our", "OUR", "ours", "Me", "my", "mY", "i'", "Minister", "THE", "Said", "It's", "ab", "AB", "x", "", "Tromsø", "NASA", "2,400", "Wearing"] {
+        let words = [
+            "I", "We", "WE", "i'm", "I'M", "I’m", "We’re", "we're", "I'd", "i've", "Our", "OUR", "ours", "Me", "my", "mY", "i'", "Minister",
+            "THE", "Said", "It's", "ab", "AB", "x", "", "Tromsø", "NASA", "2,400", "Wearing", "'s", "x's", "Its's", "Seven's", "Sevens's",
+            "Eightish's", "Ninetimes's", "Government", "GOVERNMENT's", "Sixteen-letters", "Sixteen-lettered", "Seventeen-letters",
+            "Seventeen-lettered's", "Governments’s", "naïveté's", "O'Neill", "Mr.", "S", "Xs",
+        ];
+        for word in words {
             let lowered: String = word.chars().flat_map(char::to_lowercase).collect();
-            let expected = (lowered.len() <= 7 && is_first_person(&lowered), content_key(&lowered));
-            assert_eq!(read_word(word, Span::new(0, word.len()), &mut buffer), expected, "{word}");
+            let lowered = lowered.strip_suffix("'s").or_else(|| lowered.strip_suffix("’s")).unwrap_or(&lowered);
+            let expected = (lowered.len() <= 7 && is_first_person(lowered), content_key(lowered));
+            // Alone (the loads run past the text's end) and with text after it (the loads read the word in place),
+            // at the text's start and further in.
+            for (text, start) in [(word.to_string(), 0), (format!("{word} and then some more words"), 0), (format!("So {word} did"), 3)] {
+                let span = Span::new(start, start + word.len());
+                assert_eq!(read_word(&text, span, &mut buffer), expected, "{text}");
+                assert_eq!(read_any_word(&text, span, &mut buffer), expected, "{text}");
+            }
         }
         assert!(FIRST_PERSON.iter().filter(|w| w.is_ascii()).all(|w| w.len() <= 5));
         let read = |word: &str, buffer: &mut String| read_word(word, Span::new(0, word.len()), buffer);
