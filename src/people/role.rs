@@ -28,6 +28,17 @@ pub(super) fn role_before(
     buffer: &mut String,
 ) -> (Option<String>, bool) {
     let lex = lexicons();
+    // Most words before a name are none of what a role before it is made of ("in", "said"): the role is told
+    // missing by the entry of that word, when the caller has it, without walking back.
+    if let Some((key, entry, singular_title)) = before {
+        if entry.title_kind().is_none()
+            && singular_title.is_none()
+            && !lex.role_links.holds(&entry)
+            && !is_place_like_entry(key, &entry)
+        {
+            return (None, false);
+        }
+    }
     let mut start = first;
     let mut has_title = false;
     let mut title_end = first;
