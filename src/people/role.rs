@@ -83,9 +83,7 @@ pub(super) fn role_before(
     if !has_title {
         return (None, false);
     }
-    let is_link = |k: usize, buffer: &mut String| {
-        words.get(k).is_some_and(|w| matches!(name_key(w.span.slice(text), buffer), "of" | "the" | "and" | "for" | "new" | "then" | "former" | "late"))
-    };
+    let is_link = |k: usize, buffer: &mut String| words.get(k).is_some_and(|w| is_link_word(w.span.slice(text), buffer));
     let mut end = first;
     while start < title_end && is_link(start, buffer) {
         start += 1;
@@ -107,6 +105,16 @@ pub(super) fn role_before(
         return (None, false);
     }
     (Some(role), plural)
+}
+
+/// Whether `word` links the words of a role before a name but does not start or end it ("of", "the", "former").
+/// A word of ASCII letters alone, as most are, is its own key lower-cased: it is compared as it is written.
+fn is_link_word(word: &str, buffer: &mut String) -> bool {
+    const LINKS: [&str; 8] = ["of", "the", "and", "for", "new", "then", "former", "late"];
+    if word.bytes().all(|byte| byte.is_ascii_alphabetic()) {
+        return LINKS.iter().any(|link| link.eq_ignore_ascii_case(word));
+    }
+    LINKS.contains(&name_key(word, buffer))
 }
 
 /// What the evidence step read in the text after a name's ", " ("Umerov, head of the Ukrainian delegation"): the
@@ -341,6 +349,14 @@ mod tests {
         assert_eq!(phrase_end("no end at all"), 13);
         // "‘" and "’" (E2 80 98, E2 80 99) do not end it.
         assert_eq!(phrase_end("the ‘chief’."), "the ‘chief’".len());
+    }
+
+    #[test]
+    fn link_words_are_told_by_their_keys() {
+        let mut buffer = String::new();
+        for (word, link) in [("of", true), ("The", true), ("FORMER", true), ("then.", true), ("late’s", true), ("off", false), ("", false), ("Secretary", false)] {
+            assert_eq!(is_link_word(word, &mut buffer), link, "{word:?}");
+        }
     }
 
     #[test]
