@@ -4,7 +4,7 @@
 
 use super::detect::{is_place_like_entry, singular_title, title_kind, WordTable};
 use crate::lexicon::{lexicons, Entry, TitleKind};
-use crate::tokens::{name_key, split_whitespace, Word};
+use crate::tokens::{name_key, Word};
 
 /// Nouns that head a role in an apposition though they are no title before a name: "head of the Ukrainian
 /// delegation", "a member of parliament", "his wife".
@@ -28,6 +28,17 @@ pub(super) fn role_before(
     buffer: &mut String,
 ) -> (Option<String>, bool) {
     let lex = lexicons();
+    // Most words before a name are none of what a role before it is made of ("in", "said"): the role is told
+    // missing by the entry of that word, when the caller has it, without walking back.
+    if let Some((key, entry, singular_title)) = before {
+        if entry.title_kind().is_none()
+            && singular_title.is_none()
+            && !lex.role_links.holds(&entry)
+            && !is_place_like_entry(key, &entry)
+        {
+            return (None, false);
+        }
+    }
     let mut start = first;
     let mut has_title = false;
     let mut title_end = first;
@@ -72,9 +83,7 @@ pub(super) fn role_before(
     if !has_title {
         return (None, false);
     }
-    let is_link = |k: usize, buffer: &mut String| {
-        words.get(k).is_some_and(|w| matches!(name_key(w.span.slice(text), buffer), "of" | "the" | "and" | "for" | "new" | "then" | "former" | "late"))
-    };
+    let is_link = |k: usize, buffer: &mut String| words.get(k).is_some_and(|w| is_link_word(w.span.slice(text), buffer));
     let mut end = first;
     while start < title_end && is_link(start, buffer) {
         start += 1;
@@ -96,6 +105,16 @@ pub(super) fn role_before(
         return (None, false);
     }
     (Some(role), plural)
+}
+
+/// Whether `word` links the words of a role before a name but does not start or end it ("of", "the", "former").
+/// A word of ASCII letters alone, as most are, is its own key lower-cased: it is compared as it is written.
+fn is_link_word(word: &str, buffer: &mut String) -> bool {
+    const LINKS: [&str; 8] = ["of", "the", "and", "for", "new", "then", "former", "late"];
+    if word.bytes().all(|byte| byte.is_ascii_alphabetic()) {
+        return LINKS.iter().any(|link| link.eq_ignore_ascii_case(word));
+    }
+    LINKS.contains(&name_key(word, buffer))
 }
 
 /// What the evidence step read in the text after a name's ", " ("Umerov, head of the Ukrainian delegation"): the
@@ -183,29 +202,39 @@ pub(super) fn role_words<'a>(rest: &'a str, buffer: &mut String) -> Option<RoleW
     let mut words = [""; MAX_ROLE_WORDS];
     let lex = lexicons();
     // Each word is judged as it is split off, so a phrase that fails early ("the man who…") is not split further,
-    // nor searched for its end: the first word that holds the end ([`phrase_end`]) is cut there and is the last.
+    // nor searched for its end: the first word that holds the end ([`next_phrase_word`]) is cut there and is the
+    // last.
     let (mut n, mut skip, mut has_title) = (0, 0, false);
-    let mut split = split_whitespace(rest);
+    let mut at = 0;
     let mut ended = false;
     while !ended {
-        let Some(word) = split.next() else { break };
-        let end = phrase_end(word);
-        ended = end < word.len();
-        let word = word.get(..end)?;
+        let Some(next) = next_phrase_word(rest, &mut at) else { break };
+        ended = next.ended;
+        let word = next.word;
         if word.is_empty() {
             break;
         }
         *words.get_mut(n)? = word;
         n += 1;
-        let key = name_key(word, buffer);
+        // A word of lower-case ASCII letters is its own key: it is not scanned again.
+        let key = if next.lower { word } else { name_key(word, buffer) };
         if n == 1 && matches!(key, "the" | "a" | "an") {
             skip = 1;
+            continue;
+        }
+        if has_title {
+            // Past the title word only a speech verb is asked about, which its shape tells most words are not,
+            // without a look-up.
+            if lex.speech_verbs.contains(key) {
+                return None;
+            }
             continue;
         }
         // The word's place in the role, after its article.
         let k = n - 1 - skip;
         let entry = lex.entry(key);
         if k == 0
+            && !next.lower
             && word.chars().next().is_some_and(char::is_uppercase)
             && entry.title_kind().is_none()
             // Nationalities and country abbreviations included.
@@ -216,7 +245,7 @@ pub(super) fn role_words<'a>(rest: &'a str, buffer: &mut String) -> Option<RoleW
         if lex.speech_verbs.holds(&entry) {
             return None;
         }
-        if k < TITLE_WITHIN && !has_title {
+        if k < TITLE_WITHIN {
             has_title = entry.title_kind().is_some()
                 || singular_title(key, &entry).is_some()
                 || APPOSITION_HEAD_WORDS.contains(key);
@@ -229,23 +258,87 @@ pub(super) fn role_words<'a>(rest: &'a str, buffer: &mut String) -> Option<RoleW
     (has_title && skip < n).then_some(RoleWords { words, from: skip, to: n })
 }
 
-/// Where the phrase at the start of `rest` ends: at the first comma, semicolon, period, bracket or double quote
-/// (straight or curly), found byte by byte ("“" and "”" are E2 80 9C and E2 80 9D).
-fn phrase_end(rest: &str) -> usize {
+/// A word of a role phrase, split off by [`next_phrase_word`].
+struct PhraseWord<'a> {
+    /// The word, cut at the phrase's end if it holds it (empty when the end starts it).
+    word: &'a str,
+    /// Whether the phrase ends in (or right after) this word.
+    ended: bool,
+    /// Whether the word is lower-case ASCII letters alone (and not empty), so its own key.
+    lower: bool,
+}
+
+/// The next word of `rest` from `*at`, white space skipped, up to white space or the phrase's end (the first
+/// comma, semicolon, period, bracket or double quote, straight or curly: "“" and "”" are E2 80 9C and E2 80 9D),
+/// read in one pass over its bytes; `*at` moves past it. `None` when only white space is left.
+fn next_phrase_word<'a>(rest: &'a str, at: &mut usize) -> Option<PhraseWord<'a>> {
     let bytes = rest.as_bytes();
-    for (i, &byte) in bytes.iter().enumerate() {
-        match byte {
-            b',' | b';' | b'.' | b'(' | b')' | b'"' => return i,
-            0xE2 if matches!(bytes.get(i + 1..i + 3), Some([0x80, 0x9C | 0x9D])) => return i,
-            _ => {}
+    let mut start = *at;
+    // White space first: ASCII by its byte, any other character decoded.
+    while let Some(&byte) = bytes.get(start) {
+        let len = if byte.is_ascii() {
+            if !matches!(byte, b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C) {
+                break;
+            }
+            1
+        } else {
+            let Some(c) = rest.get(start..).and_then(|r| r.chars().next()) else { break };
+            if !c.is_whitespace() {
+                break;
+            }
+            c.len_utf8()
+        };
+        start += len;
+    }
+    if start >= bytes.len() {
+        return None;
+    }
+    let mut end = start;
+    let mut lower = true;
+    let mut ended = false;
+    while let Some(&byte) = bytes.get(end) {
+        if byte.is_ascii() {
+            if matches!(byte, b',' | b';' | b'.' | b'(' | b')' | b'"') {
+                ended = true;
+                break;
+            }
+            if matches!(byte, b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C) {
+                break;
+            }
+            lower &= byte.is_ascii_lowercase();
+            end += 1;
+        } else {
+            if byte == 0xE2 && matches!(bytes.get(end + 1..end + 3), Some([0x80, 0x9C | 0x9D])) {
+                ended = true;
+                break;
+            }
+            let Some(c) = rest.get(end..).and_then(|r| r.chars().next()) else { break };
+            if c.is_whitespace() {
+                break;
+            }
+            lower = false;
+            end += c.len_utf8();
         }
     }
-    bytes.len()
+    *at = end;
+    let word = rest.get(start..end)?;
+    Some(PhraseWord { word, ended, lower: lower && !word.is_empty() })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Where the phrase at the start of `rest` ends, as [`next_phrase_word`] finds it word by word.
+    fn phrase_end(rest: &str) -> usize {
+        let mut at = 0;
+        while let Some(word) = next_phrase_word(rest, &mut at) {
+            if word.ended {
+                break;
+            }
+        }
+        at
+    }
 
     #[test]
     fn a_phrase_ends_at_the_first_comma_period_bracket_or_quote() {
@@ -256,6 +349,14 @@ mod tests {
         assert_eq!(phrase_end("no end at all"), 13);
         // "‘" and "’" (E2 80 98, E2 80 99) do not end it.
         assert_eq!(phrase_end("the ‘chief’."), "the ‘chief’".len());
+    }
+
+    #[test]
+    fn link_words_are_told_by_their_keys() {
+        let mut buffer = String::new();
+        for (word, link) in [("of", true), ("The", true), ("FORMER", true), ("then.", true), ("late’s", true), ("off", false), ("", false), ("Secretary", false)] {
+            assert_eq!(is_link_word(word, &mut buffer), link, "{word:?}");
+        }
     }
 
     #[test]
