@@ -54,14 +54,19 @@ pub(crate) fn find_quotes(text: &str, sentences: &[SentenceSpan], words: &Senten
 /// start-up (V8 compiles a function whole on its first call).
 #[inline(never)]
 fn attribute_all(text: &str, sentences: &[SentenceSpan], words: &SentenceWords, people: &People, quotes: &mut [QuoteFound]) {
-    for quote in quotes.iter_mut() {
-        quote.sentence = sentences.partition_point(|s| s.span.end <= quote.outer.start).min(sentences.len().saturating_sub(1));
-    }
     crate::order::sort_by_key(quotes, |q| q.outer.start);
     let free_mentions = mentions_outside_quotes(&people.mentions, quotes);
     let mut previous: Option<(usize, Option<usize>)> = None;
+    // The quotes are in text order now: the first sentence ending after a quote's opening is found by walking on
+    // from the previous quote's, and the one holding its last byte by walking on from there, not by two searches.
+    let mut opening = 0;
     for quote in quotes.iter_mut() {
-        quote.speaker = attribute(text, quote, sentences, words, &free_mentions);
+        opening = walk_to(sentences, opening, quote.outer.start);
+        quote.sentence = opening.min(sentences.len().saturating_sub(1));
+        let last_byte = quote.outer.end.saturating_sub(1);
+        let closing = walk_to(sentences, opening, last_byte);
+        let closing_sentence = sentences.get(closing).filter(|s| s.span.start <= last_byte).map_or(quote.sentence, |_| closing);
+        quote.speaker = attribute(text, quote, closing_sentence, sentences, words, &free_mentions);
         if quote.speaker.is_none() {
             if let Some((sentence, speaker)) = previous {
                 // An untagged quote right after a tagged one continues it (a new paragraph of the same speech).
@@ -70,7 +75,6 @@ fn attribute_all(text: &str, sentences: &[SentenceSpan], words: &SentenceWords, 
                 }
             }
         }
-        let closing_sentence = sentence_at(sentences, quote.outer.end.saturating_sub(1)).unwrap_or(quote.sentence);
         previous = Some((closing_sentence, quote.speaker));
     }
     // A quote that runs on into the next paragraph is the same speech as the quote that paragraph opens with,
@@ -206,10 +210,15 @@ fn mentions_outside_quotes(mentions: &[Mention], quotes: &[QuoteFound]) -> Vec<M
     out
 }
 
-/// The index of the sentence holding byte `at`.
-fn sentence_at(sentences: &[SentenceSpan], at: usize) -> Option<usize> {
-    let i = sentences.partition_point(|s| s.span.end <= at);
-    sentences.get(i).filter(|s| s.span.start <= at).map(|_| i)
+/// The index of the first sentence from `from` on that ends after byte `at` (`sentences.len()` when none does):
+/// `sentences.partition_point(|s| s.span.end <= at)` when no sentence before `from` ends after `at`, found by a
+/// walk from `from`.
+fn walk_to(sentences: &[SentenceSpan], from: usize, at: usize) -> usize {
+    let mut i = from;
+    while sentences.get(i).is_some_and(|s| s.span.end <= at) {
+        i += 1;
+    }
+    i
 }
 
 /// Characters that may stand between a closing quotation mark and its tag: ",” Umerov said", "” ― Jacklyn Ashley".
@@ -218,9 +227,9 @@ fn is_tag_gap(gap: &str) -> bool {
 }
 
 /// The speaker of `quote`, from its tag: after the quote in the sentence where it closes (or in a short next
-/// sentence: "… .” Obama said."), else before it in the sentence where it opens.
-fn attribute(text: &str, quote: &QuoteFound, sentences: &[SentenceSpan], words: &SentenceWords, mentions: &[Mention]) -> Option<usize> {
-    let closing = sentence_at(sentences, quote.outer.end.saturating_sub(1)).unwrap_or(quote.sentence);
+/// sentence: "… .” Obama said."), else before it in the sentence where it opens. `closing` is the index of the
+/// sentence where it closes.
+fn attribute(text: &str, quote: &QuoteFound, closing: usize, sentences: &[SentenceSpan], words: &SentenceWords, mentions: &[Mention]) -> Option<usize> {
     // A sentence's words are in text order, all inside the sentence: those after the quote, and those before it,
     // are slices of them, not copies.
     let mut after = words.get(closing).map_or(&[][..], |ws| words_from(ws, quote.outer.end));

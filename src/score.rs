@@ -583,7 +583,7 @@ fn sentence_features(i: usize, s: &SentenceSpan, reading: &Reading, document: &D
         entities: document.entities[i].min(1.0),
         centrality,
         coverage: centrality * long_summary,
-        lead: if i == 0 { 0.0 } else { cosine(keys, reading.keys.get(0)) },
+        lead: if i == 0 { 0.0 } else { lead_cosine(keys, reading.keys.get(0).len()) },
         title: if title_keys.is_empty() { 0.0 } else { shared_count(title_keys, keys) as f64 / title_keys.len() as f64 },
         length: (word_count as f64 / 20.0).min(1.0),
         long: ((word_count as f64 - 25.0) / 25.0).clamp(0.0, 1.0),
@@ -888,11 +888,15 @@ fn shared_count(a: &[u32], b: &[u32]) -> usize {
     shared
 }
 
-fn cosine(a: &[u32], b: &[u32]) -> f64 {
-    if a.is_empty() || b.is_empty() {
+/// The cosine of a sentence's `keys` (sorted) with the first sentence's, of which there are `lead_keys`. Words
+/// are numbered in order of first appearance, so the first sentence's keys are the numbers below `lead_keys`, all
+/// of them: the keys they share are those below it, counted by a search, not a merge of the two lists.
+fn lead_cosine(keys: &[u32], lead_keys: usize) -> f64 {
+    if keys.is_empty() || lead_keys == 0 {
         return 0.0;
     }
-    shared_count(a, b) as f64 / ((a.len() * b.len()) as f64).sqrt()
+    let shared = keys.partition_point(|&key| (key as usize) < lead_keys);
+    shared as f64 / ((keys.len() * lead_keys) as f64).sqrt()
 }
 
 /// The sentence's bytes without what may close it after its last mark: quotation marks, brackets and spaces
@@ -1051,6 +1055,27 @@ mod tests {
             assert_eq!(keys.iter().rev().map(|&key| numbers.number(key)).collect::<Vec<u32>>(), (3..1003).rev().collect::<Vec<u32>>());
             assert_eq!((numbers.number(7), numbers.number(u64::MAX), numbers.len()), (0, 2, 1003));
         }
+    }
+
+    /// The first sentence's keys are the numbers below their count, so counting a sentence's keys below it gives
+    /// the cosine a merge of the two lists gives.
+    #[test]
+    fn the_lead_cosine_is_the_cosine_of_a_merge() {
+        let text = "Markets rallied on Friday as oil prices fell. Oil traders said prices would rally again. \
+                    Nothing here matches. Friday markets: oil, prices, traders, rallied.";
+        let sentences = crate::sentences::split_sentences(text, &[Span::new(0, text.len())]);
+        let words = crate::tokens::tokenize_sentences(text, &sentences);
+        let reading = read_sentences(text, &sentences, &words, &mut String::new());
+        let lead = reading.keys.get(0);
+        assert_eq!(lead, (0..lead.len() as u32).collect::<Vec<u32>>());
+        for i in 1..sentences.len() {
+            let keys = reading.keys.get(i);
+            let merged = if keys.is_empty() { 0.0 } else { shared_count(keys, lead) as f64 / ((keys.len() * lead.len()) as f64).sqrt() };
+            assert_eq!(lead_cosine(keys, lead.len()), merged, "{i}");
+        }
+        assert!(lead_cosine(reading.keys.get(1), lead.len()) > 0.0);
+        assert_eq!(lead_cosine(&[], lead.len()), 0.0);
+        assert_eq!(lead_cosine(&[0, 1], 0), 0.0);
     }
 
     #[test]
