@@ -244,7 +244,8 @@ fn is_initial(text: &str, word: &Word) -> bool {
 /// A word with a possessive ending ("Putin’s", "Obama's", "Jones'", "Jones’"), told by its last bytes ("’" is E2 80
 /// 99): [`strip_possessive`] would shorten it, or it ends in "s" and an apostrophe.
 fn is_possessive(word: &[u8]) -> bool {
-    matches!(word, [.., b'\'', b's'] | [.., 0xE2, 0x80, 0x99, b's' | b'S'] | [.., b's', b'\''] | [.., b's', 0xE2, 0x80, 0x99])
+    // Most words end in none of the last bytes a possessive ends in: told by that byte alone.
+    matches!(word.last(), Some(b's' | b'S' | b'\'' | 0x99)) && matches!(word, [.., b'\'', b's'] | [.., 0xE2, 0x80, 0x99, b's' | b'S'] | [.., b's', b'\''] | [.., b's', 0xE2, 0x80, 0x99])
 }
 
 /// The length of a name's last word as the name writes it: without a possessive ending ([`strip_possessive`]) and
@@ -814,9 +815,9 @@ fn peel(text: &str, run: &[Word], keys: &RunKeys, starts_sentence: bool) -> Opti
         let common = lex.common_words.holds(&entry);
         let peel_it = is_title
             || (keys.is_place_like(core) && !given && !(entry.is_ambiguous_place() && remaining == 0 && core > 0))
+            || (common && !given && !surname)
             || keys.key_is(core, "the")
             || (core == 0 && starts_sentence && lex.sentence_openers.holds(&entry) && n > 1)
-            || (common && !given && !surname)
             || (core == 0 && starts_sentence && common && !given && n > 1 && keys.entry(1).given_name_strength() == 2);
         if !peel_it {
             break;
@@ -930,6 +931,20 @@ fn name_evidence(keys: &RunKeys, name: Range<usize>, initial_first: bool, looked
     }
     for (k, index) in words().enumerate() {
         let entry = keys.entry(index);
+        if entry == Entry::default() {
+            // A word in no list: of the tests below, only the initial before it and a country abbreviation count.
+            let place_like = keys.is_country_abbreviation(index);
+            if initial_first && k + 1 == n && n > 1 && place_like {
+                evidence -= 3.0;
+            }
+            if k == 0 && n > 1 && initial_first {
+                evidence += 1.5;
+            }
+            if place_like {
+                evidence -= 1.5;
+            }
+            continue;
+        }
         let given = entry.given_name_strength();
         let surname = entry.surname_strength();
         let place_like = keys.is_place_like(index);
