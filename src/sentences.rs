@@ -996,7 +996,9 @@ fn following_word(text: &str, from: usize) -> Following<'_> {
     let rest = text.get(from..).unwrap_or("");
     let mut skipped = 0;
     let bracketed = rest.starts_with(['(', '[']);
-    for c in rest.chars().take(8) {
+    // Most words follow with nothing to skip: their first letter is not decoded.
+    let opens_word = rest.as_bytes().first().is_some_and(u8::is_ascii_alphanumeric);
+    for c in rest.chars().take(if opens_word { 0 } else { 8 }) {
         if c.is_alphanumeric() {
             break;
         }
