@@ -429,8 +429,8 @@ impl FunctionWords {
         let mut slot = self.slot(packed);
         loop {
             match self.slots.get(slot) {
-                Some(&stored) if stored == packed => return true,
                 Some(&0) | None => return false,
+                Some(&stored) if stored == packed => return true,
                 Some(_) => slot = (slot + 1) & (self.slots.len() - 1),
             }
         }
