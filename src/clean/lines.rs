@@ -172,13 +172,25 @@ fn measure(content: &str, span: Span, blank_before: bool, function_words: &Funct
             break;
         }
         words += 1;
-        // The token's key ([`push_key`]) packed as [`FunctionWords::pack`] does (its last eight bytes) and its
-        // length, while the token is ASCII.
+        // The token's key ([`push_key`]) packed as [`FunctionWords::pack`] does and its length, while the
+        // token is ASCII. Past [`FunctionWords::LONGEST`] bytes the packing is garbage: such a key is no
+        // function word, and only the length says so.
         let (mut packed, mut key_len, mut ascii, mut spaced) = (0u64, 0usize, true, false);
+        // The token's leading letters, eight bytes at a time ([`letter_run`]): most tokens are a word and white
+        // space, or a word and a mark, that the byte loop below then reads.
+        while let Some(chunk) = bytes.get(at..).and_then(<[u8]>::first_chunk::<8>) {
+            let (key, len) = letter_run(u64::from_le_bytes(*chunk));
+            packed |= key.wrapping_shl(8u32.wrapping_mul(key_len as u32));
+            key_len += len;
+            at += len;
+            if len < 8 {
+                break;
+            }
+        }
         while let Some(&byte) = bytes.get(at) {
             let key = ASCII_KEY[usize::from(byte)];
             if key >= b'0' {
-                packed = packed << 8 | u64::from(key);
+                packed |= u64::from(key).wrapping_shl(8u32.wrapping_mul(key_len as u32));
                 key_len += 1;
             } else if key == WHITE_SPACE {
                 spaced = true;
@@ -231,6 +243,21 @@ fn measure(content: &str, span: Span, blank_before: bool, function_words: &Funct
         chrome,
         prose: terminal && words >= PROSE_WORDS && chrome.is_none(),
     }
+}
+
+/// The ASCII letters that the eight bytes `word` (the first the least significant) open with: their key bytes
+/// (lower-cased, packed as [`FunctionWords::pack`] does) and how many there are. Every byte is tested at once;
+/// a carry or borrow runs only from a byte that is no letter towards later bytes, which the run leaves out.
+#[inline(always)]
+fn letter_run(word: u64) -> (u64, usize) {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // With bit 0x20 set, both cases of a letter are in b'a'..=b'z'; a byte beyond ASCII is no letter.
+    let lowered = word | (ONES * 0x20);
+    let letters = lowered.wrapping_add(ONES * (0x80 - 0x61)) & (ONES * (0x80 + 0x7A)).wrapping_sub(lowered) & !word;
+    let other = !letters & HIGH;
+    let run = ((other.wrapping_neg() & other) >> 7).wrapping_sub(1);
+    (lowered & run, (other.trailing_zeros() / 8) as usize)
 }
 
 /// Marks lines whose text (letters and digits, lower-cased) occurs more than once: menus repeated in header
@@ -373,13 +400,13 @@ impl FunctionWords {
     /// The longest key that packs into a slot: keys hold no zero byte, so a packed key is the key.
     const LONGEST: usize = 8;
 
-    /// The key's bytes as a number, the first the most significant, or `None` when it is empty or too long to
-    /// pack.
+    /// The key's bytes as a number, the first the least significant (as eight bytes read from memory in one
+    /// go are), or `None` when it is empty or too long to pack.
     fn pack(key: &[u8]) -> Option<u64> {
         if key.is_empty() || key.len() > Self::LONGEST {
             return None;
         }
-        Some(key.iter().fold(0, |packed, &byte| packed << 8 | u64::from(byte)))
+        Some(key.iter().rev().fold(0, |packed, &byte| packed << 8 | u64::from(byte)))
     }
 
     /// Where a packed key's probe starts.
@@ -402,8 +429,8 @@ impl FunctionWords {
         let mut slot = self.slot(packed);
         loop {
             match self.slots.get(slot) {
-                Some(&stored) if stored == packed => return true,
                 Some(&0) | None => return false,
+                Some(&stored) if stored == packed => return true,
                 Some(_) => slot = (slot + 1) & (self.slots.len() - 1),
             }
         }
@@ -486,6 +513,25 @@ mod tests {
     }
 
     #[test]
+    fn letter_runs_are_the_leading_ascii_letters() {
+        for (bytes, expected) in [
+            (*b"The cat ", "the"),
+            (*b"Kilmarno", "kilmarno"),
+            (*b"said, it", "said"),
+            (*b"a1bcdefg", "a"),
+            (*b"@[`{zZaA", ""),
+            (*b"ab\xc3\xa9cdef", "ab"),
+            (*b"xy\xc1\xdaqqqq", "xy"),
+        ] {
+            let (key, len) = letter_run(u64::from_le_bytes(bytes));
+            let expected = expected.as_bytes();
+            assert_eq!(len, expected.len(), "{bytes:?}");
+            assert_eq!(key.to_le_bytes().get(..len), Some(expected), "{bytes:?}");
+            assert!(key.to_le_bytes().iter().skip(len).all(|&byte| byte == 0), "{bytes:?}");
+        }
+    }
+
+    #[test]
     fn measured_shares_follow_the_tokens() {
         // Counted token by token, as the shares are defined: tokens with a letter, those whose first letter is a
         // capital, those whose key is a function word.
@@ -494,6 +540,8 @@ mod tests {
             "HOME | NEWS | SPORT",
             "“Déjà vu,” she said\u{a0}to them — İt was 2019 and \u{212A}ING’s THE 東京 of a.m. Ölçek",
             "  (of)  2019 12:30 — the\u{2003}end\tof\u{85}it ",
+            "U.S.-led talks: don't, won’t [it] {of} @the `an` of/for 12345678 9abcdefgh Nevertheless, in\u{1}to of",
+            "the,, of... A-B-C-D-E-F-G-H-I it's x\u{7f}of \u{a0}ThE\u{a0}of\x0bAn\x0cWAS'\r\nit(",
             "",
         ] {
             let (mut alphabetic, mut capitals, mut function) = (0, 0, 0);
