@@ -2,6 +2,7 @@
 //! time, the best of several runs, and measured again when a busy machine pushes one ratio over. Never an
 //! absolute time.
 
+use std::sync::{Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
 /// CPU time of the calling thread (user + system, from `/proc/thread-self/stat`, in 10 ms ticks), or `None` where
@@ -53,14 +54,21 @@ fn runs_for(mut work: impl FnMut()) -> u32 {
     }
 }
 
+/// Held while a case is timed ([`assert_linear_ratio`]): the tests of a binary run on parallel threads.
+static MEASURING: Mutex<()> = Mutex::new(());
+
 /// The least CPU time a timed batch of the smaller input takes.
 const BATCH: Duration = Duration::from_millis(100);
 
 /// Asserts that `large` (twice the input of `small`) takes less than three times as long. A quadratic stage
 /// gives a ratio near 4 every time; a busy machine can push a linear one over 3 once, so a ratio over 3 is
 /// measured again, up to three times in all, and the best counts. Both are timed in batches of as many runs as
-/// `small` needs to take [`BATCH`] ([`runs_for`]), so short cases are timed as precisely as long ones.
+/// `small` needs to take [`BATCH`] ([`runs_for`]), so short cases are timed as precisely as long ones; one case at a
+/// time ([`MEASURING`]).
 pub fn assert_linear_ratio(case: &str, mut small: impl FnMut(), mut large: impl FnMut()) {
+    // One measurement at a time in the test binary: two cases timed side by side on two cores share the processor's
+    // caches and memory bandwidth, which slows the larger input more.
+    let _alone = MEASURING.lock().unwrap_or_else(PoisonError::into_inner);
     let runs = runs_for(&mut small); // also the warm-up: lexicons parsed, allocator grown
     let mut ratios = Vec::new();
     for _ in 0..3 {
