@@ -241,7 +241,8 @@ fn thousands_of_nested_quotes_and_brackets() {
     assert_linear("nested open quotes", 150_000, |n| format!("{}He said it was over.{}", "“".repeat(n), "”".repeat(n)));
     assert_linear("nested brackets", 300_000, |n| format!("{}The bridge opened. It cost $12m.{}", "([{".repeat(n), "}])".repeat(n)));
     assert_linear("alternating quotes", 60_000, |n| "“He said ‘she said “".repeat(n));
-    assert_linear("unclosed straight quotes", 60_000, |n| "\"It is over. ".repeat(n));
+    // 390 and 780 KB: 780 KB → 1.56 MB read 2.86-3.14 in time (the caches) for 2.00 in instructions.
+    assert_linear("unclosed straight quotes", 30_000, |n| "\"It is over. ".repeat(n));
     assert_linear("terminator runs", 3_000_000, |n| "?!.".repeat(n));
 }
 
