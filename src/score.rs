@@ -35,7 +35,7 @@ use crate::quotes::QuoteFound;
 use crate::select::{expected_sentences, Length};
 use crate::sentences::SentenceSpan;
 use crate::span::Span;
-use crate::tokens::{SentenceWords, ShortWords, Word};
+use crate::tokens::{SentenceWords, ShortWords, Word, HIGH_BITS};
 
 macro_rules! features {
     ($($(#[doc = $doc:literal])* $name:ident = $default:expr;)*) => {
@@ -767,9 +767,6 @@ fn read_word(text: &str, span: Span, buffer: &mut String) -> (bool, Option<u64>)
         None => read_any_word(text, span, buffer),
     }
 }
-
-/// The high bit of each of eight bytes: a chunk has one of them set only where a byte of it is not ASCII.
-const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
 
 /// The eight bytes of `text` from `at`, little-endian, when the text goes on that far.
 #[inline(always)]

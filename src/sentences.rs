@@ -31,7 +31,7 @@
 
 use crate::lexicon::{lexicons, AbbreviationKind};
 use crate::span::Span;
-use crate::tokens::char_at;
+use crate::tokens::{char_at, is_ascii_space, EACH_BYTE, HIGH_BITS};
 
 /// One sentence: its span in the original text and the paragraph it belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -162,8 +162,6 @@ static PLAIN: [bool; 256] = {
 /// borrows from the next byte only at a zero (an equal byte), both marked themselves, or a space before a "!".
 #[inline(always)]
 fn scan_stops(word: u64, next: u64) -> u64 {
-    const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
-    const EACH_BYTE: u64 = 0x0101_0101_0101_0101;
     // Outside 0x20..=0x7E: a byte's high bit, set (beyond ASCII) or after adding 1 (0x7F) or clear after adding 0x60
     // (below 0x20); ".", "?", "!"; and a space before a byte with bit 6 set and bits 7 and 5 clear (each bit of a
     // byte of `next` is shifted to the high bit of the same byte).
@@ -866,12 +864,6 @@ fn skip_space(text: &str, from: usize) -> usize {
         at += c.len_utf8();
     }
     at
-}
-
-/// The ASCII characters that [`char::is_whitespace`] accepts (`u8::is_ascii_whitespace` leaves out the vertical
-/// tab, which it does not).
-fn is_ascii_space(byte: u8) -> bool {
-    matches!(byte, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r')
 }
 
 /// How many line breaks `text` holds.

@@ -197,6 +197,19 @@ const ASCII_CLASSES: [u8; 256] = {
     classes
 };
 
+/// The ASCII characters that [`char::is_whitespace`] accepts (`u8::is_ascii_whitespace` leaves out the vertical
+/// tab, which it does not).
+pub(crate) const fn is_ascii_space(byte: u8) -> bool {
+    matches!(byte, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r')
+}
+
+/// One in each byte of a `u64`: `EACH_BYTE * b` is eight copies of the byte `b`, for tests of eight bytes at once.
+pub(crate) const EACH_BYTE: u64 = 0x0101_0101_0101_0101;
+
+/// The high bit of each byte of a `u64`: set only in the bytes that are not ASCII, and where the eight-byte tests
+/// leave their answers.
+pub(crate) const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+
 /// A table of the 256 byte values, `true` for those in `bytes`: one look-up a byte, for scans that stop only at
 /// a few of them.
 pub(crate) const fn byte_set(bytes: &[u8]) -> [bool; 256] {
@@ -266,12 +279,12 @@ pub(crate) fn split_whitespace(text: &str) -> impl Iterator<Item = &str> {
 }
 
 /// The first offset from `from` whose character is not white space (`space`), or is (`!space`).
-fn skip_while_space(text: &str, from: usize, space: bool) -> usize {
+pub(crate) fn skip_while_space(text: &str, from: usize, space: bool) -> usize {
     let bytes = text.as_bytes();
     let mut at = from;
     while let Some(&byte) = bytes.get(at) {
         let (is_space, len) = if byte.is_ascii() {
-            (matches!(byte, b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C), 1)
+            (is_ascii_space(byte), 1)
         } else {
             let Some(c) = char_at(text, at) else { break };
             (c.is_whitespace(), c.len_utf8())

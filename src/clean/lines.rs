@@ -8,7 +8,7 @@ use std::sync::OnceLock;
 use super::chrome::{chrome_reason, ends_with_credit};
 use crate::lexicon::FastMap;
 use crate::span::Span;
-use crate::tokens::char_at;
+use crate::tokens::{char_at, is_ascii_space, EACH_BYTE, HIGH_BITS};
 
 /// One non-blank line of the input and its features.
 #[derive(Debug, Clone, Copy)]
@@ -134,7 +134,7 @@ static ASCII_KEY: [u8; 256] = {
         let b = byte as u8;
         table[byte] = if b.is_ascii_alphanumeric() {
             b.to_ascii_lowercase()
-        } else if matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C) {
+        } else if is_ascii_space(b) {
             WHITE_SPACE
         } else if b.is_ascii() {
             OTHER
@@ -250,12 +250,10 @@ fn measure(content: &str, span: Span, blank_before: bool, function_words: &Funct
 /// a carry or borrow runs only from a byte that is no letter towards later bytes, which the run leaves out.
 #[inline(always)]
 fn letter_run(word: u64) -> (u64, usize) {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
     // With bit 0x20 set, both cases of a letter are in b'a'..=b'z'; a byte beyond ASCII is no letter.
-    let lowered = word | (ONES * 0x20);
-    let letters = lowered.wrapping_add(ONES * (0x80 - 0x61)) & (ONES * (0x80 + 0x7A)).wrapping_sub(lowered) & !word;
-    let other = !letters & HIGH;
+    let lowered = word | (EACH_BYTE * 0x20);
+    let letters = lowered.wrapping_add(EACH_BYTE * (0x80 - 0x61)) & (EACH_BYTE * (0x80 + 0x7A)).wrapping_sub(lowered) & !word;
+    let other = !letters & HIGH_BITS;
     let run = ((other.wrapping_neg() & other) >> 7).wrapping_sub(1);
     (lowered & run, (other.trailing_zeros() / 8) as usize)
 }
@@ -342,7 +340,6 @@ pub(super) fn push_key(line: &str, key: &mut Vec<u8>) {
 
 /// How many bytes `bytes` opens with that are ASCII, read eight at a time.
 fn ascii_prefix(bytes: &[u8]) -> usize {
-    const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
     let mut chunks = bytes.chunks_exact(8);
     let mut len = 0;
     for chunk in &mut chunks {

@@ -12,7 +12,7 @@ use super::role::{role_after, role_before, role_in_apposition_before, role_words
 use super::Gender;
 use crate::lexicon::{lexicons, normalize, Entry, Lexicons, TitleKind};
 use crate::span::Span;
-use crate::tokens::{name_key, possessive_ending, push_name_key, short_code, strip_possessive, ShortWords, Word};
+use crate::tokens::{name_key, possessive_ending, push_name_key, short_code, strip_possessive, ShortWords, Word, EACH_BYTE, HIGH_BITS};
 use std::borrow::Cow;
 use std::ops::Range;
 
@@ -199,8 +199,6 @@ fn has_name_shape(text: &str, word: &Word) -> bool {
 /// of at most eight bytes, as most are, is read from the text as one number, its bytes tested together rather than
 /// one by one (the bytes after it masked off: a zero byte is neither).
 fn has_hyphen_byte(text: &[u8], start: usize, word: &[u8]) -> bool {
-    const EACH_BYTE: u64 = 0x0101_0101_0101_0101;
-    const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
     let eight = text.get(start..start.saturating_add(8)).filter(|_| word.len() <= 8).and_then(|eight| <[u8; 8]>::try_from(eight).ok());
     let Some(eight) = eight else { return word.iter().any(|&b| b == b'-' || b == 0x90) };
     // The word's bytes, the first the least significant; `word.len() * 8` is at most 64.

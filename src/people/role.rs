@@ -4,7 +4,7 @@
 
 use super::detect::{is_place_like_entry, singular_title, title_kind, WordTable};
 use crate::lexicon::{lexicons, Entry, TitleKind};
-use crate::tokens::{name_key, Word};
+use crate::tokens::{is_ascii_space, name_key, skip_while_space, Word};
 
 /// Nouns that head a role in an apposition though they are no title before a name: "head of the Ukrainian
 /// delegation", "a member of parliament", "his wife".
@@ -273,23 +273,7 @@ struct PhraseWord<'a> {
 /// read in one pass over its bytes; `*at` moves past it. `None` when only white space is left.
 fn next_phrase_word<'a>(rest: &'a str, at: &mut usize) -> Option<PhraseWord<'a>> {
     let bytes = rest.as_bytes();
-    let mut start = *at;
-    // White space first: ASCII by its byte, any other character decoded.
-    while let Some(&byte) = bytes.get(start) {
-        let len = if byte.is_ascii() {
-            if !matches!(byte, b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C) {
-                break;
-            }
-            1
-        } else {
-            let Some(c) = rest.get(start..).and_then(|r| r.chars().next()) else { break };
-            if !c.is_whitespace() {
-                break;
-            }
-            c.len_utf8()
-        };
-        start += len;
-    }
+    let start = skip_while_space(rest, *at, true);
     if start >= bytes.len() {
         return None;
     }
@@ -302,7 +286,7 @@ fn next_phrase_word<'a>(rest: &'a str, at: &mut usize) -> Option<PhraseWord<'a>>
                 ended = true;
                 break;
             }
-            if matches!(byte, b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C) {
+            if is_ascii_space(byte) {
                 break;
             }
             lower &= byte.is_ascii_lowercase();
