@@ -154,79 +154,39 @@ fn measure(content: &str, span: Span, blank_before: bool, function_words: &Funct
     let (mut words, mut alphabetic, mut function, mut capitals) = (0usize, 0usize, 0usize, 0usize);
     let bytes = content.as_bytes();
     let mut at = 0;
-    let mut scratch = Vec::new();
     loop {
-        // White space up to the next token (what `split_whitespace` skips).
-        while let Some(&byte) = bytes.get(at) {
-            match ASCII_KEY[usize::from(byte)] {
-                WHITE_SPACE => at += 1,
-                NOT_ASCII => match char_at(content, at) {
-                    Some(c) if c.is_whitespace() => at += c.len_utf8(),
-                    _ => break,
-                },
-                _ => break,
-            }
-        }
+        // `at` is where a token may start. Its leading ASCII letters are read eight bytes at a time ([`letter_run`]),
+        // and most tokens of prose are one to seven letters and a space: one load measures such a token here, and
+        // [`read_token`] reads the others, out of line, so that this loop stays small.
         let start = at;
-        if start >= bytes.len() {
-            break;
-        }
-        words += 1;
-        // The token's key ([`push_key`]) packed as [`FunctionWords::pack`] does and its length, while the
-        // token is ASCII. Past [`FunctionWords::LONGEST`] bytes the packing is garbage: such a key is no
-        // function word, and only the length says so.
-        let (mut packed, mut key_len, mut ascii, mut spaced) = (0u64, 0usize, true, false);
-        // The token's leading letters, eight bytes at a time ([`letter_run`]): most tokens are a word and white
-        // space, or a word and a mark, that the byte loop below then reads.
-        while let Some(chunk) = bytes.get(at..).and_then(<[u8]>::first_chunk::<8>) {
-            let (key, len) = letter_run(u64::from_le_bytes(*chunk));
-            packed |= key.wrapping_shl(8u32.wrapping_mul(key_len as u32));
-            key_len += len;
-            at += len;
-            if len < 8 {
-                break;
-            }
-        }
-        while let Some(&byte) = bytes.get(at) {
-            let key = ASCII_KEY[usize::from(byte)];
-            if key >= b'0' {
-                packed |= u64::from(key).wrapping_shl(8u32.wrapping_mul(key_len as u32));
-                key_len += 1;
-            } else if key == WHITE_SPACE {
-                spaced = true;
-                break;
-            } else if key == NOT_ASCII {
-                match char_at(content, at) {
-                    Some(c) if !c.is_whitespace() => at += c.len_utf8(),
-                    _ => break,
-                }
-                ascii = false;
+        let (mut packed, mut key_len) = (0, 0);
+        if let Some(chunk) = bytes.get(at..).and_then(<[u8]>::first_chunk::<8>) {
+            let word = u64::from_le_bytes(*chunk);
+            (packed, key_len) = letter_run(word);
+            at += key_len;
+            if key_len > 0 && word.checked_shr(8 * key_len as u32).is_some_and(|after| after as u8 == b' ') {
+                words += 1;
+                alphabetic += 1;
+                // The first byte is a letter: bit 0x20 clear makes it a capital.
+                capitals += usize::from(word & 0x20 == 0);
+                function += usize::from(function_words.contains_packed(packed));
+                at += 1;
                 continue;
             }
-            at += 1;
         }
-        let end = at;
-        // The ASCII white space that ended the token is passed here rather than read again.
-        at += usize::from(spaced);
-        // The case of the token's first letter: usually its first byte. The token as a string is needed only
-        // when its first byte is no letter or it holds other characters: it is sliced there, not captured by a
-        // closure, which kept the offsets in memory for every token.
-        let capital = match bytes.get(start) {
-            Some(&first) if first.is_ascii_alphabetic() => first.is_ascii_uppercase(),
-            _ => match content.get(start..end).unwrap_or("").chars().find(|c| c.is_alphabetic()) {
-                Some(letter) => letter.is_uppercase(),
-                None => continue,
-            },
-        };
-        alphabetic += 1;
-        capitals += usize::from(capital);
-        function += usize::from(if ascii {
-            key_len <= FunctionWords::LONGEST && function_words.contains_packed(packed)
-        } else {
-            scratch.clear();
-            push_key(content.get(start..end).unwrap_or(""), &mut scratch);
-            function_words.contains(&scratch)
-        });
+        match read_token(content, start, at, packed, key_len, function_words) {
+            Token::End => break,
+            Token::Space { next } => at = next,
+            Token::Word { next, letter } => {
+                at = next;
+                words += 1;
+                if let Some((capital, function_word)) = letter {
+                    alphabetic += 1;
+                    capitals += usize::from(capital);
+                    function += usize::from(function_word);
+                }
+            }
+        }
     }
     let share = |n: usize| if alphabetic == 0 { 0.0 } else { n as f64 / alphabetic as f64 };
     let terminal = ends_with_terminal(content);
@@ -243,6 +203,97 @@ fn measure(content: &str, span: Span, blank_before: bool, function_words: &Funct
         chrome,
         prose: terminal && words >= PROSE_WORDS && chrome.is_none(),
     }
+}
+
+/// What [`read_token`] found where a token may start.
+enum Token {
+    /// The line's end: only white space was left.
+    End,
+    /// White space, up to `next`, where a token starts.
+    Space { next: usize },
+    /// A token, and where the next may start; with a letter, whether its first letter is a capital and whether its
+    /// key is a function word.
+    Word { next: usize, letter: Option<(bool, bool)> },
+}
+
+/// [`measure`] for what its loop does not take: white space, and tokens that open with no letter, hold
+/// characters beyond ASCII, have more than seven letters or end in anything but a space. The token opens at `start`
+/// (unless white space does), and its leading letters, through `at`, pack into `packed` (`key_len` bytes: eight
+/// when the letters may go on).
+#[inline(never)]
+fn read_token(content: &str, start: usize, mut at: usize, mut packed: u64, mut key_len: usize, function_words: &FunctionWords) -> Token {
+    let bytes = content.as_bytes();
+    // Past eight letters, the run goes on eight bytes at a time. Past [`FunctionWords::LONGEST`] bytes the packing
+    // is garbage: such a key is no function word, and only the length says so.
+    let mut len = key_len;
+    while len == 8 {
+        let Some(chunk) = bytes.get(at..).and_then(<[u8]>::first_chunk::<8>) else { break };
+        let key;
+        (key, len) = letter_run(u64::from_le_bytes(*chunk));
+        packed |= key.wrapping_shl(8u32.wrapping_mul(key_len as u32));
+        key_len += len;
+        at += len;
+    }
+    if key_len == 0 {
+        // White space up to the next token (what `split_whitespace` skips): a token after it is read by
+        // [`measure`], unless it opens here.
+        while let Some(&byte) = bytes.get(at) {
+            match ASCII_KEY[usize::from(byte)] {
+                WHITE_SPACE => at += 1,
+                NOT_ASCII => match char_at(content, at) {
+                    Some(c) if c.is_whitespace() => at += c.len_utf8(),
+                    _ => break,
+                },
+                _ => break,
+            }
+        }
+        if at >= bytes.len() {
+            return Token::End;
+        }
+        if at > start {
+            return Token::Space { next: at };
+        }
+    }
+    // The rest of the token, a byte at a time: the key goes on while the token is ASCII.
+    let (mut ascii, mut spaced) = (true, false);
+    while let Some(&byte) = bytes.get(at) {
+        let key = ASCII_KEY[usize::from(byte)];
+        if key >= b'0' {
+            packed |= u64::from(key).wrapping_shl(8u32.wrapping_mul(key_len as u32));
+            key_len += 1;
+        } else if key == WHITE_SPACE {
+            spaced = true;
+            break;
+        } else if key == NOT_ASCII {
+            match char_at(content, at) {
+                Some(c) if !c.is_whitespace() => at += c.len_utf8(),
+                _ => break,
+            }
+            ascii = false;
+            continue;
+        }
+        at += 1;
+    }
+    let end = at;
+    // The ASCII white space that ended the token is passed here rather than read again.
+    let next = at + usize::from(spaced);
+    // The case of the token's first letter: usually its first byte. The token as a string is needed only when
+    // its first byte is no letter or it holds other characters.
+    let capital = match bytes.get(start) {
+        Some(&first) if first.is_ascii_alphabetic() => first.is_ascii_uppercase(),
+        _ => match content.get(start..end).unwrap_or("").chars().find(|c| c.is_alphabetic()) {
+            Some(letter) => letter.is_uppercase(),
+            None => return Token::Word { next, letter: None },
+        },
+    };
+    let function_word = if ascii {
+        key_len <= FunctionWords::LONGEST && function_words.contains_packed(packed)
+    } else {
+        let mut scratch = Vec::new();
+        push_key(content.get(start..end).unwrap_or(""), &mut scratch);
+        function_words.contains(&scratch)
+    };
+    Token::Word { next, letter: Some((capital, function_word)) }
 }
 
 /// The ASCII letters that the eight bytes `word` (the first the least significant) open with: their key bytes
@@ -388,8 +439,8 @@ pub(super) fn has_gaps(lines: &[Line]) -> bool {
 /// English function words (data/function_words.txt), each key packed into a number: a look-up is a multiply
 /// and a probe or two, where hashing the key as a string and comparing it took ten times as many instructions.
 pub(super) struct FunctionWords {
-    /// Open addressing with linear probing, at most half full: 0 for an empty slot, else a word's bytes
-    /// ([`FunctionWords::pack`]).
+    /// Open addressing with linear probing, at most a sixteenth full, so that most look-ups end at their first
+    /// slot: 0 for an empty slot, else a word's bytes ([`FunctionWords::pack`]).
     slots: Box<[u64]>,
 }
 
@@ -416,13 +467,11 @@ impl FunctionWords {
         Self::pack(key).is_some_and(|packed| self.contains_packed(packed))
     }
 
-    /// Whether the key of 1 to [`Self::LONGEST`] bytes that packs into `packed` ([`Self::pack`]) is a function word.
+    /// Whether the key of at most [`Self::LONGEST`] bytes that packs into `packed` ([`Self::pack`]) is a function word.
     /// In line: [`measure`] asks it for nearly every token, and the call took as many instructions as the probe.
+    /// An empty key (0) needs no test of its own: it equals no word, and its probe ends at an empty slot as any does.
     #[inline(always)]
     fn contains_packed(&self, packed: u64) -> bool {
-        if packed == 0 {
-            return false;
-        }
         let mut slot = self.slot(packed);
         loop {
             match self.slots.get(slot) {
@@ -445,7 +494,7 @@ pub(super) fn function_words() -> &'static FunctionWords {
             .filter(|l| !l.is_empty() && !l.starts_with('#'))
             .filter_map(|word| FunctionWords::pack(word.as_bytes()))
             .collect();
-        let mut table = FunctionWords { slots: vec![0; (words.len() * 2).next_power_of_two().max(2)].into_boxed_slice() };
+        let mut table = FunctionWords { slots: vec![0; (words.len() * 16).next_power_of_two().max(2)].into_boxed_slice() };
         for packed in words {
             let mut slot = table.slot(packed);
             while table.slots[slot] != 0 && table.slots[slot] != packed {
@@ -539,6 +588,7 @@ mod tests {
             "  (of)  2019 12:30 — the\u{2003}end\tof\u{85}it ",
             "U.S.-led talks: don't, won’t [it] {of} @the `an` of/for 12345678 9abcdefgh Nevertheless, in\u{1}to of",
             "the,, of... A-B-C-D-E-F-G-H-I it's x\u{7f}of \u{a0}ThE\u{a0}of\x0bAn\x0cWAS'\r\nit(",
+            "Kilmarno Kilmarnock abcdefghijklmnopqr abcdefghijklmnop The of I a\tThe  x Is tHe ThE,OF\u{a0}of Its",
             "",
         ] {
             let (mut alphabetic, mut capitals, mut function) = (0, 0, 0);
