@@ -162,16 +162,50 @@ fn measure(content: &str, span: Span, blank_before: bool, function_words: &Funct
         let (mut packed, mut key_len) = (0, 0);
         if let Some(chunk) = bytes.get(at..).and_then(<[u8]>::first_chunk::<8>) {
             let word = u64::from_le_bytes(*chunk);
-            (packed, key_len) = letter_run(word);
+            let after;
+            (packed, key_len, after) = letter_run(word);
             at += key_len;
-            if key_len > 0 && word.checked_shr(8 * key_len as u32).is_some_and(|after| after as u8 == b' ') {
+            // The bytes after one to seven letters (`after` above 1): a space, or a mark and a space ("said," "ago."),
+            // which adds nothing to the key.
+            let passed = if after <= 1 {
+                0
+            } else if word & after.wrapping_mul(0xFF) == after.wrapping_mul(u64::from(b' ')) {
+                1
+            } else {
+                let next = word.wrapping_shr(8 * key_len as u32);
+                usize::from((next >> 8) as u8 == b' ' && ASCII_KEY[usize::from(next as u8)] == OTHER) * 2
+            };
+            if passed > 0 {
                 words += 1;
                 alphabetic += 1;
                 // The first byte is a letter: bit 0x20 clear makes it a capital.
                 capitals += usize::from(word & 0x20 == 0);
                 function += usize::from(function_words.contains_packed(packed));
-                at += 1;
+                at += passed;
                 continue;
+            }
+            // A longer word ("Kilmarnock", "investigation") goes on eight bytes at a time. Past
+            // [`FunctionWords::LONGEST`] bytes its key is no function word: only its length is counted.
+            if key_len == 8 {
+                let mut len = key_len;
+                while let Some(chunk) = bytes.get(at..).and_then(<[u8]>::first_chunk::<8>).filter(|_| len == 8) {
+                    (_, len, _) = letter_run(u64::from_le_bytes(*chunk));
+                    key_len += len;
+                    at += len;
+                }
+                let passed = match bytes.get(at..) {
+                    Some([b' ', ..]) => 1,
+                    Some([mark, b' ', ..]) if ASCII_KEY[usize::from(*mark)] == OTHER => 2,
+                    _ => 0,
+                };
+                if passed > 0 {
+                    words += 1;
+                    alphabetic += 1;
+                    capitals += usize::from(word & 0x20 == 0);
+                    function += usize::from(key_len == FunctionWords::LONGEST && function_words.contains_packed(packed));
+                    at += passed;
+                    continue;
+                }
             }
         }
         match read_token(content, start, at, packed, key_len, function_words) {
@@ -217,23 +251,12 @@ enum Token {
 }
 
 /// [`measure`] for what its loop does not take: white space, and tokens that open with no letter, hold
-/// characters beyond ASCII, have more than seven letters or end in anything but a space. The token opens at `start`
-/// (unless white space does), and its leading letters, through `at`, pack into `packed` (`key_len` bytes: eight
-/// when the letters may go on).
+/// characters beyond ASCII or end in anything but a space. The token opens at `start` (unless white space does),
+/// and its leading letters, through `at`, pack into `packed` (`key_len` bytes; past [`FunctionWords::LONGEST`]
+/// the packing is garbage: such a key is no function word, and only the length says so).
 #[inline(never)]
 fn read_token(content: &str, start: usize, mut at: usize, mut packed: u64, mut key_len: usize, function_words: &FunctionWords) -> Token {
     let bytes = content.as_bytes();
-    // Past eight letters, the run goes on eight bytes at a time. Past [`FunctionWords::LONGEST`] bytes the packing
-    // is garbage: such a key is no function word, and only the length says so.
-    let mut len = key_len;
-    while len == 8 {
-        let Some(chunk) = bytes.get(at..).and_then(<[u8]>::first_chunk::<8>) else { break };
-        let key;
-        (key, len) = letter_run(u64::from_le_bytes(*chunk));
-        packed |= key.wrapping_shl(8u32.wrapping_mul(key_len as u32));
-        key_len += len;
-        at += len;
-    }
     if key_len == 0 {
         // White space up to the next token (what `split_whitespace` skips): a token after it is read by
         // [`measure`], unless it opens here.
@@ -297,16 +320,17 @@ fn read_token(content: &str, start: usize, mut at: usize, mut packed: u64, mut k
 }
 
 /// The ASCII letters that the eight bytes `word` (the first the least significant) open with: their key bytes
-/// (lower-cased, packed as [`FunctionWords::pack`] does) and how many there are. Every byte is tested at once;
-/// a carry or borrow runs only from a byte that is no letter towards later bytes, which the run leaves out.
+/// (lower-cased, packed as [`FunctionWords::pack`] does), how many there are, and the lowest bit of the byte after
+/// them (0 when all eight are letters), so that `after * 0xFF` masks that byte. Every byte is tested at once; a
+/// carry or borrow runs only from a byte that is no letter towards later bytes, which the run leaves out.
 #[inline(always)]
-fn letter_run(word: u64) -> (u64, usize) {
+fn letter_run(word: u64) -> (u64, usize, u64) {
     // With bit 0x20 set, both cases of a letter are in b'a'..=b'z'; a byte beyond ASCII is no letter.
     let lowered = word | (EACH_BYTE * 0x20);
     let letters = lowered.wrapping_add(EACH_BYTE * (0x80 - 0x61)) & (EACH_BYTE * (0x80 + 0x7A)).wrapping_sub(lowered) & !word;
     let other = !letters & HIGH_BITS;
-    let run = ((other.wrapping_neg() & other) >> 7).wrapping_sub(1);
-    (lowered & run, (other.trailing_zeros() / 8) as usize)
+    let after = (other.wrapping_neg() & other) >> 7;
+    (lowered & after.wrapping_sub(1), (other.trailing_zeros() / 8) as usize, after)
 }
 
 /// Marks lines whose text (letters and digits, lower-cased) occurs more than once: menus repeated in header
@@ -439,14 +463,19 @@ pub(super) fn has_gaps(lines: &[Line]) -> bool {
 /// English function words (data/function_words.txt), each key packed into a number: a look-up is a multiply
 /// and a probe or two, where hashing the key as a string and comparing it took ten times as many instructions.
 pub(super) struct FunctionWords {
-    /// Open addressing with linear probing, at most a sixteenth full, so that most look-ups end at their first
-    /// slot: 0 for an empty slot, else a word's bytes ([`FunctionWords::pack`]).
-    slots: Box<[u64]>,
+    /// Open addressing with linear probing, at most a sixteenth full (a test checks it), so that most look-ups end
+    /// at their first slot: 0 for an empty slot, else a word's bytes ([`FunctionWords::pack`]). A fixed size: a
+    /// probe needs neither the table's length nor a bounds check.
+    slots: [u64; FunctionWords::SLOTS],
 }
 
 impl FunctionWords {
     /// The longest key that packs into a slot: keys hold no zero byte, so a packed key is the key.
     const LONGEST: usize = 8;
+    /// The bits of a slot's index.
+    const SLOT_BITS: u32 = 11;
+    /// How many slots the table has.
+    const SLOTS: usize = 1 << Self::SLOT_BITS;
 
     /// The key's bytes as a number, the first the least significant (as eight bytes read from memory in one
     /// go are), or `None` when it is empty or too long to pack.
@@ -457,9 +486,9 @@ impl FunctionWords {
         Some(key.iter().rev().fold(0, |packed, &byte| packed << 8 | u64::from(byte)))
     }
 
-    /// Where a packed key's probe starts.
-    fn slot(&self, packed: u64) -> usize {
-        (packed.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as usize & (self.slots.len() - 1)
+    /// Where a packed key's probe starts: the product's top bits (Fibonacci hashing).
+    fn slot(packed: u64) -> usize {
+        (packed.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - Self::SLOT_BITS)) as usize
     }
 
     /// Whether `key` (a token's key, [`push_key`]) is a function word.
@@ -472,12 +501,12 @@ impl FunctionWords {
     /// An empty key (0) needs no test of its own: it equals no word, and its probe ends at an empty slot as any does.
     #[inline(always)]
     fn contains_packed(&self, packed: u64) -> bool {
-        let mut slot = self.slot(packed);
+        let mut slot = Self::slot(packed);
         loop {
-            match self.slots.get(slot) {
-                Some(&0) | None => return false,
-                Some(&stored) if stored == packed => return true,
-                Some(_) => slot = (slot + 1) & (self.slots.len() - 1),
+            match self.slots[slot & (Self::SLOTS - 1)] {
+                0 => return false,
+                stored if stored == packed => return true,
+                _ => slot += 1,
             }
         }
     }
@@ -494,11 +523,11 @@ pub(super) fn function_words() -> &'static FunctionWords {
             .filter(|l| !l.is_empty() && !l.starts_with('#'))
             .filter_map(|word| FunctionWords::pack(word.as_bytes()))
             .collect();
-        let mut table = FunctionWords { slots: vec![0; (words.len() * 16).next_power_of_two().max(2)].into_boxed_slice() };
-        for packed in words {
-            let mut slot = table.slot(packed);
+        let mut table = FunctionWords { slots: [0; FunctionWords::SLOTS] };
+        for packed in words.into_iter().take(FunctionWords::SLOTS - 1) {
+            let mut slot = FunctionWords::slot(packed) & (FunctionWords::SLOTS - 1);
             while table.slots[slot] != 0 && table.slots[slot] != packed {
-                slot = (slot + 1) & (table.slots.len() - 1);
+                slot = (slot + 1) & (FunctionWords::SLOTS - 1);
             }
             table.slots[slot] = packed;
         }
@@ -534,6 +563,7 @@ mod tests {
         for word in &words {
             assert!(function_words().contains(word.as_bytes()), "{word}");
         }
+        assert!(words.len() * 16 <= FunctionWords::SLOTS, "the function-word table is more than a sixteenth full");
         let mut buffer = Vec::new();
         for (token, function) in [("the", true), ("The,", true), ("(of)", true), ("“was”", true), ("theory", false), ("Washington", false), ("", false)] {
             assert_eq!(is_function_token(token, &mut buffer), function, "{token:?}");
@@ -569,7 +599,8 @@ mod tests {
             (*b"ab\xc3\xa9cdef", "ab"),
             (*b"xy\xc1\xdaqqqq", "xy"),
         ] {
-            let (key, len) = letter_run(u64::from_le_bytes(bytes));
+            let (key, len, after) = letter_run(u64::from_le_bytes(bytes));
+            assert_eq!(after, if len < 8 { 1 << (8 * len) } else { 0 }, "{bytes:?}");
             let expected = expected.as_bytes();
             assert_eq!(len, expected.len(), "{bytes:?}");
             assert_eq!(key.to_le_bytes().get(..len), Some(expected), "{bytes:?}");
