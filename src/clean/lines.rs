@@ -59,19 +59,18 @@ pub(super) const PROSE_WORDS: usize = 7;
 /// Splits `text` into its non-blank lines with their features. Linear in the text's length.
 #[inline(never)]
 pub(super) fn split_lines(text: &str) -> Vec<Line> {
-    let mut raws = Vec::new();
-    let mut offset = 0;
-    for raw in text.split_inclusive('\n') {
-        raws.push((offset, raw));
-        offset += raw.len();
-    }
     let mut lines = Vec::new();
     let function_words = function_words();
     let mut blank_before = true;
-    let mut drop_capital: Option<usize> = None;
-    for (index, &(start, raw)) in raws.iter().enumerate() {
-        let content = raw.trim();
-        if content.is_empty() {
+    let mut drop_capital: Option<(usize, Tally)> = None;
+    // Each line is measured from its start through its line break in one pass, which finds the break as it goes.
+    let mut from = 0;
+    while from < text.len() {
+        let (tally, end) = measure(text, from, function_words);
+        let next = end + 1;
+        let raw = text.get(from..end).unwrap_or("");
+        from = next;
+        if tally.words == 0 {
             blank_before = true;
             if let Some(last) = lines.last_mut() {
                 let last: &mut Line = last;
@@ -79,14 +78,19 @@ pub(super) fn split_lines(text: &str) -> Vec<Line> {
             }
             continue;
         }
-        let lead = raw.len() - raw.trim_start().len();
-        let next = raws.get(index + 1).map_or("", |&(_, r)| r);
-        if drop_capital.is_none() && is_drop_capital(content, next) {
-            drop_capital = Some(start + lead);
+        let content = raw.trim();
+        let start = end - raw.trim_start().len();
+        if drop_capital.is_none() && is_drop_capital(content, text.get(next..).unwrap_or("")) {
+            drop_capital = Some((start, tally));
             continue;
         }
-        let span = Span::new(drop_capital.take().unwrap_or(start + lead), start + lead + content.len());
-        lines.push(measure(span.slice(text), span, blank_before, function_words));
+        let span_end = start + content.len();
+        let (start, tally) = match drop_capital.take() {
+            Some((capital, capital_tally)) => (capital, capital_tally.and(tally)),
+            None => (start, tally),
+        };
+        let span = Span::new(start, span_end);
+        lines.push(Line::new(text, span, tally, blank_before));
         blank_before = false;
     }
     if let Some(last) = lines.last_mut() {
@@ -110,12 +114,15 @@ pub(super) fn split_lines(text: &str) -> Vec<Line> {
 }
 
 /// "H" on its own line before "ong Kong is burning.": a drop capital that the copy split from its word. It
-/// joins the line it belongs to.
+/// joins the line it belongs to, the first of `rest` (the text after its line break).
 #[inline(never)]
-fn is_drop_capital(content: &str, next: &str) -> bool {
+fn is_drop_capital(content: &str, rest: &str) -> bool {
     let mut chars = content.chars();
     let single = chars.next().is_some_and(|c| c.is_alphabetic() && c.is_uppercase()) && chars.next().is_none();
-    single && next.trim_start().chars().next().is_some_and(char::is_lowercase)
+    single && {
+        let next = rest.get(..rest.find('\n').map_or(rest.len(), |at| at + 1)).unwrap_or("");
+        next.trim_start().chars().next().is_some_and(char::is_lowercase)
+    }
 }
 
 /// [`ASCII_KEY`]'s class of a byte that is neither a letter nor a digit nor white space.
@@ -124,9 +131,12 @@ const OTHER: u8 = 0;
 const WHITE_SPACE: u8 = 1;
 /// [`ASCII_KEY`]'s class of a byte of a character beyond ASCII: it must be decoded.
 const NOT_ASCII: u8 = 2;
+/// [`ASCII_KEY`]'s class of the line break: white space that ends the line [`measure`] reads.
+const LINE_BREAK: u8 = 3;
 
 /// What each byte adds to a key: an ASCII letter or digit its lower-case self, any other byte its class
-/// ([`OTHER`], [`WHITE_SPACE`], [`NOT_ASCII`], all below `b'0'`). One look-up tells a token's bytes apart.
+/// ([`OTHER`], [`WHITE_SPACE`], [`NOT_ASCII`], [`LINE_BREAK`], all below `b'0'`). One look-up tells a token's bytes
+/// apart.
 static ASCII_KEY: [u8; 256] = {
     let mut table = [OTHER; 256];
     let mut byte = 0;
@@ -134,6 +144,8 @@ static ASCII_KEY: [u8; 256] = {
         let b = byte as u8;
         table[byte] = if b.is_ascii_alphanumeric() {
             b.to_ascii_lowercase()
+        } else if b == b'\n' {
+            LINE_BREAK
         } else if is_ascii_space(b) {
             WHITE_SPACE
         } else if b.is_ascii() {
@@ -146,15 +158,63 @@ static ASCII_KEY: [u8; 256] = {
     table
 };
 
-/// Measures one line in one pass over its bytes: ASCII bytes are classified by one look-up, only other
-/// characters are decoded, and a token's key ([`push_key`]) is packed into a number as it is read, so the
-/// function-word test neither writes nor hashes a string.
+/// A line's counts of tokens: what its function-word and capital shares are made of.
+#[derive(Debug, Clone, Copy)]
+struct Tally {
+    /// White-space separated tokens.
+    words: usize,
+    /// Tokens with a letter.
+    alphabetic: usize,
+    /// Tokens with a letter whose key is a function word.
+    function: usize,
+    /// Tokens with a letter whose first letter is a capital.
+    capitals: usize,
+}
+
+impl Tally {
+    /// The counts of two stretches of text together (a drop capital and the line it opens).
+    fn and(self, other: Tally) -> Tally {
+        Tally {
+            words: self.words + other.words,
+            alphabetic: self.alphabetic + other.alphabetic,
+            function: self.function + other.function,
+            capitals: self.capitals + other.capitals,
+        }
+    }
+}
+
+impl Line {
+    /// The line of `text` at `span`, its tokens counted in `tally`.
+    fn new(text: &str, span: Span, tally: Tally, blank_before: bool) -> Line {
+        let content = span.slice(text);
+        let share = |n: usize| if tally.alphabetic == 0 { 0.0 } else { n as f64 / tally.alphabetic as f64 };
+        let terminal = ends_with_terminal(content);
+        let chrome = chrome_reason(content, tally.words);
+        Line {
+            span,
+            words: tally.words,
+            function_share: share(tally.function),
+            capital_share: share(tally.capitals),
+            terminal,
+            repeated: false,
+            blank_before,
+            blank_after: false,
+            chrome,
+            prose: terminal && tally.words >= PROSE_WORDS && chrome.is_none(),
+        }
+    }
+}
+
+/// Counts the tokens of the line of `text` that opens at byte `from`, in one pass over its bytes, and finds its
+/// end (its line break, or the text's end). ASCII bytes are classified by one look-up, only other characters are
+/// decoded, and a token's key ([`push_key`]) is packed into a number as it is read, so the function-word test
+/// neither writes nor hashes a string.
 #[inline(never)]
-fn measure(content: &str, span: Span, blank_before: bool, function_words: &FunctionWords) -> Line {
+fn measure(text: &str, from: usize, function_words: &FunctionWords) -> (Tally, usize) {
     let (mut words, mut alphabetic, mut function, mut capitals) = (0usize, 0usize, 0usize, 0usize);
-    let bytes = content.as_bytes();
-    let mut at = 0;
-    loop {
+    let bytes = text.as_bytes();
+    let mut at = from;
+    let end = loop {
         // `at` is where a token may start. Its leading ASCII letters are read eight bytes at a time ([`letter_run`]),
         // and most tokens of prose are one to seven letters and a space: one load measures such a token here, and
         // [`read_token`] reads the others, out of line, so that this loop stays small.
@@ -208,8 +268,8 @@ fn measure(content: &str, span: Span, blank_before: bool, function_words: &Funct
                 }
             }
         }
-        match read_token(content, start, at, packed, key_len, function_words) {
-            Token::End => break,
+        match read_token(text, start, at, packed, key_len, function_words) {
+            Token::End { line_end } => break line_end,
             Token::Space { next } => at = next,
             Token::Word { next, letter } => {
                 at = next;
@@ -221,28 +281,14 @@ fn measure(content: &str, span: Span, blank_before: bool, function_words: &Funct
                 }
             }
         }
-    }
-    let share = |n: usize| if alphabetic == 0 { 0.0 } else { n as f64 / alphabetic as f64 };
-    let terminal = ends_with_terminal(content);
-    let chrome = chrome_reason(content, words);
-    Line {
-        span,
-        words,
-        function_share: share(function),
-        capital_share: share(capitals),
-        terminal,
-        repeated: false,
-        blank_before,
-        blank_after: false,
-        chrome,
-        prose: terminal && words >= PROSE_WORDS && chrome.is_none(),
-    }
+    };
+    (Tally { words, alphabetic, function, capitals }, end)
 }
 
 /// What [`read_token`] found where a token may start.
 enum Token {
-    /// The line's end: only white space was left.
-    End,
+    /// The line's end, at `line_end` (its line break, or the text's end): only white space was left.
+    End { line_end: usize },
     /// White space, up to `next`, where a token starts.
     Space { next: usize },
     /// A token, and where the next may start; with a letter, whether its first letter is a capital and whether its
@@ -255,15 +301,16 @@ enum Token {
 /// and its leading letters, through `at`, pack into `packed` (`key_len` bytes; past [`FunctionWords::LONGEST`]
 /// the packing is garbage: such a key is no function word, and only the length says so).
 #[inline(never)]
-fn read_token(content: &str, start: usize, mut at: usize, mut packed: u64, mut key_len: usize, function_words: &FunctionWords) -> Token {
-    let bytes = content.as_bytes();
+fn read_token(text: &str, start: usize, mut at: usize, mut packed: u64, mut key_len: usize, function_words: &FunctionWords) -> Token {
+    let bytes = text.as_bytes();
     if key_len == 0 {
         // White space up to the next token (what `split_whitespace` skips): a token after it is read by
         // [`measure`], unless it opens here.
         while let Some(&byte) = bytes.get(at) {
             match ASCII_KEY[usize::from(byte)] {
                 WHITE_SPACE => at += 1,
-                NOT_ASCII => match char_at(content, at) {
+                LINE_BREAK => return Token::End { line_end: at },
+                NOT_ASCII => match char_at(text, at) {
                     Some(c) if c.is_whitespace() => at += c.len_utf8(),
                     _ => break,
                 },
@@ -271,7 +318,7 @@ fn read_token(content: &str, start: usize, mut at: usize, mut packed: u64, mut k
             }
         }
         if at >= bytes.len() {
-            return Token::End;
+            return Token::End { line_end: bytes.len() };
         }
         if at > start {
             return Token::Space { next: at };
@@ -288,12 +335,14 @@ fn read_token(content: &str, start: usize, mut at: usize, mut packed: u64, mut k
             spaced = true;
             break;
         } else if key == NOT_ASCII {
-            match char_at(content, at) {
+            match char_at(text, at) {
                 Some(c) if !c.is_whitespace() => at += c.len_utf8(),
                 _ => break,
             }
             ascii = false;
             continue;
+        } else if key == LINE_BREAK {
+            break;
         }
         at += 1;
     }
@@ -304,7 +353,7 @@ fn read_token(content: &str, start: usize, mut at: usize, mut packed: u64, mut k
     // its first byte is no letter or it holds other characters.
     let capital = match bytes.get(start) {
         Some(&first) if first.is_ascii_alphabetic() => first.is_ascii_uppercase(),
-        _ => match content.get(start..end).unwrap_or("").chars().find(|c| c.is_alphabetic()) {
+        _ => match text.get(start..end).unwrap_or("").chars().find(|c| c.is_alphabetic()) {
             Some(letter) => letter.is_uppercase(),
             None => return Token::Word { next, letter: None },
         },
@@ -313,7 +362,7 @@ fn read_token(content: &str, start: usize, mut at: usize, mut packed: u64, mut k
         key_len <= FunctionWords::LONGEST && function_words.contains_packed(packed)
     } else {
         let mut scratch = Vec::new();
-        push_key(content.get(start..end).unwrap_or(""), &mut scratch);
+        push_key(text.get(start..end).unwrap_or(""), &mut scratch);
         function_words.contains(&scratch)
     };
     Token::Word { next, letter: Some((capital, function_word)) }
@@ -609,32 +658,57 @@ mod tests {
     }
 
     #[test]
-    fn measured_shares_follow_the_tokens() {
+    fn measured_counts_follow_the_tokens() {
         // Counted token by token, as the shares are defined: tokens with a letter, those whose first letter is a
-        // capital, those whose key is a function word.
-        for line in [
+        // capital, those whose key is a function word. Each line of a text is counted up to its line break.
+        let text = [
             "The Mayor of London said it was over.",
             "HOME | NEWS | SPORT",
             "“Déjà vu,” she said\u{a0}to them — İt was 2019 and \u{212A}ING’s THE 東京 of a.m. Ölçek",
             "  (of)  2019 12:30 — the\u{2003}end\tof\u{85}it ",
             "U.S.-led talks: don't, won’t [it] {of} @the `an` of/for 12345678 9abcdefgh Nevertheless, in\u{1}to of",
-            "the,, of... A-B-C-D-E-F-G-H-I it's x\u{7f}of \u{a0}ThE\u{a0}of\x0bAn\x0cWAS'\r\nit(",
+            "the,, of... A-B-C-D-E-F-G-H-I it's x\u{7f}of \u{a0}ThE\u{a0}of\x0bAn\x0cWAS'\r",
+            "it(",
             "Kilmarno Kilmarnock abcdefghijklmnopqr abcdefghijklmnop The of I a\tThe  x Is tHe ThE,OF\u{a0}of Its",
+            "the end\u{2028}of it, the\rcat sat; on the mat\r",
             "",
-        ] {
+            "  \t ",
+            "Kilmarnock\u{a0}",
+            "its",
+        ]
+        .join("\n");
+        let mut from = 0;
+        for line in text.split('\n') {
             let (mut alphabetic, mut capitals, mut function) = (0, 0, 0);
-            let words = split_whitespace(line).count();
             for token in split_whitespace(line) {
                 let Some(first) = token.chars().find(|c| c.is_alphabetic()) else { continue };
                 alphabetic += 1;
                 capitals += usize::from(first.is_uppercase());
                 function += usize::from(function_words().contains(key(token).as_bytes()));
             }
-            let share = |n: usize| if alphabetic == 0 { 0.0 } else { n as f64 / alphabetic as f64 };
-            let measured = measure(line, Span::new(0, line.len()), true, function_words());
-            assert_eq!(measured.words, words, "{line:?}");
-            assert_eq!(measured.capital_share, share(capitals), "{line:?}");
-            assert_eq!(measured.function_share, share(function), "{line:?}");
+            let (tally, end) = measure(&text, from, function_words());
+            assert_eq!(end, from + line.len(), "{line:?}");
+            assert_eq!(tally.words, split_whitespace(line).count(), "{line:?}");
+            assert_eq!((tally.alphabetic, tally.capitals, tally.function), (alphabetic, capitals, function), "{line:?}");
+            from = end + 1;
         }
+    }
+
+    #[test]
+    fn lines_are_the_trimmed_non_blank_lines() {
+        let text = "  Menu \r\n\nH\nong Kong is burning.\n \u{a0}\n\tThe end of it\u{2003}\nB\n\nig\nA\nb c\nlast";
+        let spans: Vec<&str> = split_lines(text).iter().map(|line| line.span.slice(text)).collect();
+        assert_eq!(spans, ["Menu", "H\nong Kong is burning.", "The end of it", "B", "ig", "A\nb c", "last"]);
+        let lines = split_lines(text);
+        assert_eq!(lines.iter().map(|line| line.words).collect::<Vec<_>>(), [1, 5, 4, 1, 1, 3, 1]);
+        assert_eq!(lines.iter().map(|line| (line.blank_before, line.blank_after)).collect::<Vec<_>>(), [
+            (true, true),
+            (true, true),
+            (true, false),
+            (false, true),
+            (true, false),
+            (false, false),
+            (false, true)
+        ]);
     }
 }
