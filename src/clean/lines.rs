@@ -324,22 +324,31 @@ fn read_token(text: &str, start: usize, mut at: usize, mut packed: u64, mut key_
             return Token::Space { next: at };
         }
     }
-    // The rest of the token, a byte at a time: the key goes on while the token is ASCII.
-    let (mut ascii, mut spaced) = (true, false);
+    // The rest of the token, a byte at a time, its key packed as it goes: a character beyond ASCII adds what
+    // [`push_key`] adds for it, the bytes of its lower case when it is a letter or a digit.
+    let mut add = |byte: u8| {
+        packed |= u64::from(byte).wrapping_shl(8u32.wrapping_mul(key_len as u32));
+        key_len += 1;
+    };
+    let mut spaced = false;
     while let Some(&byte) = bytes.get(at) {
         let key = ASCII_KEY[usize::from(byte)];
         if key >= b'0' {
-            packed |= u64::from(key).wrapping_shl(8u32.wrapping_mul(key_len as u32));
-            key_len += 1;
+            add(key);
         } else if key == WHITE_SPACE {
             spaced = true;
             break;
         } else if key == NOT_ASCII {
             match char_at(text, at) {
-                Some(c) if !c.is_whitespace() => at += c.len_utf8(),
+                Some(c) if !c.is_whitespace() => {
+                    if c.is_alphanumeric() {
+                        let mut encoded = [0; 4];
+                        c.to_lowercase().for_each(|lower| lower.encode_utf8(&mut encoded).bytes().for_each(&mut add));
+                    }
+                    at += c.len_utf8();
+                }
                 _ => break,
             }
-            ascii = false;
             continue;
         } else if key == LINE_BREAK {
             break;
@@ -358,13 +367,7 @@ fn read_token(text: &str, start: usize, mut at: usize, mut packed: u64, mut key_
             None => return Token::Word { next, letter: None },
         },
     };
-    let function_word = if ascii {
-        key_len <= FunctionWords::LONGEST && function_words.contains_packed(packed)
-    } else {
-        let mut scratch = Vec::new();
-        push_key(text.get(start..end).unwrap_or(""), &mut scratch);
-        function_words.contains(&scratch)
-    };
+    let function_word = key_len <= FunctionWords::LONGEST && function_words.contains_packed(packed);
     Token::Word { next, letter: Some((capital, function_word)) }
 }
 
