@@ -343,7 +343,9 @@ fn read_token(text: &str, start: usize, mut at: usize, mut packed: u64, mut key_
                 Some(c) if !c.is_whitespace() => {
                     if c.is_alphanumeric() {
                         let mut encoded = [0; 4];
-                        c.to_lowercase().for_each(|lower| lower.encode_utf8(&mut encoded).bytes().for_each(&mut add));
+                        for lower in c.to_lowercase() {
+                            lower.encode_utf8(&mut encoded).bytes().for_each(&mut add);
+                        }
                     }
                     at += c.len_utf8();
                 }
