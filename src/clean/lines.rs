@@ -211,7 +211,8 @@ impl Line {
 /// neither writes nor hashes a string.
 #[inline(never)]
 fn measure(text: &str, from: usize, function_words: &FunctionWords) -> (Tally, usize) {
-    let (mut words, mut alphabetic, mut function, mut capitals) = (0usize, 0usize, 0usize, 0usize);
+    // Tokens without a letter are counted rather than those with one: they are rare, and are read out of line.
+    let (mut words, mut letterless, mut function, mut capitals) = (0usize, 0usize, 0usize, 0usize);
     let bytes = text.as_bytes();
     let mut at = from;
     let end = loop {
@@ -237,7 +238,6 @@ fn measure(text: &str, from: usize, function_words: &FunctionWords) -> (Tally, u
             };
             if passed > 0 {
                 words += 1;
-                alphabetic += 1;
                 // The first byte is a letter: bit 0x20 clear makes it a capital.
                 capitals += usize::from(word & 0x20 == 0);
                 function += usize::from(function_words.contains_packed(packed));
@@ -260,7 +260,6 @@ fn measure(text: &str, from: usize, function_words: &FunctionWords) -> (Tally, u
                 };
                 if passed > 0 {
                     words += 1;
-                    alphabetic += 1;
                     capitals += usize::from(word & 0x20 == 0);
                     function += usize::from(key_len == FunctionWords::LONGEST && function_words.contains_packed(packed));
                     at += passed;
@@ -274,15 +273,17 @@ fn measure(text: &str, from: usize, function_words: &FunctionWords) -> (Tally, u
             Token::Word { next, letter } => {
                 at = next;
                 words += 1;
-                if let Some((capital, function_word)) = letter {
-                    alphabetic += 1;
-                    capitals += usize::from(capital);
-                    function += usize::from(function_word);
+                match letter {
+                    Some((capital, function_word)) => {
+                        capitals += usize::from(capital);
+                        function += usize::from(function_word);
+                    }
+                    None => letterless += 1,
                 }
             }
         }
     };
-    (Tally { words, alphabetic, function, capitals }, end)
+    (Tally { words, alphabetic: words - letterless, function, capitals }, end)
 }
 
 /// What [`read_token`] found where a token may start.
