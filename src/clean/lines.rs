@@ -119,10 +119,8 @@ pub(super) fn split_lines(text: &str) -> Vec<Line> {
 fn is_drop_capital(content: &str, rest: &str) -> bool {
     let mut chars = content.chars();
     let single = chars.next().is_some_and(|c| c.is_alphabetic() && c.is_uppercase()) && chars.next().is_none();
-    single && {
-        let next = rest.get(..rest.find('\n').map_or(rest.len(), |at| at + 1)).unwrap_or("");
-        next.trim_start().chars().next().is_some_and(char::is_lowercase)
-    }
+    // The next line's first character that is no white space; its line break, when it is blank.
+    single && rest.chars().find(|&c| c == '\n' || !c.is_whitespace()).is_some_and(char::is_lowercase)
 }
 
 /// [`ASCII_KEY`]'s class of a byte that is neither a letter nor a digit nor white space.
@@ -702,9 +700,9 @@ mod tests {
 
     #[test]
     fn lines_are_the_trimmed_non_blank_lines() {
-        let text = "  Menu \r\n\nH\nong Kong is burning.\n \u{a0}\n\tThe end of it\u{2003}\nB\n\nig\nA\nb c\nlast";
+        let text = "  Menu \r\n\nH\nong Kong is burning.\n \u{a0}\n\tThe end of it\u{2003}\nB\n \t\nig\nA\n  b c\nlast";
         let spans: Vec<&str> = split_lines(text).iter().map(|line| line.span.slice(text)).collect();
-        assert_eq!(spans, ["Menu", "H\nong Kong is burning.", "The end of it", "B", "ig", "A\nb c", "last"]);
+        assert_eq!(spans, ["Menu", "H\nong Kong is burning.", "The end of it", "B", "ig", "A\n  b c", "last"]);
         let lines = split_lines(text);
         assert_eq!(lines.iter().map(|line| line.words).collect::<Vec<_>>(), [1, 5, 4, 1, 1, 3, 1]);
         assert_eq!(lines.iter().map(|line| (line.blank_before, line.blank_after)).collect::<Vec<_>>(), [
