@@ -11,7 +11,7 @@
 use super::chrome::{date_token, lowercase, starts_with_ignore_case, DateToken};
 use super::{Article, RemovedSpan};
 use crate::span::Span;
-use crate::tokens::find_byte_in;
+use crate::tokens::{EACH_BYTE, HIGH_BITS};
 
 /// Most words a "Read more:" headline or a caption may have.
 const RUN_IN_WORDS: usize = 50;
@@ -78,7 +78,7 @@ fn find_cuts(paragraph: &str) -> Vec<(usize, usize, &'static str)> {
     // found where a search would find it.
     let bytes = paragraph.as_bytes();
     let mut next = 0;
-    while let Some(start) = Some(find_byte_in(bytes, next, &MARKER_START)).filter(|&start| start < bytes.len()) {
+    while let Some(start) = Some(find_marker_start(bytes, next)).filter(|&start| start < bytes.len()) {
         next = start + 1;
         // The markers' first two bytes tell most capitals apart from all of them at once: only a pair that opens
         // a marker is compared with it (each comparison is a call in the Wasm).
@@ -107,6 +107,48 @@ fn find_cuts(paragraph: &str) -> Vec<(usize, usize, &'static str)> {
         drop_overlaps(&mut cuts);
     }
     cuts
+}
+
+/// The position of the first byte at or after `from` that may open a run-in marker ([`MARKER_START`]), or
+/// `bytes.len()`. Eight bytes a step: every marker opens with a capital or a byte beyond ASCII, and one test of the
+/// eight bytes at once finds those, which the table then sorts.
+fn find_marker_start(bytes: &[u8], from: usize) -> usize {
+    let mut at = from;
+    let mut rest = bytes.get(from..).unwrap_or_default();
+    while let Some((chunk, after)) = rest.split_first_chunk::<8>() {
+        let word = u64::from_le_bytes(*chunk);
+        // Without their high bits no byte carries or borrows into the next: a byte's high bit is left set when it
+        // is in b'A'..=b'Z' (or is beyond ASCII).
+        let low = word & !HIGH_BITS;
+        let mut candidates = (low.wrapping_add(EACH_BYTE * (0x80 - 0x41)) & (EACH_BYTE * (0x80 + 0x5A)).wrapping_sub(low) | word) & HIGH_BITS;
+        while candidates != 0 {
+            let offset = candidates.trailing_zeros() as usize / 8;
+            if chunk.get(offset).is_some_and(|&byte| MARKER_START[usize::from(byte)]) {
+                return at + offset;
+            }
+            candidates &= candidates - 1;
+        }
+        at += 8;
+        rest = after;
+    }
+    at + rest.iter().position(|&byte| MARKER_START[usize::from(byte)]).unwrap_or(rest.len())
+}
+
+/// The position of the first "." at or after `from`, eight bytes a step: a byte equal to it is zero after the
+/// exclusive or, and the lowest byte that the zero test marks is the first zero (a borrow only runs upwards from one).
+fn find_period(bytes: &[u8], from: usize) -> Option<usize> {
+    let mut at = from;
+    let mut rest = bytes.get(from..)?;
+    while let Some((chunk, after)) = rest.split_first_chunk::<8>() {
+        let periods = u64::from_le_bytes(*chunk) ^ (EACH_BYTE * u64::from(b'.'));
+        let zeros = periods.wrapping_sub(EACH_BYTE) & !periods & HIGH_BITS;
+        if zeros != 0 {
+            return Some(at + zeros.trailing_zeros() as usize / 8);
+        }
+        at += 8;
+        rest = after;
+    }
+    rest.iter().position(|&byte| byte == b'.').map(|offset| at + offset)
 }
 
 /// Overlapping finds ("Read more: …" also looks like a "Label: …" caption): the earlier, then longer, wins.
@@ -263,10 +305,10 @@ fn dateline_from(paragraph: &str, open: usize) -> Option<usize> {
 /// "(pictured)", "(left)", "(right)", a "Label: " opening — and holds at most `RUN_IN_WORDS` words.
 fn find_captions(paragraph: &str, cuts: &mut Vec<(usize, usize, &'static str)>) {
     let mut segment_start = 0;
-    // Every " ." is a period after a space: periods are found with `find` (a word at a time), not with a
-    // two-byte pattern searcher.
+    // Every " ." is a period after a space: periods are found eight bytes at a time, not with a two-byte pattern
+    // searcher.
     let mut from = 0;
-    while let Some(period) = paragraph.get(from..).and_then(|rest| rest.find('.')).map(|offset| from + offset) {
+    while let Some(period) = find_period(paragraph.as_bytes(), from) {
         from = period + 1;
         if period == 0 || paragraph.as_bytes().get(period - 1) != Some(&b' ') {
             continue;

@@ -59,19 +59,18 @@ pub(super) const PROSE_WORDS: usize = 7;
 /// Splits `text` into its non-blank lines with their features. Linear in the text's length.
 #[inline(never)]
 pub(super) fn split_lines(text: &str) -> Vec<Line> {
-    let mut raws = Vec::new();
-    let mut offset = 0;
-    for raw in text.split_inclusive('\n') {
-        raws.push((offset, raw));
-        offset += raw.len();
-    }
     let mut lines = Vec::new();
     let function_words = function_words();
     let mut blank_before = true;
-    let mut drop_capital: Option<usize> = None;
-    for (index, &(start, raw)) in raws.iter().enumerate() {
-        let content = raw.trim();
-        if content.is_empty() {
+    let mut drop_capital: Option<(usize, Tally)> = None;
+    // Each line is measured from its start through its line break in one pass, which finds the break as it goes.
+    let mut from = 0;
+    while from < text.len() {
+        let (tally, end) = measure(text, from, function_words);
+        let next = end + 1;
+        let raw = text.get(from..end).unwrap_or("");
+        from = next;
+        if tally.words == 0 {
             blank_before = true;
             if let Some(last) = lines.last_mut() {
                 let last: &mut Line = last;
@@ -79,14 +78,19 @@ pub(super) fn split_lines(text: &str) -> Vec<Line> {
             }
             continue;
         }
-        let lead = raw.len() - raw.trim_start().len();
-        let next = raws.get(index + 1).map_or("", |&(_, r)| r);
-        if drop_capital.is_none() && is_drop_capital(content, next) {
-            drop_capital = Some(start + lead);
+        let content = raw.trim();
+        let start = end - raw.trim_start().len();
+        if drop_capital.is_none() && is_drop_capital(content, text.get(next..).unwrap_or("")) {
+            drop_capital = Some((start, tally));
             continue;
         }
-        let span = Span::new(drop_capital.take().unwrap_or(start + lead), start + lead + content.len());
-        lines.push(measure(span.slice(text), span, blank_before, function_words));
+        let span_end = start + content.len();
+        let (start, tally) = match drop_capital.take() {
+            Some((capital, capital_tally)) => (capital, capital_tally.and(tally)),
+            None => (start, tally),
+        };
+        let span = Span::new(start, span_end);
+        lines.push(Line::new(text, span, tally, blank_before));
         blank_before = false;
     }
     if let Some(last) = lines.last_mut() {
@@ -110,12 +114,13 @@ pub(super) fn split_lines(text: &str) -> Vec<Line> {
 }
 
 /// "H" on its own line before "ong Kong is burning.": a drop capital that the copy split from its word. It
-/// joins the line it belongs to.
+/// joins the line it belongs to, the first of `rest` (the text after its line break).
 #[inline(never)]
-fn is_drop_capital(content: &str, next: &str) -> bool {
+fn is_drop_capital(content: &str, rest: &str) -> bool {
     let mut chars = content.chars();
     let single = chars.next().is_some_and(|c| c.is_alphabetic() && c.is_uppercase()) && chars.next().is_none();
-    single && next.trim_start().chars().next().is_some_and(char::is_lowercase)
+    // The next line's first character that is no white space; its line break, when it is blank.
+    single && rest.chars().find(|&c| c == '\n' || !c.is_whitespace()).is_some_and(char::is_lowercase)
 }
 
 /// [`ASCII_KEY`]'s class of a byte that is neither a letter nor a digit nor white space.
@@ -124,9 +129,12 @@ const OTHER: u8 = 0;
 const WHITE_SPACE: u8 = 1;
 /// [`ASCII_KEY`]'s class of a byte of a character beyond ASCII: it must be decoded.
 const NOT_ASCII: u8 = 2;
+/// [`ASCII_KEY`]'s class of the line break: white space that ends the line [`measure`] reads.
+const LINE_BREAK: u8 = 3;
 
 /// What each byte adds to a key: an ASCII letter or digit its lower-case self, any other byte its class
-/// ([`OTHER`], [`WHITE_SPACE`], [`NOT_ASCII`], all below `b'0'`). One look-up tells a token's bytes apart.
+/// ([`OTHER`], [`WHITE_SPACE`], [`NOT_ASCII`], [`LINE_BREAK`], all below `b'0'`). One look-up tells a token's bytes
+/// apart.
 static ASCII_KEY: [u8; 256] = {
     let mut table = [OTHER; 256];
     let mut byte = 0;
@@ -134,6 +142,8 @@ static ASCII_KEY: [u8; 256] = {
         let b = byte as u8;
         table[byte] = if b.is_ascii_alphanumeric() {
             b.to_ascii_lowercase()
+        } else if b == b'\n' {
+            LINE_BREAK
         } else if is_ascii_space(b) {
             WHITE_SPACE
         } else if b.is_ascii() {
@@ -146,116 +156,234 @@ static ASCII_KEY: [u8; 256] = {
     table
 };
 
-/// Measures one line in one pass over its bytes: ASCII bytes are classified by one look-up, only other
-/// characters are decoded, and a token's key ([`push_key`]) is packed into a number as it is read, so the
-/// function-word test neither writes nor hashes a string.
+/// A line's counts of tokens: what its function-word and capital shares are made of.
+#[derive(Debug, Clone, Copy)]
+struct Tally {
+    /// White-space separated tokens.
+    words: usize,
+    /// Tokens with a letter.
+    alphabetic: usize,
+    /// Tokens with a letter whose key is a function word.
+    function: usize,
+    /// Tokens with a letter whose first letter is a capital.
+    capitals: usize,
+}
+
+impl Tally {
+    /// The counts of two stretches of text together (a drop capital and the line it opens).
+    fn and(self, other: Tally) -> Tally {
+        Tally {
+            words: self.words + other.words,
+            alphabetic: self.alphabetic + other.alphabetic,
+            function: self.function + other.function,
+            capitals: self.capitals + other.capitals,
+        }
+    }
+}
+
+impl Line {
+    /// The line of `text` at `span`, its tokens counted in `tally`.
+    fn new(text: &str, span: Span, tally: Tally, blank_before: bool) -> Line {
+        let content = span.slice(text);
+        let share = |n: usize| if tally.alphabetic == 0 { 0.0 } else { n as f64 / tally.alphabetic as f64 };
+        let terminal = ends_with_terminal(content);
+        let chrome = chrome_reason(content, tally.words);
+        Line {
+            span,
+            words: tally.words,
+            function_share: share(tally.function),
+            capital_share: share(tally.capitals),
+            terminal,
+            repeated: false,
+            blank_before,
+            blank_after: false,
+            chrome,
+            prose: terminal && tally.words >= PROSE_WORDS && chrome.is_none(),
+        }
+    }
+}
+
+/// Counts the tokens of the line of `text` that opens at byte `from`, in one pass over its bytes, and finds its
+/// end (its line break, or the text's end). ASCII bytes are classified by one look-up, only other characters are
+/// decoded, and a token's key ([`push_key`]) is packed into a number as it is read, so the function-word test
+/// neither writes nor hashes a string.
 #[inline(never)]
-fn measure(content: &str, span: Span, blank_before: bool, function_words: &FunctionWords) -> Line {
-    let (mut words, mut alphabetic, mut function, mut capitals) = (0usize, 0usize, 0usize, 0usize);
-    let bytes = content.as_bytes();
-    let mut at = 0;
-    let mut scratch = Vec::new();
-    loop {
-        // White space up to the next token (what `split_whitespace` skips).
+fn measure(text: &str, from: usize, function_words: &FunctionWords) -> (Tally, usize) {
+    // Tokens without a letter are counted rather than those with one: they are rare, and are read out of line.
+    let (mut words, mut letterless, mut function, mut capitals) = (0usize, 0usize, 0usize, 0usize);
+    let bytes = text.as_bytes();
+    let mut at = from;
+    let end = loop {
+        // `at` is where a token may start. Its leading ASCII letters are read eight bytes at a time ([`letter_run`]),
+        // and most tokens of prose are one to seven letters and a space: one load measures such a token here, and
+        // [`read_token`] reads the others, out of line, so that this loop stays small.
+        let start = at;
+        let (mut packed, mut key_len) = (0, 0);
+        if let Some(chunk) = bytes.get(at..).and_then(<[u8]>::first_chunk::<8>) {
+            let word = u64::from_le_bytes(*chunk);
+            let after;
+            (packed, key_len, after) = letter_run(word);
+            at += key_len;
+            // The bytes after one to seven letters (`after` above 1): a space, or a mark and a space ("said," "ago."),
+            // which adds nothing to the key.
+            let passed = if after <= 1 {
+                0
+            } else if word & after.wrapping_mul(0xFF) == after.wrapping_mul(u64::from(b' ')) {
+                1
+            } else {
+                let next = word.wrapping_shr(8 * key_len as u32);
+                usize::from((next >> 8) as u8 == b' ' && ASCII_KEY[usize::from(next as u8)] == OTHER) * 2
+            };
+            if passed > 0 {
+                words += 1;
+                // The first byte is a letter: bit 0x20 clear makes it a capital.
+                capitals += usize::from(word & 0x20 == 0);
+                function += usize::from(function_words.contains_packed(packed));
+                at += passed;
+                continue;
+            }
+            // A longer word ("Kilmarnock", "investigation") goes on eight bytes at a time. Past
+            // [`FunctionWords::LONGEST`] bytes its key is no function word: only its length is counted.
+            if key_len == 8 {
+                let mut len = key_len;
+                while let Some(chunk) = bytes.get(at..).and_then(<[u8]>::first_chunk::<8>).filter(|_| len == 8) {
+                    (_, len, _) = letter_run(u64::from_le_bytes(*chunk));
+                    key_len += len;
+                    at += len;
+                }
+                let passed = match bytes.get(at..) {
+                    Some([b' ', ..]) => 1,
+                    Some([mark, b' ', ..]) if ASCII_KEY[usize::from(*mark)] == OTHER => 2,
+                    _ => 0,
+                };
+                if passed > 0 {
+                    words += 1;
+                    capitals += usize::from(word & 0x20 == 0);
+                    function += usize::from(key_len == FunctionWords::LONGEST && function_words.contains_packed(packed));
+                    at += passed;
+                    continue;
+                }
+            }
+        }
+        match read_token(text, start, at, packed, key_len, function_words) {
+            Token::End { line_end } => break line_end,
+            Token::Space { next } => at = next,
+            Token::Word { next, letter } => {
+                at = next;
+                words += 1;
+                match letter {
+                    Some((capital, function_word)) => {
+                        capitals += usize::from(capital);
+                        function += usize::from(function_word);
+                    }
+                    None => letterless += 1,
+                }
+            }
+        }
+    };
+    (Tally { words, alphabetic: words - letterless, function, capitals }, end)
+}
+
+/// What [`read_token`] found where a token may start.
+enum Token {
+    /// The line's end, at `line_end` (its line break, or the text's end): only white space was left.
+    End { line_end: usize },
+    /// White space, up to `next`, where a token starts.
+    Space { next: usize },
+    /// A token, and where the next may start; with a letter, whether its first letter is a capital and whether its
+    /// key is a function word.
+    Word { next: usize, letter: Option<(bool, bool)> },
+}
+
+/// [`measure`] for what its loop does not take: white space, and tokens that open with no letter, hold
+/// characters beyond ASCII or end in anything but a space. The token opens at `start` (unless white space does),
+/// and its leading letters, through `at`, pack into `packed` (`key_len` bytes; past [`FunctionWords::LONGEST`]
+/// the packing is garbage: such a key is no function word, and only the length says so).
+#[inline(never)]
+fn read_token(text: &str, start: usize, mut at: usize, mut packed: u64, mut key_len: usize, function_words: &FunctionWords) -> Token {
+    let bytes = text.as_bytes();
+    if key_len == 0 {
+        // White space up to the next token (what `split_whitespace` skips): a token after it is read by
+        // [`measure`], unless it opens here.
         while let Some(&byte) = bytes.get(at) {
             match ASCII_KEY[usize::from(byte)] {
                 WHITE_SPACE => at += 1,
-                NOT_ASCII => match char_at(content, at) {
+                LINE_BREAK => return Token::End { line_end: at },
+                NOT_ASCII => match char_at(text, at) {
                     Some(c) if c.is_whitespace() => at += c.len_utf8(),
                     _ => break,
                 },
                 _ => break,
             }
         }
-        let start = at;
-        if start >= bytes.len() {
+        if at >= bytes.len() {
+            return Token::End { line_end: bytes.len() };
+        }
+        if at > start {
+            return Token::Space { next: at };
+        }
+    }
+    // The rest of the token, a byte at a time, its key packed as it goes: a character beyond ASCII adds what
+    // [`push_key`] adds for it, the bytes of its lower case when it is a letter or a digit.
+    let mut add = |byte: u8| {
+        packed |= u64::from(byte).wrapping_shl(8u32.wrapping_mul(key_len as u32));
+        key_len += 1;
+    };
+    let mut spaced = false;
+    while let Some(&byte) = bytes.get(at) {
+        let key = ASCII_KEY[usize::from(byte)];
+        if key >= b'0' {
+            add(key);
+        } else if key == WHITE_SPACE {
+            spaced = true;
+            break;
+        } else if key == NOT_ASCII {
+            match char_at(text, at) {
+                Some(c) if !c.is_whitespace() => {
+                    if c.is_alphanumeric() {
+                        let mut encoded = [0; 4];
+                        for lower in c.to_lowercase() {
+                            lower.encode_utf8(&mut encoded).bytes().for_each(&mut add);
+                        }
+                    }
+                    at += c.len_utf8();
+                }
+                _ => break,
+            }
+            continue;
+        } else if key == LINE_BREAK {
             break;
         }
-        words += 1;
-        // The token's key ([`push_key`]) packed as [`FunctionWords::pack`] does and its length, while the
-        // token is ASCII. Past [`FunctionWords::LONGEST`] bytes the packing is garbage: such a key is no
-        // function word, and only the length says so.
-        let (mut packed, mut key_len, mut ascii, mut spaced) = (0u64, 0usize, true, false);
-        // The token's leading letters, eight bytes at a time ([`letter_run`]): most tokens are a word and white
-        // space, or a word and a mark, that the byte loop below then reads.
-        while let Some(chunk) = bytes.get(at..).and_then(<[u8]>::first_chunk::<8>) {
-            let (key, len) = letter_run(u64::from_le_bytes(*chunk));
-            packed |= key.wrapping_shl(8u32.wrapping_mul(key_len as u32));
-            key_len += len;
-            at += len;
-            if len < 8 {
-                break;
-            }
-        }
-        while let Some(&byte) = bytes.get(at) {
-            let key = ASCII_KEY[usize::from(byte)];
-            if key >= b'0' {
-                packed |= u64::from(key).wrapping_shl(8u32.wrapping_mul(key_len as u32));
-                key_len += 1;
-            } else if key == WHITE_SPACE {
-                spaced = true;
-                break;
-            } else if key == NOT_ASCII {
-                match char_at(content, at) {
-                    Some(c) if !c.is_whitespace() => at += c.len_utf8(),
-                    _ => break,
-                }
-                ascii = false;
-                continue;
-            }
-            at += 1;
-        }
-        let end = at;
-        // The ASCII white space that ended the token is passed here rather than read again.
-        at += usize::from(spaced);
-        // The case of the token's first letter: usually its first byte. The token as a string is needed only
-        // when its first byte is no letter or it holds other characters: it is sliced there, not captured by a
-        // closure, which kept the offsets in memory for every token.
-        let capital = match bytes.get(start) {
-            Some(&first) if first.is_ascii_alphabetic() => first.is_ascii_uppercase(),
-            _ => match content.get(start..end).unwrap_or("").chars().find(|c| c.is_alphabetic()) {
-                Some(letter) => letter.is_uppercase(),
-                None => continue,
-            },
-        };
-        alphabetic += 1;
-        capitals += usize::from(capital);
-        function += usize::from(if ascii {
-            key_len <= FunctionWords::LONGEST && function_words.contains_packed(packed)
-        } else {
-            scratch.clear();
-            push_key(content.get(start..end).unwrap_or(""), &mut scratch);
-            function_words.contains(&scratch)
-        });
+        at += 1;
     }
-    let share = |n: usize| if alphabetic == 0 { 0.0 } else { n as f64 / alphabetic as f64 };
-    let terminal = ends_with_terminal(content);
-    let chrome = chrome_reason(content, words);
-    Line {
-        span,
-        words,
-        function_share: share(function),
-        capital_share: share(capitals),
-        terminal,
-        repeated: false,
-        blank_before,
-        blank_after: false,
-        chrome,
-        prose: terminal && words >= PROSE_WORDS && chrome.is_none(),
-    }
+    let end = at;
+    // The ASCII white space that ended the token is passed here rather than read again.
+    let next = at + usize::from(spaced);
+    // The case of the token's first letter: usually its first byte. The token as a string is needed only when
+    // its first byte is no letter or it holds other characters.
+    let capital = match bytes.get(start) {
+        Some(&first) if first.is_ascii_alphabetic() => first.is_ascii_uppercase(),
+        _ => match text.get(start..end).unwrap_or("").chars().find(|c| c.is_alphabetic()) {
+            Some(letter) => letter.is_uppercase(),
+            None => return Token::Word { next, letter: None },
+        },
+    };
+    let function_word = key_len <= FunctionWords::LONGEST && function_words.contains_packed(packed);
+    Token::Word { next, letter: Some((capital, function_word)) }
 }
 
 /// The ASCII letters that the eight bytes `word` (the first the least significant) open with: their key bytes
-/// (lower-cased, packed as [`FunctionWords::pack`] does) and how many there are. Every byte is tested at once;
-/// a carry or borrow runs only from a byte that is no letter towards later bytes, which the run leaves out.
+/// (lower-cased, packed as [`FunctionWords::pack`] does), how many there are, and the lowest bit of the byte after
+/// them (0 when all eight are letters), so that `after * 0xFF` masks that byte. Every byte is tested at once; a
+/// carry or borrow runs only from a byte that is no letter towards later bytes, which the run leaves out.
 #[inline(always)]
-fn letter_run(word: u64) -> (u64, usize) {
+fn letter_run(word: u64) -> (u64, usize, u64) {
     // With bit 0x20 set, both cases of a letter are in b'a'..=b'z'; a byte beyond ASCII is no letter.
     let lowered = word | (EACH_BYTE * 0x20);
     let letters = lowered.wrapping_add(EACH_BYTE * (0x80 - 0x61)) & (EACH_BYTE * (0x80 + 0x7A)).wrapping_sub(lowered) & !word;
     let other = !letters & HIGH_BITS;
-    let run = ((other.wrapping_neg() & other) >> 7).wrapping_sub(1);
-    (lowered & run, (other.trailing_zeros() / 8) as usize)
+    let after = (other.wrapping_neg() & other) >> 7;
+    (lowered & after.wrapping_sub(1), (other.trailing_zeros() / 8) as usize, after)
 }
 
 /// Marks lines whose text (letters and digits, lower-cased) occurs more than once: menus repeated in header
@@ -388,14 +516,19 @@ pub(super) fn has_gaps(lines: &[Line]) -> bool {
 /// English function words (data/function_words.txt), each key packed into a number: a look-up is a multiply
 /// and a probe or two, where hashing the key as a string and comparing it took ten times as many instructions.
 pub(super) struct FunctionWords {
-    /// Open addressing with linear probing, at most half full: 0 for an empty slot, else a word's bytes
-    /// ([`FunctionWords::pack`]).
-    slots: Box<[u64]>,
+    /// Open addressing with linear probing, at most a sixteenth full (a test checks it), so that most look-ups end
+    /// at their first slot: 0 for an empty slot, else a word's bytes ([`FunctionWords::pack`]). A fixed size: a
+    /// probe needs neither the table's length nor a bounds check.
+    slots: [u64; FunctionWords::SLOTS],
 }
 
 impl FunctionWords {
     /// The longest key that packs into a slot: keys hold no zero byte, so a packed key is the key.
     const LONGEST: usize = 8;
+    /// The bits of a slot's index.
+    const SLOT_BITS: u32 = 11;
+    /// How many slots the table has.
+    const SLOTS: usize = 1 << Self::SLOT_BITS;
 
     /// The key's bytes as a number, the first the least significant (as eight bytes read from memory in one
     /// go are), or `None` when it is empty or too long to pack.
@@ -406,9 +539,9 @@ impl FunctionWords {
         Some(key.iter().rev().fold(0, |packed, &byte| packed << 8 | u64::from(byte)))
     }
 
-    /// Where a packed key's probe starts.
-    fn slot(&self, packed: u64) -> usize {
-        (packed.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as usize & (self.slots.len() - 1)
+    /// Where a packed key's probe starts: the product's top bits (Fibonacci hashing).
+    fn slot(packed: u64) -> usize {
+        (packed.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - Self::SLOT_BITS)) as usize
     }
 
     /// Whether `key` (a token's key, [`push_key`]) is a function word.
@@ -416,19 +549,17 @@ impl FunctionWords {
         Self::pack(key).is_some_and(|packed| self.contains_packed(packed))
     }
 
-    /// Whether the key of 1 to [`Self::LONGEST`] bytes that packs into `packed` ([`Self::pack`]) is a function word.
+    /// Whether the key of at most [`Self::LONGEST`] bytes that packs into `packed` ([`Self::pack`]) is a function word.
     /// In line: [`measure`] asks it for nearly every token, and the call took as many instructions as the probe.
+    /// An empty key (0) needs no test of its own: it equals no word, and its probe ends at an empty slot as any does.
     #[inline(always)]
     fn contains_packed(&self, packed: u64) -> bool {
-        if packed == 0 {
-            return false;
-        }
-        let mut slot = self.slot(packed);
+        let mut slot = Self::slot(packed);
         loop {
-            match self.slots.get(slot) {
-                Some(&0) | None => return false,
-                Some(&stored) if stored == packed => return true,
-                Some(_) => slot = (slot + 1) & (self.slots.len() - 1),
+            match self.slots[slot & (Self::SLOTS - 1)] {
+                0 => return false,
+                stored if stored == packed => return true,
+                _ => slot += 1,
             }
         }
     }
@@ -445,11 +576,11 @@ pub(super) fn function_words() -> &'static FunctionWords {
             .filter(|l| !l.is_empty() && !l.starts_with('#'))
             .filter_map(|word| FunctionWords::pack(word.as_bytes()))
             .collect();
-        let mut table = FunctionWords { slots: vec![0; (words.len() * 2).next_power_of_two().max(2)].into_boxed_slice() };
-        for packed in words {
-            let mut slot = table.slot(packed);
+        let mut table = FunctionWords { slots: [0; FunctionWords::SLOTS] };
+        for packed in words.into_iter().take(FunctionWords::SLOTS - 1) {
+            let mut slot = FunctionWords::slot(packed) & (FunctionWords::SLOTS - 1);
             while table.slots[slot] != 0 && table.slots[slot] != packed {
-                slot = (slot + 1) & (table.slots.len() - 1);
+                slot = (slot + 1) & (FunctionWords::SLOTS - 1);
             }
             table.slots[slot] = packed;
         }
@@ -485,6 +616,7 @@ mod tests {
         for word in &words {
             assert!(function_words().contains(word.as_bytes()), "{word}");
         }
+        assert!(words.len() * 16 <= FunctionWords::SLOTS, "the function-word table is more than a sixteenth full");
         let mut buffer = Vec::new();
         for (token, function) in [("the", true), ("The,", true), ("(of)", true), ("“was”", true), ("theory", false), ("Washington", false), ("", false)] {
             assert_eq!(is_function_token(token, &mut buffer), function, "{token:?}");
@@ -520,7 +652,8 @@ mod tests {
             (*b"ab\xc3\xa9cdef", "ab"),
             (*b"xy\xc1\xdaqqqq", "xy"),
         ] {
-            let (key, len) = letter_run(u64::from_le_bytes(bytes));
+            let (key, len, after) = letter_run(u64::from_le_bytes(bytes));
+            assert_eq!(after, if len < 8 { 1 << (8 * len) } else { 0 }, "{bytes:?}");
             let expected = expected.as_bytes();
             assert_eq!(len, expected.len(), "{bytes:?}");
             assert_eq!(key.to_le_bytes().get(..len), Some(expected), "{bytes:?}");
@@ -529,31 +662,57 @@ mod tests {
     }
 
     #[test]
-    fn measured_shares_follow_the_tokens() {
+    fn measured_counts_follow_the_tokens() {
         // Counted token by token, as the shares are defined: tokens with a letter, those whose first letter is a
-        // capital, those whose key is a function word.
-        for line in [
+        // capital, those whose key is a function word. Each line of a text is counted up to its line break.
+        let text = [
             "The Mayor of London said it was over.",
             "HOME | NEWS | SPORT",
             "“Déjà vu,” she said\u{a0}to them — İt was 2019 and \u{212A}ING’s THE 東京 of a.m. Ölçek",
             "  (of)  2019 12:30 — the\u{2003}end\tof\u{85}it ",
             "U.S.-led talks: don't, won’t [it] {of} @the `an` of/for 12345678 9abcdefgh Nevertheless, in\u{1}to of",
-            "the,, of... A-B-C-D-E-F-G-H-I it's x\u{7f}of \u{a0}ThE\u{a0}of\x0bAn\x0cWAS'\r\nit(",
+            "the,, of... A-B-C-D-E-F-G-H-I it's x\u{7f}of \u{a0}ThE\u{a0}of\x0bAn\x0cWAS'\r",
+            "it(",
+            "Kilmarno Kilmarnock abcdefghijklmnopqr abcdefghijklmnop The of I a\tThe  x Is tHe ThE,OF\u{a0}of Its",
+            "the end\u{2028}of it, the\rcat sat; on the mat\r",
             "",
-        ] {
+            "  \t ",
+            "Kilmarnock\u{a0}",
+            "its",
+        ]
+        .join("\n");
+        let mut from = 0;
+        for line in text.split('\n') {
             let (mut alphabetic, mut capitals, mut function) = (0, 0, 0);
-            let words = split_whitespace(line).count();
             for token in split_whitespace(line) {
                 let Some(first) = token.chars().find(|c| c.is_alphabetic()) else { continue };
                 alphabetic += 1;
                 capitals += usize::from(first.is_uppercase());
                 function += usize::from(function_words().contains(key(token).as_bytes()));
             }
-            let share = |n: usize| if alphabetic == 0 { 0.0 } else { n as f64 / alphabetic as f64 };
-            let measured = measure(line, Span::new(0, line.len()), true, function_words());
-            assert_eq!(measured.words, words, "{line:?}");
-            assert_eq!(measured.capital_share, share(capitals), "{line:?}");
-            assert_eq!(measured.function_share, share(function), "{line:?}");
+            let (tally, end) = measure(&text, from, function_words());
+            assert_eq!(end, from + line.len(), "{line:?}");
+            assert_eq!(tally.words, split_whitespace(line).count(), "{line:?}");
+            assert_eq!((tally.alphabetic, tally.capitals, tally.function), (alphabetic, capitals, function), "{line:?}");
+            from = end + 1;
         }
+    }
+
+    #[test]
+    fn lines_are_the_trimmed_non_blank_lines() {
+        let text = "  Menu \r\n\nH\nong Kong is burning.\n \u{a0}\n\tThe end of it\u{2003}\nB\n \t\nig\nA\n  b c\nlast";
+        let spans: Vec<&str> = split_lines(text).iter().map(|line| line.span.slice(text)).collect();
+        assert_eq!(spans, ["Menu", "H\nong Kong is burning.", "The end of it", "B", "ig", "A\n  b c", "last"]);
+        let lines = split_lines(text);
+        assert_eq!(lines.iter().map(|line| line.words).collect::<Vec<_>>(), [1, 5, 4, 1, 1, 3, 1]);
+        assert_eq!(lines.iter().map(|line| (line.blank_before, line.blank_after)).collect::<Vec<_>>(), [
+            (true, true),
+            (true, true),
+            (true, false),
+            (false, true),
+            (true, false),
+            (false, false),
+            (false, true)
+        ]);
     }
 }
