@@ -121,6 +121,11 @@ const KINSHIP: &[&str] = &[
 const TITLE_CASE_FUNCTION_WORDS: &[&str] =
     &["a", "an", "the", "of", "in", "on", "at", "to", "for", "with", "by", "from", "and", "or", "as", "vs", "v", "but", "nor", "into", "over", "via"];
 
+/// Words that open sentences ("The…", "He said…", "In 2019…"), the most frequent first, which, alone, [`peel`] takes
+/// off as common words, leaving no name. None is longer than three letters, so that a longer word (most names) is
+/// told none of them by its length alone.
+const OPENING_WORDS: &[&str] = &["the", "he", "a", "we", "in", "it", "but", "she", "and", "if", "as", "one", "you", "his", "no", "for", "to", "an", "on", "by", "at"];
+
 /// How strongly a word is known as a given name: 2 known, 1 known but also a common word ("Will", "Mark").
 pub(super) fn given_name_strength(key: &str) -> u8 {
     lexicons().entry(key).given_name_strength()
@@ -358,6 +363,14 @@ fn keys_to_function_word(word: &str, buffer: &mut String) -> bool {
 const FUNCTION_WORDS: ShortWords<{ TITLE_CASE_FUNCTION_WORDS.len() }> = ShortWords::new(TITLE_CASE_FUNCTION_WORDS);
 const CONNECTORS: ShortWords<{ NAME_CONNECTORS.len() }> = ShortWords::new(NAME_CONNECTORS);
 const NAME_SUFFIXES: ShortWords<{ SUFFIXES.len() }> = ShortWords::new(SUFFIXES);
+const OPENERS: ShortWords<{ OPENING_WORDS.len() }> = ShortWords::new(OPENING_WORDS);
+
+/// Whether a run of the one word `word` holds no name whatever its context, told by its bytes alone: one of
+/// [`OPENING_WORDS`], in any case of ASCII letters ("The", "He", "IN"). Most runs of one word that hold no name are
+/// a capitalised word opening its sentence: [`push_run`] would key each, look it up and peel it off, to find nothing.
+fn is_never_a_name(text: &str, word: &Word) -> bool {
+    OPENERS.contains_ignoring_ascii_case(text.as_bytes().get(word.span.start..word.span.end).unwrap_or(b""))
+}
 
 /// A list of words placed in `SLOTS` slots (a power of two, at least twice as many as the words) by a hash of their
 /// length and end bytes: a word is compared with the few words from its slot to the next empty one, not with every
@@ -487,7 +500,7 @@ pub(super) fn find_candidates(
         let Some(run) = words.get(i..=j) else { break };
         if headline {
             push_headline_words(text, sentence, run, out);
-        } else {
+        } else if !(j == i && is_never_a_name(text, word)) {
             push_run(&at, i, run, scratch, &mut shared_role, out);
         }
         i = j + 1;
@@ -1334,6 +1347,25 @@ mod tests {
         for word in crate::tokens::tokenize(text, Span::new(0, text.len())) {
             assert_eq!(is_connector_word(text, &word), is_connector(word.span.slice(text)), "{:?}", word.span.slice(text));
         }
+    }
+
+    #[test]
+    fn a_lone_word_told_never_a_name_is_peeled_off_whole() {
+        let mut keys = RunKeys::default();
+        for word in OPENING_WORDS {
+            let title_case = format!("{}{}", word[..1].to_uppercase(), &word[1..]);
+            for text in [word.to_string(), title_case, word.to_uppercase()] {
+                let words = crate::tokens::tokenize(&text, Span::new(0, text.len()));
+                let [only] = words.as_slice() else { panic!("{text:?} is one word") };
+                assert!(is_never_a_name(&text, only), "{text:?}");
+                keys.fill(&text, &words);
+                for starts_sentence in [true, false] {
+                    assert!(peel(&text, &words, &keys, starts_sentence).is_none(), "{text:?}");
+                }
+            }
+        }
+        let text = "Smith Hers Thee Vs Via";
+        assert!(crate::tokens::tokenize(text, Span::new(0, text.len())).iter().all(|word| !is_never_a_name(text, word)));
     }
 
     #[test]
