@@ -29,7 +29,7 @@
 //! is linear in the input; every slice is taken at a character boundary, so no input makes it panic.
 
 
-use crate::lexicon::{lexicons, AbbreviationKind};
+use crate::lexicon::{lexicons, AbbreviationKind, Entry};
 use crate::span::Span;
 use crate::tokens::{char_at, is_ascii_space, EACH_BYTE, HIGH_BITS};
 
@@ -611,7 +611,7 @@ impl<'a> Scanner<'a> {
         let lexicons = lexicons();
         // "MS", "SEC", "FT" in capitals are acronyms, not "Ms.", "sec." or "Ft." (asked of abbreviations only).
         let capitals = || word.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !word.contains('.') && !word.chars().any(char::is_lowercase);
-        let kind = with_lower_case(word, |key| lexicons.abbreviations.get(key).copied());
+        let kind = lower_case_entry(word).abbreviation_kind();
         if let Some(kind) = kind.filter(|_| !capitals()) {
             // An abbreviation that is also a word, written in lower case ("no", "fig"), or a unit after a
             // number ("21.7 secs.", "10 mins.") is an abbreviation before a number only: before a capital it
@@ -791,7 +791,9 @@ fn is_caption_label(label: &str, after: &str) -> bool {
         return false;
     }
     let lexicons = lexicons();
-    with_lower_case(first, |key| lexicons.common_words.contains(key) && !lexicons.calendar.contains(key))
+    let entry = lower_case_entry(first);
+    lexicons.common_words.holds(&entry)
+        && !lexicons.calendar.holds(&entry)
         && !std::iter::once(first).chain(others).any(|w| with_lower_case(w, |key| lexicons.speech_verbs.contains(key)))
 }
 
@@ -1061,12 +1063,19 @@ fn speaker_tag_follows(text: &str, from: usize) -> bool {
 
 /// A capitalised word that typically opens a sentence ("The", "It", "However", "Officials").
 fn is_sentence_starter(word: &str) -> bool {
-    with_lower_case(word, |key| lexicons().sentence_starters.get(key).is_some())
+    lower_case_entry(word).sentence_starter().is_some()
 }
 
 /// "He", "She", "The"…: opens a sentence even straight after a lower-case word.
 fn is_run_in_opener(word: &str) -> bool {
-    with_lower_case(word, |key| lexicons().sentence_starters.get(key).unwrap_or(false))
+    lower_case_entry(word).sentence_starter().unwrap_or(false)
+}
+
+/// What the lists say about `word` in lower case ([`with_lower_case`]): an ASCII word (almost every one) is looked up
+/// with its capitals folded as it is hashed, not copied.
+fn lower_case_entry(word: &str) -> Entry {
+    let lexicons = lexicons();
+    lexicons.entry_ignoring_ascii_case(word).unwrap_or_else(|| with_lower_case(word, |key| lexicons.entry(key)))
 }
 
 /// Calls `look_up` with `word` in lower case (curly apostrophes made straight), without allocating for the
