@@ -556,6 +556,25 @@ impl SpeechVerbs {
         VERB_SHAPES[length_at] & length_bit != 0 && VERB_SHAPES[last_at] & last_bit != 0 && self.0.contains(key)
     }
 
+    /// Whether `word` in lower case ([`lower`]) is a speech verb. An ASCII word is tested as it stands: the shapes
+    /// read the low 5 bits of its first and last bytes, the same in either case, and the look-up folds its capitals
+    /// ([`Table::get_ignoring_ascii_case`]); only a word beyond ASCII, whose length lower case may change, is
+    /// lower-cased into `buffer`.
+    pub fn contains_lower_case(&self, word: &str, buffer: &mut String) -> bool {
+        let bytes = word.as_bytes();
+        let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) else {
+            return false;
+        };
+        let ((length_at, length_bit), (last_at, last_bit)) = verb_shape(first, bytes.len(), last);
+        if VERB_SHAPES[length_at] & length_bit == 0 || VERB_SHAPES[last_at] & last_bit == 0 {
+            return !word.is_ascii() && self.contains(lower(word, buffer));
+        }
+        match self.0.table.get_ignoring_ascii_case(bytes) {
+            Some(entry) => entry.is_some_and(|entry| self.holds(entry)),
+            None => self.contains(lower(word, buffer)),
+        }
+    }
+
     /// Whether the key `entry` was found for is a speech verb ([`WordSet::holds`]).
     pub fn holds(&self, entry: &Entry) -> bool {
         self.0.holds(entry)
@@ -814,6 +833,19 @@ mod tests {
         }
     }
 
+    /// A speech verb is found in any case, a word beyond ASCII as [`lower`] makes it (the Kelvin sign "K" is a "k";
+    /// "İ" lower-cases to two characters), and a word no verb's shape fits is not one.
+    #[test]
+    fn speech_verbs_in_any_case_are_the_lower_case_ones() {
+        let verbs = lexicons().speech_verbs;
+        let mut buffer = String::new();
+        for word in ["said", "SAID", "Said", "sAiD", "as\u{212A}ed", "ASKED", "İnsisted", "Noted", "the", "The", "", "é", "Saïd", "s", "SAIDX"] {
+            let expected = verbs.contains(lower(word, &mut String::new()));
+            assert_eq!(verbs.contains_lower_case(word, &mut buffer), expected, "{word:?}");
+        }
+        assert!(verbs.contains_lower_case("SAID", &mut buffer) && verbs.contains_lower_case("as\u{212A}ed", &mut buffer));
+    }
+
     /// Every ASCII byte, at every place of a word, is made lower case as `to_ascii_lowercase` does, whatever its
     /// neighbours.
     #[test]
@@ -936,6 +968,10 @@ mod tests {
                 assert_eq!(table.get_ignoring_ascii_case(capitals.as_bytes()), Some(Some(entry)), "the table finds {capitals:?}");
             }
             assert_eq!(verbs.contains(key), entry.lists & SPEECH_VERBS != 0, "the speech verbs' shapes let {key:?} through");
+            let mut buffer = String::new();
+            for word in [key.to_uppercase(), key.chars().take(1).flat_map(char::to_uppercase).chain(key.chars().skip(1)).collect()] {
+                assert_eq!(verbs.contains_lower_case(&word, &mut buffer), verbs.contains(lower(&word, &mut String::new())), "{word:?}");
+            }
         }
         assert_eq!(got.len(), want.len(), "the table holds no key the files do not");
         assert_eq!(DISTINCT_KEYS, want.len(), "build.rs counts the keys the table holds");

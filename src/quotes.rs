@@ -330,8 +330,7 @@ fn tag_before(text: &str, sentence_start: usize, before: &[Word], mentions: &[Me
     let lex = lexicons();
     let mut buffer = String::new();
     let first = before.first()?;
-    let is_verb = |w: &Word, buffer: &mut String| lex.speech_verbs.contains(lower_key(w.span.slice(text), buffer));
-    let verb_at = before.iter().rposition(|w| is_verb(w, &mut buffer));
+    let verb_at = before.iter().rposition(|w| lex.speech_verbs.contains_lower_case(w.span.slice(text), &mut buffer));
     // The subject: the first person named before the verb.
     if let Some(v) = verb_at {
         if let Some(person) = first_person_named(mentions, before.get(..v).unwrap_or(&[])) {
