@@ -1005,10 +1005,10 @@ fn following_word(text: &str, from: usize) -> Following<'_> {
     let mut end = 0;
     // ASCII letters and digits, most of a word, by a byte test; other characters decoded.
     while end < WORD_WINDOW {
-        match word_area.as_bytes().get(end) {
-            Some(b) if b.is_ascii_alphanumeric() => end += 1,
+        match word_area.as_bytes().get(end).map(|&b| WORD_BYTE[usize::from(b)]) {
+            Some(IN_WORD) => end += 1,
             // Other ASCII ends the word, but for a period or an apostrophe before a letter ("U.S", "O'Neill").
-            Some(b) if b.is_ascii() && !matches!(b, b'.' | b'\'') => break,
+            Some(ENDS_WORD) => break,
             _ => {
                 let Some(c) = char_at(word_area, end) else { break };
                 let next = end + c.len_utf8();
@@ -1026,6 +1026,30 @@ fn following_word(text: &str, from: usize) -> Following<'_> {
     let single_letter = letters.next().is_some_and(char::is_alphabetic) && letters.next().is_none();
     Following { word, is_initial: single_letter && word_area[end..].starts_with('.'), bracketed, end: from + skipped + end }
 }
+
+/// [`WORD_BYTE`]'s class of an ASCII letter or digit: part of the word.
+const IN_WORD: u8 = 1;
+/// [`WORD_BYTE`]'s class of other ASCII but a period and an apostrophe: the word's end.
+const ENDS_WORD: u8 = 2;
+
+/// How [`following_word`] reads a byte of the word by one look-up: [`IN_WORD`], [`ENDS_WORD`], or 0 for a period, an
+/// apostrophe or a byte beyond ASCII, which are decoded and judged with the character after them.
+static WORD_BYTE: [u8; 256] = {
+    let mut table = [0; 256];
+    let mut byte = 0;
+    while byte < 128 {
+        let b = byte as u8;
+        table[byte] = if b.is_ascii_alphanumeric() {
+            IN_WORD
+        } else if matches!(b, b'.' | b'\'') {
+            0
+        } else {
+            ENDS_WORD
+        };
+        byte += 1;
+    }
+    table
+};
 
 /// Combining marks (accents written as separate code points, Devanagari and Arabic vowel signs) stay inside
 /// words.
