@@ -931,8 +931,14 @@ fn starts_with_list_marker(rest: &str) -> bool {
 fn is_list_label(word: &str) -> bool {
     let digits = !word.is_empty() && word.len() <= 3 && word.bytes().all(|b| b.is_ascii_digit());
     let letter = word.len() == 1 && word.bytes().all(|b| b.is_ascii_lowercase());
-    let roman = matches!(word, "i" | "ii" | "iii" | "iv" | "v" | "vi" | "vii" | "viii" | "ix" | "x" | "xi" | "xii");
-    digits || letter || roman
+    // Only a word of "i", "v" and "x" is compared with the numerals: a comparison of strings is a call to `memcmp` in
+    // the Wasm, and this is asked of the word before every period.
+    let roman = || {
+        word.len() <= 4
+            && word.bytes().all(|b| matches!(b, b'i' | b'v' | b'x'))
+            && matches!(word, "i" | "ii" | "iii" | "iv" | "v" | "vi" | "vii" | "viii" | "ix" | "x" | "xi" | "xii")
+    };
+    digits || letter || roman()
 }
 
 /// "U.S", "U.S.A", "a.m", "Ph.D", "e.g", "i.e": letters in groups of one or two, joined by periods (the final
