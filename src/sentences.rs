@@ -858,12 +858,23 @@ fn bracket_pairs(text: &str) -> Vec<(usize, usize)> {
     pairs
 }
 
-/// The end of the white space that starts at `from`, character by character: what follows a sentence is
-/// mostly one space.
+/// The end of the white space that starts at `from`: what follows a sentence is mostly one space, tested as a byte
+/// ([`is_ascii_space`]); a character beyond ASCII is decoded.
 fn skip_space(text: &str, from: usize) -> usize {
+    let bytes = text.as_bytes();
     let mut at = from;
-    while let Some(c) = char_at(text, at).filter(|c| c.is_whitespace()) {
-        at += c.len_utf8();
+    while let Some(&byte) = bytes.get(at) {
+        if byte.is_ascii() {
+            if !is_ascii_space(byte) {
+                break;
+            }
+            at += 1;
+        } else {
+            match text.get(at..).and_then(|rest| rest.chars().next()).filter(|c| c.is_whitespace()) {
+                Some(c) => at += c.len_utf8(),
+                None => break,
+            }
+        }
     }
     at
 }
