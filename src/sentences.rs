@@ -268,8 +268,14 @@ impl<'a> Scanner<'a> {
         }
     }
 
+    /// The character at `at` ([`char_at`]), an ASCII byte read in place: in the Wasm (opt-level z) `char_at` is a
+    /// call, made for each character of every terminator run.
+    #[inline(always)]
     fn char_at(&self, at: usize) -> Option<char> {
-        char_at(self.text, at)
+        match self.text.as_bytes().get(at) {
+            Some(&byte) if byte.is_ascii() => Some(char::from(byte)),
+            _ => char_at(self.text, at),
+        }
     }
 
     #[inline(never)]
@@ -884,11 +890,19 @@ fn line_breaks(text: &str) -> usize {
     text.bytes().filter(|&b| b == b'\n').count()
 }
 
+/// A character that ends a sentence: ".", "!", "?" tested in place (in the Wasm a call is made only for a character
+/// beyond ASCII), the others by [`is_wide_terminator`].
+#[inline(always)]
 fn is_terminator(c: char) -> bool {
     if c.is_ascii() {
         return matches!(c, '.' | '!' | '?');
     }
-    matches!(c, '.' | '!' | '?' | '…' | '‽' | '⁇' | '⁈' | '⁉' | '。' | '！' | '？' | '｡' | '।' | '॥' | '؟' | '۔' | '։' | '።' | '፧')
+    is_wide_terminator(c)
+}
+
+/// The terminators beyond ASCII: "…", "‽", "。", "।", "؟"…
+fn is_wide_terminator(c: char) -> bool {
+    matches!(c, '…' | '‽' | '⁇' | '⁈' | '⁉' | '。' | '！' | '？' | '｡' | '।' | '॥' | '؟' | '۔' | '։' | '።' | '፧')
 }
 
 /// Ends of CJK sentences: no white space follows them.
@@ -896,8 +910,13 @@ fn is_unspaced_terminator(c: char) -> bool {
     matches!(c, '。' | '！' | '？' | '｡')
 }
 
+/// A closing quote or bracket: the ASCII ones tested in place, as [`is_terminator`] tests its own.
+#[inline(always)]
 fn is_closer(c: char) -> bool {
-    is_quote(c) || matches!(c, ')' | ']' | '}' | '）' | '】')
+    if c.is_ascii() {
+        return matches!(c, '"' | '\'' | ')' | ']' | '}');
+    }
+    is_quote(c) || matches!(c, '）' | '】')
 }
 
 fn is_quote(c: char) -> bool {
