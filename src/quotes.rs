@@ -130,10 +130,10 @@ fn pair_marks(text: &str, paragraph: Span, continues: bool, out: &mut Vec<QuoteF
         if i >= bytes.len() {
             break;
         }
-        let Some(c) = body.get(i..).and_then(|rest| rest.chars().next()) else { break };
+        let Some(c) = char_from(body, i) else { break };
         let after = i + c.len_utf8();
-        let next = body.get(after..).and_then(|rest| rest.chars().next()).unwrap_or(' ');
-        let previous = body.get(..i).and_then(|before| before.chars().next_back()).unwrap_or(' ');
+        let next = char_from(body, after).unwrap_or(' ');
+        let previous = char_before(body, i).unwrap_or(' ');
         let closing = |mark: Mark| matches!(open, Some((m, _)) if m == mark);
         let mut close_at = None;
         match c {
@@ -160,6 +160,25 @@ fn pair_marks(text: &str, paragraph: Span, continues: bool, out: &mut Vec<QuoteF
         if continues && matches!(mark, Mark::CurlyDouble | Mark::StraightDouble) {
             push_continued(text, paragraph, mark, start, out);
         }
+    }
+}
+
+/// The character that starts at byte `at` of `text`, if one does, an ASCII byte read in place: [`pair_marks`] reads
+/// each quotation mark and the characters either side of it, and in the Wasm (opt-level z) decoding is a call.
+#[inline(always)]
+fn char_from(text: &str, at: usize) -> Option<char> {
+    match text.as_bytes().get(at) {
+        Some(&byte) if byte.is_ascii() => Some(char::from(byte)),
+        _ => text.get(at..)?.chars().next(),
+    }
+}
+
+/// The character that ends at byte `at` of `text`, if one does, an ASCII byte read in place (as [`char_from`]).
+#[inline(always)]
+fn char_before(text: &str, at: usize) -> Option<char> {
+    match at.checked_sub(1).and_then(|before| text.as_bytes().get(before)) {
+        Some(&byte) if byte.is_ascii() => Some(char::from(byte)),
+        _ => text.get(..at)?.chars().next_back(),
     }
 }
 
