@@ -1025,7 +1025,7 @@ fn number_before(text: &str, start: usize, word: &str) -> bool {
 fn following_word(text: &str, from: usize) -> Following<'_> {
     let rest = text.get(from..).unwrap_or("");
     let mut skipped = 0;
-    let bracketed = rest.starts_with(['(', '[']);
+    let bracketed = matches!(rest.as_bytes().first(), Some(b'(' | b'['));
     // Most words follow with nothing to skip: their first letter is not decoded.
     let opens_word = rest.as_bytes().first().is_some_and(u8::is_ascii_alphanumeric);
     for c in rest.chars().take(if opens_word { 0 } else { 8 }) {
@@ -1058,9 +1058,17 @@ fn following_word(text: &str, from: usize) -> Following<'_> {
         }
     }
     let word = &word_area[..end];
-    let mut letters = word.chars();
-    let single_letter = letters.next().is_some_and(char::is_alphabetic) && letters.next().is_none();
-    Following { word, is_initial: single_letter && word_area[end..].starts_with('.'), bracketed, end: from + skipped + end }
+    // A word that opens with an ASCII byte is one letter only if it is one byte: the others are not decoded.
+    let single_letter = match word.as_bytes() {
+        [byte] => byte.is_ascii_alphabetic(),
+        [first, ..] if first.is_ascii() => false,
+        _ => {
+            let mut letters = word.chars();
+            letters.next().is_some_and(char::is_alphabetic) && letters.next().is_none()
+        }
+    };
+    let is_initial = single_letter && word_area.as_bytes().get(end) == Some(&b'.');
+    Following { word, is_initial, bracketed, end: from + skipped + end }
 }
 
 /// [`WORD_BYTE`]'s class of an ASCII letter or digit: part of the word.
