@@ -632,13 +632,20 @@ impl<'a> Scanner<'a> {
                 _ => PeriodWord::Ambiguous,
             };
         }
-        let mut chars = word.chars();
-        let single = chars.next().filter(|_| chars.next().is_none());
+        // A word that opens with an ASCII byte is one character only if it is one byte: the others are not decoded.
+        let single_capital = match word.as_bytes() {
+            [byte] => byte.is_ascii_uppercase(),
+            [first, ..] if first.is_ascii() => false,
+            _ => {
+                let mut chars = word.chars();
+                chars.next().filter(|_| chars.next().is_none()).is_some_and(char::is_uppercase)
+            }
+        };
         // Whether the word opens the sentence is asked of list labels only: the test reads the sentence so far.
         if is_list_label(word) && self.text.get(self.start..at).is_some_and(|head| !head.contains(char::is_whitespace)) {
             return PeriodWord::ListMarker;
         }
-        if single.is_some_and(char::is_uppercase) || is_dotted_acronym(word) {
+        if single_capital || is_dotted_acronym(word) {
             return PeriodWord::Ambiguous;
         }
         PeriodWord::Ordinary
