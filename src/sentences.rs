@@ -552,7 +552,12 @@ impl<'a> Scanner<'a> {
             return (end, Some(end));
         }
         let following = following_word(text, next_start);
-        let Some(first) = following.word.chars().next() else {
+        // The word's first character, an ASCII byte read in place (decoding is a call in the Wasm).
+        let first = match following.word.as_bytes().first() {
+            Some(&byte) if byte.is_ascii() => Some(char::from(byte)),
+            _ => following.word.chars().next(),
+        };
+        let Some(first) = first else {
             // A dash, a symbol or an emoji follows: an end, unless a title asks for its name.
             let ends = strong || ellipsis || self.before_period(at) != PeriodWord::Title;
             return (end, ends.then_some(end));
