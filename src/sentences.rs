@@ -442,11 +442,24 @@ impl<'a> Scanner<'a> {
         self.cut(at)
     }
 
+    /// Adds the sentence `start..end` without the white space it ends with, unless nothing else is left. ASCII white
+    /// space is dropped byte by byte ([`is_ascii_space`]); `trim_end`, which decodes, runs only from a byte beyond
+    /// ASCII (in the Wasm, decoding and testing a character are calls, made for every sentence).
     fn push(&mut self, start: usize, end: usize) {
         let piece = self.text.get(start..end).unwrap_or("");
-        let trimmed = piece.trim_end();
-        if !trimmed.is_empty() {
-            self.out.push(Span::new(start, start + trimmed.len()));
+        let mut len = piece.len();
+        while let Some(&byte) = len.checked_sub(1).and_then(|last| piece.as_bytes().get(last)) {
+            if !byte.is_ascii() {
+                len = piece.get(..len).map_or(0, |head| head.trim_end().len());
+                break;
+            }
+            if !is_ascii_space(byte) {
+                break;
+            }
+            len -= 1;
+        }
+        if len > 0 {
+            self.out.push(Span::new(start, start + len));
         }
     }
 
