@@ -243,6 +243,66 @@ impl Table {
         }
     }
 
+    /// [`Self::get`] of `key` with its ASCII capitals made lower case, for a key of ASCII bytes (`None` for any
+    /// other: the caller lower-cases it as its lists need). The capitals are folded 8 bytes at a time as the key is
+    /// hashed and compared ([`lower_case_word`]), so a capitalised word ("Mr", "The") is looked up without a
+    /// lower-case copy; a record is compared word by word, each masked to the key's bytes (`records` has bytes to
+    /// spare after the last key).
+    #[inline(never)]
+    fn get_ignoring_ascii_case(&self, key: &[u8]) -> Option<Option<&Entry>> {
+        let len = key.len();
+        let mut hasher = FxHasher { hash: len as u64 };
+        let (mut bytes, mut first) = (0, 0);
+        let mut at = 0;
+        while at < len {
+            let word = read_padded_u64(key, at);
+            bytes |= word;
+            let word = lower_case_word(word);
+            if at == 0 {
+                first = word;
+            }
+            hasher.add(word);
+            at += 8;
+        }
+        if bytes & crate::tokens::HIGH_BITS != 0 {
+            return None;
+        }
+        let hash = hasher.finish();
+        let first_mask = u64::MAX.checked_shr(8 * (8 - len.min(8)) as u32).unwrap_or(0);
+        let mask = self.slots.len() - 1;
+        let tag = Self::tag(hash);
+        let mut slot = hash as usize & mask;
+        loop {
+            let value = *self.slots.get(slot)?;
+            if value == 0 {
+                return Some(None);
+            }
+            let start = (value & Self::OFFSET_MASK) as usize;
+            if value & !Self::OFFSET_MASK == tag {
+                if let Some(&[entry, stored_len, ref word @ ..]) = self.records.get(start.wrapping_sub(2)..).and_then(<[u8]>::first_chunk::<10>) {
+                    if usize::from(stored_len) == len && u64::from_le_bytes(*word) & first_mask == first && self.rest_matches(start, key) {
+                        return Some(self.entries.get(usize::from(entry)));
+                    }
+                }
+            }
+            slot = (slot + 1) & mask;
+        }
+    }
+
+    /// Whether the key whose bytes start at `start` in `records`, as long as `key`, matches `key` with its ASCII
+    /// capitals made lower case from its ninth byte on (the first 8 are compared by the caller).
+    fn rest_matches(&self, start: usize, key: &[u8]) -> bool {
+        let mut at = 8;
+        while at < key.len() {
+            let stored = read_u64_at(&self.records, start + at) & u64::MAX >> (8 * (8 - (key.len() - at).min(8)));
+            if stored != lower_case_word(read_padded_u64(key, at)) {
+                return false;
+            }
+            at += 8;
+        }
+        true
+    }
+
     /// Adds the keys of build.rs's merged list (`lexicon.bin`): groups of keys that share an entry, each a tab, the
     /// group's entry code in 3 bytes (little-endian, [`Entry::from_code`]) and its keys. Each key is one control
     /// byte, the count n of bytes it shares with the key before (0x00–0x1F, the tab skipped: n + 1 from the tab
@@ -403,6 +463,7 @@ fn hash(key: &[u8]) -> u64 {
 
 /// The 1–7 bytes of `rest` as a little-endian word with 0 bytes after them, read as overlapping words (as wyhash
 /// reads short keys) rather than copied into a zeroed one, which took a call to `memcpy` per key.
+#[inline(always)]
 fn tail_word(rest: &[u8]) -> u64 {
     let n = rest.len();
     if n >= 4 {
@@ -412,6 +473,15 @@ fn tail_word(rest: &[u8]) -> u64 {
     } else {
         0
     }
+}
+
+/// `word` (8 ASCII bytes, little-endian) with its capitals made lower case: a byte from `A` to `Z` gets the bit
+/// 0x20. Adding 0x3F to a byte sets its high bit from `A` on, adding 0x25 from `[` on; an ASCII byte carries into
+/// none of its neighbours.
+fn lower_case_word(word: u64) -> u64 {
+    const ONES: u64 = crate::tokens::EACH_BYTE;
+    let capitals = word.wrapping_add(ONES * 0x3F) & !word.wrapping_add(ONES * 0x25) & crate::tokens::HIGH_BITS;
+    word | capitals >> 2
 }
 
 /// Whether two keys are the same: 8 bytes at a time, the last 1–7 read as overlapping words (as [`hash`] reads
@@ -486,6 +556,25 @@ impl SpeechVerbs {
         VERB_SHAPES[length_at] & length_bit != 0 && VERB_SHAPES[last_at] & last_bit != 0 && self.0.contains(key)
     }
 
+    /// Whether `word` in lower case ([`lower`]) is a speech verb. An ASCII word is tested as it stands: the shapes
+    /// read the low 5 bits of its first and last bytes, the same in either case, and the look-up folds its capitals
+    /// ([`Table::get_ignoring_ascii_case`]); only a word beyond ASCII, whose length lower case may change, is
+    /// lower-cased into `buffer`.
+    pub fn contains_lower_case(&self, word: &str, buffer: &mut String) -> bool {
+        let bytes = word.as_bytes();
+        let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) else {
+            return false;
+        };
+        let ((length_at, length_bit), (last_at, last_bit)) = verb_shape(first, bytes.len(), last);
+        if VERB_SHAPES[length_at] & length_bit == 0 || VERB_SHAPES[last_at] & last_bit == 0 {
+            return !word.is_ascii() && self.contains(lower(word, buffer));
+        }
+        match self.0.table.get_ignoring_ascii_case(bytes) {
+            Some(entry) => entry.is_some_and(|entry| self.holds(entry)),
+            None => self.contains(lower(word, buffer)),
+        }
+    }
+
     /// Whether the key `entry` was found for is a speech verb ([`WordSet::holds`]).
     pub fn holds(&self, entry: &Entry) -> bool {
         self.0.holds(entry)
@@ -505,17 +594,6 @@ impl Abbreviations {
     /// Whether `key` is an abbreviation.
     pub fn contains_key(&self, key: &str) -> bool {
         self.get(key).is_some()
-    }
-}
-
-/// `sentence_starters.txt`, by lower-cased key.
-#[derive(Clone, Copy)]
-pub(crate) struct SentenceStarters(&'static Table);
-
-impl SentenceStarters {
-    /// `None` when `key` is not a starter, else whether it also marks a caption run-in.
-    pub fn get(&self, key: &str) -> Option<bool> {
-        self.0.get(key).and_then(|entry| (entry.lists & SENTENCE_STARTERS != 0).then_some(entry.run_in))
     }
 }
 
@@ -543,8 +621,6 @@ pub(crate) struct Lexicons {
     pub common_words: WordSet,
     /// Month and day names: capitalised in running text but never people ("June", "Monday").
     pub calendar: WordSet,
-    /// Words that open sentences (`sentence_starters.txt`).
-    pub sentence_starters: SentenceStarters,
     /// Last words of organisations, places, events and works: never the end of a person's name.
     pub non_person_heads: WordSet,
     /// Words that open sentences in capitals and never start a name ("But", "When").
@@ -560,9 +636,27 @@ impl Lexicons {
     pub fn entry(&self, key: &str) -> Entry {
         self.table.get(key).copied().unwrap_or_default()
     }
+
+    /// [`Self::entry`] of `word` in lower case when `word` is ASCII, found without a lower-case copy
+    /// ([`Table::get_ignoring_ascii_case`]); `None` for a word with other characters, which the caller lower-cases
+    /// as its lists need.
+    pub fn entry_ignoring_ascii_case(&self, word: &str) -> Option<Entry> {
+        self.table.get_ignoring_ascii_case(word.as_bytes()).map(|entry| entry.copied().unwrap_or_default())
+    }
 }
 
 impl Entry {
+    /// How the word behaves at a period, if it is an abbreviation (`abbreviations.txt`).
+    pub fn abbreviation_kind(&self) -> Option<AbbreviationKind> {
+        self.abbreviation
+    }
+
+    /// `None` when the word is not a sentence starter (`sentence_starters.txt`), else whether it also marks a
+    /// caption run-in.
+    pub fn sentence_starter(&self) -> Option<bool> {
+        (self.lists & SENTENCE_STARTERS != 0).then_some(self.run_in)
+    }
+
     /// How strongly the word is known as a given name: 2 known, 1 known but also a common word ("Will").
     pub fn given_name_strength(&self) -> u8 {
         if self.lists & AMBIGUOUS_GIVEN_NAMES != 0 {
@@ -630,7 +724,6 @@ pub(crate) fn lexicons() -> &'static Lexicons {
             speech_verbs: SpeechVerbs(set(SPEECH_VERBS)),
             common_words: set(COMMON_WORDS),
             calendar: set(CALENDAR),
-            sentence_starters: SentenceStarters(table),
             non_person_heads: set(NON_PERSON_HEADS),
             sentence_openers: set(SENTENCE_OPENERS),
             role_links: set(ROLE_LINKS),
@@ -740,6 +833,35 @@ mod tests {
         }
     }
 
+    /// A speech verb is found in any case, a word beyond ASCII as [`lower`] makes it (the Kelvin sign "K" is a "k";
+    /// "İ" lower-cases to two characters), and a word no verb's shape fits is not one.
+    #[test]
+    fn speech_verbs_in_any_case_are_the_lower_case_ones() {
+        let verbs = lexicons().speech_verbs;
+        let mut buffer = String::new();
+        for word in ["said", "SAID", "Said", "sAiD", "as\u{212A}ed", "ASKED", "İnsisted", "Noted", "the", "The", "", "é", "Saïd", "s", "SAIDX"] {
+            let expected = verbs.contains(lower(word, &mut String::new()));
+            assert_eq!(verbs.contains_lower_case(word, &mut buffer), expected, "{word:?}");
+        }
+        assert!(verbs.contains_lower_case("SAID", &mut buffer) && verbs.contains_lower_case("as\u{212A}ed", &mut buffer));
+    }
+
+    /// Every ASCII byte, at every place of a word, is made lower case as `to_ascii_lowercase` does, whatever its
+    /// neighbours.
+    #[test]
+    fn lower_case_word_is_to_ascii_lowercase() {
+        for byte in 0..0x80u8 {
+            for at in 0..8 {
+                for fill in [0, b'A', b'Z', b'a', b'@', b'[', 0x7f] {
+                    let mut word = [fill; 8];
+                    word[at] = byte;
+                    let lower = word.map(|b| b.to_ascii_lowercase());
+                    assert_eq!(lower_case_word(u64::from_le_bytes(word)), u64::from_le_bytes(lower), "{word:?}");
+                }
+            }
+        }
+    }
+
     /// Key comparison agrees with slice equality at every length up to 24, whichever byte differs.
     #[test]
     fn same_bytes_is_slice_equality() {
@@ -841,7 +963,15 @@ mod tests {
         for (key, entry) in &want {
             assert_eq!(got.get(key), Some(entry), "the table's entry for {key:?}");
             assert_eq!(table.get(key), Some(entry), "the table finds {key:?}");
+            if key.is_ascii() {
+                let capitals = key.to_ascii_uppercase();
+                assert_eq!(table.get_ignoring_ascii_case(capitals.as_bytes()), Some(Some(entry)), "the table finds {capitals:?}");
+            }
             assert_eq!(verbs.contains(key), entry.lists & SPEECH_VERBS != 0, "the speech verbs' shapes let {key:?} through");
+            let mut buffer = String::new();
+            for word in [key.to_uppercase(), key.chars().take(1).flat_map(char::to_uppercase).chain(key.chars().skip(1)).collect()] {
+                assert_eq!(verbs.contains_lower_case(&word, &mut buffer), verbs.contains(lower(&word, &mut String::new())), "{word:?}");
+            }
         }
         assert_eq!(got.len(), want.len(), "the table holds no key the files do not");
         assert_eq!(DISTINCT_KEYS, want.len(), "build.rs counts the keys the table holds");
@@ -944,7 +1074,13 @@ mod tests {
         }
         for missing in ["", "ala", "alans", "z", "zzz", "c", "alanb", "abcdefghizqq", "abcdefgh"] {
             assert!(table.get(missing).is_none(), "{missing}");
+            assert_eq!(table.get_ignoring_ascii_case(missing.as_bytes()), Some(None), "{missing}");
         }
+        for (key, entry) in [("ALANA", first), ("Zz", title), ("ABCDEFGHIZq", place), ("B", second)] {
+            assert_eq!(table.get_ignoring_ascii_case(key.as_bytes()), Some(Some(&entry)), "{key}");
+        }
+        assert_eq!(table.get_ignoring_ascii_case("Ála".as_bytes()), None, "a key beyond ASCII is left to the caller");
+        assert_eq!(table.get_ignoring_ascii_case(b"ab@defghi"), Some(None), "only letters are folded");
         let mut full = Table::with_capacity(2, 4, 1);
         full.add_merged(merged);
         assert_eq!(full.len(), 2, "a table made for two keys holds two");

@@ -130,10 +130,10 @@ fn pair_marks(text: &str, paragraph: Span, continues: bool, out: &mut Vec<QuoteF
         if i >= bytes.len() {
             break;
         }
-        let Some(c) = body.get(i..).and_then(|rest| rest.chars().next()) else { break };
+        let Some(c) = char_from(body, i) else { break };
         let after = i + c.len_utf8();
-        let next = body.get(after..).and_then(|rest| rest.chars().next()).unwrap_or(' ');
-        let previous = body.get(..i).and_then(|before| before.chars().next_back()).unwrap_or(' ');
+        let next = char_from(body, after).unwrap_or(' ');
+        let previous = char_before(body, i).unwrap_or(' ');
         let closing = |mark: Mark| matches!(open, Some((m, _)) if m == mark);
         let mut close_at = None;
         match c {
@@ -160,6 +160,25 @@ fn pair_marks(text: &str, paragraph: Span, continues: bool, out: &mut Vec<QuoteF
         if continues && matches!(mark, Mark::CurlyDouble | Mark::StraightDouble) {
             push_continued(text, paragraph, mark, start, out);
         }
+    }
+}
+
+/// The character that starts at byte `at` of `text`, if one does, an ASCII byte read in place: [`pair_marks`] reads
+/// each quotation mark and the characters either side of it, and in the Wasm (opt-level z) decoding is a call.
+#[inline(always)]
+fn char_from(text: &str, at: usize) -> Option<char> {
+    match text.as_bytes().get(at) {
+        Some(&byte) if byte.is_ascii() => Some(char::from(byte)),
+        _ => text.get(at..)?.chars().next(),
+    }
+}
+
+/// The character that ends at byte `at` of `text`, if one does, an ASCII byte read in place (as [`char_from`]).
+#[inline(always)]
+fn char_before(text: &str, at: usize) -> Option<char> {
+    match at.checked_sub(1).and_then(|before| text.as_bytes().get(before)) {
+        Some(&byte) if byte.is_ascii() => Some(char::from(byte)),
+        _ => text.get(..at)?.chars().next_back(),
     }
 }
 
@@ -330,8 +349,7 @@ fn tag_before(text: &str, sentence_start: usize, before: &[Word], mentions: &[Me
     let lex = lexicons();
     let mut buffer = String::new();
     let first = before.first()?;
-    let is_verb = |w: &Word, buffer: &mut String| lex.speech_verbs.contains(lower_key(w.span.slice(text), buffer));
-    let verb_at = before.iter().rposition(|w| is_verb(w, &mut buffer));
+    let verb_at = before.iter().rposition(|w| lex.speech_verbs.contains_lower_case(w.span.slice(text), &mut buffer));
     // The subject: the first person named before the verb.
     if let Some(v) = verb_at {
         if let Some(person) = first_person_named(mentions, before.get(..v).unwrap_or(&[])) {

@@ -29,7 +29,7 @@
 //! is linear in the input; every slice is taken at a character boundary, so no input makes it panic.
 
 
-use crate::lexicon::{lexicons, AbbreviationKind};
+use crate::lexicon::{lexicons, AbbreviationKind, Entry};
 use crate::span::Span;
 use crate::tokens::{char_at, is_ascii_space, EACH_BYTE, HIGH_BITS};
 
@@ -268,8 +268,14 @@ impl<'a> Scanner<'a> {
         }
     }
 
+    /// The character at `at` ([`char_at`]), an ASCII byte read in place: in the Wasm (opt-level z) `char_at` is a
+    /// call, made for each character of every terminator run.
+    #[inline(always)]
     fn char_at(&self, at: usize) -> Option<char> {
-        char_at(self.text, at)
+        match self.text.as_bytes().get(at) {
+            Some(&byte) if byte.is_ascii() => Some(char::from(byte)),
+            _ => char_at(self.text, at),
+        }
     }
 
     #[inline(never)]
@@ -436,11 +442,24 @@ impl<'a> Scanner<'a> {
         self.cut(at)
     }
 
+    /// Adds the sentence `start..end` without the white space it ends with, unless nothing else is left. ASCII white
+    /// space is dropped byte by byte ([`is_ascii_space`]); `trim_end`, which decodes, runs only from a byte beyond
+    /// ASCII (in the Wasm, decoding and testing a character are calls, made for every sentence).
     fn push(&mut self, start: usize, end: usize) {
         let piece = self.text.get(start..end).unwrap_or("");
-        let trimmed = piece.trim_end();
-        if !trimmed.is_empty() {
-            self.out.push(Span::new(start, start + trimmed.len()));
+        let mut len = piece.len();
+        while let Some(&byte) = len.checked_sub(1).and_then(|last| piece.as_bytes().get(last)) {
+            if !byte.is_ascii() {
+                len = piece.get(..len).map_or(0, |head| head.trim_end().len());
+                break;
+            }
+            if !is_ascii_space(byte) {
+                break;
+            }
+            len -= 1;
+        }
+        if len > 0 {
+            self.out.push(Span::new(start, start + len));
         }
     }
 
@@ -546,7 +565,12 @@ impl<'a> Scanner<'a> {
             return (end, Some(end));
         }
         let following = following_word(text, next_start);
-        let Some(first) = following.word.chars().next() else {
+        // The word's first character, an ASCII byte read in place (decoding is a call in the Wasm).
+        let first = match following.word.as_bytes().first() {
+            Some(&byte) if byte.is_ascii() => Some(char::from(byte)),
+            _ => following.word.chars().next(),
+        };
+        let Some(first) = first else {
             // A dash, a symbol or an emoji follows: an end, unless a title asks for its name.
             let ends = strong || ellipsis || self.before_period(at) != PeriodWord::Title;
             return (end, ends.then_some(end));
@@ -611,7 +635,7 @@ impl<'a> Scanner<'a> {
         let lexicons = lexicons();
         // "MS", "SEC", "FT" in capitals are acronyms, not "Ms.", "sec." or "Ft." (asked of abbreviations only).
         let capitals = || word.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !word.contains('.') && !word.chars().any(char::is_lowercase);
-        let kind = with_lower_case(word, |key| lexicons.abbreviations.get(key).copied());
+        let kind = lower_case_entry(word).abbreviation_kind();
         if let Some(kind) = kind.filter(|_| !capitals()) {
             // An abbreviation that is also a word, written in lower case ("no", "fig"), or a unit after a
             // number ("21.7 secs.", "10 mins.") is an abbreviation before a number only: before a capital it
@@ -626,13 +650,20 @@ impl<'a> Scanner<'a> {
                 _ => PeriodWord::Ambiguous,
             };
         }
-        let mut chars = word.chars();
-        let single = chars.next().filter(|_| chars.next().is_none());
+        // A word that opens with an ASCII byte is one character only if it is one byte: the others are not decoded.
+        let single_capital = match word.as_bytes() {
+            [byte] => byte.is_ascii_uppercase(),
+            [first, ..] if first.is_ascii() => false,
+            _ => {
+                let mut chars = word.chars();
+                chars.next().filter(|_| chars.next().is_none()).is_some_and(char::is_uppercase)
+            }
+        };
         // Whether the word opens the sentence is asked of list labels only: the test reads the sentence so far.
         if is_list_label(word) && self.text.get(self.start..at).is_some_and(|head| !head.contains(char::is_whitespace)) {
             return PeriodWord::ListMarker;
         }
-        if single.is_some_and(char::is_uppercase) || is_dotted_acronym(word) {
+        if single_capital || is_dotted_acronym(word) {
             return PeriodWord::Ambiguous;
         }
         PeriodWord::Ordinary
@@ -791,7 +822,9 @@ fn is_caption_label(label: &str, after: &str) -> bool {
         return false;
     }
     let lexicons = lexicons();
-    with_lower_case(first, |key| lexicons.common_words.contains(key) && !lexicons.calendar.contains(key))
+    let entry = lower_case_entry(first);
+    lexicons.common_words.holds(&entry)
+        && !lexicons.calendar.holds(&entry)
         && !std::iter::once(first).chain(others).any(|w| with_lower_case(w, |key| lexicons.speech_verbs.contains(key)))
 }
 
@@ -856,12 +889,23 @@ fn bracket_pairs(text: &str) -> Vec<(usize, usize)> {
     pairs
 }
 
-/// The end of the white space that starts at `from`, character by character: what follows a sentence is
-/// mostly one space.
+/// The end of the white space that starts at `from`: what follows a sentence is mostly one space, tested as a byte
+/// ([`is_ascii_space`]); a character beyond ASCII is decoded.
 fn skip_space(text: &str, from: usize) -> usize {
+    let bytes = text.as_bytes();
     let mut at = from;
-    while let Some(c) = char_at(text, at).filter(|c| c.is_whitespace()) {
-        at += c.len_utf8();
+    while let Some(&byte) = bytes.get(at) {
+        if byte.is_ascii() {
+            if !is_ascii_space(byte) {
+                break;
+            }
+            at += 1;
+        } else {
+            match text.get(at..).and_then(|rest| rest.chars().next()).filter(|c| c.is_whitespace()) {
+                Some(c) => at += c.len_utf8(),
+                None => break,
+            }
+        }
     }
     at
 }
@@ -871,11 +915,19 @@ fn line_breaks(text: &str) -> usize {
     text.bytes().filter(|&b| b == b'\n').count()
 }
 
+/// A character that ends a sentence: ".", "!", "?" tested in place (in the Wasm a call is made only for a character
+/// beyond ASCII), the others by [`is_wide_terminator`].
+#[inline(always)]
 fn is_terminator(c: char) -> bool {
     if c.is_ascii() {
         return matches!(c, '.' | '!' | '?');
     }
-    matches!(c, '.' | '!' | '?' | '…' | '‽' | '⁇' | '⁈' | '⁉' | '。' | '！' | '？' | '｡' | '।' | '॥' | '؟' | '۔' | '։' | '።' | '፧')
+    is_wide_terminator(c)
+}
+
+/// The terminators beyond ASCII: "…", "‽", "。", "।", "؟"…
+fn is_wide_terminator(c: char) -> bool {
+    matches!(c, '…' | '‽' | '⁇' | '⁈' | '⁉' | '。' | '！' | '？' | '｡' | '।' | '॥' | '؟' | '۔' | '։' | '።' | '፧')
 }
 
 /// Ends of CJK sentences: no white space follows them.
@@ -883,8 +935,13 @@ fn is_unspaced_terminator(c: char) -> bool {
     matches!(c, '。' | '！' | '？' | '｡')
 }
 
+/// A closing quote or bracket: the ASCII ones tested in place, as [`is_terminator`] tests its own.
+#[inline(always)]
 fn is_closer(c: char) -> bool {
-    is_quote(c) || matches!(c, ')' | ']' | '}' | '）' | '】')
+    if c.is_ascii() {
+        return matches!(c, '"' | '\'' | ')' | ']' | '}');
+    }
+    is_quote(c) || matches!(c, '）' | '】')
 }
 
 fn is_quote(c: char) -> bool {
@@ -929,8 +986,14 @@ fn starts_with_list_marker(rest: &str) -> bool {
 fn is_list_label(word: &str) -> bool {
     let digits = !word.is_empty() && word.len() <= 3 && word.bytes().all(|b| b.is_ascii_digit());
     let letter = word.len() == 1 && word.bytes().all(|b| b.is_ascii_lowercase());
-    let roman = matches!(word, "i" | "ii" | "iii" | "iv" | "v" | "vi" | "vii" | "viii" | "ix" | "x" | "xi" | "xii");
-    digits || letter || roman
+    // Only a word of "i", "v" and "x" is compared with the numerals: a comparison of strings is a call to `memcmp` in
+    // the Wasm, and this is asked of the word before every period.
+    let roman = || {
+        word.len() <= 4
+            && word.bytes().all(|b| matches!(b, b'i' | b'v' | b'x'))
+            && matches!(word, "i" | "ii" | "iii" | "iv" | "v" | "vi" | "vii" | "viii" | "ix" | "x" | "xi" | "xii")
+    };
+    digits || letter || roman()
 }
 
 /// "U.S", "U.S.A", "a.m", "Ph.D", "e.g", "i.e": letters in groups of one or two, joined by periods (the final
@@ -987,7 +1050,7 @@ fn number_before(text: &str, start: usize, word: &str) -> bool {
 fn following_word(text: &str, from: usize) -> Following<'_> {
     let rest = text.get(from..).unwrap_or("");
     let mut skipped = 0;
-    let bracketed = rest.starts_with(['(', '[']);
+    let bracketed = matches!(rest.as_bytes().first(), Some(b'(' | b'['));
     // Most words follow with nothing to skip: their first letter is not decoded.
     let opens_word = rest.as_bytes().first().is_some_and(u8::is_ascii_alphanumeric);
     for c in rest.chars().take(if opens_word { 0 } else { 8 }) {
@@ -1003,10 +1066,10 @@ fn following_word(text: &str, from: usize) -> Following<'_> {
     let mut end = 0;
     // ASCII letters and digits, most of a word, by a byte test; other characters decoded.
     while end < WORD_WINDOW {
-        match word_area.as_bytes().get(end) {
-            Some(b) if b.is_ascii_alphanumeric() => end += 1,
+        match word_area.as_bytes().get(end).map(|&b| WORD_BYTE[usize::from(b)]) {
+            Some(IN_WORD) => end += 1,
             // Other ASCII ends the word, but for a period or an apostrophe before a letter ("U.S", "O'Neill").
-            Some(b) if b.is_ascii() && !matches!(b, b'.' | b'\'') => break,
+            Some(ENDS_WORD) => break,
             _ => {
                 let Some(c) = char_at(word_area, end) else { break };
                 let next = end + c.len_utf8();
@@ -1020,10 +1083,42 @@ fn following_word(text: &str, from: usize) -> Following<'_> {
         }
     }
     let word = &word_area[..end];
-    let mut letters = word.chars();
-    let single_letter = letters.next().is_some_and(char::is_alphabetic) && letters.next().is_none();
-    Following { word, is_initial: single_letter && word_area[end..].starts_with('.'), bracketed, end: from + skipped + end }
+    // A word that opens with an ASCII byte is one letter only if it is one byte: the others are not decoded.
+    let single_letter = match word.as_bytes() {
+        [byte] => byte.is_ascii_alphabetic(),
+        [first, ..] if first.is_ascii() => false,
+        _ => {
+            let mut letters = word.chars();
+            letters.next().is_some_and(char::is_alphabetic) && letters.next().is_none()
+        }
+    };
+    let is_initial = single_letter && word_area.as_bytes().get(end) == Some(&b'.');
+    Following { word, is_initial, bracketed, end: from + skipped + end }
 }
+
+/// [`WORD_BYTE`]'s class of an ASCII letter or digit: part of the word.
+const IN_WORD: u8 = 1;
+/// [`WORD_BYTE`]'s class of other ASCII but a period and an apostrophe: the word's end.
+const ENDS_WORD: u8 = 2;
+
+/// How [`following_word`] reads a byte of the word by one look-up: [`IN_WORD`], [`ENDS_WORD`], or 0 for a period, an
+/// apostrophe or a byte beyond ASCII, which are decoded and judged with the character after them.
+static WORD_BYTE: [u8; 256] = {
+    let mut table = [0; 256];
+    let mut byte = 0;
+    while byte < 128 {
+        let b = byte as u8;
+        table[byte] = if b.is_ascii_alphanumeric() {
+            IN_WORD
+        } else if matches!(b, b'.' | b'\'') {
+            0
+        } else {
+            ENDS_WORD
+        };
+        byte += 1;
+    }
+    table
+};
 
 /// Combining marks (accents written as separate code points, Devanagari and Arabic vowel signs) stay inside
 /// words.
@@ -1061,12 +1156,19 @@ fn speaker_tag_follows(text: &str, from: usize) -> bool {
 
 /// A capitalised word that typically opens a sentence ("The", "It", "However", "Officials").
 fn is_sentence_starter(word: &str) -> bool {
-    with_lower_case(word, |key| lexicons().sentence_starters.get(key).is_some())
+    lower_case_entry(word).sentence_starter().is_some()
 }
 
 /// "He", "She", "The"…: opens a sentence even straight after a lower-case word.
 fn is_run_in_opener(word: &str) -> bool {
-    with_lower_case(word, |key| lexicons().sentence_starters.get(key).unwrap_or(false))
+    lower_case_entry(word).sentence_starter().unwrap_or(false)
+}
+
+/// What the lists say about `word` in lower case ([`with_lower_case`]): an ASCII word (almost every one) is looked up
+/// with its capitals folded as it is hashed, not copied.
+fn lower_case_entry(word: &str) -> Entry {
+    let lexicons = lexicons();
+    lexicons.entry_ignoring_ascii_case(word).unwrap_or_else(|| with_lower_case(word, |key| lexicons.entry(key)))
 }
 
 /// Calls `look_up` with `word` in lower case (curly apostrophes made straight), without allocating for the
