@@ -987,8 +987,8 @@ fn looks_like_caption(text: &str, words: &[Word], buffer: &mut String) -> bool {
         pair[1].capitalized
             && pair[1].span.start.checked_sub(pair[0].span.end) == Some(1)
             && bytes.get(pair[0].span.end) == Some(&b' ')
-            && ends_lower_or_digit(pair[0].span.slice(text))
-            && opens_sentences_only(pair[1].span.slice(text))
+            && ends_lower_or_digit(text, pair[0].span)
+            && opens_sentences_only(bytes.get(pair[1].span.start..pair[1].span.end).unwrap_or(&[]))
     })
 }
 
@@ -1007,19 +1007,25 @@ fn labelled_caption(text: &str, words: &[Word], buffer: &mut String) -> bool {
     words[0].capitalized && !speech && after.is_some_and(|w| w.capitalized || w.numeric)
 }
 
-/// Whether `word` ends in a lower-case letter or a digit.
+/// Whether the word at `span` of `text` ends in a lower-case letter or a digit. A last byte that is ASCII is the
+/// whole last character and answers in place; only a word ending in another character is sliced (a call in the
+/// Wasm) and its last character decoded.
 #[inline(never)]
-fn ends_lower_or_digit(word: &str) -> bool {
-    word.ends_with(|c: char| c.is_lowercase() || c.is_ascii_digit())
+fn ends_lower_or_digit(text: &str, span: Span) -> bool {
+    match text.as_bytes().get(span.end.wrapping_sub(1)) {
+        Some(&last) if last.is_ascii() && span.start < span.end => last.is_ascii_lowercase() || last.is_ascii_digit(),
+        _ => span.slice(text).ends_with(|c: char| c.is_lowercase() || c.is_ascii_digit()),
+    }
 }
 
 /// A capitalised word that opens sentences and is no name: a caption run into the next sentence shows before it.
-/// Matched as bytes: the length picks the few candidates, whose bytes are compared in place. Not inlined into
-/// [`looks_like_caption`]'s hot loop, which reaches it for few word pairs.
+/// Matched as bytes (the word's, not sliced as a `str`: all of these are ASCII): the length picks the few
+/// candidates, whose bytes are compared in place. Not inlined into [`looks_like_caption`]'s hot loop, which reaches
+/// it for few word pairs.
 #[inline(never)]
-fn opens_sentences_only(word: &str) -> bool {
+fn opens_sentences_only(word: &[u8]) -> bool {
     matches!(
-        word.as_bytes(),
+        word,
         b"The" | b"A" | b"An" | b"He" | b"She" | b"It" | b"They" | b"We" | b"His" | b"Her" | b"Their" | b"This" | b"These" | b"But" | b"As"
             | b"After" | b"When" | b"While" | b"There" | b"Its" | b"Our" | b"Police" | b"Pictured"
     )
