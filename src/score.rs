@@ -935,7 +935,8 @@ fn asks_or_exclaims(bytes: &[u8]) -> bool {
 #[inline(never)]
 pub(crate) fn opens_with_reference(text: &str, s: &SentenceSpan, words: &[Word]) -> bool {
     let Some(first) = words.first() else { return false };
-    let opening = text.as_bytes().get(s.span.start..first.span.start).unwrap_or(&[]);
+    let bytes = text.as_bytes();
+    let opening = bytes.get(s.span.start..first.span.start).unwrap_or(&[]);
     // " ' “ ‘ (E2 80 9C, E2 80 98): a character's encoding is found in the text only where that character is.
     let quoted = opening.iter().enumerate().any(|(at, &byte)| {
         matches!(byte, b'"' | b'\'') || (byte == 0xE2 && matches!(opening.get(at + 1..at + 3), Some([0x80, 0x9C | 0x98])))
@@ -943,8 +944,10 @@ pub(crate) fn opens_with_reference(text: &str, s: &SentenceSpan, words: &[Word])
     if quoted {
         return false;
     }
-    let word = first.span.slice(text).as_bytes();
-    let second = words.get(1).map_or("", |w| w.span.slice(text)).as_bytes();
+    // Sliced as bytes, not as a `str` (a call in the Wasm that checks character boundaries): every word compared
+    // here is ASCII.
+    let word = bytes.get(first.span.start..first.span.end).unwrap_or(&[]);
+    let second = words.get(1).and_then(|w| bytes.get(w.span.start..w.span.end)).unwrap_or(&[]);
     if REFERENCES.contains_ignoring_ascii_case(word) || word.eq_ignore_ascii_case(b"meanwhile") {
         // "There is…" introduces; "There, he…" points back. "It is" / "It was" + adjective often introduce too,
         // but as often point back ("It was the third attack…"): they count as references.
