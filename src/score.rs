@@ -569,7 +569,9 @@ struct Budget {
 #[inline(never)]
 fn sentence_features(i: usize, s: &SentenceSpan, reading: &Reading, document: &Document, budget: Budget) -> Features {
     let Budget { expected, long_summary } = budget;
-    let ending = before_closers(s.span.slice(document.text));
+    // Sliced as bytes, not as a `str` (a call in the Wasm that checks character boundaries): only its last bytes
+    // are read.
+    let ending = before_closers(document.text.as_bytes().get(s.span.start..s.span.end).unwrap_or(&[]));
     let word_count = reading.word_counts[i];
     let marks = reading.marks[i];
     let keys = reading.keys.get(i);
@@ -899,8 +901,8 @@ fn lead_cosine(keys: &[u32], lead_keys: usize) -> f64 {
 /// The sentence's bytes without what may close it after its last mark: quotation marks, brackets and spaces
 /// (" ” ’ ' ) ] » and the space). Read as bytes from the end, a call for none of them: a character's encoding at the
 /// end of the text is that character's alone (UTF-8 marks where a character starts).
-fn before_closers(sentence: &str) -> &[u8] {
-    let mut bytes = sentence.as_bytes();
+fn before_closers(sentence: &[u8]) -> &[u8] {
+    let mut bytes = sentence;
     loop {
         bytes = match bytes {
             [rest @ .., b'"' | b'\'' | b')' | b']' | b' '] => rest,
@@ -1151,13 +1153,13 @@ mod tests {
             for closing in ["", "\"", "”", " ", "’)", "» ", "']", "“", "”’ \"", "."] {
                 let sentence = format!("It rained{mark}{closing}");
                 let trimmed = sentence.trim_end_matches(closers);
-                let ending = before_closers(&sentence);
+                let ending = before_closers(sentence.as_bytes());
                 assert_eq!(ending, trimmed.as_bytes(), "{sentence}");
                 assert_eq!(ends_sentence(ending), trimmed.ends_with(['.', '!', '?', '…', '。', '！', '？', '।', '؟']), "{sentence}");
                 assert_eq!(asks_or_exclaims(ending), trimmed.ends_with(['!', '?', '！', '？', '؟']), "{sentence}");
             }
         }
-        assert!(!ends_sentence(before_closers("\"”")) && !asks_or_exclaims(before_closers("")));
+        assert!(!ends_sentence(before_closers("\"”".as_bytes())) && !asks_or_exclaims(before_closers(b"")));
     }
 
     /// The byte-string matches answer as comparisons with each word of the lists (`eq_ignore_ascii_case`) do, for
