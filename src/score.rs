@@ -987,13 +987,13 @@ fn looks_like_caption(text: &str, words: &[Word], buffer: &mut String) -> bool {
         return true;
     }
     // Every opener is capitalised: most pairs are ruled out by that flag alone, the rest mostly by the gap, one
-    // space (an ASCII byte: both its ends are character boundaries).
+    // space (an ASCII byte: both its ends are character boundaries), then by the opener, which few words are.
     words.windows(2).any(|pair| {
         pair[1].capitalized
             && pair[1].span.start.checked_sub(pair[0].span.end) == Some(1)
             && bytes.get(pair[0].span.end) == Some(&b' ')
-            && ends_lower_or_digit(text, pair[0].span)
             && opens_sentences_only(bytes.get(pair[1].span.start..pair[1].span.end).unwrap_or(&[]))
+            && ends_lower_or_digit(text, pair[0].span)
     })
 }
 
@@ -1026,7 +1026,7 @@ fn ends_lower_or_digit(text: &str, span: Span) -> bool {
 /// A capitalised word that opens sentences and is no name: a caption run into the next sentence shows before it.
 /// Matched as bytes (the word's, not sliced as a `str`: all of these are ASCII): the length picks the few
 /// candidates, whose bytes are compared in place. Not inlined into [`looks_like_caption`]'s hot loop, which reaches
-/// it for few word pairs.
+/// it only for a capitalised word one space after the last.
 #[inline(never)]
 fn opens_sentences_only(word: &[u8]) -> bool {
     matches!(
