@@ -569,7 +569,9 @@ struct Budget {
 #[inline(never)]
 fn sentence_features(i: usize, s: &SentenceSpan, reading: &Reading, document: &Document, budget: Budget) -> Features {
     let Budget { expected, long_summary } = budget;
-    let ending = before_closers(s.span.slice(document.text));
+    // Sliced as bytes, not as a `str` (a call in the Wasm that checks character boundaries): only its last bytes
+    // are read.
+    let ending = before_closers(document.text.as_bytes().get(s.span.start..s.span.end).unwrap_or(&[]));
     let word_count = reading.word_counts[i];
     let marks = reading.marks[i];
     let keys = reading.keys.get(i);
@@ -899,8 +901,8 @@ fn lead_cosine(keys: &[u32], lead_keys: usize) -> f64 {
 /// The sentence's bytes without what may close it after its last mark: quotation marks, brackets and spaces
 /// (" ” ’ ' ) ] » and the space). Read as bytes from the end, a call for none of them: a character's encoding at the
 /// end of the text is that character's alone (UTF-8 marks where a character starts).
-fn before_closers(sentence: &str) -> &[u8] {
-    let mut bytes = sentence.as_bytes();
+fn before_closers(sentence: &[u8]) -> &[u8] {
+    let mut bytes = sentence;
     loop {
         bytes = match bytes {
             [rest @ .., b'"' | b'\'' | b')' | b']' | b' '] => rest,
@@ -935,7 +937,8 @@ fn asks_or_exclaims(bytes: &[u8]) -> bool {
 #[inline(never)]
 pub(crate) fn opens_with_reference(text: &str, s: &SentenceSpan, words: &[Word]) -> bool {
     let Some(first) = words.first() else { return false };
-    let opening = text.as_bytes().get(s.span.start..first.span.start).unwrap_or(&[]);
+    let bytes = text.as_bytes();
+    let opening = bytes.get(s.span.start..first.span.start).unwrap_or(&[]);
     // " ' “ ‘ (E2 80 9C, E2 80 98): a character's encoding is found in the text only where that character is.
     let quoted = opening.iter().enumerate().any(|(at, &byte)| {
         matches!(byte, b'"' | b'\'') || (byte == 0xE2 && matches!(opening.get(at + 1..at + 3), Some([0x80, 0x9C | 0x98])))
@@ -943,8 +946,10 @@ pub(crate) fn opens_with_reference(text: &str, s: &SentenceSpan, words: &[Word])
     if quoted {
         return false;
     }
-    let word = first.span.slice(text).as_bytes();
-    let second = words.get(1).map_or("", |w| w.span.slice(text)).as_bytes();
+    // Sliced as bytes, not as a `str` (a call in the Wasm that checks character boundaries): every word compared
+    // here is ASCII.
+    let word = bytes.get(first.span.start..first.span.end).unwrap_or(&[]);
+    let second = words.get(1).and_then(|w| bytes.get(w.span.start..w.span.end)).unwrap_or(&[]);
     if REFERENCES.contains_ignoring_ascii_case(word) || word.eq_ignore_ascii_case(b"meanwhile") {
         // "There is…" introduces; "There, he…" points back. "It is" / "It was" + adjective often introduce too,
         // but as often point back ("It was the third attack…"): they count as references.
@@ -982,13 +987,13 @@ fn looks_like_caption(text: &str, words: &[Word], buffer: &mut String) -> bool {
         return true;
     }
     // Every opener is capitalised: most pairs are ruled out by that flag alone, the rest mostly by the gap, one
-    // space (an ASCII byte: both its ends are character boundaries).
+    // space (an ASCII byte: both its ends are character boundaries), then by the opener, which few words are.
     words.windows(2).any(|pair| {
         pair[1].capitalized
             && pair[1].span.start.checked_sub(pair[0].span.end) == Some(1)
             && bytes.get(pair[0].span.end) == Some(&b' ')
-            && ends_lower_or_digit(pair[0].span.slice(text))
-            && opens_sentences_only(pair[1].span.slice(text))
+            && opens_sentences_only(bytes.get(pair[1].span.start..pair[1].span.end).unwrap_or(&[]))
+            && ends_lower_or_digit(text, pair[0].span)
     })
 }
 
@@ -1007,19 +1012,25 @@ fn labelled_caption(text: &str, words: &[Word], buffer: &mut String) -> bool {
     words[0].capitalized && !speech && after.is_some_and(|w| w.capitalized || w.numeric)
 }
 
-/// Whether `word` ends in a lower-case letter or a digit.
+/// Whether the word at `span` of `text` ends in a lower-case letter or a digit. A last byte that is ASCII is the
+/// whole last character and answers in place; only a word ending in another character is sliced (a call in the
+/// Wasm) and its last character decoded.
 #[inline(never)]
-fn ends_lower_or_digit(word: &str) -> bool {
-    word.ends_with(|c: char| c.is_lowercase() || c.is_ascii_digit())
+fn ends_lower_or_digit(text: &str, span: Span) -> bool {
+    match text.as_bytes().get(span.end.wrapping_sub(1)) {
+        Some(&last) if last.is_ascii() && span.start < span.end => last.is_ascii_lowercase() || last.is_ascii_digit(),
+        _ => span.slice(text).ends_with(|c: char| c.is_lowercase() || c.is_ascii_digit()),
+    }
 }
 
 /// A capitalised word that opens sentences and is no name: a caption run into the next sentence shows before it.
-/// Matched as bytes: the length picks the few candidates, whose bytes are compared in place. Not inlined into
-/// [`looks_like_caption`]'s hot loop, which reaches it for few word pairs.
+/// Matched as bytes (the word's, not sliced as a `str`: all of these are ASCII): the length picks the few
+/// candidates, whose bytes are compared in place. Not inlined into [`looks_like_caption`]'s hot loop, which reaches
+/// it only for a capitalised word one space after the last.
 #[inline(never)]
-fn opens_sentences_only(word: &str) -> bool {
+fn opens_sentences_only(word: &[u8]) -> bool {
     matches!(
-        word.as_bytes(),
+        word,
         b"The" | b"A" | b"An" | b"He" | b"She" | b"It" | b"They" | b"We" | b"His" | b"Her" | b"Their" | b"This" | b"These" | b"But" | b"As"
             | b"After" | b"When" | b"While" | b"There" | b"Its" | b"Our" | b"Police" | b"Pictured"
     )
@@ -1142,13 +1153,13 @@ mod tests {
             for closing in ["", "\"", "”", " ", "’)", "» ", "']", "“", "”’ \"", "."] {
                 let sentence = format!("It rained{mark}{closing}");
                 let trimmed = sentence.trim_end_matches(closers);
-                let ending = before_closers(&sentence);
+                let ending = before_closers(sentence.as_bytes());
                 assert_eq!(ending, trimmed.as_bytes(), "{sentence}");
                 assert_eq!(ends_sentence(ending), trimmed.ends_with(['.', '!', '?', '…', '。', '！', '？', '।', '؟']), "{sentence}");
                 assert_eq!(asks_or_exclaims(ending), trimmed.ends_with(['!', '?', '！', '？', '؟']), "{sentence}");
             }
         }
-        assert!(!ends_sentence(before_closers("\"”")) && !asks_or_exclaims(before_closers("")));
+        assert!(!ends_sentence(before_closers("\"”".as_bytes())) && !asks_or_exclaims(before_closers(b"")));
     }
 
     /// The byte-string matches answer as comparisons with each word of the lists (`eq_ignore_ascii_case`) do, for
