@@ -251,14 +251,25 @@ pub(crate) fn find_byte_in(bytes: &[u8], from: usize, set: &[bool; 256]) -> usiz
 
 /// The character that starts at byte `at` of `text`, without decoding when it is ASCII (most of the text);
 /// `None` at the end or inside a character.
+///
+/// Inlined always: in the Wasm (opt-level "z") it was a call for every character asked about, most of them ASCII
+/// bytes answered in place; the decoding of other characters stays out of line ([`decode_at`]).
+#[inline(always)]
 pub(crate) fn char_at(text: &str, at: usize) -> Option<char> {
     match *text.as_bytes().get(at)? {
         byte if byte.is_ascii() => Some(char::from(byte)),
-        _ => text.get(at..)?.chars().next(),
+        _ => decode_at(text, at),
     }
 }
 
-/// `char::is_alphanumeric`, with ASCII answered by a byte test.
+/// The character at byte offset `at` of `text`, decoded: [`char_at`] of a byte that is not ASCII.
+fn decode_at(text: &str, at: usize) -> Option<char> {
+    text.get(at..)?.chars().next()
+}
+
+/// `char::is_alphanumeric`, with ASCII answered by a byte test. Inlined always, like [`char_at`]: the test of
+/// an ASCII character is smaller than a call.
+#[inline(always)]
 fn is_alphanumeric(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_alphanumeric()
