@@ -368,7 +368,17 @@ fn without_endings(word: &str) -> &str {
 
 /// Appends the [`name_key`] of `word` to `buffer`. A word of ASCII letters alone, as most name words are
 /// ("Smith"), has no ending to cut: its endings are not looked for.
+///
+/// A capitalised word of ASCII letters ("Smith"), most name words, is written as its first letter lowered and the
+/// rest as it is, without lowering the copy again byte by byte.
 pub(crate) fn push_name_key(word: &str, buffer: &mut String) {
+    if let (Some(&first), Some(rest)) = (word.as_bytes().first(), word.get(1..)) {
+        if first.is_ascii_alphabetic() && rest.bytes().all(|byte| byte.is_ascii_lowercase()) {
+            buffer.push(char::from(first.to_ascii_lowercase()));
+            buffer.push_str(rest);
+            return;
+        }
+    }
     if word.bytes().all(|byte| byte.is_ascii_alphabetic()) {
         return push_lowered(word, buffer);
     }
