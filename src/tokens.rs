@@ -108,7 +108,7 @@ fn push_words(text: &str, span: Span, words: &mut Vec<Word>) {
         } else {
             let Some(c) = char_at(piece, at) else { break };
             at += c.len_utf8();
-            if !c.is_alphanumeric() {
+            if !is_alphanumeric_beyond_ascii(c) {
                 continue;
             }
             // A digit of another script is no number here: it is classed as a letter.
@@ -136,7 +136,7 @@ fn push_words(text: &str, span: Span, words: &mut Vec<Word>) {
                 break;
             }
             let Some(next) = char_at(piece, at) else { break };
-            if next.is_alphanumeric() || ('\u{300}'..='\u{36f}').contains(&next) {
+            if is_alphanumeric_beyond_ascii(next) || ('\u{300}'..='\u{36f}').contains(&next) {
                 class |= not_upper_letter(next);
                 at += next.len_utf8();
             } else if matches!(next, '’' | '‐') && char_at(piece, at + next.len_utf8()).is_some_and(is_alphanumeric) {
@@ -251,20 +251,38 @@ pub(crate) fn find_byte_in(bytes: &[u8], from: usize, set: &[bool; 256]) -> usiz
 
 /// The character that starts at byte `at` of `text`, without decoding when it is ASCII (most of the text);
 /// `None` at the end or inside a character.
+///
+/// Inlined always: in the Wasm (opt-level "z") it was a call for every character asked about, most of them ASCII
+/// bytes answered in place; the decoding of other characters stays out of line ([`decode_at`]).
+#[inline(always)]
 pub(crate) fn char_at(text: &str, at: usize) -> Option<char> {
     match *text.as_bytes().get(at)? {
         byte if byte.is_ascii() => Some(char::from(byte)),
-        _ => text.get(at..)?.chars().next(),
+        _ => decode_at(text, at),
     }
 }
 
-/// `char::is_alphanumeric`, with ASCII answered by a byte test.
+/// The character at byte offset `at` of `text`, decoded: [`char_at`] of a byte that is not ASCII.
+fn decode_at(text: &str, at: usize) -> Option<char> {
+    text.get(at..)?.chars().next()
+}
+
+/// `char::is_alphanumeric`, with ASCII answered by a byte test. Inlined always, like [`char_at`]: the test of
+/// an ASCII character is smaller than a call.
+#[inline(always)]
 fn is_alphanumeric(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_alphanumeric()
     } else {
-        c.is_alphanumeric()
+        is_alphanumeric_beyond_ascii(c)
     }
+}
+
+/// `char::is_alphanumeric` of a character that is not ASCII. General Punctuation (U+2000–U+206F: curly quotes,
+/// dashes, ellipses, the most common characters beyond ASCII in news) holds no letter or digit: it is told so
+/// without the two Unicode table look-ups.
+fn is_alphanumeric_beyond_ascii(c: char) -> bool {
+    !('\u{2000}'..='\u{206f}').contains(&c) && c.is_alphanumeric()
 }
 
 /// The white-space separated words of `text`, as [`str::split_whitespace`] gives them, with ASCII bytes
@@ -350,7 +368,17 @@ fn without_endings(word: &str) -> &str {
 
 /// Appends the [`name_key`] of `word` to `buffer`. A word of ASCII letters alone, as most name words are
 /// ("Smith"), has no ending to cut: its endings are not looked for.
+///
+/// A capitalised word of ASCII letters ("Smith"), most name words, is written as its first letter lowered and the
+/// rest as it is, without lowering the copy again byte by byte.
 pub(crate) fn push_name_key(word: &str, buffer: &mut String) {
+    if let (Some(&first), Some(rest)) = (word.as_bytes().first(), word.get(1..)) {
+        if first.is_ascii_alphabetic() && rest.bytes().all(|byte| byte.is_ascii_lowercase()) {
+            buffer.push(char::from(first.to_ascii_lowercase()));
+            buffer.push_str(rest);
+            return;
+        }
+    }
     if word.bytes().all(|byte| byte.is_ascii_alphabetic()) {
         return push_lowered(word, buffer);
     }

@@ -4,7 +4,10 @@
 //! Name words are numbered once (one hash look-up each), what is known of them sits in lists by number, and a
 //! word's list of owners is bounded, so the whole step is linear in the number of candidates.
 
+use std::hash::{Hash, Hasher};
+
 use crate::lexicon::FastMap;
+use crate::tokens::short_code;
 
 use super::detect::{given_name_strength, is_common_word, is_connector, is_place_like_entry, is_suffix, letters, Candidate, Candidates};
 use super::{Mention, People, PersonFound};
@@ -24,7 +27,7 @@ type Key = usize;
 /// The distinct keys of the document's name words, numbered in order of first use: slices of the candidates'
 /// keys ([`Candidates`]), not copies.
 struct Keys<'a> {
-    numbers: FastMap<&'a str, Key>,
+    numbers: FastMap<KeyText<'a>, Key>,
     /// Every key, in order of number.
     keys: Vec<&'a str>,
 }
@@ -38,7 +41,7 @@ impl<'a> Keys<'a> {
     /// The number of `key`, given one if it has none yet.
     fn number(&mut self, key: &'a str) -> Key {
         let next = self.keys.len();
-        let number = *self.numbers.entry(key).or_insert(next);
+        let number = *self.numbers.entry(KeyText(key)).or_insert(next);
         if number == next {
             self.keys.push(key);
         }
@@ -47,7 +50,7 @@ impl<'a> Keys<'a> {
 
     /// The number of `key`, if any candidate has it: a key no candidate has is never looked up.
     fn get(&self, key: &str) -> Option<Key> {
-        self.numbers.get(key).copied()
+        self.numbers.get(&KeyText(key)).copied()
     }
 
     /// The key numbered `number`.
@@ -58,6 +61,18 @@ impl<'a> Keys<'a> {
     /// How many distinct keys there are.
     fn len(&self) -> usize {
         self.keys.len()
+    }
+}
+
+/// A key as [`Keys`] maps it to its number, hashed as one number ([`short_code`]: its length and first 7 bytes)
+/// rather than as bytes, whose padded tail the hasher copies (a `memcpy` call in the Wasm). Most name words are
+/// at most 7 bytes, and the few longer keys that share their length and first 7 bytes are told apart as strings.
+#[derive(PartialEq, Eq)]
+struct KeyText<'a>(&'a str);
+
+impl Hash for KeyText<'_> {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        state.write_u64(short_code(self.0));
     }
 }
 
