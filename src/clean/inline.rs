@@ -211,10 +211,11 @@ fn closed_run_in(rest: &str, words: usize, questions: bool) -> Option<usize> {
     None
 }
 
-/// White-space separated tokens with their byte offsets in `s`.
+/// White-space separated tokens with their byte offsets in `s` ([`crate::tokens::split_whitespace`], which tests
+/// ASCII white space as bytes: `str::split_whitespace` decoded every character, 0.8% of the Wasm's time).
 fn tokens(s: &str) -> impl Iterator<Item = (usize, &str)> {
     let base = s.as_ptr() as usize;
-    s.split_whitespace().map(move |t| (t.as_ptr() as usize - base, t))
+    crate::tokens::split_whitespace(s).map(move |t| (t.as_ptr() as usize - base, t))
 }
 
 /// "By . Jane Smith . " at a paragraph's start (the Daily Mail's header debris): the length through the
