@@ -1028,6 +1028,10 @@ fn word_before(text: &str, start: usize, at: usize) -> &str {
 /// are ASCII (most words are), by decoding the characters once one is not.
 fn after_last_space(head: &str) -> Option<usize> {
     for (p, &b) in head.as_bytes().iter().enumerate().rev() {
+        // A printable ASCII byte other than the space, which most bytes of a word are, passes on one test.
+        if (0x21..0x80).contains(&b) {
+            continue;
+        }
         if !b.is_ascii() {
             return head.char_indices().rev().find(|&(_, c)| c.is_whitespace()).map(|(p, c)| p + c.len_utf8());
         }
