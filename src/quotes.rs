@@ -330,7 +330,7 @@ fn tag_after(text: &str, quote: &QuoteFound, after: &[Word], mentions: &[Mention
         if let Some(person) = after.get(k).and_then(|w| mention_covering(mentions, w.span.start)).map(|(p, _)| p) {
             return Some(person);
         }
-        if after.get(1).is_some_and(|w| is_pronoun(lower_key(w.span.slice(text), &mut buffer))) {
+        if after.get(1).is_some_and(|w| is_pronoun(w.span.slice(text))) {
             return most_recent(mentions, quote.outer.start);
         }
     }
@@ -355,7 +355,7 @@ fn tag_before(text: &str, sentence_start: usize, before: &[Word], mentions: &[Me
         if let Some(person) = first_person_named(mentions, before.get(..v).unwrap_or(&[])) {
             return Some(person);
         }
-        if before.iter().take(v).any(|w| is_pronoun(lower_key(w.span.slice(text), &mut buffer))) {
+        if before.iter().take(v).any(|w| is_pronoun(w.span.slice(text))) {
             return most_recent(mentions, sentence_start);
         }
     }
@@ -428,8 +428,10 @@ fn lower_key<'a>(word: &'a str, buffer: &'a mut String) -> &'a str {
     lower(word, buffer)
 }
 
+/// "he" or "she" in any case, compared in place: no character but an ASCII letter lower-cases to one of theirs, so
+/// the word needs no lower-case copy.
 fn is_pronoun(word: &str) -> bool {
-    matches!(word, "he" | "she")
+    word.eq_ignore_ascii_case("he") || word.eq_ignore_ascii_case("she")
 }
 
 #[cfg(test)]
