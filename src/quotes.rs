@@ -8,7 +8,7 @@
 //! subject of the sentence that frames the quote ("Umerov described the meeting as “…”"). A quote without a
 //! tag continues the speaker of the quote right before it; otherwise it stays unattributed.
 
-use crate::lexicon::{lexicons, lower, one_of};
+use crate::lexicon::{lexicons, lower, one_of_ignoring_ascii_case};
 use crate::people::{Mention, People};
 use crate::sentences::SentenceSpan;
 use crate::span::Span;
@@ -302,7 +302,7 @@ fn tag_after(text: &str, quote: &QuoteFound, after: &[Word], mentions: &[Mention
     };
     // Titles before the name: "Mr. Obama said", "Sen. Warren told".
     let mut k = 0;
-    while after.get(k).is_some_and(|w| is_courtesy_title(lower_key(w.span.slice(text), &mut buffer))) {
+    while after.get(k).is_some_and(|w| is_courtesy_title(w.span.slice(text))) {
         k += 1;
     }
     if let Some(word) = after.get(k) {
@@ -324,7 +324,7 @@ fn tag_after(text: &str, quote: &QuoteFound, after: &[Word], mentions: &[Mention
     };
     if is_verb(first, &mut buffer) {
         let mut k = 1;
-        while after.get(k).is_some_and(|w| is_courtesy_title(lower_key(w.span.slice(text), &mut buffer))) {
+        while after.get(k).is_some_and(|w| is_courtesy_title(w.span.slice(text))) {
             k += 1;
         }
         if let Some(person) = after.get(k).and_then(|w| mention_covering(mentions, w.span.start)).map(|(p, _)| p) {
@@ -369,7 +369,7 @@ fn subject_frames(text: &str, before: &[Word], first: &Word, mentions: &[Mention
     let lex = lexicons();
     let is_verb = |w: &Word, buffer: &mut String| lex.speech_verbs.contains(lower_key(w.span.slice(text), buffer));
     let mut k = 0;
-    while before.get(k).is_some_and(|w| is_courtesy_title(lower_key(w.span.slice(text), buffer)) || one_of(lower_key(w.span.slice(text), buffer), &["but", "and", "then", "later", "president"])) {
+    while before.get(k).is_some_and(|w| is_courtesy_title(w.span.slice(text)) || one_of_ignoring_ascii_case(w.span.slice(text), &["but", "and", "then", "later"])) {
         k += 1;
     }
     let subject = before.get(k).or(Some(first))?;
@@ -387,8 +387,9 @@ fn words_from(words: &[Word], at: usize) -> &[Word] {
     words.get(words.partition_point(|w| w.span.start < at)..).unwrap_or(&[])
 }
 
+/// A title or office before a name, in any case ([`one_of_ignoring_ascii_case`]).
 fn is_courtesy_title(word: &str) -> bool {
-    one_of(word, &["mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "president", "senator", "governor", "secretary", "former", "vice", "prof"])
+    one_of_ignoring_ascii_case(word, &["mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "president", "senator", "governor", "secretary", "former", "vice", "prof"])
 }
 
 /// The person whose mention starts at `start`, and where that mention ends.
