@@ -374,7 +374,7 @@ fn subject_frames(text: &str, before: &[Word], first: &Word, mentions: &[Mention
     }
     let subject = before.get(k).or(Some(first))?;
     if let Some((person, _)) = mention_covering(mentions, subject.span.start) {
-        let verb_follows = before.iter().skip(k + 1).take(4).any(|w| is_verb(w, buffer) || lower_key(w.span.slice(text), buffer).ends_with("ed"));
+        let verb_follows = before.iter().skip(k + 1).take(4).any(|w| is_verb(w, buffer) || ends_with_ed(w.span.slice(text)));
         if verb_follows {
             return Some(person);
         }
@@ -385,6 +385,11 @@ fn subject_frames(text: &str, before: &[Word], first: &Word, mentions: &[Mention
 /// The words of `words` (in text order) that start at `at` or after.
 fn words_from(words: &[Word], at: usize) -> &[Word] {
     words.get(words.partition_point(|w| w.span.start < at)..).unwrap_or(&[])
+}
+
+/// Whether `word` ends in "ed" in any case, read in place: no character but "E" and "D" lower-cases to those letters.
+fn ends_with_ed(word: &str) -> bool {
+    word.as_bytes().last_chunk::<2>().is_some_and(|end| end.eq_ignore_ascii_case(b"ed"))
 }
 
 /// A title or office before a name, in any case ([`one_of_ignoring_ascii_case`]).
