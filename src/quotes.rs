@@ -317,11 +317,9 @@ fn tag_after(text: &str, quote: &QuoteFound, after: &[Word], mentions: &[Mention
             }
         }
     }
-    // What the tests below ask of the first word, asked now: its key lives in `buffer`, which they reuse.
-    let (first_is_pronoun, first_is_according) = {
-        let first_key = lower_key(first.span.slice(text), &mut buffer);
-        (is_pronoun(first_key), first_key == "according")
-    };
+    // Compared in place, ignoring ASCII case: no other character lower-cases to their letters.
+    let first_word = first.span.slice(text);
+    let (first_is_pronoun, first_is_according) = (is_pronoun(first_word), first_word.eq_ignore_ascii_case("according"));
     if is_verb(first, &mut buffer) {
         let mut k = 1;
         while after.get(k).is_some_and(|w| is_courtesy_title(w.span.slice(text))) {
