@@ -766,6 +766,13 @@ pub(crate) const fn longest(words: &[&str]) -> usize {
     longest
 }
 
+/// Whether `word` in any ASCII case is one of `list`'s words, which are in lower case and hold no `k` and no
+/// apostrophe: no other character lower-cases to one of their bytes (the Kelvin sign becomes `k`), so the word is
+/// compared in place, not copied in lower case first.
+pub(crate) fn one_of_ignoring_ascii_case(word: &str, list: &[&str]) -> bool {
+    list.iter().any(|candidate| candidate.eq_ignore_ascii_case(word))
+}
+
 /// Whether `word` is one of `list`'s words. A `matches!` on strings or `contains` on a list of them calls a
 /// string comparison per candidate; this compares lengths first, and bytes only when they agree.
 pub(crate) fn one_of(word: &str, list: &[&str]) -> bool {

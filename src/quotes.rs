@@ -8,7 +8,7 @@
 //! subject of the sentence that frames the quote ("Umerov described the meeting as “…”"). A quote without a
 //! tag continues the speaker of the quote right before it; otherwise it stays unattributed.
 
-use crate::lexicon::{lexicons, lower, one_of};
+use crate::lexicon::{lexicons, lower, one_of_ignoring_ascii_case};
 use crate::people::{Mention, People};
 use crate::sentences::SentenceSpan;
 use crate::span::Span;
@@ -302,7 +302,7 @@ fn tag_after(text: &str, quote: &QuoteFound, after: &[Word], mentions: &[Mention
     };
     // Titles before the name: "Mr. Obama said", "Sen. Warren told".
     let mut k = 0;
-    while after.get(k).is_some_and(|w| is_courtesy_title(lower_key(w.span.slice(text), &mut buffer))) {
+    while after.get(k).is_some_and(|w| is_courtesy_title(w.span.slice(text))) {
         k += 1;
     }
     if let Some(word) = after.get(k) {
@@ -317,20 +317,18 @@ fn tag_after(text: &str, quote: &QuoteFound, after: &[Word], mentions: &[Mention
             }
         }
     }
-    // What the tests below ask of the first word, asked now: its key lives in `buffer`, which they reuse.
-    let (first_is_pronoun, first_is_according) = {
-        let first_key = lower_key(first.span.slice(text), &mut buffer);
-        (is_pronoun(first_key), first_key == "according")
-    };
+    // Compared in place, ignoring ASCII case: no other character lower-cases to their letters.
+    let first_word = first.span.slice(text);
+    let (first_is_pronoun, first_is_according) = (is_pronoun(first_word), first_word.eq_ignore_ascii_case("according"));
     if is_verb(first, &mut buffer) {
         let mut k = 1;
-        while after.get(k).is_some_and(|w| is_courtesy_title(lower_key(w.span.slice(text), &mut buffer))) {
+        while after.get(k).is_some_and(|w| is_courtesy_title(w.span.slice(text))) {
             k += 1;
         }
         if let Some(person) = after.get(k).and_then(|w| mention_covering(mentions, w.span.start)).map(|(p, _)| p) {
             return Some(person);
         }
-        if after.get(1).is_some_and(|w| is_pronoun(lower_key(w.span.slice(text), &mut buffer))) {
+        if after.get(1).is_some_and(|w| is_pronoun(w.span.slice(text))) {
             return most_recent(mentions, quote.outer.start);
         }
     }
@@ -355,7 +353,7 @@ fn tag_before(text: &str, sentence_start: usize, before: &[Word], mentions: &[Me
         if let Some(person) = first_person_named(mentions, before.get(..v).unwrap_or(&[])) {
             return Some(person);
         }
-        if before.iter().take(v).any(|w| is_pronoun(lower_key(w.span.slice(text), &mut buffer))) {
+        if before.iter().take(v).any(|w| is_pronoun(w.span.slice(text))) {
             return most_recent(mentions, sentence_start);
         }
     }
@@ -369,12 +367,12 @@ fn subject_frames(text: &str, before: &[Word], first: &Word, mentions: &[Mention
     let lex = lexicons();
     let is_verb = |w: &Word, buffer: &mut String| lex.speech_verbs.contains(lower_key(w.span.slice(text), buffer));
     let mut k = 0;
-    while before.get(k).is_some_and(|w| is_courtesy_title(lower_key(w.span.slice(text), buffer)) || one_of(lower_key(w.span.slice(text), buffer), &["but", "and", "then", "later", "president"])) {
+    while before.get(k).is_some_and(|w| is_courtesy_title(w.span.slice(text)) || one_of_ignoring_ascii_case(w.span.slice(text), &["but", "and", "then", "later"])) {
         k += 1;
     }
     let subject = before.get(k).or(Some(first))?;
     if let Some((person, _)) = mention_covering(mentions, subject.span.start) {
-        let verb_follows = before.iter().skip(k + 1).take(4).any(|w| is_verb(w, buffer) || lower_key(w.span.slice(text), buffer).ends_with("ed"));
+        let verb_follows = before.iter().skip(k + 1).take(4).any(|w| is_verb(w, buffer) || ends_with_ed(w.span.slice(text)));
         if verb_follows {
             return Some(person);
         }
@@ -387,8 +385,14 @@ fn words_from(words: &[Word], at: usize) -> &[Word] {
     words.get(words.partition_point(|w| w.span.start < at)..).unwrap_or(&[])
 }
 
+/// Whether `word` ends in "ed" in any case, read in place: no character but "E" and "D" lower-cases to those letters.
+fn ends_with_ed(word: &str) -> bool {
+    word.as_bytes().last_chunk::<2>().is_some_and(|end| end.eq_ignore_ascii_case(b"ed"))
+}
+
+/// A title or office before a name, in any case ([`one_of_ignoring_ascii_case`]).
 fn is_courtesy_title(word: &str) -> bool {
-    one_of(word, &["mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "president", "senator", "governor", "secretary", "former", "vice", "prof"])
+    one_of_ignoring_ascii_case(word, &["mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "president", "senator", "governor", "secretary", "former", "vice", "prof"])
 }
 
 /// The person whose mention starts at `start`, and where that mention ends.
@@ -428,8 +432,10 @@ fn lower_key<'a>(word: &'a str, buffer: &'a mut String) -> &'a str {
     lower(word, buffer)
 }
 
+/// "he" or "she" in any case, compared in place: no character but an ASCII letter lower-cases to one of theirs, so
+/// the word needs no lower-case copy.
 fn is_pronoun(word: &str) -> bool {
-    matches!(word, "he" | "she")
+    word.eq_ignore_ascii_case("he") || word.eq_ignore_ascii_case("she")
 }
 
 #[cfg(test)]

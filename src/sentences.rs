@@ -1028,6 +1028,10 @@ fn word_before(text: &str, start: usize, at: usize) -> &str {
 /// are ASCII (most words are), by decoding the characters once one is not.
 fn after_last_space(head: &str) -> Option<usize> {
     for (p, &b) in head.as_bytes().iter().enumerate().rev() {
+        // A printable ASCII byte other than the space, which most bytes of a word are, passes on one test.
+        if (0x21..0x80).contains(&b) {
+            continue;
+        }
         if !b.is_ascii() {
             return head.char_indices().rev().find(|&(_, c)| c.is_whitespace()).map(|(p, c)| p + c.len_utf8());
         }
@@ -1128,6 +1132,9 @@ fn is_combining_mark(c: char) -> bool {
 
 /// After a closing quote: one to three capitalised words and a speech verb, then punctuation — `"Why?" Smith
 /// asked.` — is the quote's speaker tag.
+///
+/// The verb is looked for first, as the second, third or fourth word ending in punctuation: few windows hold one,
+/// and the names before it are then tested (a sentence-starter look-up each) only when one does.
 #[inline(never)]
 fn speaker_tag_follows(text: &str, from: usize) -> bool {
     let rest = text.get(from..).unwrap_or("");
@@ -1135,23 +1142,36 @@ fn speaker_tag_follows(text: &str, from: usize) -> bool {
     while !rest.is_char_boundary(limit) {
         limit -= 1;
     }
-    let mut words = rest[..limit].split(' ');
-    let verbs = &lexicons().speech_verbs;
-    for _ in 0..3 {
-        let Some(name) = words.next() else { return false };
-        let is_name_word = name.starts_with(char::is_uppercase)
-            && name.chars().all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’'))
-            && !is_sentence_starter(name);
-        if !is_name_word {
+    let window = rest.get(..limit).unwrap_or_default();
+    let bytes = window.as_bytes();
+    let mut word_start = 0;
+    for index in 0..4 {
+        let word_end = bytes.get(word_start..).and_then(|tail| tail.iter().position(|&b| b == b' ')).map_or(bytes.len(), |p| word_start + p);
+        let tagged = index > 0
+            && bytes.get(..word_end).and_then(|head| head.last()).is_some_and(|b| matches!(b, b'.' | b',' | b';' | b'!' | b'?'))
+            && window.get(word_start..word_end).is_some_and(|verb| {
+                let bare = verb.trim_end_matches(['.', ',', ';', '!', '?']);
+                lexicons().speech_verbs.contains(bare)
+            });
+        if tagged {
+            // The words before the verb must all be names: when one is not, no later verb can follow names only.
+            let names = window.get(..word_start - 1).unwrap_or_default();
+            return names.split(' ').all(is_name_word);
+        }
+        if word_end >= bytes.len() {
             return false;
         }
-        let Some(verb) = words.clone().next() else { return false };
-        let bare = verb.trim_end_matches(['.', ',', ';', '!', '?']);
-        if bare.len() < verb.len() && verbs.contains(bare) {
-            return true;
-        }
+        word_start = word_end + 1;
     }
     false
+}
+
+/// A word of a speaker's name in [`speaker_tag_follows`]: capitalised, letters and name punctuation only, and no
+/// sentence starter ("The", "However").
+fn is_name_word(name: &str) -> bool {
+    name.starts_with(char::is_uppercase)
+        && name.chars().all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’'))
+        && !is_sentence_starter(name)
 }
 
 /// A capitalised word that typically opens a sentence ("The", "It", "However", "Officials").
