@@ -222,7 +222,18 @@ impl Table {
     /// What the lists say about `key`: its record found from its slot, read once (entry index, length, bytes).
     fn get(&self, key: &str) -> Option<&Entry> {
         let key = key.as_bytes();
-        let hash = hash(key);
+        self.probe(hash(key), |at| match self.records.get(at.wrapping_sub(2)..) {
+            Some([entry, len, stored @ ..]) if stored.get(..usize::from(*len)).is_some_and(|stored| same_bytes(stored, key)) => Some(*entry),
+            _ => None,
+        })
+    }
+
+    /// The entry of the key hashed to `hash`: the slots are walked from the hash's own to the first empty one, and
+    /// each whose tag matches has its record (where its bytes start) offered to `matches`, which gives the record's
+    /// entry index when the key is the one sought. The walk of [`Self::get`] and [`Self::get_ignoring_ascii_case`],
+    /// inlined into each.
+    #[inline(always)]
+    fn probe(&self, hash: u64, mut matches: impl FnMut(usize) -> Option<u8>) -> Option<&Entry> {
         let mask = self.slots.len() - 1;
         let tag = Self::tag(hash);
         let mut slot = hash as usize & mask;
@@ -232,11 +243,8 @@ impl Table {
                 return None;
             }
             if value & !Self::OFFSET_MASK == tag {
-                let at = (value & Self::OFFSET_MASK) as usize;
-                if let Some([entry, len, stored @ ..]) = self.records.get(at.wrapping_sub(2)..) {
-                    if stored.get(..usize::from(*len)).is_some_and(|stored| same_bytes(stored, key)) {
-                        return self.entries.get(usize::from(*entry));
-                    }
+                if let Some(entry) = matches((value & Self::OFFSET_MASK) as usize) {
+                    return self.entries.get(usize::from(entry));
                 }
             }
             slot = (slot + 1) & mask;
@@ -267,26 +275,12 @@ impl Table {
         if bytes & crate::tokens::HIGH_BITS != 0 {
             return None;
         }
-        let hash = hasher.finish();
         let first_mask = u64::MAX.checked_shr(8 * (8 - len.min(8)) as u32).unwrap_or(0);
-        let mask = self.slots.len() - 1;
-        let tag = Self::tag(hash);
-        let mut slot = hash as usize & mask;
-        loop {
-            let value = *self.slots.get(slot)?;
-            if value == 0 {
-                return Some(None);
-            }
-            let start = (value & Self::OFFSET_MASK) as usize;
-            if value & !Self::OFFSET_MASK == tag {
-                if let Some(&[entry, stored_len, ref word @ ..]) = self.records.get(start.wrapping_sub(2)..).and_then(<[u8]>::first_chunk::<10>) {
-                    if usize::from(stored_len) == len && u64::from_le_bytes(*word) & first_mask == first && self.rest_matches(start, key) {
-                        return Some(self.entries.get(usize::from(entry)));
-                    }
-                }
-            }
-            slot = (slot + 1) & mask;
-        }
+        Some(self.probe(hasher.finish(), |start| {
+            let &[entry, stored_len, ref word @ ..] = self.records.get(start.wrapping_sub(2)..)?.first_chunk::<10>()?;
+            let same = usize::from(stored_len) == len && u64::from_le_bytes(*word) & first_mask == first && self.rest_matches(start, key);
+            same.then_some(entry)
+        }))
     }
 
     /// Whether the key whose bytes start at `start` in `records`, as long as `key`, matches `key` with its ASCII
