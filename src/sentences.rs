@@ -1058,7 +1058,7 @@ fn following_word(text: &str, from: usize) -> Following<'_> {
     // Most words follow with nothing to skip: their first letter is not decoded.
     let opens_word = rest.as_bytes().first().is_some_and(u8::is_ascii_alphanumeric);
     for c in rest.chars().take(if opens_word { 0 } else { 8 }) {
-        if c.is_alphanumeric() {
+        if crate::tokens::is_alphanumeric(c) {
             break;
         }
         if !matches!(c, '"' | '“' | '‘' | '\'' | '(' | '[' | '{' | '«' | '‹' | '¿' | '¡' | '„' | '—' | '–' | '-' | '$' | '£' | '€' | '¥') {
@@ -1078,7 +1078,7 @@ fn following_word(text: &str, from: usize) -> Following<'_> {
                 let Some(c) = char_at(word_area, end) else { break };
                 let next = end + c.len_utf8();
                 let inner = matches!(c, '.' | '\'' | '’') && word_area[next..].starts_with(char::is_alphanumeric);
-                if c.is_alphanumeric() || is_combining_mark(c) || inner {
+                if crate::tokens::is_alphanumeric(c) || is_combining_mark(c) || inner {
                     end = next;
                 } else {
                     break;

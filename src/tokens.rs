@@ -270,7 +270,7 @@ fn decode_at(text: &str, at: usize) -> Option<char> {
 /// `char::is_alphanumeric`, with ASCII answered by a byte test. Inlined always, like [`char_at`]: the test of
 /// an ASCII character is smaller than a call.
 #[inline(always)]
-fn is_alphanumeric(c: char) -> bool {
+pub(crate) fn is_alphanumeric(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_alphanumeric()
     } else {
@@ -281,7 +281,7 @@ fn is_alphanumeric(c: char) -> bool {
 /// `char::is_alphanumeric` of a character that is not ASCII. General Punctuation (U+2000–U+206F: curly quotes,
 /// dashes, ellipses, the most common characters beyond ASCII in news) holds no letter or digit: it is told so
 /// without the two Unicode table look-ups.
-fn is_alphanumeric_beyond_ascii(c: char) -> bool {
+pub(crate) fn is_alphanumeric_beyond_ascii(c: char) -> bool {
     !('\u{2000}'..='\u{206f}').contains(&c) && c.is_alphanumeric()
 }
 

@@ -340,7 +340,7 @@ fn read_token(text: &str, start: usize, mut at: usize, mut packed: u64, mut key_
         } else if key == NOT_ASCII {
             match char_at(text, at) {
                 Some(c) if !c.is_whitespace() => {
-                    if c.is_alphanumeric() {
+                    if crate::tokens::is_alphanumeric_beyond_ascii(c) {
                         let mut encoded = [0; 4];
                         for lower in c.to_lowercase() {
                             lower.encode_utf8(&mut encoded).bytes().for_each(&mut add);
@@ -457,7 +457,7 @@ pub(super) fn push_key(line: &str, key: &mut Vec<u8>) {
             continue;
         }
         let Some(c) = char_at(line, at) else { break };
-        if c.is_alphanumeric() {
+        if crate::tokens::is_alphanumeric_beyond_ascii(c) {
             for lower in c.to_lowercase() {
                 key.extend_from_slice(lower.encode_utf8(&mut encoded).as_bytes());
             }
