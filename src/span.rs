@@ -136,10 +136,11 @@ impl<'a> Utf16Index<'a> {
     }
 
     /// A reportable [`TextSpan`] for `span` of `text` (the text this index was built from), or with an empty
-    /// text when `text` is `""`.
+    /// text when `text` is `""` (as the binding asks: it slices the texts from the caller's own string), which is
+    /// not sliced: slicing a `str` is a call in the Wasm, made for every span of the result.
     pub fn text_span(&self, text: &str, span: Span) -> TextSpan {
         TextSpan {
-            text: span.slice(text).to_string(),
+            text: if text.is_empty() { String::new() } else { span.slice(text).to_string() },
             start: span.start,
             end: span.end,
             start16: self.offset16(span.start),
