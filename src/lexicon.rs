@@ -252,7 +252,7 @@ impl Table {
 
     /// [`Self::get`] of `key` with its ASCII capitals made lower case, for a key of ASCII bytes (`None` for any
     /// other: the caller lower-cases it as its lists need). The capitals are folded 8 bytes at a time as the key is
-    /// hashed and compared ([`lower_case_word`]), so a capitalised word ("Mr", "The") is looked up without a
+    /// hashed and compared ([`crate::tokens::lower_ascii_word`]), so a capitalised word ("Mr", "The") is looked up without a
     /// lower-case copy; a record is compared word by word, each masked to the key's bytes (`records` has bytes to
     /// spare after the last key).
     #[inline(never)]
@@ -264,7 +264,7 @@ impl Table {
         while at < len {
             let word = read_padded_u64(key, at);
             bytes |= word;
-            let word = lower_case_word(word);
+            let word = crate::tokens::lower_ascii_word(word);
             if at == 0 {
                 first = word;
             }
@@ -288,7 +288,7 @@ impl Table {
         let mut at = 8;
         while at < key.len() {
             let stored = read_u64_at(&self.records, start + at) & u64::MAX >> (8 * (8 - (key.len() - at).min(8)));
-            if stored != lower_case_word(read_padded_u64(key, at)) {
+            if stored != crate::tokens::lower_ascii_word(read_padded_u64(key, at)) {
                 return false;
             }
             at += 8;
@@ -466,15 +466,6 @@ fn tail_word(rest: &[u8]) -> u64 {
     } else {
         0
     }
-}
-
-/// `word` (8 ASCII bytes, little-endian) with its capitals made lower case: a byte from `A` to `Z` gets the bit
-/// 0x20. Adding 0x3F to a byte sets its high bit from `A` on, adding 0x25 from `[` on; an ASCII byte carries into
-/// none of its neighbours.
-fn lower_case_word(word: u64) -> u64 {
-    const ONES: u64 = crate::tokens::EACH_BYTE;
-    let capitals = word.wrapping_add(ONES * 0x3F) & !word.wrapping_add(ONES * 0x25) & crate::tokens::HIGH_BITS;
-    word | capitals >> 2
 }
 
 /// Whether two keys are the same: 8 bytes at a time, the last 1–7 read as overlapping words (as [`hash`] reads
@@ -844,22 +835,6 @@ mod tests {
             assert_eq!(verbs.contains_lower_case(word, &mut buffer), expected, "{word:?}");
         }
         assert!(verbs.contains_lower_case("SAID", &mut buffer) && verbs.contains_lower_case("as\u{212A}ed", &mut buffer));
-    }
-
-    /// Every ASCII byte, at every place of a word, is made lower case as `to_ascii_lowercase` does, whatever its
-    /// neighbours.
-    #[test]
-    fn lower_case_word_is_to_ascii_lowercase() {
-        for byte in 0..0x80u8 {
-            for at in 0..8 {
-                for fill in [0, b'A', b'Z', b'a', b'@', b'[', 0x7f] {
-                    let mut word = [fill; 8];
-                    word[at] = byte;
-                    let lower = word.map(|b| b.to_ascii_lowercase());
-                    assert_eq!(lower_case_word(u64::from_le_bytes(word)), u64::from_le_bytes(lower), "{word:?}");
-                }
-            }
-        }
     }
 
     /// Key comparison agrees with slice equality at every length up to 24, whichever byte differs.

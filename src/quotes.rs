@@ -12,7 +12,7 @@ use crate::lexicon::{lexicons, lower, one_of_ignoring_ascii_case};
 use crate::people::{Mention, People};
 use crate::sentences::SentenceSpan;
 use crate::span::Span;
-use crate::tokens::{find_byte_in, SentenceWords, Word};
+use crate::tokens::{char_at, find_byte_in, SentenceWords, Word};
 
 /// A direct quote: the words inside the marks, the marks included in `outer`.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -130,9 +130,9 @@ fn pair_marks(text: &str, paragraph: Span, continues: bool, out: &mut Vec<QuoteF
         if i >= bytes.len() {
             break;
         }
-        let Some(c) = char_from(body, i) else { break };
+        let Some(c) = char_at(body, i) else { break };
         let after = i + c.len_utf8();
-        let next = char_from(body, after).unwrap_or(' ');
+        let next = char_at(body, after).unwrap_or(' ');
         let previous = char_before(body, i).unwrap_or(' ');
         let closing = |mark: Mark| matches!(open, Some((m, _)) if m == mark);
         let mut close_at = None;
@@ -163,17 +163,9 @@ fn pair_marks(text: &str, paragraph: Span, continues: bool, out: &mut Vec<QuoteF
     }
 }
 
-/// The character that starts at byte `at` of `text`, if one does, an ASCII byte read in place: [`pair_marks`] reads
-/// each quotation mark and the characters either side of it, and in the Wasm (opt-level z) decoding is a call.
-#[inline(always)]
-fn char_from(text: &str, at: usize) -> Option<char> {
-    match text.as_bytes().get(at) {
-        Some(&byte) if byte.is_ascii() => Some(char::from(byte)),
-        _ => text.get(at..)?.chars().next(),
-    }
-}
-
-/// The character that ends at byte `at` of `text`, if one does, an ASCII byte read in place (as [`char_from`]).
+/// The character that ends at byte `at` of `text`, if one does, an ASCII byte read in place (as [`char_at`] reads
+/// the one that starts there): [`pair_marks`] reads the characters either side of each quotation mark, and in the
+/// Wasm (opt-level z) decoding is a call.
 #[inline(always)]
 fn char_before(text: &str, at: usize) -> Option<char> {
     match at.checked_sub(1).and_then(|before| text.as_bytes().get(before)) {

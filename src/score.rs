@@ -653,16 +653,6 @@ fn chunk_value(chunk: &[u8]) -> u64 {
     }
 }
 
-/// Eight ASCII bytes lower-cased at once: a byte from 'A' to 'Z' gains 0x20. Each sum stays within its byte
-/// while the bytes are ASCII (what is not ASCII is read another way, and its sums may wrap).
-fn lower_ascii_chunk(chunk: u64) -> u64 {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    let at_least_a = chunk.wrapping_add(ONES * (0x80 - u64::from(b'A')));
-    let past_z = chunk.wrapping_add(ONES * (0x80 - u64::from(b'Z') - 1));
-    let upper = at_least_a & !past_z & (ONES * 0x80);
-    chunk | upper >> 2
-}
-
 /// Words too common to say what a sentence is about.
 const STOPWORDS: [&str; 45] = [
     "the", "and", "for", "that", "with", "was", "were", "this", "from", "have", "has", "had", "are", "but", "not", "his", "her", "they", "their",
@@ -820,9 +810,9 @@ fn ascii_word(text: &[u8], span: Span) -> Option<(u64, u64, usize)> {
 /// has a key of its own: its key is one of the short words' only if it is that word.
 #[inline(always)]
 fn read_ascii_word(first: u64, second: u64, len: usize) -> (bool, Option<u64>) {
-    let key = mix_chunk(len as u64, lower_ascii_chunk(first));
+    let key = mix_chunk(len as u64, crate::tokens::lower_ascii_word(first));
     if len > 8 {
-        return (false, Some(mix_chunk(key, lower_ascii_chunk(second))));
+        return (false, Some(mix_chunk(key, crate::tokens::lower_ascii_word(second))));
     }
     if len > LONGEST_SHORT_WORD {
         return (false, Some(key));
@@ -853,7 +843,7 @@ fn read_any_word(text: &str, span: Span, buffer: &mut String) -> (bool, Option<u
             None => chunk_value(chunk),
         };
         any |= chunk;
-        key = mix_chunk(key, lower_ascii_chunk(chunk));
+        key = mix_chunk(key, crate::tokens::lower_ascii_word(chunk));
     }
     if any & HIGH_BITS != 0 {
         let lowered = lower(crate::tokens::strip_possessive(span.slice(text)), buffer);

@@ -268,16 +268,6 @@ impl<'a> Scanner<'a> {
         }
     }
 
-    /// The character at `at` ([`char_at`]), an ASCII byte read in place: in the Wasm (opt-level z) `char_at` is a
-    /// call, made for each character of every terminator run.
-    #[inline(always)]
-    fn char_at(&self, at: usize) -> Option<char> {
-        match self.text.as_bytes().get(at) {
-            Some(&byte) if byte.is_ascii() => Some(char::from(byte)),
-            _ => char_at(self.text, at),
-        }
-    }
-
     #[inline(never)]
     fn run(&mut self) {
         let bytes = self.text.as_bytes();
@@ -367,7 +357,7 @@ impl<'a> Scanner<'a> {
     /// optimising tier during the first summary; these rarer cases made it half as large again.
     #[inline(never)]
     fn judge_char(&mut self, i: usize) -> Option<usize> {
-        let c = self.char_at(i)?;
+        let c = char_at(self.text, i)?;
         if self.brackets.get(self.next_bracket).is_some_and(|&(open, _)| open <= i) {
             self.update_shield(i);
         }
@@ -480,7 +470,7 @@ impl<'a> Scanner<'a> {
     }
 
     fn space_after(&self, at: usize) -> bool {
-        self.char_at(at).is_none_or(char::is_whitespace)
+        char_at(self.text, at).is_none_or(char::is_whitespace)
     }
 
     /// Decides the terminator run that starts at `at`. Returns where the scan resumes when the sentence goes
@@ -509,7 +499,7 @@ impl<'a> Scanner<'a> {
         }
         // Bounded: a run of thousands of periods is judged in pieces.
         for _ in 0..RUN_LIMIT {
-            let Some(c) = self.char_at(end) else { break };
+            let Some(c) = char_at(self.text, end) else { break };
             if is_terminator(c) {
                 match c {
                     '.' => dots += 1,
@@ -540,7 +530,7 @@ impl<'a> Scanner<'a> {
             end += 2;
             quote_closed = true;
         }
-        let Some(after) = self.char_at(end) else {
+        let Some(after) = char_at(self.text, end) else {
             return (end, Some(end));
         };
         let shielded = self.shielded_until > at && end < self.shielded_until;
@@ -621,7 +611,7 @@ impl<'a> Scanner<'a> {
     /// only when no letter follows it ("U.S.'s" keeps its apostrophe as part of the word).
     fn closes(&self, at: usize, c: char) -> bool {
         if matches!(c, '\'' | '’' | '"') {
-            return !self.char_at(at + c.len_utf8()).is_some_and(char::is_alphanumeric);
+            return !char_at(self.text, at + c.len_utf8()).is_some_and(char::is_alphanumeric);
         }
         true
     }
@@ -675,7 +665,7 @@ impl<'a> Scanner<'a> {
     #[inline(never)]
     fn glued_opener(&self, at: usize, end: usize, ellipsis: bool) -> bool {
         let following = following_word(self.text, end);
-        let spaced = self.char_at(following.end).is_some_and(|c| c.is_whitespace() || c == ',');
+        let spaced = char_at(self.text, following.end).is_some_and(|c| c.is_whitespace() || c == ',');
         if following.bracketed || !spaced || !is_sentence_starter(following.word) {
             return false;
         }

@@ -210,6 +210,14 @@ pub(crate) const EACH_BYTE: u64 = 0x0101_0101_0101_0101;
 /// leave their answers.
 pub(crate) const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
 
+/// Eight ASCII bytes (a little-endian `u64`) lower-cased at once: a byte from `A` to `Z` gains 0x20. Adding 0x3F to
+/// a byte sets its high bit from `A` on, adding 0x25 from `[` on; an ASCII byte carries into none of its neighbours
+/// (what is not ASCII is read another way, and its sums may wrap).
+pub(crate) fn lower_ascii_word(word: u64) -> u64 {
+    let capitals = word.wrapping_add(EACH_BYTE * 0x3F) & !word.wrapping_add(EACH_BYTE * 0x25) & HIGH_BITS;
+    word | capitals >> 2
+}
+
 /// A table of the 256 byte values, `true` for those in `bytes`: one look-up a byte, for scans that stop only at
 /// a few of them.
 pub(crate) const fn byte_set(bytes: &[u8]) -> [bool; 256] {
@@ -506,6 +514,22 @@ fn lowered_short_code(bytes: &[u8]) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every ASCII byte, at every place of a word, is made lower case as `to_ascii_lowercase` does, whatever its
+    /// neighbours.
+    #[test]
+    fn lower_ascii_word_is_to_ascii_lowercase() {
+        for byte in 0..0x80u8 {
+            for at in 0..8 {
+                for fill in [0, b'A', b'Z', b'a', b'@', b'[', 0x7f] {
+                    let mut word = [fill; 8];
+                    word[at] = byte;
+                    let lower = word.map(|b| b.to_ascii_lowercase());
+                    assert_eq!(lower_ascii_word(u64::from_le_bytes(word)), u64::from_le_bytes(lower), "{word:?}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn each_sentence_gets_the_words_tokenize_finds_in_it() {
