@@ -68,13 +68,12 @@ impl Options {
                 return Err(Error::invalid("words", format!("must be a whole number from 1 to {}, got {w}", Self::MAX_WORDS)));
             }
         }
-        let lengths: Vec<&str> = [("sentences", self.sentences.is_some()), ("ratio", self.ratio.is_some()), ("words", self.words.is_some())]
-            .iter()
+        let mut lengths = [("sentences", self.sentences.is_some()), ("ratio", self.ratio.is_some()), ("words", self.words.is_some())]
+            .into_iter()
             .filter(|(_, set)| *set)
-            .map(|(name, _)| *name)
-            .collect();
-        if lengths.len() > 1 {
-            return Err(Error::invalid(lengths[1], format!("cannot be combined with `{}`: give one summary length", lengths[0])));
+            .map(|(name, _)| name);
+        if let (Some(first), Some(second)) = (lengths.next(), lengths.next()) {
+            return Err(Error::invalid(second, format!("cannot be combined with `{first}`: give one summary length")));
         }
         if self.max_input_bytes == 0 || self.max_input_bytes > Self::MAX_MAX_INPUT_BYTES {
             return Err(Error::invalid("maxInputBytes", format!("must be a whole number from 1 to {}, got {}", Self::MAX_MAX_INPUT_BYTES, self.max_input_bytes)));
