@@ -579,6 +579,49 @@ impl Abbreviations {
     pub fn contains_key(&self, key: &str) -> bool {
         self.get(key).is_some()
     }
+
+    /// Whether `word` in lower case may be an abbreviation, by its shape alone ([`ABBREVIATION_SHAPES`]): false only
+    /// for an ASCII word (whose lower case has its length, and its first and last bytes in either case) that no
+    /// abbreviation's shape fits, as four in five words before a period are ("said", "year"), which then need no
+    /// look-up in the table.
+    pub fn may_hold(&self, word: &str) -> bool {
+        let bytes = word.as_bytes();
+        let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) else {
+            return true;
+        };
+        let ((length_at, length_bit), (last_at, last_bit)) = verb_shape(first, bytes.len(), last);
+        let shapes = &ABBREVIATION_SHAPES;
+        let fits = shapes.get(length_at).is_some_and(|s| s & length_bit != 0) && shapes.get(last_at).is_some_and(|s| s & last_bit != 0);
+        fits || !word.is_ascii()
+    }
+}
+
+/// The shapes of the keys of `abbreviations.txt` ([`verb_shape`]), worked out when compiling from the list's
+/// entries (lower case, before a tab; `#` lines are comments): the file is not embedded for them.
+static ABBREVIATION_SHAPES: [u32; 64] = key_shapes(include_str!("../data/abbreviations.txt").as_bytes());
+
+/// The shapes ([`verb_shape`]) of the first column of every line of `list` that is no comment, in lower case.
+const fn key_shapes(list: &[u8]) -> [u32; 64] {
+    let mut shapes = [0; 64];
+    let mut start = 0;
+    while start < list.len() {
+        let mut end = start;
+        while end < list.len() && list[end] != b'\n' {
+            end += 1;
+        }
+        let mut key_end = start;
+        while key_end < end && list[key_end] != b'\t' && list[key_end] != b'\r' {
+            key_end += 1;
+        }
+        if key_end > start && list[start] != b'#' {
+            let (first, last) = (list[start].to_ascii_lowercase(), list[key_end - 1].to_ascii_lowercase());
+            let ((length_at, length_bit), (last_at, last_bit)) = verb_shape(first, key_end - start, last);
+            shapes[length_at] |= length_bit;
+            shapes[last_at] |= last_bit;
+        }
+        start = end + 1;
+    }
+    shapes
 }
 
 const GIVEN_NAMES: u16 = 1;
@@ -943,6 +986,11 @@ mod tests {
                 assert_eq!(table.get_ignoring_ascii_case(capitals.as_bytes()), Some(Some(entry)), "the table finds {capitals:?}");
             }
             assert_eq!(verbs.contains(key), entry.lists & SPEECH_VERBS != 0, "the speech verbs' shapes let {key:?} through");
+            if entry.abbreviation.is_some() {
+                let abbreviations = lexicons().abbreviations;
+                let capitals = key.to_uppercase();
+                assert!(abbreviations.may_hold(key) && abbreviations.may_hold(&capitals), "the abbreviations' shapes let {key:?} through");
+            }
             let mut buffer = String::new();
             for word in [key.to_uppercase(), key.chars().take(1).flat_map(char::to_uppercase).chain(key.chars().skip(1)).collect()] {
                 assert_eq!(verbs.contains_lower_case(&word, &mut buffer), verbs.contains(lower(&word, &mut String::new())), "{word:?}");

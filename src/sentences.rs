@@ -640,7 +640,8 @@ impl<'a, 'o> Scanner<'a, 'o> {
         let lexicons = lexicons();
         // "MS", "SEC", "FT" in capitals are acronyms, not "Ms.", "sec." or "Ft." (asked of abbreviations only).
         let capitals = || word.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !word.contains('.') && !word.chars().any(char::is_lowercase);
-        let kind = lower_case_entry(word).abbreviation_kind();
+        // Most words before a period are no abbreviation by their shape alone, and are not looked up.
+        let kind = if lexicons.abbreviations.may_hold(word) { lower_case_entry(word).abbreviation_kind() } else { None };
         if let Some(kind) = kind.filter(|_| !capitals()) {
             // An abbreviation that is also a word, written in lower case ("no", "fig"), or a unit after a
             // number ("21.7 secs.", "10 mins.") is an abbreviation before a number only: before a capital it
