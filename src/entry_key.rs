@@ -31,8 +31,10 @@ pub(crate) fn normalize(entry: &str) -> String {
 
 /// Where a speech verb's key of `len` bytes from `first` to `last` is marked in `VERB_SHAPES`, which build.rs
 /// writes and `lexicon.rs` tests a word against before looking it up: the place and the bit for its first byte
-/// and length, and for its first and last bytes.
-pub(crate) fn verb_shape(first: u8, len: usize, last: u8) -> ((usize, u32), (usize, u32)) {
-    let first = usize::from(first & 31);
-    ((first, 1 << len.min(31)), (32 | first, 1 << (last & 31)))
+/// and length, and for its first and last bytes. `lexicon.rs` marks the abbreviations' keys the same way, when
+/// compiling. A `const fn` for that.
+pub(crate) const fn verb_shape(first: u8, len: usize, last: u8) -> ((usize, u32), (usize, u32)) {
+    let first = (first & 31) as usize;
+    let len = if len < 31 { len } else { 31 };
+    ((first, 1 << len), (32 | first, 1 << (last & 31)))
 }

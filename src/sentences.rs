@@ -60,7 +60,10 @@ const RUN_LIMIT: usize = 64;
 /// ("The deal was signed" + "in London on Monday.") are split together, under the first one's index.
 #[inline(never)]
 pub(crate) fn split_sentences(text: &str, paragraphs: &[Span]) -> Vec<SentenceSpan> {
-    let mut sentences = Vec::new();
+    // Reserved for a sentence in every BYTES_PER_SENTENCE bytes, so that the list is seldom grown (and copied) as
+    // it fills: grown by doubling from empty, it was copied four times an article.
+    let bytes: usize = paragraphs.iter().map(|p| p.len()).sum();
+    let mut sentences = Vec::with_capacity(bytes / BYTES_PER_SENTENCE);
     let mut index = 0;
     while let Some(&first) = paragraphs.get(index) {
         let paragraph = index;
@@ -69,18 +72,15 @@ pub(crate) fn split_sentences(text: &str, paragraphs: &[Span]) -> Vec<SentenceSp
             block = Span::new(block.start, next.end);
             index += 1;
         }
-        let opened = sentences.len();
-        for piece in split_block(block.slice(text)) {
-            sentences.push(SentenceSpan {
-                span: Span::new(block.start + piece.start, block.start + piece.end),
-                paragraph,
-                in_paragraph: sentences.len() - opened,
-            });
-        }
+        split_block(text, block, paragraph, &mut sentences);
         index += 1;
     }
     sentences
 }
+
+/// Bytes of paragraph text reserved for a sentence: fewer than news has (100 to 150 bytes a sentence on average), so
+/// that a list reserved for its text's sentences is seldom outgrown.
+const BYTES_PER_SENTENCE: usize = 64;
 
 /// True when `next` is the very next line after `block` and continues its sentence ([`line_break_continues`]).
 fn line_carries_on(text: &str, block: Span, next: Span) -> bool {
@@ -197,12 +197,23 @@ static BEFORE_SPACE: [u8; 256] = {
     table
 };
 
-/// Splits one paragraph; the spans are relative to it and trimmed of white space.
+/// Splits the paragraph at `block` of `text` and appends its sentences to `sentences`, under `paragraph`'s index.
+/// They go straight into the one list: a list of each paragraph's own, copied after, was an allocation and a
+/// growth or two for each paragraph.
 #[inline(never)]
-fn split_block(block: &str) -> Vec<Span> {
-    let mut scanner = Scanner::new(block);
+fn split_block(text: &str, block: Span, paragraph: usize, sentences: &mut Vec<SentenceSpan>) {
+    let mut scanner = Scanner::new(block.slice(text), Placement { offset: block.start, paragraph, opened: sentences.len() }, sentences);
     scanner.run();
-    scanner.out
+}
+
+/// Where a paragraph's sentences go in the text and in the list of all of them.
+struct Placement {
+    /// Where the paragraph starts in the text: the scanner's offsets are relative to it.
+    offset: usize,
+    /// The paragraph's index.
+    paragraph: usize,
+    /// How many sentences the list held before the paragraph's first.
+    opened: usize,
 }
 
 /// How the word before a period reads.
@@ -234,9 +245,11 @@ struct Following<'a> {
     end: usize,
 }
 
-struct Scanner<'a> {
+struct Scanner<'a, 'o> {
     text: &'a str,
-    out: Vec<Span>,
+    /// The list the paragraph's sentences are appended to, and where they go.
+    out: &'o mut Vec<SentenceSpan>,
+    placement: Placement,
     /// Start of the current sentence.
     start: usize,
     /// Bracket pairs `(open, close_end)` that shield their terminators, by opening position.
@@ -252,12 +265,13 @@ struct Scanner<'a> {
     last_space: usize,
 }
 
-impl<'a> Scanner<'a> {
-    fn new(text: &'a str) -> Self {
+impl<'a, 'o> Scanner<'a, 'o> {
+    fn new(text: &'a str, placement: Placement, out: &'o mut Vec<SentenceSpan>) -> Self {
         let start = skip_space(text, 0);
         Scanner {
             text,
-            out: Vec::new(),
+            out,
+            placement,
             start,
             brackets: bracket_pairs(text),
             next_bracket: 0,
@@ -449,7 +463,9 @@ impl<'a> Scanner<'a> {
             len -= 1;
         }
         if len > 0 {
-            self.out.push(Span::new(start, start + len));
+            let Placement { offset, paragraph, opened } = self.placement;
+            let span = Span::new(offset + start, offset + start + len);
+            self.out.push(SentenceSpan { span, paragraph, in_paragraph: self.out.len() - opened });
         }
     }
 
@@ -625,7 +641,8 @@ impl<'a> Scanner<'a> {
         let lexicons = lexicons();
         // "MS", "SEC", "FT" in capitals are acronyms, not "Ms.", "sec." or "Ft." (asked of abbreviations only).
         let capitals = || word.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !word.contains('.') && !word.chars().any(char::is_lowercase);
-        let kind = lower_case_entry(word).abbreviation_kind();
+        // Most words before a period are no abbreviation by their shape alone, and are not looked up.
+        let kind = if lexicons.abbreviations.may_hold(word) { lower_case_entry(word).abbreviation_kind() } else { None };
         if let Some(kind) = kind.filter(|_| !capitals()) {
             // An abbreviation that is also a word, written in lower case ("no", "fig"), or a unit after a
             // number ("21.7 secs.", "10 mins.") is an abbreviation before a number only: before a capital it
@@ -1206,7 +1223,7 @@ mod tests {
     use super::*;
 
     fn split(text: &str) -> Vec<&str> {
-        split_block(text).iter().map(|s| s.slice(text)).collect()
+        split_sentences(text, &[Span::new(0, text.len())]).iter().map(|s| s.span.slice(text)).collect()
     }
 
     /// The first byte that [`scan_stops`] marks is the first that is neither plain nor a space, or a space before a
