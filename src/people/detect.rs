@@ -1306,13 +1306,24 @@ fn table_evidence(
     evidence
 }
 
-/// Whether the bracket opened before `from` holds a place ("Michelle Freeman (Jamaica)"). Out of line: few names
-/// have a bracket after them, and V8 compiles a function whole on its first call.
+/// Whether the bracket opened before `from` holds a place ("Michelle Freeman (Jamaica)"): what lies before the
+/// first ")" of the sentence (all of it when it has none) is a place, less than 30 bytes long. Out of line: few
+/// names have a bracket after them, and V8 compiles a function whole on its first call.
 #[inline(never)]
 fn bracketed_place(text: &str, from: usize, sentence_end: usize) -> bool {
-    let rest = text.get(from..sentence_end).unwrap_or("");
-    let inside = rest.split(')').next().unwrap_or("");
-    inside.len() < 30 && !inside.is_empty() && is_place_like(&normalize(inside.trim()))
+    /// The longest inside a place is read from, plus one.
+    const LONGEST: usize = 30;
+    let rest = text.as_bytes().get(from..sentence_end).unwrap_or(b"");
+    // An inside as long as `LONGEST` is none: the ")" is looked for in the first `LONGEST` bytes only, not through
+    // the rest of the sentence.
+    let len = match rest.iter().take(LONGEST).position(|&b| b == b')') {
+        Some(close) => close,
+        None if rest.len() < LONGEST => rest.len(),
+        None => return false,
+    };
+    // ")" is ASCII and the sentence ends on a character boundary: the inside is one.
+    let inside = text.get(from..from + len).unwrap_or("");
+    !inside.is_empty() && is_place_like(&normalize(inside.trim()))
 }
 
 /// A kinship noun next to the name: "his wife Hillary", "Trump's son Eric", "Clinton's daughter".
