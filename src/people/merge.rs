@@ -119,45 +119,108 @@ fn form_of<'a>(name: &str, word_keys: impl Iterator<Item = &'a str>, keys: &mut 
 
 /// Words a person is found by, each a list by key number: the surname (and each part of a hyphenated one), the
 /// given name.
+///
+/// Every list is a chain of cells in one buffer, each cell holding a person and the cell pushed to its list before
+/// it: a document's lists take a few allocations, not one a list, and start as a zeroed table of heads rather than
+/// as a list of empty lists built one by one. A list's order is not kept (its newest person comes first): what is
+/// asked of one (empty, one person, holds a person, the person named most often) does not depend on it.
 struct Owners {
-    by_surname: Vec<Vec<usize>>,
-    by_given: Vec<Vec<usize>>,
-    /// By the number of an initial form ("M. Butcher"): people whose given name starts with the initial.
-    by_initial: Vec<Vec<usize>>,
+    /// By key number, the head of its list of people who own it as a surname ([`List`]).
+    by_surname: Vec<usize>,
+    /// By key number, the head of its list of people who own it as a given name.
+    by_given: Vec<usize>,
+    /// By the number of an initial form ("M. Butcher"), the head of its list of people whose given name starts with
+    /// the initial.
+    by_initial: Vec<usize>,
+    cells: Vec<Cell>,
+}
+
+/// One person of a list of [`Owners`].
+struct Cell {
+    id: usize,
+    /// The cell pushed to the list before this one: its index + 1, 0 when there is none.
+    next: usize,
+}
+
+/// The people of one list of [`Owners`], newest first: a walk along its cells from `head` (0 for an empty list,
+/// else the index + 1 of its newest cell).
+#[derive(Clone, Copy)]
+struct List<'a> {
+    cells: &'a [Cell],
+    head: usize,
+}
+
+impl Iterator for List<'_> {
+    type Item = usize;
+
+    fn next(&mut self) -> Option<usize> {
+        let cell = self.cells.get(self.head.checked_sub(1)?)?;
+        self.head = cell.next;
+        Some(cell.id)
+    }
+}
+
+impl List<'_> {
+    /// Whether nobody is in the list.
+    fn is_empty(&self) -> bool {
+        self.head == 0
+    }
+
+    /// Whether `id` is in the list.
+    fn contains(mut self, id: usize) -> bool {
+        self.any(|owner| owner == id)
+    }
+
+    /// The person of a list of exactly one.
+    fn only(mut self) -> Option<usize> {
+        let first = self.next()?;
+        self.next().is_none().then_some(first)
+    }
 }
 
 impl Owners {
+    /// No owners, with room for `keys` keys and `forms` forms.
+    fn new(keys: usize, forms: usize) -> Owners {
+        Owners { by_surname: vec![0; keys], by_given: vec![0; keys], by_initial: vec![0; forms], cells: Vec::with_capacity(keys) }
+    }
+
     fn add(&mut self, id: usize, first: Option<Key>, last: Key, keys: &Keys, numbers: &FastMap<Form, usize>) {
-        push_owner(&mut self.by_surname, last, id);
+        push_owner(&mut self.by_surname, &mut self.cells, last, id);
         let last_key = keys.key(last);
         if last_key.bytes().any(|b| b == b'-') {
             for part in last_key.split('-').filter(|p| p.chars().count() > 2) {
                 if let Some(part) = keys.get(part) {
-                    push_owner(&mut self.by_surname, part, id);
+                    push_owner(&mut self.by_surname, &mut self.cells, part, id);
                 }
             }
         }
         let Some(first) = first.filter(|&first| !keys.key(first).is_empty()) else { return };
-        push_owner(&mut self.by_given, first, id);
+        push_owner(&mut self.by_given, &mut self.cells, first, id);
         // Only initial forms the text uses are ever looked up.
         if let Some(&number) = keys.key(first).chars().next().and_then(|initial| numbers.get(&Form::Initial(initial, last))) {
-            if let Some(list) = self.by_initial.get_mut(number) {
-                push_bounded(list, id);
-            }
+            push_owner(&mut self.by_initial, &mut self.cells, number, id);
         }
     }
-}
 
-/// Adds `id` to the owners of `key`.
-fn push_owner(lists: &mut [Vec<usize>], key: Key, id: usize) {
-    if let Some(list) = lists.get_mut(key) {
-        push_bounded(list, id);
+    /// The list whose head `heads` holds at `number` (empty past its end).
+    fn list<'a>(&'a self, heads: &[usize], number: usize) -> List<'a> {
+        List { cells: &self.cells, head: heads.get(number).copied().unwrap_or(0) }
     }
 }
 
-fn push_bounded(list: &mut Vec<usize>, id: usize) {
-    if list.len() < MAX_OWNERS && !list.contains(&id) {
-        list.push(id);
+/// Adds `id` to the list whose head `heads` holds at `number`, unless it is there already or full.
+fn push_owner(heads: &mut [usize], cells: &mut Vec<Cell>, number: usize, id: usize) {
+    let Some(head) = heads.get_mut(number) else { return };
+    let mut len = 0;
+    for owner in (List { cells, head: *head }) {
+        if owner == id {
+            return;
+        }
+        len += 1;
+    }
+    if len < MAX_OWNERS {
+        cells.push(Cell { id, next: *head });
+        *head = cells.len();
     }
 }
 
@@ -273,7 +336,7 @@ impl<'c> Found<'c> {
         let (keys, numbers) = (forms.keys.len(), forms.len());
         Found {
             persons: Vec::new(),
-            owners: Owners { by_surname: vec![Vec::new(); keys], by_given: vec![Vec::new(); keys], by_initial: vec![Vec::new(); numbers] },
+            owners: Owners::new(keys, numbers),
             person_of: vec![None; numbers],
             full_counts: Vec::new(),
             named_by: Vec::new(),
@@ -322,9 +385,9 @@ impl<'c> Found<'c> {
             if candidate.headline || self.person_of[*number].is_some() {
                 continue;
             }
-            let owners_of_initial = self.owners.by_initial.get(*number).map_or(&[][..], Vec::as_slice);
-            if let [id] = owners_of_initial {
-                self.person_of[*number] = Some(*id);
+            let owners_of_initial = self.owners.list(&self.owners.by_initial, *number);
+            if let Some(id) = owners_of_initial.only() {
+                self.person_of[*number] = Some(id);
             } else if owners_of_initial.is_empty() && evidence.accepted(form, *number) {
                 self.add(all, candidate, *number, None, *last, forms);
             }
@@ -334,14 +397,13 @@ impl<'c> Found<'c> {
     /// Lone words nobody owns: people of their own on strong evidence ("Mr. Smith", "said Smith").
     #[inline(never)]
     fn add_lone_names(&mut self, all: &'c Candidates, forms: &Forms, evidence: &Evidence) {
-        let owned = |lists: &[Vec<usize>], key: Key| lists.get(key).is_some_and(|list| !list.is_empty());
         for (candidate, form) in all.list.iter().zip(&forms.of) {
             let Some((Form::Single(number_of_key), number)) = form else { continue };
             let (number_of_key, number) = (*number_of_key, *number);
             if candidate.headline
                 || self.person_of[number].is_some()
-                || owned(&self.owners.by_surname, number_of_key)
-                || owned(&self.owners.by_given, number_of_key)
+                || !self.owners.list(&self.owners.by_surname, number_of_key).is_empty()
+                || !self.owners.list(&self.owners.by_given, number_of_key).is_empty()
             {
                 continue;
             }
@@ -482,33 +544,57 @@ fn resolve_single(
     last_owner: &[Option<usize>],
     full_counts: &[usize],
 ) -> Option<usize> {
-    let ids = match owners.by_surname.get(number).filter(|ids| !ids.is_empty()) {
-        Some(ids) => ids,
-        None => {
-            let ids = owners.by_given.get(number).filter(|ids| !ids.is_empty())?;
-            // A common word opening a sentence ("Will", "Mark") is a given name only with more to go on. Asked only
-            // here, of a word somebody owns as a given name and nobody as a surname: the look-ups are not made for
-            // every lone word.
-            let key = keys.key(number);
-            let given_allowed = !(candidate.headline || candidate.opens_sentence && is_common_word(key)) && given_name_strength(key) > 0;
-            if !given_allowed {
-                return None;
-            }
-            ids
+    let by_surname = owners.list(&owners.by_surname, number);
+    let ids = if !by_surname.is_empty() {
+        by_surname
+    } else {
+        let ids = owners.list(&owners.by_given, number);
+        if ids.is_empty() {
+            return None;
         }
+        // A common word opening a sentence ("Will", "Mark") is a given name only with more to go on. Asked only
+        // here, of a word somebody owns as a given name and nobody as a surname: the look-ups are not made for
+        // every lone word.
+        let key = keys.key(number);
+        let given_allowed = !(candidate.headline || candidate.opens_sentence && is_common_word(key)) && given_name_strength(key) > 0;
+        if !given_allowed {
+            return None;
+        }
+        ids
     };
-    if let [only] = ids.as_slice() {
-        return Some(*only);
+    if let Some(only) = ids.only() {
+        return Some(only);
     }
-    if let Some(id) = last_owner.get(number).copied().flatten().filter(|id| ids.contains(id)) {
+    if let Some(id) = last_owner.get(number).copied().flatten().filter(|&id| ids.contains(id)) {
         return Some(id);
     }
-    ids.iter().copied().max_by_key(|&id| (full_counts.get(id).copied().unwrap_or(0), std::cmp::Reverse(id)))
+    ids.max_by_key(|&id| (full_counts.get(id).copied().unwrap_or(0), std::cmp::Reverse(id)))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_owner_list_holds_each_person_once_and_at_most_max_owners() {
+        let mut owners = Owners::new(3, 0);
+        for id in [3, 5, 3] {
+            push_owner(&mut owners.by_surname, &mut owners.cells, 0, id);
+        }
+        push_owner(&mut owners.by_surname, &mut owners.cells, 1, 7);
+        let list = owners.list(&owners.by_surname, 0);
+        assert!(list.contains(3) && list.contains(5) && !list.contains(7));
+        assert_eq!((list.count(), list.only()), (2, None));
+        assert_eq!(owners.list(&owners.by_surname, 1).only(), Some(7));
+        for id in 0..40 {
+            push_owner(&mut owners.by_given, &mut owners.cells, 2, id);
+        }
+        assert_eq!(owners.list(&owners.by_given, 2).count(), MAX_OWNERS);
+        // An empty list, and a number past the end, hold nobody.
+        assert!(owners.list(&owners.by_given, 0).is_empty() && owners.list(&owners.by_given, 9).next().is_none());
+        push_owner(&mut owners.by_initial, &mut owners.cells, 0, 1);
+        assert!(owners.list(&owners.by_initial, 0).is_empty());
+    }
 
     #[test]
     fn offsets_are_in_order_only_when_they_strictly_increase() {
