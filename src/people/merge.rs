@@ -331,15 +331,18 @@ struct Found<'c> {
 }
 
 impl<'c> Found<'c> {
-    /// Nobody yet, with room for the keys and forms of `forms`.
+    /// Nobody yet, with room for the keys and forms of `forms`, and for as many people as half the forms: a
+    /// person has a form or two besides the one that names them (a lone surname, an initial), and the lists made
+    /// once are not grown by doubling, a copy each time.
     fn new(forms: &Forms) -> Found<'c> {
         let (keys, numbers) = (forms.keys.len(), forms.len());
+        let people = numbers / 2;
         Found {
-            persons: Vec::new(),
+            persons: Vec::with_capacity(people),
             owners: Owners::new(keys, numbers),
             person_of: vec![None; numbers],
-            full_counts: Vec::new(),
-            named_by: Vec::new(),
+            full_counts: Vec::with_capacity(people),
+            named_by: Vec::with_capacity(people),
         }
     }
 
