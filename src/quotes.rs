@@ -89,8 +89,10 @@ fn attribute_all(text: &str, sentences: &[SentenceSpan], words: &SentenceWords, 
     }
 }
 
+/// The span of each paragraph: its sentences together. Room is made for as many as there are sentences, the most
+/// there can be, once.
 fn paragraph_spans(sentences: &[SentenceSpan]) -> Vec<Span> {
-    let mut spans: Vec<Span> = Vec::new();
+    let mut spans: Vec<Span> = Vec::with_capacity(sentences.len());
     let mut current: Option<(usize, Span)> = None;
     for s in sentences {
         match current {
@@ -189,8 +191,9 @@ fn push_continued(text: &str, paragraph: Span, mark: Mark, start: usize, out: &m
 fn push_quote(text: &str, outer_start: usize, inner_start: usize, inner_end: usize, outer_end: usize, out: &mut Vec<QuoteFound>) {
     let inner = Span::new(inner_start, inner_end);
     let content = inner.slice(text);
-    let lead = content.len() - content.trim_start().len();
-    let trimmed = content.trim();
+    let rest = content.trim_start();
+    let lead = content.len() - rest.len();
+    let trimmed = rest.trim_end();
     if trimmed.is_empty() || !trimmed.chars().any(char::is_alphanumeric) {
         return;
     }
