@@ -328,6 +328,9 @@ struct Found<'c> {
     full_counts: Vec<usize>,
     /// The candidate each person's name is written as.
     named_by: Vec<&'c Candidate>,
+    /// The numbers of the keys of the first and last words of each person's name that are not suffixes, as its form
+    /// has them (the first only for a full name): the same for every spelling of the form.
+    name_ends: Vec<(Option<Key>, Key)>,
 }
 
 impl<'c> Found<'c> {
@@ -343,6 +346,7 @@ impl<'c> Found<'c> {
             person_of: vec![None; numbers],
             full_counts: Vec::with_capacity(people),
             named_by: Vec::with_capacity(people),
+            name_ends: Vec::with_capacity(people),
         }
     }
 
@@ -352,6 +356,7 @@ impl<'c> Found<'c> {
         let id = self.persons.len();
         self.persons.push(new_person(id, all.name(candidate).to_string()));
         self.named_by.push(candidate);
+        self.name_ends.push((first, last));
         self.full_counts.push(0);
         self.owners.add(id, first, last, &forms.keys, &forms.numbers);
         self.person_of[number] = Some(id);
@@ -423,14 +428,33 @@ impl<'c> Found<'c> {
     /// form stands for, a lone word for the one [`resolve_single`] finds; each person's mentions sorted.
     #[inline(never)]
     fn count_mentions(self, all: &Candidates, forms: &Forms) -> People {
-        let Found { mut persons, owners, person_of, mut full_counts, named_by } = self;
+        let Found { mut persons, owners, person_of, mut full_counts, named_by, name_ends } = self;
         let keys = &forms.keys;
         // The keys of each person's name words, for the last owner of each: one list for all, person after person
         // (`name_key_ends[id]` is where person `id`'s end), not a list a person.
         let mut name_keys: Vec<Key> = Vec::with_capacity(named_by.len() * 2);
         let mut name_key_ends = Vec::with_capacity(named_by.len());
-        for named in &named_by {
-            name_keys.extend(all.keys_of(named).filter_map(|key| keys.get(key)));
+        // The numbers of the first and last words that are not suffixes are known from the form; only the other
+        // words' keys (middle names, connectors, suffixes) are looked up. Their order does not matter.
+        for (named, &(first, last)) in named_by.iter().zip(&name_ends) {
+            // The last word that is no suffix so far, and whether it is the first.
+            let mut pending: Option<(&str, bool)> = None;
+            for key in all.keys_of(named) {
+                if is_suffix(key) {
+                    name_keys.extend(keys.get(key));
+                    continue;
+                }
+                // A word that is no suffix follows the pending one, which is not the last.
+                match pending {
+                    Some((_, true)) if first.is_some() => name_keys.extend(first),
+                    Some((previous, _)) => name_keys.extend(keys.get(previous)),
+                    None => {}
+                }
+                pending = Some((key, pending.is_none()));
+            }
+            if pending.is_some() {
+                name_keys.push(last);
+            }
             name_key_ends.push(name_keys.len());
         }
         let mut mentions = Vec::with_capacity(all.list.len());
