@@ -109,12 +109,21 @@ fn form_of<'a>(name: &str, word_keys: impl Iterator<Item = &'a str>, keys: &mut 
         return Some(Form::Single(keys.number(last)));
     }
     let first_part = name.get(..name.bytes().position(|b| b == b' ').unwrap_or(name.len()))?;
-    let first_letters = letters(first_part);
-    if first_letters == 1 || (first_part.bytes().any(|b| b == b'.') && first_letters <= 3 && first_part.len() <= 5) {
+    // An initial has one letter, or at most 3 in at most 5 bytes: a first word longer than that which starts with
+    // two ASCII letters, as most given names do ("Vladimir"), is none, told without counting its letters.
+    let long_word = first_part.len() > 5 && matches!(first_part.as_bytes(), [a, b, ..] if a.is_ascii_alphabetic() && b.is_ascii_alphabetic());
+    if !long_word && initial_like(first_part) {
         let initial = first.chars().next()?;
         return Some(Form::Initial(initial, keys.number(last)));
     }
     Some(Form::Full(keys.number(first), keys.number(last)))
+}
+
+/// Whether the first word of a name, as written, is an initial ("M.", "J.R."): one letter, or a period and at most 3
+/// letters in at most 5 bytes.
+fn initial_like(word: &str) -> bool {
+    let word_letters = letters(word);
+    word_letters == 1 || (word.bytes().any(|b| b == b'.') && word_letters <= 3 && word.len() <= 5)
 }
 
 /// Words a person is found by, each a list by key number: the surname (and each part of a hyphenated one), the
