@@ -186,11 +186,13 @@ fn is_name_word(text: &str, word: &Word) -> bool {
 /// [`is_name_word`] for a capitalised word that is not a number.
 #[inline(never)]
 fn has_name_shape(text: &str, word: &Word) -> bool {
-    if word.all_caps && letters(word.span.slice(text)) > 2 {
-        return false;
-    }
     // Read as bytes: a word's span lies on character boundaries, and the tests below look for ASCII bytes.
     let bytes = text.as_bytes().get(word.span.start..word.span.end).unwrap_or(b"");
+    // More than two letters, told at once when the first three bytes are ASCII letters ("NATO", "CNN").
+    let three_letters = |bytes: &[u8]| matches!(bytes, [a, b, c, ..] if a.is_ascii_alphabetic() && b.is_ascii_alphabetic() && c.is_ascii_alphabetic());
+    if word.all_caps && (three_letters(bytes) || letters(word.span.slice(text)) > 2) {
+        return false;
+    }
     // "Hong Kong-based", "Tory-led": a lower-case part after the last hyphen makes an adjective. Most words have
     // no hyphen, nor the last byte of "‐" (E2 80 90): those skip the search.
     if has_hyphen_byte(text.as_bytes(), word.span.start, bytes) && is_hyphenated_adjective(word.span.slice(text)) {
