@@ -35,7 +35,8 @@ pub(super) struct Candidate {
     pub evidence: f64,
     /// The part of `evidence` that comes from the context (a title, a speech verb, an apposition…).
     pub context: f64,
-    pub role: Option<String>,
+    /// Where the role the text gives the name lies in [`Candidates::roles`], if it gives one.
+    pub role: Option<Range<usize>>,
     /// From a headline in capitals or Title Case: only a mention of a person named elsewhere.
     pub headline: bool,
     /// The first word of its sentence, where capitals say nothing.
@@ -54,14 +55,22 @@ pub(super) struct Candidates {
     names: String,
     /// Every candidate's keys ([`Candidate::keys`]), one candidate after another.
     keys: String,
+    /// The candidates' roles ([`Candidate::role`]): written once here, not each in a `String` of its own, and shared
+    /// by the names a plural role goes with.
+    roles: String,
 }
 
 impl Candidates {
     /// Room for the candidates of a text of `len` bytes, so that the buffers are made once rather than grown by
     /// doubling, a copy each time: in news copy there is a candidate in every 85 to 100 bytes, and their names take
-    /// about a tenth of the text (a fifth to a half in the shortest pieces), their keys as much.
+    /// about a tenth of the text (a fifth to a half in the shortest pieces), their keys as much, their roles less.
     pub fn for_text(len: usize) -> Candidates {
-        Candidates { list: Vec::with_capacity(len / 64), names: String::with_capacity(len / 8), keys: String::with_capacity(len / 8) }
+        Candidates { list: Vec::with_capacity(len / 64), names: String::with_capacity(len / 8), keys: String::with_capacity(len / 8), roles: String::with_capacity(len / 16) }
+    }
+
+    /// The role the text gives `candidate`, if any.
+    pub fn role(&self, candidate: &Candidate) -> Option<&str> {
+        self.roles.get(candidate.role.clone()?)
     }
 
     /// The name of `candidate`.
@@ -489,7 +498,7 @@ pub(super) fn find_candidates(
     let headline = is_headline(text, words, &mut scratch.buffer);
     let at = Sentence { text, index: sentence, span: sentence_span, words };
     // The plural role of the last name, with the index of its last word (see [`find_role`]).
-    let mut shared_role: Option<(String, usize)> = None;
+    let mut shared_role: Option<(Range<usize>, usize)> = None;
     let mut i = 0;
     while i < words.len() {
         let Some(word) = words.get(i) else { break };
@@ -519,7 +528,7 @@ fn push_run(
     i: usize,
     run: &[Word],
     scratch: &mut Scratch,
-    shared_role: &mut Option<(String, usize)>,
+    shared_role: &mut Option<(Range<usize>, usize)>,
     out: &mut Candidates,
 ) {
     let Scratch { buffer, before_key, after_key, keys } = scratch;
@@ -550,7 +559,7 @@ fn push_run(
     // What apposition_evidence read after ", ", if it read anything: role_after would read the same.
     let mut after_comma = None;
     let context = context_evidence(at, &located, titled, &mut after_comma, buffer);
-    let (role, plural_role, role_context) = find_role(at, &located, titled, shared_role.as_ref(), after_comma.as_ref(), buffer);
+    let (role, plural_role, role_context) = find_role(at, &located, titled, shared_role.as_ref(), after_comma.as_ref(), buffer, &mut out.roles);
     let context = context + role_context;
     *shared_role = match (&role, plural_role) {
         (Some(r), true) => Some((r.clone(), last)),
@@ -678,41 +687,40 @@ fn context_evidence<'t>(
 /// The role the text gives a name, whether it is plural, and the context evidence finding it adds: a role before
 /// the name (3, unless `titled` said as much), the plural role `shared_role` of the name before it shared
 /// ("U.S. negotiators Steve Witkoff and Jared Kushner", 2), a role in an apposition after it, or one in an
-/// apposition before it (2). `after_comma` is what [`apposition_evidence`] read.
+/// apposition before it (2). `after_comma` is what [`apposition_evidence`] read. The role is written to `roles`
+/// (a shared one is not written again), and where it lies there returned.
 #[inline(never)]
 fn find_role(
     at: &Sentence,
     name: &Located,
     titled: bool,
-    shared_role: Option<&(String, usize)>,
+    shared_role: Option<&(Range<usize>, usize)>,
     after_comma: Option<&AfterComma>,
     buffer: &mut String,
-) -> (Option<String>, bool, f64) {
+    roles: &mut String,
+) -> (Option<Range<usize>>, bool, f64) {
     let (text, words, first) = (at.text, at.words, name.first);
-    let mut context = 0.0;
-    let (mut role, mut plural) = role_before(text, words, first, name.before.as_ref().map(|b| (b.key, b.entry, b.singular_title)), buffer);
-    if role.is_some() && !titled {
-        context += 3.0;
+    let start = roles.len();
+    let (before, plural) = role_before(text, words, first, name.before.as_ref().map(|b| (b.key, b.entry, b.singular_title)), buffer);
+    if let Some(role) = before {
+        roles.push_str(role);
+        return (Some(start..roles.len()), plural, if titled { 0.0 } else { 3.0 });
     }
-    if role.is_none() {
-        if let Some((shared, shared_end)) = shared_role {
-            if *shared_end + 2 == first && words.get(first.wrapping_sub(1)).is_some_and(|w| w.span.slice(text) == "and") {
-                role = Some(shared.clone());
-                context += 2.0;
-            }
+    if let Some((shared, shared_end)) = shared_role {
+        if *shared_end + 2 == first && words.get(first.wrapping_sub(1)).is_some_and(|w| w.span.slice(text) == "and") {
+            return (Some(shared.clone()), false, 2.0);
         }
     }
-    if role.is_none() {
-        role = role_after(text, words, name.last, at.span.end, after_comma, buffer);
-        if role.is_none() {
-            role = role_in_apposition_before(text, words, first, at.span.start, buffer);
-            if role.is_some() {
-                context += 2.0;
-            }
-        }
-        plural = false;
-    }
-    (role, plural, context)
+    let (role, context) = match role_after(text, words, name.last, at.span.end, after_comma, buffer) {
+        Some(role) => (Some(role), 0.0),
+        None => match role_in_apposition_before(text, words, first, at.span.start, buffer) {
+            Some(role) => (Some(role), 2.0),
+            None => (None, 0.0),
+        },
+    };
+    let Some(role) = role else { return (None, false, context) };
+    role.push_to(roles);
+    (Some(start..roles.len()), false, context)
 }
 
 /// The index of the last word of the name run starting at `i`: name words joined by spaces, initials'

@@ -557,7 +557,7 @@ fn add_mention(all: &Candidates, candidate: &Candidate, person: &mut PersonFound
         person.aliases.push(surface.to_string());
     }
     if person.role.is_none() {
-        person.role.clone_from(&candidate.role);
+        person.role = all.role(candidate).map(str::to_string);
     }
     if person.gender.is_none() {
         person.gender = candidate.gender;
