@@ -287,10 +287,8 @@ impl<'a> Forms<'a> {
 
 /// The evidence for each form over the whole document, headlines left out.
 struct Evidence {
-    /// The best evidence of each form, by number.
-    best: Vec<f64>,
-    /// The best context evidence of each form, by number.
-    best_context: Vec<f64>,
+    /// The best evidence of each form, and its best context evidence, by number: one list, made and filled once.
+    best: Vec<(f64, f64)>,
     /// The best context evidence of each lone word, by key: a surname said with a speech verb or a title
     /// elsewhere ("Umerov affirmed") supports its full name.
     surname_context: Vec<f64>,
@@ -300,20 +298,21 @@ impl Evidence {
     /// The evidence `candidates`, whose forms are `forms`, give.
     #[inline(never)]
     fn of(candidates: &[Candidate], forms: &Forms) -> Evidence {
-        let mut best = vec![f64::MIN; forms.len()];
-        let mut best_context = vec![f64::MIN; forms.len()];
+        let mut best = vec![(f64::MIN, f64::MIN); forms.len()];
         let mut surname_context = vec![0.0_f64; forms.keys.len()];
         for (candidate, form) in candidates.iter().zip(&forms.of) {
             let (Some((form, number)), false) = (form, candidate.headline) else { continue };
-            best[*number] = best[*number].max(candidate.evidence);
-            best_context[*number] = best_context[*number].max(candidate.context);
+            if let Some((evidence, context)) = best.get_mut(*number) {
+                *evidence = evidence.max(candidate.evidence);
+                *context = context.max(candidate.context);
+            }
             if let Form::Single(key) = form {
                 if let Some(context) = surname_context.get_mut(*key) {
                     *context = context.max(candidate.context);
                 }
             }
         }
-        Evidence { best, best_context, surname_context }
+        Evidence { best, surname_context }
     }
 
     /// Whether the full name or initial form `form`, numbered `number`, has enough evidence, its surname's
@@ -323,7 +322,7 @@ impl Evidence {
             Form::Full(_, last) | Form::Initial(_, last) => self.surname_context.get(*last).copied().unwrap_or(0.0).min(3.0) * 0.5,
             Form::Single(_) => 0.0,
         };
-        self.best.get(number).copied().unwrap_or(f64::MIN) + support >= FULL_NAME_THRESHOLD
+        self.best.get(number).map_or(f64::MIN, |&(best, _)| best) + support >= FULL_NAME_THRESHOLD
     }
 }
 
@@ -425,7 +424,7 @@ impl<'c> Found<'c> {
                 continue;
             }
             let key = forms.keys.key(number_of_key);
-            let (best, context) = (evidence.best[number], evidence.best_context[number]);
+            let (best, context) = evidence.best.get(number).copied().unwrap_or((f64::MIN, f64::MIN));
             if best < SINGLE_NAME_THRESHOLD || context < 2.0 || key.chars().count() < 2 || !may_stand_alone(key) {
                 continue;
             }
