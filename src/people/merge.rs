@@ -334,11 +334,10 @@ struct Found<'c> {
     person_of: Vec<Option<usize>>,
     /// How many times each person is named in full.
     full_counts: Vec<usize>,
-    /// The candidate each person's name is written as.
-    named_by: Vec<&'c Candidate>,
-    /// The numbers of the keys of the first and last words of each person's name that are not suffixes, as its form
-    /// has them (the first only for a full name): the same for every spelling of the form.
-    name_ends: Vec<(Option<Key>, Key)>,
+    /// The candidate each person's name is written as, with the numbers of the keys of the first and last words of
+    /// the name that are not suffixes, as its form has them (the first only for a full name): the same for every
+    /// spelling of the form.
+    named_by: Vec<(&'c Candidate, (Option<Key>, Key))>,
 }
 
 impl<'c> Found<'c> {
@@ -354,7 +353,6 @@ impl<'c> Found<'c> {
             person_of: vec![None; numbers],
             full_counts: Vec::with_capacity(people),
             named_by: Vec::with_capacity(people),
-            name_ends: Vec::with_capacity(people),
         }
     }
 
@@ -363,8 +361,7 @@ impl<'c> Found<'c> {
     fn add(&mut self, all: &Candidates, candidate: &'c Candidate, number: usize, first: Option<Key>, last: Key, forms: &Forms) {
         let id = self.persons.len();
         self.persons.push(new_person(id, all.name(candidate).to_string()));
-        self.named_by.push(candidate);
-        self.name_ends.push((first, last));
+        self.named_by.push((candidate, (first, last)));
         self.full_counts.push(0);
         self.owners.add(id, first, last, &forms.keys, &forms.numbers);
         self.person_of[number] = Some(id);
@@ -380,7 +377,7 @@ impl<'c> Found<'c> {
             }
             match self.person_of[*number] {
                 Some(id) => {
-                    if let (Some(person), Some(named)) = (self.persons.get_mut(id), self.named_by.get_mut(id)) {
+                    if let (Some(person), Some((named, _))) = (self.persons.get_mut(id), self.named_by.get_mut(id)) {
                         if candidate.parts > named.parts {
                             all.name(candidate).clone_into(&mut person.name);
                             *named = candidate;
@@ -436,7 +433,7 @@ impl<'c> Found<'c> {
     /// form stands for, a lone word for the one [`resolve_single`] finds; each person's mentions sorted.
     #[inline(never)]
     fn count_mentions(self, all: &Candidates, forms: &Forms) -> People {
-        let Found { mut persons, owners, person_of, mut full_counts, named_by, name_ends } = self;
+        let Found { mut persons, owners, person_of, mut full_counts, named_by } = self;
         let keys = &forms.keys;
         // The keys of each person's name words, for the last owner of each: one list for all, person after person
         // (`name_key_ends[id]` is where person `id`'s end), not a list a person.
@@ -444,7 +441,7 @@ impl<'c> Found<'c> {
         let mut name_key_ends = Vec::with_capacity(named_by.len());
         // The numbers of the first and last words that are not suffixes are known from the form; only the other
         // words' keys (middle names, connectors, suffixes) are looked up. Their order does not matter.
-        for (named, &(first, last)) in named_by.iter().zip(&name_ends) {
+        for &(named, (first, last)) in &named_by {
             // The last word that is no suffix so far, and whether it is the first.
             let mut pending: Option<(&str, bool)> = None;
             for key in all.keys_of(named) {
