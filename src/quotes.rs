@@ -57,6 +57,8 @@ fn attribute_all(text: &str, sentences: &[SentenceSpan], words: &SentenceWords, 
     crate::order::sort_by_key(quotes, |q| q.outer.start);
     let free_mentions = mentions_outside_quotes(&people.mentions, quotes);
     let mut previous: Option<(usize, Option<usize>)> = None;
+    // Where the tags' words are written in lower case: one buffer for every quote, not one a quote.
+    let mut buffer = String::new();
     // The quotes are in text order now: the first sentence ending after a quote's opening is found by walking on
     // from the previous quote's, and the one holding its last byte by walking on from there, not by two searches.
     let mut opening = 0;
@@ -66,7 +68,7 @@ fn attribute_all(text: &str, sentences: &[SentenceSpan], words: &SentenceWords, 
         let last_byte = quote.outer.end.saturating_sub(1);
         let closing = walk_to(sentences, opening, last_byte);
         let closing_sentence = sentences.get(closing).filter(|s| s.span.start <= last_byte).map_or(quote.sentence, |_| closing);
-        quote.speaker = attribute(text, quote, closing_sentence, sentences, words, &free_mentions);
+        quote.speaker = attribute(text, quote, closing_sentence, sentences, words, &free_mentions, &mut buffer);
         if quote.speaker.is_none() {
             if let Some((sentence, speaker)) = previous {
                 // An untagged quote right after a tagged one continues it (a new paragraph of the same speech).
@@ -89,8 +91,10 @@ fn attribute_all(text: &str, sentences: &[SentenceSpan], words: &SentenceWords, 
     }
 }
 
+/// The span of each paragraph: its sentences together. Room is made for as many as there are sentences, the most
+/// there can be, once.
 fn paragraph_spans(sentences: &[SentenceSpan]) -> Vec<Span> {
-    let mut spans: Vec<Span> = Vec::new();
+    let mut spans: Vec<Span> = Vec::with_capacity(sentences.len());
     let mut current: Option<(usize, Span)> = None;
     for s in sentences {
         match current {
@@ -189,8 +193,9 @@ fn push_continued(text: &str, paragraph: Span, mark: Mark, start: usize, out: &m
 fn push_quote(text: &str, outer_start: usize, inner_start: usize, inner_end: usize, outer_end: usize, out: &mut Vec<QuoteFound>) {
     let inner = Span::new(inner_start, inner_end);
     let content = inner.slice(text);
-    let lead = content.len() - content.trim_start().len();
-    let trimmed = content.trim();
+    let rest = content.trim_start();
+    let lead = content.len() - rest.len();
+    let trimmed = rest.trim_end();
     if trimmed.is_empty() || !trimmed.chars().any(char::is_alphanumeric) {
         return;
     }
@@ -239,8 +244,16 @@ fn is_tag_gap(gap: &str) -> bool {
 
 /// The speaker of `quote`, from its tag: after the quote in the sentence where it closes (or in a short next
 /// sentence: "… .” Obama said."), else before it in the sentence where it opens. `closing` is the index of the
-/// sentence where it closes.
-fn attribute(text: &str, quote: &QuoteFound, closing: usize, sentences: &[SentenceSpan], words: &SentenceWords, mentions: &[Mention]) -> Option<usize> {
+/// sentence where it closes. `buffer` is where words are written in lower case.
+fn attribute(
+    text: &str,
+    quote: &QuoteFound,
+    closing: usize,
+    sentences: &[SentenceSpan],
+    words: &SentenceWords,
+    mentions: &[Mention],
+    buffer: &mut String,
+) -> Option<usize> {
     // A sentence's words are in text order, all inside the sentence: those after the quote, and those before it,
     // are slices of them, not copies.
     let mut after = words.get(closing).map_or(&[][..], |ws| words_from(ws, quote.outer.end));
@@ -256,13 +269,13 @@ fn attribute(text: &str, quote: &QuoteFound, closing: usize, sentences: &[Senten
             }
         }
     }
-    if let Some(speaker) = tag_after(text, quote, after, mentions) {
+    if let Some(speaker) = tag_after(text, quote, after, mentions, buffer) {
         return Some(speaker);
     }
     let sentence = sentences.get(quote.sentence)?;
     let words_of_sentence = words.get(quote.sentence)?;
     let before = words_of_sentence.get(..words_of_sentence.partition_point(|w| w.span.end <= quote.outer.start)).unwrap_or(&[]);
-    if let Some(speaker) = tag_before(text, sentence.span.start, before, mentions) {
+    if let Some(speaker) = tag_before(text, sentence.span.start, before, mentions, buffer) {
         return Some(speaker);
     }
     // "Smith said on Tuesday:" closing the sentence before a quote that opens its own.
@@ -272,17 +285,17 @@ fn attribute(text: &str, quote: &QuoteFound, closing: usize, sentences: &[Senten
         let lead = text.get(last.span.end..quote.outer.start)?;
         if lead.trim_start().starts_with(':') {
             let start = sentences.get(quote.sentence - 1)?.span.start;
-            return tag_before(text, start, previous, mentions);
+            return tag_before(text, start, previous, mentions, buffer);
         }
     }
     None
 }
 
 /// ",” Umerov said", ",” said Umerov", ",” Mr. Obama said", ",” he remarked", ",” according to Umerov", "” ―
-/// Pamela Padilla", ",” Scott Pruitt, the attorney general of Oklahoma, said".
-fn tag_after(text: &str, quote: &QuoteFound, after: &[Word], mentions: &[Mention]) -> Option<usize> {
+/// Pamela Padilla", ",” Scott Pruitt, the attorney general of Oklahoma, said". `buffer` is where words are written in
+/// lower case.
+fn tag_after(text: &str, quote: &QuoteFound, after: &[Word], mentions: &[Mention], buffer: &mut String) -> Option<usize> {
     let lex = lexicons();
-    let mut buffer = String::new();
     let first = after.first()?;
     let gap = text.get(quote.outer.end..first.span.start)?;
     if !is_tag_gap(gap) && !gap.trim().is_empty() {
@@ -301,9 +314,9 @@ fn tag_after(text: &str, quote: &QuoteFound, after: &[Word], mentions: &[Mention
         if let Some((person, end)) = mention_covering(mentions, word.span.start) {
             let rest = words_from(after.get(k..).unwrap_or(&[]), end);
             let dash = gap.contains(['—', '–', '―']);
-            let verb_next = rest.first().is_some_and(|w| is_verb(w, &mut buffer));
+            let verb_next = rest.first().is_some_and(|w| is_verb(w, buffer));
             // An apposition between the name and the verb: "Scott Pruitt, the Republican attorney general, said".
-            let apposition = text.get(end..).is_some_and(|t| t.starts_with(',')) && rest.iter().take(14).any(|w| is_verb(w, &mut buffer));
+            let apposition = text.get(end..).is_some_and(|t| t.starts_with(',')) && rest.iter().take(14).any(|w| is_verb(w, buffer));
             if verb_next || apposition || dash || rest.is_empty() {
                 return Some(person);
             }
@@ -312,7 +325,7 @@ fn tag_after(text: &str, quote: &QuoteFound, after: &[Word], mentions: &[Mention
     // Compared in place, ignoring ASCII case: no other character lower-cases to their letters.
     let first_word = first.span.slice(text);
     let (first_is_pronoun, first_is_according) = (is_pronoun(first_word), first_word.eq_ignore_ascii_case("according"));
-    if is_verb(first, &mut buffer) {
+    if is_verb(first, buffer) {
         let mut k = 1;
         while after.get(k).is_some_and(|w| is_courtesy_title(w.span.slice(text))) {
             k += 1;
@@ -324,7 +337,7 @@ fn tag_after(text: &str, quote: &QuoteFound, after: &[Word], mentions: &[Mention
             return most_recent(mentions, quote.outer.start);
         }
     }
-    if first_is_pronoun && after.get(1).is_some_and(|w| is_verb(w, &mut buffer)) {
+    if first_is_pronoun && after.get(1).is_some_and(|w| is_verb(w, buffer)) {
         return most_recent(mentions, quote.outer.start);
     }
     if first_is_according {
@@ -334,12 +347,11 @@ fn tag_after(text: &str, quote: &QuoteFound, after: &[Word], mentions: &[Mention
 }
 
 /// Before the quote, in its sentence: "Umerov said: “…”", "He stated, “…”", "Umerov described the meeting as
-/// “…”", "Spokeswoman Jessica Ditto said via email that, “…”".
-fn tag_before(text: &str, sentence_start: usize, before: &[Word], mentions: &[Mention]) -> Option<usize> {
+/// “…”", "Spokeswoman Jessica Ditto said via email that, “…”". `buffer` is where words are written in lower case.
+fn tag_before(text: &str, sentence_start: usize, before: &[Word], mentions: &[Mention], buffer: &mut String) -> Option<usize> {
     let lex = lexicons();
-    let mut buffer = String::new();
     let first = before.first()?;
-    let verb_at = before.iter().rposition(|w| lex.speech_verbs.contains_lower_case(w.span.slice(text), &mut buffer));
+    let verb_at = before.iter().rposition(|w| lex.speech_verbs.contains_lower_case(w.span.slice(text), buffer));
     // The subject: the first person named before the verb.
     if let Some(v) = verb_at {
         if let Some(person) = first_person_named(mentions, before.get(..v).unwrap_or(&[])) {
@@ -349,7 +361,7 @@ fn tag_before(text: &str, sentence_start: usize, before: &[Word], mentions: &[Me
             return most_recent(mentions, sentence_start);
         }
     }
-    subject_frames(text, before, first, mentions, &mut buffer)
+    subject_frames(text, before, first, mentions, buffer)
 }
 
 /// "Umerov described the meeting as “…”": the sentence's subject frames the quote. [`tag_before`] when no person or

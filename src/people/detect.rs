@@ -35,7 +35,8 @@ pub(super) struct Candidate {
     pub evidence: f64,
     /// The part of `evidence` that comes from the context (a title, a speech verb, an apposition…).
     pub context: f64,
-    pub role: Option<String>,
+    /// Where the role the text gives the name lies in [`Candidates::roles`], if it gives one.
+    pub role: Option<Range<usize>>,
     /// From a headline in capitals or Title Case: only a mention of a person named elsewhere.
     pub headline: bool,
     /// The first word of its sentence, where capitals say nothing.
@@ -54,14 +55,22 @@ pub(super) struct Candidates {
     names: String,
     /// Every candidate's keys ([`Candidate::keys`]), one candidate after another.
     keys: String,
+    /// The candidates' roles ([`Candidate::role`]): written once here, not each in a `String` of its own, and shared
+    /// by the names a plural role goes with.
+    roles: String,
 }
 
 impl Candidates {
     /// Room for the candidates of a text of `len` bytes, so that the buffers are made once rather than grown by
     /// doubling, a copy each time: in news copy there is a candidate in every 85 to 100 bytes, and their names take
-    /// about a tenth of the text (a fifth to a half in the shortest pieces), their keys as much.
+    /// about a tenth of the text (a fifth to a half in the shortest pieces), their keys as much, their roles less.
     pub fn for_text(len: usize) -> Candidates {
-        Candidates { list: Vec::with_capacity(len / 64), names: String::with_capacity(len / 8), keys: String::with_capacity(len / 8) }
+        Candidates { list: Vec::with_capacity(len / 64), names: String::with_capacity(len / 8), keys: String::with_capacity(len / 8), roles: String::with_capacity(len / 16) }
+    }
+
+    /// The role the text gives `candidate`, if any.
+    pub fn role(&self, candidate: &Candidate) -> Option<&str> {
+        self.roles.get(candidate.role.clone()?)
     }
 
     /// The name of `candidate`.
@@ -186,11 +195,13 @@ fn is_name_word(text: &str, word: &Word) -> bool {
 /// [`is_name_word`] for a capitalised word that is not a number.
 #[inline(never)]
 fn has_name_shape(text: &str, word: &Word) -> bool {
-    if word.all_caps && letters(word.span.slice(text)) > 2 {
-        return false;
-    }
     // Read as bytes: a word's span lies on character boundaries, and the tests below look for ASCII bytes.
     let bytes = text.as_bytes().get(word.span.start..word.span.end).unwrap_or(b"");
+    // More than two letters, told at once when the first three bytes are ASCII letters ("NATO", "CNN").
+    let three_letters = |bytes: &[u8]| matches!(bytes, [a, b, c, ..] if a.is_ascii_alphabetic() && b.is_ascii_alphabetic() && c.is_ascii_alphabetic());
+    if word.all_caps && (three_letters(bytes) || letters(word.span.slice(text)) > 2) {
+        return false;
+    }
     // "Hong Kong-based", "Tory-led": a lower-case part after the last hyphen makes an adjective. Most words have
     // no hyphen, nor the last byte of "‐" (E2 80 90): those skip the search.
     if has_hyphen_byte(text.as_bytes(), word.span.start, bytes) && is_hyphenated_adjective(word.span.slice(text)) {
@@ -487,7 +498,7 @@ pub(super) fn find_candidates(
     let headline = is_headline(text, words, &mut scratch.buffer);
     let at = Sentence { text, index: sentence, span: sentence_span, words };
     // The plural role of the last name, with the index of its last word (see [`find_role`]).
-    let mut shared_role: Option<(String, usize)> = None;
+    let mut shared_role: Option<(Range<usize>, usize)> = None;
     let mut i = 0;
     while i < words.len() {
         let Some(word) = words.get(i) else { break };
@@ -517,7 +528,7 @@ fn push_run(
     i: usize,
     run: &[Word],
     scratch: &mut Scratch,
-    shared_role: &mut Option<(String, usize)>,
+    shared_role: &mut Option<(Range<usize>, usize)>,
     out: &mut Candidates,
 ) {
     let Scratch { buffer, before_key, after_key, keys } = scratch;
@@ -548,7 +559,7 @@ fn push_run(
     // What apposition_evidence read after ", ", if it read anything: role_after would read the same.
     let mut after_comma = None;
     let context = context_evidence(at, &located, titled, &mut after_comma, buffer);
-    let (role, plural_role, role_context) = find_role(at, &located, titled, shared_role.as_ref(), after_comma.as_ref(), buffer);
+    let (role, plural_role, role_context) = find_role(at, &located, titled, shared_role.as_ref(), after_comma.as_ref(), buffer, &mut out.roles);
     let context = context + role_context;
     *shared_role = match (&role, plural_role) {
         (Some(r), true) => Some((r.clone(), last)),
@@ -676,41 +687,40 @@ fn context_evidence<'t>(
 /// The role the text gives a name, whether it is plural, and the context evidence finding it adds: a role before
 /// the name (3, unless `titled` said as much), the plural role `shared_role` of the name before it shared
 /// ("U.S. negotiators Steve Witkoff and Jared Kushner", 2), a role in an apposition after it, or one in an
-/// apposition before it (2). `after_comma` is what [`apposition_evidence`] read.
+/// apposition before it (2). `after_comma` is what [`apposition_evidence`] read. The role is written to `roles`
+/// (a shared one is not written again), and where it lies there returned.
 #[inline(never)]
 fn find_role(
     at: &Sentence,
     name: &Located,
     titled: bool,
-    shared_role: Option<&(String, usize)>,
+    shared_role: Option<&(Range<usize>, usize)>,
     after_comma: Option<&AfterComma>,
     buffer: &mut String,
-) -> (Option<String>, bool, f64) {
+    roles: &mut String,
+) -> (Option<Range<usize>>, bool, f64) {
     let (text, words, first) = (at.text, at.words, name.first);
-    let mut context = 0.0;
-    let (mut role, mut plural) = role_before(text, words, first, name.before.as_ref().map(|b| (b.key, b.entry, b.singular_title)), buffer);
-    if role.is_some() && !titled {
-        context += 3.0;
+    let start = roles.len();
+    let (before, plural) = role_before(text, words, first, name.before.as_ref().map(|b| (b.key, b.entry, b.singular_title)), buffer);
+    if let Some(role) = before {
+        roles.push_str(role);
+        return (Some(start..roles.len()), plural, if titled { 0.0 } else { 3.0 });
     }
-    if role.is_none() {
-        if let Some((shared, shared_end)) = shared_role {
-            if *shared_end + 2 == first && words.get(first.wrapping_sub(1)).is_some_and(|w| w.span.slice(text) == "and") {
-                role = Some(shared.clone());
-                context += 2.0;
-            }
+    if let Some((shared, shared_end)) = shared_role {
+        if *shared_end + 2 == first && words.get(first.wrapping_sub(1)).is_some_and(|w| w.span.slice(text) == "and") {
+            return (Some(shared.clone()), false, 2.0);
         }
     }
-    if role.is_none() {
-        role = role_after(text, words, name.last, at.span.end, after_comma, buffer);
-        if role.is_none() {
-            role = role_in_apposition_before(text, words, first, at.span.start, buffer);
-            if role.is_some() {
-                context += 2.0;
-            }
-        }
-        plural = false;
-    }
-    (role, plural, context)
+    let (role, context) = match role_after(text, words, name.last, at.span.end, after_comma, buffer) {
+        Some(role) => (Some(role), 0.0),
+        None => match role_in_apposition_before(text, words, first, at.span.start, buffer) {
+            Some(role) => (Some(role), 2.0),
+            None => (None, 0.0),
+        },
+    };
+    let Some(role) = role else { return (None, false, context) };
+    role.push_to(roles);
+    (Some(start..roles.len()), false, context)
 }
 
 /// The index of the last word of the name run starting at `i`: name words joined by spaces, initials'
@@ -1306,13 +1316,24 @@ fn table_evidence(
     evidence
 }
 
-/// Whether the bracket opened before `from` holds a place ("Michelle Freeman (Jamaica)"). Out of line: few names
-/// have a bracket after them, and V8 compiles a function whole on its first call.
+/// Whether the bracket opened before `from` holds a place ("Michelle Freeman (Jamaica)"): what lies before the
+/// first ")" of the sentence (all of it when it has none) is a place, less than 30 bytes long. Out of line: few
+/// names have a bracket after them, and V8 compiles a function whole on its first call.
 #[inline(never)]
 fn bracketed_place(text: &str, from: usize, sentence_end: usize) -> bool {
-    let rest = text.get(from..sentence_end).unwrap_or("");
-    let inside = rest.split(')').next().unwrap_or("");
-    inside.len() < 30 && !inside.is_empty() && is_place_like(&normalize(inside.trim()))
+    /// The longest inside a place is read from, plus one.
+    const LONGEST: usize = 30;
+    let rest = text.as_bytes().get(from..sentence_end).unwrap_or(b"");
+    // An inside as long as `LONGEST` is none: the ")" is looked for in the first `LONGEST` bytes only, not through
+    // the rest of the sentence.
+    let len = match rest.iter().take(LONGEST).position(|&b| b == b')') {
+        Some(close) => close,
+        None if rest.len() < LONGEST => rest.len(),
+        None => return false,
+    };
+    // ")" is ASCII and the sentence ends on a character boundary: the inside is one.
+    let inside = text.get(from..from + len).unwrap_or("");
+    !inside.is_empty() && is_place_like(&normalize(inside.trim()))
 }
 
 /// A kinship noun next to the name: "his wife Hillary", "Trump's son Eric", "Clinton's daughter".

@@ -109,55 +109,127 @@ fn form_of<'a>(name: &str, word_keys: impl Iterator<Item = &'a str>, keys: &mut 
         return Some(Form::Single(keys.number(last)));
     }
     let first_part = name.get(..name.bytes().position(|b| b == b' ').unwrap_or(name.len()))?;
-    let first_letters = letters(first_part);
-    if first_letters == 1 || (first_part.bytes().any(|b| b == b'.') && first_letters <= 3 && first_part.len() <= 5) {
+    // An initial has one letter, or at most 3 in at most 5 bytes: a first word longer than that which starts with
+    // two ASCII letters, as most given names do ("Vladimir"), is none, told without counting its letters.
+    let long_word = first_part.len() > 5 && matches!(first_part.as_bytes(), [a, b, ..] if a.is_ascii_alphabetic() && b.is_ascii_alphabetic());
+    if !long_word && initial_like(first_part) {
         let initial = first.chars().next()?;
         return Some(Form::Initial(initial, keys.number(last)));
     }
     Some(Form::Full(keys.number(first), keys.number(last)))
 }
 
+/// Whether the first word of a name, as written, is an initial ("M.", "J.R."): one letter, or a period and at most 3
+/// letters in at most 5 bytes.
+fn initial_like(word: &str) -> bool {
+    let word_letters = letters(word);
+    word_letters == 1 || (word.bytes().any(|b| b == b'.') && word_letters <= 3 && word.len() <= 5)
+}
+
 /// Words a person is found by, each a list by key number: the surname (and each part of a hyphenated one), the
 /// given name.
+///
+/// Every list is a chain of cells in one buffer, each cell holding a person and the cell pushed to its list before
+/// it: a document's lists take a few allocations, not one a list, and start as a zeroed table of heads rather than
+/// as a list of empty lists built one by one. A list's order is not kept (its newest person comes first): what is
+/// asked of one (empty, one person, holds a person, the person named most often) does not depend on it.
 struct Owners {
-    by_surname: Vec<Vec<usize>>,
-    by_given: Vec<Vec<usize>>,
-    /// By the number of an initial form ("M. Butcher"): people whose given name starts with the initial.
-    by_initial: Vec<Vec<usize>>,
+    /// By key number, the head of its list of people who own it as a surname ([`List`]).
+    by_surname: Vec<usize>,
+    /// By key number, the head of its list of people who own it as a given name.
+    by_given: Vec<usize>,
+    /// By the number of an initial form ("M. Butcher"), the head of its list of people whose given name starts with
+    /// the initial.
+    by_initial: Vec<usize>,
+    cells: Vec<Cell>,
+}
+
+/// One person of a list of [`Owners`].
+struct Cell {
+    id: usize,
+    /// The cell pushed to the list before this one: its index + 1, 0 when there is none.
+    next: usize,
+}
+
+/// The people of one list of [`Owners`], newest first: a walk along its cells from `head` (0 for an empty list,
+/// else the index + 1 of its newest cell).
+#[derive(Clone, Copy)]
+struct List<'a> {
+    cells: &'a [Cell],
+    head: usize,
+}
+
+impl Iterator for List<'_> {
+    type Item = usize;
+
+    fn next(&mut self) -> Option<usize> {
+        let cell = self.cells.get(self.head.checked_sub(1)?)?;
+        self.head = cell.next;
+        Some(cell.id)
+    }
+}
+
+impl List<'_> {
+    /// Whether nobody is in the list.
+    fn is_empty(&self) -> bool {
+        self.head == 0
+    }
+
+    /// Whether `id` is in the list.
+    fn contains(mut self, id: usize) -> bool {
+        self.any(|owner| owner == id)
+    }
+
+    /// The person of a list of exactly one.
+    fn only(mut self) -> Option<usize> {
+        let first = self.next()?;
+        self.next().is_none().then_some(first)
+    }
 }
 
 impl Owners {
+    /// No owners, with room for `keys` keys and `forms` forms.
+    fn new(keys: usize, forms: usize) -> Owners {
+        Owners { by_surname: vec![0; keys], by_given: vec![0; keys], by_initial: vec![0; forms], cells: Vec::with_capacity(keys) }
+    }
+
     fn add(&mut self, id: usize, first: Option<Key>, last: Key, keys: &Keys, numbers: &FastMap<Form, usize>) {
-        push_owner(&mut self.by_surname, last, id);
+        push_owner(&mut self.by_surname, &mut self.cells, last, id);
         let last_key = keys.key(last);
         if last_key.bytes().any(|b| b == b'-') {
             for part in last_key.split('-').filter(|p| p.chars().count() > 2) {
                 if let Some(part) = keys.get(part) {
-                    push_owner(&mut self.by_surname, part, id);
+                    push_owner(&mut self.by_surname, &mut self.cells, part, id);
                 }
             }
         }
         let Some(first) = first.filter(|&first| !keys.key(first).is_empty()) else { return };
-        push_owner(&mut self.by_given, first, id);
+        push_owner(&mut self.by_given, &mut self.cells, first, id);
         // Only initial forms the text uses are ever looked up.
         if let Some(&number) = keys.key(first).chars().next().and_then(|initial| numbers.get(&Form::Initial(initial, last))) {
-            if let Some(list) = self.by_initial.get_mut(number) {
-                push_bounded(list, id);
-            }
+            push_owner(&mut self.by_initial, &mut self.cells, number, id);
         }
     }
-}
 
-/// Adds `id` to the owners of `key`.
-fn push_owner(lists: &mut [Vec<usize>], key: Key, id: usize) {
-    if let Some(list) = lists.get_mut(key) {
-        push_bounded(list, id);
+    /// The list whose head `heads` holds at `number` (empty past its end).
+    fn list<'a>(&'a self, heads: &[usize], number: usize) -> List<'a> {
+        List { cells: &self.cells, head: heads.get(number).copied().unwrap_or(0) }
     }
 }
 
-fn push_bounded(list: &mut Vec<usize>, id: usize) {
-    if list.len() < MAX_OWNERS && !list.contains(&id) {
-        list.push(id);
+/// Adds `id` to the list whose head `heads` holds at `number`, unless it is there already or full.
+fn push_owner(heads: &mut [usize], cells: &mut Vec<Cell>, number: usize, id: usize) {
+    let Some(head) = heads.get_mut(number) else { return };
+    let mut len = 0;
+    for owner in (List { cells, head: *head }) {
+        if owner == id {
+            return;
+        }
+        len += 1;
+    }
+    if len < MAX_OWNERS {
+        cells.push(Cell { id, next: *head });
+        *head = cells.len();
     }
 }
 
@@ -215,10 +287,8 @@ impl<'a> Forms<'a> {
 
 /// The evidence for each form over the whole document, headlines left out.
 struct Evidence {
-    /// The best evidence of each form, by number.
-    best: Vec<f64>,
-    /// The best context evidence of each form, by number.
-    best_context: Vec<f64>,
+    /// The best evidence of each form, and its best context evidence, by number: one list, made and filled once.
+    best: Vec<(f64, f64)>,
     /// The best context evidence of each lone word, by key: a surname said with a speech verb or a title
     /// elsewhere ("Umerov affirmed") supports its full name.
     surname_context: Vec<f64>,
@@ -228,20 +298,21 @@ impl Evidence {
     /// The evidence `candidates`, whose forms are `forms`, give.
     #[inline(never)]
     fn of(candidates: &[Candidate], forms: &Forms) -> Evidence {
-        let mut best = vec![f64::MIN; forms.len()];
-        let mut best_context = vec![f64::MIN; forms.len()];
+        let mut best = vec![(f64::MIN, f64::MIN); forms.len()];
         let mut surname_context = vec![0.0_f64; forms.keys.len()];
         for (candidate, form) in candidates.iter().zip(&forms.of) {
             let (Some((form, number)), false) = (form, candidate.headline) else { continue };
-            best[*number] = best[*number].max(candidate.evidence);
-            best_context[*number] = best_context[*number].max(candidate.context);
+            if let Some((evidence, context)) = best.get_mut(*number) {
+                *evidence = evidence.max(candidate.evidence);
+                *context = context.max(candidate.context);
+            }
             if let Form::Single(key) = form {
                 if let Some(context) = surname_context.get_mut(*key) {
                     *context = context.max(candidate.context);
                 }
             }
         }
-        Evidence { best, best_context, surname_context }
+        Evidence { best, surname_context }
     }
 
     /// Whether the full name or initial form `form`, numbered `number`, has enough evidence, its surname's
@@ -251,7 +322,7 @@ impl Evidence {
             Form::Full(_, last) | Form::Initial(_, last) => self.surname_context.get(*last).copied().unwrap_or(0.0).min(3.0) * 0.5,
             Form::Single(_) => 0.0,
         };
-        self.best.get(number).copied().unwrap_or(f64::MIN) + support >= FULL_NAME_THRESHOLD
+        self.best.get(number).map_or(f64::MIN, |&(best, _)| best) + support >= FULL_NAME_THRESHOLD
     }
 }
 
@@ -263,20 +334,25 @@ struct Found<'c> {
     person_of: Vec<Option<usize>>,
     /// How many times each person is named in full.
     full_counts: Vec<usize>,
-    /// The candidate each person's name is written as.
-    named_by: Vec<&'c Candidate>,
+    /// The candidate each person's name is written as, with the numbers of the keys of the first and last words of
+    /// the name that are not suffixes, as its form has them (the first only for a full name): the same for every
+    /// spelling of the form.
+    named_by: Vec<(&'c Candidate, (Option<Key>, Key))>,
 }
 
 impl<'c> Found<'c> {
-    /// Nobody yet, with room for the keys and forms of `forms`.
+    /// Nobody yet, with room for the keys and forms of `forms`, and for as many people as half the forms: a
+    /// person has a form or two besides the one that names them (a lone surname, an initial), and the lists made
+    /// once are not grown by doubling, a copy each time.
     fn new(forms: &Forms) -> Found<'c> {
         let (keys, numbers) = (forms.keys.len(), forms.len());
+        let people = numbers / 2;
         Found {
-            persons: Vec::new(),
-            owners: Owners { by_surname: vec![Vec::new(); keys], by_given: vec![Vec::new(); keys], by_initial: vec![Vec::new(); numbers] },
+            persons: Vec::with_capacity(people),
+            owners: Owners::new(keys, numbers),
             person_of: vec![None; numbers],
-            full_counts: Vec::new(),
-            named_by: Vec::new(),
+            full_counts: Vec::with_capacity(people),
+            named_by: Vec::with_capacity(people),
         }
     }
 
@@ -285,7 +361,7 @@ impl<'c> Found<'c> {
     fn add(&mut self, all: &Candidates, candidate: &'c Candidate, number: usize, first: Option<Key>, last: Key, forms: &Forms) {
         let id = self.persons.len();
         self.persons.push(new_person(id, all.name(candidate).to_string()));
-        self.named_by.push(candidate);
+        self.named_by.push((candidate, (first, last)));
         self.full_counts.push(0);
         self.owners.add(id, first, last, &forms.keys, &forms.numbers);
         self.person_of[number] = Some(id);
@@ -301,7 +377,7 @@ impl<'c> Found<'c> {
             }
             match self.person_of[*number] {
                 Some(id) => {
-                    if let (Some(person), Some(named)) = (self.persons.get_mut(id), self.named_by.get_mut(id)) {
+                    if let (Some(person), Some((named, _))) = (self.persons.get_mut(id), self.named_by.get_mut(id)) {
                         if candidate.parts > named.parts {
                             all.name(candidate).clone_into(&mut person.name);
                             *named = candidate;
@@ -322,9 +398,9 @@ impl<'c> Found<'c> {
             if candidate.headline || self.person_of[*number].is_some() {
                 continue;
             }
-            let owners_of_initial = self.owners.by_initial.get(*number).map_or(&[][..], Vec::as_slice);
-            if let [id] = owners_of_initial {
-                self.person_of[*number] = Some(*id);
+            let owners_of_initial = self.owners.list(&self.owners.by_initial, *number);
+            if let Some(id) = owners_of_initial.only() {
+                self.person_of[*number] = Some(id);
             } else if owners_of_initial.is_empty() && evidence.accepted(form, *number) {
                 self.add(all, candidate, *number, None, *last, forms);
             }
@@ -334,19 +410,18 @@ impl<'c> Found<'c> {
     /// Lone words nobody owns: people of their own on strong evidence ("Mr. Smith", "said Smith").
     #[inline(never)]
     fn add_lone_names(&mut self, all: &'c Candidates, forms: &Forms, evidence: &Evidence) {
-        let owned = |lists: &[Vec<usize>], key: Key| lists.get(key).is_some_and(|list| !list.is_empty());
         for (candidate, form) in all.list.iter().zip(&forms.of) {
             let Some((Form::Single(number_of_key), number)) = form else { continue };
             let (number_of_key, number) = (*number_of_key, *number);
             if candidate.headline
                 || self.person_of[number].is_some()
-                || owned(&self.owners.by_surname, number_of_key)
-                || owned(&self.owners.by_given, number_of_key)
+                || !self.owners.list(&self.owners.by_surname, number_of_key).is_empty()
+                || !self.owners.list(&self.owners.by_given, number_of_key).is_empty()
             {
                 continue;
             }
             let key = forms.keys.key(number_of_key);
-            let (best, context) = (evidence.best[number], evidence.best_context[number]);
+            let (best, context) = evidence.best.get(number).copied().unwrap_or((f64::MIN, f64::MIN));
             if best < SINGLE_NAME_THRESHOLD || context < 2.0 || key.chars().count() < 2 || !may_stand_alone(key) {
                 continue;
             }
@@ -364,8 +439,27 @@ impl<'c> Found<'c> {
         // (`name_key_ends[id]` is where person `id`'s end), not a list a person.
         let mut name_keys: Vec<Key> = Vec::with_capacity(named_by.len() * 2);
         let mut name_key_ends = Vec::with_capacity(named_by.len());
-        for named in &named_by {
-            name_keys.extend(all.keys_of(named).filter_map(|key| keys.get(key)));
+        // The numbers of the first and last words that are not suffixes are known from the form; only the other
+        // words' keys (middle names, connectors, suffixes) are looked up. Their order does not matter.
+        for &(named, (first, last)) in &named_by {
+            // The last word that is no suffix so far, and whether it is the first.
+            let mut pending: Option<(&str, bool)> = None;
+            for key in all.keys_of(named) {
+                if is_suffix(key) {
+                    name_keys.extend(keys.get(key));
+                    continue;
+                }
+                // A word that is no suffix follows the pending one, which is not the last.
+                match pending {
+                    Some((_, true)) if first.is_some() => name_keys.extend(first),
+                    Some((previous, _)) => name_keys.extend(keys.get(previous)),
+                    None => {}
+                }
+                pending = Some((key, pending.is_none()));
+            }
+            if pending.is_some() {
+                name_keys.push(last);
+            }
             name_key_ends.push(name_keys.len());
         }
         let mut mentions = Vec::with_capacity(all.list.len());
@@ -459,7 +553,7 @@ fn add_mention(all: &Candidates, candidate: &Candidate, person: &mut PersonFound
         person.aliases.push(surface.to_string());
     }
     if person.role.is_none() {
-        person.role.clone_from(&candidate.role);
+        person.role = all.role(candidate).map(str::to_string);
     }
     if person.gender.is_none() {
         person.gender = candidate.gender;
@@ -482,33 +576,57 @@ fn resolve_single(
     last_owner: &[Option<usize>],
     full_counts: &[usize],
 ) -> Option<usize> {
-    let ids = match owners.by_surname.get(number).filter(|ids| !ids.is_empty()) {
-        Some(ids) => ids,
-        None => {
-            let ids = owners.by_given.get(number).filter(|ids| !ids.is_empty())?;
-            // A common word opening a sentence ("Will", "Mark") is a given name only with more to go on. Asked only
-            // here, of a word somebody owns as a given name and nobody as a surname: the look-ups are not made for
-            // every lone word.
-            let key = keys.key(number);
-            let given_allowed = !(candidate.headline || candidate.opens_sentence && is_common_word(key)) && given_name_strength(key) > 0;
-            if !given_allowed {
-                return None;
-            }
-            ids
+    let by_surname = owners.list(&owners.by_surname, number);
+    let ids = if !by_surname.is_empty() {
+        by_surname
+    } else {
+        let ids = owners.list(&owners.by_given, number);
+        if ids.is_empty() {
+            return None;
         }
+        // A common word opening a sentence ("Will", "Mark") is a given name only with more to go on. Asked only
+        // here, of a word somebody owns as a given name and nobody as a surname: the look-ups are not made for
+        // every lone word.
+        let key = keys.key(number);
+        let given_allowed = !(candidate.headline || candidate.opens_sentence && is_common_word(key)) && given_name_strength(key) > 0;
+        if !given_allowed {
+            return None;
+        }
+        ids
     };
-    if let [only] = ids.as_slice() {
-        return Some(*only);
+    if let Some(only) = ids.only() {
+        return Some(only);
     }
-    if let Some(id) = last_owner.get(number).copied().flatten().filter(|id| ids.contains(id)) {
+    if let Some(id) = last_owner.get(number).copied().flatten().filter(|&id| ids.contains(id)) {
         return Some(id);
     }
-    ids.iter().copied().max_by_key(|&id| (full_counts.get(id).copied().unwrap_or(0), std::cmp::Reverse(id)))
+    ids.max_by_key(|&id| (full_counts.get(id).copied().unwrap_or(0), std::cmp::Reverse(id)))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_owner_list_holds_each_person_once_and_at_most_max_owners() {
+        let mut owners = Owners::new(3, 0);
+        for id in [3, 5, 3] {
+            push_owner(&mut owners.by_surname, &mut owners.cells, 0, id);
+        }
+        push_owner(&mut owners.by_surname, &mut owners.cells, 1, 7);
+        let list = owners.list(&owners.by_surname, 0);
+        assert!(list.contains(3) && list.contains(5) && !list.contains(7));
+        assert_eq!((list.count(), list.only()), (2, None));
+        assert_eq!(owners.list(&owners.by_surname, 1).only(), Some(7));
+        for id in 0..40 {
+            push_owner(&mut owners.by_given, &mut owners.cells, 2, id);
+        }
+        assert_eq!(owners.list(&owners.by_given, 2).count(), MAX_OWNERS);
+        // An empty list, and a number past the end, hold nobody.
+        assert!(owners.list(&owners.by_given, 0).is_empty() && owners.list(&owners.by_given, 9).next().is_none());
+        push_owner(&mut owners.by_initial, &mut owners.cells, 0, 1);
+        assert!(owners.list(&owners.by_initial, 0).is_empty());
+    }
 
     #[test]
     fn offsets_are_in_order_only_when_they_strictly_increase() {

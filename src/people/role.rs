@@ -17,16 +17,16 @@ const APPOSITION_HEADS: &[&str] = &[
 const APPOSITION_HEAD_WORDS: WordTable<64> = WordTable::new(APPOSITION_HEADS);
 
 /// A role written before the name: "U.S. Secretary of State", "Russian President", "U.S. negotiators"
-/// (reported in the singular). Returns the role and whether it was plural.
+/// (reported in the singular). Returns the role, a slice of the text, and whether it was plural.
 /// `before` is the key and entry of the word before the name, and the title its singular is when it is no title
 /// and ends in "s", when the caller has them.
-pub(super) fn role_before(
-    text: &str,
+pub(super) fn role_before<'t>(
+    text: &'t str,
     words: &[Word],
     first: usize,
     before: Option<(&str, Entry, Option<TitleKind>)>,
     buffer: &mut String,
-) -> (Option<String>, bool) {
+) -> (Option<&'t str>, bool) {
     let lex = lexicons();
     // Most words before a name are none of what a role before it is made of ("in", "said"): the role is told
     // missing by the entry of that word, when the caller has it, without walking back.
@@ -93,13 +93,11 @@ pub(super) fn role_before(
     }
     let (Some(from), Some(to)) = (words.get(start), end.checked_sub(1).and_then(|e| words.get(e))) else { return (None, false) };
     let Some(slice) = text.get(from.span.start..to.span.end) else { return (None, false) };
-    let mut role = slice.to_string();
-    let singular = plural && end == title_end && role.as_bytes().last() == Some(&b's');
-    if singular {
-        role.pop();
-    }
+    let singular = plural && end == title_end && slice.as_bytes().last() == Some(&b's');
+    // Without its final "s" (ASCII, so the cut is on a character boundary) when read in the singular.
+    let role = if singular { slice.get(..slice.len() - 1).unwrap_or(slice) } else { slice };
     // An honorific alone is not a role: "Mr. Putin". A role that is the title word as written has its entry.
-    let key = name_key(&role, buffer);
+    let key = name_key(role, buffer);
     let kind = if start + 1 == title_end && end == title_end && !singular { title_entry.title_kind() } else { title_kind(key) };
     if matches!(kind, Some(TitleKind::Honorific)) || matches!(key, "mr" | "mrs" | "ms" | "miss" | "mx" | "dr") {
         return (None, false);
@@ -129,14 +127,14 @@ pub(super) struct AfterComma<'a> {
 
 /// "Rustem Umerov, head of the Ukrainian delegation, …": the apposition after the name. `known` is what was read
 /// already in a text after ", " that ends at `sentence_end`, when the caller read one.
-pub(super) fn role_after(
-    text: &str,
+pub(super) fn role_after<'t>(
+    text: &'t str,
     words: &[Word],
     last: usize,
     sentence_end: usize,
-    known: Option<&AfterComma>,
+    known: Option<&AfterComma<'t>>,
     buffer: &mut String,
-) -> Option<String> {
+) -> Option<RoleWords<'t>> {
     let word = words.get(last)?;
     // Told by its bytes first: most names have no ", " after them.
     if !matches!(text.as_bytes().get(word.span.end..sentence_end), Some([b',', b' ', ..])) {
@@ -144,19 +142,19 @@ pub(super) fn role_after(
     }
     let rest = text.get(word.span.end + 2..sentence_end)?;
     if let Some(known) = known.filter(|known| known.len == rest.len()) {
-        return known.role.as_ref().map(RoleWords::phrase);
+        return known.role;
     }
-    role_phrase(rest, buffer)
+    role_words(rest, buffer)
 }
 
 /// "The head of the Ukrainian delegation, Rustem Umerov": the apposition before the name.
-pub(super) fn role_in_apposition_before(
-    text: &str,
+pub(super) fn role_in_apposition_before<'t>(
+    text: &'t str,
     words: &[Word],
     first: usize,
     sentence_start: usize,
     buffer: &mut String,
-) -> Option<String> {
+) -> Option<RoleWords<'t>> {
     let word = words.get(first)?;
     // Told by its bytes first: most names have no ", " before them.
     if !matches!(text.as_bytes().get(sentence_start..word.span.start), Some([.., b',', b' '])) {
@@ -166,13 +164,7 @@ pub(super) fn role_in_apposition_before(
     // The marks are ASCII: found byte by byte, backwards, without decoding characters.
     let clause_start = before.bytes().rposition(|b| matches!(b, b',' | b';' | b':' | b'(')).map_or(0, |i| i + 1);
     let clause = before.get(clause_start..)?.trim();
-    role_phrase(clause, buffer).filter(|r| clause.len().saturating_sub(r.len()) <= 4)
-}
-
-/// A role phrase at the start of `rest` up to the next comma or period: "the head of the Ukrainian
-/// delegation", "a spokesman for the ministry". It must hold a title word and start like a noun phrase.
-pub(super) fn role_phrase(rest: &str, buffer: &mut String) -> Option<String> {
-    role_words(rest, buffer).map(|role| role.phrase())
+    role_words(clause, buffer).filter(|r| clause.len().saturating_sub(r.written_len()) <= 4)
 }
 
 /// A role phrase has its title word among its first this many words (after its article).
@@ -191,13 +183,31 @@ pub(super) struct RoleWords<'a> {
 }
 
 impl RoleWords<'_> {
-    /// The role: its words joined by single spaces.
-    pub fn phrase(&self) -> String {
-        self.words.get(self.from..self.to).map(|words| words.join(" ")).unwrap_or_default()
+    /// The role's words.
+    fn role(&self) -> &[&str] {
+        self.words.get(self.from..self.to).unwrap_or_default()
+    }
+
+    /// The length of the role written out: its words joined by single spaces.
+    pub fn written_len(&self) -> usize {
+        let words = self.role();
+        words.iter().map(|word| word.len()).sum::<usize>() + words.len().saturating_sub(1)
+    }
+
+    /// Appends the role to `out`: its words joined by single spaces.
+    pub fn push_to(&self, out: &mut String) {
+        for (k, word) in self.role().iter().enumerate() {
+            if k > 0 {
+                out.push(' ');
+            }
+            out.push_str(word);
+        }
     }
 }
 
-/// The words of the role phrase at the start of `rest` ([`role_phrase`]); each word keyed and looked up once.
+/// The words of the role phrase at the start of `rest`, up to the next comma or period: "the head of the Ukrainian
+/// delegation", "a spokesman for the ministry". It must hold a title word and start like a noun phrase. Each word
+/// is keyed and looked up once.
 pub(super) fn role_words<'a>(rest: &'a str, buffer: &mut String) -> Option<RoleWords<'a>> {
     let mut words = [""; MAX_ROLE_WORDS];
     let lex = lexicons();
@@ -341,6 +351,16 @@ mod tests {
         for (word, link) in [("of", true), ("The", true), ("FORMER", true), ("then.", true), ("late’s", true), ("off", false), ("", false), ("Secretary", false)] {
             assert_eq!(is_link_word(word, &mut buffer), link, "{word:?}");
         }
+    }
+
+    /// The role phrase at the start of `rest`, written out.
+    fn role_phrase(rest: &str, buffer: &mut String) -> Option<String> {
+        role_words(rest, buffer).map(|role| {
+            let mut phrase = String::new();
+            role.push_to(&mut phrase);
+            assert_eq!(phrase.len(), role.written_len(), "{phrase:?}");
+            phrase
+        })
     }
 
     #[test]
