@@ -420,45 +420,54 @@ fn read_sentences(text: &str, sentences: &[SentenceSpan], words: &SentenceWords,
     let mut marks = Vec::with_capacity(n);
     for (i, s) in sentences.iter().enumerate() {
         let sentence_words: &[Word] = words.get(i).unwrap_or(&[]);
-        let first_person = number_words(text, sentence_words, &mut numbers, i as u32, &mut sentence_keys, buffer);
-        // The words new in this sentence, its last keys, occur in it alone so far; the others once more.
-        let new = (numbers.len() as usize).saturating_sub(frequency.len());
-        frequency.resize(numbers.len() as usize, 1);
-        let (repeated, _) = sentence_keys.split_at(sentence_keys.len().saturating_sub(new));
-        for &number in repeated {
-            frequency[number as usize] += 1;
-        }
+        let counts = Counts { numbers: &mut numbers, frequency: &mut frequency };
+        let (first_person, numeric) = number_words(text, sentence_words, counts, i as u32, &mut sentence_keys, buffer);
         keys.push(&sentence_keys);
         word_counts.push(sentence_words.len());
         dangling.push(opens_with_reference(text, s, sentence_words));
         marks.push(WordMarks {
             first_person,
-            numbers: sentence_words.iter().any(|w| w.numeric),
+            numbers: numeric,
             caption: looks_like_caption(text, sentence_words, buffer),
         });
     }
     Reading { numbers, frequency, keys, word_counts, dangling, marks }
 }
 
+/// The word numbers and, by number, how many sentences so far hold each word: what [`number_words`] adds to.
+struct Counts<'a> {
+    numbers: &'a mut Numbers,
+    frequency: &'a mut Vec<u32>,
+}
+
 /// Numbers the content words of one sentence, stamped `sentence`, into `sentence_keys` (no repeats: the older
-/// numbers as they come, then the new ones), numbering the new ones; true when a word is first-person.
+/// numbers as they come, then the new ones), numbering the new ones and counting the sentence in each word's
+/// frequency; whether a word is first-person, and whether one is numeric, read in the same pass over the words.
 #[inline(never)]
-fn number_words(text: &str, words: &[Word], numbers: &mut Numbers, sentence: u32, sentence_keys: &mut Vec<u32>, buffer: &mut String) -> bool {
-    let mut first_person = false;
+fn number_words(text: &str, words: &[Word], counts: Counts, sentence: u32, sentence_keys: &mut Vec<u32>, buffer: &mut String) -> (bool, bool) {
+    let Counts { numbers, frequency } = counts;
+    let (mut first_person, mut numeric) = (false, false);
     sentence_keys.clear();
     // Numbers from `known` on are new in this sentence: given in order, each once, they are added after the loop.
     let known = numbers.len();
     for w in words {
+        numeric |= w.numeric;
         let (first_person_word, key) = read_word(text, w.span, buffer);
         first_person |= first_person_word;
         if let Some(number) = key.and_then(|key| numbers.number(key, sentence)) {
             if number < known {
                 sentence_keys.push(number);
+                // An older word, now in one sentence more.
+                if let Some(frequency) = frequency.get_mut(number as usize) {
+                    *frequency += 1;
+                }
             }
         }
     }
     sentence_keys.extend(known..numbers.len());
-    first_person
+    // The new words occur in this sentence alone so far.
+    frequency.resize(numbers.len() as usize, 1);
+    (first_person, numeric)
 }
 
 /// The stamp the title's words are read with ([`Numbers::number`]): below [`Slot::EMPTY`]'s, above any sentence's
