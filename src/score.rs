@@ -238,7 +238,8 @@ impl KeySets {
         KeySets { keys: Vec::with_capacity(keys), ends: Vec::with_capacity(sentences) }
     }
 
-    /// Adds the next sentence's keys.
+    /// Adds the next sentence's keys (for tests: [`number_words`] writes them in place).
+    #[cfg(test)]
     pub(crate) fn push(&mut self, keys: &[u32]) {
         self.keys.extend_from_slice(keys);
         self.ends.push(self.keys.len());
@@ -414,15 +415,13 @@ fn read_sentences(text: &str, sentences: &[SentenceSpan], words: &SentenceWords,
     let mut frequency: Vec<u32> = Vec::with_capacity(vocabulary);
     // Each sentence's distinct content words: about half its words (a little less), trimmed when all are in.
     let mut keys = KeySets::with_capacity(n, word_total / 2);
-    let mut sentence_keys = Vec::new();
     let mut word_counts = Vec::with_capacity(n);
     let mut dangling = Vec::with_capacity(n);
     let mut marks = Vec::with_capacity(n);
     for (i, s) in sentences.iter().enumerate() {
         let sentence_words: &[Word] = words.get(i).unwrap_or(&[]);
         let counts = Counts { numbers: &mut numbers, frequency: &mut frequency };
-        let (first_person, numeric) = number_words(text, sentence_words, counts, i as u32, &mut sentence_keys, buffer);
-        keys.push(&sentence_keys);
+        let (first_person, numeric) = number_words(text, sentence_words, counts, i as u32, &mut keys, buffer);
         word_counts.push(sentence_words.len());
         dangling.push(opens_with_reference(text, s, sentence_words));
         marks.push(WordMarks {
@@ -440,14 +439,15 @@ struct Counts<'a> {
     frequency: &'a mut Vec<u32>,
 }
 
-/// Numbers the content words of one sentence, stamped `sentence`, into `sentence_keys` (no repeats: the older
+/// Numbers the content words of one sentence, stamped `sentence`, as its set in `keys` (no repeats: the older
 /// numbers as they come, then the new ones), numbering the new ones and counting the sentence in each word's
 /// frequency; whether a word is first-person, and whether one is numeric, read in the same pass over the words.
 #[inline(never)]
-fn number_words(text: &str, words: &[Word], counts: Counts, sentence: u32, sentence_keys: &mut Vec<u32>, buffer: &mut String) -> (bool, bool) {
+fn number_words(text: &str, words: &[Word], counts: Counts, sentence: u32, keys: &mut KeySets, buffer: &mut String) -> (bool, bool) {
     let Counts { numbers, frequency } = counts;
     let (mut first_person, mut numeric) = (false, false);
-    sentence_keys.clear();
+    // Written straight into the list of every sentence's keys, not into a list of the sentence's own and copied.
+    let sentence_keys = &mut keys.keys;
     // Numbers from `known` on are new in this sentence: given in order, each once, they are added after the loop.
     let known = numbers.len();
     for w in words {
@@ -465,6 +465,7 @@ fn number_words(text: &str, words: &[Word], counts: Counts, sentence: u32, sente
         }
     }
     sentence_keys.extend(known..numbers.len());
+    keys.ends.push(sentence_keys.len());
     // The new words occur in this sentence alone so far.
     frequency.resize(numbers.len() as usize, 1);
     (first_person, numeric)
