@@ -17,24 +17,6 @@ pub(crate) fn sort_by<T: Copy>(items: &mut [T], mut less: impl FnMut(&T, &T) -> 
     items.copy_from_slice(&sorted);
 }
 
-/// Sorts numbers in ascending order: short lists (a sentence's words) by insertion in place, with no positions
-/// to allocate and no comparison to call; longer ones by [`sort_by`].
-pub(crate) fn sort_numbers(items: &mut [u32]) {
-    const SHORT: usize = 32;
-    if items.len() > SHORT {
-        return sort_by(items, |a, b| a < b);
-    }
-    for i in 1..items.len() {
-        let item = items[i];
-        let mut j = i;
-        while j > 0 && items[j - 1] > item {
-            items[j] = items[j - 1];
-            j -= 1;
-        }
-        items[j] = item;
-    }
-}
-
 /// Sorts `items` stably by a key, like `slice::sort_by_key`.
 pub(crate) fn sort_by_key<T: Copy, K: Ord>(items: &mut [T], mut key: impl FnMut(&T) -> K) {
     sort_by(items, |a, b| key(a) < key(b));
@@ -109,23 +91,6 @@ mod tests {
             let mut expected = items.clone();
             expected.sort_by_key(|&(key, _)| key);
             sort_by_key(&mut items, |&(key, _)| key);
-            assert_eq!(items, expected, "length {n}");
-        }
-    }
-
-    #[test]
-    fn sorts_numbers_like_the_standard_sort() {
-        let mut seed = 777u32;
-        for n in [0, 1, 2, 5, 31, 32, 33, 100] {
-            let mut items: Vec<u32> = (0..n)
-                .map(|_| {
-                    seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
-                    (seed >> 16) % 50
-                })
-                .collect();
-            let mut expected = items.clone();
-            expected.sort_unstable();
-            sort_numbers(&mut items);
             assert_eq!(items, expected, "length {n}");
         }
     }

@@ -280,7 +280,9 @@ pub(crate) fn round(x: f64) -> f64 {
 ///
 /// By float arithmetic alone: `f64::round` is a call into the C library on x86-64 (whose rounding instruction
 /// needs SSE4.1) and a library routine in the Wasm (whose `nearest` rounds halves to even). The same numbers as
-/// `(x * 10_000.0).round() / 10_000.0`, signed zeros included; what is not finite becomes 0.
+/// `(x * 10_000.0).round() / 10_000.0`, signed zeros included; what is not finite becomes 0. The Wasm rounds with
+/// its `nearest` instruction instead ([`round_by_nearest`]).
+#[cfg(not(target_arch = "wasm32"))]
 #[inline(always)]
 pub(crate) fn round_in_line(x: f64) -> f64 {
     /// From 2^52 on, every `f64` is a whole number, and adding 2^52 to a smaller one rounds it to one.
@@ -299,6 +301,29 @@ pub(crate) fn round_in_line(x: f64) -> f64 {
     let even = (size + WHOLE) - WHOLE;
     let away = if size - even == 0.5 { even + 1.0 } else { even };
     away.copysign(scaled) / 10_000.0
+}
+
+/// [`round_in_line`] in the Wasm: its `nearest` instruction rounds to a whole number, halves to even
+/// (`f64::round_ties_even`), and a half it rounded towards zero goes away from zero instead. The same numbers.
+#[cfg(target_arch = "wasm32")]
+#[inline(always)]
+pub(crate) fn round_in_line(x: f64) -> f64 {
+    round_by_nearest(x)
+}
+
+/// Rounds as [`round_in_line`] does, with `f64::round_ties_even` (the Wasm's `nearest`; natively a call, and only
+/// tested there).
+#[cfg(any(target_arch = "wasm32", test))]
+#[inline(always)]
+fn round_by_nearest(x: f64) -> f64 {
+    if !x.is_finite() {
+        return 0.0;
+    }
+    let scaled = x * 10_000.0;
+    let even = scaled.round_ties_even();
+    // A half is the only value 0.5 from its rounding; below 2^52, where halves are, adding ±0.5 to it is exact.
+    let away = if (scaled - even).abs() == 0.5 { scaled + 0.5f64.copysign(scaled) } else { even };
+    away / 10_000.0
 }
 
 #[cfg(test)]
@@ -352,9 +377,11 @@ mod tests {
         values.extend((0..20_000).map(|k| f64::from(k) * 0.00005 - 0.5));
         for x in values.into_iter().filter(|x| x.is_finite()) {
             assert_eq!(round(x).to_bits(), reference(x).to_bits(), "{x:e}");
+            assert_eq!(super::round_by_nearest(x).to_bits(), reference(x).to_bits(), "{x:e}");
         }
         for x in [f64::NAN, f64::INFINITY, f64::NEG_INFINITY] {
             assert_eq!(round(x).to_bits(), 0.0f64.to_bits(), "{x}");
+            assert_eq!(super::round_by_nearest(x).to_bits(), 0.0f64.to_bits(), "{x}");
         }
     }
 }

@@ -204,7 +204,7 @@ pub(crate) struct Scores {
     /// The weights the features were scored with.
     pub weights: Weights,
     pub totals: Vec<f64>,
-    /// Content words (numbered, sorted, no repeats), for redundancy checks.
+    /// Content words (numbered, no repeats), for redundancy checks.
     pub keys: KeySets,
     /// Words per sentence, for word budgets.
     pub word_counts: Vec<usize>,
@@ -222,8 +222,10 @@ impl Scores {
     }
 }
 
-/// One sorted set of word numbers per sentence, all in one list: no allocation (and no list header) per sentence.
-/// A content word's number stands for its hash ([`content_key`]), one for one, in half the bytes.
+/// One set of word numbers per sentence, all in one list: no allocation (and no list header) per sentence.
+/// A content word's number stands for its hash ([`content_key`]), one for one, in half the bytes. A set is in no
+/// particular order (a sentence's repeats of earlier words as they come, then its new words, ascending): what reads
+/// them counts, and sorting every sentence's set was a sixth of the scoring in the Wasm.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct KeySets {
     keys: Vec<u32>,
@@ -236,7 +238,8 @@ impl KeySets {
         KeySets { keys: Vec::with_capacity(keys), ends: Vec::with_capacity(sentences) }
     }
 
-    /// Adds the next sentence's keys.
+    /// Adds the next sentence's keys (for tests: [`number_words`] writes them in place).
+    #[cfg(test)]
     pub(crate) fn push(&mut self, keys: &[u32]) {
         self.keys.extend_from_slice(keys);
         self.ends.push(self.keys.len());
@@ -283,11 +286,11 @@ pub(crate) fn score_sentences(
     let mut reading = read_sentences(text, sentences, &words, &mut buffer);
     drop(words);
     reading.keys.keys.shrink_to_fit();
-    let title_keys = number_title(text, article, std::mem::take(&mut reading.numbers), &mut buffer);
+    let title = number_title(text, article, std::mem::take(&mut reading.numbers), &mut buffer);
     let entities = entity_sums(people, sentences.len());
     let quoted_bytes = quoted_bytes(sentences, quotes);
     let centralities = centralities(&reading.keys, &reading.frequency, sentences.len());
-    let document = Document { text, article, title_keys, entities, quoted_bytes, centralities };
+    let document = Document { text, article, title, entities, quoted_bytes, centralities };
     score_each(sentences, reading, &document, weights, length)
 }
 
@@ -308,18 +311,27 @@ struct Numbers {
 }
 
 /// One slot of [`Numbers`].
-#[derive(Clone, Copy, Default)]
+#[derive(Clone, Copy)]
 struct Slot {
     key: u64,
-    /// The key's number + 1; 0 in an empty slot, so that new slots are zeroed memory.
+    /// The key's number + 1; 0 in an empty slot.
     number: u32,
+    /// The last sentence that read the key (its stamp, [`Numbers::number`]): a repeat within a sentence is told
+    /// here, in what was the slot's padding, instead of by sorting the sentence's numbers.
+    sentence: u32,
+}
+
+impl Slot {
+    /// An empty slot. Its stamp is no sentence's, and not zero: slots of zeros alone were written by `memset`, a
+    /// byte at a time natively (`rep stosb`), where these are written by a loop a slot at a time.
+    const EMPTY: Slot = Slot { key: 0, number: 0, sentence: u32::MAX };
 }
 
 impl Numbers {
     /// A map sized for `keys` keys without growing.
     fn with_capacity(keys: usize) -> Numbers {
         let slots = (keys.max(8) * 2).next_power_of_two();
-        Numbers { slots: vec![Slot::default(); slots], len: 0, shift: 64 - slots.trailing_zeros() }
+        Numbers { slots: vec![Slot::EMPTY; slots], len: 0, shift: 64 - slots.trailing_zeros() }
     }
 
     /// How many keys are numbered.
@@ -327,22 +339,29 @@ impl Numbers {
         self.len
     }
 
-    /// The number of `key`: its own if it has one, else the next.
-    fn number(&mut self, key: u64) -> u32 {
+    /// The number of `key`, read in the sentence stamped `sentence`: its own if it has one, else the next; `None`
+    /// when that sentence has read it already. Inlined in the Wasm, where it was a call for every content word
+    /// (natively the compiler inlines it already, and forced, the title's copy cost more than it saved).
+    #[cfg_attr(target_arch = "wasm32", inline(always))]
+    fn number(&mut self, key: u64, sentence: u32) -> Option<u32> {
         if (self.len as usize + 1) * 2 > self.slots.len() {
             self.grow();
         }
         let mask = self.slots.len() - 1;
         let mut at = self.first_slot(key);
         loop {
-            let slot = self.slots[at];
+            let slot = &mut self.slots[at];
             if slot.number == 0 {
                 self.len += 1;
-                self.slots[at] = Slot { key, number: self.len };
-                return self.len - 1;
+                *slot = Slot { key, number: self.len, sentence };
+                return Some(self.len - 1);
             }
             if slot.key == key {
-                return slot.number - 1;
+                if slot.sentence == sentence {
+                    return None;
+                }
+                slot.sentence = sentence;
+                return Some(slot.number - 1);
             }
             at = (at + 1) & mask;
         }
@@ -359,7 +378,7 @@ impl Numbers {
     #[inline(never)]
     fn grow(&mut self) {
         let slots = (self.slots.len() * 2).max(16);
-        let old = std::mem::replace(&mut self.slots, vec![Slot::default(); slots]);
+        let old = std::mem::replace(&mut self.slots, vec![Slot::EMPTY; slots]);
         self.shift = 64 - slots.trailing_zeros();
         for slot in old.into_iter().filter(|slot| slot.number != 0) {
             let mut at = self.first_slot(slot.key);
@@ -396,75 +415,104 @@ fn read_sentences(text: &str, sentences: &[SentenceSpan], words: &SentenceWords,
     let mut frequency: Vec<u32> = Vec::with_capacity(vocabulary);
     // Each sentence's distinct content words: about half its words (a little less), trimmed when all are in.
     let mut keys = KeySets::with_capacity(n, word_total / 2);
-    let mut sentence_keys = Vec::new();
     let mut word_counts = Vec::with_capacity(n);
     let mut dangling = Vec::with_capacity(n);
     let mut marks = Vec::with_capacity(n);
     for (i, s) in sentences.iter().enumerate() {
         let sentence_words: &[Word] = words.get(i).unwrap_or(&[]);
-        let first_person = number_words(text, sentence_words, &mut numbers, &mut sentence_keys, buffer);
-        // The words new in this sentence, its last keys, occur in it alone so far; the others once more.
-        let new = (numbers.len() as usize).saturating_sub(frequency.len());
-        frequency.resize(numbers.len() as usize, 1);
-        let (repeated, _) = sentence_keys.split_at(sentence_keys.len().saturating_sub(new));
-        for &number in repeated {
-            frequency[number as usize] += 1;
-        }
-        keys.push(&sentence_keys);
+        let counts = Counts { numbers: &mut numbers, frequency: &mut frequency };
+        let (first_person, numeric) = number_words(text, sentence_words, counts, i as u32, &mut keys, buffer);
         word_counts.push(sentence_words.len());
         dangling.push(opens_with_reference(text, s, sentence_words));
         marks.push(WordMarks {
             first_person,
-            numbers: sentence_words.iter().any(|w| w.numeric),
+            numbers: numeric,
             caption: looks_like_caption(text, sentence_words, buffer),
         });
     }
     Reading { numbers, frequency, keys, word_counts, dangling, marks }
 }
 
-/// Numbers the content words of one sentence into `sentence_keys` (sorted, no repeats), numbering the new ones;
-/// true when a word is first-person.
+/// The word numbers and, by number, how many sentences so far hold each word: what [`number_words`] adds to.
+struct Counts<'a> {
+    numbers: &'a mut Numbers,
+    frequency: &'a mut Vec<u32>,
+}
+
+/// Numbers the content words of one sentence, stamped `sentence`, as its set in `keys` (no repeats: the older
+/// numbers as they come, then the new ones), numbering the new ones and counting the sentence in each word's
+/// frequency; whether a word is first-person, and whether one is numeric, read in the same pass over the words.
 #[inline(never)]
-fn number_words(text: &str, words: &[Word], numbers: &mut Numbers, sentence_keys: &mut Vec<u32>, buffer: &mut String) -> bool {
-    let mut first_person = false;
-    sentence_keys.clear();
-    // Numbers from `known` on are new in this sentence: given in order, each once, they follow the older ones
-    // sorted without being sorted. Only the older ones (a sentence's repeats of earlier words) are.
+fn number_words(text: &str, words: &[Word], counts: Counts, sentence: u32, keys: &mut KeySets, buffer: &mut String) -> (bool, bool) {
+    let Counts { numbers, frequency } = counts;
+    let (mut first_person, mut numeric) = (false, false);
+    // Written straight into the list of every sentence's keys, not into a list of the sentence's own and copied.
+    let sentence_keys = &mut keys.keys;
+    // Numbers from `known` on are new in this sentence: given in order, each once, they are added after the loop.
     let known = numbers.len();
     for w in words {
+        numeric |= w.numeric;
         let (first_person_word, key) = read_word(text, w.span, buffer);
         first_person |= first_person_word;
-        if let Some(key) = key {
-            let number = numbers.number(key);
+        if let Some(number) = key.and_then(|key| numbers.number(key, sentence)) {
             if number < known {
                 sentence_keys.push(number);
+                // An older word, now in one sentence more.
+                if let Some(frequency) = frequency.get_mut(number as usize) {
+                    *frequency += 1;
+                }
             }
         }
     }
-    crate::order::sort_numbers(sentence_keys);
-    sentence_keys.dedup();
     sentence_keys.extend(known..numbers.len());
-    first_person
+    keys.ends.push(sentence_keys.len());
+    // The new words occur in this sentence alone so far.
+    frequency.resize(numbers.len() as usize, 1);
+    (first_person, numeric)
 }
 
-/// The title's content words as numbers (sorted, no repeats). A title word no sentence holds gets a number of
-/// its own: it counts among the title's words, and matches none.
+/// The stamp the title's words are read with ([`Numbers::number`]): below [`Slot::EMPTY`]'s, above any sentence's
+/// (a text of four billion sentences is 8 GB).
+const TITLE: u32 = u32::MAX - 1;
+
+/// The title's content words, for the `title` feature: how many distinct ones there are, and which of the
+/// sentences' words they are.
+#[derive(Default)]
+struct TitleWords {
+    count: usize,
+    /// Whether each word number (below the sentences' vocabulary) is a title word.
+    holds: Vec<bool>,
+}
+
+impl TitleWords {
+    /// The share of the title's words among a sentence's `keys`.
+    fn share(&self, keys: &[u32]) -> f64 {
+        if self.count == 0 {
+            return 0.0;
+        }
+        let shared = keys.iter().filter(|&&key| self.holds.get(key as usize) == Some(&true)).count();
+        shared as f64 / self.count as f64
+    }
+}
+
+/// The title's content words, numbered as the sentences' words are. A title word no sentence holds gets a number
+/// of its own: it counts among the title's words, and matches none.
 #[inline(never)]
-fn number_title(text: &str, article: &Article, mut numbers: Numbers, buffer: &mut String) -> Vec<u32> {
-    let mut title_keys: Vec<u32> = article
-        .title
-        .map(|t| {
-            crate::tokens::tokenize(text, t)
-                .iter()
-                .filter_map(|w| content_key(lower(crate::tokens::strip_possessive(w.span.slice(text)), buffer)))
-                .map(|key| numbers.number(key))
-                .collect()
-        })
-        .unwrap_or_default();
-    drop(numbers);
-    crate::order::sort_numbers(&mut title_keys);
-    title_keys.dedup();
-    title_keys
+fn number_title(text: &str, article: &Article, mut numbers: Numbers, buffer: &mut String) -> TitleWords {
+    let Some(title) = article.title else { return TitleWords::default() };
+    let vocabulary = numbers.len() as usize;
+    let mut words = TitleWords { count: 0, holds: vec![false; vocabulary] };
+    // Stamped with none of the sentences' stamps: the title's own repeats are told apart, as a sentence's are.
+    for w in crate::tokens::tokenize(text, title).iter() {
+        let key = content_key(lower(crate::tokens::strip_possessive(w.span.slice(text)), buffer));
+        if let Some(number) = key.and_then(|key| numbers.number(key, TITLE)) {
+            words.count += 1;
+            if let Some(holds) = words.holds.get_mut(number as usize) {
+                *holds = true;
+            }
+        }
+    }
+    words
 }
 
 /// The salience of the people each of `n` sentences names: each mention adds its person's mentions over the most
@@ -523,7 +571,7 @@ fn centralities(keys: &KeySets, frequency: &[u32], n: usize) -> Vec<f64> {
 struct Document<'a> {
     text: &'a str,
     article: &'a Article,
-    title_keys: Vec<u32>,
+    title: TitleWords,
     entities: Vec<f64>,
     quoted_bytes: Vec<usize>,
     centralities: Vec<f64>,
@@ -575,7 +623,6 @@ fn sentence_features(i: usize, s: &SentenceSpan, reading: &Reading, document: &D
     let word_count = reading.word_counts[i];
     let marks = reading.marks[i];
     let keys = reading.keys.get(i);
-    let title_keys = &document.title_keys;
     let centrality = document.centralities[i];
     Features {
         position: (1.0 - long_summary) / (1.0 + i as f64 * 0.5),
@@ -586,7 +633,7 @@ fn sentence_features(i: usize, s: &SentenceSpan, reading: &Reading, document: &D
         centrality,
         coverage: centrality * long_summary,
         lead: if i == 0 { 0.0 } else { lead_cosine(keys, reading.keys.get(0).len()) },
-        title: if title_keys.is_empty() { 0.0 } else { shared_count(title_keys, keys) as f64 / title_keys.len() as f64 },
+        title: document.title.share(keys),
         length: (word_count as f64 / 20.0).min(1.0),
         long: ((word_count as f64 - 25.0) / 25.0).clamp(0.0, 1.0),
         numbers: if marks.numbers { 1.0 } else { 0.0 },
@@ -861,30 +908,14 @@ fn read_any_word(text: &str, span: Span, buffer: &mut String) -> (bool, Option<u
     }
 }
 
-fn shared_count(a: &[u32], b: &[u32]) -> usize {
-    let (mut i, mut j, mut shared) = (0, 0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                shared += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    shared
-}
-
-/// The cosine of a sentence's `keys` (sorted) with the first sentence's, of which there are `lead_keys`. Words
-/// are numbered in order of first appearance, so the first sentence's keys are the numbers below `lead_keys`, all
-/// of them: the keys they share are those below it, counted by a search, not a merge of the two lists.
+/// The cosine of a sentence's `keys` with the first sentence's, of which there are `lead_keys`. Words are
+/// numbered in order of first appearance, so the first sentence's keys are the numbers below `lead_keys`, all of
+/// them: the keys they share are those below it, counted, not matched.
 fn lead_cosine(keys: &[u32], lead_keys: usize) -> f64 {
     if keys.is_empty() || lead_keys == 0 {
         return 0.0;
     }
-    let shared = keys.partition_point(|&key| (key as usize) < lead_keys);
+    let shared = keys.iter().filter(|&&key| (key as usize) < lead_keys).count();
     shared as f64 / ((keys.len() * lead_keys) as f64).sqrt()
 }
 
@@ -1040,23 +1071,26 @@ mod tests {
     use super::*;
     use crate::{summarize, Options};
 
-    /// Keys are numbered 0, 1, 2… in order of first appearance, a repeat gets its first number back, and the
-    /// numbers survive the map growing, whether it starts empty or sized.
+    /// Keys are numbered 0, 1, 2… in order of first appearance, a repeat in another sentence gets its first number
+    /// back, a repeat in the same sentence none, and the numbers and stamps survive the map growing, whether it
+    /// starts empty or sized.
     #[test]
     fn numbers_follow_first_appearance() {
         for mut numbers in [Numbers::default(), Numbers::with_capacity(4)] {
-            assert_eq!([7, 0, 7, u64::MAX, 0].map(|key| numbers.number(key)), [0, 1, 0, 2, 1]);
+            assert_eq!([7, 0, 7, u64::MAX, 0].map(|key| numbers.number(key, 1)), [Some(0), Some(1), None, Some(2), None]);
+            assert_eq!([0, 7, 0].map(|key| numbers.number(key, 2)), [Some(1), Some(0), None]);
             // A thousand more keys: the map grows several times.
             let keys: Vec<u64> = (0..1000).map(|i| 1000 + i).collect();
-            let first: Vec<u32> = keys.iter().map(|&key| numbers.number(key)).collect();
-            assert_eq!(first, (3..1003).collect::<Vec<u32>>());
-            assert_eq!(keys.iter().rev().map(|&key| numbers.number(key)).collect::<Vec<u32>>(), (3..1003).rev().collect::<Vec<u32>>());
-            assert_eq!((numbers.number(7), numbers.number(u64::MAX), numbers.len()), (0, 2, 1003));
+            let first: Vec<Option<u32>> = keys.iter().map(|&key| numbers.number(key, 3)).collect();
+            assert_eq!(first, (3..1003).map(Some).collect::<Vec<_>>());
+            assert!(keys.iter().all(|&key| numbers.number(key, 3).is_none()));
+            assert_eq!(keys.iter().rev().map(|&key| numbers.number(key, 4)).collect::<Vec<_>>(), (3..1003).rev().map(Some).collect::<Vec<_>>());
+            assert_eq!((numbers.number(7, 5), numbers.number(u64::MAX, 5), numbers.number(7, 2), numbers.len()), (Some(0), Some(2), Some(0), 1003));
         }
     }
 
     /// The first sentence's keys are the numbers below their count, so counting a sentence's keys below it gives
-    /// the cosine a merge of the two lists gives.
+    /// the cosine of the shared keys; no sentence holds a key twice.
     #[test]
     fn the_lead_cosine_is_the_cosine_of_a_merge() {
         let text = "Markets rallied on Friday as oil prices fell. Oil traders said prices would rally again. \
@@ -1068,7 +1102,12 @@ mod tests {
         assert_eq!(lead, (0..lead.len() as u32).collect::<Vec<u32>>());
         for i in 1..sentences.len() {
             let keys = reading.keys.get(i);
-            let merged = if keys.is_empty() { 0.0 } else { shared_count(keys, lead) as f64 / ((keys.len() * lead.len()) as f64).sqrt() };
+            let mut distinct = keys.to_vec();
+            distinct.sort_unstable();
+            distinct.dedup();
+            assert_eq!(distinct.len(), keys.len(), "{i}");
+            let shared = keys.iter().filter(|key| lead.contains(key)).count();
+            let merged = if keys.is_empty() { 0.0 } else { shared as f64 / ((keys.len() * lead.len()) as f64).sqrt() };
             assert_eq!(lead_cosine(keys, lead.len()), merged, "{i}");
         }
         assert!(lead_cosine(reading.keys.get(1), lead.len()) > 0.0);

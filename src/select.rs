@@ -219,11 +219,24 @@ struct Selection<'a> {
     words: usize,
     /// Sentence pairs compared for redundancy: the work counter that shows selection stays linear.
     comparisons: usize,
+    /// For each word number, the last candidate whose words were marked, + 1 ([`Selection::repeats`]).
+    marks: Vec<u32>,
+    /// The number of candidates marked so far.
+    stamp: u32,
 }
 
 impl<'a> Selection<'a> {
     fn new(scores: &'a Scores, length: Length) -> Self {
-        Selection { scores, length, chosen: vec![false; scores.totals.len()], picked: Vec::new(), words: 0, comparisons: 0 }
+        Selection {
+            scores,
+            length,
+            chosen: vec![false; scores.totals.len()],
+            picked: Vec::new(),
+            words: 0,
+            comparisons: 0,
+            marks: Vec::new(),
+            stamp: 0,
+        }
     }
 
     fn is_full(&self) -> bool {
@@ -233,11 +246,38 @@ impl<'a> Selection<'a> {
         }
     }
 
-    /// True when sentence `i` nearly repeats one of the best chosen sentences.
+    /// True when sentence `i` nearly repeats one of the best chosen sentences: one sharing more than
+    /// [`MAX_OVERLAP`] of the shorter sentence's content words. The sets are in no order: the candidate's words are
+    /// marked, and each chosen sentence's marked words counted.
     fn repeats(&mut self, i: usize) -> bool {
         let checked = self.picked.len().min(REDUNDANCY_CHECKS);
+        if checked == 0 {
+            return false;
+        }
         self.comparisons += checked;
-        self.picked[..checked].iter().any(|&c| overlap(self.scores.keys.get(c), self.scores.keys.get(i)) > MAX_OVERLAP)
+        let keys = self.scores.keys.get(i);
+        self.stamp = self.stamp.wrapping_add(1);
+        if self.stamp == 0 {
+            // Wrapped: the old marks could match the new stamps.
+            self.marks.fill(0);
+            self.stamp = 1;
+        }
+        let needed = keys.iter().max().map_or(0, |&key| key as usize + 1);
+        if needed > self.marks.len() {
+            self.marks.resize(needed, 0);
+        }
+        for &key in keys {
+            if let Some(mark) = self.marks.get_mut(key as usize) {
+                *mark = self.stamp;
+            }
+        }
+        let (marks, stamp) = (&self.marks, self.stamp);
+        self.picked[..checked].iter().any(|&c| {
+            let chosen = self.scores.keys.get(c);
+            let smaller = chosen.len().min(keys.len());
+            let shared = chosen.iter().filter(|&&key| marks.get(key as usize) == Some(&stamp)).count();
+            smaller > 0 && shared as f64 / smaller as f64 > MAX_OVERLAP
+        })
     }
 
     /// The sentences `i` needs in the summary to be readable — itself, and the sentences before it that it
@@ -275,27 +315,6 @@ impl<'a> Selection<'a> {
         self.words += extra;
         true
     }
-}
-
-/// Shared content words over the shorter sentence's count (both lists sorted, no repeats).
-pub(crate) fn overlap(a: &[u32], b: &[u32]) -> f64 {
-    let smaller = a.len().min(b.len());
-    if smaller == 0 {
-        return 0.0;
-    }
-    let (mut i, mut j, mut shared) = (0, 0, 0usize);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                shared += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    shared as f64 / smaller as f64
 }
 
 #[cfg(test)]
