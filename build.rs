@@ -34,7 +34,7 @@
 #[path = "src/entry_key.rs"]
 mod entry_key;
 
-use entry_key::{normalize, verb_shape};
+use entry_key::{normalize, speech_verb_shape};
 use std::collections::BTreeMap;
 use std::env;
 use std::fs;
@@ -133,7 +133,7 @@ fn main() {
          const KEY_BYTES: usize = {};\n\
          /// Distinct entry codes: the groups of the merged list.\n\
          const ENTRY_CODES: usize = {};\n\
-         /// The shapes of the speech verbs' keys (`verb_shape` reads them).\n\
+         /// The shapes of the speech verbs' keys (`speech_verb_shape` places them).\n\
          const VERB_SHAPES: [u32; 64] = {:?};\n",
         codes.len(),
         codes.keys().map(String::len).sum::<usize>(),
@@ -144,15 +144,16 @@ fn main() {
 }
 
 /// The shapes of the speech verbs' keys, which `lexicon.rs`'s `SpeechVerbs` tests before looking a word up: for
-/// each first byte (its low 5 bits), a bit for each length (up to 31), then a bit for each last byte (its low 5
-/// bits), as `entry_key::verb_shape` places them. Written here, so the table does not work them out at start-up.
+/// each first byte (its low 5 bits), a bit for each second byte (its low 5 bits), then for each length (up to
+/// 31), a bit for each last byte (its low 5 bits), as `entry_key::speech_verb_shape` places them. Written here, so the table does not work them out at start-up.
 fn verb_shapes(codes: &BTreeMap<String, u32>) -> [u32; 64] {
     let speech_verbs = LIST_BITS.iter().position(|&name| name == "speech_verbs").map_or(0, |bit| 1 << bit);
     let mut shapes = [0; 64];
     for (key, _) in codes.iter().filter(|(_, &code)| code & speech_verbs != 0) {
         if let (Some(&first), Some(&last)) = (key.as_bytes().first(), key.as_bytes().last()) {
-            let ((length_at, length_bit), (last_at, last_bit)) = verb_shape(first, key.len(), last);
-            shapes[length_at] |= length_bit;
+            let second = key.as_bytes().get(1).copied().unwrap_or(0);
+            let ((second_at, second_bit), (last_at, last_bit)) = speech_verb_shape(first, second, key.len(), last);
+            shapes[second_at] |= second_bit;
             shapes[last_at] |= last_bit;
         }
     }

@@ -538,21 +538,21 @@ impl SpeechVerbs {
         let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) else {
             return false;
         };
-        let ((length_at, length_bit), (last_at, last_bit)) = verb_shape(first, bytes.len(), last);
-        VERB_SHAPES[length_at] & length_bit != 0 && VERB_SHAPES[last_at] & last_bit != 0 && self.0.contains(key)
+        let ((second_at, second_bit), (last_at, last_bit)) = speech_verb_shape(first, bytes.get(1).copied().unwrap_or(0), bytes.len(), last);
+        VERB_SHAPES[second_at] & second_bit != 0 && VERB_SHAPES[last_at] & last_bit != 0 && self.0.contains(key)
     }
 
     /// Whether `word` in lower case ([`lower`]) is a speech verb. An ASCII word is tested as it stands: the shapes
-    /// read the low 5 bits of its first and last bytes, the same in either case, and the look-up folds its capitals
-    /// ([`Table::get_ignoring_ascii_case`]); only a word beyond ASCII, whose length lower case may change, is
-    /// lower-cased into `buffer`.
+    /// read the low 5 bits of its first, second and last bytes, the same in either case, and the look-up folds its
+    /// capitals ([`Table::get_ignoring_ascii_case`]); only a word beyond ASCII, whose length lower case may change,
+    /// is lower-cased into `buffer`.
     pub fn contains_lower_case(&self, word: &str, buffer: &mut String) -> bool {
         let bytes = word.as_bytes();
         let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) else {
             return false;
         };
-        let ((length_at, length_bit), (last_at, last_bit)) = verb_shape(first, bytes.len(), last);
-        if VERB_SHAPES[length_at] & length_bit == 0 || VERB_SHAPES[last_at] & last_bit == 0 {
+        let ((second_at, second_bit), (last_at, last_bit)) = speech_verb_shape(first, bytes.get(1).copied().unwrap_or(0), bytes.len(), last);
+        if VERB_SHAPES[second_at] & second_bit == 0 || VERB_SHAPES[last_at] & last_bit == 0 {
             return !word.is_ascii() && self.contains(lower(word, buffer));
         }
         match self.0.table.get_ignoring_ascii_case(bytes) {
@@ -591,18 +591,27 @@ impl Abbreviations {
         let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) else {
             return true;
         };
-        let ((length_at, length_bit), (last_at, last_bit)) = verb_shape(first, bytes.len(), last);
+        let ((length_at, length_bit), (last_at, last_bit)) = key_shape(first, bytes.len(), last);
         let shapes = &ABBREVIATION_SHAPES;
         let fits = shapes.get(length_at).is_some_and(|s| s & length_bit != 0) && shapes.get(last_at).is_some_and(|s| s & last_bit != 0);
         fits || !word.is_ascii()
     }
 }
 
-/// The shapes of the keys of `abbreviations.txt` ([`verb_shape`]), worked out when compiling from the list's
+/// Where a key of `len` bytes from `first` to `last` is marked in a table of key shapes (the abbreviations' keys are
+/// marked so, when compiling): the place and the bit for its first byte and length, and for its first and last
+/// bytes. A `const fn` for that.
+const fn key_shape(first: u8, len: usize, last: u8) -> ((usize, u32), (usize, u32)) {
+    let first = (first & 31) as usize;
+    let len = if len < 31 { len } else { 31 };
+    ((first, 1 << len), (32 | first, 1 << (last & 31)))
+}
+
+/// The shapes of the keys of `abbreviations.txt` ([`key_shape`]), worked out when compiling from the list's
 /// entries (lower case, before a tab; `#` lines are comments): the file is not embedded for them.
 static ABBREVIATION_SHAPES: [u32; 64] = key_shapes(include_str!("../data/abbreviations.txt").as_bytes());
 
-/// The shapes ([`verb_shape`]) of the first column of every line of `list` that is no comment, in lower case.
+/// The shapes ([`key_shape`]) of the first column of every line of `list` that is no comment, in lower case.
 const fn key_shapes(list: &[u8]) -> [u32; 64] {
     let mut shapes = [0; 64];
     let mut start = 0;
@@ -617,7 +626,7 @@ const fn key_shapes(list: &[u8]) -> [u32; 64] {
         }
         if key_end > start && list[start] != b'#' {
             let (first, last) = (list[start].to_ascii_lowercase(), list[key_end - 1].to_ascii_lowercase());
-            let ((length_at, length_bit), (last_at, last_bit)) = verb_shape(first, key_end - start, last);
+            let ((length_at, length_bit), (last_at, last_bit)) = key_shape(first, key_end - start, last);
             shapes[length_at] |= length_bit;
             shapes[last_at] |= last_bit;
         }
@@ -780,7 +789,7 @@ fn entries(text: &'static str) -> impl Iterator<Item = (&'static str, Option<&'s
 }
 
 pub(crate) use crate::entry_key::normalize;
-use crate::entry_key::verb_shape;
+use crate::entry_key::speech_verb_shape;
 
 /// The length in bytes of the longest of `words`, for a quick length test before comparing.
 pub(crate) const fn longest(words: &[&str]) -> usize {

@@ -1186,9 +1186,18 @@ fn is_sentence_starter(word: &str) -> bool {
     lower_case_entry(word).sentence_starter().is_some()
 }
 
-/// "He", "She", "The"…: opens a sentence even straight after a lower-case word.
+/// "He", "She", "The"…: opens a sentence even straight after a lower-case word. A word that starts with a letter
+/// none of them starts with (in either case) is not looked up: most capitals after a lower-case word start names
+/// ("Obama", "London").
 fn is_run_in_opener(word: &str) -> bool {
-    lower_case_entry(word).sentence_starter().unwrap_or(false)
+    let initial_fits = word.as_bytes().first().is_none_or(|&b| !b.is_ascii_alphabetic() || is_run_in_initial(b | 0x20));
+    initial_fits && lower_case_entry(word).sentence_starter().unwrap_or(false)
+}
+
+/// Whether the lower-case ASCII letter `letter` starts one of the run-in openers of `sentence_starters.txt` (a test
+/// checks the list against it).
+fn is_run_in_initial(letter: u8) -> bool {
+    matches!(letter, b'h' | b'i' | b's' | b't' | b'w')
 }
 
 /// What the lists say about `word` in lower case ([`with_lower_case`]): an ASCII word (almost every one) is looked up
@@ -1221,6 +1230,19 @@ fn with_lower_case<R>(word: &str, look_up: impl FnOnce(&str) -> R) -> R {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every run-in opener of the list starts with a letter [`is_run_in_initial`] knows, so the test of the initial
+    /// turns none of them away.
+    #[test]
+    fn every_run_in_opener_has_a_run_in_initial() {
+        let list = include_str!("../data/sentence_starters.txt");
+        let openers: Vec<&str> = list.lines().filter(|l| !l.starts_with('#')).filter_map(|l| l.strip_suffix("\trun-in")).collect();
+        assert!(openers.len() > 5, "{openers:?}");
+        for opener in openers {
+            assert!(opener.bytes().next().is_some_and(is_run_in_initial), "{opener}");
+            assert!(is_run_in_opener(opener) && is_run_in_opener(&opener.to_ascii_uppercase()), "{opener}");
+        }
+    }
 
     fn split(text: &str) -> Vec<&str> {
         split_sentences(text, &[Span::new(0, text.len())]).iter().map(|s| s.span.slice(text)).collect()
