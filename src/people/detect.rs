@@ -305,24 +305,33 @@ fn is_headline(text: &str, words: &[Word], buffer: &mut String) -> bool {
     let alphabetic = || words.iter().filter(|w| !w.numeric && has_letter(w.span.slice(text)));
     // Most sentences have no word in capitals, and need no counting; in most others, the words in capitals are
     // outnumbered by the words that start with an ASCII letter (each has a letter), which is quicker to count.
-    if words.iter().any(|w| w.all_caps && !w.numeric) && {
-        // Twice the words in capitals exceed the lettered words when 2 a word, less 2 for one in capitals, plus 1
-        // for a lettered one, comes to less than twice the number of words. No word takes anything off the sum,
-        // so the count stops once it is reached: in most sentences, well before their end.
-        let limit = 2 * words.len();
-        let mut spent = 0;
-        for word in words {
-            let (lettered, in_capitals) = match word.numeric {
-                true => (0, 0),
-                false => (usize::from(text.as_bytes().get(word.span.start).is_some_and(u8::is_ascii_alphabetic)), usize::from(word.all_caps)),
+    let mostly_capitals = match words.iter().position(|w| w.all_caps && !w.numeric) {
+        None => false,
+        Some(first_in_capitals) => {
+            // Twice the words in capitals exceed the lettered words when 2 a word, less 2 for one in capitals, plus 1
+            // for a lettered one, comes to less than twice the number of words. No word takes anything off the sum,
+            // so the count stops once it is reached: in most sentences, well before their end. The words before the
+            // first in capitals, already passed, count 2 each at first; their lettered ones are added only if the sum
+            // stays short of the limit.
+            let limit = 2 * words.len();
+            let mut spent = 2 * first_in_capitals;
+            let lettered = |word: &Word| match word.numeric {
+                true => 0,
+                false => usize::from(text.as_bytes().get(word.span.start).is_some_and(u8::is_ascii_alphabetic)),
             };
-            spent += 2 + lettered - 2 * in_capitals;
-            if spent >= limit {
-                break;
+            for word in words.get(first_in_capitals..).unwrap_or_default() {
+                spent += 2 + lettered(word) - 2 * usize::from(word.all_caps && !word.numeric);
+                if spent >= limit {
+                    break;
+                }
             }
+            if spent < limit {
+                spent += words.get(..first_in_capitals).unwrap_or_default().iter().map(lettered).sum::<usize>();
+            }
+            spent < limit
         }
-        spent < limit
-    } {
+    };
+    if mostly_capitals {
         let (mut count, mut capitals) = (0, 0);
         for word in alphabetic() {
             count += 1;
