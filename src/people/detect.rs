@@ -526,14 +526,15 @@ pub(super) fn find_candidates(
             i += 1;
             continue;
         }
-        let j = run_end(text, words, i, headline);
+        let (j, next_is_no_part) = run_end(text, words, i, headline);
         let Some(run) = words.get(i..=j) else { break };
         if headline {
             push_headline_words(text, sentence, run, out);
         } else if !(j == i && is_never_a_name(text, word)) {
             push_run(&at, i, run, scratch, &mut shared_role, out);
         }
-        i = j + 1;
+        // The word after the run, when known to start none, is passed over too.
+        i = j + 1 + usize::from(next_is_no_part);
     }
 }
 
@@ -743,19 +744,21 @@ fn find_role(
 }
 
 /// The index of the last word of the name run starting at `i`: name words joined by spaces, initials'
-/// periods and connectors ("van der"); a possessive ends the run ("Shearer's Newcastle team-mate").
+/// periods and connectors ("van der"); a possessive ends the run ("Shearer's Newcastle team-mate"). With it,
+/// whether the word after the run was found to be no part of one: [`find_candidates`] then does not ask again.
 #[inline(never)]
-fn run_end(text: &str, words: &[Word], i: usize, headline: bool) -> usize {
+fn run_end(text: &str, words: &[Word], i: usize, headline: bool) -> (usize, bool) {
     let mut j = i;
     let is_part = |w: &Word| is_name_word(text, w) || (headline && w.all_caps && !w.numeric);
     loop {
-        let Some(current) = words.get(j) else { return j.saturating_sub(1).max(i) };
+        let Some(current) = words.get(j) else { return (j.saturating_sub(1).max(i), false) };
         if text.as_bytes().get(current.span.start..current.span.end).is_some_and(is_possessive) {
-            return j;
+            return (j, false);
         }
-        let Some(next) = words.get(j + 1) else { return j };
+        let Some(next) = words.get(j + 1) else { return (j, false) };
         let gap = gap_bytes(text, current, next).unwrap_or(b"");
-        if is_part(next) && joins(text, gap, current) {
+        let next_is_part = is_part(next);
+        if next_is_part && joins(text, gap, current) {
             j += 1;
             continue;
         }
@@ -777,7 +780,7 @@ fn run_end(text: &str, words: &[Word], i: usize, headline: bool) -> usize {
                 }
             }
         }
-        return j;
+        return (j, !next_is_part);
     }
 }
 
