@@ -305,14 +305,33 @@ fn is_headline(text: &str, words: &[Word], buffer: &mut String) -> bool {
     let alphabetic = || words.iter().filter(|w| !w.numeric && has_letter(w.span.slice(text)));
     // Most sentences have no word in capitals, and need no counting; in most others, the words in capitals are
     // outnumbered by the words that start with an ASCII letter (each has a letter), which is quicker to count.
-    if words.iter().any(|w| w.all_caps && !w.numeric) && {
-        let (mut in_capitals, mut lettered) = (0, 0);
-        for word in words.iter().filter(|w| !w.numeric) {
-            in_capitals += usize::from(word.all_caps);
-            lettered += usize::from(text.as_bytes().get(word.span.start).is_some_and(u8::is_ascii_alphabetic));
+    let mostly_capitals = match words.iter().position(|w| w.all_caps && !w.numeric) {
+        None => false,
+        Some(first_in_capitals) => {
+            // Twice the words in capitals exceed the lettered words when 2 a word, less 2 for one in capitals, plus 1
+            // for a lettered one, comes to less than twice the number of words. No word takes anything off the sum,
+            // so the count stops once it is reached: in most sentences, well before their end. The words before the
+            // first in capitals, already passed, count 2 each at first; their lettered ones are added only if the sum
+            // stays short of the limit.
+            let limit = 2 * words.len();
+            let mut spent = 2 * first_in_capitals;
+            let lettered = |word: &Word| match word.numeric {
+                true => 0,
+                false => usize::from(text.as_bytes().get(word.span.start).is_some_and(u8::is_ascii_alphabetic)),
+            };
+            for word in words.get(first_in_capitals..).unwrap_or_default() {
+                spent += 2 + lettered(word) - 2 * usize::from(word.all_caps && !word.numeric);
+                if spent >= limit {
+                    break;
+                }
+            }
+            if spent < limit {
+                spent += words.get(..first_in_capitals).unwrap_or_default().iter().map(lettered).sum::<usize>();
+            }
+            spent < limit
         }
-        in_capitals * 2 > lettered
-    } {
+    };
+    if mostly_capitals {
         let (mut count, mut capitals) = (0, 0);
         for word in alphabetic() {
             count += 1;
@@ -507,14 +526,15 @@ pub(super) fn find_candidates(
             i += 1;
             continue;
         }
-        let j = run_end(text, words, i, headline);
+        let (j, next_is_no_part) = run_end(text, words, i, headline);
         let Some(run) = words.get(i..=j) else { break };
         if headline {
             push_headline_words(text, sentence, run, out);
         } else if !(j == i && is_never_a_name(text, word)) {
             push_run(&at, i, run, scratch, &mut shared_role, out);
         }
-        i = j + 1;
+        // The word after the run, when known to start none, is passed over too.
+        i = j + 1 + usize::from(next_is_no_part);
     }
 }
 
@@ -724,19 +744,21 @@ fn find_role(
 }
 
 /// The index of the last word of the name run starting at `i`: name words joined by spaces, initials'
-/// periods and connectors ("van der"); a possessive ends the run ("Shearer's Newcastle team-mate").
+/// periods and connectors ("van der"); a possessive ends the run ("Shearer's Newcastle team-mate"). With it,
+/// whether the word after the run was found to be no part of one: [`find_candidates`] then does not ask again.
 #[inline(never)]
-fn run_end(text: &str, words: &[Word], i: usize, headline: bool) -> usize {
+fn run_end(text: &str, words: &[Word], i: usize, headline: bool) -> (usize, bool) {
     let mut j = i;
     let is_part = |w: &Word| is_name_word(text, w) || (headline && w.all_caps && !w.numeric);
     loop {
-        let Some(current) = words.get(j) else { return j.saturating_sub(1).max(i) };
+        let Some(current) = words.get(j) else { return (j.saturating_sub(1).max(i), false) };
         if text.as_bytes().get(current.span.start..current.span.end).is_some_and(is_possessive) {
-            return j;
+            return (j, false);
         }
-        let Some(next) = words.get(j + 1) else { return j };
+        let Some(next) = words.get(j + 1) else { return (j, false) };
         let gap = gap_bytes(text, current, next).unwrap_or(b"");
-        if is_part(next) && joins(text, gap, current) {
+        let next_is_part = is_part(next);
+        if next_is_part && joins(text, gap, current) {
             j += 1;
             continue;
         }
@@ -758,7 +780,7 @@ fn run_end(text: &str, words: &[Word], i: usize, headline: bool) -> usize {
                 }
             }
         }
-        return j;
+        return (j, !next_is_part);
     }
 }
 
