@@ -72,10 +72,10 @@ pub(crate) fn summarize_with(
     options.validate()?;
     check_size(text, options)?;
     let article = clean::find_article(text);
-    let sentences = sentences::split_sentences(text, &article.paragraphs);
+    let (sentences, marks) = sentences::split_sentences_and_marks(text, &article.paragraphs);
     let words = tokens::tokenize_sentences(text, &sentences);
     let people = people::find_people(text, &sentences, &words, &article);
-    let quotes = quotes::find_quotes(text, &sentences, &words, &people);
+    let quotes = quotes::find_quotes(text, &sentences, &marks, &words, &people);
     let length = select::requested_length(sentences.len(), options);
     let scores = score::score_sentences(text, &sentences, words, &people, &quotes, &article, &options.weights, length);
     let chosen = select::select_sentences(&scores, length, options.quotes);

@@ -12,7 +12,7 @@ use crate::lexicon::{lexicons, lower, one_of_ignoring_ascii_case};
 use crate::people::{Mention, People};
 use crate::sentences::SentenceSpan;
 use crate::span::Span;
-use crate::tokens::{char_at, find_byte_in, SentenceWords, Word};
+use crate::tokens::{char_at, SentenceWords, Word};
 
 /// A direct quote: the words inside the marks, the marks included in `outer`.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -35,14 +35,27 @@ enum Mark {
     StraightSingle,
 }
 
-/// Finds the quotes of the article and attributes them.
+/// Finds the quotes of the article and attributes them. `marks` holds the offsets, in text order, of the bytes in
+/// the article's paragraphs that may start a quotation mark (an ASCII quote, or 0xE2, which starts the curly ones),
+/// noted by the sentence stage as it read them.
 #[inline(never)]
-pub(crate) fn find_quotes(text: &str, sentences: &[SentenceSpan], words: &SentenceWords, people: &People) -> Vec<QuoteFound> {
+pub(crate) fn find_quotes(text: &str, sentences: &[SentenceSpan], marks: &[usize], words: &SentenceWords, people: &People) -> Vec<QuoteFound> {
     let paragraphs = paragraph_spans(sentences);
     let mut quotes = Vec::new();
+    // The paragraphs are in text order, as the marks are: each paragraph's marks are found by walking on from the
+    // previous one's.
+    let mut first = 0;
     for (k, paragraph) in paragraphs.iter().enumerate() {
+        while marks.get(first).is_some_and(|&at| at < paragraph.start) {
+            first += 1;
+        }
+        let mut end = first;
+        while marks.get(end).is_some_and(|&at| at < paragraph.end) {
+            end += 1;
+        }
         let continues = paragraphs.get(k + 1).is_some_and(|next| opens_with_quote(next.slice(text)));
-        pair_marks(text, *paragraph, continues, &mut quotes);
+        pair_marks(text, *paragraph, marks.get(first..end).unwrap_or_default(), continues, &mut quotes);
+        first = end;
     }
     if !quotes.is_empty() {
         attribute_all(text, sentences, words, people, &mut quotes);
@@ -117,23 +130,14 @@ fn opens_with_quote(paragraph: &str) -> bool {
     paragraph.starts_with(['“', '"', '‘'])
 }
 
-/// The bytes that can start a quotation mark: the ASCII quotes, and 0xE2, which starts the curly ones.
-static MARK_START: [bool; 256] = crate::tokens::byte_set(b"\"'\xE2");
-
-/// Pairs the quotation marks of one paragraph; an unclosed double quote runs to the paragraph's end when the
-/// next paragraph continues it.
-fn pair_marks(text: &str, paragraph: Span, continues: bool, out: &mut Vec<QuoteFound>) {
+/// Pairs the quotation marks of one paragraph, read at `marks` (the offsets in `text` of the paragraph's bytes that
+/// may start one: only they matter, with the characters either side); an unclosed double quote runs to the
+/// paragraph's end when the next paragraph continues it.
+fn pair_marks(text: &str, paragraph: Span, marks: &[usize], continues: bool, out: &mut Vec<QuoteFound>) {
     let body = paragraph.slice(text);
     let mut open: Option<(Mark, usize)> = None;
-    // Only quotation marks matter, with the characters either side: skip to the next byte that can start one
-    // (an ASCII quote, or 0xE2, which starts the curly ones).
-    let bytes = body.as_bytes();
-    let mut i = 0;
-    loop {
-        i = find_byte_in(bytes, i, &MARK_START);
-        if i >= bytes.len() {
-            break;
-        }
+    for &at in marks {
+        let i = at - paragraph.start;
         let Some(c) = char_at(body, i) else { break };
         let after = i + c.len_utf8();
         let next = char_at(body, after).unwrap_or(' ');
@@ -158,7 +162,6 @@ fn pair_marks(text: &str, paragraph: Span, continues: bool, out: &mut Vec<QuoteF
             push_quote(text, paragraph.start + start, paragraph.start + start + width, paragraph.start + end, paragraph.start + end + width, out);
             open = None;
         }
-        i = after;
     }
     if let Some((mark, start)) = open {
         if continues && matches!(mark, Mark::CurlyDouble | Mark::StraightDouble) {

@@ -58,12 +58,20 @@ const RUN_LIMIT: usize = 64;
 
 /// Splits every paragraph into sentences. Paragraphs that are consecutive lines of one hard-wrapped sentence
 /// ("The deal was signed" + "in London on Monday.") are split together, under the first one's index.
-#[inline(never)]
 pub(crate) fn split_sentences(text: &str, paragraphs: &[Span]) -> Vec<SentenceSpan> {
+    split_sentences_and_marks(text, paragraphs).0
+}
+
+/// [`split_sentences`], with the offsets of the bytes that may start a quotation mark ([`is_mark_start`]) in the
+/// paragraphs, in text order: the sentence stage reads every byte of the paragraphs to find their brackets, and
+/// notes these in the same pass, where the quote stage read the text through again to find them.
+#[inline(never)]
+pub(crate) fn split_sentences_and_marks(text: &str, paragraphs: &[Span]) -> (Vec<SentenceSpan>, Vec<usize>) {
     // Reserved for a sentence in every BYTES_PER_SENTENCE bytes, so that the list is seldom grown (and copied) as
     // it fills: grown by doubling from empty, it was copied four times an article.
     let bytes: usize = paragraphs.iter().map(|p| p.len()).sum();
     let mut sentences = Vec::with_capacity(bytes / BYTES_PER_SENTENCE);
+    let mut marks = Vec::new();
     let mut index = 0;
     while let Some(&first) = paragraphs.get(index) {
         let paragraph = index;
@@ -72,10 +80,10 @@ pub(crate) fn split_sentences(text: &str, paragraphs: &[Span]) -> Vec<SentenceSp
             block = Span::new(block.start, next.end);
             index += 1;
         }
-        split_block(text, block, paragraph, &mut sentences);
+        split_block(text, block, paragraph, &mut sentences, &mut marks);
         index += 1;
     }
-    sentences
+    (sentences, marks)
 }
 
 /// Bytes of paragraph text reserved for a sentence: fewer than news has (100 to 150 bytes a sentence on average), so
@@ -199,10 +207,12 @@ static BEFORE_SPACE: [u8; 256] = {
 
 /// Splits the paragraph at `block` of `text` and appends its sentences to `sentences`, under `paragraph`'s index.
 /// They go straight into the one list: a list of each paragraph's own, copied after, was an allocation and a
-/// growth or two for each paragraph.
+/// growth or two for each paragraph. The offsets in `text` of the bytes that may start a quotation mark are
+/// appended to `marks`.
 #[inline(never)]
-fn split_block(text: &str, block: Span, paragraph: usize, sentences: &mut Vec<SentenceSpan>) {
-    let mut scanner = Scanner::new(block.slice(text), Placement { offset: block.start, paragraph, opened: sentences.len() }, sentences);
+fn split_block(text: &str, block: Span, paragraph: usize, sentences: &mut Vec<SentenceSpan>, marks: &mut Vec<usize>) {
+    let placement = Placement { offset: block.start, paragraph, opened: sentences.len() };
+    let mut scanner = Scanner::new(block.slice(text), placement, sentences, marks);
     scanner.run();
 }
 
@@ -266,14 +276,17 @@ struct Scanner<'a, 'o> {
 }
 
 impl<'a, 'o> Scanner<'a, 'o> {
-    fn new(text: &'a str, placement: Placement, out: &'o mut Vec<SentenceSpan>) -> Self {
+    /// The scanner of the paragraph `text`, with its bracket pairs found; the offsets (in the whole text) of the
+    /// bytes in it that may start a quotation mark are appended to `marks` on the way.
+    fn new(text: &'a str, placement: Placement, out: &'o mut Vec<SentenceSpan>, marks: &mut Vec<usize>) -> Self {
         let start = skip_space(text, 0);
+        let brackets = bracket_pairs(text, placement.offset, marks);
         Scanner {
             text,
             out,
             placement,
             start,
-            brackets: bracket_pairs(text),
+            brackets,
             next_bracket: 0,
             shielded_until: 0,
             line_start: 0,
@@ -848,21 +861,35 @@ fn is_continuing_word(word: &str) -> bool {
     )
 }
 
-/// The bytes that [`bracket_pairs`] decodes: ASCII brackets, the line break, and the first bytes of "（）【】".
-static BRACKET_OR_BREAK: [bool; 256] = crate::tokens::byte_set(b"()[]{}\n\xE3\xEF");
+/// The bytes that [`bracket_pairs`] stops at: ASCII brackets, the line break, and the first bytes of "（）【】", which
+/// it decodes, and those that may start a quotation mark ([`is_mark_start`]), which it notes.
+static BRACKET_BREAK_OR_MARK: [bool; 256] = crate::tokens::byte_set(b"()[]{}\n\xE3\xEF\"'\xE2");
+
+/// Whether `byte` may start a quotation mark: an ASCII quote, or 0xE2, which starts the curly ones (and other
+/// punctuation: dashes, ellipses).
+fn is_mark_start(byte: u8) -> bool {
+    matches!(byte, b'"' | b'\'' | 0xE2)
+}
 
 /// The bracket pairs of `text` as `(open, end of close)`, sorted by opening position, for the pairs that close
 /// within [`BRACKET_REACH`] bytes. One pass with a bounded stack: unmatched closers are ignored, and openers
-/// left on the stack never close.
-fn bracket_pairs(text: &str) -> Vec<(usize, usize)> {
+/// left on the stack never close. The offsets of the bytes that may start a quotation mark, plus `offset` (where
+/// `text` starts in the whole text), are appended to `marks` in the same pass.
+fn bracket_pairs(text: &str, offset: usize, marks: &mut Vec<usize>) -> Vec<(usize, usize)> {
     const DEPTH: usize = 16;
     let mut stack: Vec<(char, usize)> = Vec::new();
     let mut pairs = Vec::new();
     // Only bytes that can start a bracket or a line break are decoded ("（】" start with 0xEF and 0xE3).
     let bytes = text.as_bytes();
     let mut next = 0;
-    while let Some(at) = Some(crate::tokens::find_byte_in(bytes, next, &BRACKET_OR_BREAK)).filter(|&at| at < bytes.len()) {
+    loop {
+        let at = crate::tokens::find_byte_in(bytes, next, &BRACKET_BREAK_OR_MARK);
+        let Some(&byte) = bytes.get(at) else { break };
         next = at + 1;
+        if is_mark_start(byte) {
+            marks.push(offset + at);
+            continue;
+        }
         let Some(c) = text.get(at..).and_then(|rest| rest.chars().next()) else { continue };
         match c {
             '(' | '[' | '{' | '（' | '【' => {
@@ -1242,6 +1269,17 @@ mod tests {
             assert!(opener.bytes().next().is_some_and(is_run_in_initial), "{opener}");
             assert!(is_run_in_opener(opener) && is_run_in_opener(&opener.to_ascii_uppercase()), "{opener}");
         }
+    }
+
+    /// The marks noted are the bytes of the paragraphs that may start a quotation mark, in text order, each once:
+    /// those of a hard-wrapped line split with the line before it too, and none from the blank lines between.
+    #[test]
+    fn the_marks_noted_are_every_quote_byte_of_the_paragraphs() {
+        let text = "He said \"yes\" (and 'no') to the deal that was\nsigned in “London” [x] on Monday,\n'ok'\n\n\" \n\nNext: ‘one’ — it’s two.";
+        let paragraphs = blocks(text);
+        let (_, marks) = split_sentences_and_marks(text, &paragraphs);
+        let expected: Vec<usize> = paragraphs.iter().flat_map(|p| p.start..p.end).filter(|&at| is_mark_start(text.as_bytes()[at])).collect();
+        assert_eq!(marks, expected);
     }
 
     fn split(text: &str) -> Vec<&str> {
