@@ -231,9 +231,8 @@ pub(crate) const fn byte_set(bytes: &[u8]) -> [bool; 256] {
 }
 
 /// The position of the first byte at or after `from` that is in `set` (a [`byte_set`]), or
-/// `bytes.len()`. Sixteen bytes a step with one test for the sixteen: the scans for brackets, quotation marks
-/// and chrome markers pass over long stretches of text that hold none, where a test a byte took three times
-/// the instructions. The sixteen look-ups are written out: a fold over the chunk left a loop in the Wasm (2%
+/// `bytes.len()`. Sixteen bytes a step with one test for the sixteen: the scan for brackets and quotation marks
+/// passes over long stretches of text that hold none, where a test a byte took three times the instructions. The sixteen look-ups are written out: a fold over the chunk left a loop in the Wasm (2%
 /// more instructions per corpus round).
 pub(crate) fn find_byte_in(bytes: &[u8], from: usize, set: &[bool; 256]) -> usize {
     let mut at = from;
