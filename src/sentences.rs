@@ -895,7 +895,8 @@ fn bracket_pairs(text: &str, offset: usize, marks: &mut Vec<usize>) -> Vec<(usiz
             marks.push(offset + at);
             continue;
         }
-        let Some(c) = text.get(at..).and_then(|rest| rest.chars().next()) else { continue };
+        // Brackets and the line break are ASCII, read in place: a `str` slice is a call in the Wasm.
+        let Some(c) = crate::tokens::char_at(text, at) else { continue };
         match c {
             '(' | '[' | '{' | '（' | '【' => {
                 if stack.len() == DEPTH {
