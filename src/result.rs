@@ -183,16 +183,17 @@ impl Iterator for SentenceBuilder<'_> {
 impl ExactSizeIterator for SentenceBuilder<'_> {}
 
 /// The summary, its `sentences` left empty: `collect` takes them one by one (into the `Vec`
-/// [`crate::summarize`] puts there, or the binding's JavaScript array).
+/// [`crate::summarize`] puts there, or the binding's JavaScript array). The article and the people are taken by
+/// value: their authors, names, aliases and roles move into the result rather than being copied.
 #[allow(clippy::too_many_arguments)]
 #[inline(never)]
 pub(crate) fn assemble(
     text: &str,
-    article: &Article,
+    article: Article,
     sentences: &[SentenceSpan],
     scores: Scores,
     chosen: &[usize],
-    people: &People,
+    mut people: People,
     quotes: &[QuoteFound],
     texts: SpanTexts,
     collect: &mut dyn FnMut(SentenceBuilder<'_>),
@@ -208,45 +209,62 @@ pub(crate) fn assemble(
         totals: totals.into_iter(),
         weights,
     });
-    // Each person's quotes, in text order: one pass over the quotes, not one per person.
-    let mut quotes_by_speaker: Vec<Vec<Span>> = vec![Vec::new(); people.persons.len()];
+    // Each person's quotes, in text order, grouped in one list by counting: how many each person has, then where
+    // each person's run starts, then each quote put in its speaker's run (two lists in all, not one per person).
+    let mut ends = vec![0usize; people.persons.len()];
     for q in quotes {
-        if let Some(said) = q.speaker.and_then(|s| quotes_by_speaker.get_mut(s)) {
-            said.push(q.span);
+        if let Some(count) = q.speaker.and_then(|s| ends.get_mut(s)) {
+            *count += 1;
         }
     }
-    let quote_counts: Vec<usize> = quotes_by_speaker.iter().map(Vec::len).collect();
-    let order = crate::people::rank_people(people, &quote_counts, sentences);
+    let order = crate::people::rank_people(&people, &ends, sentences);
+    let mut total = 0;
+    for slot in &mut ends {
+        total += *slot;
+        *slot = total - *slot;
+    }
+    // Every slot is written below: each counted quote fills one of its speaker's.
+    let mut said = vec![Span::default(); total];
+    for q in quotes {
+        if let Some(next) = q.speaker.and_then(|s| ends.get_mut(s)) {
+            if let Some(slot) = said.get_mut(*next) {
+                *slot = q.span;
+            }
+            *next += 1;
+        }
+    }
     let mut rank = vec![0usize; people.persons.len()];
     for (position, &id) in order.iter().enumerate() {
         rank[id] = position;
     }
-    let people_out = order
-        .iter()
-        .map(|&id| &people.persons[id])
-        .map(|p| Person {
-            name: p.name.clone(),
-            aliases: p.aliases.clone(),
+    let mut people_out = Vec::with_capacity(order.len());
+    for &id in &order {
+        let Some(p) = people.persons.get_mut(id) else { continue };
+        let start = id.checked_sub(1).and_then(|before| ends.get(before)).copied().unwrap_or(0);
+        let end = ends.get(id).copied().unwrap_or(start);
+        people_out.push(Person {
+            name: std::mem::take(&mut p.name),
+            aliases: std::mem::take(&mut p.aliases),
             mentions: p.mentions.len(),
-            role: p.role.clone(),
+            role: p.role.take(),
             first: p.first(),
             first16: index.offset16(p.first()),
             spans: p.mentions.iter().map(|&m| index.text_span(texts_from, m)).collect(),
-            quotes: quotes_by_speaker.get(p.id).map_or(&[][..], Vec::as_slice).iter().map(|&q| index.text_span(texts_from, q)).collect(),
-        })
-        .collect();
+            quotes: said.get(start..end).unwrap_or_default().iter().map(|&q| index.text_span(texts_from, q)).collect(),
+        });
+    }
     let quotes_out = quotes
         .iter()
         .map(|q| Quote { span: index.text_span(texts_from, q.span), speaker: q.speaker.and_then(|s| rank.get(s).copied()), sentence: q.sentence })
         .collect();
     Summary {
         title: article.title.map(|t| t.slice(text).to_string()),
-        authors: article.authors.clone(),
+        removed: removed(texts_from, &article, &index),
+        authors: article.authors,
         sentences: Vec::new(),
         summary: chosen.to_vec(),
         people: people_out,
         quotes: quotes_out,
-        removed: removed(texts_from, article, &index),
     }
 }
 
