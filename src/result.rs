@@ -183,8 +183,9 @@ impl Iterator for SentenceBuilder<'_> {
 impl ExactSizeIterator for SentenceBuilder<'_> {}
 
 /// The summary, its `sentences` left empty: `collect` takes them one by one (into the `Vec`
-/// [`crate::summarize`] puts there, or the binding's JavaScript array). The article and the people are taken by
-/// value: their authors, names, aliases and roles move into the result rather than being copied.
+/// [`crate::summarize`] puts there, or the binding's JavaScript array). The article, the chosen indices and the
+/// people are taken by value: they, the authors, names, aliases and roles move into the result rather than being
+/// copied.
 #[allow(clippy::too_many_arguments)]
 #[inline(never)]
 pub(crate) fn assemble(
@@ -192,7 +193,7 @@ pub(crate) fn assemble(
     article: Article,
     sentences: &[SentenceSpan],
     scores: Scores,
-    chosen: &[usize],
+    chosen: Vec<usize>,
     mut people: People,
     quotes: &[QuoteFound],
     texts: SpanTexts,
@@ -233,10 +234,6 @@ pub(crate) fn assemble(
             *next += 1;
         }
     }
-    let mut rank = vec![0usize; people.persons.len()];
-    for (position, &id) in order.iter().enumerate() {
-        rank[id] = position;
-    }
     let mut people_out = Vec::with_capacity(order.len());
     for &id in &order {
         let Some(p) = people.persons.get_mut(id) else { continue };
@@ -253,6 +250,13 @@ pub(crate) fn assemble(
             quotes: said.get(start..end).unwrap_or_default().iter().map(|&q| index.text_span(texts_from, q)).collect(),
         });
     }
+    // Each person's place in the result, for the quotes' speakers, in the runs' ends' list, no longer read.
+    let mut rank = ends;
+    for (position, &id) in order.iter().enumerate() {
+        if let Some(place) = rank.get_mut(id) {
+            *place = position;
+        }
+    }
     let quotes_out = quotes
         .iter()
         .map(|q| Quote { span: index.text_span(texts_from, q.span), speaker: q.speaker.and_then(|s| rank.get(s).copied()), sentence: q.sentence })
@@ -262,7 +266,7 @@ pub(crate) fn assemble(
         removed: removed(texts_from, &article, &index),
         authors: article.authors,
         sentences: Vec::new(),
-        summary: chosen.to_vec(),
+        summary: chosen,
         people: people_out,
         quotes: quotes_out,
     }
