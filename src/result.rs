@@ -309,20 +309,22 @@ pub(crate) fn round(x: f64) -> f64 {
 pub(crate) fn round_in_line(x: f64) -> f64 {
     /// From 2^52 on, every `f64` is a whole number, and adding 2^52 to a smaller one rounds it to one.
     const WHOLE: f64 = 4_503_599_627_370_496.0;
-    if !x.is_finite() {
-        return 0.0;
-    }
     let scaled = x * 10_000.0;
     let size = scaled.abs();
-    if size >= WHOLE {
+    // One test on the common path: what is not finite fails it too (a NaN compares false), and is told apart
+    // only then.
+    if size < WHOLE {
+        // Rounded to the nearest whole number, halves to even; the difference is exact, and 0.5 only for a half
+        // that went down, which goes up instead.
+        let even = (size + WHOLE) - WHOLE;
+        let away = if size - even == 0.5 { even + 1.0 } else { even };
+        away.copysign(scaled) / 10_000.0
+    } else if x.is_finite() {
         // Too large to have a fraction (or infinite once scaled).
-        return scaled / 10_000.0;
+        scaled / 10_000.0
+    } else {
+        0.0
     }
-    // Rounded to the nearest whole number, halves to even; the difference is exact, and 0.5 only for a half that
-    // went down, which goes up instead.
-    let even = (size + WHOLE) - WHOLE;
-    let away = if size - even == 0.5 { even + 1.0 } else { even };
-    away.copysign(scaled) / 10_000.0
 }
 
 /// [`round_in_line`] in the Wasm: its `nearest` instruction rounds to a whole number, halves to even
