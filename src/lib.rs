@@ -79,7 +79,7 @@ pub(crate) fn summarize_with(
     let length = select::requested_length(sentences.len(), options);
     let scores = score::score_sentences(text, &sentences, words, &people, &quotes, &article, &options.weights, length);
     let chosen = select::select_sentences(&scores, length, options.quotes);
-    Ok(result::assemble(text, &article, &sentences, scores, &chosen, &people, &quotes, texts, collect))
+    Ok(result::assemble(text, article, &sentences, scores, chosen, people, &quotes, texts, collect))
 }
 
 /// Splits `text` into sentences after removing site chrome, without scoring or finding people: what

@@ -183,16 +183,18 @@ impl Iterator for SentenceBuilder<'_> {
 impl ExactSizeIterator for SentenceBuilder<'_> {}
 
 /// The summary, its `sentences` left empty: `collect` takes them one by one (into the `Vec`
-/// [`crate::summarize`] puts there, or the binding's JavaScript array).
+/// [`crate::summarize`] puts there, or the binding's JavaScript array). The article, the chosen indices and the
+/// people are taken by value: they, the authors, names, aliases and roles move into the result rather than being
+/// copied.
 #[allow(clippy::too_many_arguments)]
 #[inline(never)]
 pub(crate) fn assemble(
     text: &str,
-    article: &Article,
+    article: Article,
     sentences: &[SentenceSpan],
     scores: Scores,
-    chosen: &[usize],
-    people: &People,
+    chosen: Vec<usize>,
+    mut people: People,
     quotes: &[QuoteFound],
     texts: SpanTexts,
     collect: &mut dyn FnMut(SentenceBuilder<'_>),
@@ -208,45 +210,65 @@ pub(crate) fn assemble(
         totals: totals.into_iter(),
         weights,
     });
-    // Each person's quotes, in text order: one pass over the quotes, not one per person.
-    let mut quotes_by_speaker: Vec<Vec<Span>> = vec![Vec::new(); people.persons.len()];
+    // Each person's quotes, in text order, grouped in one list by counting: how many each person has, then where
+    // each person's run starts, then each quote put in its speaker's run (two lists in all, not one per person).
+    let mut ends = vec![0usize; people.persons.len()];
     for q in quotes {
-        if let Some(said) = q.speaker.and_then(|s| quotes_by_speaker.get_mut(s)) {
-            said.push(q.span);
+        if let Some(count) = q.speaker.and_then(|s| ends.get_mut(s)) {
+            *count += 1;
         }
     }
-    let quote_counts: Vec<usize> = quotes_by_speaker.iter().map(Vec::len).collect();
-    let order = crate::people::rank_people(people, &quote_counts, sentences);
-    let mut rank = vec![0usize; people.persons.len()];
-    for (position, &id) in order.iter().enumerate() {
-        rank[id] = position;
+    let order = crate::people::rank_people(&people, &ends, sentences);
+    let mut total = 0;
+    for slot in &mut ends {
+        total += *slot;
+        *slot = total - *slot;
     }
-    let people_out = order
-        .iter()
-        .map(|&id| &people.persons[id])
-        .map(|p| Person {
-            name: p.name.clone(),
-            aliases: p.aliases.clone(),
+    // Every slot is written below: each counted quote fills one of its speaker's.
+    let mut said = vec![Span::default(); total];
+    for q in quotes {
+        if let Some(next) = q.speaker.and_then(|s| ends.get_mut(s)) {
+            if let Some(slot) = said.get_mut(*next) {
+                *slot = q.span;
+            }
+            *next += 1;
+        }
+    }
+    let mut people_out = Vec::with_capacity(order.len());
+    for &id in &order {
+        let Some(p) = people.persons.get_mut(id) else { continue };
+        let start = id.checked_sub(1).and_then(|before| ends.get(before)).copied().unwrap_or(0);
+        let end = ends.get(id).copied().unwrap_or(start);
+        people_out.push(Person {
+            name: std::mem::take(&mut p.name),
+            aliases: std::mem::take(&mut p.aliases),
             mentions: p.mentions.len(),
-            role: p.role.clone(),
+            role: p.role.take(),
             first: p.first(),
             first16: index.offset16(p.first()),
             spans: p.mentions.iter().map(|&m| index.text_span(texts_from, m)).collect(),
-            quotes: quotes_by_speaker.get(p.id).map_or(&[][..], Vec::as_slice).iter().map(|&q| index.text_span(texts_from, q)).collect(),
-        })
-        .collect();
+            quotes: said.get(start..end).unwrap_or_default().iter().map(|&q| index.text_span(texts_from, q)).collect(),
+        });
+    }
+    // Each person's place in the result, for the quotes' speakers, in the runs' ends' list, no longer read.
+    let mut rank = ends;
+    for (position, &id) in order.iter().enumerate() {
+        if let Some(place) = rank.get_mut(id) {
+            *place = position;
+        }
+    }
     let quotes_out = quotes
         .iter()
         .map(|q| Quote { span: index.text_span(texts_from, q.span), speaker: q.speaker.and_then(|s| rank.get(s).copied()), sentence: q.sentence })
         .collect();
     Summary {
         title: article.title.map(|t| t.slice(text).to_string()),
-        authors: article.authors.clone(),
+        removed: removed(texts_from, &article, &index),
+        authors: article.authors,
         sentences: Vec::new(),
-        summary: chosen.to_vec(),
+        summary: chosen,
         people: people_out,
         quotes: quotes_out,
-        removed: removed(texts_from, article, &index),
     }
 }
 
@@ -287,20 +309,22 @@ pub(crate) fn round(x: f64) -> f64 {
 pub(crate) fn round_in_line(x: f64) -> f64 {
     /// From 2^52 on, every `f64` is a whole number, and adding 2^52 to a smaller one rounds it to one.
     const WHOLE: f64 = 4_503_599_627_370_496.0;
-    if !x.is_finite() {
-        return 0.0;
-    }
     let scaled = x * 10_000.0;
     let size = scaled.abs();
-    if size >= WHOLE {
+    // One test on the common path: what is not finite fails it too (a NaN compares false), and is told apart
+    // only then.
+    if size < WHOLE {
+        // Rounded to the nearest whole number, halves to even; the difference is exact, and 0.5 only for a half
+        // that went down, which goes up instead.
+        let even = (size + WHOLE) - WHOLE;
+        let away = if size - even == 0.5 { even + 1.0 } else { even };
+        away.copysign(scaled) / 10_000.0
+    } else if x.is_finite() {
         // Too large to have a fraction (or infinite once scaled).
-        return scaled / 10_000.0;
+        scaled / 10_000.0
+    } else {
+        0.0
     }
-    // Rounded to the nearest whole number, halves to even; the difference is exact, and 0.5 only for a half that
-    // went down, which goes up instead.
-    let even = (size + WHOLE) - WHOLE;
-    let away = if size - even == 0.5 { even + 1.0 } else { even };
-    away.copysign(scaled) / 10_000.0
 }
 
 /// [`round_in_line`] in the Wasm: its `nearest` instruction rounds to a whole number, halves to even

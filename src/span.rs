@@ -83,9 +83,9 @@ impl TextSpan {
 /// a look-up in one of them needs no scan at all: its offset is the checkpoint's plus the bytes since.
 pub struct Utf16Index<'a> {
     bytes: &'a [u8],
+    /// For each block, twice the UTF-16 units before it, plus one when it is all ASCII (one list, not a second
+    /// of flags); then twice the units of the whole text.
     checkpoints: Vec<usize>,
-    /// Whether each block is all ASCII.
-    ascii_blocks: Vec<bool>,
     ascii: bool,
     /// The last look-up: its byte offset and UTF-16 offset.
     last: Cell<(usize, usize)>,
@@ -99,21 +99,19 @@ impl<'a> Utf16Index<'a> {
         let bytes = text.as_bytes();
         let ascii = bytes.is_ascii();
         let mut checkpoints = Vec::new();
-        let mut ascii_blocks = Vec::new();
         if !ascii {
-            checkpoints.reserve(bytes.len() / Self::BLOCK + 1);
-            ascii_blocks.reserve(bytes.len() / Self::BLOCK + 1);
+            // One a block, and one after the last.
+            checkpoints.reserve(bytes.len() / Self::BLOCK + 2);
             let mut units = 0usize;
             for block in bytes.chunks(Self::BLOCK) {
-                checkpoints.push(units);
                 // Natively the standard test reads sixteen bytes or more at a time.
                 let ascii_block = if cfg!(target_arch = "wasm32") { is_ascii_block(block) } else { block.is_ascii() };
-                ascii_blocks.push(ascii_block);
+                checkpoints.push(units << 1 | usize::from(ascii_block));
                 units += if ascii_block { block.len() } else { utf16_units(block) };
             }
-            checkpoints.push(units);
+            checkpoints.push(units << 1);
         }
-        Utf16Index { bytes, checkpoints, ascii_blocks, ascii, last: Cell::new((0, 0)) }
+        Utf16Index { bytes, checkpoints, ascii, last: Cell::new((0, 0)) }
     }
 
     /// The UTF-16 offset of byte offset `byte` (clamped to the text's length).
@@ -123,8 +121,9 @@ impl<'a> Utf16Index<'a> {
             return byte;
         }
         let block = byte / Self::BLOCK;
-        let checkpoint = self.checkpoints.get(block).copied().unwrap_or(0);
-        if self.ascii_blocks.get(block) == Some(&true) {
+        let entry = self.checkpoints.get(block).copied().unwrap_or(0);
+        let checkpoint = entry >> 1;
+        if entry & 1 == 1 {
             return checkpoint + byte % Self::BLOCK;
         }
         let (from, units) = match self.last.get() {
