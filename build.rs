@@ -25,8 +25,9 @@
 //! list's source and licence for people reading the repository; the parser skips both anyway).
 //!
 //! It also writes `$OUT_DIR/lexicon_counts.rs`: the number of distinct keys, their bytes and the number of entry
-//! codes, so `lexicon.rs` sizes its table once instead of counting keys or growing it at start-up, and the shapes
-//! of the speech verbs' keys, so it does not mark them key by key.
+//! codes, so `lexicon.rs` sizes its table once instead of counting keys or growing it at start-up, the shapes
+//! of the speech verbs' keys, so it does not mark them key by key, and the marks of the words that open
+//! multi-word places, nationalities and organisations ([`stretch_marks`]).
 //!
 //! `lexicon.rs`'s tests check that the table built from these files answers for every entry of every data file
 //! as the file says, and holds no other key.
@@ -34,7 +35,7 @@
 #[path = "src/entry_key.rs"]
 mod entry_key;
 
-use entry_key::{normalize, speech_verb_shape};
+use entry_key::{key_hash, normalize, speech_verb_shape, stretch_mark, STRETCH_MARK_WORDS};
 use std::collections::BTreeMap;
 use std::env;
 use std::fs;
@@ -134,11 +135,15 @@ fn main() {
          /// Distinct entry codes: the groups of the merged list.\n\
          const ENTRY_CODES: usize = {};\n\
          /// The shapes of the speech verbs' keys (`speech_verb_shape` places them).\n\
-         const VERB_SHAPES: [u32; 64] = {:?};\n",
+         const VERB_SHAPES: [u32; 64] = {:?};\n\
+         /// The marks of the first and the second words of the multi-word places, nationalities and organisations \
+         (`stretch_mark` places them).\n\
+         static STRETCH_MARKS: [[u64; STRETCH_MARK_WORDS]; 2] = {:?};\n",
         codes.len(),
         codes.keys().map(String::len).sum::<usize>(),
         distinct_codes.len(),
-        verb_shapes
+        verb_shapes,
+        stretch_marks(&codes)
     );
     write_if_changed(&out_dir.join("lexicon_counts.rs"), counts.as_bytes());
 }
@@ -158,6 +163,27 @@ fn verb_shapes(codes: &BTreeMap<String, u32>) -> [u32; 64] {
         }
     }
     shapes
+}
+
+/// The marks of the words that open the multi-word keys of places, nationalities and organisations, which
+/// `lexicon.rs`'s `may_open_stretch` tests before a stretch of a run's words is looked up: in the first set each
+/// key's first word, in the second its second word, each where `entry_key::stretch_mark` places the word's
+/// `key_hash`.
+fn stretch_marks(codes: &BTreeMap<String, u32>) -> [[u64; STRETCH_MARK_WORDS]; 2] {
+    let bit = |name: &str| LIST_BITS.iter().position(|&list| list == name).map_or(0, |bit| 1 << bit);
+    // The place kind's bits of an entry code (`entry_code`), with the two lists.
+    let wanted = bit("nationalities") | bit("organizations") | 3 << 19;
+    let mut marks = [[0; STRETCH_MARK_WORDS]; 2];
+    for (key, _) in codes.iter().filter(|(_, &code)| code & wanted != 0) {
+        if let Some((first, rest)) = key.split_once(' ') {
+            let second = rest.split(' ').next().unwrap_or(rest);
+            for (set, word) in marks.iter_mut().zip([first, second]) {
+                let (at, mark) = stretch_mark(key_hash(word.as_bytes()));
+                set[at] |= mark;
+            }
+        }
+    }
+    marks
 }
 
 /// The file without its `#` lines and blank lines, one entry per line, `\n`-separated, the entry and its second

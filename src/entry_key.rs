@@ -37,3 +37,71 @@ pub(crate) const fn speech_verb_shape(first: u8, second: u8, len: usize, last: u
     let len = if len < 31 { len } else { 31 };
     (((first & 31) as usize, 1 << (second & 31)), (32 | len, 1 << (last & 31)))
 }
+
+/// The multiplier of the Fx hash (Firefox's, as rustc uses it), which the lexicon's table hashes keys with.
+pub(crate) const FX_SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+/// One step of the Fx hash: `hash` with the 8-byte `word` mixed in by one rotate, xor and multiply. Inlined, as
+/// the step was when it was a method of the library's hasher: a call of its own in the Wasm for three instructions.
+#[inline(always)]
+pub(crate) const fn fx_add(hash: u64, word: u64) -> u64 {
+    (hash.rotate_left(5) ^ word).wrapping_mul(FX_SEED)
+}
+
+/// The lexicon table's hash of a key: Fx's multiply over its 8-byte words, seeded with its length, the last 1–7
+/// bytes as one word with 0 bytes after them ([`tail_word`]), which the table reads from the record it wrote
+/// when it places a key. Here so that build.rs marks the words that open the multi-word entries
+/// ([`stretch_mark`]) by the hash the library finds their words with. Inlined into the table's look-ups, as when
+/// it was the table's own: a call of its own in the Wasm for every word looked up.
+#[inline(always)]
+pub(crate) fn key_hash(key: &[u8]) -> u64 {
+    let mut hash = key.len() as u64;
+    let mut rest = key;
+    while rest.len() >= 8 {
+        hash = fx_add(hash, read_u64(rest));
+        rest = &rest[8..];
+    }
+    if !rest.is_empty() {
+        hash = fx_add(hash, tail_word(rest));
+    }
+    // The table takes a key's slot from the low bits and its tag from the top ones: the multiply mixes upwards
+    // only, so bring well-mixed high bits down.
+    hash.rotate_left(26)
+}
+
+/// The 1–7 bytes of `rest` as a little-endian word with 0 bytes after them, read as overlapping words (as wyhash
+/// reads short keys) rather than copied into a zeroed one, which took a call to `memcpy` per key.
+#[inline(always)]
+pub(crate) fn tail_word(rest: &[u8]) -> u64 {
+    let n = rest.len();
+    if n >= 4 {
+        u64::from(read_u32(rest)) | u64::from(read_u32(&rest[n - 4..])) << (8 * (n - 4))
+    } else if n > 0 {
+        u64::from(rest[0]) | u64::from(rest[n / 2]) << (8 * (n / 2)) | u64::from(rest[n - 1]) << (8 * (n - 1))
+    } else {
+        0
+    }
+}
+
+/// The first 8 bytes of `bytes` as a little-endian number (0 if there are fewer).
+pub(crate) fn read_u64(bytes: &[u8]) -> u64 {
+    bytes.get(..8).and_then(|b| b.try_into().ok()).map_or(0, u64::from_le_bytes)
+}
+
+/// The first 4 bytes of `bytes` as a little-endian number (0 if there are fewer).
+pub(crate) fn read_u32(bytes: &[u8]) -> u32 {
+    bytes.get(..4).and_then(|b| b.try_into().ok()).map_or(0, u32::from_le_bytes)
+}
+
+/// How many 64-bit words each of `STRETCH_MARKS`'s two sets of marks takes (build.rs writes them): 512 marks a
+/// set, of which the 245 first words and 250 second words of the multi-word places, nationalities and
+/// organisations take about a third. Twice as many turned away a third fewer stretches, for 90 bytes more of
+/// gzipped Wasm.
+pub(crate) const STRETCH_MARK_WORDS: usize = 8;
+
+/// Where the word whose key hashes to `hash` ([`key_hash`]) is marked in a set of `STRETCH_MARKS`: the 64-bit
+/// word and the bit in it, from bits of the hash that the table's slot and tag do not use.
+pub(crate) const fn stretch_mark(hash: u64) -> (usize, u64) {
+    let mark = (hash >> 32) as usize % (STRETCH_MARK_WORDS * 64);
+    (mark / 64, 1 << (mark % 64))
+}

@@ -28,10 +28,8 @@ pub(crate) struct FxHasher {
 }
 
 impl FxHasher {
-    const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-
     fn add(&mut self, word: u64) {
-        self.hash = (self.hash.rotate_left(5) ^ word).wrapping_mul(Self::SEED);
+        self.hash = fx_add(self.hash, word);
     }
 }
 
@@ -222,11 +220,19 @@ impl Table {
 
     /// What the lists say about `key`: its record found from its slot, read once (entry index, length, bytes).
     fn get(&self, key: &str) -> Option<&Entry> {
-        let key = key.as_bytes();
-        self.probe(hash(key), |at| match self.records.get(at.wrapping_sub(2)..) {
+        self.get_and_hash(key.as_bytes()).0
+    }
+
+    /// [`Self::get`] of `key`, with the key's hash ([`key_hash`]). The one walk of every look-up of a key as it
+    /// stands: with a second, the Wasm made the test of a record a call of its own, or held the hash and the test
+    /// twice.
+    fn get_and_hash(&self, key: &[u8]) -> (Option<&Entry>, u64) {
+        let hash = key_hash(key);
+        let entry = self.probe(hash, |at| match self.records.get(at.wrapping_sub(2)..) {
             Some([entry, len, stored @ ..]) if stored.get(..usize::from(*len)).is_some_and(|stored| same_bytes(stored, key)) => Some(*entry),
             _ => None,
-        })
+        });
+        (entry, hash)
     }
 
     /// The entry of the key hashed to `hash`: the slots are walked from the hash's own to the first empty one, and
@@ -341,7 +347,7 @@ impl Table {
     /// The record is written 8 bytes at a time into the [`Self::WINDOW`] bytes from where it starts, taken once:
     /// the shared prefix word by word from the key before (its last word may hold bytes past the prefix; the rest
     /// of the key overwrites them), then the rest from the list, word by word until one holds a control byte
-    /// ([`first_control_byte`]), which ends the key; the key is hashed from the words written ([`hash`] reads
+    /// ([`first_control_byte`]), which ends the key; the key is hashed from the words written ([`key_hash`] reads
     /// the same words). Pushing the bytes one by one onto a `Vec` took 196 instructions a key, this 132 (natively,
     /// hash included); `extend_from_slice` and the like are calls ending in `memory.copy` in the Wasm, which V8
     /// runs as a call out to C, for keys of 7 bytes on average. Copying the prefix as 4 words whatever its length
@@ -441,36 +447,7 @@ fn write_u64_at(bytes: &mut [u8], at: usize, word: u64) -> bool {
     true
 }
 
-/// The table's hash of a key: Fx's multiply over its 8-byte words, seeded with its length, the last 1–7 bytes
-/// as one word with 0 bytes after them ([`tail_word`]), which [`Table::add_key`] reads from the record it wrote.
-fn hash(key: &[u8]) -> u64 {
-    let mut hasher = FxHasher { hash: key.len() as u64 };
-    let mut rest = key;
-    while rest.len() >= 8 {
-        hasher.add(read_u64(rest));
-        rest = &rest[8..];
-    }
-    if !rest.is_empty() {
-        hasher.add(tail_word(rest));
-    }
-    hasher.finish()
-}
-
-/// The 1–7 bytes of `rest` as a little-endian word with 0 bytes after them, read as overlapping words (as wyhash
-/// reads short keys) rather than copied into a zeroed one, which took a call to `memcpy` per key.
-#[inline(always)]
-fn tail_word(rest: &[u8]) -> u64 {
-    let n = rest.len();
-    if n >= 4 {
-        u64::from(read_u32(rest)) | u64::from(read_u32(&rest[n - 4..])) << (8 * (n - 4))
-    } else if n > 0 {
-        u64::from(rest[0]) | u64::from(rest[n / 2]) << (8 * (n / 2)) | u64::from(rest[n - 1]) << (8 * (n - 1))
-    } else {
-        0
-    }
-}
-
-/// Whether two keys are the same: 8 bytes at a time, the last 1–7 read as overlapping words (as [`hash`] reads
+/// Whether two keys are the same: 8 bytes at a time, the last 1–7 read as overlapping words (as [`key_hash`] reads
 /// them). Slice equality calls `memcmp`, which in the Wasm is a loop over bytes: it was a quarter of the time
 /// spent finding keys.
 fn same_bytes(a: &[u8], b: &[u8]) -> bool {
@@ -493,16 +470,6 @@ fn same_bytes(a: &[u8], b: &[u8]) -> bool {
             read_u64(&a[n - 8..]) == read_u64(&b[n - 8..])
         }
     }
-}
-
-/// The first 8 bytes of `bytes` as a little-endian number (0 if there are fewer).
-fn read_u64(bytes: &[u8]) -> u64 {
-    bytes.get(..8).and_then(|b| b.try_into().ok()).map_or(0, u64::from_le_bytes)
-}
-
-/// The first 4 bytes of `bytes` as a little-endian number (0 if there are fewer).
-fn read_u32(bytes: &[u8]) -> u32 {
-    bytes.get(..4).and_then(|b| b.try_into().ok()).map_or(0, u32::from_le_bytes)
 }
 
 /// One word list: a bit of the shared table's entries.
@@ -675,6 +642,12 @@ impl Lexicons {
         self.table.get(key).copied().unwrap_or_default()
     }
 
+    /// [`Self::entry`] of `key` with the key's hash ([`key_hash`]), for [`may_open_stretch`] to read.
+    pub fn entry_and_hash(&self, key: &str) -> (Entry, u64) {
+        let (entry, hash) = self.table.get_and_hash(key.as_bytes());
+        (entry.copied().unwrap_or_default(), hash)
+    }
+
     /// [`Self::entry`] of `word` in lower case when `word` is ASCII, found without a lower-case copy
     /// ([`Table::get_ignoring_ascii_case`]); `None` for a word with other characters, which the caller lower-cases
     /// as its lists need.
@@ -740,7 +713,7 @@ const MERGED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lexicon.bin"));
 /// so the list keeps its order).
 const CHROME_PHRASES: &str = include_str!(concat!(env!("OUT_DIR"), "/chrome_phrases.txt"));
 
-// `DISTINCT_KEYS`, `KEY_BYTES` and `ENTRY_CODES`, counted by build.rs, and `VERB_SHAPES`.
+// `DISTINCT_KEYS`, `KEY_BYTES` and `ENTRY_CODES`, counted by build.rs, `VERB_SHAPES` and `STRETCH_MARKS`.
 include!(concat!(env!("OUT_DIR"), "/lexicon_counts.rs"));
 const _: () = assert!(
     KEY_BYTES + 2 * DISTINCT_KEYS <= Table::OFFSET_MASK as usize,
@@ -788,8 +761,19 @@ fn entries(text: &'static str) -> impl Iterator<Item = (&'static str, Option<&'s
     })
 }
 
+/// Whether two words, their keys hashed to `first` and `second` ([`key_hash`]), may open a multi-word place,
+/// nationality or organisation ("new york", "united nations"): false only when no such entry has a first word
+/// marked as `first` is and a second word marked as `second` is, so most stretches of a name ("Bill Clinton",
+/// "Mr Smith") are not looked up. A stretch of two or three words was looked up 4,400 times a round, and one in
+/// fourteen is a place or organisation; about three in four are turned away here.
+pub(crate) fn may_open_stretch(first: u64, second: u64) -> bool {
+    let ((first_at, first_bit), (second_at, second_bit)) = (stretch_mark(first), stretch_mark(second));
+    STRETCH_MARKS[0].get(first_at).is_some_and(|word| word & first_bit != 0)
+        && STRETCH_MARKS[1].get(second_at).is_some_and(|word| word & second_bit != 0)
+}
+
 pub(crate) use crate::entry_key::normalize;
-use crate::entry_key::speech_verb_shape;
+use crate::entry_key::{fx_add, key_hash, read_u32, read_u64, speech_verb_shape, stretch_mark, tail_word, STRETCH_MARK_WORDS};
 
 /// The length in bytes of the longest of `words`, for a quick length test before comparing.
 pub(crate) const fn longest(words: &[&str]) -> usize {
@@ -903,6 +887,33 @@ mod tests {
                 assert!(!same_bytes(&a, &b), "{n} bytes, byte {at} differs");
             }
             assert!(!same_bytes(&a, &a[..n.saturating_sub(1)]) || n == 0, "{n} bytes against one fewer");
+        }
+    }
+
+    /// Every multi-word key of a place, a nationality or an organisation passes [`may_open_stretch`] by the hashes
+    /// of its first two words, as a run's words are hashed when looked up alone, so no stretch the lexicon holds is
+    /// skipped; and the marks are few enough to turn most stretches away.
+    #[test]
+    fn every_multi_word_place_or_organization_may_open_a_stretch() {
+        let table = table();
+        let mut multi_word = 0;
+        for (key, entry) in table.iter() {
+            let key = std::str::from_utf8(key).expect("keys are UTF-8");
+            let Some((first, rest)) = key.split_once(' ') else { continue };
+            if !(entry.is_place_or_nationality() || entry.lists & ORGANIZATIONS != 0) {
+                continue;
+            }
+            multi_word += 1;
+            let second = rest.split(' ').next().unwrap_or(rest);
+            let (first_entry, first_hash) = lexicons().entry_and_hash(first);
+            assert_eq!(first_entry, lexicons().entry(first), "{first:?} is looked up by its hash");
+            let (_, second_hash) = lexicons().entry_and_hash(second);
+            assert!(may_open_stretch(first_hash, second_hash), "{key:?} may open a stretch");
+        }
+        assert!(multi_word > 400, "the multi-word places and organisations are checked: {multi_word}");
+        for set in STRETCH_MARKS {
+            let marked: u32 = set.iter().map(|word| word.count_ones()).sum();
+            assert!(marked * 2 < (STRETCH_MARK_WORDS * 64) as u32, "{marked} marks: too many to turn stretches away");
         }
     }
 

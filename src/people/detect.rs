@@ -10,7 +10,7 @@
 
 use super::role::{role_after, role_before, role_in_apposition_before, role_words, AfterComma};
 use super::Gender;
-use crate::lexicon::{lexicons, normalize, Entry, Lexicons, TitleKind};
+use crate::lexicon::{lexicons, may_open_stretch, normalize, Entry, Lexicons, TitleKind};
 use crate::span::Span;
 use crate::tokens::{name_key, possessive_ending, push_name_key, short_code, strip_possessive, ShortWords, Word, EACH_BYTE, HIGH_BITS};
 use std::borrow::Cow;
@@ -837,12 +837,17 @@ fn peel(text: &str, run: &[Word], keys: &RunKeys, starts_sentence: bool) -> Opti
         // A place or organisation of two or three words: "New York Yankees", "San Diego Padres". Only the widths
         // the run has left are tried (none for the last word). A key of words has a space, and so is none of the
         // country abbreviations, which [`is_place_like_entry`] would look for too.
-        if let Some(width) = (2..=(n - core).min(3)).rev().find(|&w| {
-            keys.stretch(core..core + w).is_some_and(|joined| {
-                let entry = lex.entry(&joined);
-                entry.is_place_or_nationality() || lex.organizations.holds(&entry)
+        let width = if keys.may_open_stretch(core) {
+            (2..=(n - core).min(3)).rev().find(|&w| {
+                keys.stretch(core..core + w).is_some_and(|joined| {
+                    let entry = lex.entry(&joined);
+                    entry.is_place_or_nationality() || lex.organizations.holds(&entry)
+                })
             })
-        }) {
+        } else {
+            None
+        };
+        if let Some(width) = width {
             core += width;
             continue;
         }
@@ -1065,6 +1070,8 @@ struct RunWord {
     key: Range<usize>,
     /// The word's entry in the lexicons.
     entry: Entry,
+    /// The hash its key was looked up by, for [`RunKeys::may_open_stretch`].
+    hash: u64,
     /// A connector or suffix ([`is_particle`]).
     particle: bool,
     /// One of [`COUNTRY_ABBREVIATIONS`]: with `entry`, whether the word is place-like ([`is_place_like_entry`])
@@ -1085,8 +1092,10 @@ impl RunKeys {
             let start = self.joined.len();
             push_name_key(word.span.slice(text), &mut self.joined);
             let key = self.joined.get(start..).unwrap_or("");
+            let (entry, hash) = lex.entry_and_hash(key);
             self.words.push(RunWord {
-                entry: lex.entry(key),
+                entry,
+                hash,
                 particle: is_particle(key),
                 country_abbreviation: is_country_abbreviation(key),
                 key: start..self.joined.len(),
@@ -1131,6 +1140,16 @@ impl RunKeys {
     /// The entry of the `k`th word (empty past the run).
     fn entry(&self, k: usize) -> Entry {
         self.words.get(k).map(|w| w.entry).unwrap_or_default()
+    }
+
+    /// Whether the words from the `k`th on may be a multi-word place, nationality or organisation, as far as their
+    /// first two words tell ([`may_open_stretch`]); false when the run has no word after the `k`th. A run with a
+    /// word beyond ASCII is always looked up: its stretches are [`normalize`]d, which its keys are not.
+    fn may_open_stretch(&self, k: usize) -> bool {
+        match (self.words.get(k), self.words.get(k + 1)) {
+            (Some(first), Some(second)) => !self.ascii || may_open_stretch(first.hash, second.hash),
+            _ => false,
+        }
     }
 
     /// The look-up key of the words `words` together, as a multi-word entry is keyed: their keys joined by
