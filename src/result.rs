@@ -9,7 +9,7 @@ use serde::Serialize;
 use crate::clean::Article;
 use crate::people::People;
 use crate::quotes::QuoteFound;
-use crate::score::{Features, Scores, Weights};
+use crate::score::{Features, RoundingWeights, Scores};
 use crate::sentences::SentenceSpan;
 use crate::span::{Span, TextSpan, Utf16Index};
 
@@ -143,7 +143,7 @@ pub(crate) struct SentenceBuilder<'a> {
     spans: std::slice::Iter<'a, SentenceSpan>,
     features: std::vec::IntoIter<Features>,
     totals: std::vec::IntoIter<f64>,
-    weights: Weights,
+    weights: RoundingWeights,
     /// The text the spans copy their texts from: the input, or `""` for [`SpanTexts::Omitted`].
     texts_from: &'a str,
 }
@@ -165,13 +165,13 @@ impl Iterator for SentenceBuilder<'_> {
 
     fn next(&mut self) -> Option<Sentence> {
         let s = self.spans.next()?;
-        let features = self.features.next().unwrap_or_default();
+        let (features, contributions) = self.features.next().unwrap_or_default().rounded(&self.weights);
         Some(Sentence {
             span: self.index.text_span(self.texts_from, s.span),
             paragraph: s.paragraph,
             score: round(self.totals.next().unwrap_or(0.0)),
-            contributions: features.dot(&self.weights).rounded(),
-            features: features.rounded(),
+            contributions,
+            features,
         })
     }
 
@@ -208,7 +208,7 @@ pub(crate) fn assemble(
         spans: sentences.iter(),
         features: features.into_iter(),
         totals: totals.into_iter(),
-        weights,
+        weights: RoundingWeights::new(&weights),
     });
     // Each person's quotes, in text order, grouped in one list by counting: how many each person has, then where
     // each person's run starts, then each quote put in its speaker's run (two lists in all, not one per person).

@@ -63,17 +63,21 @@ macro_rules! features {
             pub const NAMES: &'static [&'static str] = &[$(stringify!($name)),*];
 
             /// Each feature times its weight: the contributions, made only when they are read
-            /// ([`Contributions::sum`], [`Contributions::rounded`]), without a whole `Features` of products in between.
+            /// ([`Contributions::sum`], [`Features::rounded`]), without a whole `Features` of products in between.
             pub(crate) fn dot<'a>(&'a self, w: &'a Weights) -> Contributions<'a> {
                 Contributions { features: self, weights: w }
             }
 
-            /// Every value rounded as [`crate::result::round`] rounds it ([`round_each`]).
-            pub(crate) fn rounded(self) -> Features {
+            /// Every value and its contribution, each rounded as [`crate::result::round`] rounds it
+            /// ([`round_each`]): the features first, the contributions second.
+            pub(crate) fn rounded(self, weights: &RoundingWeights) -> (Features, Features) {
                 let mut values = [$(self.$name),*];
-                round_each(&mut values);
+                let mut contributions = [0.0; Features::NAMES.len()];
+                round_each(&mut values, &mut contributions, weights);
                 let [$($name),*] = values;
-                Features { $($name,)* }
+                let features = Features { $($name,)* };
+                let [$($name),*] = contributions;
+                (features, Features { $($name,)* })
             }
         }
 
@@ -83,14 +87,6 @@ macro_rules! features {
                 0.0 $(+ self.features.$name * self.weights.$name)*
             }
 
-            /// The contributions, rounded as [`Features::rounded`] rounds values: each product is made where it is
-            /// rounded.
-            pub(crate) fn rounded(&self) -> Features {
-                let mut values = [$(self.features.$name * self.weights.$name),*];
-                round_each(&mut values);
-                let [$($name),*] = values;
-                Features { $($name,)* }
-            }
         }
 
         impl Weights {
@@ -123,14 +119,38 @@ pub(crate) struct Contributions<'a> {
     weights: &'a Weights,
 }
 
-/// Rounds every value as [`crate::result::round`] does, in one loop over them all, for [`Features::rounded`] and
-/// [`Contributions::rounded`]. Zero and one, what most of the features are (and so most contributions), are their
-/// own rounding: they are passed as they are.
-fn round_each(values: &mut [f64; Features::NAMES.len()]) {
-    for value in values {
-        if *value != 0.0 && *value != 1.0 {
-            *value = crate::result::round_in_line(*value);
-        }
+/// The weights as [`Features::rounded`] reads them: each weight, and each rounded, which is the rounded
+/// contribution of a feature of 1 (made once for all the sentences rather than once a sentence).
+pub(crate) struct RoundingWeights {
+    weights: [f64; Features::NAMES.len()],
+    rounded: [f64; Features::NAMES.len()],
+}
+
+impl RoundingWeights {
+    /// The weights, and each rounded.
+    pub(crate) fn new(weights: &Weights) -> Self {
+        let weights = weights.values();
+        RoundingWeights { weights, rounded: weights.map(crate::result::round) }
+    }
+}
+
+/// Rounds every value and its product with its weight as [`crate::result::round`] does, in one loop over them
+/// all, for [`Features::rounded`]. Zero and one, what most of the features are, are their own rounding, and their
+/// contributions need none either: a zero's is a zero (signed as the weight is), a one's is the weight rounded
+/// once for all. A contribution of zero (a weight of 0) is its own rounding too.
+fn round_each(values: &mut [f64; Features::NAMES.len()], contributions: &mut [f64; Features::NAMES.len()], weights: &RoundingWeights) {
+    let weights = weights.weights.iter().zip(&weights.rounded);
+    for ((value, contribution), (&weight, &rounded)) in values.iter_mut().zip(contributions.iter_mut()).zip(weights) {
+        let v = *value;
+        *contribution = if v == 0.0 {
+            v * weight
+        } else if v == 1.0 {
+            rounded
+        } else {
+            *value = crate::result::round_in_line(v);
+            let product = v * weight;
+            if product == 0.0 { product } else { crate::result::round_in_line(product) }
+        };
     }
 }
 
