@@ -467,9 +467,10 @@ const EPONYM_WORDS: WordTable<128> = WordTable::new(EPONYM_HEADS);
 const COUNTRY_ABBREVIATION_WORDS: WordTable<32> = WordTable::new(COUNTRY_ABBREVIATIONS);
 const PLACE_PREFIX_WORDS: WordTable<64> = WordTable::new(PLACE_PREFIXES);
 
-/// One of [`COUNTRY_ABBREVIATIONS`].
+/// One of [`COUNTRY_ABBREVIATIONS`]. Told by its length first: none is longer than five bytes, and many names
+/// start with their first letters ("Edward", "Elizabeth").
 fn is_country_abbreviation(key: &str) -> bool {
-    COUNTRY_ABBREVIATION_WORDS.contains(key)
+    key.len() <= 5 && COUNTRY_ABBREVIATION_WORDS.contains(key)
 }
 
 /// Buffers [`find_candidates`] reuses from sentence to sentence.
