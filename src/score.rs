@@ -86,7 +86,6 @@ macro_rules! features {
             fn sum(&self) -> f64 {
                 0.0 $(+ self.features.$name * self.weights.$name)*
             }
-
         }
 
         impl Weights {
