@@ -8,6 +8,8 @@ use std::cell::Cell;
 
 use serde::Serialize;
 
+use crate::tokens::HIGH_BITS;
+
 /// A half-open range `start..end` of UTF-8 byte offsets into the input, always on character boundaries.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub struct Span {
@@ -152,13 +154,12 @@ impl<'a> Utf16Index<'a> {
 /// UTF-16 units of a run of UTF-8 bytes: eight bytes at a time, counted with bit masks — a byte's high bit set
 /// and the next clear marks a continuation byte (no unit), its four high bits set a four-byte lead (two units).
 fn utf16_units(bytes: &[u8]) -> usize {
-    const HIGH: u64 = 0x8080_8080_8080_8080;
     let mut words = bytes.chunks_exact(8);
     let mut units = 0;
     for word in &mut words {
         let w = word.try_into().map_or(0, u64::from_le_bytes);
-        let continuation = w & !(w << 1) & HIGH;
-        let four_byte_lead = w & (w << 1) & (w << 2) & (w << 3) & HIGH;
+        let continuation = w & !(w << 1) & HIGH_BITS;
+        let four_byte_lead = w & (w << 1) & (w << 2) & (w << 3) & HIGH_BITS;
         units += 8 - continuation.count_ones() as usize + four_byte_lead.count_ones() as usize;
     }
     units + words.remainder().iter().map(|&b| utf16_weight(b)).sum::<usize>()
@@ -167,10 +168,9 @@ fn utf16_units(bytes: &[u8]) -> usize {
 /// Whether `block` is all ASCII, for the Wasm: its bytes eight at a time, or'ed together (the standard test, which
 /// aligns its reads first, was a call there for every block).
 fn is_ascii_block(block: &[u8]) -> bool {
-    const HIGH: u64 = 0x8080_8080_8080_8080;
     let mut words = block.chunks_exact(8);
-    let any = (&mut words).fold(0, |any, word| any | word.try_into().map_or(HIGH, u64::from_le_bytes));
-    any & HIGH == 0 && words.remainder().is_ascii()
+    let any = (&mut words).fold(0, |any, word| any | word.try_into().map_or(HIGH_BITS, u64::from_le_bytes));
+    any & HIGH_BITS == 0 && words.remainder().is_ascii()
 }
 
 /// UTF-16 units contributed by one UTF-8 byte: 1 for a character's first byte, 2 for a four-byte lead byte.
