@@ -88,7 +88,9 @@ pub(crate) fn tokenize(text: &str, span: Span) -> Vec<Word> {
 /// case (every upper-case character a word holds is a letter: a test checks it for all of Unicode). The scan
 /// notes only whether such a letter comes ([`NOT_UPPER`]), one `or` a byte; the letters are counted afterwards,
 /// only in a word that has none (numbers, "I", "NATO"), where counting them on every byte of every word took a
-/// fifth of the scan's instructions in the Wasm.
+/// fifth of the scan's instructions in the Wasm. A word of ASCII digits alone ("2015"), most of those, has no
+/// capital, and is told so by its classes without being read again; a word with no letter beyond ASCII
+/// ([`BEYOND_ASCII`]) has its capitals counted as bytes, without decoding.
 fn push_words(text: &str, span: Span, words: &mut Vec<Word>) {
     let piece = span.slice(text);
     let bytes = piece.as_bytes();
@@ -113,7 +115,7 @@ fn push_words(text: &str, span: Span, words: &mut Vec<Word>) {
             }
             // A digit of another script is no number here: it is classed as a letter.
             let upper = if c.is_uppercase() { UPPER } else { 0 };
-            WORD | LETTER | upper | not_upper_letter(c)
+            WORD | LETTER | upper | not_upper_letter(c) | BEYOND_ASCII
         };
         let mut class = first;
         while let Some(&byte) = bytes.get(at) {
@@ -137,7 +139,7 @@ fn push_words(text: &str, span: Span, words: &mut Vec<Word>) {
             }
             let Some(next) = char_at(piece, at) else { break };
             if is_alphanumeric_beyond_ascii(next) || ('\u{300}'..='\u{36f}').contains(&next) {
-                class |= not_upper_letter(next);
+                class |= not_upper_letter(next) | BEYOND_ASCII;
                 at += next.len_utf8();
             } else if matches!(next, '’' | '‐') && char_at(piece, at + next.len_utf8()).is_some_and(is_alphanumeric) {
                 at += next.len_utf8();
@@ -145,13 +147,32 @@ fn push_words(text: &str, span: Span, words: &mut Vec<Word>) {
                 break;
             }
         }
-        let all_caps = class & NOT_UPPER == 0 && piece.get(start..at).is_some_and(|word| word.chars().filter(|c| c.is_alphabetic()).nth(1).is_some());
+        let all_caps = class & NOT_UPPER == 0 && has_two_letters(piece, start..at, class);
         let (capitalized, numeric) = (first & UPPER != 0, first & LETTER == 0);
         words.push(Word { span: Span::new(span.start + start, span.start + at), capitalized, all_caps, numeric });
         // An ASCII byte that ended the word (white space, punctuation, a joiner without a letter after it) starts
         // no word: the scan goes on after it.
         at += usize::from(bytes.get(at).is_some_and(u8::is_ascii));
     }
+}
+
+/// Whether the word at `range` of `piece`, of classes `class`, holds two letters or more: the count that settles
+/// whether a word with no letter out of upper case is in capitals ([`push_words`]). A word with no capital and
+/// nothing beyond ASCII (digits alone: "2015") has none; one of ASCII alone has only capitals for letters, and
+/// its bytes are counted; any other has its characters decoded.
+#[inline(never)]
+fn has_two_letters(piece: &str, range: std::ops::Range<usize>, class: u8) -> bool {
+    if class & (UPPER | BEYOND_ASCII) == 0 {
+        return false;
+    }
+    if class & BEYOND_ASCII == 0 {
+        let mut capitals = 0;
+        for &byte in piece.as_bytes().get(range).unwrap_or_default() {
+            capitals += usize::from(byte.is_ascii_uppercase());
+        }
+        return capitals >= 2;
+    }
+    piece.get(range).is_some_and(|word| word.chars().filter(|c| c.is_alphabetic()).nth(1).is_some())
 }
 
 /// [`NOT_UPPER`] for a letter that is not in upper case ("é", "東"), else 0.
@@ -171,8 +192,10 @@ const LETTER: u8 = 2;
 const UPPER: u8 = 4;
 /// an ASCII joiner, inside a word when a letter or digit follows ("AT&T", "U.S", "Louis-Dreyfus", "Putin's");
 const JOINER: u8 = 8;
-/// a letter that is not in upper case: the word it is in is not in capitals.
+/// a letter that is not in upper case: the word it is in is not in capitals;
 const NOT_UPPER: u8 = 16;
+/// a letter or digit beyond ASCII (no ASCII byte has it): a word with one may have its letters counted.
+const BEYOND_ASCII: u8 = 32;
 
 /// What the word scan needs to know of each ASCII byte, one look-up for the several tests; 0 for the bytes of
 /// other characters.
