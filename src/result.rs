@@ -182,6 +182,22 @@ impl Iterator for SentenceBuilder<'_> {
 
 impl ExactSizeIterator for SentenceBuilder<'_> {}
 
+impl SentenceBuilder<'_> {
+    /// Appends the next sentence's numbers to `numbers`, as the Wasm binding hands them to JavaScript: its span's
+    /// four offsets, paragraph, score, rounded features and contributions ([`crate::score::Features::push_rounded`]),
+    /// the numbers of the [`Sentence`] [`Iterator::next`] would make, written in place. `false` after the last
+    /// sentence.
+    #[cfg(target_arch = "wasm32")]
+    pub(crate) fn push_numbers(&mut self, numbers: &mut Vec<f64>) -> bool {
+        let Some(s) = self.spans.next() else { return false };
+        let (start16, end16) = (self.index.offset16(s.span.start), self.index.offset16(s.span.end));
+        let score = round(self.totals.next().unwrap_or(0.0));
+        numbers.extend_from_slice(&[s.span.start as f64, s.span.end as f64, start16 as f64, end16 as f64, s.paragraph as f64, score]);
+        self.features.next().unwrap_or_default().push_rounded(numbers, &self.weights);
+        true
+    }
+}
+
 /// The summary, its `sentences` left empty: `collect` takes them one by one (into the `Vec`
 /// [`crate::summarize`] puts there, or the binding's JavaScript array). The article, the chosen indices and the
 /// people are taken by value: they, the authors, names, aliases and roles move into the result rather than being

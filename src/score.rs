@@ -79,6 +79,24 @@ macro_rules! features {
                 let [$($name),*] = contributions;
                 (features, Features { $($name,)* })
             }
+
+            /// Appends to `numbers` what [`Features::rounded`] makes, as numbers: every value, then every
+            /// contribution, in the order of [`Features::NAMES`]. For the Wasm binding, which hands the numbers to
+            /// JavaScript: rounded where they are to be read, without two `Features` and a `Sentence` made and
+            /// copied on the way, nor a list of zeros to round into.
+            #[cfg(target_arch = "wasm32")]
+            pub(crate) fn push_rounded(&self, numbers: &mut Vec<f64>, weights: &RoundingWeights) {
+                let start = numbers.len();
+                numbers.extend_from_slice(&[$(self.$name),*]);
+                numbers.extend_from_within(start..);
+                let both = numbers.get_mut(start..).and_then(|both| <&mut [f64; 2 * Features::NAMES.len()]>::try_from(both).ok());
+                if let Some(both) = both {
+                    let (values, contributions) = both.split_at_mut(Features::NAMES.len());
+                    if let (Ok(values), Ok(contributions)) = (values.try_into(), contributions.try_into()) {
+                        round_each(values, contributions, weights);
+                    }
+                }
+            }
         }
 
         impl Contributions<'_> {

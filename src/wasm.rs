@@ -19,7 +19,8 @@
 
 use wasm_bindgen::prelude::*;
 
-use crate::{Features, OptionValue, Options, Person, Quote, Removed, Segmentation, Sentence, Summary, TextSpan};
+use crate::result::SentenceBuilder;
+use crate::{Features, OptionValue, Options, Person, Quote, Removed, Segmentation, Summary, TextSpan};
 
 /// The allocator: Talc instead of Rust's default for Wasm, dlmalloc.
 #[global_allocator]
@@ -124,16 +125,6 @@ macro_rules! sentence_records {
         }
 
         const _: () = assert!(same_names(&[$(stringify!($name)),*], Features::NAMES), "one number per feature, in order");
-
-        /// Appends a sentence's numbers to `numbers`: its span, paragraph, score, features and contributions.
-        fn sentence_numbers(numbers: &mut Vec<f64>, sentence: &Sentence) {
-            let (span, features, contributions) = (&sentence.span, &sentence.features, &sentence.contributions);
-            let (start, end, start16, end16) = offsets(span);
-            numbers.extend_from_slice(&[
-                start, end, start16, end16, sentence.paragraph as f64, sentence.score, $(features.$name,)*
-                $(contributions.$name),*
-            ]);
-        }
     };
 }
 
@@ -144,16 +135,17 @@ const SENTENCES_AT_ONCE: usize = 64;
 
 /// Appends each sentence's object to `list`. Their numbers are handed over through the Wasm memory, where
 /// `src/records.js` reads them, `SENTENCES_AT_ONCE` sentences a call: passed as arguments, a sentence's 42 (44 arguments in all) took a
-/// call whose wrapper V8 compiled at instantiation (about 1 ms, the largest of all).
-fn push_sentence_records(list: &List, input: &JsValue, sentences: impl Iterator<Item = Sentence>) {
+/// call whose wrapper V8 compiled at instantiation (about 1 ms, the largest of all). Each sentence's numbers are
+/// written straight into the list handed over ([`SentenceBuilder::push_numbers`]), not made into a `Sentence` and
+/// copied out of it.
+fn push_sentence_records(list: &List, input: &JsValue, mut sentences: SentenceBuilder) {
     let mut numbers = Vec::with_capacity(SENTENCES_AT_ONCE * SENTENCE_NUMBERS);
     let hand_over = |numbers: &mut Vec<f64>| {
         let count = numbers.len() / SENTENCE_NUMBERS;
         push_sentences(list, input, &wasm_bindgen::memory(), address(numbers), count as f64);
         numbers.clear();
     };
-    for sentence in sentences {
-        sentence_numbers(&mut numbers, &sentence);
+    while sentences.push_numbers(&mut numbers) {
         if numbers.len() == SENTENCES_AT_ONCE * SENTENCE_NUMBERS {
             hand_over(&mut numbers);
         }
