@@ -892,22 +892,47 @@ fn ascii_word(text: &[u8], span: Span) -> Option<(u64, u64, usize)> {
 /// [`read_word`] of a word of `len` ASCII bytes, from one to sixteen, read as `first` and `second`
 /// ([`ascii_word`]): lower-cased eight bytes at once and hashed with one mix a chunk. A word of up to eight bytes
 /// has a key of its own: its key is one of the short words' only if it is that word.
+///
+/// A word of up to two bytes (a fifth of a text's words: "a", "of", "I") is no content word, and is only compared
+/// with the first-person words that short, as a number: it is not hashed.
 #[inline(always)]
 fn read_ascii_word(first: u64, second: u64, len: usize) -> (bool, Option<u64>) {
-    let key = mix_chunk(len as u64, crate::tokens::lower_ascii_word(first));
+    let lowered = crate::tokens::lower_ascii_word(first);
+    if len <= 2 {
+        // Compared one by one: a search of the list is a call in the Wasm.
+        let [i, me, my, we] = SHORT_FIRST_PERSON;
+        return (lowered == i || lowered == me || lowered == my || lowered == we, None);
+    }
+    let key = mix_chunk(len as u64, lowered);
     if len > 8 {
         return (false, Some(mix_chunk(key, crate::tokens::lower_ascii_word(second))));
     }
     if len > LONGEST_SHORT_WORD {
         return (false, Some(key));
     }
-    let content = (len > 2).then_some(key);
     match short_word(key) {
         ShortWord::Stopword => (false, None),
-        ShortWord::FirstPerson => (true, content),
-        ShortWord::Other => (false, content),
+        ShortWord::FirstPerson => (true, Some(key)),
+        ShortWord::Other => (false, Some(key)),
     }
 }
+
+/// The words of [`FIRST_PERSON`] of up to two bytes ("i", "me", "my", "we"), each as [`hash`] reads its bytes
+/// (little-endian, padded with zeros), for [`read_ascii_word`].
+const SHORT_FIRST_PERSON: [u64; 4] = {
+    let mut chunks = [0; 4];
+    let (mut i, mut k) = (0, 0);
+    while i < FIRST_PERSON.len() {
+        let bytes = FIRST_PERSON[i].as_bytes();
+        if bytes.len() <= 2 {
+            chunks[k] = if bytes.len() == 2 { bytes[0] as u64 | (bytes[1] as u64) << 8 } else { bytes[0] as u64 };
+            k += 1;
+        }
+        i += 1;
+    }
+    assert!(k == chunks.len(), "four first-person words of up to two bytes");
+    chunks
+};
 
 /// [`read_word`] of any other word: seventeen bytes or more, not ASCII, or too near the text's end for
 /// [`ascii_word`]'s loads. An ASCII word is read as bytes, eight at a time, lower-cased in the pass that hashes it
