@@ -844,10 +844,12 @@ fn read_word(text: &str, span: Span, buffer: &mut String) -> (bool, Option<u64>)
     }
 }
 
-/// The eight bytes of `text` from `at`, little-endian, when the text goes on that far.
+/// The eight bytes of `text` from `at`, little-endian, when the text goes on that far. The range's end wraps
+/// rather than being checked for overflow: a range that wrapped ends before it starts, and `get` refuses it (one
+/// test a word, not two).
 #[inline(always)]
 fn eight_bytes(text: &[u8], at: usize) -> Option<u64> {
-    let eight = text.get(at..at.checked_add(8)?)?;
+    let eight = text.get(at..at.wrapping_add(8))?;
     Some(u64::from_le_bytes(<[u8; 8]>::try_from(eight).ok()?))
 }
 
