@@ -893,13 +893,15 @@ fn ascii_word(text: &[u8], span: Span) -> Option<(u64, u64, usize)> {
 
 /// [`read_word`] of a word of `len` ASCII bytes, from one to sixteen, read as `first` and `second`
 /// ([`ascii_word`]): lower-cased eight bytes at once and hashed with one mix a chunk. A word of up to eight bytes
-/// has a key of its own: its key is one of the short words' only if it is that word.
+/// has a key of its own: its key is one of the short words' only if it is that word. The words are the tokenizer's,
+/// whose ASCII bytes are letters, digits and joiners alone: they are lower-cased by
+/// [`crate::tokens::lower_word_chunk`], which counts on that.
 ///
 /// A word of up to two bytes (a fifth of a text's words: "a", "of", "I") is no content word, and is only compared
 /// with the first-person words that short, as a number: it is not hashed.
 #[inline(always)]
 fn read_ascii_word(first: u64, second: u64, len: usize) -> (bool, Option<u64>) {
-    let lowered = crate::tokens::lower_ascii_word(first);
+    let lowered = crate::tokens::lower_word_chunk(first);
     if len <= 2 {
         // Compared one by one: a search of the list is a call in the Wasm.
         let [i, me, my, we] = SHORT_FIRST_PERSON;
@@ -907,7 +909,7 @@ fn read_ascii_word(first: u64, second: u64, len: usize) -> (bool, Option<u64>) {
     }
     let key = mix_chunk(len as u64, lowered);
     if len > 8 {
-        return (false, Some(mix_chunk(key, crate::tokens::lower_ascii_word(second))));
+        return (false, Some(mix_chunk(key, crate::tokens::lower_word_chunk(second))));
     }
     if len > LONGEST_SHORT_WORD {
         return (false, Some(key));
