@@ -187,7 +187,7 @@ impl SentenceBuilder<'_> {
     /// four offsets, paragraph, score, rounded features and contributions ([`crate::score::Features::push_rounded`]),
     /// the numbers of the [`Sentence`] [`Iterator::next`] would make, written in place. `false` after the last
     /// sentence.
-    #[cfg(target_arch = "wasm32")]
+    #[cfg(any(target_arch = "wasm32", test))]
     pub(crate) fn push_numbers(&mut self, numbers: &mut Vec<f64>) -> bool {
         let Some(s) = self.spans.next() else { return false };
         let (start16, end16) = (self.index.offset16(s.span.start), self.index.offset16(s.span.end));
@@ -393,6 +393,31 @@ mod tests {
         assert!(!take_texts(&mut full).is_empty());
         assert!(!full.people.is_empty() && !full.quotes.is_empty() && !full.removed.is_empty());
         assert_eq!(bare, full);
+    }
+
+    /// The numbers the Wasm binding hands to JavaScript ([`super::SentenceBuilder::push_numbers`]) are the
+    /// sentences' own: their offsets, paragraph and score, then the features and the contributions in the order of
+    /// `Features::NAMES`.
+    #[test]
+    fn sentence_numbers_are_the_sentences() {
+        let text = "Jane Smith, the mayor of Springfield, opened the bridge on Monday. \"It is a great day for the city,\" \
+                    Smith said. Café owners cheered 😀.\n\nThe 45-year-old thanked 3,000 workers. What next?";
+        let options = Options::default();
+        let mut numbers = Vec::new();
+        crate::summarize_with(text, &options, super::SpanTexts::Omitted, &mut |mut built| while built.push_numbers(&mut numbers) {})
+            .unwrap_or_else(|e| panic!("{e}"));
+        let summary = crate::summarize(text, &options).unwrap_or_else(|e| panic!("{e}"));
+        let mut expected = Vec::new();
+        for s in &summary.sentences {
+            expected.extend([s.span.start, s.span.end, s.span.start16, s.span.end16, s.paragraph].map(|n| n as f64));
+            expected.push(s.score);
+            for features in [&s.features, &s.contributions] {
+                let values = serde_json::to_value(features).unwrap_or_else(|e| panic!("{e}"));
+                expected.extend(crate::Features::NAMES.iter().map(|name| values[*name].as_f64().unwrap_or(f64::NAN)));
+            }
+        }
+        assert!(summary.sentences.len() > 2);
+        assert_eq!(numbers.iter().map(|n| n.to_bits()).collect::<Vec<_>>(), expected.iter().map(|n| n.to_bits()).collect::<Vec<_>>());
     }
 
     /// The rounding is `f64::round`'s (halves away from zero) on halves, signed zeros, the largest exact

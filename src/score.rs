@@ -84,7 +84,7 @@ macro_rules! features {
             /// contribution, in the order of [`Features::NAMES`]. For the Wasm binding, which hands the numbers to
             /// JavaScript: rounded where they are to be read, without two `Features` and a `Sentence` made and
             /// copied on the way, nor a list of zeros to round into.
-            #[cfg(target_arch = "wasm32")]
+            #[cfg(any(target_arch = "wasm32", test))]
             pub(crate) fn push_rounded(&self, numbers: &mut Vec<f64>, weights: &RoundingWeights) {
                 let start = numbers.len();
                 numbers.extend_from_slice(&[$(self.$name),*]);
