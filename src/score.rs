@@ -869,7 +869,7 @@ fn ascii_word(text: &[u8], span: Span) -> Option<(u64, u64, usize)> {
         }
         // "'s" as the last two bytes (the bytes past the word are zeros): cut, as `possessive_ending_in_line` cuts it.
         if len >= 2 && (chunk >> (8 * (len - 2))) as u16 == u16::from_le_bytes(*b"'s") {
-            return Some((chunk & !(0xFFFF << (8 * (len - 2))), 0, len - 2));
+            return Some(without_possessive(chunk, len));
         }
         return Some((chunk, 0, len));
     }
@@ -889,6 +889,17 @@ fn ascii_word(text: &[u8], span: Span) -> Option<(u64, u64, usize)> {
         return Some((first, second, len));
     }
     None
+}
+
+/// A word of `len` bytes, up to eight, read as `chunk` ([`ascii_word`]), without the "'s" it ends in. Natively out
+/// of line and cold: few words end so, and in line the cut was made for every word and then dropped (a conditional
+/// move instead of a branch). In the Wasm, where the cut stays a branch, in line: out of line it cost 0.2% more
+/// instructions in V8.
+#[cfg_attr(not(target_arch = "wasm32"), cold, inline(never))]
+#[cfg_attr(target_arch = "wasm32", inline(always))]
+fn without_possessive(chunk: u64, len: usize) -> (u64, u64, usize) {
+    let len = len.saturating_sub(2);
+    (chunk & !(0xFFFF_u64.checked_shl(8 * len as u32).unwrap_or(0)), 0, len)
 }
 
 /// [`read_word`] of a word of `len` ASCII bytes, from one to sixteen, read as `first` and `second`
