@@ -28,6 +28,9 @@ pub(super) struct Candidate {
     pub name: Range<usize>,
     /// How many words `name` has.
     pub parts: usize,
+    /// A name of one word that is no connector or suffix ("van", "Jr"), as the run's keys tell: its form is its key,
+    /// without the key tested again. False when not known (a headline's word).
+    pub plain_word: bool,
     /// Where the look-up keys of `name`'s words lie in [`Candidates::keys`]: one key a word, in order, joined by
     /// spaces (a key holds none).
     pub keys: Range<usize>,
@@ -76,6 +79,11 @@ impl Candidates {
     /// The name of `candidate`.
     pub fn name(&self, candidate: &Candidate) -> &str {
         self.names.get(candidate.name.clone()).unwrap_or("")
+    }
+
+    /// The look-up keys of the words of `candidate`'s name joined by spaces, as [`Candidates::keys_of`] gives them.
+    pub fn joined_keys(&self, candidate: &Candidate) -> &str {
+        self.keys.get(candidate.keys.clone()).unwrap_or("")
     }
 
     /// The look-up keys of the words of `candidate`'s name, in order: [`name_key`] of each word of its `name`.
@@ -562,7 +570,7 @@ fn push_run(
     let (Some(first_word), Some(last_word)) = (name_words.first(), name_words.last()) else { return };
     let (first, last) = (i + core, i + end - 1);
     let last_len = bare_len(text.as_bytes().get(last_word.span.start..last_word.span.end).unwrap_or(b""));
-    let (name, name_keys) = push_name(text, name_words, keys, core, last_len, out);
+    let (name, name_keys, plain_word) = push_name(text, name_words, keys, core, last_len, out);
     let span = Span::new(first_word.span.start, last_word.span.start + last_len);
     let opens_sentence = first == 0 && first_word.span.start <= at.span.start + 3;
     // A word peeled off the run ("President Bill Clinton", "Smith Friday") was keyed with it.
@@ -591,6 +599,7 @@ fn push_run(
         span,
         name,
         parts: name_words.len(),
+        plain_word,
         keys: name_keys,
         evidence: evidence + context,
         context,
@@ -602,15 +611,16 @@ fn push_run(
 }
 
 /// Appends the name `name_words`, words `core..` of the run whose keys `keys` holds, to the candidates' names
-/// and the keys of its words to their keys; returns where each lies. The last word is written `last_len` bytes
+/// and the keys of its words to their keys; returns where each lies, and whether the name is known to be one
+/// word that is no connector or suffix ([`Candidate::plain_word`]). The last word is written `last_len` bytes
 /// long ([`bare_len`]: without its possessive ending), an initial with its period.
 ///
 /// Written in stretches, not word by word: the name is the text itself wherever its words lie one space apart,
 /// as most do, and the keys of the words before the last are a slice of the run's keys.
 #[inline(never)]
-fn push_name(text: &str, name_words: &[Word], keys: &RunKeys, core: usize, last_len: usize, out: &mut Candidates) -> (Range<usize>, Range<usize>) {
+fn push_name(text: &str, name_words: &[Word], keys: &RunKeys, core: usize, last_len: usize, out: &mut Candidates) -> (Range<usize>, Range<usize>, bool) {
     let (name_start, keys_start) = (out.names.len(), out.keys.len());
-    let Some((last, leading)) = name_words.split_last() else { return (name_start..name_start, keys_start..keys_start) };
+    let Some((last, leading)) = name_words.split_last() else { return (name_start..name_start, keys_start..keys_start, false) };
     // Where the stretch of text not yet copied starts.
     let mut from = leading.first().unwrap_or(last).span.start;
     for (w, next) in leading.iter().zip(name_words.iter().skip(1)) {
@@ -644,8 +654,11 @@ fn push_name(text: &str, name_words: &[Word], keys: &RunKeys, core: usize, last_
     // unless the name trims more off the word than a key does: then the name's keys are one slice of the run's.
     let s = text.as_bytes().get(last.span.start..last.span.end).unwrap_or(b"");
     let bare = s.get(..last_len).unwrap_or(b"");
+    // The run's keys are the name's: what the run knows of them holds for the name.
+    let mut plain_word = false;
     if last_len + possessive_ending(s) == s.len() && possessive_ending(bare) == 0 {
         out.keys.push_str(keys.joined(core..core + name_words.len()).unwrap_or(""));
+        plain_word = leading.is_empty() && !keys.is_particle(core);
     } else {
         if !leading.is_empty() {
             out.keys.push_str(keys.joined(core..core + leading.len()).unwrap_or(""));
@@ -653,7 +666,7 @@ fn push_name(text: &str, name_words: &[Word], keys: &RunKeys, core: usize, last_
         }
         push_name_key(text.get(last.span.start..last.span.start + last_len).unwrap_or(""), &mut out.keys);
     }
-    (name_start..out.names.len(), keys_start..out.keys.len())
+    (name_start..out.names.len(), keys_start..out.keys.len(), plain_word)
 }
 
 /// Evidence against a name from its shape and the word after it: a lower-case eponym head ("Charles de Gaulle
@@ -802,6 +815,7 @@ fn push_headline_words(text: &str, sentence: usize, run: &[Word], out: &mut Cand
             span: Span::new(word.span.start, word.span.start + bare.len()),
             name: name_start..out.names.len(),
             parts: 1,
+            plain_word: false,
             keys: keys_start..out.keys.len(),
             evidence: 0.0,
             context: 0.0,
@@ -1479,22 +1493,27 @@ mod tests {
 
     #[test]
     fn a_name_is_written_with_one_space_between_words_and_initials_with_their_periods() {
+        // With whether the name is known to be one word that is no connector or suffix.
         let cases = [
-            ("P. Simmons", "P. Simmons", "p simmons"),
-            ("J.R Smith", "J.R. Smith", "j.r smith"),
-            ("John\nSmith’s", "John Smith", "john smith"),
-            ("Mr. Putin", "Mr Putin", "mr putin"),
-            ("Ludwig van Beethoven", "Ludwig van Beethoven", "ludwig van beethoven"),
-            ("Jones'", "Jones", "jones"),
+            ("P. Simmons", "P. Simmons", "p simmons", false),
+            ("J.R Smith", "J.R. Smith", "j.r smith", false),
+            ("John\nSmith’s", "John Smith", "john smith", false),
+            ("Mr. Putin", "Mr Putin", "mr putin", false),
+            ("Ludwig van Beethoven", "Ludwig van Beethoven", "ludwig van beethoven", false),
+            ("Jones'", "Jones", "jones", true),
+            ("Putin’s", "Putin", "putin", true),
+            ("Smith", "Smith", "smith", true),
+            ("Van", "Van", "van", false),
+            ("Jr.", "Jr", "jr", false),
         ];
         let mut keys = RunKeys::default();
         let mut out = Candidates::default();
-        for (text, name, name_keys) in cases {
+        for (text, name, name_keys, plain_word) in cases {
             let words = crate::tokens::tokenize(text, Span::new(0, text.len()));
             keys.fill(text, &words);
             let last = words.last().map_or(b"".as_slice(), |w| w.span.slice(text).as_bytes());
-            let (name_at, keys_at) = push_name(text, &words, &keys, 0, bare_len(last), &mut out);
-            assert_eq!((&out.names[name_at], &out.keys[keys_at]), (name, name_keys), "{text:?}");
+            let (name_at, keys_at, plain) = push_name(text, &words, &keys, 0, bare_len(last), &mut out);
+            assert_eq!((&out.names[name_at], &out.keys[keys_at], plain), (name, name_keys, plain_word), "{text:?}");
         }
     }
 

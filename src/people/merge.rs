@@ -271,7 +271,11 @@ impl<'a> Forms<'a> {
         let of = candidates
             .iter()
             .map(|candidate| {
-                let form = form_of(all.name(candidate), all.keys_of(candidate), &mut keys)?;
+                // A name of one word that is no connector or suffix is that word ([`form_of`] would find as much).
+                let form = match candidate.plain_word {
+                    true => Form::Single(keys.number(all.joined_keys(candidate))),
+                    false => form_of(all.name(candidate), all.keys_of(candidate), &mut keys)?,
+                };
                 let next = numbers.len();
                 Some((form, *numbers.entry(form).or_insert(next)))
             })
