@@ -578,8 +578,8 @@ fn push_run(
         words: name_words,
         first,
         last,
-        before: Neighbour::of(text, at.words, first.checked_sub(1), first, keys.known(core.checked_sub(1)), before_key),
-        after: Neighbour::of(text, at.words, Some(last + 1), last, keys.known(Some(end)), after_key),
+        before: Neighbour::before(text, at.words, first, keys.known(core.checked_sub(1)), before_key),
+        after: Neighbour::after(text, at.words, last, keys.known(Some(end)), after_key),
     };
     // An initial counts only before another word: a name of one word is not asked.
     let initial_first = name_words.len() > 1 && is_initial(text, first_word);
@@ -1198,42 +1198,41 @@ struct Neighbour<'a> {
 }
 
 impl<'a> Neighbour<'a> {
-    /// The word at `index`, if one space parts it from the name's word at `name`; `known` is its key and entry
+    /// The word before the name's first word, at `first`, if one space parts them; `known` is its key and entry
     /// when the run has them.
-    fn of(
-        text: &'a str,
-        words: &'a [Word],
-        index: Option<usize>,
-        name: usize,
-        known: Option<(&'a str, Entry)>,
-        buffer: &'a mut String,
-    ) -> Option<Neighbour<'a>> {
-        let (index, word) = (index?, words.get(index?)?);
-        let (a, b) = if index < name { (word, words.get(name)?) } else { (words.get(name)?, word) };
-        if !gap_bytes(text, a, b).is_some_and(is_space_gap) {
+    fn before(text: &'a str, words: &'a [Word], first: usize, known: Option<(&'a str, Entry)>, buffer: &'a mut String) -> Option<Neighbour<'a>> {
+        let (word, name) = (words.get(first.checked_sub(1)?)?, words.get(first)?);
+        if !gap_bytes(text, word, name).is_some_and(is_space_gap) {
             return None;
         }
         let lex = lexicons();
-        if index > name {
-            // After the name, only the speech verbs are asked about: most words are told none by their shape.
-            let (key, speech_verb) = match known {
-                Some((key, entry)) => (key, lex.speech_verbs.holds(&entry)),
-                None => {
-                    let key = name_key(word.span.slice(text), buffer);
-                    (key, lex.speech_verbs.contains(key))
-                }
-            };
-            return Some(Neighbour { word, key, entry: Entry::default(), speech_verb, singular_title: None });
-        }
         let (key, entry) = match known {
             Some(known) => known,
             None => {
-                let key = name_key(word.span.slice(text), buffer);
+                let key = name_key(text.get(word.span.start..word.span.end).unwrap_or(""), buffer);
                 (key, lex.entry(key))
             }
         };
         let singular_title = singular_title(key, &entry);
         Some(Neighbour { word, key, entry, speech_verb: lex.speech_verbs.holds(&entry), singular_title })
+    }
+
+    /// The word after the name's last word, at `last`, if one space parts them; `known` is its key and entry when
+    /// the run has them. Only whether it is a speech verb is asked about: most words are told none by their shape.
+    fn after(text: &'a str, words: &'a [Word], last: usize, known: Option<(&'a str, Entry)>, buffer: &'a mut String) -> Option<Neighbour<'a>> {
+        let (name, word) = (words.get(last)?, words.get(last + 1)?);
+        if !gap_bytes(text, name, word).is_some_and(is_space_gap) {
+            return None;
+        }
+        let lex = lexicons();
+        let (key, speech_verb) = match known {
+            Some((key, entry)) => (key, lex.speech_verbs.holds(&entry)),
+            None => {
+                let key = name_key(text.get(word.span.start..word.span.end).unwrap_or(""), buffer);
+                (key, lex.speech_verbs.contains(key))
+            }
+        };
+        Some(Neighbour { word, key, entry: Entry::default(), speech_verb, singular_title: None })
     }
 }
 
