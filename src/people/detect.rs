@@ -776,17 +776,15 @@ fn run_end(text: &str, words: &[Word], i: usize, headline: bool) -> (usize, bool
             j += 1;
             continue;
         }
-        // Up to two lower-case connectors, then a name word: "Joost van der Westhuizen".
-        let mut k = j + 1;
-        while k <= j + 2 {
-            let (Some(before), Some(word)) = (words.get(k - 1), words.get(k)) else { break };
-            if matches!(gap_bytes(text, before, word), Some(b" ")) && is_connector_word(text, word) {
-                k += 1;
-            } else {
-                break;
+        // Up to two lower-case connectors, then a name word: "Joost van der Westhuizen". The first is `next`, after
+        // `gap`, read already.
+        if matches!(gap, b" ") && is_connector_word(text, next) {
+            let mut k = j + 2;
+            if let (Some(before), Some(word)) = (words.get(k - 1), words.get(k)) {
+                if matches!(gap_bytes(text, before, word), Some(b" ")) && is_connector_word(text, word) {
+                    k += 1;
+                }
             }
-        }
-        if k > j + 1 {
             if let (Some(before), Some(word)) = (words.get(k - 1), words.get(k)) {
                 if matches!(gap_bytes(text, before, word), Some(b" ")) && is_name_word(text, word) {
                     j = k;
