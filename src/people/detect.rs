@@ -482,12 +482,21 @@ fn is_country_abbreviation(key: &str) -> bool {
 }
 
 /// Buffers [`find_candidates`] reuses from sentence to sentence.
-#[derive(Default)]
 pub(super) struct Scratch {
     buffer: String,
     before_key: String,
     after_key: String,
     keys: RunKeys,
+}
+
+impl Default for Scratch {
+    /// Buffers with room for the keys of most words and runs, made once rather than grown by doubling over the
+    /// first sentences, a copy each time.
+    fn default() -> Scratch {
+        let key = || String::with_capacity(32);
+        let keys = RunKeys { joined: String::with_capacity(64), words: Vec::with_capacity(8), ascii: false };
+        Scratch { buffer: key(), before_key: key(), after_key: key(), keys }
+    }
 }
 
 /// The sentence [`find_candidates`] reads.
