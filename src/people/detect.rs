@@ -10,6 +10,7 @@
 
 use super::role::{role_after, role_before, role_in_apposition_before, role_words, AfterComma};
 use super::Gender;
+use crate::entry_key::normalize_into;
 use crate::lexicon::{lexicons, may_open_stretch, normalize, Entry, Lexicons, TitleKind};
 use crate::span::Span;
 use crate::tokens::{name_key, possessive_ending, push_name_key, short_code, strip_possessive, ShortWords, Word, EACH_BYTE, HIGH_BITS};
@@ -1373,17 +1374,18 @@ fn table_evidence(
         evidence *= 0.5;
     }
     // Told by its bytes first: most names have no " (" after them.
-    if matches!(text.as_bytes().get(word.span.end..sentence_end), Some([b' ', b'(', ..])) && bracketed_place(text, word.span.end + 2, sentence_end) {
+    if matches!(text.as_bytes().get(word.span.end..sentence_end), Some([b' ', b'(', ..])) && bracketed_place(text, word.span.end + 2, sentence_end, buffer) {
         evidence += if name_len > 1 { 2.0 } else { 1.0 };
     }
     evidence
 }
 
 /// Whether the bracket opened before `from` holds a place ("Michelle Freeman (Jamaica)"): what lies before the
-/// first ")" of the sentence (all of it when it has none) is a place, less than 30 bytes long. Out of line: few
-/// names have a bracket after them, and V8 compiles a function whole on its first call.
+/// first ")" of the sentence (all of it when it has none) is a place, less than 30 bytes long; its key is written
+/// over `buffer`. Out of line: few names have a bracket after them, and V8 compiles a function whole on its first
+/// call.
 #[inline(never)]
-fn bracketed_place(text: &str, from: usize, sentence_end: usize) -> bool {
+fn bracketed_place(text: &str, from: usize, sentence_end: usize, buffer: &mut String) -> bool {
     /// The longest inside a place is read from, plus one.
     const LONGEST: usize = 30;
     let rest = text.as_bytes().get(from..sentence_end).unwrap_or(b"");
@@ -1396,7 +1398,11 @@ fn bracketed_place(text: &str, from: usize, sentence_end: usize) -> bool {
     };
     // ")" is ASCII and the sentence ends on a character boundary: the inside is one.
     let inside = text.get(from..from + len).unwrap_or("");
-    !inside.is_empty() && is_place_like(&normalize(inside.trim()))
+    if inside.is_empty() {
+        return false;
+    }
+    normalize_into(inside.trim(), buffer);
+    is_place_like(buffer)
 }
 
 /// A kinship noun next to the name: "his wife Hillary", "Trump's son Eric", "Clinton's daughter".
