@@ -4,10 +4,17 @@
 /// The look-up form of a multi-word entry: lower case, periods that end a word dropped ("U.S." → "u.s",
 /// "Lt. Gov." → "lt gov"), so entries match words as the tokenizer cuts them.
 pub(crate) fn normalize(entry: &str) -> String {
+    let mut out = String::with_capacity(entry.len());
+    normalize_into(entry, &mut out);
+    out
+}
+
+/// [`normalize`] of `entry`, written over `out`: a look-up that reuses one buffer makes no allocation of its own.
+pub(crate) fn normalize_into(entry: &str, out: &mut String) {
+    out.clear();
     if entry.is_ascii() {
         // The same, byte by byte: ASCII lower-cases one byte to one byte.
         let bytes = entry.as_bytes();
-        let mut out = String::with_capacity(bytes.len());
         for (i, &b) in bytes.iter().enumerate() {
             let ends_word = bytes.get(i + 1).is_none_or(|&n| matches!(n, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r'));
             if b == b'.' && ends_word {
@@ -15,10 +22,9 @@ pub(crate) fn normalize(entry: &str) -> String {
             }
             out.push(char::from(b.to_ascii_lowercase()));
         }
-        return out;
+        return;
     }
     let lowered = entry.to_lowercase();
-    let mut out = String::with_capacity(lowered.len());
     let mut chars = lowered.chars().peekable();
     while let Some(c) = chars.next() {
         if c == '.' && chars.peek().is_none_or(|n| n.is_whitespace()) {
@@ -26,7 +32,6 @@ pub(crate) fn normalize(entry: &str) -> String {
         }
         out.push(c);
     }
-    out
 }
 
 /// Where a speech verb's key is marked in `VERB_SHAPES`, which build.rs writes and `lexicon.rs` tests a word

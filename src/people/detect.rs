@@ -10,6 +10,7 @@
 
 use super::role::{role_after, role_before, role_in_apposition_before, role_words, AfterComma};
 use super::Gender;
+use crate::entry_key::normalize_into;
 use crate::lexicon::{lexicons, may_open_stretch, normalize, Entry, Lexicons, TitleKind};
 use crate::span::Span;
 use crate::tokens::{name_key, possessive_ending, push_name_key, short_code, strip_possessive, ShortWords, Word, EACH_BYTE, HIGH_BITS};
@@ -28,6 +29,9 @@ pub(super) struct Candidate {
     pub name: Range<usize>,
     /// How many words `name` has.
     pub parts: usize,
+    /// A name of one word that is no connector or suffix ("van", "Jr"), as the run's keys tell: its form is its key,
+    /// without the key tested again. False when not known (a headline's word).
+    pub plain_word: bool,
     /// Where the look-up keys of `name`'s words lie in [`Candidates::keys`]: one key a word, in order, joined by
     /// spaces (a key holds none).
     pub keys: Range<usize>,
@@ -64,8 +68,9 @@ impl Candidates {
     /// Room for the candidates of a text of `len` bytes, so that the buffers are made once rather than grown by
     /// doubling, a copy each time: in news copy there is a candidate in every 85 to 100 bytes, and their names take
     /// about a tenth of the text (a fifth to a half in the shortest pieces), their keys as much, their roles less.
+    /// A sixth of the text for the names and for the keys leaves fewer pieces to grow them than an eighth did.
     pub fn for_text(len: usize) -> Candidates {
-        Candidates { list: Vec::with_capacity(len / 64), names: String::with_capacity(len / 8), keys: String::with_capacity(len / 8), roles: String::with_capacity(len / 16) }
+        Candidates { list: Vec::with_capacity(len / 64), names: String::with_capacity(len / 6), keys: String::with_capacity(len / 6), roles: String::with_capacity(len / 16) }
     }
 
     /// The role the text gives `candidate`, if any.
@@ -76,6 +81,11 @@ impl Candidates {
     /// The name of `candidate`.
     pub fn name(&self, candidate: &Candidate) -> &str {
         self.names.get(candidate.name.clone()).unwrap_or("")
+    }
+
+    /// The look-up keys of the words of `candidate`'s name joined by spaces, as [`Candidates::keys_of`] gives them.
+    pub fn joined_keys(&self, candidate: &Candidate) -> &str {
+        self.keys.get(candidate.keys.clone()).unwrap_or("")
     }
 
     /// The look-up keys of the words of `candidate`'s name, in order: [`name_key`] of each word of its `name`.
@@ -474,12 +484,21 @@ fn is_country_abbreviation(key: &str) -> bool {
 }
 
 /// Buffers [`find_candidates`] reuses from sentence to sentence.
-#[derive(Default)]
 pub(super) struct Scratch {
     buffer: String,
     before_key: String,
     after_key: String,
     keys: RunKeys,
+}
+
+impl Default for Scratch {
+    /// Buffers with room for the keys of most words and runs, made once rather than grown by doubling over the
+    /// first sentences, a copy each time.
+    fn default() -> Scratch {
+        let key = || String::with_capacity(32);
+        let keys = RunKeys { joined: String::with_capacity(64), words: Vec::with_capacity(8), ascii: false };
+        Scratch { buffer: key(), before_key: key(), after_key: key(), keys }
+    }
 }
 
 /// The sentence [`find_candidates`] reads.
@@ -562,7 +581,7 @@ fn push_run(
     let (Some(first_word), Some(last_word)) = (name_words.first(), name_words.last()) else { return };
     let (first, last) = (i + core, i + end - 1);
     let last_len = bare_len(text.as_bytes().get(last_word.span.start..last_word.span.end).unwrap_or(b""));
-    let (name, name_keys) = push_name(text, name_words, keys, core, last_len, out);
+    let (name, name_keys, plain_word) = push_name(text, name_words, keys, core, last_len, out);
     let span = Span::new(first_word.span.start, last_word.span.start + last_len);
     let opens_sentence = first == 0 && first_word.span.start <= at.span.start + 3;
     // A word peeled off the run ("President Bill Clinton", "Smith Friday") was keyed with it.
@@ -570,8 +589,8 @@ fn push_run(
         words: name_words,
         first,
         last,
-        before: Neighbour::of(text, at.words, first.checked_sub(1), first, keys.known(core.checked_sub(1)), before_key),
-        after: Neighbour::of(text, at.words, Some(last + 1), last, keys.known(Some(end)), after_key),
+        before: Neighbour::before(text, at.words, first, keys.known(core.checked_sub(1)), before_key),
+        after: Neighbour::after(text, at.words, last, keys.known(Some(end)), after_key),
     };
     // An initial counts only before another word: a name of one word is not asked.
     let initial_first = name_words.len() > 1 && is_initial(text, first_word);
@@ -591,6 +610,7 @@ fn push_run(
         span,
         name,
         parts: name_words.len(),
+        plain_word,
         keys: name_keys,
         evidence: evidence + context,
         context,
@@ -602,15 +622,16 @@ fn push_run(
 }
 
 /// Appends the name `name_words`, words `core..` of the run whose keys `keys` holds, to the candidates' names
-/// and the keys of its words to their keys; returns where each lies. The last word is written `last_len` bytes
+/// and the keys of its words to their keys; returns where each lies, and whether the name is known to be one
+/// word that is no connector or suffix ([`Candidate::plain_word`]). The last word is written `last_len` bytes
 /// long ([`bare_len`]: without its possessive ending), an initial with its period.
 ///
 /// Written in stretches, not word by word: the name is the text itself wherever its words lie one space apart,
 /// as most do, and the keys of the words before the last are a slice of the run's keys.
 #[inline(never)]
-fn push_name(text: &str, name_words: &[Word], keys: &RunKeys, core: usize, last_len: usize, out: &mut Candidates) -> (Range<usize>, Range<usize>) {
+fn push_name(text: &str, name_words: &[Word], keys: &RunKeys, core: usize, last_len: usize, out: &mut Candidates) -> (Range<usize>, Range<usize>, bool) {
     let (name_start, keys_start) = (out.names.len(), out.keys.len());
-    let Some((last, leading)) = name_words.split_last() else { return (name_start..name_start, keys_start..keys_start) };
+    let Some((last, leading)) = name_words.split_last() else { return (name_start..name_start, keys_start..keys_start, false) };
     // Where the stretch of text not yet copied starts.
     let mut from = leading.first().unwrap_or(last).span.start;
     for (w, next) in leading.iter().zip(name_words.iter().skip(1)) {
@@ -644,8 +665,11 @@ fn push_name(text: &str, name_words: &[Word], keys: &RunKeys, core: usize, last_
     // unless the name trims more off the word than a key does: then the name's keys are one slice of the run's.
     let s = text.as_bytes().get(last.span.start..last.span.end).unwrap_or(b"");
     let bare = s.get(..last_len).unwrap_or(b"");
+    // The run's keys are the name's: what the run knows of them holds for the name.
+    let mut plain_word = false;
     if last_len + possessive_ending(s) == s.len() && possessive_ending(bare) == 0 {
         out.keys.push_str(keys.joined(core..core + name_words.len()).unwrap_or(""));
+        plain_word = leading.is_empty() && !keys.is_particle(core);
     } else {
         if !leading.is_empty() {
             out.keys.push_str(keys.joined(core..core + leading.len()).unwrap_or(""));
@@ -653,7 +677,7 @@ fn push_name(text: &str, name_words: &[Word], keys: &RunKeys, core: usize, last_
         }
         push_name_key(text.get(last.span.start..last.span.start + last_len).unwrap_or(""), &mut out.keys);
     }
-    (name_start..out.names.len(), keys_start..out.keys.len())
+    (name_start..out.names.len(), keys_start..out.keys.len(), plain_word)
 }
 
 /// Evidence against a name from its shape and the word after it: a lower-case eponym head ("Charles de Gaulle
@@ -763,17 +787,15 @@ fn run_end(text: &str, words: &[Word], i: usize, headline: bool) -> (usize, bool
             j += 1;
             continue;
         }
-        // Up to two lower-case connectors, then a name word: "Joost van der Westhuizen".
-        let mut k = j + 1;
-        while k <= j + 2 {
-            let (Some(before), Some(word)) = (words.get(k - 1), words.get(k)) else { break };
-            if matches!(gap_bytes(text, before, word), Some(b" ")) && is_connector_word(text, word) {
-                k += 1;
-            } else {
-                break;
+        // Up to two lower-case connectors, then a name word: "Joost van der Westhuizen". The first is `next`, after
+        // `gap`, read already.
+        if matches!(gap, b" ") && is_connector_word(text, next) {
+            let mut k = j + 2;
+            if let (Some(before), Some(word)) = (words.get(k - 1), words.get(k)) {
+                if matches!(gap_bytes(text, before, word), Some(b" ")) && is_connector_word(text, word) {
+                    k += 1;
+                }
             }
-        }
-        if k > j + 1 {
             if let (Some(before), Some(word)) = (words.get(k - 1), words.get(k)) {
                 if matches!(gap_bytes(text, before, word), Some(b" ")) && is_name_word(text, word) {
                     j = k;
@@ -802,6 +824,7 @@ fn push_headline_words(text: &str, sentence: usize, run: &[Word], out: &mut Cand
             span: Span::new(word.span.start, word.span.start + bare.len()),
             name: name_start..out.names.len(),
             parts: 1,
+            plain_word: false,
             keys: keys_start..out.keys.len(),
             evidence: 0.0,
             context: 0.0,
@@ -1184,42 +1207,41 @@ struct Neighbour<'a> {
 }
 
 impl<'a> Neighbour<'a> {
-    /// The word at `index`, if one space parts it from the name's word at `name`; `known` is its key and entry
+    /// The word before the name's first word, at `first`, if one space parts them; `known` is its key and entry
     /// when the run has them.
-    fn of(
-        text: &'a str,
-        words: &'a [Word],
-        index: Option<usize>,
-        name: usize,
-        known: Option<(&'a str, Entry)>,
-        buffer: &'a mut String,
-    ) -> Option<Neighbour<'a>> {
-        let (index, word) = (index?, words.get(index?)?);
-        let (a, b) = if index < name { (word, words.get(name)?) } else { (words.get(name)?, word) };
-        if !gap_bytes(text, a, b).is_some_and(is_space_gap) {
+    fn before(text: &'a str, words: &'a [Word], first: usize, known: Option<(&'a str, Entry)>, buffer: &'a mut String) -> Option<Neighbour<'a>> {
+        let (word, name) = (words.get(first.checked_sub(1)?)?, words.get(first)?);
+        if !gap_bytes(text, word, name).is_some_and(is_space_gap) {
             return None;
         }
         let lex = lexicons();
-        if index > name {
-            // After the name, only the speech verbs are asked about: most words are told none by their shape.
-            let (key, speech_verb) = match known {
-                Some((key, entry)) => (key, lex.speech_verbs.holds(&entry)),
-                None => {
-                    let key = name_key(word.span.slice(text), buffer);
-                    (key, lex.speech_verbs.contains(key))
-                }
-            };
-            return Some(Neighbour { word, key, entry: Entry::default(), speech_verb, singular_title: None });
-        }
         let (key, entry) = match known {
             Some(known) => known,
             None => {
-                let key = name_key(word.span.slice(text), buffer);
+                let key = name_key(text.get(word.span.start..word.span.end).unwrap_or(""), buffer);
                 (key, lex.entry(key))
             }
         };
         let singular_title = singular_title(key, &entry);
         Some(Neighbour { word, key, entry, speech_verb: lex.speech_verbs.holds(&entry), singular_title })
+    }
+
+    /// The word after the name's last word, at `last`, if one space parts them; `known` is its key and entry when
+    /// the run has them. Only whether it is a speech verb is asked about: most words are told none by their shape.
+    fn after(text: &'a str, words: &'a [Word], last: usize, known: Option<(&'a str, Entry)>, buffer: &'a mut String) -> Option<Neighbour<'a>> {
+        let (name, word) = (words.get(last)?, words.get(last + 1)?);
+        if !gap_bytes(text, name, word).is_some_and(is_space_gap) {
+            return None;
+        }
+        let lex = lexicons();
+        let (key, speech_verb) = match known {
+            Some((key, entry)) => (key, lex.speech_verbs.holds(&entry)),
+            None => {
+                let key = name_key(text.get(word.span.start..word.span.end).unwrap_or(""), buffer);
+                (key, lex.speech_verbs.contains(key))
+            }
+        };
+        Some(Neighbour { word, key, entry: Entry::default(), speech_verb, singular_title: None })
     }
 }
 
@@ -1352,17 +1374,18 @@ fn table_evidence(
         evidence *= 0.5;
     }
     // Told by its bytes first: most names have no " (" after them.
-    if matches!(text.as_bytes().get(word.span.end..sentence_end), Some([b' ', b'(', ..])) && bracketed_place(text, word.span.end + 2, sentence_end) {
+    if matches!(text.as_bytes().get(word.span.end..sentence_end), Some([b' ', b'(', ..])) && bracketed_place(text, word.span.end + 2, sentence_end, buffer) {
         evidence += if name_len > 1 { 2.0 } else { 1.0 };
     }
     evidence
 }
 
 /// Whether the bracket opened before `from` holds a place ("Michelle Freeman (Jamaica)"): what lies before the
-/// first ")" of the sentence (all of it when it has none) is a place, less than 30 bytes long. Out of line: few
-/// names have a bracket after them, and V8 compiles a function whole on its first call.
+/// first ")" of the sentence (all of it when it has none) is a place, less than 30 bytes long; its key is written
+/// over `buffer`. Out of line: few names have a bracket after them, and V8 compiles a function whole on its first
+/// call.
 #[inline(never)]
-fn bracketed_place(text: &str, from: usize, sentence_end: usize) -> bool {
+fn bracketed_place(text: &str, from: usize, sentence_end: usize, buffer: &mut String) -> bool {
     /// The longest inside a place is read from, plus one.
     const LONGEST: usize = 30;
     let rest = text.as_bytes().get(from..sentence_end).unwrap_or(b"");
@@ -1375,7 +1398,11 @@ fn bracketed_place(text: &str, from: usize, sentence_end: usize) -> bool {
     };
     // ")" is ASCII and the sentence ends on a character boundary: the inside is one.
     let inside = text.get(from..from + len).unwrap_or("");
-    !inside.is_empty() && is_place_like(&normalize(inside.trim()))
+    if inside.is_empty() {
+        return false;
+    }
+    normalize_into(inside.trim(), buffer);
+    is_place_like(buffer)
 }
 
 /// A kinship noun next to the name: "his wife Hillary", "Trump's son Eric", "Clinton's daughter".
@@ -1479,22 +1506,27 @@ mod tests {
 
     #[test]
     fn a_name_is_written_with_one_space_between_words_and_initials_with_their_periods() {
+        // With whether the name is known to be one word that is no connector or suffix.
         let cases = [
-            ("P. Simmons", "P. Simmons", "p simmons"),
-            ("J.R Smith", "J.R. Smith", "j.r smith"),
-            ("John\nSmith’s", "John Smith", "john smith"),
-            ("Mr. Putin", "Mr Putin", "mr putin"),
-            ("Ludwig van Beethoven", "Ludwig van Beethoven", "ludwig van beethoven"),
-            ("Jones'", "Jones", "jones"),
+            ("P. Simmons", "P. Simmons", "p simmons", false),
+            ("J.R Smith", "J.R. Smith", "j.r smith", false),
+            ("John\nSmith’s", "John Smith", "john smith", false),
+            ("Mr. Putin", "Mr Putin", "mr putin", false),
+            ("Ludwig van Beethoven", "Ludwig van Beethoven", "ludwig van beethoven", false),
+            ("Jones'", "Jones", "jones", true),
+            ("Putin’s", "Putin", "putin", true),
+            ("Smith", "Smith", "smith", true),
+            ("Van", "Van", "van", false),
+            ("Jr.", "Jr", "jr", false),
         ];
         let mut keys = RunKeys::default();
         let mut out = Candidates::default();
-        for (text, name, name_keys) in cases {
+        for (text, name, name_keys, plain_word) in cases {
             let words = crate::tokens::tokenize(text, Span::new(0, text.len()));
             keys.fill(text, &words);
             let last = words.last().map_or(b"".as_slice(), |w| w.span.slice(text).as_bytes());
-            let (name_at, keys_at) = push_name(text, &words, &keys, 0, bare_len(last), &mut out);
-            assert_eq!((&out.names[name_at], &out.keys[keys_at]), (name, name_keys), "{text:?}");
+            let (name_at, keys_at, plain) = push_name(text, &words, &keys, 0, bare_len(last), &mut out);
+            assert_eq!((&out.names[name_at], &out.keys[keys_at], plain), (name, name_keys, plain_word), "{text:?}");
         }
     }
 

@@ -7,7 +7,7 @@
 use std::hash::{Hash, Hasher};
 
 use crate::lexicon::FastMap;
-use crate::tokens::short_code;
+use crate::entry_key::key_hash;
 
 use super::detect::{given_name_strength, is_common_word, is_connector, is_place_like_entry, is_suffix, letters, Candidate, Candidates};
 use super::{Mention, People, PersonFound};
@@ -64,16 +64,22 @@ impl<'a> Keys<'a> {
     }
 }
 
-/// A key as [`Keys`] maps it to its number, hashed as one number ([`short_code`]: its length and first 7 bytes)
-/// rather than as bytes, whose padded tail the hasher copies (a `memcpy` call in the Wasm). Most name words are
-/// at most 7 bytes, and the few longer keys that share their length and first 7 bytes are told apart as strings.
+/// A key as [`Keys`] maps it to its number, hashed as one number ([`key_hash`], the lexicon's hash: its 8-byte
+/// words, the last read as overlapping words rather than byte by byte) rather than as bytes, whose padded tail the
+/// hasher copies (a `memcpy` call in the Wasm).
 #[derive(PartialEq, Eq)]
 struct KeyText<'a>(&'a str);
 
 impl Hash for KeyText<'_> {
     fn hash<H: Hasher>(&self, state: &mut H) {
-        state.write_u64(short_code(self.0));
+        state.write_u64(hash_of_key(self.0));
     }
+}
+
+/// [`key_hash`] of a key, out of line: one copy for every look-up of the map that hashes it.
+#[inline(never)]
+fn hash_of_key(key: &str) -> u64 {
+    key_hash(key.as_bytes())
 }
 
 /// What a candidate's words are, as keys.
@@ -271,7 +277,11 @@ impl<'a> Forms<'a> {
         let of = candidates
             .iter()
             .map(|candidate| {
-                let form = form_of(all.name(candidate), all.keys_of(candidate), &mut keys)?;
+                // A name of one word that is no connector or suffix is that word ([`form_of`] would find as much).
+                let form = match candidate.plain_word {
+                    true => Form::Single(keys.number(all.joined_keys(candidate))),
+                    false => form_of(all.name(candidate), all.keys_of(candidate), &mut keys)?,
+                };
                 let next = numbers.len();
                 Some((form, *numbers.entry(form).or_insert(next)))
             })

@@ -283,7 +283,12 @@ struct PhraseWord<'a> {
 /// read in one pass over its bytes; `*at` moves past it. `None` when only white space is left.
 fn next_phrase_word<'a>(rest: &'a str, at: &mut usize) -> Option<PhraseWord<'a>> {
     let bytes = rest.as_bytes();
-    let start = skip_while_space(rest, *at, true);
+    // Most words start where the last ended or one ASCII space after it, told here without a call.
+    let start = match bytes.get(*at..) {
+        Some([first, ..]) if first.is_ascii() && !is_ascii_space(*first) => *at,
+        Some([b' ', second, ..]) if second.is_ascii() && !is_ascii_space(*second) => *at + 1,
+        _ => skip_while_space(rest, *at, true),
+    };
     if start >= bytes.len() {
         return None;
     }
