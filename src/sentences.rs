@@ -588,6 +588,15 @@ impl<'a, 'o> Scanner<'a, 'o> {
         if gap.contains('\n') && starts_with_list_marker(&text[next_start..]) {
             return (end, Some(end));
         }
+        if !strong && !ellipsis && bytes.get(next_start).is_some_and(u8::is_ascii_uppercase) {
+            // A capital after a period, the most common end, is settled by the word before the period (and a speaker
+            // tag after a quote): the word after it is read only after an abbreviation, where the tests below read it
+            // for every terminator.
+            if quote_closed && speaker_tag_follows(text, next_start) {
+                return (end, None);
+            }
+            return (end, self.period_ends(at, next_start, false).then_some(end));
+        }
         let following = following_word(text, next_start);
         // The word's first character, an ASCII byte read in place (decoding is a call in the Wasm).
         let first = match following.word.as_bytes().first() {
@@ -627,13 +636,21 @@ impl<'a, 'o> Scanner<'a, 'o> {
         if ellipsis {
             return (end, Some(end));
         }
-        let uncased = !first.is_uppercase();
-        let ends = match self.before_period(at) {
+        (end, self.period_ends(at, next_start, !first.is_uppercase()).then_some(end))
+    }
+
+    /// Whether the period at `at` ends its sentence before the word at `next_start`, a letter or a mark before one
+    /// (`uncased` when the letter has no case): by the word before the period, and after an abbreviation by the word
+    /// after it.
+    fn period_ends(&self, at: usize, next_start: usize, uncased: bool) -> bool {
+        match self.before_period(at) {
             PeriodWord::Title | PeriodWord::ListMarker => false,
-            PeriodWord::Ambiguous => uncased || (is_sentence_starter(following.word) && !following.is_initial),
+            PeriodWord::Ambiguous => uncased || {
+                let following = following_word(self.text, next_start);
+                is_sentence_starter(following.word) && !following.is_initial
+            },
             PeriodWord::BeforeNumber | PeriodWord::Ordinary => true,
-        };
-        (end, ends.then_some(end))
+        }
     }
 
     /// True when the sentence so far holds an odd number of straight double quotes: one is open at `at`.
