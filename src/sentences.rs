@@ -581,11 +581,12 @@ impl<'a, 'o> Scanner<'a, 'o> {
             return (end, glued.then_some(end));
         }
         let next_start = skip_space(text, end);
-        let gap = &text[end..next_start];
-        if line_breaks(gap) >= 2 || next_start >= text.len() {
+        // The gap's line breaks counted once, as bytes: a blank line ends the sentence, a single break before a list item.
+        let breaks = line_breaks(bytes.get(end..next_start).unwrap_or_default());
+        if breaks >= 2 || next_start >= text.len() {
             return (end, Some(end));
         }
-        if gap.contains('\n') && starts_with_list_marker(&text[next_start..]) {
+        if breaks > 0 && starts_with_list_marker(&text[next_start..]) {
             return (end, Some(end));
         }
         if !strong && !ellipsis && bytes.get(next_start).is_some_and(u8::is_ascii_uppercase) {
@@ -751,7 +752,7 @@ impl<'a, 'o> Scanner<'a, 'o> {
         let line = self.text[line_start.max(self.start)..at].trim();
         let next_start = skip_space(self.text, at);
         let rest = &self.text[next_start..];
-        if line_breaks(&self.text[at..next_start]) >= 2 {
+        if line_breaks(self.text.as_bytes().get(at..next_start).unwrap_or_default()) >= 2 {
             // A blank line.
             return true;
         }
@@ -968,8 +969,8 @@ fn skip_space(text: &str, from: usize) -> usize {
 }
 
 /// How many line breaks `text` holds.
-fn line_breaks(text: &str) -> usize {
-    text.bytes().filter(|&b| b == b'\n').count()
+fn line_breaks(text: &[u8]) -> usize {
+    text.iter().filter(|&&b| b == b'\n').count()
 }
 
 /// A character that ends a sentence: ".", "!", "?" tested in place (in the Wasm a call is made only for a character
