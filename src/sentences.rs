@@ -1370,6 +1370,11 @@ mod tests {
         assert!(is_dotted_acronym("Ph.D"));
         assert!(!is_dotted_acronym("example.com"));
         assert!(!is_dotted_acronym("3.5"));
+        // The pre-test on the last three bytes agrees with the groups themselves.
+        for word in ["", ".", "a.", "U.S.", "U.S.A", "e.g", "Ph.Dr", "Ph.Drs", "a.bc", "said", "É.U", "É.Ü", "ab.Üx", "x.yz"] {
+            let groups = word.contains('.') && word.split('.').all(|part| (1..=2).contains(&part.chars().count()) && part.chars().all(char::is_alphabetic));
+            assert_eq!(is_dotted_acronym(word), groups, "{word:?}");
+        }
     }
 
     /// The word before a period starts after the last white space of any kind (a no-break space, a vertical
