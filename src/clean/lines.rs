@@ -346,6 +346,8 @@ fn read_token(text: &str, start: usize, mut at: usize, mut packed: u64, mut key_
         key_len += 1;
     };
     let mut spaced = false;
+    // Whether the token holds a character beyond ASCII (its first letter is then found by decoding).
+    let mut beyond_ascii = false;
     while let Some(&byte) = bytes.get(at) {
         let key = ASCII_KEY[usize::from(byte)];
         if key >= b'0' {
@@ -356,6 +358,7 @@ fn read_token(text: &str, start: usize, mut at: usize, mut packed: u64, mut key_
         } else if key == NOT_ASCII {
             match char_at(text, at) {
                 Some(c) if !c.is_whitespace() => {
+                    beyond_ascii = true;
                     if crate::tokens::is_alphanumeric_beyond_ascii(c) {
                         let mut encoded = [0; 4];
                         for lower in c.to_lowercase() {
@@ -375,17 +378,19 @@ fn read_token(text: &str, start: usize, mut at: usize, mut packed: u64, mut key_
     let end = at;
     // The ASCII white space that ended the token is passed here rather than read again.
     let next = at + usize::from(spaced);
-    // The case of the token's first letter: usually its first byte. The token as a string is needed only when
-    // its first byte is no letter or it holds other characters.
-    let capital = match bytes.get(start) {
-        Some(&first) if first.is_ascii_alphabetic() => first.is_ascii_uppercase(),
-        _ => match text.get(start..end).unwrap_or("").chars().find(|c| c.is_alphabetic()) {
-            Some(letter) => letter.is_uppercase(),
-            None if end == start + 1 && bytes.get(start) == Some(&b'.') && start.checked_sub(1).and_then(|b| bytes.get(b)) == Some(&b' ') => {
-                return Token::SpacedPeriod { next }
-            }
-            None => return Token::Word { next, letter: None },
-        },
+    // The case of the token's first letter: usually its first byte. The token as a string is needed only when it
+    // holds characters beyond ASCII: an ASCII token ("2019", "(pictured)") is read as bytes, as decoding is a call in
+    // the Wasm.
+    let letter = match bytes.get(start) {
+        Some(&first) if first.is_ascii_alphabetic() => Some(first.is_ascii_uppercase()),
+        _ if !beyond_ascii => bytes.get(start..end).unwrap_or_default().iter().find(|b| b.is_ascii_alphabetic()).map(u8::is_ascii_uppercase),
+        _ => text.get(start..end).unwrap_or("").chars().find(|c| c.is_alphabetic()).map(char::is_uppercase),
+    };
+    let Some(capital) = letter else {
+        if end == start + 1 && bytes.get(start) == Some(&b'.') && start.checked_sub(1).and_then(|b| bytes.get(b)) == Some(&b' ') {
+            return Token::SpacedPeriod { next };
+        }
+        return Token::Word { next, letter: None };
     };
     let function_word = key_len <= FunctionWords::LONGEST && function_words.contains_packed(packed);
     Token::Word { next, letter: Some((capital, function_word)) }
