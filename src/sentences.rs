@@ -963,6 +963,10 @@ fn bracket_pairs(text: &str, offset: usize, marks: &mut Vec<usize>) -> Vec<(usiz
 /// ([`is_ascii_space`]); a character beyond ASCII is decoded.
 fn skip_space(text: &str, from: usize) -> usize {
     let bytes = text.as_bytes();
+    // One space before a printable ASCII byte, as after most sentences, is told from the two bytes.
+    if bytes.get(from) == Some(&b' ') && bytes.get(from + 1).is_some_and(|&b| b > b' ' && b.is_ascii()) {
+        return from + 1;
+    }
     let mut at = from;
     while let Some(&byte) = bytes.get(at) {
         if byte.is_ascii() {
