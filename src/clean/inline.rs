@@ -21,12 +21,13 @@ const AGENCIES: [&str; 12] = [
     "The Hollywood Reporter", "Bloomberg",
 ];
 
-/// Cuts inline chrome out of every paragraph of `article`, adding it to `removed`.
-pub(super) fn strip_inline_chrome(text: &str, article: &mut Article) {
+/// Cuts inline chrome out of every paragraph of `article`, adding it to `removed`; captions closed by " ." only when
+/// `spaced_period` says that some paragraph may hold one.
+pub(super) fn strip_inline_chrome(text: &str, article: &mut Article, spaced_period: bool) {
     let mut paragraphs = Vec::with_capacity(article.paragraphs.len());
     for &paragraph in &article.paragraphs {
         let content = paragraph.slice(text);
-        let cuts = find_cuts(content);
+        let cuts = find_cuts(content, spaced_period);
         if cuts.is_empty() {
             push_trimmed(text, paragraph, &mut paragraphs);
         } else {
@@ -62,8 +63,9 @@ static MARKER_START: [bool; 256] = crate::tokens::byte_set(b"SRPULA\xC2");
 /// The markers' second bytes ("©" is C2 A9).
 static MARKER_SECOND: [bool; 256] = crate::tokens::byte_set(b"ceUPad\xA9");
 
-/// The chrome inside one paragraph: `(start, end, reason)` in bytes relative to it, on char boundaries.
-fn find_cuts(paragraph: &str) -> Vec<(usize, usize, &'static str)> {
+/// The chrome inside one paragraph: `(start, end, reason)` in bytes relative to it, on char boundaries; captions closed
+/// by " ." only when `spaced_period` says that the paragraph may hold one.
+fn find_cuts(paragraph: &str, spaced_period: bool) -> Vec<(usize, usize, &'static str)> {
     let mut cuts = Vec::new();
     let mut at = 0;
     if let Some(end) = header_debris(paragraph) {
@@ -102,7 +104,9 @@ fn find_cuts(paragraph: &str) -> Vec<(usize, usize, &'static str)> {
             cuts.push((start, paragraph.len(), "footer"));
         }
     }
-    find_captions(paragraph, &mut cuts);
+    if spaced_period {
+        find_captions(paragraph, &mut cuts);
+    }
     if cuts.len() > 1 {
         drop_overlaps(&mut cuts);
     }
@@ -399,7 +403,7 @@ mod tests {
     use super::*;
 
     fn cut_texts(paragraph: &str) -> Vec<(&str, &'static str)> {
-        find_cuts(paragraph).into_iter().map(|(s, e, r)| (&paragraph[s..e], r)).collect()
+        find_cuts(paragraph, true).into_iter().map(|(s, e, r)| (&paragraph[s..e], r)).collect()
     }
 
     #[test]

@@ -32,6 +32,9 @@ pub(super) struct Line {
     pub blank_after: bool,
     /// The chrome recognised from the line's own content.
     pub chrome: Option<&'static str>,
+    /// A period stands alone after a space (" ."), as the Daily Mail closes its run-in captions: the only lines whose
+    /// paragraphs [`super::inline`] searches for them.
+    pub spaced_period: bool,
     /// Reads as article prose: at least [`PROSE_WORDS`] words, a terminator, no chrome.
     pub prose: bool,
 }
@@ -167,6 +170,8 @@ struct Tally {
     function: usize,
     /// Tokens with a letter whose first letter is a capital.
     capitals: usize,
+    /// A token is a period alone after a space ([`Line::spaced_period`]).
+    spaced_period: bool,
 }
 
 impl Tally {
@@ -177,6 +182,7 @@ impl Tally {
             alphabetic: self.alphabetic + other.alphabetic,
             function: self.function + other.function,
             capitals: self.capitals + other.capitals,
+            spaced_period: self.spaced_period || other.spaced_period,
         }
     }
 }
@@ -198,6 +204,7 @@ impl Line {
             blank_before,
             blank_after: false,
             chrome,
+            spaced_period: tally.spaced_period,
             prose: terminal && tally.words >= PROSE_WORDS && chrome.is_none(),
         }
     }
@@ -211,6 +218,7 @@ impl Line {
 fn measure(text: &str, from: usize, function_words: &FunctionWords) -> (Tally, usize) {
     // Tokens without a letter are counted rather than those with one: they are rare, and are read out of line.
     let (mut words, mut letterless, mut function, mut capitals) = (0usize, 0usize, 0usize, 0usize);
+    let mut spaced_period = false;
     let bytes = text.as_bytes();
     let mut at = from;
     let end = loop {
@@ -279,9 +287,15 @@ fn measure(text: &str, from: usize, function_words: &FunctionWords) -> (Tally, u
                     None => letterless += 1,
                 }
             }
+            Token::SpacedPeriod { next } => {
+                at = next;
+                words += 1;
+                letterless += 1;
+                spaced_period = true;
+            }
         }
     };
-    (Tally { words, alphabetic: words - letterless, function, capitals }, end)
+    (Tally { words, alphabetic: words - letterless, function, capitals, spaced_period }, end)
 }
 
 /// What [`read_token`] found where a token may start.
@@ -293,6 +307,8 @@ enum Token {
     /// A token, and where the next may start; with a letter, whether its first letter is a capital and whether its
     /// key is a function word.
     Word { next: usize, letter: Option<(bool, bool)> },
+    /// A token that is a period alone after a space, and where the next may start ([`Line::spaced_period`]).
+    SpacedPeriod { next: usize },
 }
 
 /// [`measure`] for what its loop does not take: white space, and tokens that open with no letter, hold
@@ -330,6 +346,8 @@ fn read_token(text: &str, start: usize, mut at: usize, mut packed: u64, mut key_
         key_len += 1;
     };
     let mut spaced = false;
+    // Whether the token holds a character beyond ASCII (its first letter is then found by decoding).
+    let mut beyond_ascii = false;
     while let Some(&byte) = bytes.get(at) {
         let key = ASCII_KEY[usize::from(byte)];
         if key >= b'0' {
@@ -340,6 +358,7 @@ fn read_token(text: &str, start: usize, mut at: usize, mut packed: u64, mut key_
         } else if key == NOT_ASCII {
             match char_at(text, at) {
                 Some(c) if !c.is_whitespace() => {
+                    beyond_ascii = true;
                     if crate::tokens::is_alphanumeric_beyond_ascii(c) {
                         let mut encoded = [0; 4];
                         for lower in c.to_lowercase() {
@@ -359,14 +378,19 @@ fn read_token(text: &str, start: usize, mut at: usize, mut packed: u64, mut key_
     let end = at;
     // The ASCII white space that ended the token is passed here rather than read again.
     let next = at + usize::from(spaced);
-    // The case of the token's first letter: usually its first byte. The token as a string is needed only when
-    // its first byte is no letter or it holds other characters.
-    let capital = match bytes.get(start) {
-        Some(&first) if first.is_ascii_alphabetic() => first.is_ascii_uppercase(),
-        _ => match text.get(start..end).unwrap_or("").chars().find(|c| c.is_alphabetic()) {
-            Some(letter) => letter.is_uppercase(),
-            None => return Token::Word { next, letter: None },
-        },
+    // The case of the token's first letter: usually its first byte. The token as a string is needed only when it
+    // holds characters beyond ASCII: an ASCII token ("2019", "(pictured)") is read as bytes, as decoding is a call in
+    // the Wasm.
+    let letter = match bytes.get(start) {
+        Some(&first) if first.is_ascii_alphabetic() => Some(first.is_ascii_uppercase()),
+        _ if !beyond_ascii => bytes.get(start..end).unwrap_or_default().iter().find(|b| b.is_ascii_alphabetic()).map(u8::is_ascii_uppercase),
+        _ => text.get(start..end).unwrap_or("").chars().find(|c| c.is_alphabetic()).map(char::is_uppercase),
+    };
+    let Some(capital) = letter else {
+        if end == start + 1 && bytes.get(start) == Some(&b'.') && start.checked_sub(1).and_then(|b| bytes.get(b)) == Some(&b' ') {
+            return Token::SpacedPeriod { next };
+        }
+        return Token::Word { next, letter: None };
     };
     let function_word = key_len <= FunctionWords::LONGEST && function_words.contains_packed(packed);
     Token::Word { next, letter: Some((capital, function_word)) }
@@ -695,6 +719,31 @@ mod tests {
             assert_eq!(tally.words, split_whitespace(line).count(), "{line:?}");
             assert_eq!((tally.alphabetic, tally.capitals, tally.function), (alphabetic, capitals, function), "{line:?}");
             from = end + 1;
+        }
+    }
+
+    #[test]
+    fn spaced_periods_are_the_periods_alone_after_a_space() {
+        // As `inline::find_captions` finds the " ." that closes a caption: a period after a space, before white space
+        // or the end.
+        for line in [
+            "Racy: Irish actor Aidan Turner (left) went swimming . The show airs soon.",
+            "It ended .",
+            "It ended.",
+            "  . at the start",
+            "a .b",
+            "a .\u{a0}b",
+            "a .\u{b}b",
+            "a\t. b",
+            "a .. b",
+            "a ... b",
+            "U.S . Army",
+            "“Quoted” . ‘again’ .\r",
+        ] {
+            let expected = line.char_indices().any(|(i, c)| {
+                c == '.' && line.as_bytes().get(i.wrapping_sub(1)) == Some(&b' ') && line[i + 1..].chars().next().is_none_or(char::is_whitespace)
+            });
+            assert_eq!(split_lines(line).first().map(|l| l.spaced_period), Some(expected), "{line:?}");
         }
     }
 

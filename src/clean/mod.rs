@@ -108,7 +108,7 @@ pub(crate) fn find_article(text: &str) -> Article {
             place(&mut article, line, reason, *logit);
         }
     }
-    inline::strip_inline_chrome(text, &mut article);
+    inline::strip_inline_chrome(text, &mut article, has_spaced_period(&lines));
     article
 }
 
@@ -121,8 +121,15 @@ fn without_region(text: &str, lines: &[Line], logits: &[f64]) -> Article {
     for (line, logit) in lines.iter().zip(logits) {
         place(&mut article, line, line.chrome, *logit);
     }
-    inline::strip_inline_chrome(text, &mut article);
+    inline::strip_inline_chrome(text, &mut article, has_spaced_period(lines));
     article
+}
+
+/// Whether a line holds a period alone after a space ([`Line::spaced_period`]): without one, no paragraph holds a
+/// caption that the Daily Mail closes so, and none is searched for it (a search read every byte of every paragraph).
+#[inline(never)]
+fn has_spaced_period(lines: &[Line]) -> bool {
+    lines.iter().any(|line| line.spaced_period)
 }
 
 /// Puts a line in the article: removed as chrome for `reason`, or kept as a paragraph with how much it reads as
