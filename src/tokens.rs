@@ -408,20 +408,39 @@ fn without_endings(word: &str) -> &str {
 /// Appends the [`name_key`] of `word` to `buffer`. A word of ASCII letters alone, as most name words are
 /// ("Smith"), has no ending to cut: its endings are not looked for.
 ///
-/// A capitalised word of ASCII letters ("Smith"), most name words, is written as its first letter lowered and the
-/// rest as it is, without lowering the copy again byte by byte.
+/// A word of up to eight bytes, an ASCII letter and then lower-case ones ("Smith"), most name words, is told by one
+/// test of its eight bytes ([`capitalized_ascii_letters`]) and written as it is with its first letter lowered,
+/// without lowering the copy again byte by byte. A longer one is lowered whole, as other words of ASCII letters are.
 pub(crate) fn push_name_key(word: &str, buffer: &mut String) {
-    if let (Some(&first), Some(rest)) = (word.as_bytes().first(), word.get(1..)) {
-        if first.is_ascii_alphabetic() && rest.bytes().all(|byte| byte.is_ascii_lowercase()) {
-            buffer.push(char::from(first.to_ascii_lowercase()));
-            buffer.push_str(rest);
-            return;
+    if capitalized_ascii_letters(word.as_bytes()) {
+        let start = buffer.len();
+        buffer.push_str(word);
+        // An ASCII letter: one byte, a character of its own.
+        if let Some(first) = buffer.get_mut(start..start + 1) {
+            first.make_ascii_lowercase();
         }
+        return;
     }
     if word.bytes().all(|byte| byte.is_ascii_alphabetic()) {
         return push_lowered(word, buffer);
     }
     push_bare_key(without_endings(word), buffer);
+}
+
+/// Whether `word` is one to eight bytes, an ASCII letter and then lower-case ASCII letters: all eight bytes tested
+/// at once, the first with 0x20 set, which makes an ASCII capital its lower-case letter and leaves no other byte a
+/// lower-case letter. A byte with its high bit set fails, and a carry out of it reaches only the bytes after it.
+fn capitalized_ascii_letters(word: &[u8]) -> bool {
+    let len = word.len();
+    if len.wrapping_sub(1) >= 8 {
+        return false;
+    }
+    let chunk = word.first_chunk::<8>().map_or_else(|| crate::entry_key::tail_word(word), |eight| u64::from_le_bytes(*eight)) | 0x20;
+    let from_a = chunk.wrapping_add(EACH_BYTE * u64::from(0x80 - b'a'));
+    let past_z = chunk.wrapping_add(EACH_BYTE * u64::from(0x80 - b'z' - 1));
+    let letters = from_a & !past_z & !chunk & HIGH_BITS;
+    let wanted = HIGH_BITS >> (8 * (8 - len));
+    letters & wanted == wanted
 }
 
 /// Appends the [`name_key`] of a word whose endings are cut already ([`without_endings`]): [`name_key`] has cut
@@ -558,6 +577,33 @@ mod tests {
                     let lower = word.map(|b| b.to_ascii_lowercase());
                     assert_eq!(lower_ascii_word(u64::from_le_bytes(word)), u64::from_le_bytes(lower), "{word:?}");
                 }
+            }
+        }
+    }
+
+    /// Every word of up to nine bytes from a set of bytes around the letters' edges, and bytes outside ASCII, is told
+    /// by `capitalized_ascii_letters` as the byte-by-byte test tells it.
+    #[test]
+    fn capitalized_ascii_letters_is_a_letter_then_lower_case_letters() {
+        assert!(!capitalized_ascii_letters(b""));
+        let edges = [b'@', b'A', b'Z', b'[', b'`', b'a', b'z', b'{', b'0', b'\'', 0x7F, 0x80, 0xC3, 0xE9, 0xFF];
+        for len in 1..10usize {
+            let mut word = vec![b'a'; len];
+            for at in 0..len {
+                for &byte in &edges {
+                    word[at] = byte;
+                    for &first in &[b'S', b's', b'\'', 0xFF] {
+                        let mut tested = word.clone();
+                        if at > 0 {
+                            tested[0] = first;
+                        }
+                        let expected = (1..=8).contains(&len)
+                            && tested[0].is_ascii_alphabetic()
+                            && tested[1..].iter().all(u8::is_ascii_lowercase);
+                        assert_eq!(capitalized_ascii_letters(&tested), expected, "{tested:?}");
+                    }
+                }
+                word[at] = b'a';
             }
         }
     }
