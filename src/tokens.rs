@@ -408,8 +408,8 @@ fn without_endings(word: &str) -> &str {
 /// Appends the [`name_key`] of `word` to `buffer`. A word of ASCII letters alone, as most name words are
 /// ("Smith"), has no ending to cut: its endings are not looked for.
 ///
-/// A word of up to eight bytes, an ASCII letter and then lower-case ones ("Smith"), most name words, is told by one
-/// test of its eight bytes ([`capitalized_ascii_letters`]) and written as it is with its first letter lowered,
+/// A word of up to sixteen bytes, an ASCII letter and then lower-case ones ("Smith"), most name words, is told by a
+/// test of eight bytes at once ([`capitalized_ascii_letters`]) and written as it is with its first letter lowered,
 /// without lowering the copy again byte by byte. A longer one is lowered whole, as other words of ASCII letters are.
 pub(crate) fn push_name_key(word: &str, buffer: &mut String) {
     if capitalized_ascii_letters(word.as_bytes()) {
@@ -427,20 +427,30 @@ pub(crate) fn push_name_key(word: &str, buffer: &mut String) {
     push_bare_key(without_endings(word), buffer);
 }
 
-/// Whether `word` is one to eight bytes, an ASCII letter and then lower-case ASCII letters: all eight bytes tested
+/// Whether `word` is one to sixteen bytes, an ASCII letter and then lower-case ASCII letters: tested eight bytes
 /// at once, the first with 0x20 set, which makes an ASCII capital its lower-case letter and leaves no other byte a
-/// lower-case letter. A byte with its high bit set fails, and a carry out of it reaches only the bytes after it.
+/// lower-case letter. A word of nine bytes or more is read as its first and its last eight bytes, which overlap.
 fn capitalized_ascii_letters(word: &[u8]) -> bool {
     let len = word.len();
-    if len.wrapping_sub(1) >= 8 {
-        return false;
+    if len.wrapping_sub(1) < 8 {
+        let chunk = word.first_chunk::<8>().map_or_else(|| crate::entry_key::tail_word(word), |eight| u64::from_le_bytes(*eight));
+        let wanted = HIGH_BITS >> (8 * (8 - len));
+        return lower_case_letters(chunk | 0x20) & wanted == wanted;
     }
-    let chunk = word.first_chunk::<8>().map_or_else(|| crate::entry_key::tail_word(word), |eight| u64::from_le_bytes(*eight)) | 0x20;
+    match (word.first_chunk::<8>(), word.last_chunk::<8>()) {
+        (Some(first), Some(last)) if len <= 16 => {
+            lower_case_letters(u64::from_le_bytes(*first) | 0x20) & lower_case_letters(u64::from_le_bytes(*last)) == HIGH_BITS
+        }
+        _ => false,
+    }
+}
+
+/// The high bit of each byte of `chunk` that is a lower-case ASCII letter. A byte with its high bit set is none,
+/// and a carry out of it reaches only the bytes after it.
+fn lower_case_letters(chunk: u64) -> u64 {
     let from_a = chunk.wrapping_add(EACH_BYTE * u64::from(0x80 - b'a'));
     let past_z = chunk.wrapping_add(EACH_BYTE * u64::from(0x80 - b'z' - 1));
-    let letters = from_a & !past_z & !chunk & HIGH_BITS;
-    let wanted = HIGH_BITS >> (8 * (8 - len));
-    letters & wanted == wanted
+    from_a & !past_z & !chunk & HIGH_BITS
 }
 
 /// Appends the [`name_key`] of a word whose endings are cut already ([`without_endings`]): [`name_key`] has cut
@@ -581,13 +591,13 @@ mod tests {
         }
     }
 
-    /// Every word of up to nine bytes from a set of bytes around the letters' edges, and bytes outside ASCII, is told
+    /// Every word of up to seventeen bytes from a set of bytes around the letters' edges, and bytes outside ASCII, is told
     /// by `capitalized_ascii_letters` as the byte-by-byte test tells it.
     #[test]
     fn capitalized_ascii_letters_is_a_letter_then_lower_case_letters() {
         assert!(!capitalized_ascii_letters(b""));
         let edges = [b'@', b'A', b'Z', b'[', b'`', b'a', b'z', b'{', b'0', b'\'', 0x7F, 0x80, 0xC3, 0xE9, 0xFF];
-        for len in 1..10usize {
+        for len in 1..18usize {
             let mut word = vec![b'a'; len];
             for at in 0..len {
                 for &byte in &edges {
@@ -597,7 +607,7 @@ mod tests {
                         if at > 0 {
                             tested[0] = first;
                         }
-                        let expected = (1..=8).contains(&len)
+                        let expected = (1..=16).contains(&len)
                             && tested[0].is_ascii_alphabetic()
                             && tested[1..].iter().all(u8::is_ascii_lowercase);
                         assert_eq!(capitalized_ascii_letters(&tested), expected, "{tested:?}");
