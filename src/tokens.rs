@@ -384,10 +384,16 @@ pub(crate) fn possessive_ending_in_line(word: &[u8]) -> usize {
 ///
 /// A word already in lower-case ASCII, as most words that are not names are, is its own key once its endings are
 /// cut: it is returned as a slice of itself, and `buffer` is left as it was. A word of lower-case ASCII letters
-/// alone ("said", "the") has no ending to cut, and is told so first, without the calls that look for them.
+/// alone ("said", "the") has no ending to cut, and is told so first, without the calls that look for them; nor has
+/// a capitalised one ("Smith", [`capitalized_ascii_letters`]), written with its first letter lowered.
 pub(crate) fn name_key<'b>(word: &'b str, buffer: &'b mut String) -> &'b str {
     if word.bytes().all(|byte| byte.is_ascii_lowercase()) {
         return word;
+    }
+    if capitalized_ascii_letters(word.as_bytes()) {
+        buffer.clear();
+        push_first_lowered(word, buffer);
+        return buffer.as_str();
     }
     let bare = without_endings(word);
     if bare.bytes().all(|byte| byte.is_ascii() && !byte.is_ascii_uppercase() && byte != b'`') {
@@ -413,18 +419,22 @@ fn without_endings(word: &str) -> &str {
 /// without lowering the copy again byte by byte. A longer one is lowered whole, as other words of ASCII letters are.
 pub(crate) fn push_name_key(word: &str, buffer: &mut String) {
     if capitalized_ascii_letters(word.as_bytes()) {
-        let start = buffer.len();
-        buffer.push_str(word);
-        // An ASCII letter: one byte, a character of its own.
-        if let Some(first) = buffer.get_mut(start..start + 1) {
-            first.make_ascii_lowercase();
-        }
-        return;
+        return push_first_lowered(word, buffer);
     }
     if word.bytes().all(|byte| byte.is_ascii_alphabetic()) {
         return push_lowered(word, buffer);
     }
     push_bare_key(without_endings(word), buffer);
+}
+
+/// Appends `word`, whose first byte is an ASCII letter, to `buffer` with that letter in lower case.
+fn push_first_lowered(word: &str, buffer: &mut String) {
+    let start = buffer.len();
+    buffer.push_str(word);
+    // An ASCII letter: one byte, a character of its own.
+    if let Some(first) = buffer.get_mut(start..start + 1) {
+        first.make_ascii_lowercase();
+    }
 }
 
 /// Whether `word` is one to sixteen bytes, an ASCII letter and then lower-case ASCII letters: tested eight bytes
