@@ -1085,14 +1085,22 @@ fn looks_like_caption(text: &str, words: &[Word], buffer: &mut String) -> bool {
         return true;
     }
     // Every opener is capitalised: most pairs are ruled out by that flag alone, the rest mostly by the gap, one
-    // space (an ASCII byte: both its ends are character boundaries), then by the opener, which few words are.
-    words.windows(2).any(|pair| {
-        pair[1].capitalized
-            && pair[1].span.start.checked_sub(pair[0].span.end) == Some(1)
-            && bytes.get(pair[0].span.end) == Some(&b' ')
-            && opens_sentences_only(bytes.get(pair[1].span.start..pair[1].span.end).unwrap_or(&[]))
-            && ends_lower_or_digit(text, pair[0].span)
-    })
+    // space (an ASCII byte: both its ends are character boundaries), then by the opener, which few words are. A
+    // plain loop that keeps the word before: `windows` stayed a call for each pair in the Wasm.
+    let mut words = words.iter();
+    let Some(mut before) = words.next() else { return false };
+    for word in words {
+        if word.capitalized
+            && word.span.start.wrapping_sub(before.span.end) == 1
+            && bytes.get(before.span.end) == Some(&b' ')
+            && opens_sentences_only(bytes.get(word.span.start..word.span.end).unwrap_or(&[]))
+            && ends_lower_or_digit(text, before.span)
+        {
+            return true;
+        }
+        before = word;
+    }
+    false
 }
 
 /// A caption's label: one to four words, then a colon, then a capital or a number ("Pictured: The…"), and no

@@ -384,10 +384,16 @@ pub(crate) fn possessive_ending_in_line(word: &[u8]) -> usize {
 ///
 /// A word already in lower-case ASCII, as most words that are not names are, is its own key once its endings are
 /// cut: it is returned as a slice of itself, and `buffer` is left as it was. A word of lower-case ASCII letters
-/// alone ("said", "the") has no ending to cut, and is told so first, without the calls that look for them.
+/// alone ("said", "the") has no ending to cut, and is told so first, without the calls that look for them; nor has
+/// a capitalised one ("Smith", [`capitalized_ascii_letters`]), written with its first letter lowered.
 pub(crate) fn name_key<'b>(word: &'b str, buffer: &'b mut String) -> &'b str {
     if word.bytes().all(|byte| byte.is_ascii_lowercase()) {
         return word;
+    }
+    if capitalized_ascii_letters(word.as_bytes()) {
+        buffer.clear();
+        push_first_lowered(word, buffer);
+        return buffer.as_str();
     }
     let bare = without_endings(word);
     if bare.bytes().all(|byte| byte.is_ascii() && !byte.is_ascii_uppercase() && byte != b'`') {
@@ -408,20 +414,53 @@ fn without_endings(word: &str) -> &str {
 /// Appends the [`name_key`] of `word` to `buffer`. A word of ASCII letters alone, as most name words are
 /// ("Smith"), has no ending to cut: its endings are not looked for.
 ///
-/// A capitalised word of ASCII letters ("Smith"), most name words, is written as its first letter lowered and the
-/// rest as it is, without lowering the copy again byte by byte.
+/// A word of up to sixteen bytes, an ASCII letter and then lower-case ones ("Smith"), most name words, is told by a
+/// test of eight bytes at once ([`capitalized_ascii_letters`]) and written as it is with its first letter lowered,
+/// without lowering the copy again byte by byte. A longer one is lowered whole, as other words of ASCII letters are.
 pub(crate) fn push_name_key(word: &str, buffer: &mut String) {
-    if let (Some(&first), Some(rest)) = (word.as_bytes().first(), word.get(1..)) {
-        if first.is_ascii_alphabetic() && rest.bytes().all(|byte| byte.is_ascii_lowercase()) {
-            buffer.push(char::from(first.to_ascii_lowercase()));
-            buffer.push_str(rest);
-            return;
-        }
+    if capitalized_ascii_letters(word.as_bytes()) {
+        return push_first_lowered(word, buffer);
     }
     if word.bytes().all(|byte| byte.is_ascii_alphabetic()) {
         return push_lowered(word, buffer);
     }
     push_bare_key(without_endings(word), buffer);
+}
+
+/// Appends `word`, whose first byte is an ASCII letter, to `buffer` with that letter in lower case.
+fn push_first_lowered(word: &str, buffer: &mut String) {
+    let start = buffer.len();
+    buffer.push_str(word);
+    // An ASCII letter: one byte, a character of its own.
+    if let Some(first) = buffer.get_mut(start..start + 1) {
+        first.make_ascii_lowercase();
+    }
+}
+
+/// Whether `word` is one to sixteen bytes, an ASCII letter and then lower-case ASCII letters: tested eight bytes
+/// at once, the first with 0x20 set, which makes an ASCII capital its lower-case letter and leaves no other byte a
+/// lower-case letter. A word of nine bytes or more is read as its first and its last eight bytes, which overlap.
+fn capitalized_ascii_letters(word: &[u8]) -> bool {
+    let len = word.len();
+    if len.wrapping_sub(1) < 8 {
+        let chunk = word.first_chunk::<8>().map_or_else(|| crate::entry_key::tail_word(word), |eight| u64::from_le_bytes(*eight));
+        let wanted = HIGH_BITS >> (8 * (8 - len));
+        return lower_case_letters(chunk | 0x20) & wanted == wanted;
+    }
+    match (word.first_chunk::<8>(), word.last_chunk::<8>()) {
+        (Some(first), Some(last)) if len <= 16 => {
+            lower_case_letters(u64::from_le_bytes(*first) | 0x20) & lower_case_letters(u64::from_le_bytes(*last)) == HIGH_BITS
+        }
+        _ => false,
+    }
+}
+
+/// The high bit of each byte of `chunk` that is a lower-case ASCII letter. A byte with its high bit set is none,
+/// and a carry out of it reaches only the bytes after it.
+fn lower_case_letters(chunk: u64) -> u64 {
+    let from_a = chunk.wrapping_add(EACH_BYTE * u64::from(0x80 - b'a'));
+    let past_z = chunk.wrapping_add(EACH_BYTE * u64::from(0x80 - b'z' - 1));
+    from_a & !past_z & !chunk & HIGH_BITS
 }
 
 /// Appends the [`name_key`] of a word whose endings are cut already ([`without_endings`]): [`name_key`] has cut
@@ -558,6 +597,33 @@ mod tests {
                     let lower = word.map(|b| b.to_ascii_lowercase());
                     assert_eq!(lower_ascii_word(u64::from_le_bytes(word)), u64::from_le_bytes(lower), "{word:?}");
                 }
+            }
+        }
+    }
+
+    /// Every word of up to seventeen bytes from a set of bytes around the letters' edges, and bytes outside ASCII, is told
+    /// by `capitalized_ascii_letters` as the byte-by-byte test tells it.
+    #[test]
+    fn capitalized_ascii_letters_is_a_letter_then_lower_case_letters() {
+        assert!(!capitalized_ascii_letters(b""));
+        let edges = [b'@', b'A', b'Z', b'[', b'`', b'a', b'z', b'{', b'0', b'\'', 0x7F, 0x80, 0xC3, 0xE9, 0xFF];
+        for len in 1..18usize {
+            let mut word = vec![b'a'; len];
+            for at in 0..len {
+                for &byte in &edges {
+                    word[at] = byte;
+                    for &first in &[b'S', b's', b'\'', 0xFF] {
+                        let mut tested = word.clone();
+                        if at > 0 {
+                            tested[0] = first;
+                        }
+                        let expected = (1..=16).contains(&len)
+                            && tested[0].is_ascii_alphabetic()
+                            && tested[1..].iter().all(u8::is_ascii_lowercase);
+                        assert_eq!(capitalized_ascii_letters(&tested), expected, "{tested:?}");
+                    }
+                }
+                word[at] = b'a';
             }
         }
     }
