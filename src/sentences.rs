@@ -59,14 +59,28 @@ const RUN_LIMIT: usize = 64;
 /// Splits every paragraph into sentences. Paragraphs that are consecutive lines of one hard-wrapped sentence
 /// ("The deal was signed" + "in London on Monday.") are split together, under the first one's index.
 pub(crate) fn split_sentences(text: &str, paragraphs: &[Span]) -> Vec<SentenceSpan> {
-    split_sentences_and_marks(text, paragraphs).0
+    split_sentences_and_marks(text, paragraphs, &bracket_stops(text)).0
+}
+
+/// The offsets of the bytes of `text` that [`bracket_pairs`] stops at ([`BRACKET_BREAK_OR_MARK`]), in text order:
+/// what the clean stage notes as it measures the lines, found here for a text that is not cleaned.
+pub(crate) fn bracket_stops(text: &str) -> Vec<usize> {
+    let bytes = text.as_bytes();
+    let mut stops = Vec::new();
+    let mut at = crate::tokens::find_byte_in(bytes, 0, &BRACKET_BREAK_OR_MARK);
+    while at < bytes.len() {
+        stops.push(at);
+        at = crate::tokens::find_byte_in(bytes, at + 1, &BRACKET_BREAK_OR_MARK);
+    }
+    stops
 }
 
 /// [`split_sentences`], with the offsets of the bytes that may start a quotation mark ([`is_mark_start`]) in the
-/// paragraphs, in text order: the sentence stage reads every byte of the paragraphs to find their brackets, and
-/// notes these in the same pass, where the quote stage read the text through again to find them.
+/// paragraphs, in text order. `stops` are the offsets of every byte of `text` that [`bracket_pairs`] stops at
+/// ([`bracket_stops`]), in text order: the clean stage notes them as it reads every byte of the text, so the
+/// paragraphs are not read through again for their brackets and marks.
 #[inline(never)]
-pub(crate) fn split_sentences_and_marks(text: &str, paragraphs: &[Span]) -> (Vec<SentenceSpan>, Vec<usize>) {
+pub(crate) fn split_sentences_and_marks(text: &str, paragraphs: &[Span], stops: &[usize]) -> (Vec<SentenceSpan>, Vec<usize>) {
     // Reserved for a sentence in every BYTES_PER_SENTENCE bytes, so that the list is seldom grown (and copied) as
     // it fills: grown by doubling from empty, it was copied four times an article.
     let bytes: usize = paragraphs.iter().map(|p| p.len()).sum();
@@ -80,7 +94,11 @@ pub(crate) fn split_sentences_and_marks(text: &str, paragraphs: &[Span]) -> (Vec
             block = Span::new(block.start, next.end);
             index += 1;
         }
-        split_block(text, block, paragraph, &mut sentences, &mut marks);
+        // The stops inside the block: the paragraphs leave out chrome, and the lines and cuts around it.
+        let first_stop = stops.partition_point(|&at| at < block.start);
+        let last_stop = stops.partition_point(|&at| at < block.end);
+        let block_stops = stops.get(first_stop..last_stop).unwrap_or_default();
+        split_block(text, block, paragraph, block_stops, &mut sentences, &mut marks);
         index += 1;
     }
     (sentences, marks)
@@ -213,11 +231,11 @@ static BEFORE_SPACE: [u8; 256] = {
 /// Splits the paragraph at `block` of `text` and appends its sentences to `sentences`, under `paragraph`'s index.
 /// They go straight into the one list: a list of each paragraph's own, copied after, was an allocation and a
 /// growth or two for each paragraph. The offsets in `text` of the bytes that may start a quotation mark are
-/// appended to `marks`.
+/// appended to `marks`, from `stops`, the offsets of the block's bytes that [`bracket_pairs`] stops at.
 #[inline(never)]
-fn split_block(text: &str, block: Span, paragraph: usize, sentences: &mut Vec<SentenceSpan>, marks: &mut Vec<usize>) {
+fn split_block(text: &str, block: Span, paragraph: usize, stops: &[usize], sentences: &mut Vec<SentenceSpan>, marks: &mut Vec<usize>) {
     let placement = Placement { offset: block.start, paragraph, opened: sentences.len() };
-    let mut scanner = Scanner::new(block.slice(text), placement, sentences, marks);
+    let mut scanner = Scanner::new(block.slice(text), placement, stops, sentences, marks);
     scanner.run();
 }
 
@@ -282,10 +300,11 @@ struct Scanner<'a, 'o> {
 
 impl<'a, 'o> Scanner<'a, 'o> {
     /// The scanner of the paragraph `text`, with its bracket pairs found; the offsets (in the whole text) of the
-    /// bytes in it that may start a quotation mark are appended to `marks` on the way.
-    fn new(text: &'a str, placement: Placement, out: &'o mut Vec<SentenceSpan>, marks: &mut Vec<usize>) -> Self {
+    /// bytes in it that may start a quotation mark are appended to `marks` on the way, from `stops` (those of its
+    /// bytes that [`bracket_pairs`] stops at, by their offsets in the whole text).
+    fn new(text: &'a str, placement: Placement, stops: &[usize], out: &'o mut Vec<SentenceSpan>, marks: &mut Vec<usize>) -> Self {
         let start = skip_space(text, 0);
-        let brackets = bracket_pairs(text, placement.offset, marks);
+        let brackets = bracket_pairs(text, placement.offset, stops, marks);
         Scanner {
             text,
             out,
@@ -908,21 +927,20 @@ fn is_mark_start(byte: u8) -> bool {
 
 /// The bracket pairs of `text` as `(open, end of close)`, sorted by opening position, for the pairs that close
 /// within [`BRACKET_REACH`] bytes. One pass with a bounded stack: unmatched closers are ignored, and openers
-/// left on the stack never close. The offsets of the bytes that may start a quotation mark, plus `offset` (where
-/// `text` starts in the whole text), are appended to `marks` in the same pass.
-fn bracket_pairs(text: &str, offset: usize, marks: &mut Vec<usize>) -> Vec<(usize, usize)> {
+/// left on the stack never close. Only the bytes at `stops` are read: the offsets, in the whole text, of the bytes of
+/// `text` in [`BRACKET_BREAK_OR_MARK`], where `text` starts at `offset`. Those that may start a quotation mark are
+/// appended to `marks` in the same pass.
+fn bracket_pairs(text: &str, offset: usize, stops: &[usize], marks: &mut Vec<usize>) -> Vec<(usize, usize)> {
     const DEPTH: usize = 16;
     let mut stack: Vec<(char, usize)> = Vec::new();
     let mut pairs = Vec::new();
     // Only bytes that can start a bracket or a line break are decoded ("（】" start with 0xEF and 0xE3).
     let bytes = text.as_bytes();
-    let mut next = 0;
-    loop {
-        let at = crate::tokens::find_byte_in(bytes, next, &BRACKET_BREAK_OR_MARK);
-        let Some(&byte) = bytes.get(at) else { break };
-        next = at + 1;
+    for &stop in stops {
+        let at = stop.wrapping_sub(offset);
+        let Some(&byte) = bytes.get(at) else { continue };
         if is_mark_start(byte) {
-            marks.push(offset + at);
+            marks.push(stop);
             continue;
         }
         // Brackets and the line break are ASCII, read in place: a `str` slice is a call in the Wasm.
@@ -1323,7 +1341,7 @@ mod tests {
     fn the_marks_noted_are_every_quote_byte_of_the_paragraphs() {
         let text = "He said \"yes\" (and 'no') to the deal that was\nsigned in “London” [x] on Monday,\n'ok'\n\n\" \n\nNext: ‘one’ — it’s two.";
         let paragraphs = blocks(text);
-        let (_, marks) = split_sentences_and_marks(text, &paragraphs);
+        let (_, marks) = split_sentences_and_marks(text, &paragraphs, &bracket_stops(text));
         let expected: Vec<usize> = paragraphs.iter().flat_map(|p| p.start..p.end).filter(|&at| is_mark_start(text.as_bytes()[at])).collect();
         assert_eq!(marks, expected);
     }
