@@ -1074,18 +1074,17 @@ fn starts_with_list_marker(rest: &str) -> bool {
     (is_list_label(label) || capital) && after.is_some_and(|a| a.starts_with(char::is_whitespace))
 }
 
-/// A list label: one to three digits, one lower-case letter, or a small lower-case Roman numeral.
+/// A list label: one to three digits, one lower-case letter, or a small lower-case Roman numeral ("i" to "xii").
+/// Told by the word's length and then its bytes, in place: this is asked of the word before every period, and in the
+/// Wasm a test of all the bytes was a call through the iterator, and a comparison of strings a call to `memcmp`.
 fn is_list_label(word: &str) -> bool {
-    let digits = !word.is_empty() && word.len() <= 3 && word.bytes().all(|b| b.is_ascii_digit());
-    let letter = word.len() == 1 && word.bytes().all(|b| b.is_ascii_lowercase());
-    // Only a word of "i", "v" and "x" is compared with the numerals: a comparison of strings is a call to `memcmp` in
-    // the Wasm, and this is asked of the word before every period.
-    let roman = || {
-        word.len() <= 4
-            && word.bytes().all(|b| matches!(b, b'i' | b'v' | b'x'))
-            && matches!(word, "i" | "ii" | "iii" | "iv" | "v" | "vi" | "vii" | "viii" | "ix" | "x" | "xi" | "xii")
-    };
-    digits || letter || roman()
+    match *word.as_bytes() {
+        [a] => a.is_ascii_digit() || a.is_ascii_lowercase(),
+        [a, b] => (a.is_ascii_digit() && b.is_ascii_digit()) || matches!([a, b], [b'i', b'i' | b'v' | b'x'] | [b'v' | b'x', b'i']),
+        [a, b, c] => (a.is_ascii_digit() && b.is_ascii_digit() && c.is_ascii_digit()) || matches!([a, b, c], [b'i' | b'v' | b'x', b'i', b'i']),
+        [a, b, c, d] => [a, b, c, d] == *b"viii",
+        _ => false,
+    }
 }
 
 /// "U.S", "U.S.A", "a.m", "Ph.D", "e.g", "i.e": letters in groups of one or two, joined by periods (the final
@@ -1332,6 +1331,29 @@ mod tests {
         for opener in openers {
             assert!(opener.bytes().next().is_some_and(is_run_in_initial), "{opener}");
             assert!(is_run_in_opener(opener) && is_run_in_opener(&opener.to_ascii_uppercase()), "{opener}");
+        }
+    }
+
+    /// The list labels are one to three digits, one lower-case letter, and the Roman numerals "i" to "xii".
+    #[test]
+    fn list_labels_are_short_numbers_letters_and_numerals() {
+        let numerals = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"];
+        let alphabet = ["", "0", "9", "a", "z", "A", "i", "v", "x", "I", ".", "é"];
+        for a in alphabet {
+            for b in alphabet {
+                for c in alphabet {
+                    for d in ["", "i", "v", "x", "1"] {
+                        let word = format!("{a}{b}{c}{d}");
+                        let digits = (1..=3).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_digit());
+                        let letter = word.len() == 1 && word.bytes().all(|b| b.is_ascii_lowercase());
+                        let expected = digits || letter || numerals.contains(&word.as_str());
+                        assert_eq!(is_list_label(&word), expected, "{word:?}");
+                    }
+                }
+            }
+        }
+        for numeral in numerals.into_iter().chain(["viii", "1234", "xiii", "iiii"]) {
+            assert_eq!(is_list_label(numeral), numeral != "1234" && numeral != "xiii" && numeral != "iiii", "{numeral}");
         }
     }
 
