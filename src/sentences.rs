@@ -485,13 +485,18 @@ impl<'a, 'o> Scanner<'a, 'o> {
 
     /// Adds the sentence `start..end` without the white space it ends with, unless nothing else is left. ASCII white
     /// space is dropped byte by byte ([`is_ascii_space`]); `trim_end`, which decodes, runs only from a byte beyond
-    /// ASCII (in the Wasm, decoding and testing a character are calls, made for every sentence).
+    /// ASCII (in the Wasm, decoding and testing a character are calls, made for every sentence). The sentence is read
+    /// as bytes, as slicing a `str` is a call there too: a piece that ends inside a character ends in a byte beyond
+    /// ASCII, sliced as a `str` then, and one that starts inside a character is no sentence.
     fn push(&mut self, start: usize, end: usize) {
-        let piece = self.text.get(start..end).unwrap_or("");
+        if !self.text.is_char_boundary(start) {
+            return;
+        }
+        let piece = self.text.as_bytes().get(start..end).unwrap_or_default();
         let mut len = piece.len();
-        while let Some(&byte) = len.checked_sub(1).and_then(|last| piece.as_bytes().get(last)) {
+        while let Some(&byte) = len.checked_sub(1).and_then(|last| piece.get(last)) {
             if !byte.is_ascii() {
-                len = piece.get(..len).map_or(0, |head| head.trim_end().len());
+                len = self.text.get(start..start + len).map_or(0, |head| head.trim_end().len());
                 break;
             }
             if !is_ascii_space(byte) {
