@@ -72,7 +72,7 @@ pub(crate) fn summarize_with(
     options.validate()?;
     check_size(text, options)?;
     let article = clean::find_article(text);
-    let (sentences, marks) = sentences::split_sentences_and_marks(text, &article.paragraphs);
+    let (sentences, marks) = sentences::split_sentences_and_marks(text, &article.paragraphs, &article.stops);
     let words = tokens::tokenize_sentences(text, &sentences);
     let people = people::find_people(text, &sentences, &words, &article);
     let quotes = quotes::find_quotes(text, &sentences, &marks, &words, &people);
@@ -88,7 +88,7 @@ pub fn split(text: &str, options: &Options) -> Result<Segmentation, Error> {
     options.validate()?;
     check_size(text, options)?;
     let article = clean::find_article(text);
-    let sentences = sentences::split_sentences(text, &article.paragraphs);
+    let (sentences, _) = sentences::split_sentences_and_marks(text, &article.paragraphs, &article.stops);
     Ok(result::assemble_segmentation(text, &article, &sentences))
 }
 

@@ -59,14 +59,28 @@ const RUN_LIMIT: usize = 64;
 /// Splits every paragraph into sentences. Paragraphs that are consecutive lines of one hard-wrapped sentence
 /// ("The deal was signed" + "in London on Monday.") are split together, under the first one's index.
 pub(crate) fn split_sentences(text: &str, paragraphs: &[Span]) -> Vec<SentenceSpan> {
-    split_sentences_and_marks(text, paragraphs).0
+    split_sentences_and_marks(text, paragraphs, &bracket_stops(text)).0
+}
+
+/// The offsets of the bytes of `text` that [`bracket_pairs`] stops at ([`BRACKET_BREAK_OR_MARK`]), in text order:
+/// what the clean stage notes as it measures the lines, found here for a text that is not cleaned.
+pub(crate) fn bracket_stops(text: &str) -> Vec<usize> {
+    let bytes = text.as_bytes();
+    let mut stops = Vec::new();
+    let mut at = crate::tokens::find_byte_in(bytes, 0, &BRACKET_BREAK_OR_MARK);
+    while at < bytes.len() {
+        stops.push(at);
+        at = crate::tokens::find_byte_in(bytes, at + 1, &BRACKET_BREAK_OR_MARK);
+    }
+    stops
 }
 
 /// [`split_sentences`], with the offsets of the bytes that may start a quotation mark ([`is_mark_start`]) in the
-/// paragraphs, in text order: the sentence stage reads every byte of the paragraphs to find their brackets, and
-/// notes these in the same pass, where the quote stage read the text through again to find them.
+/// paragraphs, in text order. `stops` are the offsets of every byte of `text` that [`bracket_pairs`] stops at
+/// ([`bracket_stops`]), in text order: the clean stage notes them as it reads every byte of the text, so the
+/// paragraphs are not read through again for their brackets and marks.
 #[inline(never)]
-pub(crate) fn split_sentences_and_marks(text: &str, paragraphs: &[Span]) -> (Vec<SentenceSpan>, Vec<usize>) {
+pub(crate) fn split_sentences_and_marks(text: &str, paragraphs: &[Span], stops: &[usize]) -> (Vec<SentenceSpan>, Vec<usize>) {
     // Reserved for a sentence in every BYTES_PER_SENTENCE bytes, so that the list is seldom grown (and copied) as
     // it fills: grown by doubling from empty, it was copied four times an article.
     let bytes: usize = paragraphs.iter().map(|p| p.len()).sum();
@@ -80,7 +94,11 @@ pub(crate) fn split_sentences_and_marks(text: &str, paragraphs: &[Span]) -> (Vec
             block = Span::new(block.start, next.end);
             index += 1;
         }
-        split_block(text, block, paragraph, &mut sentences, &mut marks);
+        // The stops inside the block: the paragraphs leave out chrome, and the lines and cuts around it.
+        let first_stop = stops.partition_point(|&at| at < block.start);
+        let last_stop = stops.partition_point(|&at| at < block.end);
+        let block_stops = stops.get(first_stop..last_stop).unwrap_or_default();
+        split_block(text, block, paragraph, block_stops, &mut sentences, &mut marks);
         index += 1;
     }
     (sentences, marks)
@@ -213,11 +231,11 @@ static BEFORE_SPACE: [u8; 256] = {
 /// Splits the paragraph at `block` of `text` and appends its sentences to `sentences`, under `paragraph`'s index.
 /// They go straight into the one list: a list of each paragraph's own, copied after, was an allocation and a
 /// growth or two for each paragraph. The offsets in `text` of the bytes that may start a quotation mark are
-/// appended to `marks`.
+/// appended to `marks`, from `stops`, the offsets of the block's bytes that [`bracket_pairs`] stops at.
 #[inline(never)]
-fn split_block(text: &str, block: Span, paragraph: usize, sentences: &mut Vec<SentenceSpan>, marks: &mut Vec<usize>) {
+fn split_block(text: &str, block: Span, paragraph: usize, stops: &[usize], sentences: &mut Vec<SentenceSpan>, marks: &mut Vec<usize>) {
     let placement = Placement { offset: block.start, paragraph, opened: sentences.len() };
-    let mut scanner = Scanner::new(block.slice(text), placement, sentences, marks);
+    let mut scanner = Scanner::new(block.slice(text), placement, stops, sentences, marks);
     scanner.run();
 }
 
@@ -282,10 +300,11 @@ struct Scanner<'a, 'o> {
 
 impl<'a, 'o> Scanner<'a, 'o> {
     /// The scanner of the paragraph `text`, with its bracket pairs found; the offsets (in the whole text) of the
-    /// bytes in it that may start a quotation mark are appended to `marks` on the way.
-    fn new(text: &'a str, placement: Placement, out: &'o mut Vec<SentenceSpan>, marks: &mut Vec<usize>) -> Self {
+    /// bytes in it that may start a quotation mark are appended to `marks` on the way, from `stops` (those of its
+    /// bytes that [`bracket_pairs`] stops at, by their offsets in the whole text).
+    fn new(text: &'a str, placement: Placement, stops: &[usize], out: &'o mut Vec<SentenceSpan>, marks: &mut Vec<usize>) -> Self {
         let start = skip_space(text, 0);
-        let brackets = bracket_pairs(text, placement.offset, marks);
+        let brackets = bracket_pairs(text, placement.offset, stops, marks);
         Scanner {
             text,
             out,
@@ -466,13 +485,18 @@ impl<'a, 'o> Scanner<'a, 'o> {
 
     /// Adds the sentence `start..end` without the white space it ends with, unless nothing else is left. ASCII white
     /// space is dropped byte by byte ([`is_ascii_space`]); `trim_end`, which decodes, runs only from a byte beyond
-    /// ASCII (in the Wasm, decoding and testing a character are calls, made for every sentence).
+    /// ASCII (in the Wasm, decoding and testing a character are calls, made for every sentence). The sentence is read
+    /// as bytes, as slicing a `str` is a call there too: a piece that ends inside a character ends in a byte beyond
+    /// ASCII, sliced as a `str` then, and one that starts inside a character is no sentence.
     fn push(&mut self, start: usize, end: usize) {
-        let piece = self.text.get(start..end).unwrap_or("");
+        if !self.text.is_char_boundary(start) {
+            return;
+        }
+        let piece = self.text.as_bytes().get(start..end).unwrap_or_default();
         let mut len = piece.len();
-        while let Some(&byte) = len.checked_sub(1).and_then(|last| piece.as_bytes().get(last)) {
+        while let Some(&byte) = len.checked_sub(1).and_then(|last| piece.get(last)) {
             if !byte.is_ascii() {
-                len = piece.get(..len).map_or(0, |head| head.trim_end().len());
+                len = self.text.get(start..start + len).map_or(0, |head| head.trim_end().len());
                 break;
             }
             if !is_ascii_space(byte) {
@@ -908,21 +932,20 @@ fn is_mark_start(byte: u8) -> bool {
 
 /// The bracket pairs of `text` as `(open, end of close)`, sorted by opening position, for the pairs that close
 /// within [`BRACKET_REACH`] bytes. One pass with a bounded stack: unmatched closers are ignored, and openers
-/// left on the stack never close. The offsets of the bytes that may start a quotation mark, plus `offset` (where
-/// `text` starts in the whole text), are appended to `marks` in the same pass.
-fn bracket_pairs(text: &str, offset: usize, marks: &mut Vec<usize>) -> Vec<(usize, usize)> {
+/// left on the stack never close. Only the bytes at `stops` are read: the offsets, in the whole text, of the bytes of
+/// `text` in [`BRACKET_BREAK_OR_MARK`], where `text` starts at `offset`. Those that may start a quotation mark are
+/// appended to `marks` in the same pass.
+fn bracket_pairs(text: &str, offset: usize, stops: &[usize], marks: &mut Vec<usize>) -> Vec<(usize, usize)> {
     const DEPTH: usize = 16;
     let mut stack: Vec<(char, usize)> = Vec::new();
     let mut pairs = Vec::new();
     // Only bytes that can start a bracket or a line break are decoded ("（】" start with 0xEF and 0xE3).
     let bytes = text.as_bytes();
-    let mut next = 0;
-    loop {
-        let at = crate::tokens::find_byte_in(bytes, next, &BRACKET_BREAK_OR_MARK);
-        let Some(&byte) = bytes.get(at) else { break };
-        next = at + 1;
+    for &stop in stops {
+        let at = stop.wrapping_sub(offset);
+        let Some(&byte) = bytes.get(at) else { continue };
         if is_mark_start(byte) {
-            marks.push(offset + at);
+            marks.push(stop);
             continue;
         }
         // Brackets and the line break are ASCII, read in place: a `str` slice is a call in the Wasm.
@@ -1056,18 +1079,17 @@ fn starts_with_list_marker(rest: &str) -> bool {
     (is_list_label(label) || capital) && after.is_some_and(|a| a.starts_with(char::is_whitespace))
 }
 
-/// A list label: one to three digits, one lower-case letter, or a small lower-case Roman numeral.
+/// A list label: one to three digits, one lower-case letter, or a small lower-case Roman numeral ("i" to "xii").
+/// Told by the word's length and then its bytes, in place: this is asked of the word before every period, and in the
+/// Wasm a test of all the bytes was a call through the iterator, and a comparison of strings a call to `memcmp`.
 fn is_list_label(word: &str) -> bool {
-    let digits = !word.is_empty() && word.len() <= 3 && word.bytes().all(|b| b.is_ascii_digit());
-    let letter = word.len() == 1 && word.bytes().all(|b| b.is_ascii_lowercase());
-    // Only a word of "i", "v" and "x" is compared with the numerals: a comparison of strings is a call to `memcmp` in
-    // the Wasm, and this is asked of the word before every period.
-    let roman = || {
-        word.len() <= 4
-            && word.bytes().all(|b| matches!(b, b'i' | b'v' | b'x'))
-            && matches!(word, "i" | "ii" | "iii" | "iv" | "v" | "vi" | "vii" | "viii" | "ix" | "x" | "xi" | "xii")
-    };
-    digits || letter || roman()
+    match *word.as_bytes() {
+        [a] => a.is_ascii_digit() || a.is_ascii_lowercase(),
+        [a, b] => (a.is_ascii_digit() && b.is_ascii_digit()) || matches!([a, b], [b'i', b'i' | b'v' | b'x'] | [b'v' | b'x', b'i']),
+        [a, b, c] => (a.is_ascii_digit() && b.is_ascii_digit() && c.is_ascii_digit()) || matches!([a, b, c], [b'i' | b'v' | b'x', b'i', b'i']),
+        [a, b, c, d] => [a, b, c, d] == *b"viii",
+        _ => false,
+    }
 }
 
 /// "U.S", "U.S.A", "a.m", "Ph.D", "e.g", "i.e": letters in groups of one or two, joined by periods (the final
@@ -1317,13 +1339,36 @@ mod tests {
         }
     }
 
+    /// The list labels are one to three digits, one lower-case letter, and the Roman numerals "i" to "xii".
+    #[test]
+    fn list_labels_are_short_numbers_letters_and_numerals() {
+        let numerals = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"];
+        let alphabet = ["", "0", "9", "a", "z", "A", "i", "v", "x", "I", ".", "é"];
+        for a in alphabet {
+            for b in alphabet {
+                for c in alphabet {
+                    for d in ["", "i", "v", "x", "1"] {
+                        let word = format!("{a}{b}{c}{d}");
+                        let digits = (1..=3).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_digit());
+                        let letter = word.len() == 1 && word.bytes().all(|b| b.is_ascii_lowercase());
+                        let expected = digits || letter || numerals.contains(&word.as_str());
+                        assert_eq!(is_list_label(&word), expected, "{word:?}");
+                    }
+                }
+            }
+        }
+        for numeral in numerals.into_iter().chain(["viii", "1234", "xiii", "iiii"]) {
+            assert_eq!(is_list_label(numeral), numeral != "1234" && numeral != "xiii" && numeral != "iiii", "{numeral}");
+        }
+    }
+
     /// The marks noted are the bytes of the paragraphs that may start a quotation mark, in text order, each once:
     /// those of a hard-wrapped line split with the line before it too, and none from the blank lines between.
     #[test]
     fn the_marks_noted_are_every_quote_byte_of_the_paragraphs() {
         let text = "He said \"yes\" (and 'no') to the deal that was\nsigned in “London” [x] on Monday,\n'ok'\n\n\" \n\nNext: ‘one’ — it’s two.";
         let paragraphs = blocks(text);
-        let (_, marks) = split_sentences_and_marks(text, &paragraphs);
+        let (_, marks) = split_sentences_and_marks(text, &paragraphs, &bracket_stops(text));
         let expected: Vec<usize> = paragraphs.iter().flat_map(|p| p.start..p.end).filter(|&at| is_mark_start(text.as_bytes()[at])).collect();
         assert_eq!(marks, expected);
     }

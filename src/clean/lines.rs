@@ -59,9 +59,12 @@ impl Line {
 /// Lines of at least this many words that end in a terminator are prose.
 pub(super) const PROSE_WORDS: usize = 7;
 
-/// Splits `text` into its non-blank lines with their features. Linear in the text's length.
+/// Splits `text` into its non-blank lines with their features. Linear in the text's length. The offsets of the bytes
+/// that the sentence stage's bracket pass stops at (quotation marks, brackets, line breaks, and the first bytes of
+/// other characters that may be some: [`crate::sentences::bracket_stops`]) are appended to `stops`, in text order,
+/// as the pass that measures the lines reads every byte.
 #[inline(never)]
-pub(super) fn split_lines(text: &str) -> Vec<Line> {
+pub(super) fn split_lines(text: &str, stops: &mut Vec<usize>) -> Vec<Line> {
     let mut lines = Vec::new();
     let function_words = function_words();
     let mut blank_before = true;
@@ -69,7 +72,10 @@ pub(super) fn split_lines(text: &str) -> Vec<Line> {
     // Each line is measured from its start through its line break in one pass, which finds the break as it goes.
     let mut from = 0;
     while from < text.len() {
-        let (tally, end) = measure(text, from, function_words);
+        let (tally, end) = measure(text, from, function_words, stops);
+        if end < text.len() {
+            stops.push(end);
+        }
         let next = end + 1;
         let raw = text.get(from..end).unwrap_or("");
         from = next;
@@ -134,10 +140,13 @@ const WHITE_SPACE: u8 = 1;
 const NOT_ASCII: u8 = 2;
 /// [`ASCII_KEY`]'s class of the line break: white space that ends the line [`measure`] reads.
 const LINE_BREAK: u8 = 3;
+/// [`ASCII_KEY`]'s class of an ASCII quotation mark or bracket, a byte that [`read_token`] notes for the sentence
+/// stage's bracket pass.
+const BRACKET_OR_QUOTE: u8 = 4;
 
 /// What each byte adds to a key: an ASCII letter or digit its lower-case self, any other byte its class
-/// ([`OTHER`], [`WHITE_SPACE`], [`NOT_ASCII`], [`LINE_BREAK`], all below `b'0'`). One look-up tells a token's bytes
-/// apart.
+/// ([`OTHER`], [`WHITE_SPACE`], [`NOT_ASCII`], [`LINE_BREAK`], [`BRACKET_OR_QUOTE`], all below `b'0'`). One look-up
+/// tells a token's bytes apart.
 static ASCII_KEY: [u8; 256] = {
     let mut table = [OTHER; 256];
     let mut byte = 0;
@@ -147,6 +156,8 @@ static ASCII_KEY: [u8; 256] = {
             b.to_ascii_lowercase()
         } else if b == b'\n' {
             LINE_BREAK
+        } else if matches!(b, b'"' | b'\'' | b'(' | b')' | b'[' | b']' | b'{' | b'}') {
+            BRACKET_OR_QUOTE
         } else if is_ascii_space(b) {
             WHITE_SPACE
         } else if b.is_ascii() {
@@ -213,9 +224,10 @@ impl Line {
 /// Counts the tokens of the line of `text` that opens at byte `from`, in one pass over its bytes, and finds its
 /// end (its line break, or the text's end). ASCII bytes are classified by one look-up, only other characters are
 /// decoded, and a token's key ([`push_key`]) is packed into a number as it is read, so the function-word test
-/// neither writes nor hashes a string.
+/// neither writes nor hashes a string. The bytes the sentence stage's bracket pass stops at are appended to `stops`
+/// ([`split_lines`]), the line break aside.
 #[inline(never)]
-fn measure(text: &str, from: usize, function_words: &FunctionWords) -> (Tally, usize) {
+fn measure(text: &str, from: usize, function_words: &FunctionWords, stops: &mut Vec<usize>) -> (Tally, usize) {
     // Tokens without a letter are counted rather than those with one: they are rare, and are read out of line.
     let (mut words, mut letterless, mut function, mut capitals) = (0usize, 0usize, 0usize, 0usize);
     let mut spaced_period = false;
@@ -233,7 +245,7 @@ fn measure(text: &str, from: usize, function_words: &FunctionWords) -> (Tally, u
             (packed, key_len, after) = letter_run(word);
             at += key_len;
             // The bytes after one to seven letters (`after` above 1): a space, or a mark and a space ("said," "ago."),
-            // which adds nothing to the key.
+            // which adds nothing to the key. A quotation mark or bracket is left to [`read_token`], which notes it.
             let passed = if after <= 1 {
                 0
             } else if word & after.wrapping_mul(0xFF) == after.wrapping_mul(u64::from(b' ')) {
@@ -273,7 +285,7 @@ fn measure(text: &str, from: usize, function_words: &FunctionWords) -> (Tally, u
                 }
             }
         }
-        match read_token(text, start, at, packed, key_len, function_words) {
+        match read_token(text, start, at, packed, key_len, function_words, stops) {
             Token::End { line_end } => break line_end,
             Token::Space { next } => at = next,
             Token::Word { next, letter } => {
@@ -316,7 +328,15 @@ enum Token {
 /// and its leading letters, through `at`, pack into `packed` (`key_len` bytes; past [`FunctionWords::LONGEST`]
 /// the packing is garbage: such a key is no function word, and only the length says so).
 #[inline(never)]
-fn read_token(text: &str, start: usize, mut at: usize, mut packed: u64, mut key_len: usize, function_words: &FunctionWords) -> Token {
+fn read_token(
+    text: &str,
+    start: usize,
+    mut at: usize,
+    mut packed: u64,
+    mut key_len: usize,
+    function_words: &FunctionWords,
+    stops: &mut Vec<usize>,
+) -> Token {
     let bytes = text.as_bytes();
     if key_len == 0 {
         // White space up to the next token (what `split_whitespace` skips): a token after it is read by
@@ -326,7 +346,10 @@ fn read_token(text: &str, start: usize, mut at: usize, mut packed: u64, mut key_
                 WHITE_SPACE => at += 1,
                 LINE_BREAK => return Token::End { line_end: at },
                 NOT_ASCII => match char_at(text, at) {
-                    Some(c) if c.is_whitespace() => at += c.len_utf8(),
+                    Some(c) if c.is_whitespace() => {
+                        note_lead_byte(byte, at, stops);
+                        at += c.len_utf8();
+                    }
                     _ => break,
                 },
                 _ => break,
@@ -358,6 +381,7 @@ fn read_token(text: &str, start: usize, mut at: usize, mut packed: u64, mut key_
         } else if key == NOT_ASCII {
             match char_at(text, at) {
                 Some(c) if !c.is_whitespace() => {
+                    note_lead_byte(byte, at, stops);
                     beyond_ascii = true;
                     if crate::tokens::is_alphanumeric_beyond_ascii(c) {
                         let mut encoded = [0; 4];
@@ -372,6 +396,8 @@ fn read_token(text: &str, start: usize, mut at: usize, mut packed: u64, mut key_
             continue;
         } else if key == LINE_BREAK {
             break;
+        } else if key == BRACKET_OR_QUOTE {
+            stops.push(at);
         }
         at += 1;
     }
@@ -394,6 +420,14 @@ fn read_token(text: &str, start: usize, mut at: usize, mut packed: u64, mut key_
     };
     let function_word = key_len <= FunctionWords::LONGEST && function_words.contains_packed(packed);
     Token::Word { next, letter: Some((capital, function_word)) }
+}
+
+/// Notes in `stops` the character beyond ASCII at `at` whose first byte is `byte` when the sentence stage's bracket
+/// pass stops at it: "（）【】" (0xEF, 0xE3) and the curly quotation marks (0xE2), with whatever else shares those bytes.
+fn note_lead_byte(byte: u8, at: usize, stops: &mut Vec<usize>) {
+    if matches!(byte, 0xE2 | 0xE3 | 0xEF) {
+        stops.push(at);
+    }
 }
 
 /// The ASCII letters that the eight bytes `word` (the first the least significant) open with: their key bytes
@@ -714,7 +748,7 @@ mod tests {
                 capitals += usize::from(first.is_uppercase());
                 function += usize::from(function_words().contains(key(token).as_bytes()));
             }
-            let (tally, end) = measure(&text, from, function_words());
+            let (tally, end) = measure(&text, from, function_words(), &mut Vec::new());
             assert_eq!(end, from + line.len(), "{line:?}");
             assert_eq!(tally.words, split_whitespace(line).count(), "{line:?}");
             assert_eq!((tally.alphabetic, tally.capitals, tally.function), (alphabetic, capitals, function), "{line:?}");
@@ -743,16 +777,16 @@ mod tests {
             let expected = line.char_indices().any(|(i, c)| {
                 c == '.' && line.as_bytes().get(i.wrapping_sub(1)) == Some(&b' ') && line[i + 1..].chars().next().is_none_or(char::is_whitespace)
             });
-            assert_eq!(split_lines(line).first().map(|l| l.spaced_period), Some(expected), "{line:?}");
+            assert_eq!(split_lines(line, &mut Vec::new()).first().map(|l| l.spaced_period), Some(expected), "{line:?}");
         }
     }
 
     #[test]
     fn lines_are_the_trimmed_non_blank_lines() {
         let text = "  Menu \r\n\nH\nong Kong is burning.\n \u{a0}\n\tThe end of it\u{2003}\nB\n \t\nig\nA\n  b c\nlast";
-        let spans: Vec<&str> = split_lines(text).iter().map(|line| line.span.slice(text)).collect();
+        let spans: Vec<&str> = split_lines(text, &mut Vec::new()).iter().map(|line| line.span.slice(text)).collect();
         assert_eq!(spans, ["Menu", "H\nong Kong is burning.", "The end of it", "B", "ig", "A\n  b c", "last"]);
-        let lines = split_lines(text);
+        let lines = split_lines(text, &mut Vec::new());
         assert_eq!(lines.iter().map(|line| line.words).collect::<Vec<_>>(), [1, 5, 4, 1, 1, 3, 1]);
         assert_eq!(lines.iter().map(|line| (line.blank_before, line.blank_after)).collect::<Vec<_>>(), [
             (true, true),
