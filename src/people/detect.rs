@@ -985,8 +985,9 @@ fn is_connector_word(text: &str, word: &Word) -> bool {
 #[inline(never)]
 fn name_evidence(keys: &RunKeys, name: Range<usize>, initial_first: bool, looked_up: bool) -> f64 {
     let lex = lexicons();
-    // The words that are neither connectors nor suffixes.
-    let words = || name.clone().filter(|&k| !keys.is_particle(k));
+    // The words that are neither connectors nor suffixes, read from the run's list as a slice: no bounds check a
+    // word.
+    let words = || keys.words.get(name.clone()).unwrap_or_default().iter().filter(|w| !w.particle);
     let n = words().count();
     let mut evidence = 0.0;
     if n == 0 {
@@ -997,15 +998,15 @@ fn name_evidence(keys: &RunKeys, name: Range<usize>, initial_first: bool, looked
         if whole.is_place_or_nationality() || lex.organizations.holds(&whole) {
             return -5.0;
         }
-        if words().next().and_then(|k| keys.key(k)).is_some_and(|key| PLACE_PREFIX_WORDS.contains(key)) {
+        if words().next().and_then(|w| keys.joined.get(w.key.clone())).is_some_and(|key| PLACE_PREFIX_WORDS.contains(key)) {
             evidence -= 2.0;
         }
     }
-    for (k, index) in words().enumerate() {
-        let entry = keys.entry(index);
+    for (k, word) in words().enumerate() {
+        let entry = word.entry;
         if entry == Entry::default() {
             // A word in no list: of the tests below, only the initial before it and a country abbreviation count.
-            let place_like = keys.is_country_abbreviation(index);
+            let place_like = word.country_abbreviation;
             if initial_first && k + 1 == n && n > 1 && place_like {
                 evidence -= 3.0;
             }
@@ -1019,7 +1020,7 @@ fn name_evidence(keys: &RunKeys, name: Range<usize>, initial_first: bool, looked
         }
         let given = entry.given_name_strength();
         let surname = entry.surname_strength();
-        let place_like = keys.is_place_like(index);
+        let place_like = entry.is_place_or_nationality() || word.country_abbreviation;
         let organization = lex.organizations.holds(&entry);
         let common = lex.common_words.holds(&entry);
         if initial_first && k + 1 == n && n > 1 && place_like && given == 0 && surname == 0 {
