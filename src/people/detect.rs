@@ -875,20 +875,22 @@ fn peel(text: &str, run: &[Word], keys: &RunKeys, starts_sentence: bool) -> Opti
             core += width;
             continue;
         }
-        let entry = keys.entry(core);
+        // The word read once from the run's list, its key sliced out only for a title.
+        let Some(word) = keys.words.get(core) else { break };
+        let entry = word.entry;
         let given = entry.given_name_strength() > 0;
         let remaining = n - core - 1;
         let is_title = is_capital_title(&entry) && !(given && remaining == 1 && core == 0 && !is_abbreviated(text, run, core));
         if is_title {
             title = true;
-            gender = title_gender(keys.key(core).unwrap_or("")).or(gender);
+            gender = title_gender(keys.joined.get(word.key.clone()).unwrap_or("")).or(gender);
         }
         let surname = entry.surname_strength() > 0;
         let common = lex.common_words.holds(&entry);
         let peel_it = is_title
-            || (keys.is_place_like(core) && !given && !(entry.is_ambiguous_place() && remaining == 0 && core > 0))
+            || (word.is_place_like() && !given && !(entry.is_ambiguous_place() && remaining == 0 && core > 0))
             || (common && !given && !surname)
-            || keys.key_is(core, "the")
+            || keys.key_is(word, "the")
             || (core == 0 && starts_sentence && lex.sentence_openers.holds(&entry) && n > 1)
             || (core == 0 && starts_sentence && common && !given && n > 1 && keys.entry(1).given_name_strength() == 2);
         if !peel_it {
@@ -1020,7 +1022,7 @@ fn name_evidence(keys: &RunKeys, name: Range<usize>, initial_first: bool, looked
         }
         let given = entry.given_name_strength();
         let surname = entry.surname_strength();
-        let place_like = entry.is_place_or_nationality() || word.country_abbreviation;
+        let place_like = word.is_place_like();
         let organization = lex.organizations.holds(&entry);
         let common = lex.common_words.holds(&entry);
         if initial_first && k + 1 == n && n > 1 && place_like && given == 0 && surname == 0 {
@@ -1104,6 +1106,13 @@ struct RunWord {
     country_abbreviation: bool,
 }
 
+impl RunWord {
+    /// Whether the word is a place, a nationality or a country abbreviation ([`is_place_like_entry`]).
+    fn is_place_like(&self) -> bool {
+        self.entry.is_place_or_nationality() || self.country_abbreviation
+    }
+}
+
 impl RunKeys {
     /// Keys and entries for the words of `run`, replacing the last run's.
     fn fill(&mut self, text: &str, run: &[Word]) {
@@ -1134,10 +1143,10 @@ impl RunKeys {
         self.joined.get(self.words.get(k)?.key.clone())
     }
 
-    /// Whether the key of the `k`th word is `key`: compared as bytes, without the check of character boundaries
-    /// that slicing the key out as a `str` makes.
-    fn key_is(&self, k: usize, key: &str) -> bool {
-        self.words.get(k).and_then(|w| self.joined.as_bytes().get(w.key.clone())) == Some(key.as_bytes())
+    /// Whether the key of `word`, one of the run's, is `key`: compared as bytes, without the check of character
+    /// boundaries that slicing the key out as a `str` makes.
+    fn key_is(&self, word: &RunWord, key: &str) -> bool {
+        self.joined.as_bytes().get(word.key.clone()) == Some(key.as_bytes())
     }
 
     /// Whether the `k`th word is a connector or suffix (not past the run).
@@ -1148,12 +1157,6 @@ impl RunKeys {
     /// Whether the `k`th word is one of [`COUNTRY_ABBREVIATIONS`] (not past the run).
     fn is_country_abbreviation(&self, k: usize) -> bool {
         self.words.get(k).is_some_and(|w| w.country_abbreviation)
-    }
-
-    /// Whether the `k`th word is a place, a nationality or a country abbreviation ([`is_place_like_entry`]; not past
-    /// the run).
-    fn is_place_like(&self, k: usize) -> bool {
-        self.words.get(k).is_some_and(|w| w.entry.is_place_or_nationality() || w.country_abbreviation)
     }
 
     /// The key and entry of the `k`th word, if the run has one.
@@ -1554,7 +1557,8 @@ mod tests {
         assert_eq!(keys.stretch(0..2).as_deref(), Some("new york"));
         assert_eq!(keys.stretch(1..4).as_deref(), Some("york yankees jose"));
         assert_eq!(keys.stretch(2..5), None);
-        assert!(keys.key_is(3, "jose") && !keys.key_is(3, "jos") && !keys.key_is(3, "José") && !keys.key_is(4, ""));
+        let key_is = |k: usize, key: &str| keys.words.get(k).is_some_and(|word| keys.key_is(word, key));
+        assert!(key_is(3, "jose") && !key_is(3, "jos") && !key_is(3, "José") && !key_is(4, ""));
         // Each word's entry is the one its key has.
         assert_eq!(keys.entry(3).given_name_strength(), lexicons().entry("jose").given_name_strength());
         assert_eq!(keys.entry(2).title_kind(), lexicons().entry("yankees").title_kind());
@@ -1564,6 +1568,6 @@ mod tests {
         let words = crate::tokens::tokenize(text, Span::new(0, text.len()));
         keys.fill(text, &words);
         assert_eq!((0..5).map(|k| keys.is_country_abbreviation(k)).collect::<Vec<_>>(), [true, false, false, false, false]);
-        assert_eq!((0..5).map(|k| keys.is_place_like(k)).collect::<Vec<_>>(), [true, false, true, false, false]);
+        assert_eq!((0..5).map(|k| keys.words.get(k).is_some_and(RunWord::is_place_like)).collect::<Vec<_>>(), [true, false, true, false, false]);
     }
 }
