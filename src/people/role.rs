@@ -296,6 +296,11 @@ fn next_phrase_word<'a>(rest: &'a str, at: &mut usize) -> Option<PhraseWord<'a>>
     let mut lower = true;
     let mut ended = false;
     while let Some(&byte) = bytes.get(end) {
+        // Most bytes are lower-case letters: neither an end nor white space, and the word stays lower case.
+        if byte.is_ascii_lowercase() {
+            end += 1;
+            continue;
+        }
         if byte.is_ascii() {
             if matches!(byte, b',' | b';' | b'.' | b'(' | b')' | b'"') {
                 ended = true;
@@ -304,7 +309,7 @@ fn next_phrase_word<'a>(rest: &'a str, at: &mut usize) -> Option<PhraseWord<'a>>
             if is_ascii_space(byte) {
                 break;
             }
-            lower &= byte.is_ascii_lowercase();
+            lower = false;
             end += 1;
         } else {
             if byte == 0xE2 && matches!(bytes.get(end + 1..end + 3), Some([0x80, 0x9C | 0x9D])) {
