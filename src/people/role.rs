@@ -226,8 +226,18 @@ pub(super) fn role_words<'a>(rest: &'a str, buffer: &mut String) -> Option<RoleW
         }
         *words.get_mut(n)? = word;
         n += 1;
-        // A word of lower-case ASCII letters is its own key: it is not scanned again.
-        let key = if next.lower { word } else { name_key(word, buffer) };
+        // A word of lower-case ASCII letters is its own key: it is not scanned again. One of ASCII letters with
+        // capitals has no ending to cut: its key is the word lower-cased, written without [`name_key`]'s scans.
+        let key = match (next.lower, next.letters) {
+            (true, _) => word,
+            (false, true) => {
+                buffer.clear();
+                buffer.push_str(word);
+                buffer.make_ascii_lowercase();
+                buffer.as_str()
+            }
+            (false, false) => name_key(word, buffer),
+        };
         if n == 1 && matches!(key, "the" | "a" | "an") {
             skip = 1;
             continue;
@@ -276,6 +286,8 @@ struct PhraseWord<'a> {
     ended: bool,
     /// Whether the word is lower-case ASCII letters alone (and not empty), so its own key.
     lower: bool,
+    /// Whether the word is ASCII letters alone, of either case.
+    letters: bool,
 }
 
 /// The next word of `rest` from `*at`, white space skipped, up to white space or the phrase's end (the first
@@ -294,6 +306,7 @@ fn next_phrase_word<'a>(rest: &'a str, at: &mut usize) -> Option<PhraseWord<'a>>
     }
     let mut end = start;
     let mut lower = true;
+    let mut letters = true;
     let mut ended = false;
     while let Some(&byte) = bytes.get(end) {
         // Most bytes are lower-case letters: neither an end nor white space, and the word stays lower case.
@@ -310,6 +323,7 @@ fn next_phrase_word<'a>(rest: &'a str, at: &mut usize) -> Option<PhraseWord<'a>>
                 break;
             }
             lower = false;
+            letters &= byte.is_ascii_uppercase();
             end += 1;
         } else {
             if byte == 0xE2 && matches!(bytes.get(end + 1..end + 3), Some([0x80, 0x9C | 0x9D])) {
@@ -321,12 +335,13 @@ fn next_phrase_word<'a>(rest: &'a str, at: &mut usize) -> Option<PhraseWord<'a>>
                 break;
             }
             lower = false;
+            letters = false;
             end += c.len_utf8();
         }
     }
     *at = end;
     let word = rest.get(start..end)?;
-    Some(PhraseWord { word, ended, lower: lower && !word.is_empty() })
+    Some(PhraseWord { word, ended, lower: lower && !word.is_empty(), letters })
 }
 
 #[cfg(test)]
