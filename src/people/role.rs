@@ -55,7 +55,7 @@ pub(super) fn role_before<'t>(
         let (key, entry, singular_title) = match before.filter(|_| start == first) {
             Some(known) => known,
             None => {
-                let key = name_key(candidate.span.slice(text), buffer);
+                let key = word_key(candidate.span.slice(text), buffer);
                 let entry = lex.entry(key);
                 (key, entry, singular_title(key, &entry))
             }
@@ -103,6 +103,27 @@ pub(super) fn role_before<'t>(
         return (None, false);
     }
     (Some(role), plural)
+}
+
+/// The [`name_key`] of `word`, a word of the text. Read once for its shape: one of lower-case ASCII letters, as most
+/// are, is its own key, and one of ASCII letters with capitals ("Secretary") has no ending to cut, so its key is
+/// the word lower-cased; only another is handed to [`name_key`].
+fn word_key<'b>(word: &'b str, buffer: &'b mut String) -> &'b str {
+    let (mut lower, mut letters) = (true, true);
+    for &byte in word.as_bytes() {
+        lower &= byte.is_ascii_lowercase();
+        letters &= byte.is_ascii_alphabetic();
+        if !letters {
+            return name_key(word, buffer);
+        }
+    }
+    if lower {
+        return word;
+    }
+    buffer.clear();
+    buffer.push_str(word);
+    buffer.make_ascii_lowercase();
+    buffer.as_str()
 }
 
 /// Whether `word` links the words of a role before a name but does not start or end it ("of", "the", "former").
