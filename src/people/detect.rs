@@ -875,20 +875,22 @@ fn peel(text: &str, run: &[Word], keys: &RunKeys, starts_sentence: bool) -> Opti
             core += width;
             continue;
         }
-        let entry = keys.entry(core);
+        // The word read once from the run's list, its key sliced out only for a title.
+        let Some(word) = keys.words.get(core) else { break };
+        let entry = word.entry;
         let given = entry.given_name_strength() > 0;
         let remaining = n - core - 1;
         let is_title = is_capital_title(&entry) && !(given && remaining == 1 && core == 0 && !is_abbreviated(text, run, core));
         if is_title {
             title = true;
-            gender = title_gender(keys.key(core).unwrap_or("")).or(gender);
+            gender = title_gender(keys.joined.get(word.key.clone()).unwrap_or("")).or(gender);
         }
         let surname = entry.surname_strength() > 0;
         let common = lex.common_words.holds(&entry);
         let peel_it = is_title
-            || (keys.is_place_like(core) && !given && !(entry.is_ambiguous_place() && remaining == 0 && core > 0))
+            || (word.is_place_like() && !given && !(entry.is_ambiguous_place() && remaining == 0 && core > 0))
             || (common && !given && !surname)
-            || keys.key_is(core, "the")
+            || keys.key_is(word, "the")
             || (core == 0 && starts_sentence && lex.sentence_openers.holds(&entry) && n > 1)
             || (core == 0 && starts_sentence && common && !given && n > 1 && keys.entry(1).given_name_strength() == 2);
         if !peel_it {
@@ -985,8 +987,9 @@ fn is_connector_word(text: &str, word: &Word) -> bool {
 #[inline(never)]
 fn name_evidence(keys: &RunKeys, name: Range<usize>, initial_first: bool, looked_up: bool) -> f64 {
     let lex = lexicons();
-    // The words that are neither connectors nor suffixes.
-    let words = || name.clone().filter(|&k| !keys.is_particle(k));
+    // The words that are neither connectors nor suffixes, read from the run's list as a slice: no bounds check a
+    // word.
+    let words = || keys.words.get(name.clone()).unwrap_or_default().iter().filter(|w| !w.particle);
     let n = words().count();
     let mut evidence = 0.0;
     if n == 0 {
@@ -997,15 +1000,15 @@ fn name_evidence(keys: &RunKeys, name: Range<usize>, initial_first: bool, looked
         if whole.is_place_or_nationality() || lex.organizations.holds(&whole) {
             return -5.0;
         }
-        if words().next().and_then(|k| keys.key(k)).is_some_and(|key| PLACE_PREFIX_WORDS.contains(key)) {
+        if words().next().and_then(|w| keys.joined.get(w.key.clone())).is_some_and(|key| PLACE_PREFIX_WORDS.contains(key)) {
             evidence -= 2.0;
         }
     }
-    for (k, index) in words().enumerate() {
-        let entry = keys.entry(index);
+    for (k, word) in words().enumerate() {
+        let entry = word.entry;
         if entry == Entry::default() {
             // A word in no list: of the tests below, only the initial before it and a country abbreviation count.
-            let place_like = keys.is_country_abbreviation(index);
+            let place_like = word.country_abbreviation;
             if initial_first && k + 1 == n && n > 1 && place_like {
                 evidence -= 3.0;
             }
@@ -1019,7 +1022,7 @@ fn name_evidence(keys: &RunKeys, name: Range<usize>, initial_first: bool, looked
         }
         let given = entry.given_name_strength();
         let surname = entry.surname_strength();
-        let place_like = keys.is_place_like(index);
+        let place_like = word.is_place_like();
         let organization = lex.organizations.holds(&entry);
         let common = lex.common_words.holds(&entry);
         if initial_first && k + 1 == n && n > 1 && place_like && given == 0 && surname == 0 {
@@ -1103,6 +1106,13 @@ struct RunWord {
     country_abbreviation: bool,
 }
 
+impl RunWord {
+    /// Whether the word is a place, a nationality or a country abbreviation ([`is_place_like_entry`]).
+    fn is_place_like(&self) -> bool {
+        self.entry.is_place_or_nationality() || self.country_abbreviation
+    }
+}
+
 impl RunKeys {
     /// Keys and entries for the words of `run`, replacing the last run's.
     fn fill(&mut self, text: &str, run: &[Word]) {
@@ -1133,10 +1143,10 @@ impl RunKeys {
         self.joined.get(self.words.get(k)?.key.clone())
     }
 
-    /// Whether the key of the `k`th word is `key`: compared as bytes, without the check of character boundaries
-    /// that slicing the key out as a `str` makes.
-    fn key_is(&self, k: usize, key: &str) -> bool {
-        self.words.get(k).and_then(|w| self.joined.as_bytes().get(w.key.clone())) == Some(key.as_bytes())
+    /// Whether the key of `word`, one of the run's, is `key`: compared as bytes, without the check of character
+    /// boundaries that slicing the key out as a `str` makes.
+    fn key_is(&self, word: &RunWord, key: &str) -> bool {
+        self.joined.as_bytes().get(word.key.clone()) == Some(key.as_bytes())
     }
 
     /// Whether the `k`th word is a connector or suffix (not past the run).
@@ -1147,12 +1157,6 @@ impl RunKeys {
     /// Whether the `k`th word is one of [`COUNTRY_ABBREVIATIONS`] (not past the run).
     fn is_country_abbreviation(&self, k: usize) -> bool {
         self.words.get(k).is_some_and(|w| w.country_abbreviation)
-    }
-
-    /// Whether the `k`th word is a place, a nationality or a country abbreviation ([`is_place_like_entry`]; not past
-    /// the run).
-    fn is_place_like(&self, k: usize) -> bool {
-        self.words.get(k).is_some_and(|w| w.entry.is_place_or_nationality() || w.country_abbreviation)
     }
 
     /// The key and entry of the `k`th word, if the run has one.
@@ -1553,7 +1557,8 @@ mod tests {
         assert_eq!(keys.stretch(0..2).as_deref(), Some("new york"));
         assert_eq!(keys.stretch(1..4).as_deref(), Some("york yankees jose"));
         assert_eq!(keys.stretch(2..5), None);
-        assert!(keys.key_is(3, "jose") && !keys.key_is(3, "jos") && !keys.key_is(3, "José") && !keys.key_is(4, ""));
+        let key_is = |k: usize, key: &str| keys.words.get(k).is_some_and(|word| keys.key_is(word, key));
+        assert!(key_is(3, "jose") && !key_is(3, "jos") && !key_is(3, "José") && !key_is(4, ""));
         // Each word's entry is the one its key has.
         assert_eq!(keys.entry(3).given_name_strength(), lexicons().entry("jose").given_name_strength());
         assert_eq!(keys.entry(2).title_kind(), lexicons().entry("yankees").title_kind());
@@ -1563,6 +1568,6 @@ mod tests {
         let words = crate::tokens::tokenize(text, Span::new(0, text.len()));
         keys.fill(text, &words);
         assert_eq!((0..5).map(|k| keys.is_country_abbreviation(k)).collect::<Vec<_>>(), [true, false, false, false, false]);
-        assert_eq!((0..5).map(|k| keys.is_place_like(k)).collect::<Vec<_>>(), [true, false, true, false, false]);
+        assert_eq!((0..5).map(|k| keys.words.get(k).is_some_and(RunWord::is_place_like)).collect::<Vec<_>>(), [true, false, true, false, false]);
     }
 }

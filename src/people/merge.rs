@@ -115,10 +115,13 @@ fn form_of<'a>(name: &str, word_keys: impl Iterator<Item = &'a str>, keys: &mut 
         return Some(Form::Single(keys.number(last)));
     }
     let first_part = name.get(..name.bytes().position(|b| b == b' ').unwrap_or(name.len()))?;
-    // An initial has one letter, or at most 3 in at most 5 bytes: a first word longer than that which starts with
-    // two ASCII letters, as most given names do ("Vladimir"), is none, told without counting its letters.
-    let long_word = first_part.len() > 5 && matches!(first_part.as_bytes(), [a, b, ..] if a.is_ascii_alphabetic() && b.is_ascii_alphabetic());
-    if !long_word && initial_like(first_part) {
+    // An initial has one letter, or a period and at most 3 letters in at most 5 bytes: a first word that starts
+    // with two ASCII letters, as most given names do ("Vladimir", "John"), is none when it is longer than that or
+    // has no period, told without counting its letters.
+    let bytes = first_part.as_bytes();
+    let word_like = matches!(bytes, [a, b, ..] if a.is_ascii_alphabetic() && b.is_ascii_alphabetic())
+        && (bytes.len() > 5 || !bytes.contains(&b'.'));
+    if !word_like && initial_like(first_part) {
         let initial = first.chars().next()?;
         return Some(Form::Initial(initial, keys.number(last)));
     }

@@ -55,7 +55,7 @@ pub(super) fn role_before<'t>(
         let (key, entry, singular_title) = match before.filter(|_| start == first) {
             Some(known) => known,
             None => {
-                let key = name_key(candidate.span.slice(text), buffer);
+                let key = word_key(candidate.span.slice(text), buffer);
                 let entry = lex.entry(key);
                 (key, entry, singular_title(key, &entry))
             }
@@ -103,6 +103,27 @@ pub(super) fn role_before<'t>(
         return (None, false);
     }
     (Some(role), plural)
+}
+
+/// The [`name_key`] of `word`, a word of the text. Read once for its shape: one of lower-case ASCII letters, as most
+/// are, is its own key, and one of ASCII letters with capitals ("Secretary") has no ending to cut, so its key is
+/// the word lower-cased; only another is handed to [`name_key`].
+fn word_key<'b>(word: &'b str, buffer: &'b mut String) -> &'b str {
+    let (mut lower, mut letters) = (true, true);
+    for &byte in word.as_bytes() {
+        lower &= byte.is_ascii_lowercase();
+        letters &= byte.is_ascii_alphabetic();
+        if !letters {
+            return name_key(word, buffer);
+        }
+    }
+    if lower {
+        return word;
+    }
+    buffer.clear();
+    buffer.push_str(word);
+    buffer.make_ascii_lowercase();
+    buffer.as_str()
 }
 
 /// Whether `word` links the words of a role before a name but does not start or end it ("of", "the", "former").
@@ -226,8 +247,18 @@ pub(super) fn role_words<'a>(rest: &'a str, buffer: &mut String) -> Option<RoleW
         }
         *words.get_mut(n)? = word;
         n += 1;
-        // A word of lower-case ASCII letters is its own key: it is not scanned again.
-        let key = if next.lower { word } else { name_key(word, buffer) };
+        // A word of lower-case ASCII letters is its own key: it is not scanned again. One of ASCII letters with
+        // capitals has no ending to cut: its key is the word lower-cased, written without [`name_key`]'s scans.
+        let key = match (next.lower, next.letters) {
+            (true, _) => word,
+            (false, true) => {
+                buffer.clear();
+                buffer.push_str(word);
+                buffer.make_ascii_lowercase();
+                buffer.as_str()
+            }
+            (false, false) => name_key(word, buffer),
+        };
         if n == 1 && matches!(key, "the" | "a" | "an") {
             skip = 1;
             continue;
@@ -276,6 +307,8 @@ struct PhraseWord<'a> {
     ended: bool,
     /// Whether the word is lower-case ASCII letters alone (and not empty), so its own key.
     lower: bool,
+    /// Whether the word is ASCII letters alone, of either case.
+    letters: bool,
 }
 
 /// The next word of `rest` from `*at`, white space skipped, up to white space or the phrase's end (the first
@@ -294,8 +327,14 @@ fn next_phrase_word<'a>(rest: &'a str, at: &mut usize) -> Option<PhraseWord<'a>>
     }
     let mut end = start;
     let mut lower = true;
+    let mut letters = true;
     let mut ended = false;
     while let Some(&byte) = bytes.get(end) {
+        // Most bytes are lower-case letters: neither an end nor white space, and the word stays lower case.
+        if byte.is_ascii_lowercase() {
+            end += 1;
+            continue;
+        }
         if byte.is_ascii() {
             if matches!(byte, b',' | b';' | b'.' | b'(' | b')' | b'"') {
                 ended = true;
@@ -304,7 +343,8 @@ fn next_phrase_word<'a>(rest: &'a str, at: &mut usize) -> Option<PhraseWord<'a>>
             if is_ascii_space(byte) {
                 break;
             }
-            lower &= byte.is_ascii_lowercase();
+            lower = false;
+            letters &= byte.is_ascii_uppercase();
             end += 1;
         } else {
             if byte == 0xE2 && matches!(bytes.get(end + 1..end + 3), Some([0x80, 0x9C | 0x9D])) {
@@ -316,12 +356,13 @@ fn next_phrase_word<'a>(rest: &'a str, at: &mut usize) -> Option<PhraseWord<'a>>
                 break;
             }
             lower = false;
+            letters = false;
             end += c.len_utf8();
         }
     }
     *at = end;
     let word = rest.get(start..end)?;
-    Some(PhraseWord { word, ended, lower: lower && !word.is_empty() })
+    Some(PhraseWord { word, ended, lower: lower && !word.is_empty(), letters })
 }
 
 #[cfg(test)]
