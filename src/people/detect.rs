@@ -1401,11 +1401,13 @@ fn bracketed_place(text: &str, from: usize, sentence_end: usize, buffer: &mut St
         None => return false,
     };
     // ")" is ASCII and the sentence ends on a character boundary: the inside is one.
-    let inside = text.get(from..from + len).unwrap_or("");
-    if inside.is_empty() {
+    let inside = text.get(from..from + len).unwrap_or("").trim();
+    // No place, nationality or country abbreviation starts with a digit (a test holds the lists to it), so an
+    // inside that does ("(42)", "(2012)") is none, and is not looked up; nor is an empty one.
+    if inside.as_bytes().first().is_none_or(u8::is_ascii_digit) {
         return false;
     }
-    normalize_into(inside.trim(), buffer);
+    normalize_into(inside, buffer);
     is_place_like(buffer)
 }
 
@@ -1418,6 +1420,21 @@ fn is_kinship(neighbour: Option<&Neighbour>) -> bool {
 mod tests {
     use super::*;
     use crate::lexicon::one_of;
+
+    /// [`bracketed_place`] turns away an inside that starts with a digit without looking it up: it may only while
+    /// no place, nationality or country abbreviation starts with one.
+    #[test]
+    fn no_place_starts_with_a_digit() {
+        let lists = [include_str!("../../data/places.txt"), include_str!("../../data/nationalities.txt")];
+        let entries = lists.iter().flat_map(|list| list.lines()).filter(|line| !line.trim_start().starts_with('#'));
+        for entry in entries.chain(COUNTRY_ABBREVIATIONS.iter().copied()) {
+            assert!(!entry.trim_start().starts_with(|c: char| c.is_ascii_digit()), "{entry:?}");
+        }
+        let mut buffer = String::new();
+        assert!(bracketed_place("Ann Lee (Jamaica) won", 9, 21, &mut buffer));
+        assert!(!bracketed_place("Ann Lee (42) won", 9, 16, &mut buffer));
+        assert!(!bracketed_place("Ann Lee ( ) won", 9, 15, &mut buffer));
+    }
 
     #[test]
     fn short_codes_hold_exactly_the_listed_words() {
