@@ -175,12 +175,39 @@ pub(crate) fn rank_people(people: &People, quote_counts: &[usize], sentences: &[
         let title = if p.in_title { 2.0 } else { 0.0 };
         p.mentions.len() as f64 + 1.5 * quotes.min(3.0) + lead + title
     };
-    let scores: Vec<f64> = people.persons.iter().map(salience).collect();
+    let keys: Vec<u128> = people.persons.iter().map(|p| rank_key(salience(p), p.first())).collect();
     let mut order: Vec<usize> = (0..people.persons.len()).collect();
-    crate::order::sort_by(&mut order, |&a, &b| {
-        let (sa, sb) = (scores.get(a).copied().unwrap_or(0.0), scores.get(b).copied().unwrap_or(0.0));
-        let (fa, fb) = (people.persons.get(a).map_or(0, PersonFound::first), people.persons.get(b).map_or(0, PersonFound::first));
-        sb.total_cmp(&sa).then(fa.cmp(&fb)).is_lt()
-    });
+    crate::order::sort_by(&mut order, |&a, &b| keys.get(a) < keys.get(b));
     order
+}
+
+/// A person's place in [`rank_people`]'s order as one number, smaller first: the higher `score` first (in
+/// `f64::total_cmp`'s order), then the earlier first mention. One comparison of two numbers, where the score and
+/// the first mention were looked up and compared in turn. The score takes the high 64 bits, the offset the low.
+fn rank_key(score: f64, first: usize) -> u128 {
+    let bits = score.to_bits() as i64;
+    // `total_cmp`'s own mapping to a signed number in the same order, then the sign bit flipped for an unsigned
+    // one, then every bit for the reverse order.
+    let ordered = (bits ^ (((bits >> 63) as u64) >> 1) as i64) as u64 ^ 1 << 63;
+    u128::from(!ordered) << 64 | first as u128
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Rank keys order people as comparing the score (highest first, in `total_cmp`'s order: signed zeros,
+    /// infinities and NaNs included) and then the first mention does.
+    #[test]
+    fn rank_keys_order_as_the_comparisons_in_turn() {
+        let scores = [f64::NEG_INFINITY, -2.5, -0.0, 0.0, 1e-300, 0.5, 0.5000000000000001, 3.0, f64::INFINITY, f64::NAN, -f64::NAN];
+        let firsts = [0, 1, 7, usize::MAX];
+        let keys: Vec<(f64, usize)> = scores.iter().flat_map(|&s| firsts.iter().map(move |&f| (s, f))).collect();
+        for &(sa, fa) in &keys {
+            for &(sb, fb) in &keys {
+                let expected = sb.total_cmp(&sa).then(fa.cmp(&fb));
+                assert_eq!(rank_key(sa, fa).cmp(&rank_key(sb, fb)), expected, "{sa} {fa} / {sb} {fb}");
+            }
+        }
+    }
 }
