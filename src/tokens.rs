@@ -21,7 +21,10 @@ pub(crate) struct Word {
 /// allocation, a copy and a free for each sentence and scattered the words over the heap.
 pub(crate) struct SentenceWords {
     words: Vec<Word>,
-    /// Where each sentence's words end in `words`.
+    /// Where each sentence's words end in `words`, shifted up a bit; the low bit says whether the sentence has a
+    /// word in capitals that is not a number: most have none, and need not be read for a headline's capitals
+    /// (`people::detect::is_headline`). In the same list, where a list of its own cost an allocation that kept
+    /// the words' list from shrinking in place.
     ends: Vec<usize>,
 }
 
@@ -29,15 +32,22 @@ impl SentenceWords {
     /// The words of sentence `i`, or `None` past the last sentence.
     pub fn get(&self, i: usize) -> Option<&[Word]> {
         let start = match i.checked_sub(1) {
-            Some(before) => *self.ends.get(before)?,
+            Some(before) => *self.ends.get(before)? >> 1,
             None => 0,
         };
-        self.words.get(start..*self.ends.get(i)?)
+        self.words.get(start..*self.ends.get(i)? >> 1)
+    }
+
+    /// Whether sentence `i` has a word in capitals that is not a number ("NATO", not "9AM"); true past the last
+    /// sentence, where nothing is known.
+    pub fn has_capitals(&self, i: usize) -> bool {
+        self.ends.get(i).is_none_or(|end| end & 1 != 0)
     }
 
     /// Each sentence's words, in order.
     pub fn iter(&self) -> impl Iterator<Item = &[Word]> {
         self.ends.iter().scan(0, |start, &end| {
+            let end = end >> 1;
             let words = self.words.get(*start..end).unwrap_or(&[]);
             *start = end;
             Some(words)
@@ -60,8 +70,8 @@ pub(crate) fn tokenize_sentences(text: &str, sentences: &[SentenceSpan]) -> Sent
     let ends = sentences
         .iter()
         .map(|s| {
-            push_words(text, s.span, &mut words);
-            words.len()
+            let capitals = push_words(text, s.span, &mut words);
+            words.len() << 1 | usize::from(capitals)
         })
         .collect();
     words.shrink_to_fit();
@@ -90,10 +100,12 @@ pub(crate) fn tokenize(text: &str, span: Span) -> Vec<Word> {
 /// only in a word that has none (numbers, "I", "NATO"), where counting them on every byte of every word took a
 /// fifth of the scan's instructions in the Wasm. A word of ASCII digits alone ("2015"), most of those, has no
 /// capital, and is told so by its classes without being read again; a word with no letter beyond ASCII
-/// ([`BEYOND_ASCII`]) has its capitals counted as bytes, without decoding.
-fn push_words(text: &str, span: Span, words: &mut Vec<Word>) {
+/// ([`BEYOND_ASCII`]) has its capitals counted as bytes, without decoding. Returns whether one of the words is in
+/// capitals and not a number.
+fn push_words(text: &str, span: Span, words: &mut Vec<Word>) -> bool {
     let piece = span.slice(text);
     let bytes = piece.as_bytes();
+    let mut capitals = false;
     let mut at = 0;
     while let Some(&byte) = bytes.get(at) {
         let start = at;
@@ -147,13 +159,19 @@ fn push_words(text: &str, span: Span, words: &mut Vec<Word>) {
                 break;
             }
         }
-        let all_caps = class & NOT_UPPER == 0 && has_two_letters(piece, start..at, class);
         let (capitalized, numeric) = (first & UPPER != 0, first & LETTER == 0);
+        // Noted only past the test for a letter out of upper case, which most words fail.
+        let all_caps = class & NOT_UPPER == 0 && {
+            let two_letters = has_two_letters(piece, start..at, class);
+            capitals |= two_letters && !numeric;
+            two_letters
+        };
         words.push(Word { span: Span::new(span.start + start, span.start + at), capitalized, all_caps, numeric });
         // An ASCII byte that ended the word (white space, punctuation, a joiner without a letter after it) starts
         // no word: the scan goes on after it.
         at += usize::from(bytes.get(at).is_some_and(u8::is_ascii));
     }
+    capitals
 }
 
 /// Whether the word at `range` of `piece`, of classes `class`, holds two letters or more: the count that settles
@@ -649,8 +667,9 @@ mod tests {
     #[test]
     fn each_sentence_gets_the_words_tokenize_finds_in_it() {
         // A sentence without words ("— …") in the middle, one of a single word, and words in other scripts.
-        let text = "Mr. Smith went to Washington. — … Hi! Déjà vu, said O'Neill. 東京 2019.";
-        let sentences: Vec<SentenceSpan> = ["Mr. Smith went to Washington.", "— …", "Hi!", "Déjà vu, said O'Neill.", "東京 2019."]
+        // One in capitals ("NATO"), and one whose only word in capitals is a number ("9AM").
+        let text = "Mr. Smith went to Washington. — … Hi NATO! Déjà vu, said O'Neill at 9AM. 東京 2019.";
+        let sentences: Vec<SentenceSpan> = ["Mr. Smith went to Washington.", "— …", "Hi NATO!", "Déjà vu, said O'Neill at 9AM.", "東京 2019."]
             .iter()
             .enumerate()
             .filter_map(|(i, piece)| {
@@ -666,6 +685,7 @@ mod tests {
         for (i, (s, listed)) in sentences.iter().zip(words.iter()).enumerate() {
             assert_eq!(listed, tokenize(text, s.span).as_slice(), "sentence {i}");
             assert_eq!(words.get(i), Some(listed));
+            assert_eq!(words.has_capitals(i), i == 2, "sentence {i}");
         }
         assert_eq!(words.get(sentences.len()), None);
         assert_eq!(words.total(), sentences.iter().map(|s| tokenize(text, s.span).len()).sum::<usize>());

@@ -311,11 +311,13 @@ fn joins(text: &str, gap: &[u8], current: &Word) -> bool {
 /// capitalised common words and no lower-case word but short function words ("U.S. Negotiators Head to Russia
 /// After Productive Ukraine Talks"). Names in headlines are taken only when the text names them elsewhere.
 #[inline(never)]
-fn is_headline(text: &str, words: &[Word], buffer: &mut String) -> bool {
+fn is_headline(text: &str, words: &[Word], has_capitals: bool, buffer: &mut String) -> bool {
     let alphabetic = || words.iter().filter(|w| !w.numeric && has_letter(w.span.slice(text)));
     // Most sentences have no word in capitals, and need no counting; in most others, the words in capitals are
     // outnumbered by the words that start with an ASCII letter (each has a letter), which is quicker to count.
-    let mostly_capitals = match words.iter().position(|w| w.all_caps && !w.numeric) {
+    // The tokenizer has noted the sentences with none (`has_capitals` false), and these are not read for one.
+    let first_in_capitals = if has_capitals { words.iter().position(|w| w.all_caps && !w.numeric) } else { None };
+    let mostly_capitals = match first_in_capitals {
         None => false,
         Some(first_in_capitals) => {
             // Twice the words in capitals exceed the lettered words when 2 a word, less 2 for one in capitals, plus 1
@@ -525,16 +527,18 @@ struct Located<'a> {
 /// Appends the name candidates of one sentence to `out`: a headline's capitalised words one by one
 /// ([`push_headline_words`]), in prose the name each run of name words holds ([`push_run`]). Each step is a
 /// function of its own, `#[inline(never)]`: in the Wasm, V8 recompiles a hot function whole, in time that grows
-/// faster than its size (`summarize_with` in lib.rs).
+/// faster than its size (`summarize_with` in lib.rs). `has_capitals` is false only when no word is in capitals
+/// and not a number (`SentenceWords::has_capitals`).
 pub(super) fn find_candidates(
     text: &str,
     sentence: usize,
     sentence_span: Span,
     words: &[Word],
+    has_capitals: bool,
     scratch: &mut Scratch,
     out: &mut Candidates,
 ) {
-    let headline = is_headline(text, words, &mut scratch.buffer);
+    let headline = is_headline(text, words, has_capitals, &mut scratch.buffer);
     let at = Sentence { text, index: sentence, span: sentence_span, words };
     // The plural role of the last name, with the index of its last word (see [`find_role`]).
     let mut shared_role: Option<(Range<usize>, usize)> = None;

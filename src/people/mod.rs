@@ -77,7 +77,7 @@ pub(crate) fn find_people(text: &str, sentences: &[SentenceSpan], words: &Senten
     let mut scratch = detect::Scratch::default();
     for (index, sentence_words) in words.iter().enumerate() {
         let span = sentences.get(index).map_or(Span::new(0, text.len()), |s| s.span);
-        detect::find_candidates(text, index, span, sentence_words, &mut scratch, &mut candidates);
+        detect::find_candidates(text, index, span, sentence_words, words.has_capitals(index), &mut scratch, &mut candidates);
     }
     let mut people = merge::merge_candidates(&candidates, true);
     // Tables and bylines are rare: their steps, out of line, are compiled only for the pages that have them.
@@ -103,7 +103,8 @@ fn add_table_people(text: &str, article: &Article, people: &mut People) {
     let mut scratch = detect::Scratch::default();
     for removed in article.removed.iter().filter(|r| r.reason == "table") {
         let words = crate::tokens::tokenize(text, removed.span);
-        detect::find_candidates(text, usize::MAX, removed.span, &words, &mut scratch, &mut candidates);
+        // Whether a row has capitals is not noted: it is read.
+        detect::find_candidates(text, usize::MAX, removed.span, &words, true, &mut scratch, &mut candidates);
     }
     if candidates.list.is_empty() {
         return;
