@@ -773,8 +773,10 @@ const LONGEST_SHORT_WORD: usize = {
 /// The key of a content word (already lower-cased, without a possessive "’s"); `None` for short and function
 /// words.
 fn content_key(lower: &str) -> Option<u64> {
-    // At most two characters: up to 2 bytes always, from 3 to 8 bytes when they are not ASCII.
-    let short = lower.len() <= 2 || (lower.len() <= 8 && lower.chars().count() <= 2);
+    // At most two characters: up to 2 bytes always, from 3 to 8 bytes when they are not ASCII. Characters are
+    // counted as the bytes that open one (all but continuation bytes), in place: `chars().count()` is a call in the
+    // Wasm.
+    let short = lower.len() <= 2 || (lower.len() <= 8 && lower.bytes().filter(|&b| b & 0xC0 != 0x80).count() <= 2);
     if short {
         return None;
     }

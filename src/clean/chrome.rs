@@ -19,7 +19,8 @@ use crate::tokens::split_whitespace;
 /// times as large to recompile.
 #[inline(never)]
 pub(super) fn chrome_reason(line: &str, words: usize) -> Option<&'static str> {
-    if !line.chars().any(char::is_alphanumeric) {
+    // Most lines open with an ASCII letter or digit, told by their first byte without decoding characters.
+    if !line.as_bytes().first().is_some_and(u8::is_ascii_alphanumeric) && !line.chars().any(char::is_alphanumeric) {
         return Some("separator");
     }
     // Each test is asked only of the lines it can name (by length, or by the line's first byte), here rather than

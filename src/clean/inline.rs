@@ -88,20 +88,19 @@ fn find_cuts(paragraph: &str, spaced_period: bool) -> Vec<(usize, usize, &'stati
             continue;
         }
         let Some(rest) = paragraph.get(start..) else { continue };
-        if rest.starts_with("Scroll down for video") {
-            cuts.push(video_cut(rest, start));
-        } else if rest.starts_with("Read more:") {
-            cuts.push(read_more_cut(rest, start));
-        } else if let Some(marker) = ["PUBLISHED:", "UPDATED:", "Last updated at"].into_iter().find(|m| rest.starts_with(m)) {
-            if let Some(len) = timestamp_run(&rest[marker.len()..]) {
-                cuts.push((start, start + marker.len() + len, "timestamp"));
-            }
-        } else if rest.starts_with("Advertisement") {
-            if ad_stands_alone(paragraph, start) {
+        // Each marker opens with its own byte, so that byte picks the one marker to compare.
+        let timestamp = |marker: &str| rest.strip_prefix(marker).and_then(timestamp_run).map(|len| marker.len() + len);
+        match bytes.get(start) {
+            Some(b'S') if rest.starts_with("Scroll down for video") => cuts.push(video_cut(rest, start)),
+            Some(b'R') if rest.starts_with("Read more:") => cuts.push(read_more_cut(rest, start)),
+            Some(b'P') => cuts.extend(timestamp("PUBLISHED:").map(|len| (start, start + len, "timestamp"))),
+            Some(b'U') => cuts.extend(timestamp("UPDATED:").map(|len| (start, start + len, "timestamp"))),
+            Some(b'L') => cuts.extend(timestamp("Last updated at").map(|len| (start, start + len, "timestamp"))),
+            Some(b'A') if rest.starts_with("Advertisement") && ad_stands_alone(paragraph, start) => {
                 cuts.push((start, start + "Advertisement".len(), "ad"));
             }
-        } else if rest.starts_with('©') && short_footer(rest) {
-            cuts.push((start, paragraph.len(), "footer"));
+            Some(0xC2) if rest.starts_with('©') && short_footer(rest) => cuts.push((start, paragraph.len(), "footer")),
+            _ => {}
         }
     }
     if spaced_period {

@@ -557,10 +557,20 @@ fn push_ascii_key(ascii: &[u8], key: &mut Vec<u8>) {
     key.truncate(start + kept);
 }
 
-/// Ends in a sentence terminator, closing quotes and brackets aside.
+/// Ends in a sentence terminator, closing quotes and brackets aside. Read as the bytes that encode those characters
+/// (each encoding opens with a leading byte, so a match at the end is the whole last character): asked of every line,
+/// and a search for a set of characters from the end is a call in the Wasm for each character.
 pub(super) fn ends_with_terminal(line: &str) -> bool {
-    let trimmed = line.trim_end_matches(['"', '\'', '”', '’', ')', ']', '»', ' ', '\u{a0}']);
-    trimmed.ends_with(['.', '!', '?', '…', '。', '！', '？', '।', '؟'])
+    let mut bytes = line.as_bytes();
+    // Closing quotes and brackets, spaces and no-break spaces: '"', '\'', ')', ']', ' ', '”', '’', '»', U+00A0.
+    while let [rest @ .., b'"' | b'\'' | b')' | b']' | b' '] | [rest @ .., 0xE2, 0x80, 0x9D | 0x99] | [rest @ .., 0xC2, 0xBB | 0xA0] = bytes {
+        bytes = rest;
+    }
+    // '.', '!', '?', '…', '。', '！', '？', '।', '؟'.
+    matches!(
+        bytes,
+        [.., b'.' | b'!' | b'?'] | [.., 0xE2, 0x80, 0xA6] | [.., 0xE3, 0x80, 0x82] | [.., 0xEF, 0xBC, 0x81 | 0x9F] | [.., 0xE0, 0xA5, 0xA4] | [.., 0xD8, 0x9F]
+    )
 }
 
 /// True when at least a tenth of the lines open after a blank line: the paste keeps paragraph layout.
@@ -657,6 +667,16 @@ pub(super) fn is_function_token(token: &str, buffer: &mut Vec<u8>) -> bool {
 mod tests {
     use super::*;
     use crate::tokens::split_whitespace;
+
+    #[test]
+    fn terminal_after_closers() {
+        for line in ["He left.", "\"Go!\" ", "(Really?)\u{a0}", "“Wait…”", "She said。", "Why？’»", "भारत।", "لماذا؟"] {
+            assert!(ends_with_terminal(line), "{line:?}");
+        }
+        for line in ["", "Headline", "\"Quoted\"", "Price: 5", "”’", "a.b ’x"] {
+            assert!(!ends_with_terminal(line), "{line:?}");
+        }
+    }
 
     fn key(text: &str) -> String {
         let mut key = Vec::new();
