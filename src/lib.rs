@@ -57,7 +57,8 @@ pub fn summarize(text: &str, options: &Options) -> Result<Summary, Error> {
 
 /// [`summarize`], with the result's sentences handed to `collect` to take one by one as they are made, and the
 /// summary returned without them; `texts` says whether the result's spans carry their texts. Each intermediate list is freed once the stages that read it are done (the
-/// words once the scorer has read them, the scores' keys before the result is built).
+/// bracket stops once the sentences are split, the words once the scorer has read them, the scores' keys before the
+/// result is built).
 ///
 /// Every stage it calls is `#[inline(never)]`, and `scripts/build.sh` has wasm-opt keep functions with one caller
 /// apart: V8 recompiles a function that runs hot with its optimising tier, in time that grows faster than the
@@ -71,8 +72,11 @@ pub(crate) fn summarize_with(
 ) -> Result<Summary, Error> {
     options.validate()?;
     check_size(text, options)?;
-    let article = clean::find_article(text);
-    let (sentences, marks) = sentences::split_sentences_and_marks(text, &article.paragraphs, &article.stops);
+    let mut article = clean::find_article(text);
+    // The bracket stops are the sentence stage's alone: freed once it is done, before the larger lists are made.
+    let stops = std::mem::take(&mut article.stops);
+    let (sentences, marks) = sentences::split_sentences_and_marks(text, &article.paragraphs, &stops);
+    drop(stops);
     let words = tokens::tokenize_sentences(text, &sentences);
     let people = people::find_people(text, &sentences, &words, &article);
     let quotes = quotes::find_quotes(text, &sentences, &marks, &words, &people);
