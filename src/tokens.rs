@@ -38,19 +38,15 @@ impl SentenceWords {
         self.words.get(start..*self.ends.get(i)? >> 1)
     }
 
-    /// Whether sentence `i` has a word in capitals that is not a number ("NATO", not "9AM"); true past the last
-    /// sentence, where nothing is known.
-    pub fn has_capitals(&self, i: usize) -> bool {
-        self.ends.get(i).is_none_or(|end| end & 1 != 0)
-    }
-
-    /// Each sentence's words, in order.
-    pub fn iter(&self) -> impl Iterator<Item = &[Word]> {
+    /// Each sentence's words, in order, with whether the sentence has a word in capitals that is not a number
+    /// ("NATO", not "9AM"): read with the words, where a look-up by index checked its bounds for every sentence.
+    pub fn iter_with_capitals(&self) -> impl Iterator<Item = (&[Word], bool)> {
         self.ends.iter().scan(0, |start, &end| {
+            let capitals = end & 1 != 0;
             let end = end >> 1;
             let words = self.words.get(*start..end).unwrap_or(&[]);
             *start = end;
-            Some(words)
+            Some((words, capitals))
         })
     }
 
@@ -681,11 +677,11 @@ mod tests {
         let words = tokenize_sentences(text, &sentences);
         let texts = |ws: &[Word]| ws.iter().map(|w| w.span.slice(text)).collect::<Vec<_>>();
         assert!(sentences.iter().any(|s| tokenize(text, s.span).is_empty()), "{sentences:?}");
-        assert_eq!(words.iter().count(), sentences.len());
-        for (i, (s, listed)) in sentences.iter().zip(words.iter()).enumerate() {
+        assert_eq!(words.iter_with_capitals().count(), sentences.len());
+        for (i, (s, (listed, capitals))) in sentences.iter().zip(words.iter_with_capitals()).enumerate() {
             assert_eq!(listed, tokenize(text, s.span).as_slice(), "sentence {i}");
             assert_eq!(words.get(i), Some(listed));
-            assert_eq!(words.has_capitals(i), i == 2, "sentence {i}");
+            assert_eq!(capitals, i == 2, "sentence {i}");
         }
         assert_eq!(words.get(sentences.len()), None);
         assert_eq!(words.total(), sentences.iter().map(|s| tokenize(text, s.span).len()).sum::<usize>());

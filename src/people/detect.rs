@@ -528,7 +528,7 @@ struct Located<'a> {
 /// ([`push_headline_words`]), in prose the name each run of name words holds ([`push_run`]). Each step is a
 /// function of its own, `#[inline(never)]`: in the Wasm, V8 recompiles a hot function whole, in time that grows
 /// faster than its size (`summarize_with` in lib.rs). `has_capitals` is false only when no word is in capitals
-/// and not a number (`SentenceWords::has_capitals`).
+/// and not a number (`SentenceWords::iter_with_capitals`).
 pub(super) fn find_candidates(
     text: &str,
     sentence: usize,

@@ -75,9 +75,9 @@ pub(crate) struct Mention {
 pub(crate) fn find_people(text: &str, sentences: &[SentenceSpan], words: &SentenceWords, article: &Article) -> People {
     let mut candidates = detect::Candidates::for_text(text.len());
     let mut scratch = detect::Scratch::default();
-    for (index, sentence_words) in words.iter().enumerate() {
-        let span = sentences.get(index).map_or(Span::new(0, text.len()), |s| s.span);
-        detect::find_candidates(text, index, span, sentence_words, words.has_capitals(index), &mut scratch, &mut candidates);
+    // The words were read from these same sentences, one list each, so the two run in step.
+    for (index, (sentence, (sentence_words, capitals))) in sentences.iter().zip(words.iter_with_capitals()).enumerate() {
+        detect::find_candidates(text, index, sentence.span, sentence_words, capitals, &mut scratch, &mut candidates);
     }
     let mut people = merge::merge_candidates(&candidates, true);
     // Tables and bylines are rare: their steps, out of line, are compiled only for the pages that have them.
