@@ -6,8 +6,8 @@
 
 use std::hash::{Hash, Hasher};
 
-use crate::lexicon::FastMap;
 use crate::entry_key::key_hash;
+use crate::lexicon::FastMap;
 
 use super::detect::{given_name_strength, is_common_word, is_connector, is_place_like_entry, is_suffix, letters, Candidate, Candidates};
 use super::{Mention, People, PersonFound};
