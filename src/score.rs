@@ -381,16 +381,21 @@ impl Numbers {
     /// (natively the compiler inlines it already, and forced, the title's copy cost more than it saved).
     #[cfg_attr(target_arch = "wasm32", inline(always))]
     fn number(&mut self, key: u64, sentence: u32) -> Option<u32> {
-        if (self.len as usize + 1) * 2 > self.slots.len() {
-            self.grow();
-        }
-        let mask = self.slots.len() - 1;
+        // The load is checked after a key is added, not before every look-up: most words are found, not added.
         let mut at = self.first_slot(key);
         loop {
-            let slot = &mut self.slots[at];
+            let Some(slot) = self.slots.get_mut(at) else {
+                // Only a table without slots (a default one) has none to probe.
+                self.grow();
+                at = self.first_slot(key);
+                continue;
+            };
             if slot.number == 0 {
                 self.len += 1;
                 *slot = Slot { key, number: self.len, sentence };
+                if self.len as usize * 2 > self.slots.len() {
+                    self.grow();
+                }
                 return Some(self.len - 1);
             }
             if slot.key == key {
@@ -400,7 +405,7 @@ impl Numbers {
                 slot.sentence = sentence;
                 return Some(slot.number - 1);
             }
-            at = (at + 1) & mask;
+            at = (at + 1) & (self.slots.len() - 1);
         }
     }
 
