@@ -22,6 +22,16 @@ pub(crate) fn sort_by_key<T: Copy, K: Ord>(items: &mut [T], mut key: impl FnMut(
     sort_by(items, |a, b| key(a) < key(b));
 }
 
+/// `score` as a number that orders scores highest first, in `f64::total_cmp`'s order (signed zeros, infinities and
+/// NaNs included): a sort key of one integer comparison, for the rankings that pack a score with a tie-breaker.
+pub(crate) fn highest_first(score: f64) -> u64 {
+    let bits = score.to_bits() as i64;
+    // `total_cmp`'s own mapping to a signed number in the same order, then the sign bit flipped for an unsigned
+    // one, then every bit for the reverse order.
+    let ordered = (bits ^ (((bits >> 63) as u64) >> 1) as i64) as u64 ^ 1 << 63;
+    !ordered
+}
+
 /// The positions `0..n` in stable sorted order: `less(a, b)` says whether the item at `a` goes before the item
 /// at `b`.
 fn sorted_positions(n: usize, less: &mut dyn FnMut(usize, usize) -> bool) -> Vec<usize> {

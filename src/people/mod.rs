@@ -186,11 +186,7 @@ pub(crate) fn rank_people(people: &People, quote_counts: &[usize], sentences: &[
 /// `f64::total_cmp`'s order), then the earlier first mention. One comparison of two numbers, where the score and
 /// the first mention were looked up and compared in turn. The score takes the high 64 bits, the offset the low.
 fn rank_key(score: f64, first: usize) -> u128 {
-    let bits = score.to_bits() as i64;
-    // `total_cmp`'s own mapping to a signed number in the same order, then the sign bit flipped for an unsigned
-    // one, then every bit for the reverse order.
-    let ordered = (bits ^ (((bits >> 63) as u64) >> 1) as i64) as u64 ^ 1 << 63;
-    u128::from(!ordered) << 64 | first as u128
+    u128::from(crate::order::highest_first(score)) << 64 | first as u128
 }
 
 #[cfg(test)]
