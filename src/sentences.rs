@@ -31,7 +31,7 @@
 
 use crate::lexicon::{lexicons, AbbreviationKind, Entry};
 use crate::span::Span;
-use crate::tokens::{char_at, is_ascii_space, EACH_BYTE, HIGH_BITS};
+use crate::tokens::{char_at, is_ascii_space, lower_case_bytes, EACH_BYTE, HIGH_BITS};
 
 /// One sentence: its span in the original text and the paragraph it belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -856,13 +856,6 @@ impl<'a, 'o> Scanner<'a, 'o> {
     }
 }
 
-/// The high bit of each byte of `word` that is a lower-case ASCII letter. Exact in every byte: with the high bits
-/// cleared, no sum or difference carries or borrows into the next byte.
-fn lower_case_bytes(word: u64) -> u64 {
-    let low = word & !HIGH_BITS;
-    low.wrapping_add(EACH_BYTE * (0x80 - 0x61)) & (EACH_BYTE * (0x80 + 0x7A)).wrapping_sub(low) & !word & HIGH_BITS
-}
-
 /// A caption label at the start of `rest`: a capitalised common word and one to four lower-case words, a colon,
 /// a space and a capital or an opening quote ("Loved up: The couple…", "Not a bad egg: Mila Kunis…"), after a
 /// `previous` word that can end a sentence. Labels that hold a speech verb ("Brandon wrote: …") or open with a
@@ -1423,14 +1416,6 @@ mod tests {
         assert!(!starts_with_list_marker("1.5 million"));
         assert!(!starts_with_list_marker("2014 was"));
         assert!(!starts_with_list_marker("-5 degrees"));
-    }
-
-    #[test]
-    fn lower_case_bytes_are_the_lower_case_letters() {
-        for bytes in [*b"abcdefgh", *b"aZ`{z@\x7f\xe1", *b"\xffz\xfbaa a.", *b"\xe1\xe1zzzzzz", *b"{{{{{{{{", *b"said Smi"] {
-            let expected = bytes.iter().enumerate().fold(0, |mask, (k, b)| if b.is_ascii_lowercase() { mask | 0x80 << (8 * k) } else { mask });
-            assert_eq!(lower_case_bytes(u64::from_le_bytes(bytes)), expected, "{bytes:?}");
-        }
     }
 
     #[test]

@@ -459,22 +459,21 @@ fn capitalized_ascii_letters(word: &[u8]) -> bool {
     if len.wrapping_sub(1) < 8 {
         let chunk = word.first_chunk::<8>().map_or_else(|| crate::entry_key::tail_word(word), |eight| u64::from_le_bytes(*eight));
         let wanted = HIGH_BITS >> (8 * (8 - len));
-        return lower_case_letters(chunk | 0x20) & wanted == wanted;
+        return lower_case_bytes(chunk | 0x20) & wanted == wanted;
     }
     match (word.first_chunk::<8>(), word.last_chunk::<8>()) {
         (Some(first), Some(last)) if len <= 16 => {
-            lower_case_letters(u64::from_le_bytes(*first) | 0x20) & lower_case_letters(u64::from_le_bytes(*last)) == HIGH_BITS
+            lower_case_bytes(u64::from_le_bytes(*first) | 0x20) & lower_case_bytes(u64::from_le_bytes(*last)) == HIGH_BITS
         }
         _ => false,
     }
 }
 
-/// The high bit of each byte of `chunk` that is a lower-case ASCII letter. A byte with its high bit set is none,
-/// and a carry out of it reaches only the bytes after it.
-fn lower_case_letters(chunk: u64) -> u64 {
-    let from_a = chunk.wrapping_add(EACH_BYTE * u64::from(0x80 - b'a'));
-    let past_z = chunk.wrapping_add(EACH_BYTE * u64::from(0x80 - b'z' - 1));
-    from_a & !past_z & !chunk & HIGH_BITS
+/// The high bit of each byte of `word` that is a lower-case ASCII letter. Exact in every byte: with the high bits
+/// cleared, no sum or difference carries or borrows into the next byte.
+pub(crate) fn lower_case_bytes(word: u64) -> u64 {
+    let low = word & !HIGH_BITS;
+    low.wrapping_add(EACH_BYTE * (0x80 - 0x61)) & (EACH_BYTE * (0x80 + 0x7A)).wrapping_sub(low) & !word & HIGH_BITS
 }
 
 /// Appends the [`name_key`] of a word whose endings are cut already ([`without_endings`]): [`name_key`] has cut
@@ -494,6 +493,13 @@ fn push_bare_key(word: &str, buffer: &mut String) {
             _ => buffer.extend(c.to_lowercase().map(fold_accent)),
         }
     }
+}
+
+/// `word`, in ASCII, in lower case, written over `buffer` ([`push_lowered`]).
+pub(crate) fn lowered_ascii<'b>(word: &str, buffer: &'b mut String) -> &'b str {
+    buffer.clear();
+    push_lowered(word, buffer);
+    buffer.as_str()
 }
 
 /// Appends `word`, in ASCII, to `buffer` in lower case: copied whole, then lowered in place (in the Wasm,
@@ -612,6 +618,14 @@ mod tests {
                     assert_eq!(lower_ascii_word(u64::from_le_bytes(word)), u64::from_le_bytes(lower), "{word:?}");
                 }
             }
+        }
+    }
+
+    #[test]
+    fn lower_case_bytes_are_the_lower_case_letters() {
+        for bytes in [*b"abcdefgh", *b"aZ`{z@\x7f\xe1", *b"\xffz\xfbaa a.", *b"\xe1\xe1zzzzzz", *b"{{{{{{{{", *b"said Smi"] {
+            let expected = bytes.iter().enumerate().fold(0, |mask, (k, b)| if b.is_ascii_lowercase() { mask | 0x80 << (8 * k) } else { mask });
+            assert_eq!(lower_case_bytes(u64::from_le_bytes(bytes)), expected, "{bytes:?}");
         }
     }
 

@@ -4,7 +4,7 @@
 
 use super::detect::{is_place_like_entry, singular_title, title_kind, WordTable};
 use crate::lexicon::{lexicons, Entry, TitleKind};
-use crate::tokens::{is_ascii_space, name_key, skip_while_space, Word};
+use crate::tokens::{is_ascii_space, lowered_ascii, name_key, skip_while_space, Word};
 
 /// Nouns that head a role in an apposition though they are no title before a name: "head of the Ukrainian
 /// delegation", "a member of parliament", "his wife".
@@ -120,10 +120,7 @@ fn word_key<'b>(word: &'b str, buffer: &'b mut String) -> &'b str {
     if lower {
         return word;
     }
-    buffer.clear();
-    buffer.push_str(word);
-    buffer.make_ascii_lowercase();
-    buffer.as_str()
+    lowered_ascii(word, buffer)
 }
 
 /// Whether `word` links the words of a role before a name but does not start or end it ("of", "the", "former").
@@ -251,12 +248,7 @@ pub(super) fn role_words<'a>(rest: &'a str, buffer: &mut String) -> Option<RoleW
         // capitals has no ending to cut: its key is the word lower-cased, written without [`name_key`]'s scans.
         let key = match (next.lower, next.letters) {
             (true, _) => word,
-            (false, true) => {
-                buffer.clear();
-                buffer.push_str(word);
-                buffer.make_ascii_lowercase();
-                buffer.as_str()
-            }
+            (false, true) => lowered_ascii(word, buffer),
             (false, false) => name_key(word, buffer),
         };
         if n == 1 && matches!(key, "the" | "a" | "an") {
