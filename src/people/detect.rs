@@ -13,7 +13,7 @@ use super::Gender;
 use crate::entry_key::normalize_into;
 use crate::lexicon::{lexicons, may_open_stretch, normalize, Entry, Lexicons, TitleKind};
 use crate::span::Span;
-use crate::tokens::{name_key, possessive_ending, push_name_key, short_code, strip_possessive, ShortWords, Word, EACH_BYTE, HIGH_BITS};
+use crate::tokens::{name_key, possessive_ending, push_name_key, strip_possessive, ShortWords, Word, EACH_BYTE, HIGH_BITS};
 use std::borrow::Cow;
 use std::ops::Range;
 
@@ -268,8 +268,17 @@ fn is_initial(text: &str, word: &Word) -> bool {
 /// A word with a possessive ending ("Putin’s", "Obama's", "Jones'", "Jones’"), told by its last bytes ("’" is E2 80
 /// 99): [`strip_possessive`] would shorten it, or it ends in "s" and an apostrophe.
 fn is_possessive(word: &[u8]) -> bool {
-    // Most words end in none of the last bytes a possessive ends in: told by that byte alone.
-    matches!(word.last(), Some(b's' | b'S' | b'\'' | 0x99)) && matches!(word, [.., b'\'', b's'] | [.., 0xE2, 0x80, 0x99, b's' | b'S'] | [.., b's', b'\''] | [.., b's', 0xE2, 0x80, 0x99])
+    // The last four bytes as one number, the last the least significant and zeros before a shorter word (a zero
+    // byte is none of the marks): compared with each ending at once, without a branch on the word's letters.
+    let tail = match word.last_chunk::<4>() {
+        Some(four) => u32::from_be_bytes(*four),
+        None => word.iter().fold(0, |tail, &b| tail << 8 | u32::from(b)),
+    };
+    let two = tail & 0xFFFF;
+    // "'s", "s'", "s’", and "’s" or "’S" (0x20 makes "S" "s" and leaves "s" as it is).
+    (two == u32::from_be_bytes([0, 0, b'\'', b's'])) | (two == u32::from_be_bytes([0, 0, b's', b'\'']))
+        | (tail == u32::from_be_bytes([b's', 0xE2, 0x80, 0x99]))
+        | (tail | 0x20 == u32::from_be_bytes([0xE2, 0x80, 0x99, b's']))
 }
 
 /// The length of a name's last word as the name writes it: without a possessive ending ([`strip_possessive`]) and
@@ -405,13 +414,95 @@ fn keys_to_function_word(word: &str, buffer: &mut String) -> bool {
 const FUNCTION_WORDS: ShortWords<{ TITLE_CASE_FUNCTION_WORDS.len() }> = ShortWords::new(TITLE_CASE_FUNCTION_WORDS);
 const CONNECTORS: ShortWords<{ NAME_CONNECTORS.len() }> = ShortWords::new(NAME_CONNECTORS);
 const NAME_SUFFIXES: ShortWords<{ SUFFIXES.len() }> = ShortWords::new(SUFFIXES);
-const OPENERS: ShortWords<{ OPENING_WORDS.len() }> = ShortWords::new(OPENING_WORDS);
 
 /// Whether a run of the one word `word` holds no name whatever its context, told by its bytes alone: one of
 /// [`OPENING_WORDS`], in any case of ASCII letters ("The", "He", "IN"). Most runs of one word that hold no name are
 /// a capitalised word opening its sentence: [`push_run`] would key each, look it up and peel it off, to find nothing.
 fn is_never_a_name(text: &str, word: &Word) -> bool {
-    OPENERS.contains_ignoring_ascii_case(text.as_bytes().get(word.span.start..word.span.end).unwrap_or(b""))
+    // 0x20 makes an ASCII capital its lower-case letter, and no byte but the two cases of a letter that letter.
+    SHORT_LISTS.lists(word_code(text.as_bytes(), word, 0x2020_2020_2020_2020)) & OPENER != 0
+}
+
+/// The [`short_code`](crate::tokens::short_code) of `word`, a word of `text`, its bytes ORed with those of `fold`; 0, no listed word's code,
+/// when it is longer than seven bytes. Read as eight bytes of the text from the word's start and masked to its
+/// length: no loop over its bytes, nor a branch on its length.
+fn word_code(text: &[u8], word: &Word, fold: u64) -> u64 {
+    let len = word.span.end.saturating_sub(word.span.start);
+    let eight = match text.get(word.span.start..word.span.start.saturating_add(8)) {
+        Some(eight) => <[u8; 8]>::try_from(eight).map_or(0, u64::from_le_bytes),
+        // Near the end of the text: its last bytes, the first the least significant.
+        None => text.get(word.span.start..).unwrap_or_default().iter().rev().fold(0, |code, &b| code << 8 | u64::from(b)),
+    };
+    short_code_of(eight | fold, len)
+}
+
+/// The [`short_code`](crate::tokens::short_code) of a word of `len` bytes whose first eight bytes (fewer are padded with anything) are
+/// `eight`, the first the least significant; 0 when `len` is more than seven.
+fn short_code_of(eight: u64, len: usize) -> u64 {
+    let kept = (1u64 << (8 * len.min(7))) - 1;
+    let code = (eight & kept) | (len.min(0xFF) as u64) << 56;
+    if len <= 7 { code } else { 0 }
+}
+
+/// [`ShortLists`] bit: one of [`NAME_CONNECTORS`].
+const CONNECTOR: u8 = 1;
+/// [`ShortLists`] bit: one of [`SUFFIXES`].
+const SUFFIX: u8 = 2;
+/// [`ShortLists`] bit: one of [`COUNTRY_ABBREVIATIONS`].
+const COUNTRY: u8 = 4;
+/// [`ShortLists`] bit: one of [`OPENING_WORDS`].
+const OPENER: u8 = 8;
+
+/// The words of the short lists a run's words are told in or out of, each at the slot a perfect hash of its
+/// [`short_code`](crate::tokens::short_code) gives: a word is told by one comparison with the one word at its slot,
+/// where a test of its length and first letter, then a search of a list, were branches on its letters.
+struct ShortLists {
+    codes: [u64; 128],
+    /// The lists the word at each slot is in, as bits ([`CONNECTOR`], [`SUFFIX`], [`COUNTRY`], [`OPENER`]).
+    lists: [u8; 128],
+}
+
+/// The short lists, by their codes.
+const SHORT_LISTS: ShortLists =
+    ShortLists::new(&[(NAME_CONNECTORS, CONNECTOR), (SUFFIXES, SUFFIX), (COUNTRY_ABBREVIATIONS, COUNTRY), (OPENING_WORDS, OPENER)]);
+
+impl ShortLists {
+    /// A multiplier that sends each listed word's code to a slot of its own (found by trying odd numbers at random;
+    /// [`ShortLists::new`] checks it when the crate is built).
+    const MULTIPLIER: u64 = 0x7d97_1b32_edb1_85ff;
+
+    /// The slot of the word whose code is `code`: the top seven bits of its product with the multiplier.
+    const fn slot(code: u64) -> usize {
+        (code.wrapping_mul(Self::MULTIPLIER) >> 57) as usize
+    }
+
+    /// The words of `lists`, each list with its bit.
+    const fn new(lists: &[(&[&str], u8)]) -> ShortLists {
+        let (mut codes, mut bits) = ([0; 128], [0; 128]);
+        let mut l = 0;
+        while l < lists.len() {
+            let (words, bit) = lists[l];
+            let mut k = 0;
+            while k < words.len() {
+                let code = crate::tokens::short_code(words[k]);
+                assert!(words[k].len() <= 7, "a listed word is at most seven bytes");
+                let slot = Self::slot(code);
+                assert!(bits[slot] == 0 || codes[slot] == code, "no two listed words share a slot");
+                codes[slot] = code;
+                bits[slot] |= bit;
+                k += 1;
+            }
+            l += 1;
+        }
+        ShortLists { codes, lists: bits }
+    }
+
+    /// The lists the word whose code is `code` (0 for none) is in, as bits.
+    fn lists(&self, code: u64) -> u8 {
+        let slot = Self::slot(code);
+        let (Some(&listed), Some(&lists)) = (self.codes.get(slot), self.lists.get(slot)) else { return 0 };
+        if listed == code { lists } else { 0 }
+    }
 }
 
 /// A list of words placed in `SLOTS` slots (a power of two, at least twice as many as the words) by a hash of their
@@ -958,16 +1049,6 @@ fn is_abbreviated(text: &str, run: &[Word], k: usize) -> bool {
     run.get(k).is_some_and(|w| text.as_bytes().get(w.span.end) == Some(&b'.'))
 }
 
-/// A connector or a suffix: a word of a name that is neither its given name nor its surname ("van", "Jr").
-fn is_particle(key: &str) -> bool {
-    let (connector, suffix) = (CONNECTORS.may_hold(key.as_bytes()), NAME_SUFFIXES.may_hold(key.as_bytes()));
-    if !connector && !suffix {
-        return false;
-    }
-    let code = short_code(key);
-    (connector && CONNECTORS.codes.contains(&code)) || (suffix && NAME_SUFFIXES.codes.contains(&code))
-}
-
 /// A name suffix ([`SUFFIXES`]): "jr", "iii".
 pub(super) fn is_suffix(key: &str) -> bool {
     NAME_SUFFIXES.contains(key)
@@ -981,7 +1062,7 @@ pub(super) fn is_connector(word: &str) -> bool {
 /// [`is_connector`] of a word of `text`, told by its length and first byte before it is sliced out as a `str`:
 /// most words after a name are no connector.
 fn is_connector_word(text: &str, word: &Word) -> bool {
-    text.as_bytes().get(word.span.start..word.span.end).is_some_and(|bytes| CONNECTORS.may_hold(bytes)) && is_connector(word.span.slice(text))
+    SHORT_LISTS.lists(word_code(text.as_bytes(), word, 0)) & CONNECTOR != 0
 }
 
 /// Evidence from the name's own words (`name`, a stretch of the run): given names, surnames, initials, and words
@@ -1129,17 +1210,30 @@ impl RunKeys {
             }
             let start = self.joined.len();
             push_name_key(word.span.slice(text), &mut self.joined);
+            let end = self.joined.len();
+            let code = self.short_code(start);
             let key = self.joined.get(start..).unwrap_or("");
             let (entry, hash) = lex.entry_and_hash(key);
+            let lists = SHORT_LISTS.lists(code);
             self.words.push(RunWord {
                 entry,
                 hash,
-                particle: is_particle(key),
-                country_abbreviation: is_country_abbreviation(key),
-                key: start..self.joined.len(),
+                particle: lists & (CONNECTOR | SUFFIX) != 0,
+                country_abbreviation: lists & COUNTRY != 0,
+                key: start..end,
             });
         }
         self.ascii = run.len() > 1 && self.joined.is_ascii();
+    }
+
+    /// The [`short_code`](crate::tokens::short_code) of the last key, written from `start` (0 when it is longer than seven bytes): read as
+    /// eight bytes with zeros written after it for the read and cut off again, not byte by byte.
+    fn short_code(&mut self, start: usize) -> u64 {
+        let end = self.joined.len();
+        self.joined.push_str("\0\0\0\0\0\0\0\0");
+        let eight = self.joined.as_bytes().get(start..start + 8).and_then(|eight| <[u8; 8]>::try_from(eight).ok()).map_or(0, u64::from_le_bytes);
+        self.joined.truncate(end);
+        short_code_of(eight, end - start)
     }
 
     /// The key of the `k`th word.
@@ -1448,7 +1542,8 @@ mod tests {
         ];
         for word in probes.iter().chain(NAME_CONNECTORS).chain(SUFFIXES).chain(TITLE_CASE_FUNCTION_WORDS) {
             assert_eq!(is_connector(word), one_of(word, NAME_CONNECTORS), "{word:?}");
-            assert_eq!(is_particle(word), one_of(word, NAME_CONNECTORS) || one_of(word, SUFFIXES), "{word:?}");
+            let padded = word.bytes().chain([0; 8]).take(8).collect::<Vec<_>>();
+            assert_eq!(SHORT_LISTS.lists(short_code_of(u64::from_le_bytes(padded.try_into().unwrap()), word.len())) & (CONNECTOR | SUFFIX) != 0, one_of(word, NAME_CONNECTORS) || one_of(word, SUFFIXES), "{word:?}");
             assert_eq!(is_suffix(word), one_of(word, SUFFIXES), "{word:?}");
             assert_eq!(is_title_case_function_word(word), one_of(word, TITLE_CASE_FUNCTION_WORDS), "{word:?}");
             let mut buffer = String::new();
@@ -1457,7 +1552,7 @@ mod tests {
                 assert_eq!(keys_to_function_word(&written, &mut buffer), expected, "{written:?}");
             }
         }
-        assert!(is_connector("van") && is_particle("jr") && !is_connector("jr") && is_title_case_function_word("via"));
+        assert!(is_connector("van") && !is_connector("jr") && is_title_case_function_word("via"));
         let text = "Ludwig van Beethoven, Van der Merwe, vanity and della Robbia’s del";
         for word in crate::tokens::tokenize(text, Span::new(0, text.len())) {
             assert_eq!(is_connector_word(text, &word), is_connector(word.span.slice(text)), "{:?}", word.span.slice(text));
