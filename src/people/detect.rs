@@ -178,7 +178,7 @@ pub(super) fn is_common_word(key: &str) -> bool {
 
 /// A word that ends organisations, places, events or works, by what the lists say of it: one look-up.
 fn ends_non_person(lex: &Lexicons, entry: &Entry) -> bool {
-    lex.non_person_heads.holds(entry) || lex.organizations.holds(entry)
+    lex.non_person_heads.holds(entry) | lex.organizations.holds(entry)
 }
 
 /// Whether a word has a letter: `letters(s) > 0`, answered at the first letter.
@@ -1076,7 +1076,9 @@ fn name_evidence(keys: &RunKeys, name: Range<usize>, initial_first: bool, looked
     // word.
     let words = || keys.words.get(name.clone()).unwrap_or_default().iter().filter(|w| !w.particle);
     let n = words().count();
-    let mut evidence = 0.0;
+    // The evidence in quarters: every weight is a whole number of them, so that the sum is exact and each test adds
+    // its weight times 0 or 1, without a branch on the word's lists, which the predictor could not learn.
+    let mut quarters: i32 = 0;
     if n == 0 {
         return -5.0;
     }
@@ -1086,82 +1088,36 @@ fn name_evidence(keys: &RunKeys, name: Range<usize>, initial_first: bool, looked
             return -5.0;
         }
         if words().next().and_then(|w| keys.joined.get(w.key.clone())).is_some_and(|key| PLACE_PREFIX_WORDS.contains(key)) {
-            evidence -= 2.0;
+            quarters -= 8;
         }
     }
+    let several = n > 1;
+    let weight = |test: bool, quarters: i32| i32::from(test) * quarters;
     for (k, word) in words().enumerate() {
         let entry = word.entry;
-        if entry == Entry::default() {
-            // A word in no list: of the tests below, only the initial before it and a country abbreviation count.
-            let place_like = word.country_abbreviation;
-            if initial_first && k + 1 == n && n > 1 && place_like {
-                evidence -= 3.0;
-            }
-            if k == 0 && n > 1 && initial_first {
-                evidence += 1.5;
-            }
-            if place_like {
-                evidence -= 1.5;
-            }
-            continue;
-        }
         let given = entry.given_name_strength();
         let surname = entry.surname_strength();
+        // Neither a known given name nor a known surname.
+        let unnamed = (given == 0) & (surname == 0);
         let place_like = word.is_place_like();
-        let organization = lex.organizations.holds(&entry);
         let common = lex.common_words.holds(&entry);
-        if initial_first && k + 1 == n && n > 1 && place_like && given == 0 && surname == 0 {
-            // "N. Korea", "S. Africa".
-            evidence -= 3.0;
-        }
-        if k == 0 && n > 1 {
-            if initial_first {
-                evidence += 1.5;
-            } else if given == 2 {
-                evidence += 2.0;
-            } else if given == 1 {
-                evidence += 1.0;
-            }
-        }
-        if n == 1 && given == 2 {
-            evidence += 1.0;
-        }
-        if k + 1 == n {
-            if surname == 2 {
-                evidence += 1.0;
-            } else if surname == 1 {
-                evidence += 0.5;
-            }
-            if n > 1 && ends_non_person(lex, &entry) && given == 0 {
-                evidence -= 4.0;
-            }
-        }
-        if k > 0 && k + 1 < n && given == 0 && surname == 0 && common {
-            evidence -= 1.0;
-        }
-        if place_like && given == 0 && surname == 0 {
-            evidence -= if entry.is_ambiguous_place() { 0.75 } else { 1.5 };
-        }
-        if lex.calendar.holds(&entry) {
-            evidence -= 3.0;
-        }
-        if organization {
-            evidence -= 2.0;
-        }
-        if common && given == 0 && surname == 0 {
-            evidence -= 1.5;
-        }
-        if entry.title_kind().is_some() && given == 0 && surname == 0 {
-            evidence -= 1.0;
-        }
+        let (first, last) = (k == 0, k + 1 == n);
+        // "N. Korea", "S. Africa".
+        quarters += weight(initial_first & last & several & place_like & unnamed, -12);
+        // An initial first counts 1.5; else a given name its strength (1 when it is a common word too, else 2).
+        quarters += weight(first & several, if initial_first { 6 } else { i32::from(given) * 4 });
+        quarters += weight(!several & (given == 2), 4);
+        quarters += weight(last, i32::from(surname) * 2);
+        quarters += weight(last & several & ends_non_person(lex, &entry) & (given == 0), -16);
+        quarters += weight((k > 0) & !last & unnamed & common, -4);
+        quarters += weight(place_like & unnamed, if entry.is_ambiguous_place() { -3 } else { -6 });
+        quarters += weight(lex.calendar.holds(&entry), -12);
+        quarters += weight(lex.organizations.holds(&entry), -8);
+        quarters += weight(common & unnamed, -6);
+        quarters += weight(entry.title_kind().is_some() & unnamed, -4);
     }
-    if n > 4 {
-        evidence -= 2.0;
-    }
-    if n > 1 {
-        evidence += 0.5;
-    }
-    evidence
+    quarters += weight(n > 4, -8) + weight(several, 2);
+    f64::from(quarters) / 4.0
 }
 
 /// The look-up keys of a run's words, each written and looked up once however many checks ask about it: joined
