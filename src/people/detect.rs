@@ -645,7 +645,7 @@ pub(super) fn find_candidates(
         let Some(run) = words.get(i..=j) else { break };
         if headline {
             push_headline_words(text, sentence, run, out);
-        } else if !(j == i && is_never_a_name(text, word)) {
+        } else if !((j == i) & is_never_a_name(text, word)) {
             push_run(&at, i, run, scratch, &mut shared_role, out);
         }
         // The word after the run, when known to start none, is passed over too.
@@ -1428,9 +1428,8 @@ fn table_evidence(
             evidence += 2.0;
         }
     }
-    if evidence > 0.0 && name_len == 1 {
-        evidence *= 0.5;
-    }
+    // Halved for a name of one word: times 1 or 0.5, both exact, without a branch.
+    evidence *= 1.0 - 0.5 * f64::from(u8::from((evidence > 0.0) & (name_len == 1)));
     // Told by its bytes first: most names have no " (" after them.
     if matches!(text.as_bytes().get(word.span.end..sentence_end), Some([b' ', b'(', ..])) && bracketed_place(text, word.span.end + 2, sentence_end, buffer) {
         evidence += if name_len > 1 { 2.0 } else { 1.0 };
