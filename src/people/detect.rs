@@ -764,7 +764,8 @@ fn push_name(text: &str, name_words: &[Word], keys: &RunKeys, core: usize, last_
     let mut plain_word = false;
     if last_len + possessive_ending(s) == s.len() && possessive_ending(bare) == 0 {
         out.keys.push_str(keys.joined(core..core + name_words.len()).unwrap_or(""));
-        plain_word = leading.is_empty() && !keys.is_particle(core);
+        // Both cheap: tested together, not the name's length first.
+        plain_word = leading.is_empty() & !keys.is_particle(core);
     } else {
         if !leading.is_empty() {
             out.keys.push_str(keys.joined(core..core + leading.len()).unwrap_or(""));
@@ -1020,14 +1021,15 @@ fn peel(text: &str, run: &[Word], keys: &RunKeys, starts_sentence: bool) -> Opti
     // Trailing calendar words and nationalities: "Smith Friday" in wire copy.
     while end - core > 1 {
         let entry = keys.entry(end - 1);
-        if lex.calendar.holds(&entry) || lex.nationalities.holds(&entry) || keys.is_country_abbreviation(end - 1) {
+        // Three bit tests, combined without a branch each.
+        if lex.calendar.holds(&entry) | lex.nationalities.holds(&entry) | keys.is_country_abbreviation(end - 1) {
             end -= 1;
         } else {
             break;
         }
     }
     // A name does not start with a connector word in capitals ("De" alone) nor end with one.
-    if end - core == 1 && keys.is_particle(core) {
+    if (end - core == 1) & keys.is_particle(core) {
         return None;
     }
     let looked_up = core == stretches_from && end == n && (2..=3).contains(&(n - core));
