@@ -234,55 +234,35 @@ fn measure(text: &str, from: usize, function_words: &FunctionWords, stops: &mut 
     let bytes = text.as_bytes();
     let mut at = from;
     let end = loop {
-        // `at` is where a token may start. Its leading ASCII letters are read eight bytes at a time ([`letter_run`]),
-        // and most tokens of prose are one to seven letters and a space: one load measures such a token here, and
-        // [`read_token`] reads the others, out of line, so that this loop stays small.
+        // `at` is where a token may start. Its leading ASCII letters are read sixteen bytes at a time ([`letter_run`]),
+        // and most tokens of prose are one to fifteen letters and a space, or a mark and a space ("said," "ago."):
+        // such a token is measured here without a branch on its bytes, one test deciding whether it is taken, and
+        // [`read_token`] reads the others, out of line, so that this loop stays small. Which tokens are long or end in
+        // a mark follows no pattern the branch predictor can learn: a branch on each cost more than the arithmetic.
         let start = at;
         let (mut packed, mut key_len) = (0, 0);
-        if let Some(chunk) = bytes.get(at..).and_then(<[u8]>::first_chunk::<8>) {
-            let word = u64::from_le_bytes(*chunk);
-            let after;
-            (packed, key_len, after) = letter_run(word);
+        if let Some(chunk) = bytes.get(at..).and_then(<[u8]>::first_chunk::<18>) {
+            let (first, second) = chunk.split_at(8);
+            let word = first.first_chunk::<8>().map_or(0, |eight| u64::from_le_bytes(*eight));
+            let (first_key, first_len) = letter_run(word);
+            let (_, second_len) = letter_run(second.first_chunk::<8>().map_or(0, |eight| u64::from_le_bytes(*eight)));
+            // Past eight letters the key is no function word: only its length counts. Sixteen letters and more are
+            // left to [`read_token`], as the byte after them is then a letter, which passes nothing.
+            (packed, key_len) = (first_key, first_len + second_len * usize::from(first_len == 8));
+            let after = chunk.get(key_len).copied().unwrap_or(0);
+            let then = chunk.get(key_len + 1).copied().unwrap_or(0);
+            let mark_then_space = u8::from(ASCII_KEY[usize::from(after)] == OTHER) & u8::from(then == b' ');
+            // What the token passes after its letters: a space (1), or a mark and a space (2); nothing (0) when it has
+            // no letter to open it.
+            let passed = usize::from((u8::from(after == b' ') | mark_then_space << 1) * u8::from(key_len > 0));
             at += key_len;
-            // The bytes after one to seven letters (`after` above 1): a space, or a mark and a space ("said," "ago."),
-            // which adds nothing to the key. A quotation mark or bracket is left to [`read_token`], which notes it.
-            let passed = if after <= 1 {
-                0
-            } else if word & after.wrapping_mul(0xFF) == after.wrapping_mul(u64::from(b' ')) {
-                1
-            } else {
-                let next = word.wrapping_shr(8 * key_len as u32);
-                usize::from((next >> 8) as u8 == b' ' && ASCII_KEY[usize::from(next as u8)] == OTHER) * 2
-            };
             if passed > 0 {
                 words += 1;
                 // The first byte is a letter: bit 0x20 clear makes it a capital.
                 capitals += usize::from(word & 0x20 == 0);
-                function += usize::from(function_words.contains_packed(packed));
+                function += usize::from(key_len <= FunctionWords::LONGEST) & usize::from(function_words.contains_packed(packed));
                 at += passed;
                 continue;
-            }
-            // A longer word ("Kilmarnock", "investigation") goes on eight bytes at a time. Past
-            // [`FunctionWords::LONGEST`] bytes its key is no function word: only its length is counted.
-            if key_len == 8 {
-                let mut len = key_len;
-                while let Some(chunk) = bytes.get(at..).and_then(<[u8]>::first_chunk::<8>).filter(|_| len == 8) {
-                    (_, len, _) = letter_run(u64::from_le_bytes(*chunk));
-                    key_len += len;
-                    at += len;
-                }
-                let passed = match bytes.get(at..) {
-                    Some([b' ', ..]) => 1,
-                    Some([mark, b' ', ..]) if ASCII_KEY[usize::from(*mark)] == OTHER => 2,
-                    _ => 0,
-                };
-                if passed > 0 {
-                    words += 1;
-                    capitals += usize::from(word & 0x20 == 0);
-                    function += usize::from(key_len == FunctionWords::LONGEST && function_words.contains_packed(packed));
-                    at += passed;
-                    continue;
-                }
             }
         }
         match read_token(text, start, at, packed, key_len, function_words, stops) {
@@ -431,17 +411,17 @@ fn note_lead_byte(byte: u8, at: usize, stops: &mut Vec<usize>) {
 }
 
 /// The ASCII letters that the eight bytes `word` (the first the least significant) open with: their key bytes
-/// (lower-cased, packed as [`FunctionWords::pack`] does), how many there are, and the lowest bit of the byte after
-/// them (0 when all eight are letters), so that `after * 0xFF` masks that byte. Every byte is tested at once; a
+/// (lower-cased, packed as [`FunctionWords::pack`] does) and how many there are. Every byte is tested at once; a
 /// carry or borrow runs only from a byte that is no letter towards later bytes, which the run leaves out.
 #[inline(always)]
-fn letter_run(word: u64) -> (u64, usize, u64) {
+fn letter_run(word: u64) -> (u64, usize) {
     // With bit 0x20 set, both cases of a letter are in b'a'..=b'z'; a byte beyond ASCII is no letter.
     let lowered = word | (EACH_BYTE * 0x20);
     let letters = lowered.wrapping_add(EACH_BYTE * (0x80 - 0x61)) & (EACH_BYTE * (0x80 + 0x7A)).wrapping_sub(lowered) & !word;
     let other = !letters & HIGH_BITS;
+    // The lowest bit of the byte after the run (0 when all eight are letters): less one, it masks the run.
     let after = (other.wrapping_neg() & other) >> 7;
-    (lowered & after.wrapping_sub(1), (other.trailing_zeros() / 8) as usize, after)
+    (lowered & after.wrapping_sub(1), (other.trailing_zeros() / 8) as usize)
 }
 
 /// Marks lines whose text (letters and digits, lower-cased) occurs more than once: menus repeated in header
@@ -582,12 +562,13 @@ pub(super) fn has_gaps(lines: &[Line]) -> bool {
 }
 
 /// English function words (data/function_words.txt), each key packed into a number: a look-up is a multiply
-/// and a probe or two, where hashing the key as a string and comparing it took ten times as many instructions.
+/// and three comparisons, where hashing the key as a string and comparing it took ten times as many instructions.
 pub(super) struct FunctionWords {
-    /// Open addressing with linear probing, at most a sixteenth full (a test checks it), so that most look-ups end
-    /// at their first slot: 0 for an empty slot, else a word's bytes ([`FunctionWords::pack`]). A fixed size: a
-    /// probe needs neither the table's length nor a bounds check.
-    slots: [u64; FunctionWords::SLOTS],
+    /// Open addressing with linear probing, at most a sixteenth full (a test checks it), so that each word lies
+    /// within [`FunctionWords::PROBES`] slots of where its probe starts (a test checks that each is found): 0 for an
+    /// empty slot, else a word's bytes ([`FunctionWords::pack`]). A fixed size, with room past the last start for
+    /// the probe's other slots: a probe needs neither the table's length nor a bounds check.
+    slots: [u64; FunctionWords::SLOTS + FunctionWords::PROBES - 1],
 }
 
 impl FunctionWords {
@@ -595,8 +576,10 @@ impl FunctionWords {
     const LONGEST: usize = 8;
     /// The bits of a slot's index.
     const SLOT_BITS: u32 = 11;
-    /// How many slots the table has.
+    /// How many slots a probe can start at.
     const SLOTS: usize = 1 << Self::SLOT_BITS;
+    /// How many slots a look-up compares, from where its probe starts.
+    const PROBES: usize = 3;
 
     /// The key's bytes as a number, the first the least significant (as eight bytes read from memory in one
     /// go are), or `None` when it is empty or too long to pack.
@@ -618,18 +601,16 @@ impl FunctionWords {
     }
 
     /// Whether the key of at most [`Self::LONGEST`] bytes that packs into `packed` ([`Self::pack`]) is a function word.
-    /// In line: [`measure`] asks it for nearly every token, and the call took as many instructions as the probe.
-    /// An empty key (0) needs no test of its own: it equals no word, and its probe ends at an empty slot as any does.
+    /// In line: [`measure`] asks it for nearly every token, and the call took as many instructions as the probe. Every
+    /// slot a word can be in is compared, and the results combined without a branch: whether a token is a function
+    /// word, and whether its probe ends at once, follows no pattern the branch predictor can learn. An empty key (0)
+    /// equals every empty slot, and is no word.
     #[inline(always)]
     fn contains_packed(&self, packed: u64) -> bool {
-        let mut slot = Self::slot(packed);
-        loop {
-            match self.slots[slot & (Self::SLOTS - 1)] {
-                0 => return false,
-                stored if stored == packed => return true,
-                _ => slot += 1,
-            }
-        }
+        // Written out rather than a loop, which the Wasm build, optimised for size, keeps as one.
+        let window = self.slots.get(Self::slot(packed)..).and_then(<[u64]>::first_chunk::<{ Self::PROBES }>);
+        let [first, second, third] = window.copied().unwrap_or_default();
+        ((first == packed) | (second == packed) | (third == packed)) & (packed != 0)
     }
 }
 
@@ -644,13 +625,15 @@ pub(super) fn function_words() -> &'static FunctionWords {
             .filter(|l| !l.is_empty() && !l.starts_with('#'))
             .filter_map(|word| FunctionWords::pack(word.as_bytes()))
             .collect();
-        let mut table = FunctionWords { slots: [0; FunctionWords::SLOTS] };
-        for packed in words.into_iter().take(FunctionWords::SLOTS - 1) {
-            let mut slot = FunctionWords::slot(packed) & (FunctionWords::SLOTS - 1);
-            while table.slots[slot] != 0 && table.slots[slot] != packed {
-                slot = (slot + 1) & (FunctionWords::SLOTS - 1);
+        let mut table = FunctionWords { slots: [0; FunctionWords::SLOTS + FunctionWords::PROBES - 1] };
+        for packed in words {
+            let mut slot = FunctionWords::slot(packed);
+            while table.slots.get(slot).is_some_and(|&stored| stored != 0 && stored != packed) {
+                slot += 1;
             }
-            table.slots[slot] = packed;
+            if let Some(free) = table.slots.get_mut(slot) {
+                *free = packed;
+            }
         }
         table
     })
@@ -730,8 +713,7 @@ mod tests {
             (*b"ab\xc3\xa9cdef", "ab"),
             (*b"xy\xc1\xdaqqqq", "xy"),
         ] {
-            let (key, len, after) = letter_run(u64::from_le_bytes(bytes));
-            assert_eq!(after, if len < 8 { 1 << (8 * len) } else { 0 }, "{bytes:?}");
+            let (key, len) = letter_run(u64::from_le_bytes(bytes));
             let expected = expected.as_bytes();
             assert_eq!(len, expected.len(), "{bytes:?}");
             assert_eq!(key.to_le_bytes().get(..len), Some(expected), "{bytes:?}");
