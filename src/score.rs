@@ -136,38 +136,28 @@ pub(crate) struct Contributions<'a> {
     weights: &'a Weights,
 }
 
-/// The weights as [`Features::rounded`] reads them: each weight, and each rounded, which is the rounded
-/// contribution of a feature of 1 (made once for all the sentences rather than once a sentence).
+/// The weights as [`Features::rounded`] reads them.
 pub(crate) struct RoundingWeights {
     weights: [f64; Features::NAMES.len()],
-    rounded: [f64; Features::NAMES.len()],
 }
 
 impl RoundingWeights {
-    /// The weights, and each rounded.
+    /// The weights.
     pub(crate) fn new(weights: &Weights) -> Self {
-        let weights = weights.values();
-        RoundingWeights { weights, rounded: weights.map(crate::result::round) }
+        RoundingWeights { weights: weights.values() }
     }
 }
 
 /// Rounds every value and its product with its weight as [`crate::result::round`] does, in one loop over them
-/// all, for [`Features::rounded`]. Zero and one, what most of the features are, are their own rounding, and their
-/// contributions need none either: a zero's is a zero (signed as the weight is), a one's is the weight rounded
-/// once for all. A contribution of zero (a weight of 0) is its own rounding too.
+/// all, for [`Features::rounded`]. Each is rounded without a test of what it is: most features are zero or one,
+/// whose rounding changes nothing, but which of them are changes from sentence to sentence, and the tests that
+/// skipped their rounding were mispredicted more than a rounding costs. A zero rounds to itself (its sign kept),
+/// and so does its product, a zero; a one's product is the weight, rounded.
 fn round_each(values: &mut [f64; Features::NAMES.len()], contributions: &mut [f64; Features::NAMES.len()], weights: &RoundingWeights) {
-    let weights = weights.weights.iter().zip(&weights.rounded);
-    for ((value, contribution), (&weight, &rounded)) in values.iter_mut().zip(contributions.iter_mut()).zip(weights) {
+    for ((value, contribution), &weight) in values.iter_mut().zip(contributions.iter_mut()).zip(&weights.weights) {
         let v = *value;
-        *contribution = if v == 0.0 {
-            v * weight
-        } else if v == 1.0 {
-            rounded
-        } else {
-            *value = crate::result::round_in_line(v);
-            let product = v * weight;
-            if product == 0.0 { product } else { crate::result::round_in_line(product) }
-        };
+        *value = crate::result::round_in_line(v);
+        *contribution = crate::result::round_in_line(v * weight);
     }
 }
 
