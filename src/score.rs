@@ -659,7 +659,7 @@ fn sentence_features(i: usize, s: &SentenceSpan, reading: &Reading, document: &D
     Features {
         position: (1.0 - long_summary) / (1.0 + i as f64 * 0.5),
         budget: (1.0 - long_summary) * (-(i as f64) / expected.max(1.0)).exp(),
-        paragraph: if s.in_paragraph == 0 { 1.0 } else { 0.0 },
+        paragraph: one_if(s.in_paragraph == 0),
         quotes: (document.quoted_bytes[i] as f64 / s.span.len().max(1) as f64).min(1.0),
         entities: document.entities[i].min(1.0),
         centrality,
@@ -668,12 +668,12 @@ fn sentence_features(i: usize, s: &SentenceSpan, reading: &Reading, document: &D
         title: document.title.share(keys),
         length: (word_count as f64 / 20.0).min(1.0),
         long: ((word_count as f64 - 25.0) / 25.0).clamp(0.0, 1.0),
-        numbers: if marks.numbers { 1.0 } else { 0.0 },
-        heading: if ends_sentence(ending) { 0.0 } else { 1.0 },
-        caption: if marks.caption { 1.0 } else { 0.0 },
-        reference: if reading.dangling[i] { 1.0 } else { 0.0 },
-        question: if asks_or_exclaims(ending) { 1.0 } else { 0.0 },
-        speech: if marks.first_person { 1.0 } else { 0.0 },
+        numbers: one_if(marks.numbers),
+        heading: one_if(!ends_sentence(ending)),
+        caption: one_if(marks.caption),
+        reference: one_if(reading.dangling[i]),
+        question: one_if(asks_or_exclaims(ending)),
+        speech: one_if(marks.first_person),
         chrome: document.article.chrome_at(s.span.start),
     }
 }
@@ -980,6 +980,12 @@ fn read_any_word(text: &str, span: Span, buffer: &mut String) -> (bool, Option<u
         ShortWord::FirstPerson => (true, content),
         ShortWord::Other => (false, content),
     }
+}
+
+/// 1 when `flag` holds, else 0: converted from the flag, not chosen by a branch on it (a sentence's flags change
+/// from sentence to sentence in no order a predictor learns).
+fn one_if(flag: bool) -> f64 {
+    f64::from(u8::from(flag))
 }
 
 /// The cosine of a sentence's `keys` with the first sentence's, of which there are `lead_keys`. Words are
