@@ -136,38 +136,28 @@ pub(crate) struct Contributions<'a> {
     weights: &'a Weights,
 }
 
-/// The weights as [`Features::rounded`] reads them: each weight, and each rounded, which is the rounded
-/// contribution of a feature of 1 (made once for all the sentences rather than once a sentence).
+/// The weights as [`Features::rounded`] reads them.
 pub(crate) struct RoundingWeights {
     weights: [f64; Features::NAMES.len()],
-    rounded: [f64; Features::NAMES.len()],
 }
 
 impl RoundingWeights {
-    /// The weights, and each rounded.
+    /// The weights.
     pub(crate) fn new(weights: &Weights) -> Self {
-        let weights = weights.values();
-        RoundingWeights { weights, rounded: weights.map(crate::result::round) }
+        RoundingWeights { weights: weights.values() }
     }
 }
 
 /// Rounds every value and its product with its weight as [`crate::result::round`] does, in one loop over them
-/// all, for [`Features::rounded`]. Zero and one, what most of the features are, are their own rounding, and their
-/// contributions need none either: a zero's is a zero (signed as the weight is), a one's is the weight rounded
-/// once for all. A contribution of zero (a weight of 0) is its own rounding too.
+/// all, for [`Features::rounded`]. Each is rounded without a test of what it is: most features are zero or one,
+/// whose rounding changes nothing, but which of them are changes from sentence to sentence, and the tests that
+/// skipped their rounding were mispredicted more than a rounding costs. A zero rounds to itself (its sign kept),
+/// and so does its product, a zero; a one's product is the weight, rounded.
 fn round_each(values: &mut [f64; Features::NAMES.len()], contributions: &mut [f64; Features::NAMES.len()], weights: &RoundingWeights) {
-    let weights = weights.weights.iter().zip(&weights.rounded);
-    for ((value, contribution), (&weight, &rounded)) in values.iter_mut().zip(contributions.iter_mut()).zip(weights) {
+    for ((value, contribution), &weight) in values.iter_mut().zip(contributions.iter_mut()).zip(&weights.weights) {
         let v = *value;
-        *contribution = if v == 0.0 {
-            v * weight
-        } else if v == 1.0 {
-            rounded
-        } else {
-            *value = crate::result::round_in_line(v);
-            let product = v * weight;
-            if product == 0.0 { product } else { crate::result::round_in_line(product) }
-        };
+        *value = crate::result::round_in_line(v);
+        *contribution = crate::result::round_in_line(v * weight);
     }
 }
 
@@ -669,7 +659,7 @@ fn sentence_features(i: usize, s: &SentenceSpan, reading: &Reading, document: &D
     Features {
         position: (1.0 - long_summary) / (1.0 + i as f64 * 0.5),
         budget: (1.0 - long_summary) * (-(i as f64) / expected.max(1.0)).exp(),
-        paragraph: if s.in_paragraph == 0 { 1.0 } else { 0.0 },
+        paragraph: one_if(s.in_paragraph == 0),
         quotes: (document.quoted_bytes[i] as f64 / s.span.len().max(1) as f64).min(1.0),
         entities: document.entities[i].min(1.0),
         centrality,
@@ -678,12 +668,12 @@ fn sentence_features(i: usize, s: &SentenceSpan, reading: &Reading, document: &D
         title: document.title.share(keys),
         length: (word_count as f64 / 20.0).min(1.0),
         long: ((word_count as f64 - 25.0) / 25.0).clamp(0.0, 1.0),
-        numbers: if marks.numbers { 1.0 } else { 0.0 },
-        heading: if ends_sentence(ending) { 0.0 } else { 1.0 },
-        caption: if marks.caption { 1.0 } else { 0.0 },
-        reference: if reading.dangling[i] { 1.0 } else { 0.0 },
-        question: if asks_or_exclaims(ending) { 1.0 } else { 0.0 },
-        speech: if marks.first_person { 1.0 } else { 0.0 },
+        numbers: one_if(marks.numbers),
+        heading: one_if(!ends_sentence(ending)),
+        caption: one_if(marks.caption),
+        reference: one_if(reading.dangling[i]),
+        question: one_if(asks_or_exclaims(ending)),
+        speech: one_if(marks.first_person),
         chrome: document.article.chrome_at(s.span.start),
     }
 }
@@ -990,6 +980,12 @@ fn read_any_word(text: &str, span: Span, buffer: &mut String) -> (bool, Option<u
         ShortWord::FirstPerson => (true, content),
         ShortWord::Other => (false, content),
     }
+}
+
+/// 1 when `flag` holds, else 0: converted from the flag, not chosen by a branch on it (a sentence's flags change
+/// from sentence to sentence in no order a predictor learns).
+fn one_if(flag: bool) -> f64 {
+    f64::from(u8::from(flag))
 }
 
 /// The cosine of a sentence's `keys` with the first sentence's, of which there are `lead_keys`. Words are
