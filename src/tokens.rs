@@ -90,14 +90,15 @@ pub(crate) fn tokenize(text: &str, span: Span) -> Vec<Word> {
 
 /// Appends the words inside `span` of `text` to `words`.
 ///
+/// A word's run of ASCII letters and digits is read eight bytes at a time ([`chunk_at`]), to the first byte that
+/// is neither, its lower-case letters noted as a mask on the way: a test a byte made the end of every word a
+/// mispredicted branch, at a place no predictor learns. Only a joiner or a character beyond ASCII that ends a run
+/// is read on its own ([`continues_word`]).
+///
 /// A word is in capitals when it has two letters or more and none of them is a letter without case or in lower
-/// case (every upper-case character a word holds is a letter: a test checks it for all of Unicode). The scan
-/// notes only whether such a letter comes ([`NOT_UPPER`]), one `or` a byte; the letters are counted afterwards,
-/// only in a word that has none (numbers, "I", "NATO"), where counting them on every byte of every word took a
-/// fifth of the scan's instructions in the Wasm. A word of ASCII digits alone ("2015"), most of those, has no
-/// capital, and is told so by its classes without being read again; a word with no letter beyond ASCII
-/// ([`BEYOND_ASCII`]) has its capitals counted as bytes, without decoding. Returns whether one of the words is in
-/// capitals and not a number.
+/// case (every upper-case character a word holds is a letter: a test checks it for all of Unicode). The letters
+/// are counted afterwards ([`has_two_letters`]), only in a word with no letter out of upper case (numbers, "I",
+/// "NATO"). Returns whether one of the words is in capitals and not a number.
 fn push_words(text: &str, span: Span, words: &mut Vec<Word>) -> bool {
     let piece = span.slice(text);
     let bytes = piece.as_bytes();
@@ -107,7 +108,7 @@ fn push_words(text: &str, span: Span, words: &mut Vec<Word>) -> bool {
         let start = at;
         // The first character: ASCII (most words) read from the byte's class, any other decoded and given the
         // class an ASCII letter would have. Its case and whether it is a letter are read from `first` once the
-        // word ends: one value kept through the scan, not two.
+        // word ends.
         let first = if byte.is_ascii() {
             at += 1;
             let class = ASCII_CLASSES[usize::from(byte)];
@@ -126,36 +127,24 @@ fn push_words(text: &str, span: Span, words: &mut Vec<Word>) -> bool {
             WORD | LETTER | upper | not_upper_letter(c) | BEYOND_ASCII
         };
         let mut class = first;
-        while let Some(&byte) = bytes.get(at) {
-            let byte_class = ASCII_CLASSES[usize::from(byte)];
-            // ASCII letters and digits, most of every word, take one step.
-            if byte_class & WORD != 0 {
-                class |= byte_class;
-                at += 1;
-                continue;
-            }
-            // Joiners stay inside a word only when a letter or digit follows them.
-            if byte_class & JOINER != 0 {
-                if !char_at(piece, at + 1).is_some_and(is_alphanumeric) {
-                    break;
-                }
-                at += 1;
-                continue;
-            }
-            if byte.is_ascii() {
-                break;
-            }
-            let Some(next) = char_at(piece, at) else { break };
-            if is_alphanumeric_beyond_ascii(next) || ('\u{300}'..='\u{36f}').contains(&next) {
-                class |= not_upper_letter(next) | BEYOND_ASCII;
-                at += next.len_utf8();
-            } else if matches!(next, '’' | '‐') && char_at(piece, at + next.len_utf8()).is_some_and(is_alphanumeric) {
-                at += next.len_utf8();
-            } else {
+        // The high bits of the lower-case ASCII letters of the word's runs.
+        let mut lower = 0;
+        loop {
+            let chunk = chunk_at(bytes, at);
+            let letters = ascii_letters(chunk);
+            // The run ends at the first byte that is not an ASCII letter or digit: the high bits below it are the
+            // run's bytes, all eight when it goes on past them.
+            let ends = !(letters | ascii_digits(chunk)) & HIGH_BITS;
+            let run = (ends & ends.wrapping_neg()).wrapping_sub(1) & HIGH_BITS;
+            // Bit 0x20, moved to the high bit, is what sets a lower-case ASCII letter apart from its capital.
+            lower |= letters & chunk << 2 & run;
+            at += bytes_set(run);
+            if ends != 0 && !continues_word(piece, &mut at, &mut class) {
                 break;
             }
         }
         let (capitalized, numeric) = (first & UPPER != 0, first & LETTER == 0);
+        class |= NOT_UPPER * u8::from(lower != 0);
         // Noted only past the test for a letter out of upper case, which most words fail.
         let all_caps = class & NOT_UPPER == 0 && {
             let two_letters = has_two_letters(piece, start..at, class);
@@ -170,15 +159,66 @@ fn push_words(text: &str, span: Span, words: &mut Vec<Word>) -> bool {
     capitals
 }
 
-/// Whether the word at `range` of `piece`, of classes `class`, holds two letters or more: the count that settles
-/// whether a word with no letter out of upper case is in capitals ([`push_words`]). A word with no capital and
-/// nothing beyond ASCII (digits alone: "2015") has none; one of ASCII alone has only capitals for letters, and
-/// its bytes are counted; any other has its characters decoded.
-#[inline(never)]
-fn has_two_letters(piece: &str, range: std::ops::Range<usize>, class: u8) -> bool {
-    if class & (UPPER | BEYOND_ASCII) == 0 {
+/// Whether the word goes on past the byte at `at` that ended a run of ASCII letters and digits: a joiner, or a
+/// curly apostrophe or hyphen, with a letter or digit after it, or a letter, digit or combining mark beyond ASCII.
+/// If it does, `at` is moved past that character, and the class of a letter beyond ASCII is added to `class`.
+fn continues_word(piece: &str, at: &mut usize, class: &mut u8) -> bool {
+    let Some(&byte) = piece.as_bytes().get(*at) else { return false };
+    if byte.is_ascii() {
+        let joins = ASCII_CLASSES[usize::from(byte)] & JOINER != 0 && char_at(piece, *at + 1).is_some_and(is_alphanumeric);
+        *at += usize::from(joins);
+        return joins;
+    }
+    let Some(next) = char_at(piece, *at) else { return false };
+    if is_alphanumeric_beyond_ascii(next) || ('\u{300}'..='\u{36f}').contains(&next) {
+        *class |= not_upper_letter(next) | BEYOND_ASCII;
+    } else if !(matches!(next, '’' | '‐') && char_at(piece, *at + next.len_utf8()).is_some_and(is_alphanumeric)) {
         return false;
     }
+    *at += next.len_utf8();
+    true
+}
+
+/// The eight bytes of `bytes` from `at` as a little-endian number, with zeros past the end: a zero ends a word and
+/// starts none, so the scans of [`push_words`] stop at the end as they stop at a space. Near the end, the last eight
+/// bytes are read and shifted down, without copying the few left.
+#[inline(always)]
+fn chunk_at(bytes: &[u8], at: usize) -> u64 {
+    if let Some(eight) = bytes.get(at..at + 8).and_then(|eight| eight.first_chunk::<8>()) {
+        return u64::from_le_bytes(*eight);
+    }
+    match bytes.last_chunk::<8>() {
+        Some(last) => {
+            let past = (at + 8).saturating_sub(bytes.len());
+            u64::from_le_bytes(*last).checked_shr(8 * past as u32).unwrap_or(0)
+        }
+        None => crate::entry_key::tail_word(bytes.get(at..).unwrap_or_default()),
+    }
+}
+
+/// The high bit of each byte of `chunk` that is an ASCII letter: with 0x20 set, a capital reads as its lower-case
+/// letter, and no other byte as a lower-case letter.
+fn ascii_letters(chunk: u64) -> u64 {
+    lower_case_bytes(chunk | (EACH_BYTE * 0x20))
+}
+
+/// The high bit of each byte of `chunk` that is an ASCII digit, exact in every byte as [`lower_case_bytes`] is.
+fn ascii_digits(chunk: u64) -> u64 {
+    let low = chunk & !HIGH_BITS;
+    low.wrapping_add(EACH_BYTE * (0x80 - 0x30)) & (EACH_BYTE * (0x80 + 0x39)).wrapping_sub(low) & !chunk & HIGH_BITS
+}
+
+/// How many bytes of a chunk have their high bit set in `high`, which has no other bits: each becomes a one in
+/// its byte, and the multiplication sums them into the top byte, without a loop or a branch.
+fn bytes_set(high: u64) -> usize {
+    ((high >> 7).wrapping_mul(EACH_BYTE) >> 56) as usize
+}
+
+/// Whether the word at `range` of `piece`, of classes `class`, holds two letters or more: the count that settles
+/// whether a word with no letter out of upper case is in capitals ([`push_words`]). A word of ASCII alone has
+/// only capitals for letters, and its bytes are counted; any other has its characters decoded.
+#[inline(never)]
+fn has_two_letters(piece: &str, range: std::ops::Range<usize>, class: u8) -> bool {
     if class & BEYOND_ASCII == 0 {
         let mut capitals = 0;
         for &byte in piece.as_bytes().get(range).unwrap_or_default() {
@@ -616,6 +656,25 @@ mod tests {
                     word[at] = byte;
                     let lower = word.map(|b| b.to_ascii_lowercase());
                     assert_eq!(lower_ascii_word(u64::from_le_bytes(word)), u64::from_le_bytes(lower), "{word:?}");
+                }
+            }
+        }
+    }
+
+    /// Every byte, at every place of a chunk, is told a letter or a digit as `is_ascii_alphabetic` and
+    /// `is_ascii_digit` tell it, whatever its neighbours; and the high bits set are counted.
+    #[test]
+    fn chunk_tests_are_the_byte_tests() {
+        for byte in 0..=255u8 {
+            for at in 0..8 {
+                for fill in [0, b'A', b'z', b'0', b'9', b'/', b':', 0x80, 0xFF] {
+                    let mut chunk = [fill; 8];
+                    chunk[at] = byte;
+                    let mask = |test: fn(&u8) -> bool| chunk.iter().enumerate().fold(0, |mask, (k, b)| if test(b) { mask | 0x80 << (8 * k) } else { mask });
+                    let word = u64::from_le_bytes(chunk);
+                    assert_eq!(ascii_letters(word), mask(u8::is_ascii_alphabetic), "{chunk:?}");
+                    assert_eq!(ascii_digits(word), mask(u8::is_ascii_digit), "{chunk:?}");
+                    assert_eq!(bytes_set(mask(u8::is_ascii_alphabetic)), chunk.iter().filter(|b| b.is_ascii_alphabetic()).count(), "{chunk:?}");
                 }
             }
         }
