@@ -438,10 +438,11 @@ pub(crate) fn possessive_ending_in_line(word: &[u8]) -> usize {
 ///
 /// A word already in lower-case ASCII, as most words that are not names are, is its own key once its endings are
 /// cut: it is returned as a slice of itself, and `buffer` is left as it was. A word of lower-case ASCII letters
-/// alone ("said", "the") has no ending to cut, and is told so first, without the calls that look for them; nor has
+/// alone ("said", "the") has no ending to cut, and is told so first ([`letters_in_lower_case`]; a longer one, or
+/// none, is told so by the tests that follow), without the calls that look for them; nor has
 /// a capitalised one ("Smith", [`capitalized_ascii_letters`]), written with its first letter lowered.
 pub(crate) fn name_key<'b>(word: &'b str, buffer: &'b mut String) -> &'b str {
-    if word.bytes().all(|byte| byte.is_ascii_lowercase()) {
+    if letters_in_lower_case(word.as_bytes(), 0) {
         return word;
     }
     if capitalized_ascii_letters(word.as_bytes()) {
@@ -491,19 +492,27 @@ fn push_first_lowered(word: &str, buffer: &mut String) {
     }
 }
 
-/// Whether `word` is one to sixteen bytes, an ASCII letter and then lower-case ASCII letters: tested eight bytes
-/// at once, the first with 0x20 set, which makes an ASCII capital its lower-case letter and leaves no other byte a
-/// lower-case letter. A word of nine bytes or more is read as its first and its last eight bytes, which overlap.
+/// Whether `word` is one to sixteen bytes, an ASCII letter and then lower-case ASCII letters
+/// ([`letters_in_lower_case`]).
 fn capitalized_ascii_letters(word: &[u8]) -> bool {
+    letters_in_lower_case(word, 0x20)
+}
+
+/// Whether `word` is one to sixteen bytes, all lower-case ASCII letters, but for the first, which may be a capital
+/// when `first` is 0x20: tested eight bytes at once, the first byte with `first` set, which makes an ASCII capital
+/// its lower-case letter and leaves no other byte a lower-case letter. A word of nine bytes or more is read as its
+/// first and its last eight bytes, which overlap. A byte at a time, the end of the test was a mispredicted branch
+/// at the first byte that was not a lower-case letter, or at the word's end.
+fn letters_in_lower_case(word: &[u8], first: u64) -> bool {
     let len = word.len();
     if len.wrapping_sub(1) < 8 {
         let chunk = word.first_chunk::<8>().map_or_else(|| crate::entry_key::tail_word(word), |eight| u64::from_le_bytes(*eight));
         let wanted = HIGH_BITS >> (8 * (8 - len));
-        return lower_case_bytes(chunk | 0x20) & wanted == wanted;
+        return lower_case_bytes(chunk | first) & wanted == wanted;
     }
     match (word.first_chunk::<8>(), word.last_chunk::<8>()) {
-        (Some(first), Some(last)) if len <= 16 => {
-            lower_case_bytes(u64::from_le_bytes(*first) | 0x20) & lower_case_bytes(u64::from_le_bytes(*last)) == HIGH_BITS
+        (Some(head), Some(last)) if len <= 16 => {
+            lower_case_bytes(u64::from_le_bytes(*head) | first) & lower_case_bytes(u64::from_le_bytes(*last)) == HIGH_BITS
         }
         _ => false,
     }
