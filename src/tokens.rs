@@ -179,9 +179,9 @@ fn continues_word(piece: &str, at: &mut usize, class: &mut u8) -> bool {
     true
 }
 
-/// The eight bytes of `bytes` from `at` as a little-endian number, with zeros past the end: a zero ends a word and
-/// starts none, so the scans of [`push_words`] stop at the end as they stop at a space. Near the end, the last eight
-/// bytes are read and shifted down, without copying the few left.
+/// The eight bytes of `bytes` from `at` as a little-endian number, with zeros past the end: a zero is neither a
+/// letter nor a digit, so the scan of a word's run in [`push_words`] stops at the end as it stops at a space. Near
+/// the end, the last eight bytes are read and shifted down, without copying the few left.
 #[inline(always)]
 fn chunk_at(bytes: &[u8], at: usize) -> u64 {
     if let Some(eight) = bytes.get(at..at + 8).and_then(|eight| eight.first_chunk::<8>()) {
