@@ -90,14 +90,15 @@ pub(crate) fn tokenize(text: &str, span: Span) -> Vec<Word> {
 
 /// Appends the words inside `span` of `text` to `words`.
 ///
+/// A word's run of ASCII letters and digits is read eight bytes at a time ([`chunk_at`]), to the first byte that
+/// is neither, its lower-case letters noted as a mask on the way: a test a byte made the end of every word a
+/// mispredicted branch, at a place no predictor learns. Only a joiner or a character beyond ASCII that ends a run
+/// is read on its own ([`continues_word`]).
+///
 /// A word is in capitals when it has two letters or more and none of them is a letter without case or in lower
-/// case (every upper-case character a word holds is a letter: a test checks it for all of Unicode). The scan
-/// notes only whether such a letter comes ([`NOT_UPPER`]), one `or` a byte; the letters are counted afterwards,
-/// only in a word that has none (numbers, "I", "NATO"), where counting them on every byte of every word took a
-/// fifth of the scan's instructions in the Wasm. A word of ASCII digits alone ("2015"), most of those, has no
-/// capital, and is told so by its classes without being read again; a word with no letter beyond ASCII
-/// ([`BEYOND_ASCII`]) has its capitals counted as bytes, without decoding. Returns whether one of the words is in
-/// capitals and not a number.
+/// case (every upper-case character a word holds is a letter: a test checks it for all of Unicode). The letters
+/// are counted afterwards ([`has_two_letters`]), only in a word with no letter out of upper case (numbers, "I",
+/// "NATO"). Returns whether one of the words is in capitals and not a number.
 fn push_words(text: &str, span: Span, words: &mut Vec<Word>) -> bool {
     let piece = span.slice(text);
     let bytes = piece.as_bytes();
@@ -107,7 +108,7 @@ fn push_words(text: &str, span: Span, words: &mut Vec<Word>) -> bool {
         let start = at;
         // The first character: ASCII (most words) read from the byte's class, any other decoded and given the
         // class an ASCII letter would have. Its case and whether it is a letter are read from `first` once the
-        // word ends: one value kept through the scan, not two.
+        // word ends.
         let first = if byte.is_ascii() {
             at += 1;
             let class = ASCII_CLASSES[usize::from(byte)];
@@ -126,36 +127,24 @@ fn push_words(text: &str, span: Span, words: &mut Vec<Word>) -> bool {
             WORD | LETTER | upper | not_upper_letter(c) | BEYOND_ASCII
         };
         let mut class = first;
-        while let Some(&byte) = bytes.get(at) {
-            let byte_class = ASCII_CLASSES[usize::from(byte)];
-            // ASCII letters and digits, most of every word, take one step.
-            if byte_class & WORD != 0 {
-                class |= byte_class;
-                at += 1;
-                continue;
-            }
-            // Joiners stay inside a word only when a letter or digit follows them.
-            if byte_class & JOINER != 0 {
-                if !char_at(piece, at + 1).is_some_and(is_alphanumeric) {
-                    break;
-                }
-                at += 1;
-                continue;
-            }
-            if byte.is_ascii() {
-                break;
-            }
-            let Some(next) = char_at(piece, at) else { break };
-            if is_alphanumeric_beyond_ascii(next) || ('\u{300}'..='\u{36f}').contains(&next) {
-                class |= not_upper_letter(next) | BEYOND_ASCII;
-                at += next.len_utf8();
-            } else if matches!(next, '’' | '‐') && char_at(piece, at + next.len_utf8()).is_some_and(is_alphanumeric) {
-                at += next.len_utf8();
-            } else {
+        // The high bits of the lower-case ASCII letters of the word's runs.
+        let mut lower = 0;
+        loop {
+            let chunk = chunk_at(bytes, at);
+            let letters = ascii_letters(chunk);
+            // The run ends at the first byte that is not an ASCII letter or digit: the high bits below it are the
+            // run's bytes, all eight when it goes on past them (and the count of trailing zeros is 64).
+            let ends = !(letters | ascii_digits(chunk)) & HIGH_BITS;
+            let run = (ends & ends.wrapping_neg()).wrapping_sub(1) & HIGH_BITS;
+            // Bit 0x20, moved to the high bit, is what sets a lower-case ASCII letter apart from its capital.
+            lower |= letters & chunk << 2 & run;
+            at += (ends.trailing_zeros() / 8) as usize;
+            if ends != 0 && !continues_word(piece, &mut at, &mut class) {
                 break;
             }
         }
         let (capitalized, numeric) = (first & UPPER != 0, first & LETTER == 0);
+        class |= NOT_UPPER * u8::from(lower != 0);
         // Noted only past the test for a letter out of upper case, which most words fail.
         let all_caps = class & NOT_UPPER == 0 && {
             let two_letters = has_two_letters(piece, start..at, class);
@@ -170,15 +159,60 @@ fn push_words(text: &str, span: Span, words: &mut Vec<Word>) -> bool {
     capitals
 }
 
-/// Whether the word at `range` of `piece`, of classes `class`, holds two letters or more: the count that settles
-/// whether a word with no letter out of upper case is in capitals ([`push_words`]). A word with no capital and
-/// nothing beyond ASCII (digits alone: "2015") has none; one of ASCII alone has only capitals for letters, and
-/// its bytes are counted; any other has its characters decoded.
-#[inline(never)]
-fn has_two_letters(piece: &str, range: std::ops::Range<usize>, class: u8) -> bool {
-    if class & (UPPER | BEYOND_ASCII) == 0 {
+/// Whether the word goes on past the byte at `at` that ended a run of ASCII letters and digits: a joiner, or a
+/// curly apostrophe or hyphen, with a letter or digit after it, or a letter, digit or combining mark beyond ASCII.
+/// If it does, `at` is moved past that character, and the class of a letter beyond ASCII is added to `class`.
+fn continues_word(piece: &str, at: &mut usize, class: &mut u8) -> bool {
+    let Some(&byte) = piece.as_bytes().get(*at) else { return false };
+    if byte.is_ascii() {
+        let joins = ASCII_CLASSES[usize::from(byte)] & JOINER != 0 && char_at(piece, *at + 1).is_some_and(is_alphanumeric);
+        *at += usize::from(joins);
+        return joins;
+    }
+    let Some(next) = char_at(piece, *at) else { return false };
+    if is_alphanumeric_beyond_ascii(next) || ('\u{300}'..='\u{36f}').contains(&next) {
+        *class |= not_upper_letter(next) | BEYOND_ASCII;
+    } else if !(matches!(next, '’' | '‐') && char_at(piece, *at + next.len_utf8()).is_some_and(is_alphanumeric)) {
         return false;
     }
+    *at += next.len_utf8();
+    true
+}
+
+/// The eight bytes of `bytes` from `at` as a little-endian number, with zeros past the end: a zero is neither a
+/// letter nor a digit, so the scan of a word's run in [`push_words`] stops at the end as it stops at a space. Near
+/// the end, the last eight bytes are read and shifted down, without copying the few left.
+#[inline(always)]
+fn chunk_at(bytes: &[u8], at: usize) -> u64 {
+    if let Some(eight) = bytes.get(at..at + 8).and_then(|eight| eight.first_chunk::<8>()) {
+        return u64::from_le_bytes(*eight);
+    }
+    match bytes.last_chunk::<8>() {
+        Some(last) => {
+            let past = (at + 8).saturating_sub(bytes.len());
+            u64::from_le_bytes(*last).checked_shr(8 * past as u32).unwrap_or(0)
+        }
+        None => crate::entry_key::tail_word(bytes.get(at..).unwrap_or_default()),
+    }
+}
+
+/// The high bit of each byte of `chunk` that is an ASCII letter: with 0x20 set, a capital reads as its lower-case
+/// letter, and no other byte as a lower-case letter.
+fn ascii_letters(chunk: u64) -> u64 {
+    lower_case_bytes(chunk | (EACH_BYTE * 0x20))
+}
+
+/// The high bit of each byte of `chunk` that is an ASCII digit, exact in every byte as [`lower_case_bytes`] is.
+fn ascii_digits(chunk: u64) -> u64 {
+    let low = chunk & !HIGH_BITS;
+    low.wrapping_add(EACH_BYTE * (0x80 - 0x30)) & (EACH_BYTE * (0x80 + 0x39)).wrapping_sub(low) & !chunk & HIGH_BITS
+}
+
+/// Whether the word at `range` of `piece`, of classes `class`, holds two letters or more: the count that settles
+/// whether a word with no letter out of upper case is in capitals ([`push_words`]). A word of ASCII alone has
+/// only capitals for letters, and its bytes are counted; any other has its characters decoded.
+#[inline(never)]
+fn has_two_letters(piece: &str, range: std::ops::Range<usize>, class: u8) -> bool {
     if class & BEYOND_ASCII == 0 {
         let mut capitals = 0;
         for &byte in piece.as_bytes().get(range).unwrap_or_default() {
@@ -236,8 +270,11 @@ const ASCII_CLASSES: [u8; 256] = {
 
 /// The ASCII characters that [`char::is_whitespace`] accepts (`u8::is_ascii_whitespace` leaves out the vertical
 /// tab, which it does not).
+///
+/// Told by one bit of a mask, without a branch: whether a byte is a space follows the text.
 pub(crate) const fn is_ascii_space(byte: u8) -> bool {
-    matches!(byte, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r')
+    const SPACES: u64 = 1 << b' ' | 1 << b'\t' | 1 << b'\n' | 1 << 0x0B | 1 << 0x0C | 1 << b'\r';
+    (byte < 64) & (SPACES >> (byte & 63) & 1 != 0)
 }
 
 /// One in each byte of a `u64`: `EACH_BYTE * b` is eight copies of the byte `b`, for tests of eight bytes at once.
@@ -383,13 +420,21 @@ pub(crate) fn possessive_ending(word: &[u8]) -> usize {
 /// [`possessive_ending`], in line where it runs for every word (the scorer's reading of each word, and
 /// [`strip_possessive`] for every name key): there its call took more instructions in the Wasm than its test.
 /// Elsewhere one function serves, which is smaller.
+///
+/// The endings are told by comparing the last two bytes, and the two before them, as numbers, without a branch on
+/// each byte: whether a word ends in "s", and in an apostrophe before it, follows the text.
 #[inline(always)]
 pub(crate) fn possessive_ending_in_line(word: &[u8]) -> usize {
-    match word {
-        [.., b'\'', b's'] => 2,
-        [.., 0xE2, 0x80, 0x99, b's' | b'S'] => 4,
-        _ => 0,
-    }
+    let [.., before_last, last] = *word else { return 0 };
+    let end = u16::from_le_bytes([before_last, last]);
+    // The two bytes before the last two, or, in a word of two or three bytes, its first two, which hold no "’"
+    // before an "s" at its end.
+    let from = word.len().saturating_sub(4);
+    let before = word.get(from..).and_then(<[u8]>::first_chunk::<2>).map_or(0, |two| u16::from_le_bytes(*two));
+    let ascii = end == u16::from_le_bytes([b'\'', b's']);
+    // "s" or "S": 0x20 sets the case bit of the last byte only.
+    let curly = (before == u16::from_le_bytes([0xE2, 0x80])) & (end | 0x2000 == u16::from_le_bytes([0x99, b's']));
+    2 * usize::from(ascii) + 4 * usize::from(curly)
 }
 
 /// The look-up key of a name word: lower case, accents folded, a possessive ending and trailing periods
@@ -398,10 +443,11 @@ pub(crate) fn possessive_ending_in_line(word: &[u8]) -> usize {
 ///
 /// A word already in lower-case ASCII, as most words that are not names are, is its own key once its endings are
 /// cut: it is returned as a slice of itself, and `buffer` is left as it was. A word of lower-case ASCII letters
-/// alone ("said", "the") has no ending to cut, and is told so first, without the calls that look for them; nor has
+/// alone ("said", "the") has no ending to cut, and is told so first ([`letters_in_lower_case`]; a longer one, or
+/// none, is told so by the tests that follow), without the calls that look for them; nor has
 /// a capitalised one ("Smith", [`capitalized_ascii_letters`]), written with its first letter lowered.
 pub(crate) fn name_key<'b>(word: &'b str, buffer: &'b mut String) -> &'b str {
-    if word.bytes().all(|byte| byte.is_ascii_lowercase()) {
+    if letters_in_lower_case(word.as_bytes(), 0) {
         return word;
     }
     if capitalized_ascii_letters(word.as_bytes()) {
@@ -451,19 +497,27 @@ fn push_first_lowered(word: &str, buffer: &mut String) {
     }
 }
 
-/// Whether `word` is one to sixteen bytes, an ASCII letter and then lower-case ASCII letters: tested eight bytes
-/// at once, the first with 0x20 set, which makes an ASCII capital its lower-case letter and leaves no other byte a
-/// lower-case letter. A word of nine bytes or more is read as its first and its last eight bytes, which overlap.
+/// Whether `word` is one to sixteen bytes, an ASCII letter and then lower-case ASCII letters
+/// ([`letters_in_lower_case`]).
 fn capitalized_ascii_letters(word: &[u8]) -> bool {
+    letters_in_lower_case(word, 0x20)
+}
+
+/// Whether `word` is one to sixteen bytes, all lower-case ASCII letters, but for the first, which may be a capital
+/// when `first` is 0x20: tested eight bytes at once, the first byte with `first` set, which makes an ASCII capital
+/// its lower-case letter and leaves no other byte a lower-case letter. A word of nine bytes or more is read as its
+/// first and its last eight bytes, which overlap. A byte at a time, the end of the test was a mispredicted branch
+/// at the first byte that was not a lower-case letter, or at the word's end.
+fn letters_in_lower_case(word: &[u8], first: u64) -> bool {
     let len = word.len();
     if len.wrapping_sub(1) < 8 {
         let chunk = word.first_chunk::<8>().map_or_else(|| crate::entry_key::tail_word(word), |eight| u64::from_le_bytes(*eight));
         let wanted = HIGH_BITS >> (8 * (8 - len));
-        return lower_case_bytes(chunk | 0x20) & wanted == wanted;
+        return lower_case_bytes(chunk | first) & wanted == wanted;
     }
     match (word.first_chunk::<8>(), word.last_chunk::<8>()) {
-        (Some(first), Some(last)) if len <= 16 => {
-            lower_case_bytes(u64::from_le_bytes(*first) | 0x20) & lower_case_bytes(u64::from_le_bytes(*last)) == HIGH_BITS
+        (Some(head), Some(last)) if len <= 16 => {
+            lower_case_bytes(u64::from_le_bytes(*head) | first) & lower_case_bytes(u64::from_le_bytes(*last)) == HIGH_BITS
         }
         _ => false,
     }
@@ -621,6 +675,24 @@ mod tests {
         }
     }
 
+    /// Every byte, at every place of a chunk, is told a letter or a digit as `is_ascii_alphabetic` and
+    /// `is_ascii_digit` tell it, whatever its neighbours.
+    #[test]
+    fn chunk_tests_are_the_byte_tests() {
+        for byte in 0..=255u8 {
+            for at in 0..8 {
+                for fill in [0, b'A', b'z', b'0', b'9', b'/', b':', 0x80, 0xFF] {
+                    let mut chunk = [fill; 8];
+                    chunk[at] = byte;
+                    let mask = |test: fn(&u8) -> bool| chunk.iter().enumerate().fold(0, |mask, (k, b)| if test(b) { mask | 0x80 << (8 * k) } else { mask });
+                    let word = u64::from_le_bytes(chunk);
+                    assert_eq!(ascii_letters(word), mask(u8::is_ascii_alphabetic), "{chunk:?}");
+                    assert_eq!(ascii_digits(word), mask(u8::is_ascii_digit), "{chunk:?}");
+                }
+            }
+        }
+    }
+
     #[test]
     fn lower_case_bytes_are_the_lower_case_letters() {
         for bytes in [*b"abcdefgh", *b"aZ`{z@\x7f\xe1", *b"\xffz\xfbaa a.", *b"\xe1\xe1zzzzzz", *b"{{{{{{{{", *b"said Smi"] {
@@ -755,6 +827,13 @@ mod tests {
     }
 
     #[test]
+    fn ascii_spaces_are_the_white_space_characters() {
+        for byte in 0..=255u8 {
+            assert_eq!(is_ascii_space(byte), byte.is_ascii() && char::from(byte).is_whitespace(), "{byte}");
+        }
+    }
+
+    #[test]
     fn white_space_splits_as_the_standard_library_does() {
         for text in ["", "  ", "one two", " a\tb\nc\r\nd\u{b}e\u{c}f ", "x\u{a0}y\u{2003}z\u{85}w", "“quoted” word’s  "] {
             assert_eq!(split_whitespace(text).collect::<Vec<_>>(), text.split_whitespace().collect::<Vec<_>>(), "{text:?}");
@@ -769,7 +848,7 @@ mod tests {
         assert_eq!(strip_possessive("OBAMA'S"), "OBAMA'S");
         assert_eq!(strip_possessive("Jones'"), "Jones'");
         assert_eq!(strip_possessive("’s"), "");
-        for (word, ending) in [("Putin’s", 4), ("PUTIN’S", 4), ("Obama's", 2), ("OBAMA'S", 0), ("Jones'", 0), ("’s", 4), ("s", 0), ("", 0), ("’", 0)] {
+        for (word, ending) in [("Putin’s", 4), ("PUTIN’S", 4), ("Obama's", 2), ("OBAMA'S", 0), ("Jones'", 0), ("’s", 4), ("s", 0), ("", 0), ("’", 0), ("as", 0), ("a's", 2), ("’S", 4), ("x’s", 4), ("’x’s", 4), ("\u{2019}\u{2019}", 0)] {
             assert_eq!(possessive_ending(word.as_bytes()), ending, "{word}");
             assert_eq!(possessive_ending_in_line(word.as_bytes()), ending, "{word}");
         }
