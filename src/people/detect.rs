@@ -1383,7 +1383,8 @@ fn apposition_evidence<'t>(
     if !matches!(after, [b',', b' ', ..]) {
         return 0.0;
     }
-    let Some(rest) = text.get(word.span.end + possessive + 2..sentence_end) else { return 0.0 };
+    let from = word.span.end + possessive + 2;
+    let Some(rest) = text.get(from..sentence_end) else { return 0.0 };
     // The next word, up to the first character that is not alphanumeric: an age of one or two digits, or "who".
     let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
     if (1..=2).contains(&digits) && matches!(rest.as_bytes().get(digits), Some(b',' | b' ')) {
@@ -1395,7 +1396,7 @@ fn apposition_evidence<'t>(
             return 2.0;
         }
     }
-    let role = role_words(rest, buffer);
+    let role = role_words(text, from, sentence_end, buffer);
     let evidence = if role.is_some() { 1.5 } else { 0.0 };
     *after_comma = Some(AfterComma { len: rest.len(), role });
     evidence
