@@ -183,7 +183,7 @@ fn continues_word(piece: &str, at: &mut usize, class: &mut u8) -> bool {
 /// letter nor a digit, so the scan of a word's run in [`push_words`] stops at the end as it stops at a space. Near
 /// the end, the last eight bytes are read and shifted down, without copying the few left.
 #[inline(always)]
-fn chunk_at(bytes: &[u8], at: usize) -> u64 {
+pub(crate) fn chunk_at(bytes: &[u8], at: usize) -> u64 {
     if let Some(eight) = bytes.get(at..at + 8).and_then(|eight| eight.first_chunk::<8>()) {
         return u64::from_le_bytes(*eight);
     }

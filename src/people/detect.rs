@@ -1123,7 +1123,8 @@ fn name_evidence(keys: &RunKeys, name: Range<usize>, initial_first: bool, looked
 }
 
 /// The look-up keys of a run's words, each written and looked up once however many checks ask about it: joined
-/// by spaces in one buffer, so the key of a stretch of words ("new york yankees") is a slice of it.
+/// by spaces in one buffer, a space before each, so the key of a stretch of words ("new york yankees") is a slice
+/// of it.
 #[derive(Default)]
 struct RunKeys {
     joined: String,
@@ -1162,10 +1163,11 @@ impl RunKeys {
         let lex = lexicons();
         self.joined.clear();
         self.words.clear();
-        for (k, word) in run.iter().enumerate() {
-            if k > 0 {
-                self.joined.push(' ');
-            }
+        for word in run {
+            // A space before every key, the first too: no key starts the buffer, and a slice from a key's start is
+            // never one from 0, which the check of character boundaries answers apart (a branch that followed the
+            // run's shape, which no predictor learns).
+            self.joined.push(' ');
             let start = self.joined.len();
             push_name_key(word.span.slice(text), &mut self.joined);
             let end = self.joined.len();
@@ -1381,7 +1383,8 @@ fn apposition_evidence<'t>(
     if !matches!(after, [b',', b' ', ..]) {
         return 0.0;
     }
-    let Some(rest) = text.get(word.span.end + possessive + 2..sentence_end) else { return 0.0 };
+    let from = word.span.end + possessive + 2;
+    let Some(rest) = text.get(from..sentence_end) else { return 0.0 };
     // The next word, up to the first character that is not alphanumeric: an age of one or two digits, or "who".
     let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
     if (1..=2).contains(&digits) && matches!(rest.as_bytes().get(digits), Some(b',' | b' ')) {
@@ -1393,7 +1396,7 @@ fn apposition_evidence<'t>(
             return 2.0;
         }
     }
-    let role = role_words(rest, buffer);
+    let role = role_words(text, from, sentence_end, buffer);
     let evidence = if role.is_some() { 1.5 } else { 0.0 };
     *after_comma = Some(AfterComma { len: rest.len(), role });
     evidence
