@@ -223,14 +223,23 @@ impl Table {
         self.get_and_hash(key.as_bytes()).0
     }
 
-    /// [`Self::get`] of `key`, with the key's hash ([`key_hash`]). The one walk of every look-up of a key as it
+    /// [`Self::get`] of `key`, with the key's hash ([`key_hash`](crate::entry_key::key_hash)). The one walk of every look-up of a key as it
     /// stands: with a second, the Wasm made the test of a record a call of its own, or held the hash and the test
     /// twice.
+    ///
+    /// A record is compared by the words the hash read: its length, then (for a key of more than 8 bytes) the
+    /// whole words before the last, then its last word masked to the key's bytes, read from the record whole
+    /// (`records` has bytes to spare after the last key). The three tests are one: a key's length took a branch
+    /// of its own at each, as unpredictable as the words' lengths.
     fn get_and_hash(&self, key: &[u8]) -> (Option<&Entry>, u64) {
-        let hash = key_hash(key);
-        let entry = self.probe(hash, |at| match self.records.get(at.wrapping_sub(2)..) {
-            Some([entry, len, stored @ ..]) if stored.get(..usize::from(*len)).is_some_and(|stored| same_bytes(stored, key)) => Some(*entry),
-            _ => None,
+        let (hash, tail, head) = key_hash_and_tail(key);
+        let tail_mask = u64::MAX.checked_shr(8 * (8 - (key.len() - head)) as u32).unwrap_or(0);
+        let entry = self.probe(hash, |start| {
+            let &[entry, len] = self.records.get(start.wrapping_sub(2)..)?.first_chunk::<2>()?;
+            let same_tail = read_u64_at(&self.records, start + head) & tail_mask == tail;
+            let same = (usize::from(len) == key.len()) & same_tail;
+            (same && (head == 0 || self.records.get(start..start + head).is_some_and(|stored| same_bytes(stored, key.get(..head).unwrap_or_default()))))
+                .then_some(entry)
         });
         (entry, hash)
     }
@@ -347,7 +356,7 @@ impl Table {
     /// The record is written 8 bytes at a time into the [`Self::WINDOW`] bytes from where it starts, taken once:
     /// the shared prefix word by word from the key before (its last word may hold bytes past the prefix; the rest
     /// of the key overwrites them), then the rest from the list, word by word until one holds a control byte
-    /// ([`first_control_byte`]), which ends the key; the key is hashed from the words written ([`key_hash`] reads
+    /// ([`first_control_byte`]), which ends the key; the key is hashed from the words written ([`key_hash`](crate::entry_key::key_hash) reads
     /// the same words). Pushing the bytes one by one onto a `Vec` took 196 instructions a key, this 132 (natively,
     /// hash included); `extend_from_slice` and the like are calls ending in `memory.copy` in the Wasm, which V8
     /// runs as a call out to C, for keys of 7 bytes on average. Copying the prefix as 4 words whatever its length
@@ -447,7 +456,7 @@ fn write_u64_at(bytes: &mut [u8], at: usize, word: u64) -> bool {
     true
 }
 
-/// Whether two keys are the same: 8 bytes at a time, the last 1–7 read as overlapping words (as [`key_hash`] reads
+/// Whether two keys are the same: 8 bytes at a time, the last 1–7 read as overlapping words (as [`key_hash`](crate::entry_key::key_hash) reads
 /// them). Slice equality calls `memcmp`, which in the Wasm is a loop over bytes: it was a quarter of the time
 /// spent finding keys.
 fn same_bytes(a: &[u8], b: &[u8]) -> bool {
@@ -642,7 +651,7 @@ impl Lexicons {
         self.table.get(key).copied().unwrap_or_default()
     }
 
-    /// [`Self::entry`] of `key` with the key's hash ([`key_hash`]), for [`may_open_stretch`] to read.
+    /// [`Self::entry`] of `key` with the key's hash ([`key_hash`](crate::entry_key::key_hash)), for [`may_open_stretch`] to read.
     pub fn entry_and_hash(&self, key: &str) -> (Entry, u64) {
         let (entry, hash) = self.table.get_and_hash(key.as_bytes());
         (entry.copied().unwrap_or_default(), hash)
@@ -761,7 +770,7 @@ fn entries(text: &'static str) -> impl Iterator<Item = (&'static str, Option<&'s
     })
 }
 
-/// Whether two words, their keys hashed to `first` and `second` ([`key_hash`]), may open a multi-word place,
+/// Whether two words, their keys hashed to `first` and `second` ([`key_hash`](crate::entry_key::key_hash)), may open a multi-word place,
 /// nationality or organisation ("new york", "united nations"): false only when no such entry has a first word
 /// marked as `first` is and a second word marked as `second` is, so most stretches of a name ("Bill Clinton",
 /// "Mr Smith") are not looked up. A stretch of two or three words was looked up 4,400 times a round, and one in
@@ -773,7 +782,7 @@ pub(crate) fn may_open_stretch(first: u64, second: u64) -> bool {
 }
 
 pub(crate) use crate::entry_key::normalize;
-use crate::entry_key::{fx_add, key_hash, read_u32, read_u64, speech_verb_shape, stretch_mark, tail_word, STRETCH_MARK_WORDS};
+use crate::entry_key::{fx_add, key_hash_and_tail, read_u32, read_u64, speech_verb_shape, stretch_mark, tail_word, STRETCH_MARK_WORDS};
 
 /// The length in bytes of the longest of `words`, for a quick length test before comparing.
 pub(crate) const fn longest(words: &[&str]) -> usize {
@@ -834,6 +843,7 @@ pub(crate) fn lower<'b>(word: &str, buffer: &'b mut String) -> &'b str {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::entry_key::key_hash;
     use std::collections::BTreeMap;
 
     /// The entries of a file in `data/` as a person reads it: `#` lines and blank lines skipped, both columns
@@ -873,6 +883,27 @@ mod tests {
             assert_eq!(verbs.contains_lower_case(word, &mut buffer), expected, "{word:?}");
         }
         assert!(verbs.contains_lower_case("SAID", &mut buffer) && verbs.contains_lower_case("as\u{212A}ed", &mut buffer));
+    }
+
+    /// The key hash, which hashes a key's last word whole or empty too, is the Fx hash over the whole words and
+    /// a tail of 1–7 bytes that build.rs marked the stretches by when it read them so, at every length up to 40.
+    #[test]
+    fn key_hash_is_the_hash_of_whole_words_and_a_tail() {
+        let bytes: Vec<u8> = (0..40u8).map(|i| i.wrapping_mul(37) ^ 0xa5).collect();
+        for n in 0..=bytes.len() {
+            let key = &bytes[..n];
+            let mut hash = n as u64;
+            let mut chunks = key.chunks_exact(8);
+            for word in &mut chunks {
+                hash = fx_add(hash, read_u64(word));
+            }
+            let mut padded = [0; 8];
+            padded[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
+            if !chunks.remainder().is_empty() {
+                hash = fx_add(hash, u64::from_le_bytes(padded));
+            }
+            assert_eq!(key_hash(key), hash.rotate_left(26), "{n}");
+        }
     }
 
     /// Key comparison agrees with slice equality at every length up to 24, whichever byte differs.
