@@ -514,8 +514,7 @@ impl SpeechVerbs {
         let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) else {
             return false;
         };
-        let ((second_at, second_bit), (last_at, last_bit)) = speech_verb_shape(first, bytes.get(1).copied().unwrap_or(0), bytes.len(), last);
-        VERB_SHAPES[second_at] & second_bit != 0 && VERB_SHAPES[last_at] & last_bit != 0 && self.0.contains(key)
+        has_verb_shape(first, bytes.get(1).copied().unwrap_or(0), bytes.len(), last) && self.0.contains(key)
     }
 
     /// Whether `word` in lower case ([`lower`]) is a speech verb. An ASCII word is tested as it stands: the shapes
@@ -527,8 +526,7 @@ impl SpeechVerbs {
         let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) else {
             return false;
         };
-        let ((second_at, second_bit), (last_at, last_bit)) = speech_verb_shape(first, bytes.get(1).copied().unwrap_or(0), bytes.len(), last);
-        if VERB_SHAPES[second_at] & second_bit == 0 || VERB_SHAPES[last_at] & last_bit == 0 {
+        if !has_verb_shape(first, bytes.get(1).copied().unwrap_or(0), bytes.len(), last) {
             return !word.is_ascii() && self.contains(lower(word, buffer));
         }
         match self.0.table.get_ignoring_ascii_case(bytes) {
@@ -541,6 +539,16 @@ impl SpeechVerbs {
     pub fn holds(&self, entry: &Entry) -> bool {
         self.0.holds(entry)
     }
+}
+
+/// Whether a word from byte `first` to `last`, `len` bytes long, its second byte `second`, has both marks of a
+/// speech verb's shape in `VERB_SHAPES` ([`speech_verb_shape`]), as one test: the two marks shifted down to bit 0
+/// and and-ed. Two tests of their bits, one after the other, were mispredicted as each word's letters went.
+fn has_verb_shape(first: u8, second: u8, len: usize, last: u8) -> bool {
+    let ((second_at, second_bit), (last_at, last_bit)) = speech_verb_shape(first, second, len, last);
+    let second_mark = VERB_SHAPES.get(second_at).map_or(0, |marks| marks >> second_bit.trailing_zeros());
+    let last_mark = VERB_SHAPES.get(last_at).map_or(0, |marks| marks >> last_bit.trailing_zeros());
+    second_mark & last_mark & 1 != 0
 }
 
 /// `abbreviations.txt`, by lower-cased key without the final period.
