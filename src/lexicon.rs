@@ -687,24 +687,12 @@ impl Entry {
 
     /// How strongly the word is known as a given name: 2 known, 1 known but also a common word ("Will").
     pub fn given_name_strength(&self) -> u8 {
-        if self.lists & AMBIGUOUS_GIVEN_NAMES != 0 {
-            1
-        } else if self.lists & GIVEN_NAMES != 0 {
-            2
-        } else {
-            0
-        }
+        name_strength(self.lists & GIVEN_NAMES != 0, self.lists & AMBIGUOUS_GIVEN_NAMES != 0)
     }
 
     /// How strongly the word is known as a surname: 2 known, 1 known but also a common word ("Brown").
     pub fn surname_strength(&self) -> u8 {
-        if self.lists & AMBIGUOUS_SURNAMES != 0 {
-            1
-        } else if self.lists & SURNAMES != 0 {
-            2
-        } else {
-            0
-        }
+        name_strength(self.lists & SURNAMES != 0, self.lists & AMBIGUOUS_SURNAMES != 0)
     }
 
     /// The title the word is, abbreviated titles ("Sen") included.
@@ -719,8 +707,19 @@ impl Entry {
 
     /// A place or a nationality.
     pub fn is_place_or_nationality(&self) -> bool {
-        self.place > 0 || self.lists & NATIONALITIES != 0
+        // One test of both: as two, the compiler tested them one after the other, each as the words go.
+        (u16::from(self.place) | self.lists & NATIONALITIES) != 0
     }
+}
+
+/// How strongly a word is known as a name of one kind, from whether a list of such names holds it (`known`) and
+/// whether the list of those that are also common words does (`ambiguous`): 1 if ambiguous, else 2 if known, else
+/// 0. Worked out as numbers, not tested: as tests, each went as the words looked up do.
+fn name_strength(known: bool, ambiguous: bool) -> u8 {
+    let known = u8::from(known) << 1;
+    let ambiguous = u8::from(ambiguous);
+    // An ambiguous word's 1 clears the known one's 2.
+    (known & !(ambiguous << 1)) | ambiguous
 }
 
 /// build.rs's merged list of every keyed list: each key once, with every list's answer about it.
@@ -891,6 +890,12 @@ mod tests {
             assert_eq!(verbs.contains_lower_case(word, &mut buffer), expected, "{word:?}");
         }
         assert!(verbs.contains_lower_case("SAID", &mut buffer) && verbs.contains_lower_case("as\u{212A}ed", &mut buffer));
+    }
+
+    /// A name's strength is 1 for an ambiguous one, else 2 for a known one, else 0, as the lists say.
+    #[test]
+    fn name_strength_is_ambiguous_then_known() {
+        assert_eq!([name_strength(false, false), name_strength(true, false), name_strength(false, true), name_strength(true, true)], [0, 2, 1, 1]);
     }
 
     /// The key hash, which hashes a key's last word whole or empty too, is the Fx hash over the whole words and
