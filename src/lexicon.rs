@@ -577,8 +577,10 @@ impl Abbreviations {
         };
         let ((length_at, length_bit), (last_at, last_bit)) = key_shape(first, bytes.len(), last);
         let shapes = &ABBREVIATION_SHAPES;
-        let fits = shapes.get(length_at).is_some_and(|s| s & length_bit != 0) && shapes.get(last_at).is_some_and(|s| s & last_bit != 0);
-        fits || !word.is_ascii()
+        // Both marks shifted down to bit 0 and and-ed, one test (as two, each went as the words' letters do).
+        let length_mark = shapes.get(length_at).map_or(0, |s| s >> length_bit.trailing_zeros());
+        let last_mark = shapes.get(last_at).map_or(0, |s| s >> last_bit.trailing_zeros());
+        length_mark & last_mark & 1 != 0 || !word.is_ascii()
     }
 }
 
@@ -784,8 +786,10 @@ fn entries(text: &'static str) -> impl Iterator<Item = (&'static str, Option<&'s
 /// fourteen is a place or organisation; about three in four are turned away here.
 pub(crate) fn may_open_stretch(first: u64, second: u64) -> bool {
     let ((first_at, first_bit), (second_at, second_bit)) = (stretch_mark(first), stretch_mark(second));
-    STRETCH_MARKS[0].get(first_at).is_some_and(|word| word & first_bit != 0)
-        && STRETCH_MARKS[1].get(second_at).is_some_and(|word| word & second_bit != 0)
+    // Both marks shifted down to bit 0 and and-ed, one test (as two, each went as the words do).
+    let first_mark = STRETCH_MARKS[0].get(first_at).map_or(0, |word| word >> first_bit.trailing_zeros());
+    let second_mark = STRETCH_MARKS[1].get(second_at).map_or(0, |word| word >> second_bit.trailing_zeros());
+    first_mark & second_mark & 1 != 0
 }
 
 pub(crate) use crate::entry_key::normalize;
