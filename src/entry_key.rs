@@ -57,24 +57,58 @@ pub(crate) const fn fx_add(hash: u64, word: u64) -> u64 {
 /// bytes as one word with 0 bytes after them ([`tail_word`]), which the table reads from the record it wrote
 /// when it places a key. Here so that build.rs marks the words that open the multi-word entries
 /// ([`stretch_mark`]) by the hash the library finds their words with. Inlined into the table's look-ups, as when
-/// it was the table's own: a call of its own in the Wasm for every word looked up.
+/// it was the table's own: a call of its own in the Wasm for every word looked up. The library's look-ups call
+/// [`key_hash_and_tail`], which gives the words they compare a record by as well.
+#[cfg_attr(not(test), allow(dead_code))]
 #[inline(always)]
 pub(crate) fn key_hash(key: &[u8]) -> u64 {
-    let mut hash = key.len() as u64;
-    let mut rest = key;
-    while rest.len() >= 8 {
-        hash = fx_add(hash, read_u64(rest));
-        rest = &rest[8..];
-    }
-    if !rest.is_empty() {
-        hash = fx_add(hash, tail_word(rest));
-    }
-    // The table takes a key's slot from the low bits and its tag from the top ones: the multiply mixes upwards
-    // only, so bring well-mixed high bits down.
-    hash.rotate_left(26)
+    key_hash_and_tail(key).0
 }
 
-/// The 1–7 bytes of `rest` as a little-endian word with 0 bytes after them, read as overlapping words (as wyhash
+/// [`key_hash`] of `key`, with the key's last word as it was hashed (its last 0–8 bytes, 0 bytes after them) and
+/// how many bytes come before that word, for the table to compare a record with the key by the words it read.
+///
+/// The last word is hashed even when it is whole or empty, which gives the hash of the loop over whole words and
+/// a tail of 1–7 bytes: a whole last word is the whole word the loop would add, and an empty key's word, 0, leaves
+/// its hash of 0 as it is. So a key's length decides one branch here, not two.
+#[inline(always)]
+pub(crate) fn key_hash_and_tail(key: &[u8]) -> (u64, u64, usize) {
+    let n = key.len();
+    let mut hash = n as u64;
+    let (tail, head) = match key.get(n.wrapping_sub(8)..) {
+        // Longer than a word: the whole words, then the last 1–8 bytes, read as the key's last 8 bytes whose
+        // first ones (those of the last whole word) are shifted out.
+        Some(last) if n > 8 => {
+            let mut rest = key;
+            while rest.len() > 8 {
+                hash = fx_add(hash, read_u64(rest));
+                rest = &rest[8..];
+            }
+            (read_u64(last) >> (8 * (8 - rest.len())), n - rest.len())
+        }
+        _ => (short_word(key), 0),
+    };
+    // The table takes a key's slot from the low bits and its tag from the top ones: the multiply mixes upwards
+    // only, so bring well-mixed high bits down.
+    (fx_add(hash, tail).rotate_left(26), tail, head)
+}
+
+/// The 0–8 bytes of `key` as a little-endian word with 0 bytes after them, like [`tail_word`], but for 2–8
+/// bytes with no branch on how many: four 2-byte reads, at 0, 2, 4 and the last two bytes, each place held
+/// inside the key (they overlap in a shorter one, and overlapping reads put the same bytes in the same places).
+/// [`tail_word`]'s test of whether there are 4 bytes went as the lengths of the words looked up do, and was
+/// mispredicted as often.
+#[inline(always)]
+fn short_word(key: &[u8]) -> u64 {
+    let n = key.len();
+    if n < 2 {
+        return tail_word(key);
+    }
+    let pair = |at: usize| key.get(at..at + 2).map_or(0, |two| u64::from(u16::from_le_bytes([two[0], two[1]]))) << (8 * at);
+    pair(0) | pair(2.min(n - 2)) | pair(4.min(n - 2)) | pair(n - 2)
+}
+
+/// The 0–8 bytes of `rest` as a little-endian word with 0 bytes after them, read as overlapping words (as wyhash
 /// reads short keys) rather than copied into a zeroed one, which took a call to `memcpy` per key.
 #[inline(always)]
 pub(crate) fn tail_word(rest: &[u8]) -> u64 {

@@ -223,14 +223,23 @@ impl Table {
         self.get_and_hash(key.as_bytes()).0
     }
 
-    /// [`Self::get`] of `key`, with the key's hash ([`key_hash`]). The one walk of every look-up of a key as it
+    /// [`Self::get`] of `key`, with the key's hash ([`key_hash`](crate::entry_key::key_hash)). The one walk of every look-up of a key as it
     /// stands: with a second, the Wasm made the test of a record a call of its own, or held the hash and the test
     /// twice.
+    ///
+    /// A record is compared by the words the hash read: its length, then (for a key of more than 8 bytes) the
+    /// whole words before the last, then its last word masked to the key's bytes, read from the record whole
+    /// (`records` has bytes to spare after the last key). The three tests are one: a key's length took a branch
+    /// of its own at each, as unpredictable as the words' lengths.
     fn get_and_hash(&self, key: &[u8]) -> (Option<&Entry>, u64) {
-        let hash = key_hash(key);
-        let entry = self.probe(hash, |at| match self.records.get(at.wrapping_sub(2)..) {
-            Some([entry, len, stored @ ..]) if stored.get(..usize::from(*len)).is_some_and(|stored| same_bytes(stored, key)) => Some(*entry),
-            _ => None,
+        let (hash, tail, head) = key_hash_and_tail(key);
+        let tail_mask = u64::MAX.checked_shr(8 * (8 - (key.len() - head)) as u32).unwrap_or(0);
+        let entry = self.probe(hash, |start| {
+            let &[entry, len] = self.records.get(start.wrapping_sub(2)..)?.first_chunk::<2>()?;
+            let same_tail = read_u64_at(&self.records, start + head) & tail_mask == tail;
+            let same = (usize::from(len) == key.len()) & same_tail;
+            (same && (head == 0 || self.records.get(start..start + head).is_some_and(|stored| same_bytes(stored, key.get(..head).unwrap_or_default()))))
+                .then_some(entry)
         });
         (entry, hash)
     }
@@ -347,7 +356,7 @@ impl Table {
     /// The record is written 8 bytes at a time into the [`Self::WINDOW`] bytes from where it starts, taken once:
     /// the shared prefix word by word from the key before (its last word may hold bytes past the prefix; the rest
     /// of the key overwrites them), then the rest from the list, word by word until one holds a control byte
-    /// ([`first_control_byte`]), which ends the key; the key is hashed from the words written ([`key_hash`] reads
+    /// ([`first_control_byte`]), which ends the key; the key is hashed from the words written ([`key_hash`](crate::entry_key::key_hash) reads
     /// the same words). Pushing the bytes one by one onto a `Vec` took 196 instructions a key, this 132 (natively,
     /// hash included); `extend_from_slice` and the like are calls ending in `memory.copy` in the Wasm, which V8
     /// runs as a call out to C, for keys of 7 bytes on average. Copying the prefix as 4 words whatever its length
@@ -447,7 +456,7 @@ fn write_u64_at(bytes: &mut [u8], at: usize, word: u64) -> bool {
     true
 }
 
-/// Whether two keys are the same: 8 bytes at a time, the last 1–7 read as overlapping words (as [`key_hash`] reads
+/// Whether two keys are the same: 8 bytes at a time, the last 1–7 read as overlapping words (as [`key_hash`](crate::entry_key::key_hash) reads
 /// them). Slice equality calls `memcmp`, which in the Wasm is a loop over bytes: it was a quarter of the time
 /// spent finding keys.
 fn same_bytes(a: &[u8], b: &[u8]) -> bool {
@@ -505,8 +514,7 @@ impl SpeechVerbs {
         let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) else {
             return false;
         };
-        let ((second_at, second_bit), (last_at, last_bit)) = speech_verb_shape(first, bytes.get(1).copied().unwrap_or(0), bytes.len(), last);
-        VERB_SHAPES[second_at] & second_bit != 0 && VERB_SHAPES[last_at] & last_bit != 0 && self.0.contains(key)
+        has_verb_shape(first, bytes.get(1).copied().unwrap_or(0), bytes.len(), last) && self.0.contains(key)
     }
 
     /// Whether `word` in lower case ([`lower`]) is a speech verb. An ASCII word is tested as it stands: the shapes
@@ -518,8 +526,7 @@ impl SpeechVerbs {
         let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) else {
             return false;
         };
-        let ((second_at, second_bit), (last_at, last_bit)) = speech_verb_shape(first, bytes.get(1).copied().unwrap_or(0), bytes.len(), last);
-        if VERB_SHAPES[second_at] & second_bit == 0 || VERB_SHAPES[last_at] & last_bit == 0 {
+        if !has_verb_shape(first, bytes.get(1).copied().unwrap_or(0), bytes.len(), last) {
             return !word.is_ascii() && self.contains(lower(word, buffer));
         }
         match self.0.table.get_ignoring_ascii_case(bytes) {
@@ -532,6 +539,16 @@ impl SpeechVerbs {
     pub fn holds(&self, entry: &Entry) -> bool {
         self.0.holds(entry)
     }
+}
+
+/// Whether a word from byte `first` to `last`, `len` bytes long, its second byte `second`, has both marks of a
+/// speech verb's shape in `VERB_SHAPES` ([`speech_verb_shape`]), as one test: the two marks shifted down to bit 0
+/// and and-ed. Two tests of their bits, one after the other, were mispredicted as each word's letters went.
+fn has_verb_shape(first: u8, second: u8, len: usize, last: u8) -> bool {
+    let ((second_at, second_bit), (last_at, last_bit)) = speech_verb_shape(first, second, len, last);
+    let second_mark = VERB_SHAPES.get(second_at).map_or(0, |marks| marks >> second_bit.trailing_zeros());
+    let last_mark = VERB_SHAPES.get(last_at).map_or(0, |marks| marks >> last_bit.trailing_zeros());
+    second_mark & last_mark & 1 != 0
 }
 
 /// `abbreviations.txt`, by lower-cased key without the final period.
@@ -560,8 +577,10 @@ impl Abbreviations {
         };
         let ((length_at, length_bit), (last_at, last_bit)) = key_shape(first, bytes.len(), last);
         let shapes = &ABBREVIATION_SHAPES;
-        let fits = shapes.get(length_at).is_some_and(|s| s & length_bit != 0) && shapes.get(last_at).is_some_and(|s| s & last_bit != 0);
-        fits || !word.is_ascii()
+        // Both marks shifted down to bit 0 and and-ed, one test (as two, each went as the words' letters do).
+        let length_mark = shapes.get(length_at).map_or(0, |s| s >> length_bit.trailing_zeros());
+        let last_mark = shapes.get(last_at).map_or(0, |s| s >> last_bit.trailing_zeros());
+        length_mark & last_mark & 1 != 0 || !word.is_ascii()
     }
 }
 
@@ -642,7 +661,7 @@ impl Lexicons {
         self.table.get(key).copied().unwrap_or_default()
     }
 
-    /// [`Self::entry`] of `key` with the key's hash ([`key_hash`]), for [`may_open_stretch`] to read.
+    /// [`Self::entry`] of `key` with the key's hash ([`key_hash`](crate::entry_key::key_hash)), for [`may_open_stretch`] to read.
     pub fn entry_and_hash(&self, key: &str) -> (Entry, u64) {
         let (entry, hash) = self.table.get_and_hash(key.as_bytes());
         (entry.copied().unwrap_or_default(), hash)
@@ -670,24 +689,12 @@ impl Entry {
 
     /// How strongly the word is known as a given name: 2 known, 1 known but also a common word ("Will").
     pub fn given_name_strength(&self) -> u8 {
-        if self.lists & AMBIGUOUS_GIVEN_NAMES != 0 {
-            1
-        } else if self.lists & GIVEN_NAMES != 0 {
-            2
-        } else {
-            0
-        }
+        name_strength(self.lists & GIVEN_NAMES != 0, self.lists & AMBIGUOUS_GIVEN_NAMES != 0)
     }
 
     /// How strongly the word is known as a surname: 2 known, 1 known but also a common word ("Brown").
     pub fn surname_strength(&self) -> u8 {
-        if self.lists & AMBIGUOUS_SURNAMES != 0 {
-            1
-        } else if self.lists & SURNAMES != 0 {
-            2
-        } else {
-            0
-        }
+        name_strength(self.lists & SURNAMES != 0, self.lists & AMBIGUOUS_SURNAMES != 0)
     }
 
     /// The title the word is, abbreviated titles ("Sen") included.
@@ -702,8 +709,19 @@ impl Entry {
 
     /// A place or a nationality.
     pub fn is_place_or_nationality(&self) -> bool {
-        self.place > 0 || self.lists & NATIONALITIES != 0
+        // One test of both: as two, the compiler tested them one after the other, each as the words go.
+        (u16::from(self.place) | self.lists & NATIONALITIES) != 0
     }
+}
+
+/// How strongly a word is known as a name of one kind, from whether a list of such names holds it (`known`) and
+/// whether the list of those that are also common words does (`ambiguous`): 1 if ambiguous, else 2 if known, else
+/// 0. Worked out as numbers, not tested: as tests, each went as the words looked up do.
+fn name_strength(known: bool, ambiguous: bool) -> u8 {
+    let known = u8::from(known) << 1;
+    let ambiguous = u8::from(ambiguous);
+    // An ambiguous word's 1 clears the known one's 2.
+    (known & !(ambiguous << 1)) | ambiguous
 }
 
 /// build.rs's merged list of every keyed list: each key once, with every list's answer about it.
@@ -761,19 +779,21 @@ fn entries(text: &'static str) -> impl Iterator<Item = (&'static str, Option<&'s
     })
 }
 
-/// Whether two words, their keys hashed to `first` and `second` ([`key_hash`]), may open a multi-word place,
+/// Whether two words, their keys hashed to `first` and `second` ([`key_hash`](crate::entry_key::key_hash)), may open a multi-word place,
 /// nationality or organisation ("new york", "united nations"): false only when no such entry has a first word
 /// marked as `first` is and a second word marked as `second` is, so most stretches of a name ("Bill Clinton",
 /// "Mr Smith") are not looked up. A stretch of two or three words was looked up 4,400 times a round, and one in
 /// fourteen is a place or organisation; about three in four are turned away here.
 pub(crate) fn may_open_stretch(first: u64, second: u64) -> bool {
     let ((first_at, first_bit), (second_at, second_bit)) = (stretch_mark(first), stretch_mark(second));
-    STRETCH_MARKS[0].get(first_at).is_some_and(|word| word & first_bit != 0)
-        && STRETCH_MARKS[1].get(second_at).is_some_and(|word| word & second_bit != 0)
+    // Both marks shifted down to bit 0 and and-ed, one test (as two, each went as the words do).
+    let first_mark = STRETCH_MARKS[0].get(first_at).map_or(0, |word| word >> first_bit.trailing_zeros());
+    let second_mark = STRETCH_MARKS[1].get(second_at).map_or(0, |word| word >> second_bit.trailing_zeros());
+    first_mark & second_mark & 1 != 0
 }
 
 pub(crate) use crate::entry_key::normalize;
-use crate::entry_key::{fx_add, key_hash, read_u32, read_u64, speech_verb_shape, stretch_mark, tail_word, STRETCH_MARK_WORDS};
+use crate::entry_key::{fx_add, key_hash_and_tail, read_u32, read_u64, speech_verb_shape, stretch_mark, tail_word, STRETCH_MARK_WORDS};
 
 /// The length in bytes of the longest of `words`, for a quick length test before comparing.
 pub(crate) const fn longest(words: &[&str]) -> usize {
@@ -834,6 +854,7 @@ pub(crate) fn lower<'b>(word: &str, buffer: &'b mut String) -> &'b str {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::entry_key::key_hash;
     use std::collections::BTreeMap;
 
     /// The entries of a file in `data/` as a person reads it: `#` lines and blank lines skipped, both columns
@@ -873,6 +894,33 @@ mod tests {
             assert_eq!(verbs.contains_lower_case(word, &mut buffer), expected, "{word:?}");
         }
         assert!(verbs.contains_lower_case("SAID", &mut buffer) && verbs.contains_lower_case("as\u{212A}ed", &mut buffer));
+    }
+
+    /// A name's strength is 1 for an ambiguous one, else 2 for a known one, else 0, as the lists say.
+    #[test]
+    fn name_strength_is_ambiguous_then_known() {
+        assert_eq!([name_strength(false, false), name_strength(true, false), name_strength(false, true), name_strength(true, true)], [0, 2, 1, 1]);
+    }
+
+    /// The key hash, which hashes a key's last word whole or empty too, is the Fx hash over the whole words and
+    /// a tail of 1–7 bytes that build.rs marked the stretches by when it read them so, at every length up to 40.
+    #[test]
+    fn key_hash_is_the_hash_of_whole_words_and_a_tail() {
+        let bytes: Vec<u8> = (0..40u8).map(|i| i.wrapping_mul(37) ^ 0xa5).collect();
+        for n in 0..=bytes.len() {
+            let key = &bytes[..n];
+            let mut hash = n as u64;
+            let mut chunks = key.chunks_exact(8);
+            for word in &mut chunks {
+                hash = fx_add(hash, read_u64(word));
+            }
+            let mut padded = [0; 8];
+            padded[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
+            if !chunks.remainder().is_empty() {
+                hash = fx_add(hash, u64::from_le_bytes(padded));
+            }
+            assert_eq!(key_hash(key), hash.rotate_left(26), "{n}");
+        }
     }
 
     /// Key comparison agrees with slice equality at every length up to 24, whichever byte differs.
