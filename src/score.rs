@@ -863,7 +863,8 @@ fn ascii_word(text: &[u8], span: Span) -> Option<(u64, u64, usize)> {
             return None;
         }
         // "'s" as the last two bytes (the bytes past the word are zeros): cut, as `possessive_ending_in_line` cuts it.
-        if len >= 2 && (chunk >> (8 * (len - 2))) as u16 == u16::from_le_bytes(*b"'s") {
+        // A word of one byte is not tested apart: its shift wraps to the eighth byte, a zero past the word.
+        if chunk.wrapping_shr((len as u32).wrapping_sub(2).wrapping_mul(8)) as u16 == u16::from_le_bytes(*b"'s") {
             return Some(without_possessive(chunk, len));
         }
         return Some((chunk, 0, len));
