@@ -251,8 +251,8 @@ impl Scores {
 
 /// One set of word numbers per sentence, all in one list: no allocation (and no list header) per sentence.
 /// A content word's number stands for its hash ([`content_key`]), one for one, in half the bytes. A set is in no
-/// particular order (a sentence's repeats of earlier words as they come, then its new words, ascending): what reads
-/// them counts, and sorting every sentence's set was a sixth of the scoring in the Wasm.
+/// particular order (as the sentence's words first come): what reads them counts, and sorting every sentence's set
+/// was a sixth of the scoring in the Wasm.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct KeySets {
     keys: Vec<u32>,
@@ -369,6 +369,12 @@ impl Numbers {
     /// The number of `key`, read in the sentence stamped `sentence`: its own if it has one, else the next; `None`
     /// when that sentence has read it already. Inlined in the Wasm, where it was a call for every content word
     /// (natively the compiler inlines it already, and forced, the title's copy cost more than it saved).
+    ///
+    /// The probe stops at the key's slot or at an empty one on one test: the smaller of the slot's number and its
+    /// difference from the key is zero. Whether the key is new is then not branched on (a word is new or found in no
+    /// order a predictor learns, and that branch was mispredicted two times in five): the slot is written either
+    /// way, with the key, its number and the stamp. Whether the sentence read the key already is the one branch
+    /// left, and seldom taken.
     #[cfg_attr(target_arch = "wasm32", inline(always))]
     fn number(&mut self, key: u64, sentence: u32) -> Option<u32> {
         // The load is checked after a key is added, not before every look-up: most words are found, not added.
@@ -380,20 +386,18 @@ impl Numbers {
                 at = self.first_slot(key);
                 continue;
             };
-            if slot.number == 0 {
-                self.len += 1;
-                *slot = Slot { key, number: self.len, sentence };
+            if (slot.key ^ key).min(u64::from(slot.number)) == 0 {
+                let new = slot.number == 0;
+                let number = if new { self.len } else { slot.number.wrapping_sub(1) };
+                // An empty slot's stamp is no sentence's: a new key is no repeat, without a test of `new` (which the
+                // compiler made a branch again).
+                let repeat = slot.sentence == sentence;
+                *slot = Slot { key, number: number + 1, sentence };
+                self.len += u32::from(new);
                 if self.len as usize * 2 > self.slots.len() {
                     self.grow();
                 }
-                return Some(self.len - 1);
-            }
-            if slot.key == key {
-                if slot.sentence == sentence {
-                    return None;
-                }
-                slot.sentence = sentence;
-                return Some(slot.number - 1);
+                return (!repeat).then_some(number);
             }
             at = (at + 1) & (self.slots.len() - 1);
         }
@@ -444,7 +448,6 @@ fn read_sentences(text: &str, sentences: &[SentenceSpan], words: &SentenceWords,
     let word_total = words.total();
     let vocabulary = (word_total / 2).min(4096);
     let mut numbers = Numbers::with_capacity(vocabulary);
-    let mut frequency: Vec<u32> = Vec::with_capacity(vocabulary);
     // Each sentence's distinct content words: about half its words (a little less), trimmed when all are in.
     let mut keys = KeySets::with_capacity(n, word_total / 2);
     let mut word_counts = Vec::with_capacity(n);
@@ -452,8 +455,7 @@ fn read_sentences(text: &str, sentences: &[SentenceSpan], words: &SentenceWords,
     let mut marks = Vec::with_capacity(n);
     for (i, s) in sentences.iter().enumerate() {
         let sentence_words: &[Word] = words.get(i).unwrap_or(&[]);
-        let counts = Counts { numbers: &mut numbers, frequency: &mut frequency };
-        let (first_person, numeric) = number_words(text, sentence_words, counts, i as u32, &mut keys, buffer);
+        let (first_person, numeric) = number_words(text, sentence_words, &mut numbers, i as u32, &mut keys, buffer);
         word_counts.push(sentence_words.len());
         dangling.push(opens_with_reference(text, s, sentence_words));
         marks.push(WordMarks {
@@ -462,44 +464,40 @@ fn read_sentences(text: &str, sentences: &[SentenceSpan], words: &SentenceWords,
             caption: looks_like_caption(text, sentence_words, buffer),
         });
     }
+    let frequency = frequencies(&keys, numbers.len());
     Reading { numbers, frequency, keys, word_counts, dangling, marks }
 }
 
-/// The word numbers and, by number, how many sentences so far hold each word: what [`number_words`] adds to.
-struct Counts<'a> {
-    numbers: &'a mut Numbers,
-    frequency: &'a mut Vec<u32>,
+/// How many sentences hold each of the `words` word numbers: counted over every sentence's set of `keys` when all
+/// are read, in a loop without a data-dependent branch, not word by word as they are numbered (where a count was
+/// added to or a new one made, on whether the word was new).
+fn frequencies(keys: &KeySets, words: u32) -> Vec<u32> {
+    let mut frequency = vec![0; words as usize];
+    for &key in &keys.keys {
+        if let Some(count) = frequency.get_mut(key as usize) {
+            *count += 1;
+        }
+    }
+    frequency
 }
 
-/// Numbers the content words of one sentence, stamped `sentence`, as its set in `keys` (no repeats: the older
-/// numbers as they come, then the new ones), numbering the new ones and counting the sentence in each word's
-/// frequency; whether a word is first-person, and whether one is numeric, read in the same pass over the words.
+/// Numbers the content words of one sentence, stamped `sentence`, as its set in `keys` (no repeats: each number
+/// the first time the sentence reads it); whether a word is first-person, and whether one is numeric, read in the
+/// same pass over the words.
 #[inline(never)]
-fn number_words(text: &str, words: &[Word], counts: Counts, sentence: u32, keys: &mut KeySets, buffer: &mut String) -> (bool, bool) {
-    let Counts { numbers, frequency } = counts;
+fn number_words(text: &str, words: &[Word], numbers: &mut Numbers, sentence: u32, keys: &mut KeySets, buffer: &mut String) -> (bool, bool) {
     let (mut first_person, mut numeric) = (false, false);
-    // Written straight into the list of every sentence's keys, not into a list of the sentence's own and copied.
-    let sentence_keys = &mut keys.keys;
-    // Numbers from `known` on are new in this sentence: given in order, each once, they are added after the loop.
-    let known = numbers.len();
     for w in words {
         numeric |= w.numeric;
         let (first_person_word, key) = read_word(text, w.span, buffer);
         first_person |= first_person_word;
         if let Some(number) = key.and_then(|key| numbers.number(key, sentence)) {
-            if number < known {
-                sentence_keys.push(number);
-                // An older word, now in one sentence more.
-                if let Some(frequency) = frequency.get_mut(number as usize) {
-                    *frequency += 1;
-                }
-            }
+            // Written straight into the list of every sentence's keys, not into a list of the sentence's own and
+            // copied.
+            keys.keys.push(number);
         }
     }
-    sentence_keys.extend(known..numbers.len());
-    keys.ends.push(sentence_keys.len());
-    // The new words occur in this sentence alone so far.
-    frequency.resize(numbers.len() as usize, 1);
+    keys.ends.push(keys.keys.len());
     (first_person, numeric)
 }
 
@@ -865,7 +863,8 @@ fn ascii_word(text: &[u8], span: Span) -> Option<(u64, u64, usize)> {
             return None;
         }
         // "'s" as the last two bytes (the bytes past the word are zeros): cut, as `possessive_ending_in_line` cuts it.
-        if len >= 2 && (chunk >> (8 * (len - 2))) as u16 == u16::from_le_bytes(*b"'s") {
+        // A word of one byte is not tested apart: its shift wraps to the eighth byte, a zero past the word.
+        if chunk.wrapping_shr((len as u32).wrapping_sub(2).wrapping_mul(8)) as u16 == u16::from_le_bytes(*b"'s") {
             return Some(without_possessive(chunk, len));
         }
         return Some((chunk, 0, len));
@@ -911,9 +910,10 @@ fn without_possessive(chunk: u64, len: usize) -> (u64, u64, usize) {
 fn read_ascii_word(first: u64, second: u64, len: usize) -> (bool, Option<u64>) {
     let lowered = crate::tokens::lower_word_chunk(first);
     if len <= 2 {
-        // Compared one by one: a search of the list is a call in the Wasm.
+        // Compared one by one: a search of the list is a call in the Wasm. All four, joined without a branch on each:
+        // which short word comes follows no order a predictor learns.
         let [i, me, my, we] = SHORT_FIRST_PERSON;
-        return (lowered == i || lowered == me || lowered == my || lowered == we, None);
+        return ((lowered == i) | (lowered == me) | (lowered == my) | (lowered == we), None);
     }
     let key = mix_chunk(len as u64, lowered);
     if len > 8 {
