@@ -1090,10 +1090,16 @@ fn looks_like_caption(text: &str, words: &[Word], buffer: &mut String) -> bool {
     // Every opener is capitalised: most pairs are ruled out by that flag alone, the rest mostly by the gap, one
     // space (an ASCII byte: both its ends are character boundaries), then by the opener, which few words are. A
     // plain loop that keeps the word before: `windows` stayed a call for each pair in the Wasm.
+    // The flag and the word's shape (first letter and length, [`OPENER_SHAPES`]) are read together, without a
+    // branch each: the flag alone splits the words unpredictably, the two together rule out nearly all of them.
     let mut words = words.iter();
     let Some(mut before) = words.next() else { return false };
     for word in words {
-        if word.capitalized
+        let first = bytes.get(word.span.start).copied().unwrap_or(0);
+        let lengths = OPENER_SHAPES.get(usize::from(first & 63)).copied().unwrap_or(0);
+        // Shifted by the length modulo 32: a longer word may pass for a shorter one, and is then ruled out below.
+        let shaped = lengths.wrapping_shr(word.span.end.wrapping_sub(word.span.start) as u32) & 1 == 1;
+        if word.capitalized & shaped
             && word.span.start.wrapping_sub(before.span.end) == 1
             && bytes.get(before.span.end) == Some(&b' ')
             && opens_sentences_only(bytes.get(word.span.start..word.span.end).unwrap_or(&[]))
@@ -1132,9 +1138,29 @@ fn ends_lower_or_digit(text: &str, span: Span) -> bool {
     }
 }
 
+/// The words [`opens_sentences_only`] knows, for [`OPENER_SHAPES`]: kept with its list.
+const OPENERS: [&[u8]; 23] = [
+    b"The", b"A", b"An", b"He", b"She", b"It", b"They", b"We", b"His", b"Her", b"Their", b"This", b"These", b"But", b"As", b"After",
+    b"When", b"While", b"There", b"Its", b"Our", b"Police", b"Pictured",
+];
+
+/// For each first byte's low six bits (which tell an ASCII capital from its small letter), the lengths (as bits, all below 32) of the [`OPENERS`] starting with it: a
+/// word whose bit is clear opens no sentence only, whatever its other letters. Read without a branch, it tells
+/// [`looks_like_caption`]'s loop which few capitalised words to look at.
+const OPENER_SHAPES: [u32; 64] = {
+    let mut shapes = [0u32; 64];
+    let mut k = 0;
+    while k < OPENERS.len() {
+        let word = OPENERS[k];
+        shapes[(word[0] & 63) as usize] |= 1 << word.len();
+        k += 1;
+    }
+    shapes
+};
+
 /// A capitalised word that opens sentences and is no name: a caption run into the next sentence shows before it.
 /// Matched as bytes (the word's, not sliced as a `str`: all of these are ASCII): the length picks the few
-/// candidates, whose bytes are compared in place. Not inlined into [`looks_like_caption`]'s hot loop, which reaches
+/// candidates, whose bytes are compared in place; [`OPENERS`] holds the same words. Not inlined into [`looks_like_caption`]'s hot loop, which reaches
 /// it only for a capitalised word one space after the last.
 #[inline(never)]
 fn opens_sentences_only(word: &[u8]) -> bool {
@@ -1314,6 +1340,15 @@ mod tests {
             }
         }
         assert!(cases > 100, "{cases}");
+    }
+
+    #[test]
+    fn every_opener_has_its_shape_and_is_known() {
+        for word in OPENERS {
+            let shapes = OPENER_SHAPES[usize::from(word[0] & 63)];
+            assert_eq!(shapes >> word.len() & 1, 1);
+            assert!(opens_sentences_only(word));
+        }
     }
 
     #[test]
