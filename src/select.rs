@@ -172,23 +172,20 @@ impl Ranking {
         ranking
     }
 
-    /// Moves the heap's entry at `at` down until neither child goes before it.
+    /// Moves the heap's entry at `at` down until neither child goes before it. The earlier child is chosen as a
+    /// value, not by a branch: which of two sentences ranks better is as good as random. A missing right child
+    /// reads as the largest key, which no sentence has (its index would fill all 63 bits).
     fn sift_down(&mut self, mut at: usize) {
         loop {
             let left = 2 * at + 1;
-            let mut first = at;
-            for child in [left, left + 1] {
-                if let (Some(&candidate), Some(&best)) = (self.heap.get(child), self.heap.get(first)) {
-                    if candidate < best {
-                        first = child;
-                    }
-                }
-            }
-            if first == at {
+            let (Some(&entry), Some(&left_key)) = (self.heap.get(at), self.heap.get(left)) else { return };
+            let right_key = self.heap.get(left + 1).copied().unwrap_or(u128::MAX);
+            let (child, child_key) = if right_key < left_key { (left + 1, right_key) } else { (left, left_key) };
+            if entry < child_key {
                 return;
             }
-            self.heap.swap(at, first);
-            at = first;
+            self.heap.swap(at, child);
+            at = child;
         }
     }
 
