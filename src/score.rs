@@ -1138,7 +1138,7 @@ fn ends_lower_or_digit(text: &str, span: Span) -> bool {
     }
 }
 
-/// The words [`opens_sentences_only`] knows, for [`OPENER_SHAPES`]: kept with its list.
+/// Capitalised words that open sentences and are no names ([`opens_sentences_only`]).
 const OPENERS: [&[u8]; 23] = [
     b"The", b"A", b"An", b"He", b"She", b"It", b"They", b"We", b"His", b"Her", b"Their", b"This", b"These", b"But", b"As", b"After",
     b"When", b"While", b"There", b"Its", b"Our", b"Police", b"Pictured",
@@ -1158,17 +1158,13 @@ const OPENER_SHAPES: [u32; 64] = {
     shapes
 };
 
-/// A capitalised word that opens sentences and is no name: a caption run into the next sentence shows before it.
-/// Matched as bytes (the word's, not sliced as a `str`: all of these are ASCII): the length picks the few
-/// candidates, whose bytes are compared in place; [`OPENERS`] holds the same words. Not inlined into [`looks_like_caption`]'s hot loop, which reaches
-/// it only for a capitalised word one space after the last.
+/// A capitalised word that opens sentences and is no name, one of [`OPENERS`]: a caption run into the next
+/// sentence shows before it. Compared as bytes (the word's, not sliced as a `str`: all of these are ASCII). Not
+/// inlined into [`looks_like_caption`]'s hot loop, which reaches it only for a word of an opener's first letter
+/// and length ([`OPENER_SHAPES`]), capitalised, one space after the last.
 #[inline(never)]
 fn opens_sentences_only(word: &[u8]) -> bool {
-    matches!(
-        word,
-        b"The" | b"A" | b"An" | b"He" | b"She" | b"It" | b"They" | b"We" | b"His" | b"Her" | b"Their" | b"This" | b"These" | b"But" | b"As"
-            | b"After" | b"When" | b"While" | b"There" | b"Its" | b"Our" | b"Police" | b"Pictured"
-    )
+    OPENERS.contains(&word)
 }
 
 /// First-person words (lower-case): the sentence is speech. Not "us", which is also "US".
@@ -1348,6 +1344,10 @@ mod tests {
             let shapes = OPENER_SHAPES[usize::from(word[0] & 63)];
             assert_eq!(shapes >> word.len() & 1, 1);
             assert!(opens_sentences_only(word));
+        }
+        // The shape lets through words that are no openers; the list then rules them out.
+        for word in [&b"the"[..], b"Thy", b"Tha", b"Smith", b"Pictures", b"ASA"] {
+            assert!(!opens_sentences_only(word), "{word:?}");
         }
     }
 
