@@ -1,11 +1,13 @@
 //! Times nutshell natively, in-process, on the texts `bench/run.mjs` gives it, and prints the times as JSON.
 //!
 //! ```text
-//! nutshell-bench corpus FILE.jsonl|FILE.txt [--rounds R] [--limit N]   per-article times, best of R rounds
+//! nutshell-bench corpus FILE.jsonl|FILE.txt [--rounds R] [--limit N] [--no-json]
+//!                                                                       per-article times, best of R rounds
 //! nutshell-bench file FILE [--reps R]                                   one text, best of R runs
 //! ```
 //! Each text is timed twice: `summarize` alone (the Rust result), and `summarize` plus the JSON text of the
-//! result (what the Wasm binding hands to JavaScript). Times are this thread's CPU time (the machine is shared;
+//! result (what the Wasm binding hands to JavaScript); with `--no-json`, `summarize` alone (what `bench/counts.sh`
+//! counts under valgrind). Times are this thread's CPU time (the machine is shared;
 //! wall-clock time would add whatever else ran), best of the rounds, in milliseconds; `wall_ms` beside them. Articles come from `text`, else `body`, else `article`, as
 //! in the CLI's `--jsonl` and `bench/corpus.mjs`.
 
@@ -23,7 +25,7 @@ fn main() {
         args.iter().position(|a| a == name).and_then(|i| args.get(i + 1)).and_then(|v| v.parse().ok()).unwrap_or(default)
     };
     let (Some(mode), Some(path)) = (args.first(), args.get(1)) else {
-        eprintln!("usage: nutshell-bench corpus FILE [--rounds R] [--limit N] | nutshell-bench file FILE [--reps R]");
+        eprintln!("usage: nutshell-bench corpus FILE [--rounds R] [--limit N] [--no-json] | nutshell-bench file FILE [--reps R]");
         std::process::exit(2);
     };
     let raw = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("cannot read {path}: {e}"));
@@ -32,6 +34,7 @@ fn main() {
         "corpus" => {
             let texts = articles(path, &raw, flag("--limit", usize::MAX));
             let rounds = flag("--rounds", 20).max(1);
+            let json_too = !args.iter().any(|a| a == "--no-json");
             let mut core = vec![f64::INFINITY; texts.len()];
             let mut with_json = vec![f64::INFINITY; texts.len()];
             let mut wall = vec![f64::INFINITY; texts.len()];
@@ -42,6 +45,9 @@ fn main() {
                     let (cpu, elapsed) = time(|| nutshell::summarize(text, &options).map(|s| s.sentences.len()).unwrap_or(0));
                     core[i] = core[i].min(cpu);
                     wall[i] = wall[i].min(elapsed);
+                    if !json_too {
+                        continue;
+                    }
                     with_json[i] = with_json[i].min(
                         time(|| nutshell::summarize(text, &options).map(|s| serde_json::to_string(&s).map(|j| j.len()).unwrap_or(0)).unwrap_or(0)).0,
                     );
