@@ -412,8 +412,6 @@ fn keys_to_function_word(word: &str, buffer: &mut String) -> bool {
 }
 
 const FUNCTION_WORDS: ShortWords<{ TITLE_CASE_FUNCTION_WORDS.len() }> = ShortWords::new(TITLE_CASE_FUNCTION_WORDS);
-const CONNECTORS: ShortWords<{ NAME_CONNECTORS.len() }> = ShortWords::new(NAME_CONNECTORS);
-const NAME_SUFFIXES: ShortWords<{ SUFFIXES.len() }> = ShortWords::new(SUFFIXES);
 
 /// Whether a run of the one word `word` holds no name whatever its context, told by its bytes alone: one of
 /// [`OPENING_WORDS`], in any case of ASCII letters ("The", "He", "IN"). Most runs of one word that hold no name are
@@ -428,12 +426,12 @@ fn is_never_a_name(text: &str, word: &Word) -> bool {
 /// length: no loop over its bytes, nor a branch on its length.
 fn word_code(text: &[u8], word: &Word, fold: u64) -> u64 {
     let len = word.span.end.saturating_sub(word.span.start);
-    let eight = match text.get(word.span.start..word.span.start.saturating_add(8)) {
-        Some(eight) => <[u8; 8]>::try_from(eight).map_or(0, u64::from_le_bytes),
-        // Near the end of the text: its last bytes, the first the least significant.
-        None => text.get(word.span.start..).unwrap_or_default().iter().rev().fold(0, |code, &b| code << 8 | u64::from(b)),
-    };
-    short_code_of(eight | fold, len)
+    short_code_of(crate::tokens::chunk_at(text, word.span.start) | fold, len)
+}
+
+/// The [`ShortLists`] bits of `word` as written: 0 for a word in none of the lists.
+fn short_lists_of(word: &str) -> u8 {
+    SHORT_LISTS.lists(short_code_of(crate::tokens::short_code(word), word.len()))
 }
 
 /// The [`short_code`](crate::tokens::short_code) of a word of `len` bytes whose first eight bytes (fewer are padded with anything) are
@@ -567,13 +565,11 @@ impl<const SLOTS: usize> WordTable<SLOTS> {
 
 const KINSHIP_WORDS: WordTable<64> = WordTable::new(KINSHIP);
 const EPONYM_WORDS: WordTable<128> = WordTable::new(EPONYM_HEADS);
-const COUNTRY_ABBREVIATION_WORDS: WordTable<32> = WordTable::new(COUNTRY_ABBREVIATIONS);
 const PLACE_PREFIX_WORDS: WordTable<64> = WordTable::new(PLACE_PREFIXES);
 
-/// One of [`COUNTRY_ABBREVIATIONS`]. Told by its length first: none is longer than five bytes, and many names
-/// start with their first letters ("Edward", "Elizabeth").
+/// One of [`COUNTRY_ABBREVIATIONS`].
 fn is_country_abbreviation(key: &str) -> bool {
-    key.len() <= 5 && COUNTRY_ABBREVIATION_WORDS.contains(key)
+    short_lists_of(key) & COUNTRY != 0
 }
 
 /// Buffers [`find_candidates`] reuses from sentence to sentence.
@@ -1053,12 +1049,12 @@ fn is_abbreviated(text: &str, run: &[Word], k: usize) -> bool {
 
 /// A name suffix ([`SUFFIXES`]): "jr", "iii".
 pub(super) fn is_suffix(key: &str) -> bool {
-    NAME_SUFFIXES.contains(key)
+    short_lists_of(key) & SUFFIX != 0
 }
 
 /// A connector inside a name ([`NAME_CONNECTORS`]), as written.
 pub(super) fn is_connector(word: &str) -> bool {
-    CONNECTORS.contains(word)
+    short_lists_of(word) & CONNECTOR != 0
 }
 
 /// [`is_connector`] of a word of `text`, told by its length and first byte before it is sliced out as a `str`:
@@ -1186,14 +1182,10 @@ impl RunKeys {
         self.ascii = run.len() > 1 && self.joined.is_ascii();
     }
 
-    /// The [`short_code`](crate::tokens::short_code) of the last key, written from `start` (0 when it is longer than seven bytes): read as
-    /// eight bytes with zeros written after it for the read and cut off again, not byte by byte.
-    fn short_code(&mut self, start: usize) -> u64 {
-        let end = self.joined.len();
-        self.joined.push_str("\0\0\0\0\0\0\0\0");
-        let eight = self.joined.as_bytes().get(start..start + 8).and_then(|eight| <[u8; 8]>::try_from(eight).ok()).map_or(0, u64::from_le_bytes);
-        self.joined.truncate(end);
-        short_code_of(eight, end - start)
+    /// The [`short_code`](crate::tokens::short_code) of the last key, written from `start` (0 when it is longer than
+    /// seven bytes): read as eight bytes ([`crate::tokens::chunk_at`]), not byte by byte.
+    fn short_code(&self, start: usize) -> u64 {
+        short_code_of(crate::tokens::chunk_at(self.joined.as_bytes(), start), self.joined.len() - start)
     }
 
     /// The key of the `k`th word.
