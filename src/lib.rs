@@ -36,6 +36,8 @@ mod result;
 mod score;
 mod select;
 mod sentences;
+#[cfg(any(target_arch = "wasm32", test))]
+mod small_blocks;
 mod span;
 mod tokens;
 #[cfg(target_arch = "wasm32")]

@@ -20,11 +20,13 @@
 use wasm_bindgen::prelude::*;
 
 use crate::result::SentenceBuilder;
+use crate::small_blocks::SmallBlocks;
 use crate::{Features, OptionValue, Options, Person, Quote, Removed, Segmentation, Summary, TextSpan};
 
-/// The allocator: Talc instead of Rust's default for Wasm, dlmalloc.
+/// The allocator: Talc instead of Rust's default for Wasm, dlmalloc, behind a front that keeps freed small blocks
+/// for reuse ([`SmallBlocks`]).
 #[global_allocator]
-static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+static ALLOCATOR: SmallBlocks<talc::wasm::WasmDynamicTalc> = SmallBlocks::new(talc::wasm::new_wasm_dynamic_allocator());
 
 /// Installs the panic hook once, when the module is instantiated: a panic — which the core is built never to
 /// raise — would then be reported on the console with its message instead of an opaque trap.
