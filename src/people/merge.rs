@@ -90,7 +90,7 @@ impl<'a> Keys<'a> {
     fn number(&mut self, key: &'a str) -> Key {
         let hash = hash_of_key(key);
         let keys = &self.keys;
-        match self.numbers.find(hash, |number| keys.get(number) == Some(&key)) {
+        match self.numbers.find(hash, |number| matches!(keys.get(number), Some(&known) if known == key)) {
             Ok(number) => number,
             Err(at) => {
                 let number = self.keys.len();
@@ -105,7 +105,7 @@ impl<'a> Keys<'a> {
 
     /// The number of `key`, if any candidate has it: a key no candidate has is never looked up.
     fn get(&self, key: &str) -> Option<Key> {
-        self.numbers.find(hash_of_key(key), |number| self.keys.get(number) == Some(&key)).ok()
+        self.numbers.find(hash_of_key(key), |number| matches!(self.keys.get(number), Some(&known) if known == key)).ok()
     }
 
     /// The key numbered `number`.
@@ -615,12 +615,12 @@ impl<'c> Found<'c> {
             }
         }
         // The candidates come in text order, one span each, so the mentions almost always do too: checked, they
-        // need no sort (a stable sort leaves a sorted list as it is).
+        // need no sort (a stable sort leaves a sorted list as it is), and spans whose starts strictly increase hold
+        // no two the same, so only sorted ones are deduplicated.
         for person in &mut persons {
             if !in_order(person.mentions.iter().map(|span| span.start)) {
                 sort_spans(&mut person.mentions);
             }
-            person.mentions.dedup();
         }
         // A person every one of whose mentions was dropped (none can be, but stay safe) is not reported.
         if !in_order(mentions.iter().map(|m| m.span.start)) {
@@ -630,12 +630,12 @@ impl<'c> Found<'c> {
     }
 }
 
-/// Whether the offsets `starts` strictly increase: then spans that start there are in order, and no two are
-/// the same, whatever their ends.
-/// Sorts a person's mention spans, the rare time they are out of order (out of line, like [`sort_mentions`]).
+/// Sorts a person's mention spans, the rare time they are out of order (out of line, like [`sort_mentions`]), and
+/// drops the repeats.
 #[inline(never)]
-fn sort_spans(spans: &mut [crate::span::Span]) {
+fn sort_spans(spans: &mut Vec<crate::span::Span>) {
     crate::order::sort_by(spans, |a, b| a < b);
+    spans.dedup();
 }
 
 /// Sorts the mentions by their start, the rare time they are out of order: out of line, so that the sort is not
@@ -645,6 +645,8 @@ fn sort_mentions(mentions: &mut [Mention]) {
     crate::order::sort_by_key(mentions, |m| m.span.start);
 }
 
+/// Whether the offsets `starts` strictly increase: then spans that start there are in order, and no two are
+/// the same, whatever their ends.
 fn in_order(starts: impl Iterator<Item = usize>) -> bool {
     // The least the next start may be.
     let mut least = 0;
