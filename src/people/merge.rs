@@ -568,23 +568,15 @@ impl<'c> Found<'c> {
         // The numbers of the first and last words that are not suffixes are known from the form; only the other
         // words' keys (middle names, connectors, suffixes) are looked up. Their order does not matter.
         for &(named, (first, last)) in &named_by {
-            // The last word that is no suffix so far, and whether it is the first.
-            let mut pending: Option<(&str, bool)> = None;
-            for key in all.keys_of(named) {
-                if is_suffix(key) {
-                    name_keys.extend(keys.get(key));
-                    continue;
+            match (named.parts, first) {
+                // A name of one word has it as its form's key; a full name of two words has no suffix, and its
+                // words are its form's first and last: most names, told without their keys read.
+                (1, _) => name_keys.push(last),
+                (2, Some(first)) => {
+                    name_keys.push(first);
+                    name_keys.push(last);
                 }
-                // A word that is no suffix follows the pending one, which is not the last.
-                match pending {
-                    Some((_, true)) if first.is_some() => name_keys.extend(first),
-                    Some((previous, _)) => name_keys.extend(keys.get(previous)),
-                    None => {}
-                }
-                pending = Some((key, pending.is_none()));
-            }
-            if pending.is_some() {
-                name_keys.push(last);
+                _ => push_name_keys(all.keys_of(named), first, last, keys, &mut name_keys),
             }
             name_key_ends.push(name_keys.len());
         }
@@ -627,6 +619,30 @@ impl<'c> Found<'c> {
             sort_mentions(&mut mentions);
         }
         People { persons, mentions }
+    }
+}
+
+/// Appends the numbers of the keys `word_keys` of a name to `name_keys`, those that have one: `first` and `last`
+/// are the numbers of its first and last words that are not suffixes, as its form has them (`first` only for a
+/// full name).
+fn push_name_keys<'a>(word_keys: impl Iterator<Item = &'a str>, first: Option<Key>, last: Key, keys: &Keys, name_keys: &mut Vec<Key>) {
+    // The last word that is no suffix so far, and whether it is the first.
+    let mut pending: Option<(&str, bool)> = None;
+    for key in word_keys {
+        if is_suffix(key) {
+            name_keys.extend(keys.get(key));
+            continue;
+        }
+        // A word that is no suffix follows the pending one, which is not the last.
+        match pending {
+            Some((_, true)) if first.is_some() => name_keys.extend(first),
+            Some((previous, _)) => name_keys.extend(keys.get(previous)),
+            None => {}
+        }
+        pending = Some((key, pending.is_none()));
+    }
+    if pending.is_some() {
+        name_keys.push(last);
     }
 }
 
