@@ -4,10 +4,7 @@
 //! Name words are numbered once (one hash look-up each), what is known of them sits in lists by number, and a
 //! word's list of owners is bounded, so the whole step is linear in the number of candidates.
 
-use std::hash::{Hash, Hasher};
-
-use crate::entry_key::key_hash;
-use crate::lexicon::FastMap;
+use crate::entry_key::{fx_add, key_hash};
 
 use super::detect::{given_name_strength, is_common_word, is_connector, is_place_like_entry, is_suffix, letters, Candidate, Candidates};
 use super::{Mention, People, PersonFound};
@@ -24,33 +21,92 @@ const MAX_OWNERS: usize = 16;
 /// sits in lists indexed by its number rather than in maps keyed by strings.
 type Key = usize;
 
+/// Numbers by hash: open addressing with linear probing over a power of two of slots, at least twice as many as
+/// the things numbered; 0 for an empty slot, else a thing's number + 1. The things are kept by their owner, which
+/// tells whether the thing of a number is the one looked for. Where hashbrown's maps took a tag per slot, a group
+/// search and a table grown by its own rules, the document's few dozen keys and forms want one probe or two (Wasm
+/// cost −0.4% with a lone word's form found by its key, [`FormNumbers`]).
+struct Slots {
+    slots: Vec<usize>,
+}
+
+impl Slots {
+    /// No numbers, with room for `things` things.
+    fn with_room(things: usize) -> Slots {
+        Slots { slots: vec![0; (2 * things).max(1).next_power_of_two()] }
+    }
+
+    /// The number of the thing of hash `hash` for which `is` (given a number) holds, or else the empty slot where it
+    /// goes.
+    fn find(&self, hash: u64, mut is: impl FnMut(usize) -> bool) -> Result<usize, usize> {
+        let mask = self.slots.len() - 1;
+        let mut at = hash as usize & mask;
+        // The table is never full: the loop meets an empty slot.
+        loop {
+            match self.slots.get(at).copied() {
+                Some(0) | None => return Err(at),
+                Some(number) if is(number - 1) => return Ok(number - 1),
+                Some(_) => at = (at + 1) & mask,
+            }
+        }
+    }
+
+    /// Puts `number`, the highest number yet (numbers are given from 0 up), at the empty slot `at`, and doubles the
+    /// slots when more than half are full: `hash` gives the hash of each thing by number.
+    fn insert(&mut self, at: usize, number: usize, hash: impl Fn(usize) -> u64) {
+        if let Some(slot) = self.slots.get_mut(at) {
+            *slot = number + 1;
+        }
+        if 2 * (number + 1) > self.slots.len() {
+            let mut grown = Slots { slots: vec![0; 2 * self.slots.len()] };
+            for old in 0..=number {
+                if let Err(at) = grown.find(hash(old), |_| false) {
+                    if let Some(slot) = grown.slots.get_mut(at) {
+                        *slot = old + 1;
+                    }
+                }
+            }
+            *self = grown;
+        }
+    }
+}
+
 /// The distinct keys of the document's name words, numbered in order of first use: slices of the candidates'
 /// keys ([`Candidates`]), not copies.
 struct Keys<'a> {
-    numbers: FastMap<KeyText<'a>, Key>,
+    numbers: Slots,
     /// Every key, in order of number.
     keys: Vec<&'a str>,
+    /// The number of each key's [`Form::Single`] + 1, by key number; 0 when no candidate has that form.
+    single_forms: Vec<usize>,
 }
 
 impl<'a> Keys<'a> {
     /// Room for about `words` distinct keys.
     fn with_capacity(words: usize) -> Keys<'a> {
-        Keys { numbers: FastMap::with_capacity_and_hasher(words, Default::default()), keys: Vec::with_capacity(words) }
+        Keys { numbers: Slots::with_room(words), keys: Vec::with_capacity(words), single_forms: Vec::with_capacity(words) }
     }
 
     /// The number of `key`, given one if it has none yet.
     fn number(&mut self, key: &'a str) -> Key {
-        let next = self.keys.len();
-        let number = *self.numbers.entry(KeyText(key)).or_insert(next);
-        if number == next {
-            self.keys.push(key);
+        let hash = hash_of_key(key);
+        let keys = &self.keys;
+        match self.numbers.find(hash, |number| matches!(keys.get(number), Some(&known) if known == key)) {
+            Ok(number) => number,
+            Err(at) => {
+                let number = self.keys.len();
+                self.keys.push(key);
+                self.single_forms.push(0);
+                let keys = &self.keys;
+                self.numbers.insert(at, number, |old| hash_of_key(keys.get(old).copied().unwrap_or("")));
+                number
+            }
         }
-        number
     }
 
     /// The number of `key`, if any candidate has it: a key no candidate has is never looked up.
     fn get(&self, key: &str) -> Option<Key> {
-        self.numbers.get(&KeyText(key)).copied()
+        self.numbers.find(hash_of_key(key), |number| matches!(self.keys.get(number), Some(&known) if known == key)).ok()
     }
 
     /// The key numbered `number`.
@@ -64,26 +120,15 @@ impl<'a> Keys<'a> {
     }
 }
 
-/// A key as [`Keys`] maps it to its number, hashed as one number ([`key_hash`], the lexicon's hash: its 8-byte
-/// words, the last read as overlapping words rather than byte by byte) rather than as bytes, whose padded tail the
-/// hasher copies (a `memcpy` call in the Wasm).
-#[derive(PartialEq, Eq)]
-struct KeyText<'a>(&'a str);
-
-impl Hash for KeyText<'_> {
-    fn hash<H: Hasher>(&self, state: &mut H) {
-        state.write_u64(hash_of_key(self.0));
-    }
-}
-
-/// [`key_hash`] of a key, out of line: one copy for every look-up of the map that hashes it.
+/// [`key_hash`] of a key (the lexicon's hash: its 8-byte words, the last read as overlapping words rather than
+/// byte by byte), out of line: one copy for every look-up of the keys.
 #[inline(never)]
 fn hash_of_key(key: &str) -> u64 {
     key_hash(key.as_bytes())
 }
 
 /// What a candidate's words are, as keys.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Form {
     /// A given name (or more) and a surname: ("vladimir", "putin").
     Full(Key, Key),
@@ -202,7 +247,7 @@ impl Owners {
         Owners { by_surname: vec![0; keys], by_given: vec![0; keys], by_initial: vec![0; forms], cells: Vec::with_capacity(keys) }
     }
 
-    fn add(&mut self, id: usize, first: Option<Key>, last: Key, keys: &Keys, numbers: &FastMap<Form, usize>) {
+    fn add(&mut self, id: usize, first: Option<Key>, last: Key, keys: &Keys, numbers: &FormNumbers) {
         push_owner(&mut self.by_surname, &mut self.cells, last, id);
         let last_key = keys.key(last);
         if last_key.bytes().any(|b| b == b'-') {
@@ -215,7 +260,7 @@ impl Owners {
         let Some(first) = first.filter(|&first| !keys.key(first).is_empty()) else { return };
         push_owner(&mut self.by_given, &mut self.cells, first, id);
         // Only initial forms the text uses are ever looked up.
-        if let Some(&number) = keys.key(first).chars().next().and_then(|initial| numbers.get(&Form::Initial(initial, last))) {
+        if let Some(number) = keys.key(first).chars().next().and_then(|initial| numbers.get(Form::Initial(initial, last))) {
             push_owner(&mut self.by_initial, &mut self.cells, number, id);
         }
     }
@@ -267,7 +312,7 @@ struct Forms<'a> {
     keys: Keys<'a>,
     /// Each candidate's form and the form's number, when it has one.
     of: Vec<Option<(Form, usize)>>,
-    numbers: FastMap<Form, usize>,
+    numbers: FormNumbers,
 }
 
 impl<'a> Forms<'a> {
@@ -275,8 +320,9 @@ impl<'a> Forms<'a> {
     #[inline(never)]
     fn of(all: &'a Candidates) -> Forms<'a> {
         let candidates = all.list.as_slice();
-        let mut keys = Keys::with_capacity(candidates.len());
-        let mut numbers: FastMap<Form, usize> = FastMap::with_capacity_and_hasher(candidates.len(), Default::default());
+        // A candidate numbers at most two keys (its first and last words) and one form.
+        let mut keys = Keys::with_capacity(2 * candidates.len());
+        let mut numbers = FormNumbers::with_room(candidates.len());
         let of = candidates
             .iter()
             .map(|candidate| {
@@ -285,8 +331,7 @@ impl<'a> Forms<'a> {
                     true => Form::Single(keys.number(all.joined_keys(candidate))),
                     false => form_of(all.name(candidate), all.keys_of(candidate), &mut keys)?,
                 };
-                let next = numbers.len();
-                Some((form, *numbers.entry(form).or_insert(next)))
+                Some((form, numbers.number(form, &mut keys.single_forms)))
             })
             .collect();
         Forms { keys, of, numbers }
@@ -294,8 +339,77 @@ impl<'a> Forms<'a> {
 
     /// How many distinct forms there are.
     fn len(&self) -> usize {
-        self.numbers.len()
+        self.numbers.len
     }
+}
+
+/// The distinct forms of the candidates, numbered in order of first use: a lone word's form by its key
+/// ([`Keys::single_forms`]), a list look-up; a full name's or an initial's by its hash ([`Slots`]).
+struct FormNumbers {
+    /// The full-name and initial forms, in order of first use, each with its number.
+    pairs: Vec<(Form, usize)>,
+    /// The indices of `pairs`, by hash.
+    slots: Slots,
+    /// How many forms have a number.
+    len: usize,
+}
+
+impl FormNumbers {
+    /// No forms, with room for `forms` forms.
+    fn with_room(forms: usize) -> FormNumbers {
+        FormNumbers { pairs: Vec::with_capacity(forms), slots: Slots::with_room(forms), len: 0 }
+    }
+
+    /// The number of `form`, given one if it has none yet; `single_forms` are the numbers of lone words' forms, by
+    /// key ([`Keys::single_forms`]).
+    fn number(&mut self, form: Form, single_forms: &mut [usize]) -> usize {
+        let next = self.len;
+        let number = match form {
+            Form::Single(key) => match single_forms.get_mut(key) {
+                Some(slot) => {
+                    if *slot == 0 {
+                        *slot = next + 1;
+                    }
+                    *slot - 1
+                }
+                None => next,
+            },
+            Form::Full(..) | Form::Initial(..) => {
+                let pairs = &self.pairs;
+                match self.slots.find(form_hash(form), |pair| matches!(pairs.get(pair), Some(&(known, _)) if known == form)) {
+                    Ok(pair) => pairs.get(pair).map_or(next, |&(_, number)| number),
+                    Err(at) => {
+                        self.pairs.push((form, next));
+                        let pairs = &self.pairs;
+                        self.slots.insert(at, pairs.len() - 1, |old| pairs.get(old).map_or(0, |&(known, _)| form_hash(known)));
+                        next
+                    }
+                }
+            }
+        };
+        if number == next {
+            self.len += 1;
+        }
+        number
+    }
+
+    /// The number of the full-name or initial form `form`, if a candidate has it.
+    fn get(&self, form: Form) -> Option<usize> {
+        let pairs = &self.pairs;
+        let pair = self.slots.find(form_hash(form), |pair| matches!(pairs.get(pair), Some(&(known, _)) if known == form)).ok()?;
+        pairs.get(pair).map(|&(_, number)| number)
+    }
+}
+
+/// The hash of a full-name or initial form: its kind and its two parts, by the Fx hash's step, well-mixed high bits
+/// brought down to the low ones that [`Slots`] takes.
+fn form_hash(form: Form) -> u64 {
+    let (kind, one, two) = match form {
+        Form::Full(first, last) => (1, first as u64, last),
+        Form::Initial(initial, last) => (2, u64::from(initial), last),
+        Form::Single(key) => (0, 0, key),
+    };
+    fx_add(fx_add(kind, one), two as u64).rotate_left(26)
 }
 
 /// The evidence for each form over the whole document, headlines left out.
@@ -455,23 +569,15 @@ impl<'c> Found<'c> {
         // The numbers of the first and last words that are not suffixes are known from the form; only the other
         // words' keys (middle names, connectors, suffixes) are looked up. Their order does not matter.
         for &(named, (first, last)) in &named_by {
-            // The last word that is no suffix so far, and whether it is the first.
-            let mut pending: Option<(&str, bool)> = None;
-            for key in all.keys_of(named) {
-                if is_suffix(key) {
-                    name_keys.extend(keys.get(key));
-                    continue;
+            match (named.parts, first) {
+                // A name of one word has it as its form's key; a full name of two words has no suffix, and its
+                // words are its form's first and last: most names, told without their keys read.
+                (1, _) => name_keys.push(last),
+                (2, Some(first)) => {
+                    name_keys.push(first);
+                    name_keys.push(last);
                 }
-                // A word that is no suffix follows the pending one, which is not the last.
-                match pending {
-                    Some((_, true)) if first.is_some() => name_keys.extend(first),
-                    Some((previous, _)) => name_keys.extend(keys.get(previous)),
-                    None => {}
-                }
-                pending = Some((key, pending.is_none()));
-            }
-            if pending.is_some() {
-                name_keys.push(last);
+                _ => push_name_keys(all.keys_of(named), first, last, keys, &mut name_keys),
             }
             name_key_ends.push(name_keys.len());
         }
@@ -502,12 +608,12 @@ impl<'c> Found<'c> {
             }
         }
         // The candidates come in text order, one span each, so the mentions almost always do too: checked, they
-        // need no sort (a stable sort leaves a sorted list as it is).
+        // need no sort (a stable sort leaves a sorted list as it is), and spans whose starts strictly increase hold
+        // no two the same, so only sorted ones are deduplicated.
         for person in &mut persons {
             if !in_order(person.mentions.iter().map(|span| span.start)) {
                 sort_spans(&mut person.mentions);
             }
-            person.mentions.dedup();
         }
         // A person every one of whose mentions was dropped (none can be, but stay safe) is not reported.
         if !in_order(mentions.iter().map(|m| m.span.start)) {
@@ -517,12 +623,36 @@ impl<'c> Found<'c> {
     }
 }
 
-/// Whether the offsets `starts` strictly increase: then spans that start there are in order, and no two are
-/// the same, whatever their ends.
-/// Sorts a person's mention spans, the rare time they are out of order (out of line, like [`sort_mentions`]).
+/// Appends the numbers of the keys `word_keys` of a name to `name_keys`, those that have one: `first` and `last`
+/// are the numbers of its first and last words that are not suffixes, as its form has them (`first` only for a
+/// full name).
+fn push_name_keys<'a>(word_keys: impl Iterator<Item = &'a str>, first: Option<Key>, last: Key, keys: &Keys, name_keys: &mut Vec<Key>) {
+    // The last word that is no suffix so far, and whether it is the first.
+    let mut pending: Option<(&str, bool)> = None;
+    for key in word_keys {
+        if is_suffix(key) {
+            name_keys.extend(keys.get(key));
+            continue;
+        }
+        // A word that is no suffix follows the pending one, which is not the last.
+        match pending {
+            Some((_, true)) if first.is_some() => name_keys.extend(first),
+            Some((previous, _)) => name_keys.extend(keys.get(previous)),
+            None => {}
+        }
+        pending = Some((key, pending.is_none()));
+    }
+    if pending.is_some() {
+        name_keys.push(last);
+    }
+}
+
+/// Sorts a person's mention spans, the rare time they are out of order (out of line, like [`sort_mentions`]), and
+/// drops the repeats.
 #[inline(never)]
-fn sort_spans(spans: &mut [crate::span::Span]) {
+fn sort_spans(spans: &mut Vec<crate::span::Span>) {
     crate::order::sort_by(spans, |a, b| a < b);
+    spans.dedup();
 }
 
 /// Sorts the mentions by their start, the rare time they are out of order: out of line, so that the sort is not
@@ -532,6 +662,8 @@ fn sort_mentions(mentions: &mut [Mention]) {
     crate::order::sort_by_key(mentions, |m| m.span.start);
 }
 
+/// Whether the offsets `starts` strictly increase: then spans that start there are in order, and no two are
+/// the same, whatever their ends.
 fn in_order(starts: impl Iterator<Item = usize>) -> bool {
     // The least the next start may be.
     let mut least = 0;
@@ -574,8 +706,11 @@ fn add_mention(all: &Candidates, candidate: &Candidate, person: &mut PersonFound
     person.mentions.push(candidate.span);
 }
 
+/// A new person named `name`, with room for the mentions of most people (3 on average in news copy, more than 16
+/// for few), where a list grown from empty took an allocation at 4, 8 and 16 (Wasm cost −0.1% for this room, half
+/// as much for 8).
 fn new_person(id: usize, name: String) -> PersonFound {
-    PersonFound { id, name, aliases: Vec::new(), mentions: Vec::new(), role: None, in_title: false, gender: None }
+    PersonFound { id, name, aliases: Vec::new(), mentions: Vec::with_capacity(16), role: None, in_title: false, gender: None }
 }
 
 /// The person a lone name word stands for: the one owning it as a surname, else as a given name ("Alan"); when
@@ -639,6 +774,42 @@ mod tests {
         assert!(owners.list(&owners.by_given, 0).is_empty() && owners.list(&owners.by_given, 9).next().is_none());
         push_owner(&mut owners.by_initial, &mut owners.cells, 0, 1);
         assert!(owners.list(&owners.by_initial, 0).is_empty());
+    }
+
+    /// Keys are numbered in order of first use and found again, past the room they were made with (the slots
+    /// doubled, every key placed again).
+    #[test]
+    fn keys_keep_their_numbers_as_the_slots_grow() {
+        let words: Vec<String> = (0..50).map(|n| format!("key{n}")).collect();
+        let mut keys = Keys::with_capacity(1);
+        for (n, word) in words.iter().enumerate() {
+            assert_eq!(keys.number(word), n);
+            assert_eq!(keys.number(word), n);
+        }
+        for (n, word) in words.iter().enumerate() {
+            assert_eq!((keys.get(word), keys.key(n)), (Some(n), word.as_str()));
+        }
+        assert_eq!((keys.len(), keys.get("key50"), keys.get("")), (50, None, None));
+    }
+
+    /// Forms are numbered once each, lone words' by key and the others by hash, past the room they were made with.
+    #[test]
+    fn forms_keep_their_numbers_as_the_slots_grow() {
+        let mut numbers = FormNumbers::with_room(1);
+        let mut single_forms = vec![0; 4];
+        let forms: Vec<Form> = (0..20)
+            .flat_map(|n| [Form::Full(n, n + 1), Form::Initial('m', n), Form::Single(n % 4)])
+            .collect();
+        let first: Vec<usize> = forms.iter().map(|&form| numbers.number(form, &mut single_forms)).collect();
+        let again: Vec<usize> = forms.iter().map(|&form| numbers.number(form, &mut single_forms)).collect();
+        assert_eq!(first, again);
+        assert_eq!(numbers.len, 44);
+        let mut distinct = first.clone();
+        distinct.sort_unstable();
+        distinct.dedup();
+        assert_eq!(distinct, (0..44).collect::<Vec<_>>());
+        assert_eq!(numbers.get(Form::Initial('m', 3)), first.get(10).copied());
+        assert_eq!((numbers.get(Form::Initial('j', 3)), numbers.get(Form::Full(1, 0))), (None, None));
     }
 
     #[test]
