@@ -109,7 +109,7 @@ pub(crate) const fn entry_hash_of(len: usize, first: u64) -> u64 {
 /// [`tail_word`]'s test of whether there are 4 bytes went as the lengths of the words looked up do, and was
 /// mispredicted as often.
 #[inline(always)]
-fn short_word(key: &[u8]) -> u64 {
+pub(crate) fn short_word(key: &[u8]) -> u64 {
     let n = key.len();
     if n < 2 {
         return tail_word(key);
