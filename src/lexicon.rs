@@ -283,9 +283,10 @@ impl Table {
     #[inline(never)]
     fn get_ignoring_ascii_case(&self, key: &[u8]) -> Option<Option<&Entry>> {
         let len = key.len();
-        let first = crate::tokens::lower_ascii_word(read_padded_u64(key, 0));
-        let mut bytes = 0;
-        let mut at = 0;
+        // The first word as the table's hash reads it ([`entry_hash`]), without a call: most keys are that word.
+        let mut bytes = short_word(key.get(..len.min(8)).unwrap_or(key));
+        let first = crate::tokens::lower_ascii_word(bytes);
+        let mut at = 8;
         while at < len {
             bytes |= read_padded_u64(key, at);
             at += 8;
@@ -791,7 +792,7 @@ pub(crate) fn may_open_stretch(first: u64, second: u64) -> bool {
 }
 
 pub(crate) use crate::entry_key::normalize;
-use crate::entry_key::{entry_hash, entry_hash_of, fx_add, read_u32, read_u64, speech_verb_shape, stretch_mark, tail_word, STRETCH_MARK_WORDS};
+use crate::entry_key::{entry_hash, entry_hash_of, fx_add, read_u32, read_u64, short_word, speech_verb_shape, stretch_mark, tail_word, STRETCH_MARK_WORDS};
 
 /// The length in bytes of the longest of `words`, for a quick length test before comparing.
 pub(crate) const fn longest(words: &[&str]) -> usize {
