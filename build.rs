@@ -35,7 +35,7 @@
 #[path = "src/entry_key.rs"]
 mod entry_key;
 
-use entry_key::{key_hash, normalize, speech_verb_shape, stretch_mark, STRETCH_MARK_WORDS};
+use entry_key::{entry_hash, normalize, speech_verb_shape, stretch_mark, STRETCH_MARK_WORDS};
 use std::collections::BTreeMap;
 use std::env;
 use std::fs;
@@ -168,7 +168,7 @@ fn verb_shapes(codes: &BTreeMap<String, u32>) -> [u32; 64] {
 /// The marks of the words that open the multi-word keys of places, nationalities and organisations, which
 /// `lexicon.rs`'s `may_open_stretch` tests before a stretch of a run's words is looked up: in the first set each
 /// key's first word, in the second its second word, each where `entry_key::stretch_mark` places the word's
-/// `key_hash`.
+/// `entry_hash`.
 fn stretch_marks(codes: &BTreeMap<String, u32>) -> [[u64; STRETCH_MARK_WORDS]; 2] {
     let bit = |name: &str| LIST_BITS.iter().position(|&list| list == name).map_or(0, |bit| 1 << bit);
     // The place kind's bits of an entry code (`entry_code`), with the two lists.
@@ -178,7 +178,7 @@ fn stretch_marks(codes: &BTreeMap<String, u32>) -> [[u64; STRETCH_MARK_WORDS]; 2
         if let Some((first, rest)) = key.split_once(' ') {
             let second = rest.split(' ').next().unwrap_or(rest);
             for (set, word) in marks.iter_mut().zip([first, second]) {
-                let (at, mark) = stretch_mark(key_hash(word.as_bytes()));
+                let (at, mark) = stretch_mark(entry_hash(word.as_bytes()).0);
                 set[at] |= mark;
             }
         }

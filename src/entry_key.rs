@@ -53,29 +53,19 @@ pub(crate) const fn fx_add(hash: u64, word: u64) -> u64 {
     (hash.rotate_left(5) ^ word).wrapping_mul(FX_SEED)
 }
 
-/// The lexicon table's hash of a key: Fx's multiply over its 8-byte words, seeded with its length, the last 1–7
-/// bytes as one word with 0 bytes after them ([`tail_word`]), which the table reads from the record it wrote
-/// when it places a key. Here so that build.rs marks the words that open the multi-word entries
-/// ([`stretch_mark`]) by the hash the library finds their words with. Inlined into the table's look-ups, as when
-/// it was the table's own: a call of its own in the Wasm for every word looked up. The library's look-ups call
-/// [`key_hash_and_tail`], which gives the words they compare a record by as well.
-#[cfg_attr(not(test), allow(dead_code))]
-#[inline(always)]
-pub(crate) fn key_hash(key: &[u8]) -> u64 {
-    key_hash_and_tail(key).0
-}
-
-/// [`key_hash`] of `key`, with the key's last word as it was hashed (its last 0–8 bytes, 0 bytes after them) and
-/// how many bytes come before that word, for the table to compare a record with the key by the words it read.
+/// The hash of a key as a whole: Fx's multiply over its 8-byte words, seeded with its length, the last 1–7 bytes
+/// as one word with 0 bytes after them ([`tail_word`]). The people stage's map of name keys hashes its keys so.
 ///
 /// The last word is hashed even when it is whole or empty, which gives the hash of the loop over whole words and
 /// a tail of 1–7 bytes: a whole last word is the whole word the loop would add, and an empty key's word, 0, leaves
-/// its hash of 0 as it is. So a key's length decides one branch here, not two.
+/// its hash of 0 as it is. So a key's length decides one branch here, not two. Inlined into the caller, as when
+/// it was the lexicon table's own: a call of its own in the Wasm for every key hashed.
+#[cfg_attr(not(test), allow(dead_code))]
 #[inline(always)]
-pub(crate) fn key_hash_and_tail(key: &[u8]) -> (u64, u64, usize) {
+pub(crate) fn key_hash(key: &[u8]) -> u64 {
     let n = key.len();
     let mut hash = n as u64;
-    let (tail, head) = match key.get(n.wrapping_sub(8)..) {
+    let tail = match key.get(n.wrapping_sub(8)..) {
         // Longer than a word: the whole words, then the last 1–8 bytes, read as the key's last 8 bytes whose
         // first ones (those of the last whole word) are shifted out.
         Some(last) if n > 8 => {
@@ -84,13 +74,33 @@ pub(crate) fn key_hash_and_tail(key: &[u8]) -> (u64, u64, usize) {
                 hash = fx_add(hash, read_u64(rest));
                 rest = &rest[8..];
             }
-            (read_u64(last) >> (8 * (8 - rest.len())), n - rest.len())
+            read_u64(last) >> (8 * (8 - rest.len()))
         }
-        _ => (short_word(key), 0),
+        _ => short_word(key),
     };
-    // The table takes a key's slot from the low bits and its tag from the top ones: the multiply mixes upwards
-    // only, so bring well-mixed high bits down.
-    (fx_add(hash, tail).rotate_left(26), tail, head)
+    // Taken from the low bits and the top ones: the multiply mixes upwards only, so bring well-mixed high bits
+    // down.
+    fx_add(hash, tail).rotate_left(26)
+}
+
+/// The lexicon table's hash of a key ([`entry_hash_of`] its length and its first word), with that first word:
+/// its first 8 bytes, 0 bytes after a shorter key's ([`short_word`]), as the table compares a record with the
+/// key. The bytes after the eighth are not hashed, so that a key's length decides no branch here: the table
+/// compares them when a record's length and first word match, for the one key in twelve found that is longer.
+/// Hashing every word made the length a branch of its own, mispredicted at 3 look-ups in 10 in V8. Here so that
+/// build.rs marks the words that open the multi-word entries ([`stretch_mark`]) by the hash the library finds
+/// their words with.
+#[inline(always)]
+pub(crate) fn entry_hash(key: &[u8]) -> (u64, u64) {
+    let first = short_word(key.get(..key.len().min(8)).unwrap_or(key));
+    (entry_hash_of(key.len(), first), first)
+}
+
+/// The lexicon table's hash of a key of `len` bytes whose first word is `first` ([`entry_hash`]): one step of Fx,
+/// its high bits, which the multiply mixes best, brought down to where the table takes a key's slot.
+#[inline(always)]
+pub(crate) const fn entry_hash_of(len: usize, first: u64) -> u64 {
+    fx_add(len as u64, first).rotate_left(26)
 }
 
 /// The 0–8 bytes of `key` as a little-endian word with 0 bytes after them, like [`tail_word`], but for 2–8
@@ -99,7 +109,7 @@ pub(crate) fn key_hash_and_tail(key: &[u8]) -> (u64, u64, usize) {
 /// [`tail_word`]'s test of whether there are 4 bytes went as the lengths of the words looked up do, and was
 /// mispredicted as often.
 #[inline(always)]
-fn short_word(key: &[u8]) -> u64 {
+pub(crate) fn short_word(key: &[u8]) -> u64 {
     let n = key.len();
     if n < 2 {
         return tail_word(key);
@@ -138,7 +148,7 @@ pub(crate) fn read_u32(bytes: &[u8]) -> u32 {
 /// gzipped Wasm.
 pub(crate) const STRETCH_MARK_WORDS: usize = 8;
 
-/// Where the word whose key hashes to `hash` ([`key_hash`]) is marked in a set of `STRETCH_MARKS`: the 64-bit
+/// Where the word whose key hashes to `hash` ([`entry_hash`]) is marked in a set of `STRETCH_MARKS`: the 64-bit
 /// word and the bit in it, from bits of the hash that the table's slot and tag do not use.
 pub(crate) const fn stretch_mark(hash: u64) -> (usize, u64) {
     let mark = (hash >> 32) as usize % (STRETCH_MARK_WORDS * 64);

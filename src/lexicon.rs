@@ -223,25 +223,33 @@ impl Table {
         self.get_and_hash(key.as_bytes()).0
     }
 
-    /// [`Self::get`] of `key`, with the key's hash ([`key_hash`](crate::entry_key::key_hash)). The one walk of every look-up of a key as it
+    /// [`Self::get`] of `key`, with the key's hash ([`entry_hash`]). The one walk of every look-up of a key as it
     /// stands: with a second, the Wasm made the test of a record a call of its own, or held the hash and the test
     /// twice.
     ///
-    /// A record is compared by the words the hash read: its length, then (for a key of more than 8 bytes) the
-    /// whole words before the last, then its last word masked to the key's bytes, read from the record whole
-    /// (`records` has bytes to spare after the last key). The three tests are one: a key's length took a branch
-    /// of its own at each, as unpredictable as the words' lengths.
+    /// A record is compared by its length and its first word, read whole (`records` has bytes to spare after the
+    /// last key) and masked to the key's bytes, as one test; the bytes after the eighth, of a longer key, only then
+    /// ([`Self::same_rest`]). With every word of a key hashed and compared, its length was a branch at the hash,
+    /// the comparison and the loop over its words, mispredicted 0.7 times a look-up in V8 where now 0.3 are
+    /// (the look-ups' cost in V8, 2.8M a round → 2.5M).
     fn get_and_hash(&self, key: &[u8]) -> (Option<&Entry>, u64) {
-        let (hash, tail, head) = key_hash_and_tail(key);
-        let tail_mask = u64::MAX.checked_shr(8 * (8 - (key.len() - head)) as u32).unwrap_or(0);
+        let (hash, first) = entry_hash(key);
+        let first_mask = first_word_mask(key.len());
         let entry = self.probe(hash, |start| {
-            let &[entry, len] = self.records.get(start.wrapping_sub(2)..)?.first_chunk::<2>()?;
-            let same_tail = read_u64_at(&self.records, start + head) & tail_mask == tail;
-            let same = (usize::from(len) == key.len()) & same_tail;
-            (same && (head == 0 || self.records.get(start..start + head).is_some_and(|stored| same_bytes(stored, key.get(..head).unwrap_or_default()))))
-                .then_some(entry)
+            let &[entry, len, ref word @ ..] = self.records.get(start.wrapping_sub(2)..)?.first_chunk::<10>()?;
+            let same = (usize::from(len) == key.len()) & (u64::from_le_bytes(*word) & first_mask == first);
+            (same && (key.len() <= 8 || self.same_rest(start, key))).then_some(entry)
         });
         (entry, hash)
+    }
+
+    /// Whether the key whose bytes start at `start` in `records`, as long as `key`, has the bytes of `key` past the
+    /// eighth (the first 8 are compared by the caller).
+    fn same_rest(&self, start: usize, key: &[u8]) -> bool {
+        match (self.records.get(start + 8..start + key.len()), key.get(8..)) {
+            (Some(stored), Some(rest)) => same_bytes(stored, rest),
+            _ => false,
+        }
     }
 
     /// The entry of the key hashed to `hash`: the slots are walked from the hash's own to the first empty one, and
@@ -275,24 +283,19 @@ impl Table {
     #[inline(never)]
     fn get_ignoring_ascii_case(&self, key: &[u8]) -> Option<Option<&Entry>> {
         let len = key.len();
-        let mut hasher = FxHasher { hash: len as u64 };
-        let (mut bytes, mut first) = (0, 0);
-        let mut at = 0;
+        // The first word as the table's hash reads it ([`entry_hash`]), without a call: most keys are that word.
+        let mut bytes = short_word(key.get(..len.min(8)).unwrap_or(key));
+        let first = crate::tokens::lower_ascii_word(bytes);
+        let mut at = 8;
         while at < len {
-            let word = read_padded_u64(key, at);
-            bytes |= word;
-            let word = crate::tokens::lower_ascii_word(word);
-            if at == 0 {
-                first = word;
-            }
-            hasher.add(word);
+            bytes |= read_padded_u64(key, at);
             at += 8;
         }
         if bytes & crate::tokens::HIGH_BITS != 0 {
             return None;
         }
-        let first_mask = u64::MAX.checked_shr(8 * (8 - len.min(8)) as u32).unwrap_or(0);
-        Some(self.probe(hasher.finish(), |start| {
+        let first_mask = first_word_mask(len);
+        Some(self.probe(entry_hash_of(len, first), |start| {
             let &[entry, stored_len, ref word @ ..] = self.records.get(start.wrapping_sub(2)..)?.first_chunk::<10>()?;
             let same = usize::from(stored_len) == len && u64::from_le_bytes(*word) & first_mask == first && self.rest_matches(start, key);
             same.then_some(entry)
@@ -356,7 +359,7 @@ impl Table {
     /// The record is written 8 bytes at a time into the [`Self::WINDOW`] bytes from where it starts, taken once:
     /// the shared prefix word by word from the key before (its last word may hold bytes past the prefix; the rest
     /// of the key overwrites them), then the rest from the list, word by word until one holds a control byte
-    /// ([`first_control_byte`]), which ends the key; the key is hashed from the words written ([`key_hash`](crate::entry_key::key_hash) reads
+    /// ([`first_control_byte`]), which ends the key; the key is hashed from the first word written ([`entry_hash`] reads
     /// the same words). Pushing the bytes one by one onto a `Vec` took 196 instructions a key, this 132 (natively,
     /// hash included); `extend_from_slice` and the like are calls ending in `memory.copy` in the Wasm, which V8
     /// runs as a call out to C, for keys of 7 bytes on average. Copying the prefix as 4 words whatever its length
@@ -399,16 +402,7 @@ impl Table {
         };
         window[0] = self.entry;
         window[1] = len;
-        let mut hasher = FxHasher { hash: u64::from(len) };
-        let mut word = 2;
-        while word + 8 <= to {
-            hasher.add(read_u64_at(window, word));
-            word += 8;
-        }
-        if word < to {
-            hasher.add(read_u64_at(window, word) & u64::MAX >> (8 * (word + 8 - to)));
-        }
-        let hash = hasher.finish();
+        let hash = entry_hash_of(usize::from(len), read_u64_at(window, 2) & first_word_mask(usize::from(len)));
         let mask = self.slots.len() - 1;
         let mut slot = hash as usize & mask;
         while self.slots[slot] != 0 {
@@ -422,6 +416,11 @@ impl Table {
         self.keys += 1;
         from
     }
+}
+
+/// The bytes of a key's first word that are the key's (all 8 for a longer key), as the bits of a mask.
+fn first_word_mask(len: usize) -> u64 {
+    u64::MAX.checked_shr(8 * (8 - len.min(8)) as u32).unwrap_or(0)
 }
 
 /// Where the first byte below a space is in `word` (8 bytes, little-endian), if there is one: the end of a key in
@@ -456,7 +455,7 @@ fn write_u64_at(bytes: &mut [u8], at: usize, word: u64) -> bool {
     true
 }
 
-/// Whether two keys are the same: 8 bytes at a time, the last 1–7 read as overlapping words (as [`key_hash`](crate::entry_key::key_hash) reads
+/// Whether two keys are the same: 8 bytes at a time, the last 1–7 read as overlapping words (as [`tail_word`] reads
 /// them). Slice equality calls `memcmp`, which in the Wasm is a loop over bytes: it was a quarter of the time
 /// spent finding keys.
 fn same_bytes(a: &[u8], b: &[u8]) -> bool {
@@ -661,7 +660,7 @@ impl Lexicons {
         self.table.get(key).copied().unwrap_or_default()
     }
 
-    /// [`Self::entry`] of `key` with the key's hash ([`key_hash`](crate::entry_key::key_hash)), for [`may_open_stretch`] to read.
+    /// [`Self::entry`] of `key` with the key's hash ([`entry_hash`]), for [`may_open_stretch`] to read.
     pub fn entry_and_hash(&self, key: &str) -> (Entry, u64) {
         let (entry, hash) = self.table.get_and_hash(key.as_bytes());
         (entry.copied().unwrap_or_default(), hash)
@@ -779,7 +778,7 @@ fn entries(text: &'static str) -> impl Iterator<Item = (&'static str, Option<&'s
     })
 }
 
-/// Whether two words, their keys hashed to `first` and `second` ([`key_hash`](crate::entry_key::key_hash)), may open a multi-word place,
+/// Whether two words, their keys hashed to `first` and `second` ([`entry_hash`]), may open a multi-word place,
 /// nationality or organisation ("new york", "united nations"): false only when no such entry has a first word
 /// marked as `first` is and a second word marked as `second` is, so most stretches of a name ("Bill Clinton",
 /// "Mr Smith") are not looked up. A stretch of two or three words was looked up 4,400 times a round, and one in
@@ -793,7 +792,7 @@ pub(crate) fn may_open_stretch(first: u64, second: u64) -> bool {
 }
 
 pub(crate) use crate::entry_key::normalize;
-use crate::entry_key::{fx_add, key_hash_and_tail, read_u32, read_u64, speech_verb_shape, stretch_mark, tail_word, STRETCH_MARK_WORDS};
+use crate::entry_key::{entry_hash, entry_hash_of, fx_add, read_u32, read_u64, short_word, speech_verb_shape, stretch_mark, tail_word, STRETCH_MARK_WORDS};
 
 /// The length in bytes of the longest of `words`, for a quick length test before comparing.
 pub(crate) const fn longest(words: &[&str]) -> usize {
@@ -903,7 +902,8 @@ mod tests {
     }
 
     /// The key hash, which hashes a key's last word whole or empty too, is the Fx hash over the whole words and
-    /// a tail of 1–7 bytes that build.rs marked the stretches by when it read them so, at every length up to 40.
+    /// a tail of 1–7 bytes, at every length up to 40; the table's hash is one step of it over the key's length and
+    /// its first 8 bytes, 0 bytes after a shorter key's, with those bytes as its first word.
     #[test]
     fn key_hash_is_the_hash_of_whole_words_and_a_tail() {
         let bytes: Vec<u8> = (0..40u8).map(|i| i.wrapping_mul(37) ^ 0xa5).collect();
@@ -920,6 +920,10 @@ mod tests {
                 hash = fx_add(hash, u64::from_le_bytes(padded));
             }
             assert_eq!(key_hash(key), hash.rotate_left(26), "{n}");
+            let mut first = [0; 8];
+            first[..n.min(8)].copy_from_slice(&key[..n.min(8)]);
+            let first = u64::from_le_bytes(first);
+            assert_eq!(entry_hash(key), (fx_add(n as u64, first).rotate_left(26), first), "{n}");
         }
     }
 
