@@ -80,21 +80,19 @@ macro_rules! features {
                 (features, Features { $($name,)* })
             }
 
-            /// Appends to `numbers` what [`Features::rounded`] makes, as numbers: every value, then every
+            /// Writes into `numbers` what [`Features::rounded`] makes, as numbers: every value, then every
             /// contribution, in the order of [`Features::NAMES`]. For the Wasm binding, which hands the numbers to
             /// JavaScript: rounded where they are to be read, without two `Features` and a `Sentence` made and
-            /// copied on the way, nor a list of zeros to round into.
+            /// copied on the way. Each value is written in its place, then rounded there: the values appended to a
+            /// list as a whole and copied once more for their contributions took two `memory.copy` calls a sentence.
             #[cfg(any(target_arch = "wasm32", test))]
-            pub(crate) fn push_rounded(&self, numbers: &mut Vec<f64>, weights: &RoundingWeights) {
-                let start = numbers.len();
-                numbers.extend_from_slice(&[$(self.$name),*]);
-                numbers.extend_from_within(start..);
-                let both = numbers.get_mut(start..).and_then(|both| <&mut [f64; 2 * Features::NAMES.len()]>::try_from(both).ok());
-                if let Some(both) = both {
-                    let (values, contributions) = both.split_at_mut(Features::NAMES.len());
-                    if let (Ok(values), Ok(contributions)) = (values.try_into(), contributions.try_into()) {
-                        round_each(values, contributions, weights);
-                    }
+            pub(crate) fn write_rounded(&self, numbers: &mut [f64; 2 * Features::NAMES.len()], weights: &RoundingWeights) {
+                let (values, contributions) = numbers.split_at_mut(Features::NAMES.len());
+                if let (Ok(values), Ok(contributions)) = (values.try_into(), contributions.try_into()) {
+                    let values: &mut [f64; Features::NAMES.len()] = values;
+                    let [$($name),*] = &mut *values;
+                    $(*$name = self.$name;)*
+                    round_each(values, contributions, weights);
                 }
             }
         }
