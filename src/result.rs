@@ -183,20 +183,27 @@ impl Iterator for SentenceBuilder<'_> {
 impl ExactSizeIterator for SentenceBuilder<'_> {}
 
 impl SentenceBuilder<'_> {
-    /// Appends the next sentence's numbers to `numbers`, as the Wasm binding hands them to JavaScript: its span's
-    /// four offsets, paragraph, score, rounded features and contributions ([`crate::score::Features::push_rounded`]),
+    /// Writes the next sentence's numbers into `numbers`, as the Wasm binding hands them to JavaScript: its span's
+    /// four offsets, paragraph, score, rounded features and contributions ([`crate::score::Features::write_rounded`]),
     /// the numbers of the [`Sentence`] [`Iterator::next`] would make, written in place. `false` after the last
     /// sentence.
     #[cfg(any(target_arch = "wasm32", test))]
-    pub(crate) fn push_numbers(&mut self, numbers: &mut Vec<f64>) -> bool {
+    pub(crate) fn write_numbers(&mut self, numbers: &mut [f64; SENTENCE_NUMBERS]) -> bool {
         let Some(s) = self.spans.next() else { return false };
-        let (start16, end16) = (self.index.offset16(s.span.start), self.index.offset16(s.span.end));
-        let score = round(self.totals.next().unwrap_or(0.0));
-        numbers.extend_from_slice(&[s.span.start as f64, s.span.end as f64, start16 as f64, end16 as f64, s.paragraph as f64, score]);
-        self.features.next().unwrap_or_default().push_rounded(numbers, &self.weights);
+        let [start, end, start16, end16, paragraph, score, features @ ..] = numbers;
+        (*start, *end) = (s.span.start as f64, s.span.end as f64);
+        (*start16, *end16) = (self.index.offset16(s.span.start) as f64, self.index.offset16(s.span.end) as f64);
+        *paragraph = s.paragraph as f64;
+        *score = round(self.totals.next().unwrap_or(0.0));
+        self.features.next().unwrap_or_default().write_rounded(features, &self.weights);
         true
     }
 }
+
+/// The numbers of a sentence as the Wasm binding hands them over ([`SentenceBuilder::write_numbers`]): its span's
+/// four offsets, paragraph, score, features and contributions.
+#[cfg(any(target_arch = "wasm32", test))]
+pub(crate) const SENTENCE_NUMBERS: usize = 6 + 2 * Features::NAMES.len();
 
 /// The summary, its `sentences` left empty: `collect` takes them one by one (into the `Vec`
 /// [`crate::summarize`] puts there, or the binding's JavaScript array). The article, the chosen indices and the
@@ -395,7 +402,7 @@ mod tests {
         assert_eq!(bare, full);
     }
 
-    /// The numbers the Wasm binding hands to JavaScript ([`super::SentenceBuilder::push_numbers`]) are the
+    /// The numbers the Wasm binding hands to JavaScript ([`super::SentenceBuilder::write_numbers`]) are the
     /// sentences' own: their offsets, paragraph and score, then the features and the contributions in the order of
     /// `Features::NAMES`.
     #[test]
@@ -404,7 +411,12 @@ mod tests {
                     Smith said. Café owners cheered 😀.\n\nThe 45-year-old thanked 3,000 workers. What next?";
         let options = Options::default();
         let mut numbers = Vec::new();
-        crate::summarize_with(text, &options, super::SpanTexts::Omitted, &mut |mut built| while built.push_numbers(&mut numbers) {})
+        let mut sentence = [f64::NAN; super::SENTENCE_NUMBERS];
+        crate::summarize_with(text, &options, super::SpanTexts::Omitted, &mut |mut built| {
+            while built.write_numbers(&mut sentence) {
+                numbers.extend_from_slice(&sentence);
+            }
+        })
             .unwrap_or_else(|e| panic!("{e}"));
         let summary = crate::summarize(text, &options).unwrap_or_else(|e| panic!("{e}"));
         let mut expected = Vec::new();
