@@ -41,7 +41,9 @@ enum Mark {
 #[inline(never)]
 pub(crate) fn find_quotes(text: &str, sentences: &[SentenceSpan], marks: &[usize], words: &SentenceWords, people: &People) -> Vec<QuoteFound> {
     let paragraphs = paragraph_spans(sentences);
-    let mut quotes = Vec::new();
+    // Room for a quote in each two marks (an opening and a closing one), the most there can be but for a quote that
+    // runs on: grown by doubling from empty, the list was copied three times an article.
+    let mut quotes = Vec::with_capacity(marks.len() / 2 + 1);
     // The paragraphs are in text order, as the marks are: each paragraph's marks are found by walking on from the
     // previous one's.
     let mut first = 0;
@@ -67,7 +69,11 @@ pub(crate) fn find_quotes(text: &str, sentences: &[SentenceSpan], marks: &[usize
 /// start-up (V8 compiles a function whole on its first call).
 #[inline(never)]
 fn attribute_all(text: &str, sentences: &[SentenceSpan], words: &SentenceWords, people: &People, quotes: &mut [QuoteFound]) {
-    crate::order::sort_by_key(quotes, |q| q.outer.start);
+    // [`pair_marks`] finds the quotes in text order, paragraph by paragraph, one quote closing before the next opens:
+    // sorted only if some input breaks that, as a sort takes three lists of its own.
+    if !quotes.is_sorted_by_key(|q| q.outer.start) {
+        crate::order::sort_by_key(quotes, |q| q.outer.start);
+    }
     let free_mentions = mentions_outside_quotes(&people.mentions, quotes);
     let mut previous: Option<(usize, Option<usize>)> = None;
     // Where the tags' words are written in lower case: one buffer for every quote, not one a quote.
@@ -193,17 +199,35 @@ fn push_continued(text: &str, paragraph: Span, mark: Mark, start: usize, out: &m
     }
 }
 
+/// Adds the quote whose marks span `outer_start..outer_end` and whose words `inner_start..inner_end` (white space
+/// around them trimmed), when they hold a letter or a digit. ASCII white space and letters are told as bytes, and
+/// characters decoded only beyond ASCII: `trim` and a search of the characters are calls in the Wasm, made for every
+/// quote.
 fn push_quote(text: &str, outer_start: usize, inner_start: usize, inner_end: usize, outer_end: usize, out: &mut Vec<QuoteFound>) {
-    let inner = Span::new(inner_start, inner_end);
-    let content = inner.slice(text);
-    let rest = content.trim_start();
-    let lead = content.len() - rest.len();
-    let trimmed = rest.trim_end();
-    if trimmed.is_empty() || !trimmed.chars().any(char::is_alphanumeric) {
+    let start = crate::tokens::skip_while_space(text, inner_start, true).min(inner_end);
+    let end = trimmed_end(text, start, inner_end);
+    let words = text.as_bytes().get(start..end).unwrap_or_default();
+    let alphanumeric = words.iter().any(u8::is_ascii_alphanumeric) || (!words.is_ascii() && text.get(start..end).is_some_and(|w| w.chars().any(char::is_alphanumeric)));
+    if !alphanumeric {
         return;
     }
-    let span = Span::new(inner_start + lead, inner_start + lead + trimmed.len());
+    let span = Span::new(start, end);
     out.push(QuoteFound { span, outer: Span::new(outer_start, outer_end), speaker: None, sentence: 0, continued: false });
+}
+
+/// Where the text from `start` to `end` ends without the white space it ends with (not before `start`): ASCII white
+/// space told as bytes, the characters decoded only from a byte beyond ASCII.
+fn trimmed_end(text: &str, start: usize, end: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut at = end;
+    while at > start {
+        match bytes.get(at - 1) {
+            Some(&byte) if byte.is_ascii() && crate::tokens::is_ascii_space(byte) => at -= 1,
+            Some(&byte) if !byte.is_ascii() => return text.get(start..at).map_or(start, |head| start + head.trim_end().len()),
+            _ => break,
+        }
+    }
+    at
 }
 
 fn is_whole_sentence(text: &str, quote: &QuoteFound, sentences: &[SentenceSpan]) -> bool {

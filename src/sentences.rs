@@ -977,7 +977,10 @@ fn bracket_pairs(text: &str, offset: usize, stops: &[usize], marks: &mut Vec<usi
             _ => {}
         }
     }
-    crate::order::sort_by(&mut pairs, |a, b| a < b);
+    // Pairs close in the order they open unless they nest: sorted only then, as a sort takes three lists of its own.
+    if !pairs.is_sorted() {
+        crate::order::sort_by(&mut pairs, |a, b| a < b);
+    }
     pairs
 }
 
