@@ -105,20 +105,25 @@ pub(super) fn split_lines(text: &str, stops: &mut Vec<usize>) -> Vec<Line> {
     if let Some(last) = lines.last_mut() {
         last.blank_after = true;
     }
-    // Every line's key, written into one buffer: no allocation per line. A text of one line (an article pasted
-    // as one paragraph) has no other line to repeat it or to double it as a caption: its key is not needed.
-    let mut buffer = Vec::with_capacity(if lines.len() > 1 { text.len() } else { 0 });
-    let mut ends = Vec::with_capacity(lines.len());
-    for line in lines.iter().filter(|_| lines.len() > 1) {
-        push_key(line.span.slice(text), &mut buffer);
-        ends.push(buffer.len());
-    }
-    let mut keys: Vec<&[u8]> = ends.iter().scan(0, |start, &end| buffer.get(std::mem::replace(start, end)..end)).collect();
-    keys.resize(lines.len(), &[]);
     if lines.len() > 1 {
+        // Every line's key, written into one buffer: no allocation per line.
+        let mut buffer = Vec::with_capacity(text.len());
+        let mut ends = Vec::with_capacity(lines.len());
+        for line in &lines {
+            push_key(line.span.slice(text), &mut buffer);
+            ends.push(buffer.len());
+        }
+        let mut keys: Vec<&[u8]> = ends.iter().scan(0, |start, &end| buffer.get(std::mem::replace(start, end)..end)).collect();
+        keys.resize(lines.len(), &[]);
         mark_repeated(&keys, &mut lines);
+        mark_captions(text, &keys, &mut lines);
+    } else {
+        // A text of one line (an article pasted as one paragraph) has no other line to repeat it or to double it as
+        // a caption: its key is not needed, and is left empty without a buffer or a list made for it (each
+        // allocation costs the Wasm a few hundred instructions).
+        let lone: [&[u8]; 1] = [&[]];
+        mark_captions(text, lone.get(..lines.len()).unwrap_or_default(), &mut lines);
     }
-    mark_captions(text, &keys, &mut lines);
     lines
 }
 
