@@ -40,14 +40,15 @@ enum Mark {
 /// noted by the sentence stage as it read them.
 #[inline(never)]
 pub(crate) fn find_quotes(text: &str, sentences: &[SentenceSpan], marks: &[usize], words: &SentenceWords, people: &People) -> Vec<QuoteFound> {
-    let paragraphs = paragraph_spans(sentences);
     // Room for a quote in each two marks (an opening and a closing one), the most there can be but for a quote that
     // runs on: grown by doubling from empty, the list was copied three times an article.
     let mut quotes = Vec::with_capacity(marks.len() / 2 + 1);
     // The paragraphs are in text order, as the marks are: each paragraph's marks are found by walking on from the
-    // previous one's.
+    // previous one's. Each paragraph is found as the one before it is read, with no list of them made.
     let mut first = 0;
-    for (k, paragraph) in paragraphs.iter().enumerate() {
+    let mut next = paragraph_from(sentences, 0);
+    while let Some((paragraph, after)) = next {
+        next = paragraph_from(sentences, after);
         while marks.get(first).is_some_and(|&at| at < paragraph.start) {
             first += 1;
         }
@@ -55,8 +56,8 @@ pub(crate) fn find_quotes(text: &str, sentences: &[SentenceSpan], marks: &[usize
         while marks.get(end).is_some_and(|&at| at < paragraph.end) {
             end += 1;
         }
-        let continues = paragraphs.get(k + 1).is_some_and(|next| opens_with_quote(next.slice(text)));
-        pair_marks(text, *paragraph, marks.get(first..end).unwrap_or_default(), continues, &mut quotes);
+        let continues = next.is_some_and(|(next, _)| opens_with_quote(next.slice(text)));
+        pair_marks(text, paragraph, marks.get(first..end).unwrap_or_default(), continues, &mut quotes);
         first = end;
     }
     if !quotes.is_empty() {
@@ -110,26 +111,17 @@ fn attribute_all(text: &str, sentences: &[SentenceSpan], words: &SentenceWords, 
     }
 }
 
-/// The span of each paragraph: its sentences together. Room is made for as many as there are sentences, the most
-/// there can be, once.
-fn paragraph_spans(sentences: &[SentenceSpan]) -> Vec<Span> {
-    let mut spans: Vec<Span> = Vec::with_capacity(sentences.len());
-    let mut current: Option<(usize, Span)> = None;
-    for s in sentences {
-        match current {
-            Some((p, span)) if p == s.paragraph => current = Some((p, Span::new(span.start, s.span.end))),
-            _ => {
-                if let Some((_, span)) = current {
-                    spans.push(span);
-                }
-                current = Some((s.paragraph, s.span));
-            }
-        }
+/// The span of the paragraph whose first sentence is `sentences[from]` (its consecutive sentences of the same
+/// paragraph together), and the index of the sentence after it; `None` past the last sentence.
+fn paragraph_from(sentences: &[SentenceSpan], from: usize) -> Option<(Span, usize)> {
+    let first = sentences.get(from)?;
+    let mut after = from + 1;
+    let mut end = first.span.end;
+    while let Some(s) = sentences.get(after).filter(|s| s.paragraph == first.paragraph) {
+        end = s.span.end;
+        after += 1;
     }
-    if let Some((_, span)) = current {
-        spans.push(span);
-    }
-    spans
+    Some((Span::new(first.span.start, end), after))
 }
 
 fn opens_with_quote(paragraph: &str) -> bool {
