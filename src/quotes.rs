@@ -40,12 +40,15 @@ enum Mark {
 /// noted by the sentence stage as it read them.
 #[inline(never)]
 pub(crate) fn find_quotes(text: &str, sentences: &[SentenceSpan], marks: &[usize], words: &SentenceWords, people: &People) -> Vec<QuoteFound> {
-    let paragraphs = paragraph_spans(sentences);
-    let mut quotes = Vec::new();
+    // Room for a quote in each two marks (an opening and a closing one), the most there can be but for a quote that
+    // runs on: grown by doubling from empty, the list was copied three times an article.
+    let mut quotes = Vec::with_capacity(marks.len() / 2 + 1);
     // The paragraphs are in text order, as the marks are: each paragraph's marks are found by walking on from the
-    // previous one's.
+    // previous one's. Each paragraph is found as the one before it is read, with no list of them made.
     let mut first = 0;
-    for (k, paragraph) in paragraphs.iter().enumerate() {
+    let mut next = paragraph_from(sentences, 0);
+    while let Some((paragraph, after)) = next {
+        next = paragraph_from(sentences, after);
         while marks.get(first).is_some_and(|&at| at < paragraph.start) {
             first += 1;
         }
@@ -53,8 +56,8 @@ pub(crate) fn find_quotes(text: &str, sentences: &[SentenceSpan], marks: &[usize
         while marks.get(end).is_some_and(|&at| at < paragraph.end) {
             end += 1;
         }
-        let continues = paragraphs.get(k + 1).is_some_and(|next| opens_with_quote(next.slice(text)));
-        pair_marks(text, *paragraph, marks.get(first..end).unwrap_or_default(), continues, &mut quotes);
+        let continues = next.is_some_and(|(next, _)| opens_with_quote(next.slice(text)));
+        pair_marks(text, paragraph, marks.get(first..end).unwrap_or_default(), continues, &mut quotes);
         first = end;
     }
     if !quotes.is_empty() {
@@ -67,7 +70,11 @@ pub(crate) fn find_quotes(text: &str, sentences: &[SentenceSpan], marks: &[usize
 /// start-up (V8 compiles a function whole on its first call).
 #[inline(never)]
 fn attribute_all(text: &str, sentences: &[SentenceSpan], words: &SentenceWords, people: &People, quotes: &mut [QuoteFound]) {
-    crate::order::sort_by_key(quotes, |q| q.outer.start);
+    // [`pair_marks`] finds the quotes in text order, paragraph by paragraph, one quote closing before the next opens:
+    // sorted only if some input breaks that, as a sort takes three lists of its own.
+    if !quotes.is_sorted_by_key(|q| q.outer.start) {
+        crate::order::sort_by_key(quotes, |q| q.outer.start);
+    }
     let free_mentions = mentions_outside_quotes(&people.mentions, quotes);
     let mut previous: Option<(usize, Option<usize>)> = None;
     // Where the tags' words are written in lower case: one buffer for every quote, not one a quote.
@@ -104,26 +111,17 @@ fn attribute_all(text: &str, sentences: &[SentenceSpan], words: &SentenceWords, 
     }
 }
 
-/// The span of each paragraph: its sentences together. Room is made for as many as there are sentences, the most
-/// there can be, once.
-fn paragraph_spans(sentences: &[SentenceSpan]) -> Vec<Span> {
-    let mut spans: Vec<Span> = Vec::with_capacity(sentences.len());
-    let mut current: Option<(usize, Span)> = None;
-    for s in sentences {
-        match current {
-            Some((p, span)) if p == s.paragraph => current = Some((p, Span::new(span.start, s.span.end))),
-            _ => {
-                if let Some((_, span)) = current {
-                    spans.push(span);
-                }
-                current = Some((s.paragraph, s.span));
-            }
-        }
+/// The span of the paragraph whose first sentence is `sentences[from]` (its consecutive sentences of the same
+/// paragraph together), and the index of the sentence after it; `None` past the last sentence.
+fn paragraph_from(sentences: &[SentenceSpan], from: usize) -> Option<(Span, usize)> {
+    let first = sentences.get(from)?;
+    let mut after = from + 1;
+    let mut end = first.span.end;
+    while let Some(s) = sentences.get(after).filter(|s| s.paragraph == first.paragraph) {
+        end = s.span.end;
+        after += 1;
     }
-    if let Some((_, span)) = current {
-        spans.push(span);
-    }
-    spans
+    Some((Span::new(first.span.start, end), after))
 }
 
 fn opens_with_quote(paragraph: &str) -> bool {
@@ -193,17 +191,35 @@ fn push_continued(text: &str, paragraph: Span, mark: Mark, start: usize, out: &m
     }
 }
 
+/// Adds the quote whose marks span `outer_start..outer_end` and whose words `inner_start..inner_end` (white space
+/// around them trimmed), when they hold a letter or a digit. ASCII white space and letters are told as bytes, and
+/// characters decoded only beyond ASCII: `trim` and a search of the characters are calls in the Wasm, made for every
+/// quote.
 fn push_quote(text: &str, outer_start: usize, inner_start: usize, inner_end: usize, outer_end: usize, out: &mut Vec<QuoteFound>) {
-    let inner = Span::new(inner_start, inner_end);
-    let content = inner.slice(text);
-    let rest = content.trim_start();
-    let lead = content.len() - rest.len();
-    let trimmed = rest.trim_end();
-    if trimmed.is_empty() || !trimmed.chars().any(char::is_alphanumeric) {
+    let start = crate::tokens::skip_while_space(text, inner_start, true).min(inner_end);
+    let end = trimmed_end(text, start, inner_end);
+    let words = text.as_bytes().get(start..end).unwrap_or_default();
+    let alphanumeric = words.iter().any(u8::is_ascii_alphanumeric) || (!words.is_ascii() && text.get(start..end).is_some_and(|w| w.chars().any(char::is_alphanumeric)));
+    if !alphanumeric {
         return;
     }
-    let span = Span::new(inner_start + lead, inner_start + lead + trimmed.len());
+    let span = Span::new(start, end);
     out.push(QuoteFound { span, outer: Span::new(outer_start, outer_end), speaker: None, sentence: 0, continued: false });
+}
+
+/// Where the text from `start` to `end` ends without the white space it ends with (not before `start`): ASCII white
+/// space told as bytes, the characters decoded only from a byte beyond ASCII.
+fn trimmed_end(text: &str, start: usize, end: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut at = end;
+    while at > start {
+        match bytes.get(at - 1) {
+            Some(&byte) if byte.is_ascii() && crate::tokens::is_ascii_space(byte) => at -= 1,
+            Some(&byte) if !byte.is_ascii() => return text.get(start..at).map_or(start, |head| start + head.trim_end().len()),
+            _ => break,
+        }
+    }
+    at
 }
 
 fn is_whole_sentence(text: &str, quote: &QuoteFound, sentences: &[SentenceSpan]) -> bool {

@@ -936,7 +936,10 @@ fn is_mark_start(byte: u8) -> bool {
 /// appended to `marks` in the same pass.
 fn bracket_pairs(text: &str, offset: usize, stops: &[usize], marks: &mut Vec<usize>) -> Vec<(usize, usize)> {
     const DEPTH: usize = 16;
-    let mut stack: Vec<(char, usize)> = Vec::new();
+    // The open brackets, the first `depth` of a fixed array: a list of its own was an allocation in each paragraph
+    // with a bracket.
+    let mut stack = [('\0', 0); DEPTH];
+    let mut depth = 0;
     let mut pairs = Vec::new();
     // Only bytes that can start a bracket or a line break are decoded ("（】" start with 0xEF and 0xE3).
     let bytes = text.as_bytes();
@@ -951,10 +954,14 @@ fn bracket_pairs(text: &str, offset: usize, stops: &[usize], marks: &mut Vec<usi
         let Some(c) = crate::tokens::char_at(text, at) else { continue };
         match c {
             '(' | '[' | '{' | '（' | '【' => {
-                if stack.len() == DEPTH {
-                    stack.remove(0);
+                if depth == DEPTH {
+                    stack.copy_within(1.., 0);
+                    depth -= 1;
                 }
-                stack.push((c, at));
+                if let Some(slot) = stack.get_mut(depth) {
+                    *slot = (c, at);
+                    depth += 1;
+                }
             }
             ')' | ']' | '}' | '）' | '】' => {
                 let open = match c {
@@ -964,20 +971,23 @@ fn bracket_pairs(text: &str, offset: usize, stops: &[usize], marks: &mut Vec<usi
                     '）' => '（',
                     _ => '【',
                 };
-                if let Some(depth) = stack.iter().rposition(|&(o, _)| o == open) {
-                    let (_, start) = stack[depth];
-                    stack.truncate(depth);
+                let open_brackets = stack.get(..depth).unwrap_or_default();
+                if let Some((closed, &(_, start))) = open_brackets.iter().enumerate().rfind(|(_, &(o, _))| o == open) {
+                    depth = closed;
                     let end = at + c.len_utf8();
                     if end - start <= BRACKET_REACH {
                         pairs.push((start, end));
                     }
                 }
             }
-            '\n' => stack.clear(),
+            '\n' => depth = 0,
             _ => {}
         }
     }
-    crate::order::sort_by(&mut pairs, |a, b| a < b);
+    // Pairs close in the order they open unless they nest: sorted only then, as a sort takes three lists of its own.
+    if !pairs.is_sorted() {
+        crate::order::sort_by(&mut pairs, |a, b| a < b);
+    }
     pairs
 }
 

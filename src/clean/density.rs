@@ -27,7 +27,7 @@ const _: () = assert!(FEATURES.len() == LINE_WEIGHTS.len());
 /// The log-odds of every line being article text.
 pub(super) fn line_logits(lines: &[Line]) -> Vec<f64> {
     let gaps = has_gaps(lines);
-    let runs = short_runs(lines);
+    let mut runs = ShortRuns::default();
     let prose = |i: Option<usize>| -> f64 {
         match i.and_then(|i| lines.get(i)) {
             Some(line) if line.prose => 1.0,
@@ -54,7 +54,7 @@ pub(super) fn line_logits(lines: &[Line]) -> Vec<f64> {
                 neighbours,
                 near,
                 f64::from(u8::from(line.chrome.is_some())),
-                (runs[i] as f64).ln_1p(),
+                (runs.length_at(lines, i) as f64).ln_1p(),
                 f64::from(u8::from(line.words <= 3)),
             ];
             features.iter().zip(LINE_WEIGHTS.iter()).map(|(x, w)| x * w).sum()
@@ -63,24 +63,27 @@ pub(super) fn line_logits(lines: &[Line]) -> Vec<f64> {
 }
 
 /// For each line, the length of the run of consecutive non-prose lines it belongs to (0 for prose): menus
-/// come in long runs, subheadings alone.
-fn short_runs(lines: &[Line]) -> Vec<usize> {
-    let mut runs = vec![0; lines.len()];
-    let mut i = 0;
-    while i < lines.len() {
-        if lines[i].prose {
-            i += 1;
-            continue;
+/// come in long runs, subheadings alone. Asked line by line in order, each run measured once, as its first line is
+/// asked: no list of the lengths is made.
+#[derive(Default)]
+struct ShortRuns {
+    /// The line after the run last measured.
+    end: usize,
+    /// Its length (0 for a prose line).
+    length: usize,
+}
+
+impl ShortRuns {
+    /// The length of the run of non-prose lines that holds line `i` of `lines`; `i` is the line after the one asked
+    /// last, or one in the same run.
+    fn length_at(&mut self, lines: &[Line], i: usize) -> usize {
+        if i >= self.end {
+            let prose = lines.get(i).is_some_and(|line| line.prose);
+            self.end = if prose { i + 1 } else { lines.iter().skip(i).position(|line| line.prose).map_or(lines.len(), |run| i + run) };
+            self.length = if prose { 0 } else { self.end - i };
         }
-        let start = i;
-        while i < lines.len() && !lines[i].prose {
-            i += 1;
-        }
-        for run in &mut runs[start..i] {
-            *run = i - start;
-        }
+        self.length
     }
-    runs
 }
 
 /// The article's region: the stretch `first..=last` of lines with the largest sum of

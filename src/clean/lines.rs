@@ -105,20 +105,25 @@ pub(super) fn split_lines(text: &str, stops: &mut Vec<usize>) -> Vec<Line> {
     if let Some(last) = lines.last_mut() {
         last.blank_after = true;
     }
-    // Every line's key, written into one buffer: no allocation per line. A text of one line (an article pasted
-    // as one paragraph) has no other line to repeat it or to double it as a caption: its key is not needed.
-    let mut buffer = Vec::with_capacity(if lines.len() > 1 { text.len() } else { 0 });
-    let mut ends = Vec::with_capacity(lines.len());
-    for line in lines.iter().filter(|_| lines.len() > 1) {
-        push_key(line.span.slice(text), &mut buffer);
-        ends.push(buffer.len());
-    }
-    let mut keys: Vec<&[u8]> = ends.iter().scan(0, |start, &end| buffer.get(std::mem::replace(start, end)..end)).collect();
-    keys.resize(lines.len(), &[]);
     if lines.len() > 1 {
+        // Every line's key, written into one buffer: no allocation per line.
+        let mut buffer = Vec::with_capacity(text.len());
+        let mut ends = Vec::with_capacity(lines.len());
+        for line in &lines {
+            push_key(line.span.slice(text), &mut buffer);
+            ends.push(buffer.len());
+        }
+        let mut keys: Vec<&[u8]> = ends.iter().scan(0, |start, &end| buffer.get(std::mem::replace(start, end)..end)).collect();
+        keys.resize(lines.len(), &[]);
         mark_repeated(&keys, &mut lines);
+        mark_captions(text, &keys, &mut lines);
+    } else {
+        // A text of one line (an article pasted as one paragraph) has no other line to repeat it or to double it as
+        // a caption: its key is not needed, and is left empty without a buffer or a list made for it (each
+        // allocation costs the Wasm a few hundred instructions).
+        let lone: [&[u8]; 1] = [&[]];
+        mark_captions(text, lone.get(..lines.len()).unwrap_or_default(), &mut lines);
     }
-    mark_captions(text, &keys, &mut lines);
     lines
 }
 
@@ -561,14 +566,13 @@ pub(super) fn has_gaps(lines: &[Line]) -> bool {
     gaps > 0 && gaps * 10 >= lines.len()
 }
 
-/// English function words (data/function_words.txt), each key packed into a number: a look-up is a multiply
-/// and three comparisons, where hashing the key as a string and comparing it took ten times as many instructions.
+/// English function words (data/function_words.txt), each key packed into a number: a look-up is a multiply,
+/// a load and a comparison, where hashing the key as a string and comparing it took ten times as many instructions.
 pub(super) struct FunctionWords {
-    /// Open addressing with linear probing, at most a sixteenth full (a test checks it), so that each word lies
-    /// within [`FunctionWords::PROBES`] slots of where its probe starts (a test checks that each is found): 0 for an
-    /// empty slot, else a word's bytes ([`FunctionWords::pack`]). A fixed size, with room past the last start for
-    /// the probe's other slots: a probe needs neither the table's length nor a bounds check.
-    slots: [u64; FunctionWords::SLOTS + FunctionWords::PROBES - 1],
+    /// Each word in a slot of its own, where its product with [`FunctionWords::MULTIPLIER`] puts it (a test checks
+    /// that each is found), and [`FunctionWords::EMPTY`] in the others: a look-up compares one slot. Three slots of
+    /// linear probing, compared for nearly every token of the text, cost 0.4% more of the Wasm's instructions.
+    slots: [u64; FunctionWords::SLOTS],
 }
 
 impl FunctionWords {
@@ -576,10 +580,13 @@ impl FunctionWords {
     const LONGEST: usize = 8;
     /// The bits of a slot's index.
     const SLOT_BITS: u32 = 11;
-    /// How many slots a probe can start at.
+    /// How many slots there are.
     const SLOTS: usize = 1 << Self::SLOT_BITS;
-    /// How many slots a look-up compares, from where its probe starts.
-    const PROBES: usize = 3;
+    /// What an empty slot holds: no key, as no key holds a byte 0xFF (UTF-8 has none), and the empty key packs into 0.
+    const EMPTY: u64 = u64::MAX;
+    /// Fibonacci hashing's multiplier (2^64 / the golden ratio) times the first odd number, 151, with which no two
+    /// function words share a slot. A word added to the list may need another: the test that finds each word says so.
+    const MULTIPLIER: u64 = 0x9E37_79B9_7F4A_7C15_u64.wrapping_mul(151);
 
     /// The key's bytes as a number, the first the least significant (as eight bytes read from memory in one
     /// go are), or `None` when it is empty or too long to pack.
@@ -590,9 +597,9 @@ impl FunctionWords {
         Some(key.iter().rev().fold(0, |packed, &byte| packed << 8 | u64::from(byte)))
     }
 
-    /// Where a packed key's probe starts: the product's top bits (Fibonacci hashing).
+    /// A packed key's slot: the product's top bits.
     fn slot(packed: u64) -> usize {
-        (packed.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - Self::SLOT_BITS)) as usize
+        (packed.wrapping_mul(Self::MULTIPLIER) >> (64 - Self::SLOT_BITS)) as usize
     }
 
     /// Whether `key` (a token's key, [`push_key`]) is a function word.
@@ -601,16 +608,10 @@ impl FunctionWords {
     }
 
     /// Whether the key of at most [`Self::LONGEST`] bytes that packs into `packed` ([`Self::pack`]) is a function word.
-    /// In line: [`measure`] asks it for nearly every token, and the call took as many instructions as the probe. Every
-    /// slot a word can be in is compared, and the results combined without a branch: whether a token is a function
-    /// word, and whether its probe ends at once, follows no pattern the branch predictor can learn. An empty key (0)
-    /// equals every empty slot, and is no word.
+    /// In line: [`measure`] asks it for nearly every token, and the call took as many instructions as the look-up.
     #[inline(always)]
     fn contains_packed(&self, packed: u64) -> bool {
-        // Written out rather than a loop, which the Wasm build, optimised for size, keeps as one.
-        let window = self.slots.get(Self::slot(packed)..).and_then(<[u64]>::first_chunk::<{ Self::PROBES }>);
-        let [first, second, third] = window.copied().unwrap_or_default();
-        ((first == packed) | (second == packed) | (third == packed)) & (packed != 0)
+        self.slots.get(Self::slot(packed)).copied().unwrap_or(Self::EMPTY) == packed
     }
 }
 
@@ -619,20 +620,11 @@ impl FunctionWords {
 pub(super) fn function_words() -> &'static FunctionWords {
     static WORDS: OnceLock<FunctionWords> = OnceLock::new();
     WORDS.get_or_init(|| {
-        let words: Vec<u64> = include_str!("../../data/function_words.txt")
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .filter_map(|word| FunctionWords::pack(word.as_bytes()))
-            .collect();
-        let mut table = FunctionWords { slots: [0; FunctionWords::SLOTS + FunctionWords::PROBES - 1] };
-        for packed in words {
-            let mut slot = FunctionWords::slot(packed);
-            while table.slots.get(slot).is_some_and(|&stored| stored != 0 && stored != packed) {
-                slot += 1;
-            }
-            if let Some(free) = table.slots.get_mut(slot) {
-                *free = packed;
+        let mut table = FunctionWords { slots: [FunctionWords::EMPTY; FunctionWords::SLOTS] };
+        let words = include_str!("../../data/function_words.txt").lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'));
+        for packed in words.filter_map(|word| FunctionWords::pack(word.as_bytes())) {
+            if let Some(slot) = table.slots.get_mut(FunctionWords::slot(packed)) {
+                *slot = packed;
             }
         }
         table
@@ -675,9 +667,8 @@ mod tests {
             .filter(|l| !l.is_empty() && !l.starts_with('#'))
             .collect();
         for word in &words {
-            assert!(function_words().contains(word.as_bytes()), "{word}");
+            assert!(function_words().contains(word.as_bytes()), "{word}: shares a slot, FunctionWords::MULTIPLIER needs another odd factor");
         }
-        assert!(words.len() * 16 <= FunctionWords::SLOTS, "the function-word table is more than a sixteenth full");
         let mut buffer = Vec::new();
         for (token, function) in [("the", true), ("The,", true), ("(of)", true), ("“was”", true), ("theory", false), ("Washington", false), ("", false)] {
             assert_eq!(is_function_token(token, &mut buffer), function, "{token:?}");

@@ -89,7 +89,9 @@ pub(crate) fn find_article(text: &str) -> Article {
     let from = title.map_or(region.0, |t| t + 1).max(region.0);
     let first = header::find_body_start(text, &lines, from, region.1);
     let last = tail::find_body_end(&lines, first, region.1);
-    let menus = menu_lines(text, &lines);
+    // Menus are asked of lines outside the article only: none when it holds every line (an article pasted as one
+    // paragraph), and then no list is made.
+    let menus = if first > 0 || last + 1 < lines.len() { menu_lines(text, &lines) } else { Vec::new() };
     let mut reasons: Vec<Option<&'static str>> = Vec::with_capacity(lines.len());
     for (i, line) in lines.iter().enumerate() {
         if line.chrome == Some("byline") && i <= last && Some(i) != title {
@@ -101,7 +103,7 @@ pub(crate) fn find_article(text: &str) -> Article {
             Some(reason) => Some(reason),
             None if inside => None,
             None if i > last && i <= region.1 => Some("related"),
-            None if menus[i] => Some("menu"),
+            None if menus.get(i) == Some(&true) => Some("menu"),
             None if i < first => Some("header"),
             None => Some("navigation"),
         });
