@@ -1143,6 +1143,7 @@ fn name_evidence(keys: &RunKeys, name: Range<usize>, initial_first: bool, looked
 /// of it.
 #[derive(Default)]
 struct RunKeys {
+    /// The keys, after [`KEYS_PADDING`] (from the first run on: empty before it).
     joined: String,
     /// What is known of each word.
     words: Vec<RunWord>,
@@ -1150,6 +1151,10 @@ struct RunKeys {
     /// run of one word, which has no stretch.
     ascii: bool,
 }
+
+/// What [`RunKeys::joined`] starts with: eight bytes, so that the last eight bytes of the buffer hold its last key
+/// however short ([`RunKeys::short_code`]).
+const KEYS_PADDING: &str = "        ";
 
 /// One word of a run, as [`RunKeys`] holds it.
 struct RunWord {
@@ -1177,7 +1182,12 @@ impl RunKeys {
     /// Keys and entries for the words of `run`, replacing the last run's.
     fn fill(&mut self, text: &str, run: &[Word]) {
         let lex = lexicons();
-        self.joined.clear();
+        // The padding is written once, and kept from run to run.
+        if self.joined.len() < KEYS_PADDING.len() {
+            self.joined.clear();
+            self.joined.push_str(KEYS_PADDING);
+        }
+        self.joined.truncate(KEYS_PADDING.len());
         self.words.clear();
         for word in run {
             // A space before every key, the first too: no key starts the buffer, and a slice from a key's start is
@@ -1203,9 +1213,19 @@ impl RunKeys {
     }
 
     /// The [`short_code`](crate::tokens::short_code) of the last key, written from `start` (0 when it is longer than
-    /// seven bytes): read as eight bytes ([`crate::tokens::chunk_at`]), not byte by byte.
+    /// seven bytes): read as eight bytes, not byte by byte. The key ends the buffer, which the padding makes at
+    /// least eight bytes long: the last eight bytes hold it, shifted down, without the branch on whether eight
+    /// bytes follow its start ([`crate::tokens::chunk_at`]), which a key shorter than eight bytes took the other way
+    /// (5K mispredicts a corpus round in the Wasm).
     fn short_code(&self, start: usize) -> u64 {
-        short_code_of(crate::tokens::chunk_at(self.joined.as_bytes(), start), self.joined.len() - start)
+        let len = self.joined.len() - start;
+        let eight = match self.joined.as_bytes().last_chunk::<8>() {
+            // A shift by 64 (an empty key) keeps nothing.
+            Some(last) => u64::from_le_bytes(*last).checked_shr(8 * (8 - len.min(8)) as u32).unwrap_or(0),
+            // Not once the padding is written.
+            None => crate::tokens::short_code(self.joined.get(start..).unwrap_or_default()),
+        };
+        short_code_of(eight, len)
     }
 
     /// The key of the `k`th word.
