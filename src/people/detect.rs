@@ -13,7 +13,7 @@ use super::Gender;
 use crate::entry_key::normalize_into;
 use crate::lexicon::{lexicons, may_open_stretch, normalize, Entry, Lexicons, TitleKind};
 use crate::span::Span;
-use crate::tokens::{name_key, possessive_ending, push_name_key, strip_possessive, ShortWords, Word, EACH_BYTE, HIGH_BITS};
+use crate::tokens::{name_key, possessive_ending, possessive_ending_in_line, push_name_key, strip_possessive, ShortWords, Word, EACH_BYTE, HIGH_BITS};
 use std::borrow::Cow;
 use std::ops::Range;
 
@@ -777,7 +777,8 @@ fn push_name(text: &str, name_words: &[Word], keys: &RunKeys, core: usize, last_
     let bare = s.get(..last_len).unwrap_or(b"");
     // The run's keys are the name's: what the run knows of them holds for the name.
     let mut plain_word = false;
-    if last_len + possessive_ending(s) == s.len() && possessive_ending(bare) == 0 {
+    // In line: asked of every candidate, where the call took more instructions in the Wasm than the test.
+    if last_len + possessive_ending_in_line(s) == s.len() && possessive_ending_in_line(bare) == 0 {
         out.keys.push_str(keys.joined(core..core + name_words.len()).unwrap_or(""));
         // Both cheap: tested together, not the name's length first.
         plain_word = leading.is_empty() & !keys.is_particle(core);
