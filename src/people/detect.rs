@@ -13,7 +13,7 @@ use super::Gender;
 use crate::entry_key::normalize_into;
 use crate::lexicon::{lexicons, may_open_stretch, normalize, Entry, Lexicons, TitleKind};
 use crate::span::Span;
-use crate::tokens::{name_key, possessive_ending, push_name_key, strip_possessive, ShortWords, Word, EACH_BYTE, HIGH_BITS};
+use crate::tokens::{name_key, possessive_ending, possessive_ending_in_line, push_name_key, strip_possessive, ShortWords, Word, EACH_BYTE, HIGH_BITS};
 use std::borrow::Cow;
 use std::ops::Range;
 
@@ -265,20 +265,34 @@ fn is_initial(text: &str, word: &Word) -> bool {
         || (s.bytes().any(|b| b == b'.') && s.split('.').all(|p| p.chars().count() == 1 && p.chars().all(char::is_uppercase)))
 }
 
-/// A word with a possessive ending ("Putin’s", "Obama's", "Jones'", "Jones’"), told by its last bytes ("’" is E2 80
-/// 99): [`strip_possessive`] would shorten it, or it ends in "s" and an apostrophe.
-fn is_possessive(word: &[u8]) -> bool {
-    // The last four bytes as one number, the last the least significant and zeros before a shorter word (a zero
-    // byte is none of the marks): compared with each ending at once, without a branch on the word's letters.
-    let tail = match word.last_chunk::<4>() {
+/// Whether the word `span` of `text` has a possessive ending ("Putin’s", "Obama's", "Jones'", "Jones’"), told by its
+/// last bytes ("’" is E2 80 99): [`strip_possessive`] would shorten it, or it ends in "s" and an apostrophe.
+#[inline(always)]
+fn is_possessive(text: &[u8], span: Span) -> bool {
+    // The four bytes of the text that end the word as one number, the last the least significant, and those before
+    // a shorter word masked off (a zero byte is none of the marks): compared with each ending at once, without a
+    // branch on the word's letters or its length. Where a word of fewer than four bytes was folded byte by byte,
+    // the branch on its length mispredicted about 4K times a corpus round natively.
+    let four = span.end.checked_sub(4).and_then(|from| text.get(from..span.end)).and_then(<[u8]>::first_chunk::<4>);
+    let tail = match four {
         Some(four) => u32::from_be_bytes(*four),
-        None => word.iter().fold(0, |tail, &b| tail << 8 | u32::from(b)),
+        None => leading_tail(text.get(span.start..span.end).unwrap_or_default()),
     };
+    // `8 * len` is at most 32: a shift by 32 (an empty word) keeps nothing.
+    let tail = tail & u32::MAX.checked_shr(32 - 8 * span.len().min(4) as u32).unwrap_or(0);
     let two = tail & 0xFFFF;
     // "'s", "s'", "s’", and "’s" or "’S" (0x20 makes "S" "s" and leaves "s" as it is).
     (two == u32::from_be_bytes([0, 0, b'\'', b's'])) | (two == u32::from_be_bytes([0, 0, b's', b'\'']))
         | (tail == u32::from_be_bytes([b's', 0xE2, 0x80, 0x99]))
         | (tail | 0x20 == u32::from_be_bytes([0xE2, 0x80, 0x99, b's']))
+}
+
+/// The bytes of `word`, a word within four bytes of the text's start, as one number, the last the least
+/// significant. Out of line: [`is_possessive`], in line where it is asked, reads all other words' bytes from the
+/// text.
+#[inline(never)]
+fn leading_tail(word: &[u8]) -> u32 {
+    word.iter().fold(0, |tail, &b| tail << 8 | u32::from(b))
 }
 
 /// The length of a name's last word as the name writes it: without a possessive ending ([`strip_possessive`]) and
@@ -423,15 +437,34 @@ fn is_never_a_name(text: &str, word: &Word) -> bool {
 
 /// The [`short_code`](crate::tokens::short_code) of `word`, a word of `text`, its bytes ORed with those of `fold`; 0, no listed word's code,
 /// when it is longer than seven bytes. Read as eight bytes of the text from the word's start and masked to its
-/// length: no loop over its bytes, nor a branch on its length.
+/// length: no loop over its bytes, nor a branch on its length. In line: asked of every run, and of the word after
+/// most, where the call took about as many instructions in the Wasm as the code.
+#[inline(always)]
 fn word_code(text: &[u8], word: &Word, fold: u64) -> u64 {
     let len = word.span.end.saturating_sub(word.span.start);
-    short_code_of(crate::tokens::chunk_at(text, word.span.start) | fold, len)
+    let at = word.span.start;
+    let eight = match text.get(at..at.saturating_add(8)).and_then(<[u8]>::first_chunk::<8>) {
+        Some(eight) => u64::from_le_bytes(*eight),
+        None => chunk_near_end(text, at),
+    };
+    short_code_of(eight | fold, len)
+}
+
+/// [`crate::tokens::chunk_at`] for a word within eight bytes of the text's end. Out of line: few words are, and
+/// [`word_code`] is in line where it is asked.
+#[inline(never)]
+fn chunk_near_end(text: &[u8], at: usize) -> u64 {
+    crate::tokens::chunk_at(text, at)
 }
 
 /// The [`ShortLists`] bits of `word` as written: 0 for a word in none of the lists.
 fn short_lists_of(word: &str) -> u8 {
-    SHORT_LISTS.lists(short_code_of(crate::tokens::short_code(word), word.len()))
+    // Its first eight bytes read at once, or fewer as overlapping words, where [`short_code`](crate::tokens::short_code)
+    // took them one by one, its loop ending at a length the predictor could not learn: asked of the keys the roles
+    // and the merge read, it was 1% of the Wasm's cost.
+    let bytes = word.as_bytes();
+    let eight = bytes.first_chunk::<8>().map_or_else(|| crate::entry_key::tail_word(bytes), |eight| u64::from_le_bytes(*eight));
+    SHORT_LISTS.lists(short_code_of(eight, bytes.len()))
 }
 
 /// The [`short_code`](crate::tokens::short_code) of a word of `len` bytes whose first eight bytes (fewer are padded with anything) are
@@ -758,7 +791,8 @@ fn push_name(text: &str, name_words: &[Word], keys: &RunKeys, core: usize, last_
     let bare = s.get(..last_len).unwrap_or(b"");
     // The run's keys are the name's: what the run knows of them holds for the name.
     let mut plain_word = false;
-    if last_len + possessive_ending(s) == s.len() && possessive_ending(bare) == 0 {
+    // In line: asked of every candidate, where the call took more instructions in the Wasm than the test.
+    if last_len + possessive_ending_in_line(s) == s.len() && possessive_ending_in_line(bare) == 0 {
         out.keys.push_str(keys.joined(core..core + name_words.len()).unwrap_or(""));
         // Both cheap: tested together, not the name's length first.
         plain_word = leading.is_empty() & !keys.is_particle(core);
@@ -812,7 +846,8 @@ fn context_evidence<'t>(
     }
     context += apposition_evidence(text, words, name.last, at.span.end, after_comma, buffer);
     context += table_evidence(text, words, name.first, name.last, at.span.end, name.words.len(), after, buffer);
-    let possessive = name.words.last().and_then(|w| text.as_bytes().get(w.span.start..w.span.end)).is_some_and(is_possessive);
+    // An empty span for no word: no possessive.
+    let possessive = is_possessive(text.as_bytes(), name.words.last().map_or(Span::default(), |w| w.span));
     if is_kinship(before) {
         context += 3.0;
     } else if possessive && is_kinship(after) {
@@ -869,7 +904,7 @@ fn run_end(text: &str, words: &[Word], i: usize, headline: bool) -> (usize, bool
     let is_part = |w: &Word| is_name_word(text, w) || (headline && w.all_caps && !w.numeric);
     loop {
         let Some(current) = words.get(j) else { return (j.saturating_sub(1).max(i), false) };
-        if text.as_bytes().get(current.span.start..current.span.end).is_some_and(is_possessive) {
+        if is_possessive(text.as_bytes(), current.span) {
             return (j, false);
         }
         let Some(next) = words.get(j + 1) else { return (j, false) };
@@ -1123,6 +1158,7 @@ fn name_evidence(keys: &RunKeys, name: Range<usize>, initial_first: bool, looked
 /// of it.
 #[derive(Default)]
 struct RunKeys {
+    /// The keys, after [`KEYS_PADDING`] (from the first run on: empty before it).
     joined: String,
     /// What is known of each word.
     words: Vec<RunWord>,
@@ -1130,6 +1166,10 @@ struct RunKeys {
     /// run of one word, which has no stretch.
     ascii: bool,
 }
+
+/// What [`RunKeys::joined`] starts with: eight bytes, so that the last eight bytes of the buffer hold its last key
+/// however short ([`RunKeys::short_code`]).
+const KEYS_PADDING: &str = "        ";
 
 /// One word of a run, as [`RunKeys`] holds it.
 struct RunWord {
@@ -1157,7 +1197,12 @@ impl RunKeys {
     /// Keys and entries for the words of `run`, replacing the last run's.
     fn fill(&mut self, text: &str, run: &[Word]) {
         let lex = lexicons();
-        self.joined.clear();
+        // The padding is written once, and kept from run to run.
+        if self.joined.len() < KEYS_PADDING.len() {
+            self.joined.clear();
+            self.joined.push_str(KEYS_PADDING);
+        }
+        self.joined.truncate(KEYS_PADDING.len());
         self.words.clear();
         for word in run {
             // A space before every key, the first too: no key starts the buffer, and a slice from a key's start is
@@ -1183,14 +1228,19 @@ impl RunKeys {
     }
 
     /// The [`short_code`](crate::tokens::short_code) of the last key, written from `start` (0 when it is longer than
-    /// seven bytes): read as eight bytes ([`crate::tokens::chunk_at`]), not byte by byte.
+    /// seven bytes): read as eight bytes, not byte by byte. The key ends the buffer, which the padding makes at
+    /// least eight bytes long: the last eight bytes hold it, shifted down, without the branch on whether eight
+    /// bytes follow its start ([`crate::tokens::chunk_at`]), which a key shorter than eight bytes took the other way
+    /// (5K mispredicts a corpus round in the Wasm).
     fn short_code(&self, start: usize) -> u64 {
-        short_code_of(crate::tokens::chunk_at(self.joined.as_bytes(), start), self.joined.len() - start)
-    }
-
-    /// The key of the `k`th word.
-    fn key(&self, k: usize) -> Option<&str> {
-        self.joined.get(self.words.get(k)?.key.clone())
+        let len = self.joined.len() - start;
+        let eight = match self.joined.as_bytes().last_chunk::<8>() {
+            // A shift by 64 (an empty key) keeps nothing.
+            Some(last) => u64::from_le_bytes(*last).checked_shr(8 * (8 - len.min(8)) as u32).unwrap_or(0),
+            // Not once the padding is written.
+            None => crate::tokens::short_code(self.joined.get(start..).unwrap_or_default()),
+        };
+        short_code_of(eight, len)
     }
 
     /// Whether the key of `word`, one of the run's, is `key`: compared as bytes, without the check of character
@@ -1209,10 +1259,12 @@ impl RunKeys {
         self.words.get(k).is_some_and(|w| w.country_abbreviation)
     }
 
-    /// The key and entry of the `k`th word, if the run has one.
+    /// The key and entry of the `k`th word, if the run has one. In line: asked twice a candidate, where the call
+    /// took more instructions in the Wasm than the look-up.
+    #[inline(always)]
     fn known(&self, k: Option<usize>) -> Option<(&str, Entry)> {
-        let k = k?;
-        Some((self.key(k)?, self.words.get(k)?.entry))
+        let word = self.words.get(k?)?;
+        Some((self.joined.get(word.key.clone())?, word.entry))
     }
 
     /// The entry of the `k`th word (empty past the run).
@@ -1546,7 +1598,13 @@ mod tests {
     fn possessives_are_told_by_their_last_bytes() {
         for word in ["Putin’s", "PUTIN’S", "Obama's", "OBAMA'S", "Jones'", "Jones’", "Putin", "Bass", "s", "'s", "’s", "s’", "’"] {
             let by_characters = strip_possessive(word).len() != word.len() || word.ends_with("s'") || word.ends_with("s’");
-            assert_eq!(is_possessive(word.as_bytes()), by_characters, "{word:?}");
+            assert_eq!(is_possessive(word.as_bytes(), Span::new(0, word.len())), by_characters, "{word:?}");
+            // The bytes before the word are not read as its own, nor past its end.
+            for before in ["", "'", "s", "’", "’s ", "Xs’"] {
+                let text = format!("{before}{word}’s");
+                let span = Span::new(before.len(), before.len() + word.len());
+                assert_eq!(is_possessive(text.as_bytes(), span), by_characters, "{text:?}");
+            }
         }
         for word in ["Putin’s", "Jones'", "Jones’", "Jones’’", "Jones'’s", "O’Neill", "’", "'", "’s", "Smith", ""] {
             assert_eq!(bare_len(word.as_bytes()), strip_possessive(word).trim_end_matches(['\'', '’']).len(), "{word:?}");
@@ -1621,7 +1679,8 @@ mod tests {
         let words = crate::tokens::tokenize(text, Span::new(0, text.len()));
         let mut keys = RunKeys::default();
         keys.fill(text, &words);
-        assert_eq!((keys.key(0), keys.key(2), keys.key(3), keys.key(4)), (Some("new"), Some("yankees"), Some("jose"), None));
+        let key = |k: usize| keys.known(Some(k)).map(|(key, _)| key);
+        assert_eq!((key(0), key(2), key(3), key(4)), (Some("new"), Some("yankees"), Some("jose"), None));
         assert_eq!(keys.stretch(0..2).as_deref(), Some("new york"));
         assert_eq!(keys.stretch(1..4).as_deref(), Some("york yankees jose"));
         assert_eq!(keys.stretch(2..5), None);
