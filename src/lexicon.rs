@@ -526,7 +526,7 @@ impl SpeechVerbs {
             return false;
         };
         if !has_verb_shape(first, bytes.get(1).copied().unwrap_or(0), bytes.len(), last) {
-            return !word.is_ascii() && self.contains(lower(word, buffer));
+            return has_non_ascii(bytes) && self.contains(lower(word, buffer));
         }
         match self.0.table.get_ignoring_ascii_case(bytes) {
             Some(entry) => entry.is_some_and(|entry| self.holds(entry)),
@@ -538,6 +538,18 @@ impl SpeechVerbs {
     pub fn holds(&self, entry: &Entry) -> bool {
         self.0.holds(entry)
     }
+}
+
+/// Whether `word` has a byte beyond ASCII: a word of up to sixteen bytes, most, read as one or two words of eight
+/// bytes (as [`tail_word`] reads fewer), without the call `<[u8]>::is_ascii` is in the Wasm (110 cost units a
+/// call, asked of every word before a quote that no speech verb's shape fits).
+fn has_non_ascii(word: &[u8]) -> bool {
+    let bytes = match (word.first_chunk::<8>(), word.last_chunk::<8>()) {
+        (Some(head), Some(last)) if word.len() <= 16 => u64::from_le_bytes(*head) | u64::from_le_bytes(*last),
+        (Some(_), Some(_)) => return !word.is_ascii(),
+        _ => tail_word(word),
+    };
+    bytes & crate::tokens::HIGH_BITS != 0
 }
 
 /// Whether a word from byte `first` to `last`, `len` bytes long, its second byte `second`, has both marks of a
@@ -1187,5 +1199,19 @@ mod tests {
         truncated.add_merged(b"\x00a\t\x01\x00");
         assert!(truncated.get("a").is_none(), "a key before any group has no entry");
         assert_eq!(truncated.len(), 1, "a group cut short ends the list");
+    }
+
+    /// [`has_non_ascii`] is `!is_ascii()` for every length, with one byte beyond ASCII at every place or none.
+    #[test]
+    fn has_non_ascii_is_not_is_ascii() {
+        for len in 0..40 {
+            let ascii = vec![b'a'; len];
+            assert!(!has_non_ascii(&ascii), "{len}");
+            for at in 0..len {
+                let mut word = ascii.clone();
+                word[at] = 0xC3;
+                assert!(has_non_ascii(&word), "{len} {at}");
+            }
+        }
     }
 }

@@ -166,11 +166,11 @@ fn utf16_units(bytes: &[u8]) -> usize {
 }
 
 /// Whether `block` is all ASCII, for the Wasm: its bytes eight at a time, or'ed together (the standard test, which
-/// aligns its reads first, was a call there for every block).
+/// aligns its reads first, was a call there for every block; so was its test of the remainder, most often empty).
 fn is_ascii_block(block: &[u8]) -> bool {
     let mut words = block.chunks_exact(8);
     let any = (&mut words).fold(0, |any, word| any | word.try_into().map_or(HIGH_BITS, u64::from_le_bytes));
-    any & HIGH_BITS == 0 && words.remainder().is_ascii()
+    words.remainder().iter().fold(any, |any, &byte| any | u64::from(byte) << 56) & HIGH_BITS == 0
 }
 
 /// UTF-16 units contributed by one UTF-8 byte: 1 for a character's first byte, 2 for a four-byte lead byte.
