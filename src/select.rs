@@ -304,19 +304,28 @@ impl<'a> Selection<'a> {
 
     /// Adds `block` when it fits the requested length; reports whether it did.
     fn try_add(&mut self, block: std::ops::RangeInclusive<usize>) -> bool {
-        let new: Vec<usize> = block.filter(|&j| !self.chosen[j]).collect();
-        let extra: usize = new.iter().map(|&j| self.scores.word_counts[j]).sum();
+        // The block's sentences not chosen yet, counted here and walked again below rather than collected: a list
+        // allocated and freed each call. Counted without a branch a sentence.
+        let chosen = self.chosen.get(block.clone()).unwrap_or_default();
+        let word_counts = self.scores.word_counts.get(block.clone()).unwrap_or_default();
+        let (new, extra) = chosen.iter().zip(word_counts).fold((0, 0), |(new, extra), (&chosen, &words)| {
+            let unchosen = usize::from(!chosen);
+            (new + unchosen, extra + unchosen * words)
+        });
         let fits = match self.length {
-            Length::Sentences(count) => self.picked.len() + new.len() <= count,
+            Length::Sentences(count) => self.picked.len() + new <= count,
             Length::Words(budget) => self.words + extra <= budget,
         };
-        if !fits || new.is_empty() {
+        if !fits || new == 0 {
             return false;
         }
         // The sentence the block was built for goes first: the redundancy checks compare against the best.
-        for &j in new.iter().rev() {
-            self.chosen[j] = true;
-            self.picked.push(j);
+        let start = *block.start();
+        for (offset, chosen) in self.chosen.get_mut(block).unwrap_or_default().iter_mut().enumerate().rev() {
+            if !*chosen {
+                *chosen = true;
+                self.picked.push(start + offset);
+            }
         }
         self.words += extra;
         true
