@@ -129,6 +129,15 @@ mod tests {
     use super::*;
     use std::alloc::System;
 
+    /// Whether the `len` bytes at `block` are all `byte`.
+    ///
+    /// # Safety
+    /// `block` holds at least `len` initialised bytes.
+    unsafe fn holds_only(block: *const u8, len: usize, byte: u8) -> bool {
+        // SAFETY: as the caller promised.
+        unsafe { std::slice::from_raw_parts(block, len) }.iter().all(|&b| b == byte)
+    }
+
     /// Allocates `layout` from `blocks` and fills it with `byte`, checking its alignment.
     fn filled(blocks: &SmallBlocks<System>, layout: Layout, byte: u8) -> *mut u8 {
         // SAFETY: a valid layout of at least one byte.
@@ -169,8 +178,8 @@ mod tests {
         // The two live blocks kept their own bytes.
         // SAFETY: both are live and hold at least 20 bytes.
         unsafe {
-            assert!(std::slice::from_raw_parts(same_class, 24).iter().all(|&b| b == 3));
-            assert!(std::slice::from_raw_parts(fresh, 20).iter().all(|&b| b == 4));
+            assert!(holds_only(same_class, 24, 3));
+            assert!(holds_only(fresh, 20, 4));
         }
     }
 
@@ -185,7 +194,7 @@ mod tests {
         let b = unsafe { blocks.alloc_zeroed(layout) };
         assert_eq!(b, a);
         // SAFETY: `b` holds 64 bytes.
-        assert!(unsafe { std::slice::from_raw_parts(b, 64) }.iter().all(|&x| x == 0));
+        assert!(unsafe { holds_only(b, 64, 0) });
     }
 
     #[test]
@@ -199,7 +208,7 @@ mod tests {
             assert!(!block.is_null());
             let kept = layout.size().min(new_size);
             // SAFETY: the block holds at least `kept` bytes, all written before.
-            assert!(unsafe { std::slice::from_raw_parts(block, kept) }.iter().all(|&b| b == 7));
+            assert!(unsafe { holds_only(block, kept, 7) });
             layout = Layout::from_size_align(new_size, 1).unwrap();
             // SAFETY: the block now holds `new_size` bytes.
             unsafe { block.write_bytes(7, new_size) };
@@ -221,7 +230,7 @@ mod tests {
                 let (block, layout, byte) = live.swap_remove((seed as usize >> 8) % live.len());
                 // SAFETY: each live block holds its layout's bytes, all set to `byte`, and is freed once.
                 unsafe {
-                    assert!(std::slice::from_raw_parts(block, layout.size()).iter().all(|&b| b == byte));
+                    assert!(holds_only(block, layout.size(), byte));
                     blocks.dealloc(block, layout);
                 }
             } else {
@@ -233,7 +242,7 @@ mod tests {
         for (block, layout, byte) in live {
             // SAFETY: as above.
             unsafe {
-                assert!(std::slice::from_raw_parts(block, layout.size()).iter().all(|&b| b == byte));
+                assert!(holds_only(block, layout.size(), byte));
                 blocks.dealloc(block, layout);
             }
         }
