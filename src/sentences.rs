@@ -430,7 +430,7 @@ impl<'a, 'o> Scanner<'a, 'o> {
         {
             return Some(self.cut(i));
         }
-        if c.is_whitespace() {
+        if is_space_char(c) {
             self.note_space(i);
         }
         if next - self.start > MAX_SENTENCE_BYTES {
@@ -598,7 +598,7 @@ impl<'a, 'o> Scanner<'a, 'o> {
         if unspaced {
             return (end, Some(end));
         }
-        if !after.is_whitespace() {
+        if !is_space_char(after) {
             // "3.5", "U.S.A", "e.g.,", "Yahoo!'s", "www.example.com": not an end — unless a sentence opener
             // is glued to it ("…than Angels...I wonder", "…Joy Division.Those guys…").
             let glued = after.is_uppercase() && self.glued_opener(at, end, ellipsis);
@@ -1044,6 +1044,16 @@ fn skip_space(text: &str, from: usize) -> usize {
     at
 }
 
+/// [`char::is_whitespace`], with an ASCII character told in place by [`is_ascii_space`]: the method is a call in the
+/// Wasm, made for every character judged.
+#[inline(always)]
+fn is_space_char(c: char) -> bool {
+    if c.is_ascii() {
+        return is_ascii_space(c as u8);
+    }
+    c.is_whitespace()
+}
+
 /// How many line breaks `text` holds.
 fn line_breaks(text: &[u8]) -> usize {
     text.iter().filter(|&&b| b == b'\n').count()
@@ -1149,13 +1159,13 @@ fn word_before(text: &str, start: usize, at: usize) -> &str {
     while !text.is_char_boundary(from) {
         from += 1;
     }
-    let Some(head) = text.get(from..at) else { return "" };
-    let begin = match after_last_space(head) {
+    let begin = match after_last_space(text, from, at) {
         Some(begin) => begin,
         None if from > start => return "",
         None => 0,
     };
-    let word = &head[begin..];
+    // Sliced as a `str` once, at the word: a slice of a `str` is a call in the Wasm.
+    let Some(word) = text.get(from + begin..at) else { return "" };
     // Most words open with a letter or a digit: nothing to strip.
     if word.as_bytes().first().is_some_and(u8::is_ascii_alphanumeric) {
         return word;
@@ -1163,10 +1173,10 @@ fn word_before(text: &str, start: usize, at: usize) -> &str {
     word.trim_start_matches(['(', '[', '"', '“', '‘', '\'', '«', '¿', '¡', '—', '–'])
 }
 
-/// The offset just after the last white space in `head`, if any: found by a byte test while the bytes from the end
-/// are ASCII (most words are), by decoding the characters once one is not.
-fn after_last_space(head: &str) -> Option<usize> {
-    let bytes = head.as_bytes();
+/// The offset just after the last white space in `text`'s bytes `from..at`, from `from`, if any: found by a byte test
+/// while the bytes from the end are ASCII (most words are), by decoding the characters once one is not.
+fn after_last_space(text: &str, from: usize, at: usize) -> Option<usize> {
+    let bytes = text.as_bytes().get(from..at)?;
     // The last eight bytes first, at once: the last that is no printable ASCII byte (0x21 to 0x7F) is most often the
     // space before a word shorter than eight bytes, where a loop over the word's bytes ended after a number of them
     // that follows no pattern the branch predictor can learn. Anything else is read by the loop.
@@ -1185,7 +1195,7 @@ fn after_last_space(head: &str) -> Option<usize> {
             continue;
         }
         if !b.is_ascii() {
-            return head.char_indices().rev().find(|&(_, c)| c.is_whitespace()).map(|(p, c)| p + c.len_utf8());
+            return text.get(from..at)?.char_indices().rev().find(|&(_, c)| c.is_whitespace()).map(|(p, c)| p + c.len_utf8());
         }
         if is_ascii_space(b) {
             return Some(p + 1);
