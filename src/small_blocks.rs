@@ -48,10 +48,10 @@ impl<A> SmallBlocks<A> {
     /// The size class of a block of `layout`, or `None` when such blocks go to the allocator behind: larger than
     /// the largest class, aligned to more than 8 bytes, or of no bytes.
     fn class(layout: Layout) -> Option<usize> {
-        // The block's last byte: sizes whose last byte has as many bits above the stepped classes share a class
-        // (129–256 bytes: 8 bits, class 16). No bytes wraps to the largest offset, in no class. Small and larger
-        // blocks come mixed, so the class is chosen by arithmetic, not a branch (mispredicted 5.7K times a corpus
-        // round in V8's alloc and dealloc: Wasm cost −0.3%).
+        // The offset of the block's last byte. Above the stepped classes, sizes whose last offset is as many bits
+        // long share a class (129–256 bytes: offsets 128–255, 8 bits, class 16). No bytes wraps to the largest
+        // offset, in no class. Small and larger blocks come mixed, so the class is chosen by arithmetic, not a
+        // branch (mispredicted 5.7K times a corpus round in V8's alloc and dealloc: Wasm cost −0.3%).
         let last = layout.size().wrapping_sub(1);
         let bits = (usize::BITS - last.leading_zeros()) as usize;
         let larger = usize::from(last >= STEP * STEPPED);
@@ -231,7 +231,7 @@ mod tests {
         let mut layout = Layout::from_size_align(3, 1).unwrap();
         let mut block = filled(&blocks, layout, 7);
         for new_size in [5, 8, 9, 100, 128, 129, 1000, 1024, 70_000, 65_536, 60, 2] {
-            // SAFETY: `block` is live for `layout`; every size is nonzero and small.
+            // SAFETY: `block` is live for `layout`; every size is nonzero and far from overflowing.
             block = unsafe { blocks.realloc(block, layout, new_size) };
             assert!(!block.is_null());
             let kept = layout.size().min(new_size);
