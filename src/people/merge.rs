@@ -4,7 +4,7 @@
 //! Name words are numbered once (one hash look-up each), what is known of them sits in lists by number, and a
 //! word's list of owners is bounded, so the whole step is linear in the number of candidates.
 
-use crate::entry_key::{fx_add, key_hash};
+use crate::entry_key::{fx_add, key_hash, tail_word};
 
 use super::detect::{given_name_strength, is_common_word, is_connector, is_place_like_entry, is_suffix, letters, Candidate, Candidates};
 use super::{Mention, People, PersonFound};
@@ -91,7 +91,7 @@ impl<'a> Keys<'a> {
     fn number(&mut self, key: &'a str) -> Key {
         let hash = hash_of_key(key);
         let keys = &self.keys;
-        match self.numbers.find(hash, |number| matches!(keys.get(number), Some(&known) if known == key)) {
+        match self.numbers.find(hash, |number| matches!(keys.get(number), Some(&known) if same_text(known, key))) {
             Ok(number) => number,
             Err(at) => {
                 let number = self.keys.len();
@@ -106,7 +106,7 @@ impl<'a> Keys<'a> {
 
     /// The number of `key`, if any candidate has it: a key no candidate has is never looked up.
     fn get(&self, key: &str) -> Option<Key> {
-        self.numbers.find(hash_of_key(key), |number| matches!(self.keys.get(number), Some(&known) if known == key)).ok()
+        self.numbers.find(hash_of_key(key), |number| matches!(self.keys.get(number), Some(&known) if same_text(known, key))).ok()
     }
 
     /// The key numbered `number`.
@@ -117,6 +117,25 @@ impl<'a> Keys<'a> {
     /// How many distinct keys there are.
     fn len(&self) -> usize {
         self.keys.len()
+    }
+}
+
+/// Whether `a` and `b` are the same text, compared in line when they are of up to sixteen bytes (nearly every
+/// key, and most names): as one word ([`tail_word`]) or two overlapping words of eight bytes. `==` on strings is a
+/// call to `memcmp` in the Wasm, about 160 cost units a call with its mispredicts, made 3,000 times a corpus round
+/// by the keys' look-ups and the mentions' spellings. Out of line: one copy for the four places that compare.
+#[inline(never)]
+fn same_text(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    match (a.first_chunk::<8>(), a.last_chunk::<8>(), b.first_chunk::<8>(), b.last_chunk::<8>()) {
+        (Some(a0), Some(a1), Some(b0), Some(b1)) if a.len() <= 16 => {
+            (u64::from_le_bytes(*a0) ^ u64::from_le_bytes(*b0)) | (u64::from_le_bytes(*a1) ^ u64::from_le_bytes(*b1)) == 0
+        }
+        (Some(_), ..) => a == b,
+        _ => tail_word(a) == tail_word(b),
     }
 }
 
@@ -694,7 +713,7 @@ fn may_stand_alone(key: &str) -> bool {
 fn add_mention(all: &Candidates, candidate: &Candidate, person: &mut PersonFound) {
     let surface = all.name(candidate);
     let shouting = candidate.headline && surface.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
-    if surface != person.name && !shouting && !person.aliases.iter().any(|alias| alias == surface) {
+    if !same_text(surface, &person.name) && !shouting && !person.aliases.iter().any(|alias| same_text(alias, surface)) {
         person.aliases.push(surface.to_string());
     }
     if person.role.is_none() {
@@ -810,6 +829,28 @@ mod tests {
         assert_eq!(distinct, (0..44).collect::<Vec<_>>());
         assert_eq!(numbers.get(Form::Initial('m', 3)), first.get(10).copied());
         assert_eq!((numbers.get(Form::Initial('j', 3)), numbers.get(Form::Full(1, 0))), (None, None));
+    }
+
+    /// Texts of every length up to 40 bytes are the same exactly when `==` says so: those that differ in one byte
+    /// anywhere, or only in length, are not.
+    #[test]
+    fn same_text_is_equality() {
+        let text = "abcdefghijklmnopqrstuvwxyz0123456789ABCD";
+        for len in 0..=40 {
+            let a = text.get(..len).unwrap_or("");
+            let copy = a.to_owned();
+            assert!(same_text(a, &copy));
+            for at in 0..a.len() {
+                let mut other = a.as_bytes().to_vec();
+                other[at] ^= 1;
+                let other = String::from_utf8(other).unwrap();
+                assert!(!same_text(a, &other) && !same_text(&other, a), "{len} {at}");
+            }
+            for other_len in 0..=40 {
+                let other = text.get(..other_len).unwrap_or("");
+                assert_eq!(same_text(a, other), a == other, "{len} {other_len}");
+            }
+        }
     }
 
     #[test]
