@@ -840,8 +840,15 @@ pub(crate) const fn longest(words: &[&str]) -> usize {
 /// apostrophe: no other character lower-cases to one of their bytes (the Kelvin sign becomes `k`), so the word is
 /// compared in place, not copied in lower case first.
 ///
+/// A word is compared with a candidate of its length only when its first byte in lower case is the candidate's:
+/// the comparison is a call in the Wasm, and was made for two candidates of the word's length a word.
 pub(crate) fn one_of_ignoring_ascii_case(word: &str, list: &[&str]) -> bool {
-    list.iter().any(|candidate| candidate.eq_ignore_ascii_case(word))
+    let Some(first) = word.as_bytes().first().map(u8::to_ascii_lowercase) else {
+        return list.contains(&"");
+    };
+    list.iter().any(|candidate| {
+        candidate.len() == word.len() && candidate.as_bytes().first() == Some(&first) && candidate.eq_ignore_ascii_case(word)
+    })
 }
 
 /// Whether `word` is one of `list`'s words. A `matches!` on strings or `contains` on a list of them calls a
@@ -1133,6 +1140,16 @@ mod tests {
         ] {
             assert_eq!(normalize(entry), key, "{entry:?}");
         }
+    }
+
+    #[test]
+    fn one_of_ignoring_ascii_case_agrees_with_eq_ignore_ascii_case() {
+        let list = ["mr", "sen", "president", "a", "", "é"];
+        for word in ["mr", "MR", "Mr", "mR", "ms", "m", "", "SEN", "Sen.", "President", "PRESIDENTS", "A", "b", "É", "é", "@r"] {
+            let expected = list.iter().any(|candidate| candidate.eq_ignore_ascii_case(word));
+            assert_eq!(one_of_ignoring_ascii_case(word, &list), expected, "{word:?}");
+        }
+        assert!(!one_of_ignoring_ascii_case("", &["a"]));
     }
 
     #[test]
