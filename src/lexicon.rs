@@ -227,8 +227,8 @@ impl Table {
         })
     }
 
-    /// The high bits of a key's slot: the top bits of its hash, with the top bit set, so that a slot holding a key
-    /// is never 0, and an empty slot's tag matches no key's.
+    /// The high bits of a key's slot: the top bits of its hash, with the top bit set (14 bits of the hash are
+    /// left), so that a slot holding a key is never 0, and an empty slot's tag matches no key's.
     fn tag(hash: u64) -> u32 {
         ((hash >> (32 + Self::OFFSET_BITS)) as u32) << Self::OFFSET_BITS | 1 << 31
     }
@@ -764,7 +764,6 @@ const _: () = assert!(
     KEY_BYTES + 2 * DISTINCT_KEYS <= Table::OFFSET_MASK as usize,
     "a table slot points into the keys' records with Table::OFFSET_BITS bits"
 );
-
 const _: () = assert!(ENTRY_CODES <= 256, "a key holds its entry's index in a byte");
 
 /// The parsed lists, built on first use.
@@ -1142,6 +1141,8 @@ mod tests {
         }
     }
 
+    /// The first-byte test of [`one_of_ignoring_ascii_case`] turns away no word `eq_ignore_ascii_case` matches:
+    /// words in any case, of other lengths, beyond ASCII, empty, against an empty candidate and one beyond ASCII.
     #[test]
     fn one_of_ignoring_ascii_case_agrees_with_eq_ignore_ascii_case() {
         let list = ["mr", "sen", "president", "a", "", "é"];
@@ -1237,6 +1238,7 @@ mod tests {
         truncated.add_merged(b"\t\x01\x00\x00\x00a\t\x01\x00");
         assert_eq!(truncated.get("a"), Some(&first));
         assert_eq!(truncated.len(), 1, "a group cut short ends the list");
+        // 256 groups, "a" in the last, then a 257th group with "b".
         let mut many_groups = b"\t\x01\x00\x00".repeat(256);
         many_groups.extend(b"\x00a\t\x02\x00\x00\x00b");
         let mut full_groups = Table::with_capacity(2);
