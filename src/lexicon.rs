@@ -137,60 +137,74 @@ impl Entry {
 ///
 /// A `HashMap<&str, Entry>` of the same keys took 24 bytes a bucket and twice as many buckets as keys, and its
 /// inserts were most of the start-up cost; here a slot is 4 bytes, and a key is placed as it is decoded.
+///
+/// The slots, the records and the entries are arrays of sizes known when compiling, and a slot's place in the
+/// records is a number of [`Self::OFFSET_BITS`] bits: every place a look-up reads is inside them by its type, so the
+/// Wasm tests none of them: three tests a look-up fewer, each a branch that V8's code took, and that the simulated
+/// predictor, which keys its counters by the last branches taken, mispredicted as the words before it went.
 struct Table {
     /// Every key as a record, back to back in the order added: the index of its entry in `entries`, its length,
     /// then its bytes. A key found is one place in memory, with its length before it and its entry's index
     /// before that: a look-up that finds a key reads two places (its slot and its record), where separate lists of
     /// keys, key ends and entry indices took four, each a likely cache miss in a table of 200 KB.
     ///
-    /// Sized once for the keys build.rs counted and [`Self::WINDOW`] bytes more, so that a key is written and read
-    /// 8 bytes at a time: a word at a key's last bytes stays inside, and the bytes after a key are the next
+    /// Every place a slot can point to has [`Self::WINDOW`] bytes after it, so that a key is written and read 8
+    /// bytes at a time: a word at a key's last bytes stays inside, and the bytes after a key are the next
     /// record's (or spare ones), overwritten when the next key is decoded.
-    records: Box<[u8]>,
+    records: Box<[u8; RECORD_BYTES]>,
     /// How many bytes of `records` the keys added take.
     used: usize,
     /// Where the bytes of the last key added start in `records` (the next key may share a prefix with it).
     last_key: usize,
     /// The length of the last key added.
     last_len: usize,
-    /// The index in `entries` of the last group's entry: the keys added have it.
-    entry: u8,
     /// How many keys the table holds.
     keys: usize,
+    /// How many keys it may hold (at most a quarter of its slots).
+    capacity: usize,
+    /// How many groups of build.rs's merged list have been read: the entries in use, the last one the entry of
+    /// the keys added now.
+    groups: usize,
     /// The entries the keys have, one for each group of build.rs's merged list (at most 256: `ENTRY_CODES`).
-    entries: Vec<Entry>,
+    entries: Box<[Entry; 256]>,
     /// Open addressing with linear probing, four slots or more a key (a fifth full: half full, a look-up read 1.65
     /// slots on average, and the look-ups took 4% more instructions, for 128 KB less): 0 for an empty slot, else
-    /// where the key's bytes start in `records` (never 0: its entry index and length come first) in the low
-    /// [`Self::OFFSET_BITS`] bits and the top bits of its hash in the others, so a probe compares keys only when
-    /// their hashes agree.
-    slots: Box<[u32]>,
+    /// where the key's record starts in `records` in the low [`Self::OFFSET_BITS`] bits and its tag
+    /// ([`Self::tag`]) in the others, so a probe compares keys only when their hashes agree.
+    slots: Box<[u32; SLOTS]>,
 }
 
+/// The slots of the lexicon's table: four or more a key, a power of two.
+const SLOTS: usize = (DISTINCT_KEYS * 4).next_power_of_two();
+
+/// The bytes of the lexicon table's records: every place a slot can point to, and a window after the last.
+const RECORD_BYTES: usize = Table::OFFSET_MASK as usize + 1 + Table::WINDOW;
+
 impl Table {
-    /// The bits of a slot that say where a key starts in `records`; build.rs's counts are checked against them
-    /// when compiling.
+    /// The bits of a slot that say where a key's record starts in `records`; build.rs's counts are checked
+    /// against them when compiling.
     const OFFSET_BITS: u32 = 17;
     /// The slot bits of a key's place in `records`.
     const OFFSET_MASK: u32 = (1 << Self::OFFSET_BITS) - 1;
 
     /// The bytes from where a record starts that [`Self::add_key`] may write and read back: its entry index and
     /// length, a key of at most 255 bytes and the rest of the word written last (its hash reads that word whole
-    /// and masks the bytes past the key). `records` has that many bytes more than the keys take.
+    /// and masks the bytes past the key). `records` has that many bytes after every place a slot can point to.
     const WINDOW: usize = 280;
 
-    /// An empty table for `keys` keys of `bytes` bytes in all, in `entries` groups. It holds no more keys or
-    /// bytes than that (nor bytes a slot cannot point to): build.rs counts them, so the table never grows.
-    fn with_capacity(keys: usize, bytes: usize, entries: usize) -> Table {
+    /// An empty table for `keys` keys (or a quarter of [`SLOTS`] if fewer): build.rs counts them, so the table
+    /// never grows.
+    fn with_capacity(keys: usize) -> Table {
         Table {
-            records: vec![0; (bytes + 2 * keys).min(Self::OFFSET_MASK as usize - 2) + Self::WINDOW].into_boxed_slice(),
+            records: Box::new([0; RECORD_BYTES]),
             used: 0,
             last_key: 0,
             last_len: 0,
-            entry: 0,
             keys: 0,
-            entries: Vec::with_capacity(entries),
-            slots: vec![0; (keys * 4).next_power_of_two().max(2)].into_boxed_slice(),
+            capacity: keys.min(SLOTS / 4),
+            groups: 0,
+            entries: Box::new([Entry::default(); 256]),
+            slots: Box::new([0; SLOTS]),
         }
     }
 
@@ -209,13 +223,14 @@ impl Table {
             let (&entry, &len) = (records.get(at)?, records.get(at + 1)?);
             let key = records.get(at + 2..at + 2 + usize::from(len))?;
             at += 2 + key.len();
-            Some((key, self.entries.get(usize::from(entry)).copied().unwrap_or_default()))
+            Some((key, self.entries[usize::from(entry)]))
         })
     }
 
-    /// The high bits of a key's slot: the top bits of its hash.
+    /// The high bits of a key's slot: the top bits of its hash, with the top bit set (14 bits of the hash are
+    /// left), so that a slot holding a key is never 0, and an empty slot's tag matches no key's.
     fn tag(hash: u64) -> u32 {
-        ((hash >> (32 + Self::OFFSET_BITS)) as u32) << Self::OFFSET_BITS
+        ((hash >> (32 + Self::OFFSET_BITS)) as u32) << Self::OFFSET_BITS | 1 << 31
     }
 
     /// What the lists say about `key`: its record found from its slot, read once (entry index, length, bytes).
@@ -226,20 +241,9 @@ impl Table {
     /// [`Self::get`] of `key`, with the key's hash ([`entry_hash`]). The one walk of every look-up of a key as it
     /// stands: with a second, the Wasm made the test of a record a call of its own, or held the hash and the test
     /// twice.
-    ///
-    /// A record is compared by its length and its first word, read whole (`records` has bytes to spare after the
-    /// last key) and masked to the key's bytes, as one test; the bytes after the eighth, of a longer key, only then
-    /// ([`Self::same_rest`]). With every word of a key hashed and compared, its length was a branch at the hash,
-    /// the comparison and the loop over its words, mispredicted 0.7 times a look-up in V8 where now 0.3 are
-    /// (the look-ups' cost in V8, 2.8M a round → 2.5M).
     fn get_and_hash(&self, key: &[u8]) -> (Option<&Entry>, u64) {
         let (hash, first) = entry_hash(key);
-        let first_mask = first_word_mask(key.len());
-        let entry = self.probe(hash, |start| {
-            let &[entry, len, ref word @ ..] = self.records.get(start.wrapping_sub(2)..)?.first_chunk::<10>()?;
-            let same = (usize::from(len) == key.len()) & (u64::from_le_bytes(*word) & first_mask == first);
-            (same && (key.len() <= 8 || self.same_rest(start, key))).then_some(entry)
-        });
+        let entry = self.probe(hash, key.len(), first, |start| self.same_rest(start, key));
         (entry, hash)
     }
 
@@ -252,26 +256,42 @@ impl Table {
         }
     }
 
-    /// The entry of the key hashed to `hash`: the slots are walked from the hash's own to the first empty one, and
-    /// each whose tag matches has its record (where its bytes start) offered to `matches`, which gives the record's
-    /// entry index when the key is the one sought. The walk of [`Self::get`] and [`Self::get_ignoring_ascii_case`],
-    /// inlined into each.
+    /// The entry of the key of `len` bytes hashed to `hash`, its first word `first` ([`entry_hash`]): the slots
+    /// are walked from the hash's own to the first empty one. The walk of [`Self::get`] and
+    /// [`Self::get_ignoring_ascii_case`], inlined into each.
+    ///
+    /// An empty slot ends the walk; a slot holding a key is compared with the key sought by its tag, the length in
+    /// its record and the record's first word, read whole and masked to the key's bytes, as one number (the three
+    /// differences or-ed: as tests, one after the other, each was a branch of its own). The bytes after the
+    /// eighth, of a longer key, are compared only then (`rest_matches`, given where the key's bytes start in
+    /// `records`). With every word of a key hashed and compared, its length was a branch at the hash, the
+    /// comparison and the loop over its words, mispredicted 0.7 times a look-up in V8 where 0.3 were then.
+    ///
+    /// Neither test can be learnt (whether a word is in the lists goes as the text does), so they are made in the
+    /// order that splits the look-ups least evenly: a key's own slot is empty for one look-up in four, and a slot
+    /// holding a key holds another key about as often. The record's test first, with the empty slot's tag made
+    /// to fail it (a 60/40 split), was mispredicted 9.3K times a round against 7.5K; testing two slots at once cut
+    /// that to 5.5K but took 28 instructions more a look-up in V8 (2.73M a round against 2.59M); the key's own
+    /// slot tested before the loop, 2.73M (1.95M instructions against 1.75M, and `rest_matches` made a call).
     #[inline(always)]
-    fn probe(&self, hash: u64, mut matches: impl FnMut(usize) -> Option<u8>) -> Option<&Entry> {
-        let mask = self.slots.len() - 1;
+    fn probe(&self, hash: u64, len: usize, first: u64, rest_matches: impl Fn(usize) -> bool) -> Option<&Entry> {
         let tag = Self::tag(hash);
-        let mut slot = hash as usize & mask;
+        let first_mask = first_word_mask(len);
+        let mut slot = hash as usize % SLOTS;
         loop {
-            let value = *self.slots.get(slot)?;
+            let value = self.slots[slot];
             if value == 0 {
                 return None;
             }
-            if value & !Self::OFFSET_MASK == tag {
-                if let Some(entry) = matches((value & Self::OFFSET_MASK) as usize) {
-                    return self.entries.get(usize::from(entry));
-                }
+            let record = (value & Self::OFFSET_MASK) as usize;
+            let &[entry, stored_len, ref word @ ..] = self.records.get(record..)?.first_chunk::<10>()?;
+            let differs = u64::from(value & !Self::OFFSET_MASK ^ tag)
+                | (u64::from(stored_len) ^ len as u64)
+                | (u64::from_le_bytes(*word) & first_mask ^ first);
+            if differs == 0 && (len <= 8 || rest_matches(record + 2)) {
+                return Some(&self.entries[usize::from(entry)]);
             }
-            slot = (slot + 1) & mask;
+            slot = (slot + 1) % SLOTS;
         }
     }
 
@@ -294,12 +314,7 @@ impl Table {
         if bytes & crate::tokens::HIGH_BITS != 0 {
             return None;
         }
-        let first_mask = first_word_mask(len);
-        Some(self.probe(entry_hash_of(len, first), |start| {
-            let &[entry, stored_len, ref word @ ..] = self.records.get(start.wrapping_sub(2)..)?.first_chunk::<10>()?;
-            let same = usize::from(stored_len) == len && u64::from_le_bytes(*word) & first_mask == first && self.rest_matches(start, key);
-            same.then_some(entry)
-        }))
+        Some(self.probe(entry_hash_of(len, first), len, first, |start| self.rest_matches(start, key)))
     }
 
     /// Whether the key whose bytes start at `start` in `records`, as long as `key`, matches `key` with its ASCII
@@ -307,7 +322,7 @@ impl Table {
     fn rest_matches(&self, start: usize, key: &[u8]) -> bool {
         let mut at = 8;
         while at < key.len() {
-            let stored = read_u64_at(&self.records, start + at) & u64::MAX >> (8 * (8 - (key.len() - at).min(8)));
+            let stored = read_u64_at(&self.records[..], start + at) & u64::MAX >> (8 * (8 - (key.len() - at).min(8)));
             if stored != crate::tokens::lower_ascii_word(read_padded_u64(key, at)) {
                 return false;
             }
@@ -340,21 +355,24 @@ impl Table {
     }
 
     /// Reads the group header at `at` (a tab and an entry code in 3 bytes): the keys after it have its entry.
-    /// Returns where the group's first key starts (the end of the list if the header is cut short).
+    /// Returns where the group's first key starts (the end of the list if the header is cut short, or a 257th
+    /// group begins).
     #[inline(never)]
     fn add_group(&mut self, merged: &[u8], at: usize) -> usize {
-        let Some(&[_, low, middle, high]) = merged.get(at..at + 4).and_then(|header| header.first_chunk()) else {
+        let (Some(&[_, low, middle, high]), Some(place)) =
+            (merged.get(at..at + 4).and_then(|header| header.first_chunk()), self.entries.get_mut(self.groups))
+        else {
             return merged.len();
         };
-        self.entry = self.entries.len() as u8;
-        let entry = Entry::from_code(u32::from_le_bytes([low, middle, high, 0]));
-        self.entries.push(entry);
+        *place = Entry::from_code(u32::from_le_bytes([low, middle, high, 0]));
+        self.groups += 1;
         at + 4
     }
 
     /// Decodes the key at `at` (its count byte, `count`) after the key before and puts it in the first empty slot
-    /// from its hash on; returns where the next key or group starts. When the table is full (the keys or the bytes
-    /// build.rs counted), the key is dropped and the end of the list returned.
+    /// from its hash on; returns where the next key or group starts. When the table is full (the keys build.rs
+    /// counted, or the bytes a slot can point to), or no group has begun, the key is dropped and the end of the
+    /// list returned.
     ///
     /// The record is written 8 bytes at a time into the [`Self::WINDOW`] bytes from where it starts, taken once:
     /// the shared prefix word by word from the key before (its last word may hold bytes past the prefix; the rest
@@ -366,7 +384,7 @@ impl Table {
     /// took 5 fewer instructions natively, but 1.1M more in V8 at start-up, where most keys run in baseline code.
     #[inline(never)]
     fn add_key(&mut self, merged: &[u8], at: usize, count: u8) -> usize {
-        if (self.keys + 1) * 4 > self.slots.len() {
+        if self.keys >= self.capacity || self.used > Self::OFFSET_MASK as usize || self.groups == 0 {
             return merged.len();
         }
         let shared = usize::from(if count > b'\t' { count - 1 } else { count }).min(self.last_len);
@@ -400,18 +418,16 @@ impl Table {
         let Ok(len) = u8::try_from(to - 2) else {
             return merged.len();
         };
-        window[0] = self.entry;
+        window[0] = (self.groups - 1) as u8;
         window[1] = len;
         let hash = entry_hash_of(usize::from(len), read_u64_at(window, 2) & first_word_mask(usize::from(len)));
-        let mask = self.slots.len() - 1;
-        let mut slot = hash as usize & mask;
+        let mut slot = hash as usize % SLOTS;
         while self.slots[slot] != 0 {
-            slot = (slot + 1) & mask;
+            slot = (slot + 1) % SLOTS;
         }
-        let start = record + 2;
-        self.slots[slot] = Self::tag(hash) | start as u32;
+        self.slots[slot] = Self::tag(hash) | record as u32;
         self.used = record + to;
-        self.last_key = start;
+        self.last_key = record + 2;
         self.last_len = usize::from(len);
         self.keys += 1;
         from
@@ -776,7 +792,7 @@ pub(crate) fn lexicons() -> &'static Lexicons {
 /// [`normalize`]d for titles and places), merged the lists into one with each key once and counted the keys, so
 /// each key is decoded and placed once ([`Table::add_merged`]), into a table allocated once.
 fn table() -> Table {
-    let mut table = Table::with_capacity(DISTINCT_KEYS, KEY_BYTES, ENTRY_CODES);
+    let mut table = Table::with_capacity(DISTINCT_KEYS);
     table.add_merged(MERGED);
     table
 }
@@ -822,8 +838,16 @@ pub(crate) const fn longest(words: &[&str]) -> usize {
 /// Whether `word` in any ASCII case is one of `list`'s words, which are in lower case and hold no `k` and no
 /// apostrophe: no other character lower-cases to one of their bytes (the Kelvin sign becomes `k`), so the word is
 /// compared in place, not copied in lower case first.
+///
+/// A word is compared with a candidate of its length only when its first byte in lower case is the candidate's:
+/// the comparison is a call in the Wasm, and was made for two candidates of the word's length a word.
 pub(crate) fn one_of_ignoring_ascii_case(word: &str, list: &[&str]) -> bool {
-    list.iter().any(|candidate| candidate.eq_ignore_ascii_case(word))
+    let Some(first) = word.as_bytes().first().map(u8::to_ascii_lowercase) else {
+        return list.contains(&"");
+    };
+    list.iter().any(|candidate| {
+        candidate.len() == word.len() && candidate.as_bytes().first() == Some(&first) && candidate.eq_ignore_ascii_case(word)
+    })
 }
 
 /// Whether `word` is one of `list`'s words. A `matches!` on strings or `contains` on a list of them calls a
@@ -1117,6 +1141,18 @@ mod tests {
         }
     }
 
+    /// The first-byte test of [`one_of_ignoring_ascii_case`] turns away no word `eq_ignore_ascii_case` matches:
+    /// words in any case, of other lengths, beyond ASCII, empty, against an empty candidate and one beyond ASCII.
+    #[test]
+    fn one_of_ignoring_ascii_case_agrees_with_eq_ignore_ascii_case() {
+        let list = ["mr", "sen", "president", "a", "", "é"];
+        for word in ["mr", "MR", "Mr", "mR", "ms", "m", "", "SEN", "Sen.", "President", "PRESIDENTS", "A", "b", "É", "é", "@r"] {
+            let expected = list.iter().any(|candidate| candidate.eq_ignore_ascii_case(word));
+            assert_eq!(one_of_ignoring_ascii_case(word, &list), expected, "{word:?}");
+        }
+        assert!(!one_of_ignoring_ascii_case("", &["a"]));
+    }
+
     #[test]
     fn one_of_agrees_with_contains() {
         let list = ["van", "de", "del", "y", ""];
@@ -1155,7 +1191,7 @@ mod tests {
         let mut long = vec![b'\t', 1, 0, 0, 0];
         long.extend([b'x'; 256]);
         long.extend(b"\x00y");
-        let mut table = Table::with_capacity(2, 300, 1);
+        let mut table = Table::with_capacity(2);
         table.add_merged(&long);
         assert_eq!(table.len(), 0, "a key of over 255 bytes ends the list");
     }
@@ -1170,7 +1206,7 @@ mod tests {
         // 0x0a, 10 is 0x0b; a place that is also a word (2 << 19), a run-in (1 << 21).
         let merged = b"\t\x01\x00\x00\x00a\x01l\x02an\x04a\t\x02\x00\x00\x00b\x01a\t\x00\x20\x03\x00zz\
                        \t\x00\x00\x30\x00abcdefghi\x0az\x0bq";
-        let mut table = Table::with_capacity(10, 47, 1);
+        let mut table = Table::with_capacity(10);
         table.add_merged(merged);
         let keys: Vec<String> = table.iter().map(|(key, _)| String::from_utf8_lossy(key).into_owned()).collect();
         assert_eq!(keys, ["a", "al", "alan", "alana", "b", "ba", "zz", "abcdefghi", "abcdefghiz", "abcdefghizq"]);
@@ -1190,15 +1226,25 @@ mod tests {
         }
         assert_eq!(table.get_ignoring_ascii_case("Ála".as_bytes()), None, "a key beyond ASCII is left to the caller");
         assert_eq!(table.get_ignoring_ascii_case(b"ab@defghi"), Some(None), "only letters are folded");
-        let mut full = Table::with_capacity(2, 4, 1);
+        let mut full = Table::with_capacity(2);
         full.add_merged(merged);
         assert_eq!(full.len(), 2, "a table made for two keys holds two");
         assert_eq!(full.get("al"), Some(&first));
         assert!(full.get("alan").is_none());
-        let mut truncated = Table::with_capacity(1, 1, 1);
-        truncated.add_merged(b"\x00a\t\x01\x00");
-        assert!(truncated.get("a").is_none(), "a key before any group has no entry");
+        let mut ungrouped = Table::with_capacity(1);
+        ungrouped.add_merged(b"\x00a\t\x01\x00\x00\x00b");
+        assert!(ungrouped.get("a").is_none() && ungrouped.get("b").is_none(), "a key before any group ends the list");
+        let mut truncated = Table::with_capacity(1);
+        truncated.add_merged(b"\t\x01\x00\x00\x00a\t\x01\x00");
+        assert_eq!(truncated.get("a"), Some(&first));
         assert_eq!(truncated.len(), 1, "a group cut short ends the list");
+        // 256 groups, "a" in the last, then a 257th group with "b".
+        let mut many_groups = b"\t\x01\x00\x00".repeat(256);
+        many_groups.extend(b"\x00a\t\x02\x00\x00\x00b");
+        let mut full_groups = Table::with_capacity(2);
+        full_groups.add_merged(&many_groups);
+        assert_eq!(full_groups.get("a"), Some(&first));
+        assert!(full_groups.get("b").is_none(), "a 257th group ends the list");
     }
 
     /// [`has_non_ascii`] is `!is_ascii()` for every length, with one byte beyond ASCII at every place or none.
