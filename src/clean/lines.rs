@@ -269,6 +269,15 @@ fn measure(text: &str, from: usize, function_words: &FunctionWords, stops: &mut 
                 at += passed;
                 continue;
             }
+            // A quotation mark or a bracket before a letter or a digit ("'We", "(left)"; one in seventy tokens of
+            // cnndm's, a fifth of those [`read_token`] read) is noted and passed, and the token is read on from the
+            // letter or digit as if it opened there: the mark adds nothing to its key, and its first letter is
+            // the same. A call of [`read_token`] cost ten times as much as this test.
+            if key_len == 0 && ASCII_KEY[usize::from(chunk[0])] == BRACKET_OR_QUOTE && ASCII_KEY[usize::from(chunk[1])] >= b'0' {
+                stops.push(at);
+                at += 1;
+                continue;
+            }
         }
         match read_token(text, start, at, packed, key_len, function_words, stops) {
             Token::End { line_end } => break line_end,
@@ -724,6 +733,9 @@ mod tests {
             "U.S.-led talks: don't, won’t [it] {of} @the `an` of/for 12345678 9abcdefgh Nevertheless, in\u{1}to of",
             "the,, of... A-B-C-D-E-F-G-H-I it's x\u{7f}of \u{a0}ThE\u{a0}of\x0bAn\x0cWAS'\r",
             "it(",
+            "\"We said 'I (left) [The, \"\" \" \"U.S. ('x \"2019 {of} \"Ünï \"a.\" (\u{a0}x 'it's \"(( \"Kilmarnocks, '\"of\t(\"\r",
+            "\"of\" 'the' (a) 2019 1,000 10.5 3D 12345678 123456789 2019, 2019.\" 7: 8 $5 (12) \"A",
+            "\"",
             "Kilmarno Kilmarnock abcdefghijklmnopqr abcdefghijklmnop The of I a\tThe  x Is tHe ThE,OF\u{a0}of Its",
             "the end\u{2028}of it, the\rcat sat; on the mat\r",
             "",
