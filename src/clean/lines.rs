@@ -265,7 +265,9 @@ fn measure(text: &str, from: usize, function_words: &FunctionWords, stops: &mut 
                 words += 1;
                 // The first byte is a letter: bit 0x20 clear makes it a capital.
                 capitals += usize::from(word & 0x20 == 0);
-                function += usize::from(key_len <= FunctionWords::LONGEST) & usize::from(function_words.contains_packed(packed));
+                // A key of eight letters or more packs its first eight, which no function word matches (none is longer
+                // than [`FunctionWords::LONGEST_WORD`]): its length needs no test.
+                function += usize::from(function_words.contains_packed(packed));
                 at += passed;
                 continue;
             }
@@ -587,6 +589,10 @@ pub(super) struct FunctionWords {
 impl FunctionWords {
     /// The longest key that packs into a slot: keys hold no zero byte, so a packed key is the key.
     const LONGEST: usize = 8;
+    /// The longest function word, shorter than [`Self::LONGEST`]: a key of eight letters packs whole and matches none,
+    /// so [`measure`] looks up the first eight letters of any token without testing its length (a test checks that no
+    /// word is longer).
+    const LONGEST_WORD: usize = 7;
     /// The bits of a slot's index.
     const SLOT_BITS: u32 = 11;
     /// How many slots there are.
@@ -623,6 +629,8 @@ impl FunctionWords {
         self.slots.get(Self::slot(packed)).copied().unwrap_or(Self::EMPTY) == packed
     }
 }
+
+const _: () = assert!(FunctionWords::LONGEST_WORD < FunctionWords::LONGEST);
 
 /// The function words, parsed once. Every word in the file is a lower-case key of at most
 /// [`FunctionWords::LONGEST`] bytes (a test checks that each is found).
@@ -677,6 +685,7 @@ mod tests {
             .collect();
         for word in &words {
             assert!(function_words().contains(word.as_bytes()), "{word}: shares a slot, FunctionWords::MULTIPLIER needs another odd factor");
+            assert!(word.len() <= FunctionWords::LONGEST_WORD, "{word}: measure takes eight letters for no function word");
         }
         let mut buffer = Vec::new();
         for (token, function) in [("the", true), ("The,", true), ("(of)", true), ("“was”", true), ("theory", false), ("Washington", false), ("", false)] {
