@@ -143,13 +143,14 @@ function numbersIn(memory) {
 
 /**
  * Appends `count` quotes to `list`, their numbers read from the Wasm `memory` from byte `at` on: a span's offsets,
- * the speaker (-1 for none), the sentence.
+ * the speaker (-1 for none), the sentence. All are whole numbers, read with `| 0` as `pushSentence` reads its own.
  */
 export function pushQuotes(list, input, memory, at, count) {
   const n = numbersIn(memory);
   for (let i = at / 8, end = i + count * 6; i < end; i += 6) {
-    const speaker = n[i + 4];
-    pushQuote(list, input, n[i], n[i + 1], n[i + 2], n[i + 3], speaker < 0 ? null : speaker, n[i + 5]);
+    const speaker = n[i + 4] | 0;
+    pushQuote(list, input, n[i] | 0, n[i + 1] | 0, n[i + 2] | 0, n[i + 3] | 0, speaker < 0 ? null : speaker,
+      n[i + 5] | 0);
   }
 }
 
