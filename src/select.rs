@@ -148,15 +148,14 @@ struct Ranking {
 impl Ranking {
     fn new(scores: &Scores, quotes: QuotePreference) -> Ranking {
         let n = scores.totals.len();
-        let (low, high) = scores.totals.iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(l, h), &s| (l.min(s), h.max(s)));
-        let spread = if high > low { high - low } else { 1.0 };
+        let lift = if quotes == QuotePreference::Prefer { score_range(&scores.totals) * PREFER_LIFT } else { 0.0 };
         let key = |i: usize| -> (bool, f64) {
             let total = scores.totals[i];
             let quoted = scores.quoted.get(i).copied().unwrap_or(false);
             match quotes {
                 // The quotes feature's penalty taken back, then a lift of a quarter of the document's score
                 // range: a quoted sentence outranks all but clearly better ones.
-                QuotePreference::Prefer if quoted => (false, total - (scores.features[i].quotes * scores.weights.quotes).min(0.0) + spread * PREFER_LIFT),
+                QuotePreference::Prefer if quoted => (false, total - (scores.features[i].quotes * scores.weights.quotes).min(0.0) + lift),
                 QuotePreference::Avoid => (quoted, total),
                 _ => (false, total),
             }
@@ -202,6 +201,18 @@ impl Ranking {
     /// Every sentence, best first, ranked as the iterator is read.
     fn best_first(&mut self) -> impl Iterator<Item = usize> + '_ {
         (0..).map_while(move |k| self.get(k))
+    }
+}
+
+/// The document's score range (1 when every score is the same), for [`QuotePreference::Prefer`]'s lift. Found only
+/// when quotes are preferred: `f64::min` and `max` are a few branches each in V8's code, and this loop over every
+/// sentence was ~850 mispredicts a round on cnndm/dev, where nothing reads the range.
+fn score_range(totals: &[f64]) -> f64 {
+    let (low, high) = totals.iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(l, h), &s| (l.min(s), h.max(s)));
+    if high > low {
+        high - low
+    } else {
+        1.0
     }
 }
 

@@ -97,14 +97,14 @@ macro_rules! sentence_records {
         #[wasm_bindgen(module = "/src/records.js")]
         extern "C" {
             #[wasm_bindgen(js_name = pushSpan)]
-            fn push_span(list: &List, input: &JsValue, start: f64, end: f64, start16: f64, end16: f64);
+            fn push_span(list: &List, input: &JsValue, start: i32, end: i32, start16: i32, end16: i32);
             #[wasm_bindgen(js_name = pushQuotes)]
             fn push_quotes(list: &List, input: &JsValue, memory: &JsValue, at: f64, count: f64);
             #[wasm_bindgen(js_name = pushRemoved)]
-            fn push_removed(list: &List, input: &JsValue, start: f64, end: f64, start16: f64, end16: f64, reason: &str);
+            fn push_removed(list: &List, input: &JsValue, start: i32, end: i32, start16: i32, end16: i32, reason: &str);
             #[wasm_bindgen(js_name = pushPerson)]
             fn push_person(
-                list: &List, name: &str, aliases: &List, mentions: f64, role: &JsValue, first: f64, first16: f64,
+                list: &List, name: &str, aliases: &List, mentions: i32, role: &JsValue, first: i32, first16: i32,
                 spans: &List, quotes: &List,
             );
             #[wasm_bindgen(js_name = summary)]
@@ -162,9 +162,11 @@ sentence_records!(
     chrome / weighted_chrome
 );
 
-/// A span's UTF-8 and UTF-16 offsets, as JavaScript numbers.
-fn offsets(span: &TextSpan) -> (f64, f64, f64, f64) {
-    (span.start as f64, span.end as f64, span.start16 as f64, span.end16 as f64)
+/// A span's UTF-8 and UTF-16 offsets as `i32`s, which JavaScript receives as small integers, stored in an object
+/// as they are (an `f64` was tested for being whole and for -0 by V8 on the way in, on every offset). Each fits: an
+/// offset is at most the text's length in bytes, which [`Options::MAX_MAX_INPUT_BYTES`] (1 GiB) bounds.
+fn offsets(span: &TextSpan) -> (i32, i32, i32, i32) {
+    (span.start as i32, span.end as i32, span.start16 as i32, span.end16 as i32)
 }
 
 /// Whether two lists of names are the same, in the same order (for a check when compiling).
@@ -235,10 +237,10 @@ fn person_record(list: &List, input: &JsValue, person: &Person) {
         list,
         &person.name,
         &strings(&person.aliases),
-        person.mentions as f64,
+        person.mentions as i32,
         &optional_string(person.role.as_deref()),
-        person.first as f64,
-        person.first16 as f64,
+        person.first as i32,
+        person.first16 as i32,
         &span_records(input, &person.spans),
         &span_records(input, &person.quotes),
     );
@@ -252,8 +254,8 @@ fn quote_records(input: &JsValue, quotes: &[Quote]) -> List {
         let mut numbers = Vec::with_capacity(quotes.len() * 6);
         for quote in quotes {
             let (start, end, start16, end16) = offsets(&quote.span);
-            let speaker = quote.speaker.map_or(-1.0, |speaker| speaker as f64);
-            numbers.extend_from_slice(&[start, end, start16, end16, speaker, quote.sentence as f64]);
+            let speaker = quote.speaker.map_or(-1, |speaker| speaker as i32);
+            numbers.extend_from_slice(&[start, end, start16, end16, speaker, quote.sentence as i32].map(f64::from));
         }
         push_quotes(&list, input, &wasm_bindgen::memory(), address(&numbers), quotes.len() as f64);
     }
