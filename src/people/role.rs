@@ -14,7 +14,7 @@ const APPOSITION_HEADS: &[&str] = &[
     "predecessor", "architect", "author", "creator", "winner", "runner-up", "holder", "veteran",
 ];
 
-const APPOSITION_HEAD_WORDS: WordTable<64> = WordTable::new(APPOSITION_HEADS);
+const APPOSITION_HEAD_WORDS: WordTable = WordTable::new(APPOSITION_HEADS, 0x93a4_62e8_fe7a_d2f1);
 
 /// A role written before the name: "U.S. Secretary of State", "Russian President", "U.S. negotiators"
 /// (reported in the singular). Returns the role, a slice of the text, and whether it was plural.
