@@ -549,7 +549,8 @@ pub(super) struct WordTable {
     /// The tag ([`WordTable::place`]) of the word placed at each slot, 0 at an empty one.
     tags: [u8; WordTable::SLOTS],
     /// The odd number whose product with a word's [`word_shape`] places it. Found for each list by trying odd
-    /// numbers at random; [`WordTable::new`] checks it when the crate is built.
+    /// numbers at random (`data/build/word_table_multiplier.py LIST`); [`WordTable::new`] checks it when the crate
+    /// is built.
     multiplier: u64,
 }
 
@@ -582,7 +583,7 @@ impl WordTable {
         while k < words.len() {
             assert!(!words[k].is_empty(), "no listed word is empty");
             let (slot, tag) = Self::place(words[k].as_bytes(), multiplier);
-            assert!(slots[slot] == 0, "no two listed words share a slot");
+            assert!(slots[slot] == 0, "two listed words share a slot: find the list a multiplier with data/build/word_table_multiplier.py");
             slots[slot] = k as u8 + 1;
             tags[slot] = tag;
             k += 1;
