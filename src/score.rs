@@ -151,11 +151,20 @@ impl RoundingWeights {
 /// whose rounding changes nothing, but which of them are changes from sentence to sentence, and the tests that
 /// skipped their rounding were mispredicted more than a rounding costs. A zero rounds to itself (its sign kept),
 /// and so does its product, a zero; a one's product is the weight, rounded.
+///
+/// Two features a step: the loop's own test and stack check (V8 checks the stack at every step of a loop) were
+/// about a fifth of its instructions (by the per-function count in V8, 1.97M -> 1.90M a corpus round).
 fn round_each(values: &mut [f64; Features::NAMES.len()], contributions: &mut [f64; Features::NAMES.len()], weights: &RoundingWeights) {
-    for ((value, contribution), &weight) in values.iter_mut().zip(contributions.iter_mut()).zip(&weights.weights) {
-        let v = *value;
-        *value = crate::result::round_in_line(v);
-        *contribution = crate::result::round_in_line(v * weight);
+    const { assert!(Features::NAMES.len() % 2 == 0, "round_each takes the features two at a time") };
+    let weights = &weights.weights;
+    let mut i = 0;
+    while i + 1 < Features::NAMES.len() {
+        let (first, second) = (values[i], values[i + 1]);
+        values[i] = crate::result::round_in_line(first);
+        values[i + 1] = crate::result::round_in_line(second);
+        contributions[i] = crate::result::round_in_line(first * weights[i]);
+        contributions[i + 1] = crate::result::round_in_line(second * weights[i + 1]);
+        i += 2;
     }
 }
 
