@@ -664,6 +664,8 @@ fn push_sentence_features(i: usize, s: &SentenceSpan, reading: &Reading, documen
     // Sliced as bytes, not as a `str` (a call in the Wasm that checks character boundaries): only its last bytes
     // are read.
     let ending = before_closers(document.text.as_bytes().get(s.span.start..s.span.end).unwrap_or(&[]));
+    // Read once for both the `question` and the `heading` features (a call in the Wasm).
+    let asks = asks_or_exclaims(ending);
     let word_count = reading.word_counts[i];
     let marks = reading.marks[i];
     let keys = reading.keys.get(i);
@@ -681,10 +683,10 @@ fn push_sentence_features(i: usize, s: &SentenceSpan, reading: &Reading, documen
         length: (word_count as f64 / 20.0).min(1.0),
         long: ((word_count as f64 - 25.0) / 25.0).clamp(0.0, 1.0),
         numbers: one_if(marks.numbers),
-        heading: one_if(!ends_sentence(ending)),
+        heading: one_if(!ends_sentence(ending, asks)),
         caption: one_if(marks.caption),
         reference: one_if(reading.dangling[i]),
-        question: one_if(asks_or_exclaims(ending)),
+        question: one_if(asks),
         speech: one_if(marks.first_person),
         chrome: document.article.chrome_at(s.span.start),
     };
@@ -1035,9 +1037,10 @@ fn before_closers(sentence: &[u8]) -> &[u8] {
 }
 
 /// Whether a sentence, without its closers ([`before_closers`]), ends in a full stop, a question or exclamation
-/// mark or an ellipsis, in Latin, CJK, Devanagari or Arabic script (. ! ? … 。 ！ ？ । ؟).
-fn ends_sentence(bytes: &[u8]) -> bool {
-    asks_or_exclaims(bytes) || matches!(bytes, [.., b'.'] | [.., 0xE2, 0x80, 0xA6] | [.., 0xE3, 0x80, 0x82] | [.., 0xE0, 0xA5, 0xA4])
+/// mark or an ellipsis, in Latin, CJK, Devanagari or Arabic script (. ! ? … 。 ！ ？ । ؟). `asks` is whether it
+/// ends in a question or exclamation mark ([`asks_or_exclaims`]), read once for this and the `question` feature.
+fn ends_sentence(bytes: &[u8], asks: bool) -> bool {
+    asks || matches!(bytes, [.., b'.'] | [.., 0xE2, 0x80, 0xA6] | [.., 0xE3, 0x80, 0x82] | [.., 0xE0, 0xA5, 0xA4])
 }
 
 /// Whether a sentence, without its closers ([`before_closers`]), ends in a question or exclamation mark
@@ -1311,11 +1314,11 @@ mod tests {
                 let trimmed = sentence.trim_end_matches(closers);
                 let ending = before_closers(sentence.as_bytes());
                 assert_eq!(ending, trimmed.as_bytes(), "{sentence}");
-                assert_eq!(ends_sentence(ending), trimmed.ends_with(['.', '!', '?', '…', '。', '！', '？', '।', '؟']), "{sentence}");
+                assert_eq!(ends_sentence(ending, asks_or_exclaims(ending)), trimmed.ends_with(['.', '!', '?', '…', '。', '！', '？', '।', '؟']), "{sentence}");
                 assert_eq!(asks_or_exclaims(ending), trimmed.ends_with(['!', '?', '！', '？', '؟']), "{sentence}");
             }
         }
-        assert!(!ends_sentence(before_closers("\"”".as_bytes())) && !asks_or_exclaims(before_closers(b"")));
+        assert!(!ends_sentence(before_closers("\"”".as_bytes()), false) && !asks_or_exclaims(before_closers(b"")));
     }
 
     /// The byte-string matches answer as comparisons with each word of the lists (`eq_ignore_ascii_case`) do, for
