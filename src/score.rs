@@ -1095,7 +1095,7 @@ const INTRODUCING_VERBS: ShortWords<8> = ShortWords::new(&["is", "are", "was", "
 /// "The" and one of these stands for someone named before ("The pair…").
 const DESCRIPTIONS: ShortWords<11> = ShortWords::new(&["two", "pair", "couple", "former", "latter", "man", "woman", "boy", "girl", "trio", "duo"]);
 
-/// Whether the word at `span` of `text` has the first letter and the length of one of [`OPENERS`]
+/// Whether the word at `span` of `bytes` has the first letter and the length of one of [`OPENERS`]
 /// ([`OPENER_SHAPES`]): with the word's capital flag, it rules out nearly every word as one before which a caption
 /// runs in ([`caption_runs_in`]), without a branch each (the flag alone splits the words unpredictably). The
 /// length is taken modulo 32: a longer word may pass for a shorter one, and is then ruled out by the list.
