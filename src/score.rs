@@ -151,11 +151,20 @@ impl RoundingWeights {
 /// whose rounding changes nothing, but which of them are changes from sentence to sentence, and the tests that
 /// skipped their rounding were mispredicted more than a rounding costs. A zero rounds to itself (its sign kept),
 /// and so does its product, a zero; a one's product is the weight, rounded.
+///
+/// Two features a step: the loop's own test and stack check (V8 checks the stack at every step of a loop) were
+/// about a fifth of its instructions (by the per-function count in V8, 1.97M -> 1.90M a corpus round).
 fn round_each(values: &mut [f64; Features::NAMES.len()], contributions: &mut [f64; Features::NAMES.len()], weights: &RoundingWeights) {
-    for ((value, contribution), &weight) in values.iter_mut().zip(contributions.iter_mut()).zip(&weights.weights) {
-        let v = *value;
-        *value = crate::result::round_in_line(v);
-        *contribution = crate::result::round_in_line(v * weight);
+    const { assert!(Features::NAMES.len() % 2 == 0, "round_each takes the features two at a time") };
+    let weights = &weights.weights;
+    let mut i = 0;
+    while i + 1 < Features::NAMES.len() {
+        let (first, second) = (values[i], values[i + 1]);
+        values[i] = crate::result::round_in_line(first);
+        values[i + 1] = crate::result::round_in_line(second);
+        contributions[i] = crate::result::round_in_line(first * weights[i]);
+        contributions[i + 1] = crate::result::round_in_line(second * weights[i + 1]);
+        i += 2;
     }
 }
 
@@ -293,7 +302,7 @@ struct WordMarks {
 /// Scores every sentence. `length` is the summary length requested: budget-aware features use it. The words
 /// are dropped as soon as they are read. Each step is a function of its own, kept out of line: V8's optimising
 /// compiler takes longer than linearly over a large function, and this one runs hot from the first summary. The
-/// per-sentence tests ([`opens_with_reference`], [`looks_like_caption`]) stay out of line too, for V8's sake
+/// per-sentence tests ([`opens_with_reference`], [`labelled_caption`]) stay out of line too, for V8's sake
 /// (`summarize_with` in lib.rs).
 #[allow(clippy::too_many_arguments)]
 #[inline(never)]
@@ -453,14 +462,12 @@ fn read_sentences(text: &str, sentences: &[SentenceSpan], words: &SentenceWords,
     let mut marks = Vec::with_capacity(n);
     for (i, s) in sentences.iter().enumerate() {
         let sentence_words: &[Word] = words.get(i).unwrap_or(&[]);
-        let (first_person, numeric) = number_words(text, sentence_words, &mut numbers, i as u32, &mut keys, buffer);
+        let mut sentence_marks = number_words(text, sentence_words, &mut numbers, i as u32, &mut keys, buffer);
         word_counts.push(sentence_words.len());
         dangling.push(opens_with_reference(text, s, sentence_words));
-        marks.push(WordMarks {
-            first_person,
-            numbers: numeric,
-            caption: looks_like_caption(text, sentence_words, buffer),
-        });
+        // A caption: one run into the next sentence, told as the words were numbered, or a label.
+        sentence_marks.caption = sentence_marks.caption || labelled_caption(text, sentence_words, buffer);
+        marks.push(sentence_marks);
     }
     let frequency = frequencies(&keys, numbers.len());
     Reading { numbers, frequency, keys, word_counts, dangling, marks }
@@ -480,13 +487,23 @@ fn frequencies(keys: &KeySets, words: u32) -> Vec<u32> {
 }
 
 /// Numbers the content words of one sentence, stamped `sentence`, as its set in `keys` (no repeats: each number
-/// the first time the sentence reads it); whether a word is first-person, and whether one is numeric, read in the
-/// same pass over the words.
+/// the first time the sentence reads it); whether a word is first-person, whether one is numeric, and whether a
+/// caption runs into the sentence before one of its words ([`caption_opener_shape`]), read in the same pass over
+/// the words.
 #[inline(never)]
-fn number_words(text: &str, words: &[Word], numbers: &mut Numbers, sentence: u32, keys: &mut KeySets, buffer: &mut String) -> (bool, bool) {
-    let (mut first_person, mut numeric) = (false, false);
-    for w in words {
+fn number_words(text: &str, words: &[Word], numbers: &mut Numbers, sentence: u32, keys: &mut KeySets, buffer: &mut String) -> WordMarks {
+    let (mut first_person, mut numeric, mut caption) = (false, false, false);
+    // Walked as a slice that shrinks from the front, not counted: a word's place is needed only for the rare word
+    // of an opener's shape, and is the words less those left.
+    let mut rest = words;
+    while let [w, after @ ..] = rest {
         numeric |= w.numeric;
+        // The caption's shape test in this loop, not in a loop of its own over the same words: a second walk cost
+        // 1.2M instructions a corpus round in V8, its test alone a sixth of that.
+        if w.capitalized & caption_opener_shape(text.as_bytes(), w.span) {
+            caption |= caption_runs_in(text, words, words.len() - rest.len());
+        }
+        rest = after;
         let (first_person_word, key) = read_word(text, w.span, buffer);
         first_person |= first_person_word;
         if let Some(number) = key.and_then(|key| numbers.number(key, sentence)) {
@@ -496,7 +513,7 @@ fn number_words(text: &str, words: &[Word], numbers: &mut Numbers, sentence: u32
         }
     }
     keys.ends.push(keys.keys.len());
-    (first_person, numeric)
+    WordMarks { first_person, numbers: numeric, caption }
 }
 
 /// The stamp the title's words are read with ([`Numbers::number`]): below [`Slot::EMPTY`]'s, above any sentence's
@@ -647,6 +664,8 @@ fn push_sentence_features(i: usize, s: &SentenceSpan, reading: &Reading, documen
     // Sliced as bytes, not as a `str` (a call in the Wasm that checks character boundaries): only its last bytes
     // are read.
     let ending = before_closers(document.text.as_bytes().get(s.span.start..s.span.end).unwrap_or(&[]));
+    // Read once for both the `question` and the `heading` features (a call in the Wasm).
+    let asks = asks_or_exclaims(ending);
     let word_count = reading.word_counts[i];
     let marks = reading.marks[i];
     let keys = reading.keys.get(i);
@@ -664,10 +683,10 @@ fn push_sentence_features(i: usize, s: &SentenceSpan, reading: &Reading, documen
         length: (word_count as f64 / 20.0).min(1.0),
         long: ((word_count as f64 - 25.0) / 25.0).clamp(0.0, 1.0),
         numbers: one_if(marks.numbers),
-        heading: one_if(!ends_sentence(ending)),
+        heading: one_if(!ends_sentence(ending, asks)),
         caption: one_if(marks.caption),
         reference: one_if(reading.dangling[i]),
-        question: one_if(asks_or_exclaims(ending)),
+        question: one_if(asks),
         speech: one_if(marks.first_person),
         chrome: document.article.chrome_at(s.span.start),
     };
@@ -1018,9 +1037,10 @@ fn before_closers(sentence: &[u8]) -> &[u8] {
 }
 
 /// Whether a sentence, without its closers ([`before_closers`]), ends in a full stop, a question or exclamation
-/// mark or an ellipsis, in Latin, CJK, Devanagari or Arabic script (. ! ? … 。 ！ ？ । ؟).
-fn ends_sentence(bytes: &[u8]) -> bool {
-    asks_or_exclaims(bytes) || matches!(bytes, [.., b'.'] | [.., 0xE2, 0x80, 0xA6] | [.., 0xE3, 0x80, 0x82] | [.., 0xE0, 0xA5, 0xA4])
+/// mark or an ellipsis, in Latin, CJK, Devanagari or Arabic script (. ! ? … 。 ！ ？ । ؟). `asks` is whether it
+/// ends in a question or exclamation mark ([`asks_or_exclaims`]), read once for this and the `question` feature.
+fn ends_sentence(bytes: &[u8], asks: bool) -> bool {
+    asks || matches!(bytes, [.., b'.'] | [.., 0xE2, 0x80, 0xA6] | [.., 0xE3, 0x80, 0x82] | [.., 0xE0, 0xA5, 0xA4])
 }
 
 /// Whether a sentence, without its closers ([`before_closers`]), ends in a question or exclamation mark
@@ -1075,49 +1095,48 @@ const INTRODUCING_VERBS: ShortWords<8> = ShortWords::new(&["is", "are", "was", "
 /// "The" and one of these stands for someone named before ("The pair…").
 const DESCRIPTIONS: ShortWords<11> = ShortWords::new(&["two", "pair", "couple", "former", "latter", "man", "woman", "boy", "girl", "trio", "duo"]);
 
-/// A caption: a short label and a colon opening the sentence ("Critical: A guard at…", "Pictured: …"), or a
-/// caption without a full stop run into the next sentence — a lower-case word followed by a capitalised word
-/// that only opens sentences ("…on Friday The club…").
+/// Whether the word at `span` of `bytes` has the first letter and the length of one of [`OPENERS`]
+/// ([`OPENER_SHAPES`]): with the word's capital flag, it rules out nearly every word as one before which a caption
+/// runs in ([`caption_runs_in`]), without a branch each (the flag alone splits the words unpredictably). The
+/// length is taken modulo 32: a longer word may pass for a shorter one, and is then ruled out by the list.
+#[inline(always)]
+fn caption_opener_shape(bytes: &[u8], span: Span) -> bool {
+    let first = bytes.get(span.start).copied().unwrap_or(0);
+    let lengths = OPENER_SHAPES.get(usize::from(first & 63)).copied().unwrap_or(0);
+    lengths.wrapping_shr(span.end.wrapping_sub(span.start) as u32) & 1 == 1
+}
+
+/// A caption without a full stop run into the next sentence before word `i` of `words`, a capitalised word of an
+/// opener's shape ([`caption_opener_shape`]): a lower-case word followed, one space after it, by a capitalised
+/// word that only opens sentences ("…on Friday The club…"). The other caption is a label ([`labelled_caption`]).
 ///
-/// The loop over word pairs is what runs hot, and what V8 recompiles with its optimising tier during the first
-/// summary; the label test and the last letter's case (a Unicode table) are functions of their own, so that the
-/// recompiled loop is a third of the size.
+/// The gap is tested first (one space, an ASCII byte: both its ends are character boundaries), then the opener,
+/// which few words are; the last letter's case (a Unicode table) is a function of its own.
 #[inline(never)]
-fn looks_like_caption(text: &str, words: &[Word], buffer: &mut String) -> bool {
+fn caption_runs_in(text: &str, words: &[Word], i: usize) -> bool {
     let bytes = text.as_bytes();
-    if labelled_caption(text, words, buffer) {
-        return true;
-    }
-    // Every opener is capitalised: most pairs are ruled out by that flag alone, the rest mostly by the gap, one
-    // space (an ASCII byte: both its ends are character boundaries), then by the opener, which few words are. A
-    // plain loop that keeps the word before: `windows` stayed a call for each pair in the Wasm.
-    // The flag and the word's shape (first letter and length, [`OPENER_SHAPES`]) are read together, without a
-    // branch each: the flag alone splits the words unpredictably, the two together rule out nearly all of them.
-    let mut words = words.iter();
-    let Some(mut before) = words.next() else { return false };
-    for word in words {
-        let first = bytes.get(word.span.start).copied().unwrap_or(0);
-        let lengths = OPENER_SHAPES.get(usize::from(first & 63)).copied().unwrap_or(0);
-        // Shifted by the length modulo 32: a longer word may pass for a shorter one, and is then ruled out below.
-        let shaped = lengths.wrapping_shr(word.span.end.wrapping_sub(word.span.start) as u32) & 1 == 1;
-        if word.capitalized & shaped
-            && word.span.start.wrapping_sub(before.span.end) == 1
-            && bytes.get(before.span.end) == Some(&b' ')
-            && opens_sentences_only(bytes.get(word.span.start..word.span.end).unwrap_or(&[]))
-            && ends_lower_or_digit(text, before.span)
-        {
-            return true;
-        }
-        before = word;
-    }
-    false
+    let (Some(before), Some(word)) = (words.get(i.wrapping_sub(1)), words.get(i)) else { return false };
+    word.span.start.wrapping_sub(before.span.end) == 1
+        && bytes.get(before.span.end) == Some(&b' ')
+        && opens_sentences_only(bytes.get(word.span.start..word.span.end).unwrap_or(&[]))
+        && ends_lower_or_digit(text, before.span)
 }
 
 /// A caption's label: one to four words, then a colon, then a capital or a number ("Pictured: The…"), and no
-/// speech verb among the words ("He said: 'We…'" introduces speech, not a picture).
+/// speech verb among the words ("He said: 'We…'" introduces speech, not a picture). A function of its own, out of
+/// the loop over the words, for V8's sake ([`score_sentences`]).
 #[inline(never)]
 fn labelled_caption(text: &str, words: &[Word], buffer: &mut String) -> bool {
     let bytes = text.as_bytes();
+    // Most sentences have no colon after any of their first four words: told by four reads joined without a branch
+    // each, where the search below stopped at each word on whether to go on, mispredicted about once a sentence.
+    let colon_after = |i: usize| match words.get(i) {
+        Some(w) => bytes.get(w.span.end) == Some(&b':'),
+        None => false,
+    };
+    if !(colon_after(0) | colon_after(1) | colon_after(2) | colon_after(3)) {
+        return false;
+    }
     // ": " read as two bytes: a slice comparison is a call in the Wasm, for each of the first words of every sentence.
     let Some(label_end) = words.iter().take(4).position(|w| bytes.get(w.span.end) == Some(&b':') && bytes.get(w.span.end + 1) == Some(&b' ')) else {
         return false;
@@ -1147,7 +1166,7 @@ const OPENERS: [&[u8]; 23] = [
 
 /// For each first byte's low six bits (which tell an ASCII capital from its small letter), the lengths (as bits, all below 32) of the [`OPENERS`] starting with it: a
 /// word whose bit is clear opens no sentence only, whatever its other letters. Read without a branch, it tells
-/// [`looks_like_caption`]'s loop which few capitalised words to look at.
+/// [`number_words`]'s loop which few capitalised words to look at ([`caption_opener_shape`]).
 const OPENER_SHAPES: [u32; 64] = {
     let mut shapes = [0u32; 64];
     let mut k = 0;
@@ -1161,8 +1180,8 @@ const OPENER_SHAPES: [u32; 64] = {
 
 /// A capitalised word that opens sentences and is no name, one of [`OPENERS`]: a caption run into the next
 /// sentence shows before it. Compared as bytes (the word's, not sliced as a `str`: all of these are ASCII). Not
-/// inlined into [`looks_like_caption`]'s hot loop, which reaches it only for a word of an opener's first letter
-/// and length ([`OPENER_SHAPES`]), capitalised, one space after the last.
+/// inlined into [`caption_runs_in`], which reaches it only for a word of an opener's first letter and length
+/// ([`OPENER_SHAPES`]), capitalised, one space after the last.
 #[inline(never)]
 fn opens_sentences_only(word: &[u8]) -> bool {
     OPENERS.contains(&word)
@@ -1295,11 +1314,11 @@ mod tests {
                 let trimmed = sentence.trim_end_matches(closers);
                 let ending = before_closers(sentence.as_bytes());
                 assert_eq!(ending, trimmed.as_bytes(), "{sentence}");
-                assert_eq!(ends_sentence(ending), trimmed.ends_with(['.', '!', '?', '…', '。', '！', '？', '।', '؟']), "{sentence}");
+                assert_eq!(ends_sentence(ending, asks_or_exclaims(ending)), trimmed.ends_with(['.', '!', '?', '…', '。', '！', '？', '।', '؟']), "{sentence}");
                 assert_eq!(asks_or_exclaims(ending), trimmed.ends_with(['!', '?', '！', '？', '؟']), "{sentence}");
             }
         }
-        assert!(!ends_sentence(before_closers("\"”".as_bytes())) && !asks_or_exclaims(before_closers(b"")));
+        assert!(!ends_sentence(before_closers("\"”".as_bytes()), false) && !asks_or_exclaims(before_closers(b"")));
     }
 
     /// The byte-string matches answer as comparisons with each word of the lists (`eq_ignore_ascii_case`) do, for
