@@ -160,10 +160,8 @@ fn round_each(values: &mut [f64; Features::NAMES.len()], contributions: &mut [f6
     let mut i = 0;
     while i + 1 < Features::NAMES.len() {
         let (first, second) = (values[i], values[i + 1]);
-        values[i] = crate::result::round_in_line(first);
-        values[i + 1] = crate::result::round_in_line(second);
-        contributions[i] = crate::result::round_in_line(first * weights[i]);
-        contributions[i + 1] = crate::result::round_in_line(second * weights[i + 1]);
+        [values[i], values[i + 1], contributions[i], contributions[i + 1]] =
+            crate::result::round_four([first, second, first * weights[i], second * weights[i + 1]]);
         i += 2;
     }
 }
