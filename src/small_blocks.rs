@@ -166,6 +166,15 @@ mod tests {
         block
     }
 
+    /// Allocates `layout` from `blocks`, fills it with `byte` and frees it: where it was, which the next request of
+    /// its class gets.
+    fn freed(blocks: &SmallBlocks<System>, layout: Layout, byte: u8) -> *mut u8 {
+        let block = filled(blocks, layout, byte);
+        // SAFETY: `block` was allocated for `layout` and is not used after.
+        unsafe { blocks.dealloc(block, layout) };
+        block
+    }
+
     #[test]
     fn sizes_fall_in_their_classes() {
         let class = |size, align| SmallBlocks::<System>::class(Layout::from_size_align(size, align).unwrap());
@@ -193,9 +202,7 @@ mod tests {
     fn a_freed_block_is_handed_out_again_for_its_class_only() {
         let blocks = SmallBlocks::new(System);
         let small = Layout::from_size_align(20, 4).unwrap();
-        let a = filled(&blocks, small, 1);
-        // SAFETY: `a` was allocated for `small` and is not used after.
-        unsafe { blocks.dealloc(a, small) };
+        let a = freed(&blocks, small, 1);
         // Another size of the same class (17–24 bytes) gets the same block; another class does not.
         let other_class = filled(&blocks, Layout::from_size_align(40, 8).unwrap(), 2);
         assert_ne!(other_class, a);
@@ -215,9 +222,7 @@ mod tests {
     fn zeroed_blocks_are_zero_even_when_reused() {
         let blocks = SmallBlocks::new(System);
         let layout = Layout::from_size_align(64, 8).unwrap();
-        let a = filled(&blocks, layout, 0xAB);
-        // SAFETY: `a` was allocated for `layout` and is not used after.
-        unsafe { blocks.dealloc(a, layout) };
+        let a = freed(&blocks, layout, 0xAB);
         // SAFETY: a valid layout.
         let b = unsafe { blocks.alloc_zeroed(layout) };
         assert_eq!(b, a);
