@@ -175,6 +175,25 @@ static ASCII_KEY: [u8; 256] = {
     table
 };
 
+/// What [`measure`] passes after a token's letters, by the byte that follows them: a space (1), or a mark (a byte
+/// that [`ASCII_KEY`] classes [`OTHER`]) if a space follows it (2, which [`measure`] keeps only when it is so); nothing
+/// (0) after any other byte. One look-up where two comparisons and two selects took V8 six instructions more a token.
+static PASSES: [u8; 256] = {
+    let mut table = [0; 256];
+    let mut byte = 0;
+    while byte < 256 {
+        table[byte] = if byte == b' ' as usize {
+            1
+        } else if ASCII_KEY[byte] == OTHER {
+            2
+        } else {
+            0
+        };
+        byte += 1;
+    }
+    table
+};
+
 /// A line's counts of tokens: what its function-word and capital shares are made of.
 #[derive(Debug, Clone, Copy)]
 struct Tally {
@@ -238,6 +257,11 @@ fn measure(text: &str, from: usize, function_words: &FunctionWords, stops: &mut 
     let mut spaced_period = false;
     let bytes = text.as_bytes();
     let mut at = from;
+    // The tokens the fast path takes are counted in one number, [`Taken`], emptied into the counters above before each
+    // call of [`read_token`], and taken only from `window`, which ends [`Taken::SPAN`] bytes past where it was emptied
+    // (or where the text ends).
+    let mut taken = 0u64;
+    let mut window = Taken::window(bytes, at);
     let end = loop {
         // `at` is where a token may start. Its leading ASCII letters are read sixteen bytes at a time ([`letter_run`]),
         // and most tokens of prose are one to fifteen letters and a space, or a mark and a space ("said," "ago."):
@@ -246,7 +270,7 @@ fn measure(text: &str, from: usize, function_words: &FunctionWords, stops: &mut 
         // a mark follows no pattern the branch predictor can learn: a branch on each cost more than the arithmetic.
         let start = at;
         let (mut packed, mut key_len) = (0, 0);
-        if let Some(chunk) = bytes.get(at..).and_then(<[u8]>::first_chunk::<18>) {
+        if let Some(chunk) = window.get(at..).and_then(<[u8]>::first_chunk::<18>) {
             let (first, second) = chunk.split_at(8);
             let word = first.first_chunk::<8>().map_or(0, |eight| u64::from_le_bytes(*eight));
             let (first_key, first_len) = letter_run(word);
@@ -254,33 +278,36 @@ fn measure(text: &str, from: usize, function_words: &FunctionWords, stops: &mut 
             // Past eight letters the key is no function word: only its length counts. Sixteen letters and more are
             // left to [`read_token`], as the byte after them is then a letter, which passes nothing.
             (packed, key_len) = (first_key, first_len + second_len * usize::from(first_len == 8));
-            let after = chunk.get(key_len).copied().unwrap_or(0);
-            let then = chunk.get(key_len + 1).copied().unwrap_or(0);
-            let mark_then_space = u8::from(ASCII_KEY[usize::from(after)] == OTHER) & u8::from(then == b' ');
-            // What the token passes after its letters: a space (1), or a mark and a space (2); nothing (0) when it has
-            // no letter to open it.
-            let passed = usize::from((u8::from(after == b' ') | mark_then_space << 1) * u8::from(key_len > 0));
             at += key_len;
-            if passed > 0 {
-                words += 1;
-                // The first byte is a letter: bit 0x20 clear makes it a capital.
-                capitals += usize::from(word & 0x20 == 0);
-                // A key of eight letters or more packs its first eight, which no function word matches (none is longer
-                // than [`FunctionWords::LONGEST_WORD`]): its length needs no test.
-                function += usize::from(function_words.contains_packed(packed));
-                at += passed;
-                continue;
-            }
-            // A quotation mark or a bracket before a letter or a digit ("'We", "(left)"; one in seventy tokens of
-            // cnndm's, a fifth of those [`read_token`] read) is noted and passed, and the token is read on from the
-            // letter or digit as if it opened there: the mark adds nothing to its key, and its first letter is
-            // the same. A call of [`read_token`] cost ten times as much as this test.
-            if key_len == 0 && ASCII_KEY[usize::from(chunk[0])] == BRACKET_OR_QUOTE && ASCII_KEY[usize::from(chunk[1])] >= b'0' {
+            // Whether the token has a letter to open it is a test of its own: folded into the look-up below, one branch
+            // mispredicted as often as the two, and the way to [`read_token`] asked it again (+100K cost a round).
+            if key_len > 0 {
+                let after = chunk.get(key_len).copied().unwrap_or(0);
+                let then = chunk.get(key_len + 1).copied().unwrap_or(0);
+                // What the token passes after its letters: a space (1), or a mark and a space (2), or nothing (0).
+                let passed = usize::from(PASSES[usize::from(after)] & (1 | u8::from(then == b' ') << 1));
+                if passed > 0 {
+                    // The first byte is a letter: bit 0x20 clear makes it a capital. A key of eight letters or more
+                    // packs its first eight, which no function word matches (none is longer than
+                    // [`FunctionWords::LONGEST_WORD`]): its length needs no test.
+                    taken += Taken::token(word & 0x20 == 0, function_words.contains_packed(packed));
+                    at += passed;
+                    continue;
+                }
+            } else if ASCII_KEY[usize::from(chunk[0])] == BRACKET_OR_QUOTE && ASCII_KEY[usize::from(chunk[1])] >= b'0' {
+                // A quotation mark or a bracket before a letter or a digit ("'We", "(left)"; one in seventy tokens of
+                // cnndm's, a fifth of those [`read_token`] read) is noted and passed, and the token is read on from
+                // the letter or digit as if it opened there: the mark adds nothing to its key, and its first letter
+                // is the same. A call of [`read_token`] cost ten times as much as this test.
                 stops.push(at);
                 at += 1;
                 continue;
             }
         }
+        words += Taken::tokens(taken);
+        capitals += Taken::capitals(taken);
+        function += Taken::function_words(taken);
+        taken = 0;
         match read_token(text, start, at, packed, key_len, function_words, stops) {
             Token::End { line_end } => break line_end,
             Token::Space { next } => at = next,
@@ -302,9 +329,53 @@ fn measure(text: &str, from: usize, function_words: &FunctionWords, stops: &mut 
                 spaced_period = true;
             }
         }
+        window = Taken::window(bytes, at);
     };
     (Tally { words, alphabetic: words - letterless, function, capitals, spaced_period }, end)
 }
+
+/// [`measure`]'s count of the tokens its fast path takes, with how many of them open with a capital and how many are
+/// function words, packed into one number of three [`Taken::BITS`]-bit fields: V8 kept three counters on the stack,
+/// each loaded, added to and stored again for every token.
+struct Taken;
+
+impl Taken {
+    /// The bits of each field.
+    const BITS: u32 = 21;
+    /// A field's bits, in place for the lowest.
+    const FIELD: u64 = (1 << Self::BITS) - 1;
+    /// How many bytes the fast path reads from where the count was last emptied: it takes tokens of two bytes or more,
+    /// so no field reaches past [`Self::FIELD`].
+    const SPAN: usize = 1 << Self::BITS;
+
+    /// What a token adds to the count.
+    #[inline(always)]
+    fn token(capital: bool, function_word: bool) -> u64 {
+        1 | u64::from(capital) << Self::BITS | u64::from(function_word) << (2 * Self::BITS)
+    }
+
+    /// The tokens counted.
+    fn tokens(count: u64) -> usize {
+        (count & Self::FIELD) as usize
+    }
+
+    /// The tokens counted that open with a capital.
+    fn capitals(count: u64) -> usize {
+        (count >> Self::BITS & Self::FIELD) as usize
+    }
+
+    /// The tokens counted that are function words.
+    fn function_words(count: u64) -> usize {
+        (count >> (2 * Self::BITS)) as usize
+    }
+
+    /// The bytes from which tokens are taken into a count emptied at `at`.
+    fn window(bytes: &[u8], at: usize) -> &[u8] {
+        bytes.get(..at.saturating_add(Self::SPAN).min(bytes.len())).unwrap_or(bytes)
+    }
+}
+
+const _: () = assert!(3 * Taken::BITS <= u64::BITS);
 
 /// What [`read_token`] found where a token may start.
 enum Token {
@@ -773,6 +844,16 @@ mod tests {
             assert_eq!((tally.alphabetic, tally.capitals, tally.function), (alphabetic, capitals, function), "{line:?}");
             from = end + 1;
         }
+    }
+
+    #[test]
+    fn long_lines_count_more_tokens_than_a_field_holds() {
+        // 2^22 tokens on one line, half of them capitals and function words: each count is past what one field of
+        // `Taken` holds, and the fast path takes nearly all.
+        let text = "Of x ".repeat(1 << 21);
+        let (tally, end) = measure(&text, 0, function_words(), &mut Vec::new());
+        assert_eq!(end, text.len());
+        assert_eq!((tally.words, tally.alphabetic, tally.capitals, tally.function), (1 << 22, 1 << 22, 1 << 21, 1 << 21));
     }
 
     #[test]
