@@ -352,8 +352,9 @@ impl<'a, 'o> Scanner<'a, 'o> {
         self.push(self.start, self.text.len());
     }
 
-    /// Notes the spaces in `from..to`, which [`Self::run`]'s tight loop passed over, as it notes those it stops at:
-    /// the last one as the last space, the last one after a comma, semicolon, colon or dash as a soft break. Only
+    /// Notes the spaces in `from..to`, which [`Self::run`]'s tight loop passed over or stopped at, as
+    /// [`Self::note_space`] notes white space: the last one as the last space, the last one after a comma, semicolon,
+    /// colon or dash as a soft break. Only
     /// the spaces [`Self::cut_long`] can take are looked for (far enough into the sentence), so this reads the
     /// bytes of long sentences only.
     fn note_passed_spaces(&mut self, from: usize, to: usize) {
@@ -584,9 +585,15 @@ impl<'a, 'o> Scanner<'a, 'o> {
             let glued = after.is_uppercase() && self.glued_opener(at, end, ellipsis);
             return (end, glued.then_some(end));
         }
-        let next_start = skip_space(text, end);
         // The gap's line breaks counted once, as bytes: a blank line ends the sentence, a single break before a list item.
-        let breaks = line_breaks(bytes.get(end..next_start).unwrap_or_default());
+        // One space before a printable ASCII byte, as after most terminators, is told in place, with no line break (as
+        // `skip_space` tells it first): its call and the count were 40 instructions a terminator in the Wasm.
+        let (next_start, breaks) = if after == ' ' && bytes.get(end + 1).is_some_and(|&b| b > b' ' && b.is_ascii()) {
+            (end + 1, 0)
+        } else {
+            let next_start = skip_space(text, end);
+            (next_start, line_breaks(bytes.get(end..next_start).unwrap_or_default()))
+        };
         if breaks >= 2 || next_start >= text.len() {
             return (end, Some(end));
         }
