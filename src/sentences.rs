@@ -1510,6 +1510,23 @@ mod tests {
         }
     }
 
+    /// A caption runs in before a run-in opener ("…the club He has…") and before a caption label ("…condition Loved up:
+    /// The couple…"), which the scan finds from its colon: a label whose space comes before the sentence's length limit
+    /// is cut at wherever the limit falls, also when its colon comes after the limit.
+    #[test]
+    fn captions_run_in_before_openers_and_labels_up_to_the_length_limit() {
+        assert_eq!(split("He was in charge of the club He has impressed everyone."), vec!["He was in charge of the club", "He has impressed everyone."]);
+        for label in ["Loved up:", "Sweet dreams for all:"] {
+            // Up to 156 words the space before the label comes before the limit (5 × 156 + 19 < 800 bytes).
+            for words in 0..=156 {
+                let head = "word ".repeat(words) + "in stable condition";
+                let text = format!("{head} {label} The couple were seen.");
+                let sentences = split(&text);
+                assert!(sentences.iter().any(|s| s.starts_with(label)), "{words} {label}: {sentences:?}");
+            }
+        }
+    }
+
     #[test]
     fn splits_plain_sentences() {
         assert_eq!(split("One here. Two there! Three?"), vec!["One here.", "Two there!", "Three?"]);
