@@ -165,15 +165,14 @@ fn push_words(text: &str, span: Span, words: &mut Vec<Word>) -> bool {
                 break next;
             }
         };
-        let (capitalized, numeric) = (class & UPPER != 0, class & LETTER == 0);
-        class |= NOT_UPPER * u8::from(lower != 0);
-        // Noted only past the test for a letter out of upper case, which most words fail.
-        let all_caps = class & NOT_UPPER == 0 && {
+        // Noted only past the test for a letter out of upper case, which most words fail: one test of the
+        // first character's class and the lower-case ASCII letters together.
+        let all_caps = lower | u64::from(class & NOT_UPPER) == 0 && {
             let two_letters = has_two_letters(upto, start..at, class);
-            capitals |= two_letters && !numeric;
+            capitals |= two_letters && class & LETTER != 0;
             two_letters
         };
-        words.push(Word { span: Span::new(start, at), capitalized, all_caps, numeric });
+        words.push(Word { span: Span::new(start, at), capitalized: class & UPPER != 0, all_caps, numeric: class & LETTER == 0 });
         at = next;
     }
     capitals
