@@ -486,11 +486,6 @@ impl Evidence {
         Evidence { best, surname_context }
     }
 
-    /// The best evidence of the form numbered `number`, and its best context evidence.
-    fn best(&self, number: usize) -> (f64, f64) {
-        self.best.get(number).map_or((f64::MIN, f64::MIN), |&(best, context)| (from_order_key(best), from_order_key(context)))
-    }
-
     /// Whether the full name or initial form `form`, numbered `number`, has enough evidence, its surname's
     /// support included.
     fn accepted(&self, form: &Form, number: usize) -> bool {
@@ -498,7 +493,7 @@ impl Evidence {
             Form::Full(_, last) | Form::Initial(_, last) => self.surname_context.get(*last).map_or(0.0, |&key| from_order_key(key)).min(3.0) * 0.5,
             Form::Single(_) => 0.0,
         };
-        self.best(number).0 + support >= FULL_NAME_THRESHOLD
+        self.best.get(number).map_or(f64::MIN, |&(best, _)| from_order_key(best)) + support >= FULL_NAME_THRESHOLD
     }
 }
 
@@ -586,19 +581,25 @@ impl<'c> Found<'c> {
     /// Lone words nobody owns: people of their own on strong evidence ("Mr. Smith", "said Smith").
     #[inline(never)]
     fn add_lone_names(&mut self, all: &'c Candidates, forms: &Forms, evidence: &Evidence) {
+        // The evidence and context evidence a lone word needs, as order keys: compared as integers.
+        let (needed, context_needed) = (order_key(SINGLE_NAME_THRESHOLD), order_key(2.0));
         for (candidate, form) in all.list.iter().zip(&forms.of) {
             let Some((Form::Single(number_of_key), number)) = form else { continue };
             let (number_of_key, number) = (*number_of_key, *number);
-            if candidate.headline
-                || self.person_of[number].is_some()
-                || !self.owners.list(&self.owners.by_surname, number_of_key).is_empty()
-                || !self.owners.list(&self.owners.by_given, number_of_key).is_empty()
-            {
+            let (best, context) = evidence.best.get(number).copied().unwrap_or((i64::MIN, i64::MIN));
+            // The tests that need no look-up, and-ed into one branch, which few lone words pass: each was a branch of
+            // its own, mispredicted hundreds of times a round.
+            let unowned = !candidate.headline
+                & matches!(self.person_of.get(number), Some(None))
+                & self.owners.list(&self.owners.by_surname, number_of_key).is_empty()
+                & self.owners.list(&self.owners.by_given, number_of_key).is_empty()
+                & (best >= needed)
+                & (context >= context_needed);
+            if !unowned {
                 continue;
             }
             let key = forms.keys.key(number_of_key);
-            let (best, context) = evidence.best(number);
-            if best < SINGLE_NAME_THRESHOLD || context < 2.0 || key.chars().count() < 2 || !may_stand_alone(key) {
+            if key.chars().count() < 2 || !may_stand_alone(key) {
                 continue;
             }
             self.add(all, candidate, number, None, number_of_key, forms);
