@@ -124,8 +124,9 @@ fn paragraph_from(sentences: &[SentenceSpan], from: usize) -> Option<(Span, usiz
     Some((Span::new(first.span.start, end), after))
 }
 
+/// Whether `paragraph` opens with "“", "\"" or "‘" (E2 80 9C and E2 80 98), told by its bytes.
 fn opens_with_quote(paragraph: &str) -> bool {
-    paragraph.starts_with(['“', '"', '‘'])
+    matches!(paragraph.as_bytes(), [b'"', ..] | [0xE2, 0x80, 0x98 | 0x9C, ..])
 }
 
 /// Pairs the quotation marks of one paragraph, read at `marks` (the offsets in `text` of the paragraph's bytes that
@@ -337,7 +338,9 @@ fn tag_after(text: &str, quote: &QuoteFound, after: &[Word], mentions: &[Mention
     if let Some(word) = after.get(k) {
         if let Some((person, end)) = mention_covering(mentions, word.span.start) {
             let rest = words_from(after.get(k..).unwrap_or(&[]), end);
-            let dash = gap.contains(['—', '–', '―']);
+            // "–", "—" or "―" (E2 80 93, 94, 95), found as bytes: the search for any of three characters was a
+            // function of its own.
+            let dash = gap.as_bytes().windows(3).any(|w| matches!(w, [0xE2, 0x80, 0x93..=0x95]));
             let verb_next = rest.first().is_some_and(|w| is_verb(w, buffer));
             // An apposition between the name and the verb: "Scott Pruitt, the Republican attorney general, said".
             let apposition = text.get(end..).is_some_and(|t| t.starts_with(',')) && rest.iter().take(14).any(|w| is_verb(w, buffer));
@@ -469,6 +472,14 @@ fn is_pronoun(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A paragraph opens with a quote exactly when it starts with one of the three marks.
+    #[test]
+    fn a_quote_opens_a_paragraph_as_its_first_character_says() {
+        for paragraph in ["“Yes,” he said.", "\"Yes\"", "‘Yes’", "’Tis", "”No", "Yes", "", "—", "\u{2018}"] {
+            assert_eq!(opens_with_quote(paragraph), paragraph.starts_with(['“', '"', '‘']), "{paragraph:?}");
+        }
+    }
 
     /// The walk along the mentions finds what a search for each word finds: the first word that starts a mention,
     /// past mentions that start between words or before the first word.
