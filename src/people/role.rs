@@ -3,7 +3,7 @@
 //! the Ukrainian delegation, Rustem Umerov,").
 
 use super::detect::{is_place_like_entry, singular_title, title_kind, WordTable};
-use crate::lexicon::{lexicons, Entry, TitleKind};
+use crate::lexicon::{lexicons, one_of_ignoring_ascii_case, Entry, TitleKind};
 use crate::tokens::{chunk_at, is_ascii_space, lower_case_bytes, lowered_ascii, name_key, skip_while_space, Word, HIGH_BITS};
 
 /// Nouns that head a role in an apposition though they are no title before a name: "head of the Ukrainian
@@ -128,7 +128,8 @@ fn word_key<'b>(word: &'b str, buffer: &'b mut String) -> &'b str {
 fn is_link_word(word: &str, buffer: &mut String) -> bool {
     const LINKS: [&str; 8] = ["of", "the", "and", "for", "new", "then", "former", "late"];
     if word.bytes().all(|byte| byte.is_ascii_alphabetic()) {
-        return LINKS.iter().any(|link| link.eq_ignore_ascii_case(word));
+        // Compared only with links of its length and first letter: `eq_ignore_ascii_case` is a call in the Wasm.
+        return one_of_ignoring_ascii_case(word, &LINKS);
     }
     LINKS.contains(&name_key(word, buffer))
 }
