@@ -464,14 +464,34 @@ fn lower_key<'a>(word: &'a str, buffer: &'a mut String) -> &'a str {
 }
 
 /// "he" or "she" in any case, compared in place: no character but an ASCII letter lower-cases to one of theirs, so
-/// the word needs no lower-case copy.
+/// the word needs no lower-case copy. Its bytes are read by their length, each with its case bit set (only "H" and
+/// "h" give "h" so, and so on): `eq_ignore_ascii_case` was a call in the Wasm, two for most words.
 fn is_pronoun(word: &str) -> bool {
-    word.eq_ignore_ascii_case("he") || word.eq_ignore_ascii_case("she")
+    match word.as_bytes() {
+        [h, e] => [h | 0x20, e | 0x20] == *b"he",
+        [s, h, e] => [s | 0x20, h | 0x20, e | 0x20] == *b"she",
+        _ => false,
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Pronouns are told as `eq_ignore_ascii_case` tells them, whatever the bytes.
+    #[test]
+    fn pronouns_are_he_and_she_in_any_case() {
+        for word in ["he", "He", "HE", "hE", "she", "She", "SHE", "sHe", "h", "hex", "shed", "", "ge", "HF", "sh", "ée", "h\u{e9}"] {
+            assert_eq!(is_pronoun(word), word.eq_ignore_ascii_case("he") || word.eq_ignore_ascii_case("she"), "{word:?}");
+        }
+        for a in 0..=255u8 {
+            for b in 0..=255u8 {
+                if let Ok(word) = std::str::from_utf8(&[a, b]) {
+                    assert_eq!(is_pronoun(word), word.eq_ignore_ascii_case("he"), "{word:?}");
+                }
+            }
+        }
+    }
 
     /// A paragraph opens with a quote exactly when it starts with one of the three marks.
     #[test]
