@@ -124,8 +124,9 @@ fn paragraph_from(sentences: &[SentenceSpan], from: usize) -> Option<(Span, usiz
     Some((Span::new(first.span.start, end), after))
 }
 
+/// Whether `paragraph` opens with "“", "\"" or "‘" (E2 80 9C and E2 80 98), told by its bytes.
 fn opens_with_quote(paragraph: &str) -> bool {
-    paragraph.starts_with(['“', '"', '‘'])
+    matches!(paragraph.as_bytes(), [b'"', ..] | [0xE2, 0x80, 0x98 | 0x9C, ..])
 }
 
 /// Pairs the quotation marks of one paragraph, read at `marks` (the offsets in `text` of the paragraph's bytes that
@@ -337,7 +338,9 @@ fn tag_after(text: &str, quote: &QuoteFound, after: &[Word], mentions: &[Mention
     if let Some(word) = after.get(k) {
         if let Some((person, end)) = mention_covering(mentions, word.span.start) {
             let rest = words_from(after.get(k..).unwrap_or(&[]), end);
-            let dash = gap.contains(['—', '–', '―']);
+            // "–", "—" or "―" (E2 80 93, 94, 95), found as bytes: the search for any of three characters was a
+            // function of its own.
+            let dash = gap.as_bytes().windows(3).any(|w| matches!(w, [0xE2, 0x80, 0x93..=0x95]));
             let verb_next = rest.first().is_some_and(|w| is_verb(w, buffer));
             // An apposition between the name and the verb: "Scott Pruitt, the Republican attorney general, said".
             let apposition = text.get(end..).is_some_and(|t| t.starts_with(',')) && rest.iter().take(14).any(|w| is_verb(w, buffer));
@@ -420,7 +423,13 @@ fn ends_with_ed(word: &str) -> bool {
 
 /// A title or office before a name, in any case ([`one_of_ignoring_ascii_case`]).
 fn is_courtesy_title(word: &str) -> bool {
-    one_of_ignoring_ascii_case(word, &["mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "president", "senator", "governor", "secretary", "former", "vice", "prof"])
+    const TITLES: [&str; 15] = ["mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "president", "senator", "governor", "secretary", "former", "vice", "prof"];
+    // Their lengths, and their first letters by their low five bits (those of "m" and "M" alike): most words are
+    // told none of them by these two bits, without the search of the list, a call in the Wasm (400 cost units).
+    const LENGTHS: u32 = 1 << 2 | 1 << 3 | 1 << 4 | 1 << 6 | 1 << 7 | 1 << 8 | 1 << 9;
+    const FIRSTS: u32 = 1 << (b'm' & 31) | 1 << (b'd' & 31) | 1 << (b's' & 31) | 1 << (b'r' & 31) | 1 << (b'g' & 31) | 1 << (b'p' & 31) | 1 << (b'f' & 31) | 1 << (b'v' & 31);
+    let first = word.as_bytes().first().map_or(0, |&byte| byte & 31);
+    LENGTHS >> word.len().min(31) & FIRSTS >> first & 1 != 0 && one_of_ignoring_ascii_case(word, &TITLES)
 }
 
 /// The person whose mention starts at `start`, and where that mention ends.
@@ -461,14 +470,57 @@ fn lower_key<'a>(word: &'a str, buffer: &'a mut String) -> &'a str {
 }
 
 /// "he" or "she" in any case, compared in place: no character but an ASCII letter lower-cases to one of theirs, so
-/// the word needs no lower-case copy.
+/// the word needs no lower-case copy. Its bytes are read by their length, each with its case bit set (only "H" and
+/// "h" give "h" so, and so on): `eq_ignore_ascii_case` was a call in the Wasm, two for most words.
 fn is_pronoun(word: &str) -> bool {
-    word.eq_ignore_ascii_case("he") || word.eq_ignore_ascii_case("she")
+    match word.as_bytes() {
+        [h, e] => [h | 0x20, e | 0x20] == *b"he",
+        [s, h, e] => [s | 0x20, h | 0x20, e | 0x20] == *b"she",
+        _ => false,
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Courtesy titles are told as the search of the list tells them: the lengths and first letters let every
+    /// title through.
+    #[test]
+    fn courtesy_titles_are_the_listed_words_in_any_case() {
+        let titles = ["mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "president", "senator", "governor", "secretary", "former", "vice", "prof"];
+        for title in titles {
+            for word in [title.to_string(), title.to_uppercase(), format!("{}{}", title[..1].to_uppercase(), &title[1..])] {
+                assert!(is_courtesy_title(&word), "{word:?}");
+            }
+        }
+        for word in ["said", "Mr.", "m", "", "presidents", "Smith", "he", "Secretary-General", "\u{e9}", "mrs\u{e9}"] {
+            assert_eq!(is_courtesy_title(word), one_of_ignoring_ascii_case(word, &titles), "{word:?}");
+        }
+    }
+
+    /// Pronouns are told as `eq_ignore_ascii_case` tells them, whatever the bytes.
+    #[test]
+    fn pronouns_are_he_and_she_in_any_case() {
+        for word in ["he", "He", "HE", "hE", "she", "She", "SHE", "sHe", "h", "hex", "shed", "", "ge", "HF", "sh", "ée", "h\u{e9}"] {
+            assert_eq!(is_pronoun(word), word.eq_ignore_ascii_case("he") || word.eq_ignore_ascii_case("she"), "{word:?}");
+        }
+        for a in 0..=255u8 {
+            for b in 0..=255u8 {
+                if let Ok(word) = std::str::from_utf8(&[a, b]) {
+                    assert_eq!(is_pronoun(word), word.eq_ignore_ascii_case("he"), "{word:?}");
+                }
+            }
+        }
+    }
+
+    /// A paragraph opens with a quote exactly when it starts with one of the three marks.
+    #[test]
+    fn a_quote_opens_a_paragraph_as_its_first_character_says() {
+        for paragraph in ["“Yes,” he said.", "\"Yes\"", "‘Yes’", "’Tis", "”No", "Yes", "", "—", "\u{2018}"] {
+            assert_eq!(opens_with_quote(paragraph), paragraph.starts_with(['“', '"', '‘']), "{paragraph:?}");
+        }
+    }
 
     /// The walk along the mentions finds what a search for each word finds: the first word that starts a mention,
     /// past mentions that start between words or before the first word.

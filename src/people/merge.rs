@@ -433,29 +433,54 @@ fn form_hash(form: Form) -> u64 {
 
 /// The evidence for each form over the whole document, headlines left out.
 struct Evidence {
-    /// The best evidence of each form, and its best context evidence, by number: one list, made and filled once.
-    best: Vec<(f64, f64)>,
-    /// The best context evidence of each lone word, by key: a surname said with a speech verb or a title
-    /// elsewhere ("Umerov affirmed") supports its full name.
-    surname_context: Vec<f64>,
+    /// The best evidence of each form, and its best context evidence, by number, as [`order_key`]s: one list,
+    /// made and filled once.
+    best: Vec<(i64, i64)>,
+    /// The best context evidence of each lone word, by key, as an [`order_key`]: a surname said with a speech verb
+    /// or a title elsewhere ("Umerov affirmed") supports its full name. One slot more than there are keys, which
+    /// the other forms' context goes to and nothing reads.
+    surname_context: Vec<i64>,
+}
+
+/// An evidence value as an integer in the same order: the bits of a positive `f64` grow with it, those of a
+/// negative one are turned around, and [`from_order_key`] gives the value back. The best evidence is kept as keys
+/// so that it is the greater of two integers, a `select` in the Wasm, where `f64::max` was a branch V8 took on the
+/// values, mispredicted 1,500 times a round. Evidence is a sum of a few whole quarters (never NaN, where `max`
+/// and the key's order would part), and the order it gives zero and negative zero does not show: the best values
+/// are only compared with thresholds.
+fn order_key(value: f64) -> i64 {
+    let bits = value.to_bits() as i64;
+    bits ^ ((bits >> 63) as u64 >> 1) as i64
+}
+
+/// The value whose [`order_key`] is `key`.
+fn from_order_key(key: i64) -> f64 {
+    f64::from_bits((key ^ ((key >> 63) as u64 >> 1) as i64) as u64)
 }
 
 impl Evidence {
     /// The evidence `candidates`, whose forms are `forms`, give.
     #[inline(never)]
     fn of(candidates: &[Candidate], forms: &Forms) -> Evidence {
-        let mut best = vec![(f64::MIN, f64::MIN); forms.len()];
-        let mut surname_context = vec![0.0_f64; forms.keys.len()];
+        let least = order_key(f64::MIN);
+        let mut best = vec![(least, least); forms.len()];
+        let spare = forms.keys.len();
+        let mut surname_context = vec![order_key(0.0); spare + 1];
         for (candidate, form) in candidates.iter().zip(&forms.of) {
             let (Some((form, number)), false) = (form, candidate.headline) else { continue };
-            if let Some((evidence, context)) = best.get_mut(*number) {
-                *evidence = evidence.max(candidate.evidence);
-                *context = context.max(candidate.context);
+            let context = order_key(candidate.context);
+            if let Some((best_evidence, best_context)) = best.get_mut(*number) {
+                *best_evidence = (*best_evidence).max(order_key(candidate.evidence));
+                *best_context = (*best_context).max(context);
             }
-            if let Form::Single(key) = form {
-                if let Some(context) = surname_context.get_mut(*key) {
-                    *context = context.max(candidate.context);
-                }
+            // A lone word's context goes to its key's slot, any other form's to the spare one: no branch on the
+            // form, which was mispredicted 1,100 times a round.
+            let slot = match form {
+                Form::Single(key) => *key,
+                Form::Full(..) | Form::Initial(..) => spare,
+            };
+            if let Some(best_context) = surname_context.get_mut(slot) {
+                *best_context = (*best_context).max(context);
             }
         }
         Evidence { best, surname_context }
@@ -465,10 +490,10 @@ impl Evidence {
     /// support included.
     fn accepted(&self, form: &Form, number: usize) -> bool {
         let support = match form {
-            Form::Full(_, last) | Form::Initial(_, last) => self.surname_context.get(*last).copied().unwrap_or(0.0).min(3.0) * 0.5,
+            Form::Full(_, last) | Form::Initial(_, last) => self.surname_context.get(*last).map_or(0.0, |&key| from_order_key(key)).min(3.0) * 0.5,
             Form::Single(_) => 0.0,
         };
-        self.best.get(number).map_or(f64::MIN, |&(best, _)| best) + support >= FULL_NAME_THRESHOLD
+        self.best.get(number).map_or(f64::MIN, |&(best, _)| from_order_key(best)) + support >= FULL_NAME_THRESHOLD
     }
 }
 
@@ -556,19 +581,25 @@ impl<'c> Found<'c> {
     /// Lone words nobody owns: people of their own on strong evidence ("Mr. Smith", "said Smith").
     #[inline(never)]
     fn add_lone_names(&mut self, all: &'c Candidates, forms: &Forms, evidence: &Evidence) {
+        // The evidence and context evidence a lone word needs, as order keys: compared as integers.
+        let (needed, context_needed) = (order_key(SINGLE_NAME_THRESHOLD), order_key(2.0));
         for (candidate, form) in all.list.iter().zip(&forms.of) {
             let Some((Form::Single(number_of_key), number)) = form else { continue };
             let (number_of_key, number) = (*number_of_key, *number);
-            if candidate.headline
-                || self.person_of[number].is_some()
-                || !self.owners.list(&self.owners.by_surname, number_of_key).is_empty()
-                || !self.owners.list(&self.owners.by_given, number_of_key).is_empty()
-            {
+            let (best, context) = evidence.best.get(number).copied().unwrap_or((i64::MIN, i64::MIN));
+            // The tests that need no look-up, and-ed into one branch, which few lone words pass: each was a branch of
+            // its own, mispredicted hundreds of times a round.
+            let unowned = !candidate.headline
+                & matches!(self.person_of.get(number), Some(None))
+                & self.owners.list(&self.owners.by_surname, number_of_key).is_empty()
+                & self.owners.list(&self.owners.by_given, number_of_key).is_empty()
+                & (best >= needed)
+                & (context >= context_needed);
+            if !unowned {
                 continue;
             }
             let key = forms.keys.key(number_of_key);
-            let (best, context) = evidence.best.get(number).copied().unwrap_or((f64::MIN, f64::MIN));
-            if best < SINGLE_NAME_THRESHOLD || context < 2.0 || key.chars().count() < 2 || !may_stand_alone(key) {
+            if key.chars().count() < 2 || !may_stand_alone(key) {
                 continue;
             }
             self.add(all, candidate, number, None, number_of_key, forms);
@@ -582,9 +613,11 @@ impl<'c> Found<'c> {
         let Found { mut persons, owners, person_of, mut full_counts, named_by } = self;
         let keys = &forms.keys;
         // The keys of each person's name words, for the last owner of each: one list for all, person after person
-        // (`name_key_ends[id]` is where person `id`'s end), not a list a person.
+        // (`name_key_ends[id]` is where person `id`'s start and `name_key_ends[id + 1]` where they end), not a list a
+        // person. Its leading 0 spares a test of whether a person is the first (mispredicted 400 times a round).
         let mut name_keys: Vec<Key> = Vec::with_capacity(named_by.len() * 2);
-        let mut name_key_ends = Vec::with_capacity(named_by.len());
+        let mut name_key_ends = Vec::with_capacity(named_by.len() + 1);
+        name_key_ends.push(0);
         // The numbers of the first and last words that are not suffixes are known from the form; only the other
         // words' keys (middle names, connectors, suffixes) are looked up. Their order does not matter.
         for &(named, (first, last)) in &named_by {
@@ -602,6 +635,9 @@ impl<'c> Found<'c> {
         }
         let mut mentions = Vec::with_capacity(all.list.len());
         let mut last_owner: Vec<Option<usize>> = vec![None; keys.len()];
+        // Whether the mentions' starts strictly increase, and the least the next may be: the candidates come in text
+        // order, one span each, so they almost always do, and then so do each person's.
+        let (mut ordered, mut least) = (true, 0);
         for (candidate, form) in all.list.iter().zip(&forms.of) {
             let Some((form, number)) = form else { continue };
             let id = match form {
@@ -611,32 +647,25 @@ impl<'c> Found<'c> {
             };
             let Some(id) = id else { continue };
             let Some(person) = persons.get_mut(id) else { continue };
-            if matches!(form, Form::Full(..)) {
-                if let Some(count) = full_counts.get_mut(id) {
-                    *count += 1;
-                }
+            if let Some(count) = full_counts.get_mut(id) {
+                *count += usize::from(matches!(form, Form::Full(..)));
             }
+            ordered &= candidate.span.start >= least;
+            least = candidate.span.start + 1;
             add_mention(all, candidate, person);
             mentions.push(Mention { span: candidate.span, person: id, sentence: candidate.sentence });
-            let start = id.checked_sub(1).and_then(|before| name_key_ends.get(before)).copied().unwrap_or(0);
-            let end = name_key_ends.get(id).copied().unwrap_or(start);
+            let start = name_key_ends.get(id).copied().unwrap_or(0);
+            let end = name_key_ends.get(id + 1).copied().unwrap_or(start);
             for &key in name_keys.get(start..end).unwrap_or_default() {
                 if let Some(owner) = last_owner.get_mut(key) {
                     *owner = Some(id);
                 }
             }
         }
-        // The candidates come in text order, one span each, so the mentions almost always do too: checked, they
-        // need no sort (a stable sort leaves a sorted list as it is), and spans whose starts strictly increase hold
-        // no two the same, so only sorted ones are deduplicated.
-        for person in &mut persons {
-            if !in_order(person.mentions.iter().map(|span| span.start)) {
-                sort_spans(&mut person.mentions);
-            }
-        }
-        // A person every one of whose mentions was dropped (none can be, but stay safe) is not reported.
-        if !in_order(mentions.iter().map(|m| m.span.start)) {
-            sort_mentions(&mut mentions);
+        // Mentions in order need no sort, nor do each person's, and hold no two the same: each list is checked only
+        // when they are not, where every person's was (its loop's end mispredicted 1,000 times a round).
+        if !ordered {
+            sort_out_of_order(&mut persons, &mut mentions);
         }
         People { persons, mentions }
     }
@@ -663,6 +692,21 @@ fn push_name_keys<'a>(word_keys: impl Iterator<Item = &'a str>, first: Option<Ke
     }
     if pending.is_some() {
         name_keys.push(last);
+    }
+}
+
+/// Sorts the lists of `persons`' mentions that are out of order, and `mentions` if it is: a stable sort leaves a sorted
+/// list as it is, and spans whose starts strictly increase hold no two the same, so only sorted ones are
+/// deduplicated. Out of line, as rare.
+#[inline(never)]
+fn sort_out_of_order(persons: &mut [PersonFound], mentions: &mut [Mention]) {
+    for person in persons {
+        if !in_order(person.mentions.iter().map(|span| span.start)) {
+            sort_spans(&mut person.mentions);
+        }
+    }
+    if !in_order(mentions.iter().map(|m| m.span.start)) {
+        sort_mentions(mentions);
     }
 }
 
@@ -716,12 +760,13 @@ fn add_mention(all: &Candidates, candidate: &Candidate, person: &mut PersonFound
     if !same_text(surface, &person.name) && !shouting && !person.aliases.iter().any(|alias| same_text(alias, surface)) {
         person.aliases.push(surface.to_string());
     }
-    if person.role.is_none() {
+    // Most mentions give no role: asked first, as most people have none yet either (a mention without one gives
+    // none).
+    if candidate.role.is_some() && person.role.is_none() {
         person.role = all.role(candidate).map(str::to_string);
     }
-    if person.gender.is_none() {
-        person.gender = candidate.gender;
-    }
+    // Without a branch on whether a gender was known (mispredicted 280 times a round).
+    person.gender = person.gender.or(candidate.gender);
     person.mentions.push(candidate.span);
 }
 
@@ -849,6 +894,20 @@ mod tests {
             for other_len in 0..=40 {
                 let other = text.get(..other_len).unwrap_or("");
                 assert_eq!(same_text(a, other), a == other, "{len} {other_len}");
+            }
+        }
+    }
+
+    /// Order keys give each value back, and order values as `f64::max` does, but for the two zeros (which the
+    /// best evidence is only compared with thresholds, so that their order does not show).
+    #[test]
+    fn order_keys_order_as_the_values() {
+        let values = [f64::MIN, -1e300, -3.0, -0.75, -f64::MIN_POSITIVE, -0.0, 0.0, 5e-324, 0.25, 2.0, 2.5, 1e300, f64::MAX, f64::INFINITY, f64::NEG_INFINITY];
+        for &a in &values {
+            assert_eq!(from_order_key(order_key(a)).to_bits(), a.to_bits(), "{a}");
+            for &b in &values {
+                let max = from_order_key(order_key(a).max(order_key(b)));
+                assert!(max == a.max(b), "{a} {b}");
             }
         }
     }
