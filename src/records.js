@@ -169,16 +169,40 @@ function pushQuote(list, input, start, end, start16, end16, speaker, sentence) {
   list.push({ text: input.slice(start16, end16), start, end, start16, end16, speaker, sentence });
 }
 
+/** The person `pushPerson` made last, whose aliases, mentions and quotes come next (null between summaries). */
+let person = null;
+
 /**
  * Appends a person to `list`: the name, its other forms, how often and where the person is named, the role, the
- * quotes.
+ * quotes. The other forms, mentions and quotes come next, one call each (`pushAlias`, `pushMention`,
+ * `pushPersonQuote`).
  */
-export function pushPerson(list, name, aliases, mentions, role, first, first16, spans, quotes) {
-  list.push({ name, aliases, mentions, role, first, first16, spans, quotes });
+export function pushPerson(list, name, mentions, role, first, first16) {
+  person = { name, aliases: [], mentions, role, first, first16, spans: [], quotes: [] };
+  list.push(person);
 }
 
-/** The summary: its sentences, the indices of those chosen, the people, quotes and removed runs. */
+/** Appends another form of the name to the last person's. */
+export function pushAlias(alias) {
+  person.aliases.push(alias);
+}
+
+/** Appends a mention, a span of `input`, to the last person's. */
+export function pushMention(input, start, end, start16, end16) {
+  pushSpan(person.spans, input, start, end, start16, end16);
+}
+
+/** Appends a quote, a span of `input`, to the last person's. */
+export function pushPersonQuote(input, start, end, start16, end16) {
+  pushSpan(person.quotes, input, start, end, start16, end16);
+}
+
+/**
+ * The summary: its sentences, the indices of those chosen, the people, quotes and removed runs. The last person is
+ * let go (its texts would keep the caller's string alive).
+ */
 export function summary(title, authors, sentences, summary, people, quotes, removed) {
+  person = null;
   return { title, authors, sentences, summary, people, quotes, removed };
 }
 

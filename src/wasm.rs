@@ -8,7 +8,8 @@
 //! UTF-8: spans and removed runs one call each, with their numbers as arguments; sentences and quotes many a
 //! call, their numbers written into the Wasm memory, where `src/records.js` reads them (a sentence's 44 arguments
 //! took the largest wrapper of all to compile at instantiation). So are the people and the summary itself, one
-//! call each with their fields as arguments (setting them one by one took a call out of the Wasm a field).
+//! call each with their fields as arguments (setting them one by one took a call out of the Wasm a field), and a
+//! person's aliases, mentions and quotes, one call each into the lists made with the person.
 //! Against serde-wasm-bindgen's JSON-compatible serializer (the same objects) this is about 9 KB less of the
 //! .wasm; against setting every field (46 calls out of the Wasm for a sentence), 10% less time per article.
 //!
@@ -46,7 +47,7 @@ pub fn summarize(#[wasm_bindgen(unchecked_param_type = "string")] input: JsValue
     // linear memory (on a 10 MB text it would be 27 MB more at the peak). The spans come without their texts,
     // which `src/records.js` slices out of `input`.
     let sentences = List::new();
-    let summary = crate::summarize_with(&text, &options, crate::result::SpanTexts::Omitted, &mut |built| {
+    let summary = crate::summarize_validated(&text, &options, crate::result::SpanTexts::Omitted, &mut |built| {
         push_sentence_records(&sentences, &input, built);
     })
     .map_err(|e| JsError::new(&e.to_string()))?;
@@ -103,10 +104,13 @@ macro_rules! sentence_records {
             #[wasm_bindgen(js_name = pushRemoved)]
             fn push_removed(list: &List, input: &JsValue, start: i32, end: i32, start16: i32, end16: i32, reason: &str);
             #[wasm_bindgen(js_name = pushPerson)]
-            fn push_person(
-                list: &List, name: &str, aliases: &List, mentions: i32, role: &JsValue, first: i32, first16: i32,
-                spans: &List, quotes: &List,
-            );
+            fn push_person(list: &List, name: &str, mentions: i32, role: &JsValue, first: i32, first16: i32);
+            #[wasm_bindgen(js_name = pushAlias)]
+            fn push_alias(alias: &str);
+            #[wasm_bindgen(js_name = pushMention)]
+            fn push_mention(input: &JsValue, start: i32, end: i32, start16: i32, end16: i32);
+            #[wasm_bindgen(js_name = pushPersonQuote)]
+            fn push_person_quote(input: &JsValue, start: i32, end: i32, start16: i32, end16: i32);
             #[wasm_bindgen(js_name = summary)]
             fn summary_object(
                 title: &JsValue, authors: &List, sentences: &List, summary: &List, people: &List, quotes: &List,
@@ -232,18 +236,29 @@ fn address(numbers: &[f64]) -> f64 {
     numbers.as_ptr() as usize as f64
 }
 
-fn person_record(list: &List, input: &JsValue, person: &Person) {
+/// Appends `person`'s object to `people`, then its aliases, mentions and quotes to the lists `src/records.js` made
+/// in it: a list made here for each (three a person) was a call out of the Wasm, and a slot in wasm-bindgen's
+/// table of JavaScript values, set and freed, for each.
+fn person_record(people: &List, input: &JsValue, person: &Person) {
     push_person(
-        list,
+        people,
         &person.name,
-        &strings(&person.aliases),
         person.mentions as i32,
         &optional_string(person.role.as_deref()),
         person.first as i32,
         person.first16 as i32,
-        &span_records(input, &person.spans),
-        &span_records(input, &person.quotes),
     );
+    for alias in &person.aliases {
+        push_alias(alias);
+    }
+    for span in &person.spans {
+        let (start, end, start16, end16) = offsets(span);
+        push_mention(input, start, end, start16, end16);
+    }
+    for span in &person.quotes {
+        let (start, end, start16, end16) = offsets(span);
+        push_person_quote(input, start, end, start16, end16);
+    }
 }
 
 /// A list of the quotes' objects, their numbers handed over through the Wasm memory in one call: a span's offsets,
