@@ -173,12 +173,13 @@ function pushQuote(list, input, start, end, start16, end16, speaker, sentence) {
 let person = null;
 
 /**
- * Appends a person to `list`: the name, its other forms, how often and where the person is named, the role, the
+ * Appends a person to `list`: the name, its other forms, how often and where the person is named, the role (null
+ * for none, which comes as undefined: a text handed over as a value took a slot in wasm-bindgen's table), the
  * quotes. The other forms, mentions and quotes come next, one call each (`pushAlias`, `pushMention`,
  * `pushPersonQuote`).
  */
 export function pushPerson(list, name, mentions, role, first, first16) {
-  person = { name, aliases: [], mentions, role, first, first16, spans: [], quotes: [] };
+  person = { name, aliases: [], mentions, role: role ?? null, first, first16, spans: [], quotes: [] };
   list.push(person);
 }
 

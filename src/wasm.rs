@@ -41,25 +41,29 @@ pub fn start() {
 #[wasm_bindgen(js_name = summarize)]
 pub fn summarize(#[wasm_bindgen(unchecked_param_type = "string")] input: JsValue, options: JsValue) -> Result<JsValue, JsError> {
     let units = text_units(&input)?;
-    let options = read_options(&options)?;
-    let text = read_text(&input, units, &options)?;
+    // The Wasm memory, through which the text and the numbers pass: one value for the summary, where each call
+    // that passed it took it anew (a call out of the Wasm and a slot in wasm-bindgen's table of values).
+    let memory = wasm_bindgen::memory();
+    let options = read_options(&options, &memory)?;
+    let text = read_text(&input, units, &options, &memory)?;
     // Each sentence becomes a JavaScript object as soon as it is made: the whole list of them never sits in
     // linear memory (on a 10 MB text it would be 27 MB more at the peak). The spans come without their texts,
     // which `src/records.js` slices out of `input`.
     let sentences = List::new();
     let summary = crate::summarize_validated(&text, &options, crate::result::SpanTexts::Omitted, &mut |built| {
-        push_sentence_records(&sentences, &input, built);
+        push_sentence_records(&sentences, &input, &memory, built);
     })
     .map_err(|e| JsError::new(&e.to_string()))?;
-    Ok(summary_record(&input, &summary, &sentences))
+    Ok(summary_record(&input, &memory, &summary, &sentences))
 }
 
 /// Splits `text` into sentences after removing site chrome.
 #[wasm_bindgen(js_name = split)]
 pub fn split(#[wasm_bindgen(unchecked_param_type = "string")] input: JsValue, options: JsValue) -> Result<JsValue, JsError> {
     let units = text_units(&input)?;
-    let options = read_options(&options)?;
-    let text = read_text(&input, units, &options)?;
+    let memory = wasm_bindgen::memory();
+    let options = read_options(&options, &memory)?;
+    let text = read_text(&input, units, &options, &memory)?;
     let segmentation = crate::split(&text, &options).map_err(|e| JsError::new(&e.to_string()))?;
     Ok(segmentation_record(&input, &segmentation))
 }
@@ -104,7 +108,7 @@ macro_rules! sentence_records {
             #[wasm_bindgen(js_name = pushRemoved)]
             fn push_removed(list: &List, input: &JsValue, start: i32, end: i32, start16: i32, end16: i32, reason: &str);
             #[wasm_bindgen(js_name = pushPerson)]
-            fn push_person(list: &List, name: &str, mentions: i32, role: &JsValue, first: i32, first16: i32);
+            fn push_person(list: &List, name: &str, mentions: i32, role: Option<&str>, first: i32, first16: i32);
             #[wasm_bindgen(js_name = pushAlias)]
             fn push_alias(alias: &str);
             #[wasm_bindgen(js_name = pushMention)]
@@ -143,14 +147,14 @@ const SENTENCES_AT_ONCE: usize = 64;
 /// sentence's numbers are written straight into its place in the batch handed over
 /// ([`SentenceBuilder::write_numbers`]), not made into a `Sentence` and copied out of it, nor appended to a list
 /// (three `memory.copy` calls a sentence; Wasm cost on cnndm/dev 0.4% more).
-fn push_sentence_records(list: &List, input: &JsValue, mut sentences: SentenceBuilder) {
+fn push_sentence_records(list: &List, input: &JsValue, memory: &JsValue, mut sentences: SentenceBuilder) {
     let mut batch = vec![[0.0; SENTENCE_NUMBERS]; sentences.len().min(SENTENCES_AT_ONCE)];
     loop {
         let count = batch.iter_mut().map(|numbers| sentences.write_numbers(numbers)).take_while(|&written| written).count();
         if count == 0 {
             break;
         }
-        push_sentences(list, input, &wasm_bindgen::memory(), address(batch.as_flattened()), count as f64);
+        push_sentences(list, input, memory, address(batch.as_flattened()), count as f64);
         if count < batch.len() {
             break;
         }
@@ -244,7 +248,7 @@ fn person_record(people: &List, input: &JsValue, person: &Person) {
         people,
         &person.name,
         person.mentions as i32,
-        &optional_string(person.role.as_deref()),
+        person.role.as_deref(),
         person.first as i32,
         person.first16 as i32,
     );
@@ -263,7 +267,7 @@ fn person_record(people: &List, input: &JsValue, person: &Person) {
 
 /// A list of the quotes' objects, their numbers handed over through the Wasm memory in one call: a span's offsets,
 /// the speaker's index in `people` (-1 for none) and the sentence's.
-fn quote_records(input: &JsValue, quotes: &[Quote]) -> List {
+fn quote_records(input: &JsValue, memory: &JsValue, quotes: &[Quote]) -> List {
     let list = List::new();
     if !quotes.is_empty() {
         let mut numbers = Vec::with_capacity(quotes.len() * 6);
@@ -272,7 +276,7 @@ fn quote_records(input: &JsValue, quotes: &[Quote]) -> List {
             let speaker = quote.speaker.map_or(-1, |speaker| speaker as i32);
             numbers.extend_from_slice(&[start, end, start16, end16, speaker, quote.sentence as i32].map(f64::from));
         }
-        push_quotes(&list, input, &wasm_bindgen::memory(), address(&numbers), quotes.len() as f64);
+        push_quotes(&list, input, memory, address(&numbers), quotes.len() as f64);
     }
     list
 }
@@ -283,7 +287,7 @@ fn removed_record(list: &List, input: &JsValue, removed: &Removed) {
 }
 
 /// The summary object; its sentences are already JavaScript objects, in `sentences`.
-fn summary_record(input: &JsValue, summary: &Summary, sentences: &List) -> JsValue {
+fn summary_record(input: &JsValue, memory: &JsValue, summary: &Summary, sentences: &List) -> JsValue {
     let chosen = List::new();
     for &index in &summary.summary {
         chosen.push_number(index as f64);
@@ -294,7 +298,7 @@ fn summary_record(input: &JsValue, summary: &Summary, sentences: &List) -> JsVal
         sentences,
         &chosen,
         &objects(&summary.people, |list, person| person_record(list, input, person)),
-        &quote_records(input, &summary.quotes),
+        &quote_records(input, memory, &summary.quotes),
         &objects(&summary.removed, |list, removed| removed_record(list, input, removed)),
     )
     .into()
@@ -335,22 +339,22 @@ fn text_units(text: &JsValue) -> Result<usize, JsError> {
 /// A text of more UTF-16 units than `options` allow bytes is refused before anything is made for it (each unit is
 /// at least a byte), with the core's message and its length in bytes, which `src/records.js` counts: a buffer of
 /// three bytes a unit would otherwise grow the Wasm memory, which never shrinks, for a text it then refuses.
-fn read_text(text: &JsValue, units: usize, options: &Options) -> Result<String, JsError> {
+fn read_text(text: &JsValue, units: usize, options: &Options, memory: &JsValue) -> Result<String, JsError> {
     options.validate().map_err(|e| JsError::new(&e.to_string()))?;
     if units > options.max_input_bytes {
         let bytes = utf8_length(text) as usize;
         return Err(JsError::new(&crate::Error::InputTooLarge { bytes, limit: options.max_input_bytes }.to_string()));
     }
-    utf8(text, units)
+    utf8(text, units, memory)
 }
 
 /// The string `text`, of `units` UTF-16 units, as Rust text.
-fn utf8(text: &JsValue, units: usize) -> Result<String, JsError> {
+fn utf8(text: &JsValue, units: usize, memory: &JsValue) -> Result<String, JsError> {
     if units == 0 {
         return Ok(String::new());
     }
     let mut bytes = vec![0u8; units.saturating_mul(3)];
-    let written = encode_into(text, &wasm_bindgen::memory(), bytes.as_mut_ptr() as usize as f64, bytes.len() as f64);
+    let written = encode_into(text, memory, bytes.as_mut_ptr() as usize as f64, bytes.len() as f64);
     bytes.truncate(written as usize);
     // The unused room goes back to the allocator, in place, for the stages to use.
     bytes.shrink_to_fit();
@@ -360,11 +364,11 @@ fn utf8(text: &JsValue, units: usize) -> Result<String, JsError> {
 /// The options, set by name in their order from the string `flattenOptions` (`src/records.js`) makes of them, so
 /// the first wrong one is the one reported; [`read_text`], called next, checks them as a whole. Out of line: the first summary's path holds only the call.
 #[inline(never)]
-fn read_options(value: &JsValue) -> Result<Options, JsError> {
+fn read_options(value: &JsValue, memory: &JsValue) -> Result<Options, JsError> {
     // The string comes in as the text does (a string returned by value took glue of its own, compiled by V8 on
     // the first summary's path).
     let flat = flatten_options(value);
-    let flat = utf8(&flat, text_units(&flat)?)?;
+    let flat = utf8(&flat, text_units(&flat)?, memory)?;
     let mut options = Options::default();
     let mut rest = flat.as_str();
     while !rest.is_empty() {
