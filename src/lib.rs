@@ -73,6 +73,17 @@ pub(crate) fn summarize_with(
     collect: &mut dyn FnMut(result::SentenceBuilder<'_>),
 ) -> Result<Summary, Error> {
     options.validate()?;
+    summarize_validated(text, options, texts, collect)
+}
+
+/// [`summarize_with`]'s pipeline, for `options` already validated: the Wasm binding validates them before it reads
+/// the text, and a second validation, a look at every weight, cost about 570 instructions in V8 a summary.
+pub(crate) fn summarize_validated(
+    text: &str,
+    options: &Options,
+    texts: result::SpanTexts,
+    collect: &mut dyn FnMut(result::SentenceBuilder<'_>),
+) -> Result<Summary, Error> {
     check_size(text, options)?;
     let mut article = clean::find_article(text);
     // The bracket stops are the sentence stage's alone: freed once it is done, before the larger lists are made.

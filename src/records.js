@@ -142,11 +142,53 @@ function numbersIn(memory) {
 }
 
 /**
- * Appends `count` quotes to `list`, their numbers read from the Wasm `memory` from byte `at` on: a span's offsets,
- * the speaker (-1 for none), the sentence. All are whole numbers, read with `| 0` as `pushSentence` reads its own.
+ * The result being made, between `beginSummary` or `beginSegmentation` and `finish`, and the caller's string, which
+ * its spans slice: the calls that fill it name neither (each value a call passed took a slot in wasm-bindgen's
+ * table, and each list src/wasm.rs made a call out of the Wasm as well).
  */
-export function pushQuotes(list, input, memory, at, count) {
+let result = null;
+let input = "";
+/** The person `pushPerson` made last, whose aliases, mentions and quotes come next. */
+let person = null;
+
+/**
+ * Starts a summary of `text`: its lists, empty, and its title, set by `finish`. The lists are made apart from the
+ * object: an object literal with array literals in it is copied whole by V8's runtime until the function is
+ * optimised (this one is called once a summary: 4K instructions each, against a few dozen).
+ */
+export function beginSummary(text) {
+  const authors = [], sentences = [], summary = [], people = [], quotes = [], removed = [];
+  input = text;
+  result = { title: null, authors, sentences, summary, people, quotes, removed };
+}
+
+/** Starts what `split` returns for `text`: the title, set by `finish`, the sentences' spans, the removed runs. */
+export function beginSegmentation(text) {
+  const sentences = [], removed = [];
+  input = text;
+  result = { title: null, sentences, removed };
+}
+
+/**
+ * The result, its title set (null for none, which comes as undefined); the caller's string and the result are let
+ * go here (kept, the texts would keep the string alive).
+ */
+export function finish(title) {
+  const done = result;
+  done.title = title ?? null;
+  result = null;
+  input = "";
+  person = null;
+  return done;
+}
+
+/**
+ * Appends `count` quotes, their numbers read from the Wasm `memory` from byte `at` on: a span's offsets, the
+ * speaker (-1 for none), the sentence. All are whole numbers, read with `| 0` as `pushSentence` reads its own.
+ */
+export function pushQuotes(memory, at, count) {
   const n = numbersIn(memory);
+  const list = result.quotes;
   for (let i = at / 8, end = i + count * 6; i < end; i += 6) {
     const speaker = n[i + 4] | 0;
     pushQuote(list, input, n[i] | 0, n[i + 1] | 0, n[i + 2] | 0, n[i + 3] | 0, speaker < 0 ? null : speaker,
@@ -155,13 +197,18 @@ export function pushQuotes(list, input, memory, at, count) {
 }
 
 /** Appends a span of `input` to `list`: its text and its UTF-8 and UTF-16 offsets. */
-export function pushSpan(list, input, start, end, start16, end16) {
+function pushSpan(list, start, end, start16, end16) {
   list.push({ text: input.slice(start16, end16), start, end, start16, end16 });
 }
 
-/** Appends a removed run of chrome to `list`: a span and why it was removed. */
-export function pushRemoved(list, input, start, end, start16, end16, reason) {
-  list.push({ text: input.slice(start16, end16), start, end, start16, end16, reason });
+/** Appends a sentence's span to those `split` returns. */
+export function pushSegment(start, end, start16, end16) {
+  pushSpan(result.sentences, start, end, start16, end16);
+}
+
+/** Appends a removed run of chrome: a span and why it was removed. */
+export function pushRemoved(start, end, start16, end16, reason) {
+  result.removed.push({ text: input.slice(start16, end16), start, end, start16, end16, reason });
 }
 
 /** Appends a quote to `list`: a span, its speaker's index in `people` (or null), the index of its sentence. */
@@ -169,31 +216,50 @@ function pushQuote(list, input, start, end, start16, end16, speaker, sentence) {
   list.push({ text: input.slice(start16, end16), start, end, start16, end16, speaker, sentence });
 }
 
+/** Appends an author of the article. */
+export function pushAuthor(name) {
+  result.authors.push(name);
+}
+
+/** Appends the index of a sentence of the summary. */
+export function pushChosen(index) {
+  result.summary.push(index);
+}
+
 /**
- * Appends a person to `list`: the name, its other forms, how often and where the person is named, the role, the
- * quotes.
+ * Appends a person: the name, its other forms, how often and where the person is named, the role (null for none,
+ * which comes as undefined: a text handed over as a value took a slot in wasm-bindgen's table), the quotes. The
+ * other forms, mentions and quotes come next, one call each (`pushAlias`, `pushMention`, `pushPersonQuote`).
  */
-export function pushPerson(list, name, aliases, mentions, role, first, first16, spans, quotes) {
-  list.push({ name, aliases, mentions, role, first, first16, spans, quotes });
+export function pushPerson(name, mentions, role, first, first16) {
+  const aliases = [], spans = [], quotes = [];
+  person = { name, aliases, mentions, role: role ?? null, first, first16, spans, quotes };
+  result.people.push(person);
 }
 
-/** The summary: its sentences, the indices of those chosen, the people, quotes and removed runs. */
-export function summary(title, authors, sentences, summary, people, quotes, removed) {
-  return { title, authors, sentences, summary, people, quotes, removed };
+/** Appends another form of the name to the last person's. */
+export function pushAlias(alias) {
+  person.aliases.push(alias);
 }
 
-/** What `split` returns: the title, the sentences' spans, the removed runs. */
-export function segmentation(title, sentences, removed) {
-  return { title, sentences, removed };
+/** Appends a mention, a span of `input`, to the last person's. */
+export function pushMention(start, end, start16, end16) {
+  pushSpan(person.spans, start, end, start16, end16);
+}
+
+/** Appends a quote, a span of `input`, to the last person's. */
+export function pushPersonQuote(start, end, start16, end16) {
+  pushSpan(person.quotes, start, end, start16, end16);
 }
 
 /**
- * Appends `count` sentences to `list`, their numbers read from the Wasm `memory` from byte `at` on, 42 a sentence
+ * Appends `count` sentences, their numbers read from the Wasm `memory` from byte `at` on, 42 a sentence
  * in `pushSentence`'s order (src/wasm.rs writes them there: as arguments they took a call out of the Wasm whose
  * wrapper V8 compiled at instantiation).
  */
-export function pushSentences(list, input, memory, at, count) {
+export function pushSentences(memory, at, count) {
   const n = numbersIn(memory);
+  const list = result.sentences;
   for (let i = at / 8, end = i + count * 42; i < end; i += 42) pushSentence(list, input, n, i);
 }
 

@@ -8,7 +8,8 @@
 //! UTF-8: spans and removed runs one call each, with their numbers as arguments; sentences and quotes many a
 //! call, their numbers written into the Wasm memory, where `src/records.js` reads them (a sentence's 44 arguments
 //! took the largest wrapper of all to compile at instantiation). So are the people and the summary itself, one
-//! call each with their fields as arguments (setting them one by one took a call out of the Wasm a field).
+//! call each with their fields as arguments (setting them one by one took a call out of the Wasm a field), and a
+//! person's aliases, mentions and quotes, one call each into the lists made with the person.
 //! Against serde-wasm-bindgen's JSON-compatible serializer (the same objects) this is about 9 KB less of the
 //! .wasm; against setting every field (46 calls out of the Wasm for a sentence), 10% less time per article.
 //!
@@ -40,27 +41,33 @@ pub fn start() {
 #[wasm_bindgen(js_name = summarize)]
 pub fn summarize(#[wasm_bindgen(unchecked_param_type = "string")] input: JsValue, options: JsValue) -> Result<JsValue, JsError> {
     let units = text_units(&input)?;
-    let options = read_options(&options)?;
-    let text = read_text(&input, units, &options)?;
+    // The Wasm memory, through which the text and the numbers pass: one value for the summary, where each call
+    // that passed it took it anew (a call out of the Wasm and a slot in wasm-bindgen's table of values).
+    let memory = wasm_bindgen::memory();
+    let options = read_options(&options, &memory)?;
+    let text = read_text(&input, units, &options, &memory)?;
     // Each sentence becomes a JavaScript object as soon as it is made: the whole list of them never sits in
     // linear memory (on a 10 MB text it would be 27 MB more at the peak). The spans come without their texts,
     // which `src/records.js` slices out of `input`.
-    let sentences = List::new();
-    let summary = crate::summarize_with(&text, &options, crate::result::SpanTexts::Omitted, &mut |built| {
-        push_sentence_records(&sentences, &input, built);
+    // The result is begun only here, once the text and options have passed every check.
+    let summary = crate::summarize_validated(&text, &options, crate::result::SpanTexts::Omitted, &mut |built| {
+        begin_summary(&input);
+        push_sentence_records(&memory, built);
     })
     .map_err(|e| JsError::new(&e.to_string()))?;
-    Ok(summary_record(&input, &summary, &sentences))
+    Ok(summary_record(&memory, &summary))
 }
 
 /// Splits `text` into sentences after removing site chrome.
 #[wasm_bindgen(js_name = split)]
 pub fn split(#[wasm_bindgen(unchecked_param_type = "string")] input: JsValue, options: JsValue) -> Result<JsValue, JsError> {
     let units = text_units(&input)?;
-    let options = read_options(&options)?;
-    let text = read_text(&input, units, &options)?;
+    let memory = wasm_bindgen::memory();
+    let options = read_options(&options, &memory)?;
+    let text = read_text(&input, units, &options, &memory)?;
     let segmentation = crate::split(&text, &options).map_err(|e| JsError::new(&e.to_string()))?;
-    Ok(segmentation_record(&input, &segmentation))
+    begin_segmentation(&input);
+    Ok(segmentation_record(&segmentation))
 }
 
 /// The version of nutshell.
@@ -75,20 +82,9 @@ extern "C" {
     #[wasm_bindgen(js_name = Object)]
     type Record;
 }
-#[wasm_bindgen]
-extern "C" {
-    #[wasm_bindgen(js_name = Array)]
-    type List;
-    #[wasm_bindgen(constructor, js_class = "Array")]
-    fn new() -> List;
-    #[wasm_bindgen(method, js_name = push)]
-    fn push_number(this: &List, value: f64);
-    #[wasm_bindgen(method, js_name = push)]
-    fn push_string(this: &List, value: &str);
-}
 
-/// The result's objects: one call each into `src/records.js`, which slices each text out of the caller's own
-/// string. A sentence passes its features as numbers in [`Features::NAMES`]' order,
+/// The result's objects: one call each into `src/records.js`, which makes the result between `beginSummary` (or
+/// `beginSegmentation`) and `finish`, its lists included, and slices each text out of the caller's own string. A sentence passes its features as numbers in [`Features::NAMES`]' order,
 /// checked against the names given here when compiling, then its contributions in the same order (one call for
 /// all: a second call per sentence cost more than its 18 arguments). Each feature comes with a second name, for
 /// its contribution's argument.
@@ -96,24 +92,30 @@ macro_rules! sentence_records {
     ($($name:ident / $weighted:ident),*) => {
         #[wasm_bindgen(module = "/src/records.js")]
         extern "C" {
-            #[wasm_bindgen(js_name = pushSpan)]
-            fn push_span(list: &List, input: &JsValue, start: i32, end: i32, start16: i32, end16: i32);
+            #[wasm_bindgen(js_name = beginSummary)]
+            fn begin_summary(input: &JsValue);
+            #[wasm_bindgen(js_name = beginSegmentation)]
+            fn begin_segmentation(input: &JsValue);
+            #[wasm_bindgen(js_name = finish)]
+            fn finish(title: Option<&str>) -> Record;
+            #[wasm_bindgen(js_name = pushSegment)]
+            fn push_segment(start: i32, end: i32, start16: i32, end16: i32);
             #[wasm_bindgen(js_name = pushQuotes)]
-            fn push_quotes(list: &List, input: &JsValue, memory: &JsValue, at: f64, count: f64);
+            fn push_quotes(memory: &JsValue, at: f64, count: f64);
             #[wasm_bindgen(js_name = pushRemoved)]
-            fn push_removed(list: &List, input: &JsValue, start: i32, end: i32, start16: i32, end16: i32, reason: &str);
+            fn push_removed(start: i32, end: i32, start16: i32, end16: i32, reason: &str);
+            #[wasm_bindgen(js_name = pushAuthor)]
+            fn push_author(name: &str);
+            #[wasm_bindgen(js_name = pushChosen)]
+            fn push_chosen(index: i32);
             #[wasm_bindgen(js_name = pushPerson)]
-            fn push_person(
-                list: &List, name: &str, aliases: &List, mentions: i32, role: &JsValue, first: i32, first16: i32,
-                spans: &List, quotes: &List,
-            );
-            #[wasm_bindgen(js_name = summary)]
-            fn summary_object(
-                title: &JsValue, authors: &List, sentences: &List, summary: &List, people: &List, quotes: &List,
-                removed: &List,
-            ) -> Record;
-            #[wasm_bindgen(js_name = segmentation)]
-            fn segmentation_object(title: &JsValue, sentences: &List, removed: &List) -> Record;
+            fn push_person(name: &str, mentions: i32, role: Option<&str>, first: i32, first16: i32);
+            #[wasm_bindgen(js_name = pushAlias)]
+            fn push_alias(alias: &str);
+            #[wasm_bindgen(js_name = pushMention)]
+            fn push_mention(start: i32, end: i32, start16: i32, end16: i32);
+            #[wasm_bindgen(js_name = pushPersonQuote)]
+            fn push_person_quote(start: i32, end: i32, start16: i32, end16: i32);
             #[wasm_bindgen(js_name = encodeInto)]
             fn encode_into(input: &JsValue, memory: &JsValue, at: f64, capacity: f64) -> f64;
             #[wasm_bindgen(js_name = textUnits)]
@@ -123,7 +125,7 @@ macro_rules! sentence_records {
             #[wasm_bindgen(js_name = utf8Length)]
             fn utf8_length(input: &JsValue) -> f64;
             #[wasm_bindgen(js_name = pushSentences)]
-            fn push_sentences(list: &List, input: &JsValue, memory: &JsValue, at: f64, count: f64);
+            fn push_sentences(memory: &JsValue, at: f64, count: f64);
         }
 
         const _: () = assert!(same_names(&[$(stringify!($name)),*], Features::NAMES), "one number per feature, in order");
@@ -133,20 +135,20 @@ macro_rules! sentence_records {
 /// How many sentences' numbers are handed over at once.
 const SENTENCES_AT_ONCE: usize = 64;
 
-/// Appends each sentence's object to `list`. Their numbers are handed over through the Wasm memory, where
+/// Appends each sentence's object to the summary's. Their numbers are handed over through the Wasm memory, where
 /// `src/records.js` reads them, up to `SENTENCES_AT_ONCE` sentences a call: passed as arguments, a sentence's 42 (44
 /// arguments in all) took a call whose wrapper V8 compiled at instantiation (about 1 ms, the largest of all). Each
 /// sentence's numbers are written straight into its place in the batch handed over
 /// ([`SentenceBuilder::write_numbers`]), not made into a `Sentence` and copied out of it, nor appended to a list
 /// (three `memory.copy` calls a sentence; Wasm cost on cnndm/dev 0.4% more).
-fn push_sentence_records(list: &List, input: &JsValue, mut sentences: SentenceBuilder) {
+fn push_sentence_records(memory: &JsValue, mut sentences: SentenceBuilder) {
     let mut batch = vec![[0.0; SENTENCE_NUMBERS]; sentences.len().min(SENTENCES_AT_ONCE)];
     loop {
         let count = batch.iter_mut().map(|numbers| sentences.write_numbers(numbers)).take_while(|&written| written).count();
         if count == 0 {
             break;
         }
-        push_sentences(list, input, &wasm_bindgen::memory(), address(batch.as_flattened()), count as f64);
+        push_sentences(memory, address(batch.as_flattened()), count as f64);
         if count < batch.len() {
             break;
         }
@@ -192,64 +194,35 @@ const fn same_names(a: &[&str], b: &[&str]) -> bool {
     true
 }
 
-fn strings(items: &[String]) -> List {
-    let array = List::new();
-    for item in items {
-        array.push_string(item);
-    }
-    array
-}
-
-/// A list of `items`, each appended to it by `push` (a call into `src/records.js` that makes the object and
-/// appends it, one call where making and appending took two).
-fn objects<T>(items: &[T], mut push: impl FnMut(&List, &T)) -> List {
-    let array = List::new();
-    for item in items {
-        push(&array, item);
-    }
-    array
-}
-
-/// A string, or `null` for none.
-fn optional_string(value: Option<&str>) -> JsValue {
-    value.map_or(JsValue::NULL, JsValue::from_str)
-}
-
 // The objects JavaScript receives: the fields of the result types in their declaration order (a span's fields
-// first where a type carries one), as the CLI's JSON has them. `input` is the caller's string, which every span
-// indexes.
-
-/// A list of the spans' objects.
-fn span_records(input: &JsValue, spans: &[TextSpan]) -> List {
-    objects(spans, |list, span| {
-        let (start, end, start16, end16) = offsets(span);
-        push_span(list, input, start, end, start16, end16);
-    })
-}
+// first where a type carries one), as the CLI's JSON has them.
 
 /// Where `numbers` start in the Wasm memory, for `src/records.js` to read them there.
 fn address(numbers: &[f64]) -> f64 {
     numbers.as_ptr() as usize as f64
 }
 
-fn person_record(list: &List, input: &JsValue, person: &Person) {
-    push_person(
-        list,
-        &person.name,
-        &strings(&person.aliases),
-        person.mentions as i32,
-        &optional_string(person.role.as_deref()),
-        person.first as i32,
-        person.first16 as i32,
-        &span_records(input, &person.spans),
-        &span_records(input, &person.quotes),
-    );
+/// Appends `person`'s object to the summary's, then its aliases, mentions and quotes to the lists `src/records.js`
+/// made in it: a list made here for each (three a person) was a call out of the Wasm, and a slot in wasm-bindgen's
+/// table of JavaScript values, set and freed, for each.
+fn person_record(person: &Person) {
+    push_person(&person.name, person.mentions as i32, person.role.as_deref(), person.first as i32, person.first16 as i32);
+    for alias in &person.aliases {
+        push_alias(alias);
+    }
+    for span in &person.spans {
+        let (start, end, start16, end16) = offsets(span);
+        push_mention(start, end, start16, end16);
+    }
+    for span in &person.quotes {
+        let (start, end, start16, end16) = offsets(span);
+        push_person_quote(start, end, start16, end16);
+    }
 }
 
-/// A list of the quotes' objects, their numbers handed over through the Wasm memory in one call: a span's offsets,
-/// the speaker's index in `people` (-1 for none) and the sentence's.
-fn quote_records(input: &JsValue, quotes: &[Quote]) -> List {
-    let list = List::new();
+/// Appends the quotes' objects to the summary's, their numbers handed over through the Wasm memory in one call: a
+/// span's offsets, the speaker's index in `people` (-1 for none) and the sentence's.
+fn quote_records(memory: &JsValue, quotes: &[Quote]) {
     if !quotes.is_empty() {
         let mut numbers = Vec::with_capacity(quotes.len() * 6);
         for quote in quotes {
@@ -257,41 +230,42 @@ fn quote_records(input: &JsValue, quotes: &[Quote]) -> List {
             let speaker = quote.speaker.map_or(-1, |speaker| speaker as i32);
             numbers.extend_from_slice(&[start, end, start16, end16, speaker, quote.sentence as i32].map(f64::from));
         }
-        push_quotes(&list, input, &wasm_bindgen::memory(), address(&numbers), quotes.len() as f64);
+        push_quotes(memory, address(&numbers), quotes.len() as f64);
     }
-    list
 }
 
-fn removed_record(list: &List, input: &JsValue, removed: &Removed) {
-    let (start, end, start16, end16) = offsets(&removed.span);
-    push_removed(list, input, start, end, start16, end16, &removed.reason);
+/// Appends the removed runs' objects to the result's.
+fn removed_records(removed: &[Removed]) {
+    for removed in removed {
+        let (start, end, start16, end16) = offsets(&removed.span);
+        push_removed(start, end, start16, end16, &removed.reason);
+    }
 }
 
-/// The summary object; its sentences are already JavaScript objects, in `sentences`.
-fn summary_record(input: &JsValue, summary: &Summary, sentences: &List) -> JsValue {
-    let chosen = List::new();
+/// The summary object, begun by `beginSummary` (its sentences are already in it).
+fn summary_record(memory: &JsValue, summary: &Summary) -> JsValue {
+    for author in &summary.authors {
+        push_author(author);
+    }
     for &index in &summary.summary {
-        chosen.push_number(index as f64);
+        push_chosen(index as i32);
     }
-    summary_object(
-        &optional_string(summary.title.as_deref()),
-        &strings(&summary.authors),
-        sentences,
-        &chosen,
-        &objects(&summary.people, |list, person| person_record(list, input, person)),
-        &quote_records(input, &summary.quotes),
-        &objects(&summary.removed, |list, removed| removed_record(list, input, removed)),
-    )
-    .into()
+    for person in &summary.people {
+        person_record(person);
+    }
+    quote_records(memory, &summary.quotes);
+    removed_records(&summary.removed);
+    finish(summary.title.as_deref()).into()
 }
 
-fn segmentation_record(input: &JsValue, segmentation: &Segmentation) -> JsValue {
-    segmentation_object(
-        &optional_string(segmentation.title.as_deref()),
-        &span_records(input, &segmentation.sentences),
-        &objects(&segmentation.removed, |list, removed| removed_record(list, input, removed)),
-    )
-    .into()
+/// What `split` returns, begun by `beginSegmentation`.
+fn segmentation_record(segmentation: &Segmentation) -> JsValue {
+    for span in &segmentation.sentences {
+        let (start, end, start16, end16) = offsets(span);
+        push_segment(start, end, start16, end16);
+    }
+    removed_records(&segmentation.removed);
+    finish(segmentation.title.as_deref()).into()
 }
 
 /// What `typeof` says of a text that is not a string (`null` is "null"), in the order of `KINDS` in
@@ -320,22 +294,22 @@ fn text_units(text: &JsValue) -> Result<usize, JsError> {
 /// A text of more UTF-16 units than `options` allow bytes is refused before anything is made for it (each unit is
 /// at least a byte), with the core's message and its length in bytes, which `src/records.js` counts: a buffer of
 /// three bytes a unit would otherwise grow the Wasm memory, which never shrinks, for a text it then refuses.
-fn read_text(text: &JsValue, units: usize, options: &Options) -> Result<String, JsError> {
+fn read_text(text: &JsValue, units: usize, options: &Options, memory: &JsValue) -> Result<String, JsError> {
     options.validate().map_err(|e| JsError::new(&e.to_string()))?;
     if units > options.max_input_bytes {
         let bytes = utf8_length(text) as usize;
         return Err(JsError::new(&crate::Error::InputTooLarge { bytes, limit: options.max_input_bytes }.to_string()));
     }
-    utf8(text, units)
+    utf8(text, units, memory)
 }
 
 /// The string `text`, of `units` UTF-16 units, as Rust text.
-fn utf8(text: &JsValue, units: usize) -> Result<String, JsError> {
+fn utf8(text: &JsValue, units: usize, memory: &JsValue) -> Result<String, JsError> {
     if units == 0 {
         return Ok(String::new());
     }
     let mut bytes = vec![0u8; units.saturating_mul(3)];
-    let written = encode_into(text, &wasm_bindgen::memory(), bytes.as_mut_ptr() as usize as f64, bytes.len() as f64);
+    let written = encode_into(text, memory, bytes.as_mut_ptr() as usize as f64, bytes.len() as f64);
     bytes.truncate(written as usize);
     // The unused room goes back to the allocator, in place, for the stages to use.
     bytes.shrink_to_fit();
@@ -345,11 +319,11 @@ fn utf8(text: &JsValue, units: usize) -> Result<String, JsError> {
 /// The options, set by name in their order from the string `flattenOptions` (`src/records.js`) makes of them, so
 /// the first wrong one is the one reported; [`read_text`], called next, checks them as a whole. Out of line: the first summary's path holds only the call.
 #[inline(never)]
-fn read_options(value: &JsValue) -> Result<Options, JsError> {
+fn read_options(value: &JsValue, memory: &JsValue) -> Result<Options, JsError> {
     // The string comes in as the text does (a string returned by value took glue of its own, compiled by V8 on
     // the first summary's path).
     let flat = flatten_options(value);
-    let flat = utf8(&flat, text_units(&flat)?)?;
+    let flat = utf8(&flat, text_units(&flat)?, memory)?;
     let mut options = Options::default();
     let mut rest = flat.as_str();
     while !rest.is_empty() {
