@@ -905,7 +905,11 @@ fn context_evidence<'t>(
     if speech_verb_after(after) || speech_verb_before(text, words, name.first, before, buffer) {
         context += 2.0;
     }
-    context += apposition_evidence(text, words, name.last, at.span.end, after_comma, buffer);
+    // Most names have a word one space after them, where apposition_evidence finds nothing (no word starts with a
+    // bracket): not called for those.
+    if after.is_none() {
+        context += apposition_evidence(text, words, name.last, at.span.end, after_comma, buffer);
+    }
     context += table_evidence(text, words, name.first, name.last, at.span.end, name.words.len(), after, buffer);
     // An empty span for no word: no possessive.
     let possessive = is_possessive(text.as_bytes(), name.words.last().map_or(Span::default(), |w| w.span));
