@@ -910,7 +910,12 @@ fn context_evidence<'t>(
     if after.is_none() {
         context += apposition_evidence(text, words, name.last, at.span.end, after_comma, buffer);
     }
-    context += table_evidence(text, words, name.first, name.last, at.span.end, name.words.len(), after, buffer);
+    // A results table has a figure before the name, or after it a figure, a dismissal's short word or a bracket: a
+    // name with none of these, as most, finds nothing there (with a word one space after it, no bracket follows it).
+    let figure_before = name.first.checked_sub(1).and_then(|k| words.get(k)).is_some_and(|w| w.numeric);
+    if figure_before || after.is_none_or(|a| a.word.numeric || a.key.len() <= 3) {
+        context += table_evidence(text, words, name.first, name.last, at.span.end, name.words.len(), after, buffer);
+    }
     // An empty span for no word: no possessive.
     let possessive = is_possessive(text.as_bytes(), name.words.last().map_or(Span::default(), |w| w.span));
     if is_kinship(before) {
@@ -1092,12 +1097,6 @@ fn peel(text: &str, run: &[Word], keys: &RunKeys, starts_sentence: bool) -> Opti
     }
     if core >= n {
         return None;
-    }
-    // A word left alone, as in most runs, is the name unless it is a connector or suffix: the tests below, of a
-    // title inside the run, an unknown word before a given name and calendar words after the name, each a branch,
-    // would find nothing (peel's instructions in the Wasm −7%).
-    if n - core == 1 {
-        return (!keys.is_particle(core)).then_some(Peeled { core, end: n, title, gender, looked_up: false });
     }
     // The stretches of two and three words from here were looked up above and are no place or organisation.
     let stretches_from = core;
