@@ -390,10 +390,7 @@ fn is_headline(text: &str, words: &[Word], has_capitals: bool, buffer: &mut Stri
         // boundaries).
         let is_function_word = match text.as_bytes().get(word.span.start..word.span.end).unwrap_or_default() {
             [] => continue,
-            // A longer one than the longest function word is told none without the search's call.
-            bytes if bytes.iter().all(u8::is_ascii_lowercase) => {
-                bytes.len() <= LONGEST_FUNCTION_WORD && FUNCTION_WORDS.contains_ignoring_ascii_case(bytes)
-            }
+            bytes if bytes.iter().all(u8::is_ascii_lowercase) => FUNCTION_WORDS.contains_ignoring_ascii_case(bytes),
             _ => {
                 let s = word.span.slice(text);
                 if !has_letter(s) {
@@ -441,18 +438,6 @@ fn keys_to_function_word(word: &str, buffer: &mut String) -> bool {
 }
 
 const FUNCTION_WORDS: ShortWords<{ TITLE_CASE_FUNCTION_WORDS.len() }> = ShortWords::new(TITLE_CASE_FUNCTION_WORDS);
-
-/// The length of the longest of [`TITLE_CASE_FUNCTION_WORDS`], in bytes.
-const LONGEST_FUNCTION_WORD: usize = {
-    let (mut longest, mut k) = (0, 0);
-    while k < TITLE_CASE_FUNCTION_WORDS.len() {
-        if TITLE_CASE_FUNCTION_WORDS[k].len() > longest {
-            longest = TITLE_CASE_FUNCTION_WORDS[k].len();
-        }
-        k += 1;
-    }
-    longest
-};
 
 /// Whether a run of the one word `word` holds no name whatever its context, told by its bytes alone: one of
 /// [`OPENING_WORDS`], in any case of ASCII letters ("The", "He", "IN"). Most runs of one word that hold no name are
