@@ -223,16 +223,22 @@ fn has_name_shape(text: &str, word: &Word) -> bool {
 
 /// Whether `word`, the bytes of `text` from `start`, holds a hyphen ("-") or the last byte of "‐" (E2 80 90). A word
 /// of at most eight bytes, as most are, is read from the text as one number, its bytes tested together rather than
-/// one by one (the bytes after it masked off: a zero byte is neither).
+/// one by one (the bytes after it masked off: a zero byte is neither); a word of nine to sixteen bytes as its first
+/// and its last eight bytes, which overlap (one by one, such a word's bytes took 5.5 turns of a loop whose end was
+/// mispredicted).
 fn has_hyphen_byte(text: &[u8], start: usize, word: &[u8]) -> bool {
+    // The high bit of a zero byte is set in `zero_byte(x)`, exactly for the lowest one, so that it is nonzero just
+    // when `x` has one.
+    let zero_byte = |x: u64| x.wrapping_sub(EACH_BYTE) & !x & HIGH_BITS;
+    let hyphens = |bytes: u64| zero_byte(bytes ^ (u64::from(b'-') * EACH_BYTE)) | zero_byte(bytes ^ (0x90 * EACH_BYTE));
+    if let (9..=16, Some(first), Some(last)) = (word.len(), word.first_chunk::<8>(), word.last_chunk::<8>()) {
+        return hyphens(u64::from_le_bytes(*first)) | hyphens(u64::from_le_bytes(*last)) != 0;
+    }
     let eight = text.get(start..start.saturating_add(8)).filter(|_| word.len() <= 8).and_then(|eight| <[u8; 8]>::try_from(eight).ok());
     let Some(eight) = eight else { return word.iter().any(|&b| b == b'-' || b == 0x90) };
     // The word's bytes, the first the least significant; `word.len() * 8` is at most 64.
     let bytes = u64::from_le_bytes(eight) & u64::MAX.checked_shr(64 - word.len() as u32 * 8).unwrap_or(0);
-    // The high bit of a zero byte is set in `zero_byte(x)`, exactly for the lowest one, so that it is nonzero just
-    // when `x` has one.
-    let zero_byte = |x: u64| x.wrapping_sub(EACH_BYTE) & !x & HIGH_BITS;
-    zero_byte(bytes ^ (u64::from(b'-') * EACH_BYTE)) | zero_byte(bytes ^ (0x90 * EACH_BYTE)) != 0
+    hyphens(bytes) != 0
 }
 
 /// Whether the part of `word` after its last hyphen ("-" or "‐") starts in lower case: "Hong Kong-based",
@@ -379,13 +385,19 @@ fn is_headline(text: &str, words: &[Word], has_capitals: bool, buffer: &mut Stri
     // A lower-case word that is not a short function word ends it, and most sentences have one early: the
     // capitalised words are looked up only when none has.
     for word in words.iter().filter(|w| !w.capitalized && !w.numeric) {
-        let s = word.span.slice(text);
-        // A word of lower-case ASCII letters, as most are, is its own key: told without decoding characters.
-        let is_function_word = match s.as_bytes() {
+        // A word of lower-case ASCII letters, as most are, is its own key (and the same with capitals folded): told
+        // without decoding characters, nor slicing it out as a `str` (a call in the Wasm, which checks character
+        // boundaries).
+        let is_function_word = match text.as_bytes().get(word.span.start..word.span.end).unwrap_or_default() {
             [] => continue,
-            bytes if bytes.iter().all(u8::is_ascii_lowercase) => FUNCTION_WORDS.contains(s),
-            _ if !has_letter(s) => continue,
-            _ => keys_to_function_word(s, buffer),
+            bytes if bytes.iter().all(u8::is_ascii_lowercase) => FUNCTION_WORDS.contains_ignoring_ascii_case(bytes),
+            _ => {
+                let s = word.span.slice(text);
+                if !has_letter(s) {
+                    continue;
+                }
+                keys_to_function_word(s, buffer)
+            }
         };
         if !is_function_word {
             return false;
@@ -648,6 +660,9 @@ struct Sentence<'t> {
     index: usize,
     span: Span,
     words: &'t [Word],
+    /// Whether a word is in capitals and not a number ([`find_candidates`]' `has_capitals`): a name has a word in
+    /// capitals only in a sentence that does.
+    has_capitals: bool,
 }
 
 /// A name peeled off its run, where it lies in its sentence, and the words next to it.
@@ -677,7 +692,7 @@ pub(super) fn find_candidates(
     out: &mut Candidates,
 ) {
     let headline = is_headline(text, words, has_capitals, &mut scratch.buffer);
-    let at = Sentence { text, index: sentence, span: sentence_span, words };
+    let at = Sentence { text, index: sentence, span: sentence_span, words, has_capitals };
     // The plural role of the last name, with the index of its last word (see [`find_role`]).
     let mut shared_role: Option<(Range<usize>, usize)> = None;
     let mut i = 0;
@@ -736,7 +751,7 @@ fn push_run(
     };
     // An initial counts only before another word: a name of one word is not asked.
     let initial_first = name_words.len() > 1 && is_initial(text, first_word);
-    let evidence = name_evidence(keys, core..end, initial_first, peeled.looked_up) + shape_evidence(text, &located, opens_sentence);
+    let evidence = name_evidence(keys, core..end, initial_first, peeled.looked_up) + shape_evidence(text, &located, at.has_capitals, opens_sentence);
     let titled = peeled.title || title_precedes(located.before.as_ref());
     // What apposition_evidence read after ", ", if it read anything: role_after would read the same.
     let mut after_comma = None;
@@ -836,13 +851,15 @@ fn has_period(bytes: &[u8]) -> bool {
 }
 
 /// Evidence against a name from its shape and the word after it: a lower-case eponym head ("Charles de Gaulle
-/// airport"), company letters ("LM Ericsson AB"), a lone word opening its sentence.
-fn shape_evidence(text: &str, name: &Located, opens_sentence: bool) -> f64 {
+/// airport"), company letters ("LM Ericsson AB"), a lone word opening its sentence. `has_capitals`: whether the
+/// sentence has a word in capitals that is not a number (no word of a name is a number).
+fn shape_evidence(text: &str, name: &Located, has_capitals: bool, opens_sentence: bool) -> f64 {
     let mut evidence = 0.0;
     if name.after.as_ref().is_some_and(|a| !a.word.capitalized && EPONYM_WORDS.contains(a.key)) {
         evidence -= 3.0;
     }
-    if name.words.len() > 1 && name.words.iter().any(|w| w.all_caps && !is_initial(text, w) && letters(w.span.slice(text)) == 2) {
+    // Most sentences have no word in capitals: their names' words are not read.
+    if has_capitals && name.words.len() > 1 && name.words.iter().any(|w| w.all_caps && !is_initial(text, w) && letters(w.span.slice(text)) == 2) {
         // "LM Ericsson AB", "PT Timor": company letters, not initials.
         evidence -= 2.0;
     }
@@ -873,8 +890,17 @@ fn context_evidence<'t>(
     if speech_verb_after(after) || speech_verb_before(text, words, name.first, before, buffer) {
         context += 2.0;
     }
-    context += apposition_evidence(text, words, name.last, at.span.end, after_comma, buffer);
-    context += table_evidence(text, words, name.first, name.last, at.span.end, name.words.len(), after, buffer);
+    // Most names have a word one space after them, where apposition_evidence finds nothing (no word starts with a
+    // bracket): not called for those.
+    if after.is_none() {
+        context += apposition_evidence(text, words, name.last, at.span.end, after_comma, buffer);
+    }
+    // A results table has a figure before the name, or after it a figure, a dismissal's short word or a bracket: a
+    // name with none of these, as most, finds nothing there (with a word one space after it, no bracket follows it).
+    let figure_before = name.first.checked_sub(1).and_then(|k| words.get(k)).is_some_and(|w| w.numeric);
+    if figure_before || after.is_none_or(|a| a.word.numeric || a.key.len() <= 3) {
+        context += table_evidence(text, words, name.first, name.last, at.span.end, name.words.len(), after, buffer);
+    }
     // An empty span for no word: no possessive.
     let possessive = is_possessive(text.as_bytes(), name.words.last().map_or(Span::default(), |w| w.span));
     if is_kinship(before) {
@@ -1197,8 +1223,8 @@ struct RunKeys {
 }
 
 /// What [`RunKeys::joined`] starts with: eight bytes, so that the last eight bytes of the buffer hold its last key
-/// however short ([`RunKeys::short_code`]).
-const KEYS_PADDING: &str = "        ";
+/// however short ([`RunKeys::short_code`]), then the space before the first key.
+const KEYS_PADDING: &str = "         ";
 
 /// One word of a run, as [`RunKeys`] holds it.
 struct RunWord {
@@ -1233,11 +1259,14 @@ impl RunKeys {
         }
         self.joined.truncate(KEYS_PADDING.len());
         self.words.clear();
-        for word in run {
+        for (k, word) in run.iter().enumerate() {
             // A space before every key, the first too: no key starts the buffer, and a slice from a key's start is
             // never one from 0, which the check of character boundaries answers apart (a branch that followed the
-            // run's shape, which no predictor learns).
-            self.joined.push(' ');
+            // run's shape, which no predictor learns). The first key's is the padding's last byte: one call of
+            // `String::push` fewer a run, where most runs are one word.
+            if k > 0 {
+                self.joined.push(' ');
+            }
             let start = self.joined.len();
             push_name_key(word.span.slice(text), &mut self.joined);
             let end = self.joined.len();
@@ -1627,7 +1656,7 @@ mod tests {
     fn hyphens_are_found_eight_bytes_at_a_time_as_one_by_one() {
         let text = "Hong Kong-based Tory‐led Jean-Pierre X-ray-proof A- -B Smith-Jones-Brown Oxford Kay-";
         for start in 0..text.len() {
-            for end in start..=(start + 12).min(text.len()) {
+            for end in start..=(start + 18).min(text.len()) {
                 let word = &text.as_bytes()[start..end];
                 let one_by_one = word.iter().any(|&b| b == b'-' || b == 0x90);
                 assert_eq!(has_hyphen_byte(text.as_bytes(), start, word), one_by_one, "{start}..{end}");
