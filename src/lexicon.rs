@@ -247,13 +247,26 @@ impl Table {
         (entry, hash)
     }
 
-    /// Whether the key whose bytes start at `start` in `records`, as long as `key`, has the bytes of `key` past the
-    /// eighth (the first 8 are compared by the caller).
+    /// Whether the key whose bytes start at `start` in `records`, as long as `key` (8 bytes or more), has the bytes
+    /// of `key` past the eighth (the first 8 are compared by the caller): 8 bytes at a time, the last word the
+    /// key's last 8 bytes, which may overlap the word before. A key of 9–16 bytes, most of the longer keys, is one
+    /// comparison, with no branch on its length (a test for each class of length, 1–3, 4–8 and more bytes, was
+    /// three branches for each such key found).
     fn same_rest(&self, start: usize, key: &[u8]) -> bool {
-        match (self.records.get(start + 8..start + key.len()), key.get(8..)) {
-            (Some(stored), Some(rest)) => same_bytes(stored, rest),
-            _ => false,
+        let Some(stored) = self.records.get(start..start + key.len()) else {
+            return false;
+        };
+        let (Some(stored_last), Some(last)) = (stored.last_chunk::<8>(), key.last_chunk::<8>()) else {
+            return false;
+        };
+        let mut at = 8;
+        while at + 8 < key.len() {
+            if read_u64_at(stored, at) != read_u64_at(key, at) {
+                return false;
+            }
+            at += 8;
         }
+        u64::from_le_bytes(*stored_last) == u64::from_le_bytes(*last)
     }
 
     /// The entry of the key of `len` bytes hashed to `hash`, its first word `first` ([`entry_hash`]): the slots
@@ -469,31 +482,6 @@ fn write_u64_at(bytes: &mut [u8], at: usize, word: u64) -> bool {
     };
     *place = word.to_le_bytes();
     true
-}
-
-/// Whether two keys are the same: 8 bytes at a time, the last 1–7 read as overlapping words (as [`tail_word`] reads
-/// them). Slice equality calls `memcmp`, which in the Wasm is a loop over bytes: it was a quarter of the time
-/// spent finding keys.
-fn same_bytes(a: &[u8], b: &[u8]) -> bool {
-    let n = a.len();
-    if n != b.len() {
-        return false;
-    }
-    match n {
-        0 => true,
-        1..=3 => (a[0], a[n / 2], a[n - 1]) == (b[0], b[n / 2], b[n - 1]),
-        4..=8 => read_u32(a) == read_u32(b) && read_u32(&a[n - 4..]) == read_u32(&b[n - 4..]),
-        _ => {
-            let mut start = 0;
-            while start + 8 < n {
-                if read_u64(&a[start..]) != read_u64(&b[start..]) {
-                    return false;
-                }
-                start += 8;
-            }
-            read_u64(&a[n - 8..]) == read_u64(&b[n - 8..])
-        }
-    }
 }
 
 /// One word list: a bit of the shared table's entries.
@@ -820,7 +808,7 @@ pub(crate) fn may_open_stretch(first: u64, second: u64) -> bool {
 }
 
 pub(crate) use crate::entry_key::normalize;
-use crate::entry_key::{entry_hash, entry_hash_of, fx_add, read_u32, read_u64, short_word, speech_verb_shape, stretch_mark, tail_word, STRETCH_MARK_WORDS};
+use crate::entry_key::{entry_hash, entry_hash_of, fx_add, read_u64, short_word, speech_verb_shape, stretch_mark, tail_word, STRETCH_MARK_WORDS};
 
 /// The length in bytes of the longest of `words`, for a quick length test before comparing.
 pub(crate) const fn longest(words: &[&str]) -> usize {
@@ -963,18 +951,28 @@ mod tests {
         }
     }
 
-    /// Key comparison agrees with slice equality at every length up to 24, whichever byte differs.
+    /// The table tells apart keys of every length up to 40 that are prefixes of one another, and turns away each
+    /// with any one byte changed: the record's length and first word, then the words past it
+    /// ([`Table::same_rest`]) for longer keys.
     #[test]
-    fn same_bytes_is_slice_equality() {
-        for n in 0..24 {
-            let a: Vec<u8> = (0..n as u8).map(|i| b'a' + i).collect();
-            assert!(same_bytes(&a, &a.clone()), "{n} bytes, equal");
+    fn table_compares_keys_of_every_length() {
+        let text = b"abcdefghijklmnopqrstuvwxyz0123456789ABCD";
+        let mut merged = b"\t\x01\x00\x00".to_vec();
+        for n in 1..=text.len() {
+            merged.push(0);
+            merged.extend(&text[..n]);
+        }
+        let mut table = Table::with_capacity(text.len());
+        table.add_merged(&merged);
+        assert_eq!(table.len(), text.len());
+        for n in 1..=text.len() {
+            let key = &text[..n];
+            assert!(table.get_and_hash(key).0.is_some(), "{n} bytes");
             for at in 0..n {
-                let mut b = a.clone();
-                b[at] ^= 0x20;
-                assert!(!same_bytes(&a, &b), "{n} bytes, byte {at} differs");
+                let mut other = key.to_vec();
+                other[at] ^= 1;
+                assert!(table.get_and_hash(&other).0.is_none(), "{n} bytes, byte {at} differs");
             }
-            assert!(!same_bytes(&a, &a[..n.saturating_sub(1)]) || n == 0, "{n} bytes against one fewer");
         }
     }
 
