@@ -136,7 +136,7 @@ impl Entry {
 /// The one table of every list, by look-up key: open addressing over the keys stored back to back.
 ///
 /// A `HashMap<&str, Entry>` of the same keys took 24 bytes a bucket and twice as many buckets as keys, and its
-/// inserts were most of the start-up cost; here a slot is 4 bytes, and a key is placed as it is decoded.
+/// inserts were most of the start-up cost; here a slot is 8 bytes, and a key is placed as it is decoded.
 ///
 /// The slots, the records and the entries are arrays of sizes known when compiling, and a slot's place in the
 /// records is a number of [`Self::OFFSET_BITS`] bits: every place a look-up reads is inside them by its type, so the
@@ -144,9 +144,9 @@ impl Entry {
 /// predictor, which keys its counters by the last branches taken, mispredicted as the words before it went.
 struct Table {
     /// Every key as a record, back to back in the order added: the index of its entry in `entries`, its length,
-    /// then its bytes. A key found is one place in memory, with its length before it and its entry's index
-    /// before that: a look-up that finds a key reads two places (its slot and its record), where separate lists of
-    /// keys, key ends and entry indices took four, each a likely cache miss in a table of 200 KB.
+    /// then its bytes. A look-up reads the record of a key of 9 bytes or more only (the slot of a shorter key
+    /// holds all a look-up needs), its length, first word and the rest in one place, where separate lists of
+    /// keys, key ends and entry indices took four reads, each a likely cache miss in a table of 200 KB.
     ///
     /// Every place a slot can point to has [`Self::WINDOW`] bytes after it, so that a key is written and read 8
     /// bytes at a time: a word at a key's last bytes stays inside, and the bytes after a key are the next
@@ -167,15 +167,24 @@ struct Table {
     groups: usize,
     /// The entries the keys have, one for each group of build.rs's merged list (at most 256: `ENTRY_CODES`).
     entries: Box<[Entry; 256]>,
-    /// Open addressing with linear probing, four slots or more a key (a fifth full: half full, a look-up read 1.65
-    /// slots on average, and the look-ups took 4% more instructions, for 128 KB less): 0 for an empty slot, else
-    /// where the key's record starts in `records` in the low [`Self::OFFSET_BITS`] bits and its tag
-    /// ([`Self::tag`]) in the others, so a probe compares keys only when their hashes agree.
-    slots: Box<[u32; SLOTS]>,
+    /// Open addressing with linear probing, a fifth full (at two fifths, 256 KB, a look-up read 1.57 slots where
+    /// it reads 1.21 and the simulated predictor mispredicted half as often again, for no fewer simulated cache
+    /// misses: +0.5% in the count, though 0.5% faster when timed), each key at most
+    /// [`WALK`]` - 1` slots after its own (its hash's low bits), with no wrapping round: 0 for an empty slot, else
+    /// the key itself for a key of 1–8 bytes ([`Self::short_slot`]), most of those looked up, which a look-up
+    /// compares without reading its record, or its tag and where its record starts for any other
+    /// ([`Self::long_slot`]); the low byte is the index of the key's entry in `entries` and the next 4 bits how
+    /// far the key is from its own slot.
+    slots: Box<[u64; SLOTS + WALK - 1]>,
 }
 
-/// The slots of the lexicon's table: four or more a key, a power of two.
-const SLOTS: usize = (DISTINCT_KEYS * 4).next_power_of_two();
+/// The slots of the lexicon's table from which a key's walk may start: four or more a key, a power of two, and at
+/// least 2^16, so that its own slot holds the hash's low 16 bits, which [`Table::short_slot`] leaves out.
+const SLOTS: usize = if DISTINCT_KEYS <= 1 << 14 { 1 << 16 } else { (DISTINCT_KEYS * 4).next_power_of_two() };
+
+/// The slots of the lexicon's table a look-up reads at most: a key is placed within them, counted from its own
+/// slot (the distance, 0–15, is 4 bits of the slot's). No key of the lists is 8 slots from its own.
+const WALK: usize = 16;
 
 /// The bytes of the lexicon table's records: every place a slot can point to, and a window after the last.
 const RECORD_BYTES: usize = Table::OFFSET_MASK as usize + 1 + Table::WINDOW;
@@ -204,7 +213,7 @@ impl Table {
             capacity: keys.min(SLOTS / 4),
             groups: 0,
             entries: Box::new([Entry::default(); 256]),
-            slots: Box::new([0; SLOTS]),
+            slots: Box::new([0; SLOTS + WALK - 1]),
         }
     }
 
@@ -227,10 +236,39 @@ impl Table {
         })
     }
 
-    /// The high bits of a key's slot: the top bits of its hash, with the top bit set (14 bits of the hash are
-    /// left), so that a slot holding a key is never 0, and an empty slot's tag matches no key's.
-    fn tag(hash: u64) -> u32 {
-        ((hash >> (32 + Self::OFFSET_BITS)) as u32) << Self::OFFSET_BITS | 1 << 31
+    /// The bits of a slot that hold the index of the key's entry in `entries`.
+    const ENTRY_MASK: u64 = 0xff;
+    /// One step further from a key's own slot in the 4 bits of a slot above its entry's index.
+    const STEP: u64 = 1 << 8;
+    /// The 4 bits of a slot that hold the length of a key of 1–8 bytes, 0 for any other key.
+    const LENGTH_BITS: u64 = 0xf << 12;
+    /// The bits of a slot that hold a longer (or empty) key's tag: its hash's top 31 bits, the top one set.
+    const TAG_BITS: u64 = !0 << 33;
+    /// Where a longer key's slot holds where its record starts in `records`.
+    const OFFSET_SHIFT: u32 = 16;
+
+    /// Whether a key of `len` bytes is held in its slot ([`Self::short_slot`]).
+    fn is_short(len: usize) -> bool {
+        len.wrapping_sub(1) < 8
+    }
+
+    /// The slot of a key of 1–8 bytes, `len` of them, hashed to `hash`, at its own slot and with its entry's index
+    /// left 0: the hash but its low 16 bits, and the key's length. The hash is, for a given length, one to one
+    /// with the key's first word ([`entry_hash_of`]: a constant xor-ed in, a multiply by an odd number, a
+    /// rotate), which is the key, and its low 16 bits are those of the slot where the key's walk starts, the
+    /// slot's place less its distance from there: a slot that agrees with the key in these bits, and in its
+    /// distance, is the key. So a look-up of such a key reads its slot and no record. With a slot of 4 bytes
+    /// that pointed to a record, a look-up read two places one after the other, each a likely cache miss in a
+    /// table of 370 KB read at random, and took 6.3% of the Wasm's time where the count puts 2.3% of its
+    /// cost; in the cache simulated, 0.58 misses of a 1 MB cache a look-up.
+    fn short_slot(hash: u64, len: usize) -> u64 {
+        hash & !0xffff | (len as u64) << 12
+    }
+
+    /// The slot of a key of any other length hashed to `hash`, at its own slot and with its entry's index and
+    /// record left 0: its tag, never 0, with 0 for the length, which no key of 1–8 bytes has.
+    fn long_slot(hash: u64) -> u64 {
+        hash & Self::TAG_BITS | 1 << 63
     }
 
     /// What the lists say about `key`: its record found from its slot, read once (entry index, length, bytes).
@@ -247,52 +285,72 @@ impl Table {
         (entry, hash)
     }
 
-    /// Whether the key whose bytes start at `start` in `records`, as long as `key`, has the bytes of `key` past the
-    /// eighth (the first 8 are compared by the caller).
+    /// Whether the key whose bytes start at `start` in `records`, as long as `key` (8 bytes or more), has the bytes
+    /// of `key` past the eighth (the first 8 are compared by the caller): 8 bytes at a time, the last word the
+    /// key's last 8 bytes, which may overlap the word before. A key of 9–16 bytes, most of the longer keys, is one
+    /// comparison, with no branch on its length (a test for each class of length, 1–3, 4–8 and more bytes, was
+    /// three branches for each such key found).
     fn same_rest(&self, start: usize, key: &[u8]) -> bool {
-        match (self.records.get(start + 8..start + key.len()), key.get(8..)) {
-            (Some(stored), Some(rest)) => same_bytes(stored, rest),
-            _ => false,
+        let Some(stored) = self.records.get(start..start + key.len()) else {
+            return false;
+        };
+        let (Some(stored_last), Some(last)) = (stored.last_chunk::<8>(), key.last_chunk::<8>()) else {
+            return false;
+        };
+        let mut at = 8;
+        while at + 8 < key.len() {
+            if read_u64_at(stored, at) != read_u64_at(key, at) {
+                return false;
+            }
+            at += 8;
         }
+        u64::from_le_bytes(*stored_last) == u64::from_le_bytes(*last)
     }
 
     /// The entry of the key of `len` bytes hashed to `hash`, its first word `first` ([`entry_hash`]): the slots
-    /// are walked from the hash's own to the first empty one. The walk of [`Self::get`] and
+    /// are walked from the hash's own to the first empty one, or [`WALK`] of them. The walk of [`Self::get`] and
     /// [`Self::get_ignoring_ascii_case`], inlined into each.
     ///
-    /// An empty slot ends the walk; a slot holding a key is compared with the key sought by its tag, the length in
-    /// its record and the record's first word, read whole and masked to the key's bytes, as one number (the three
-    /// differences or-ed: as tests, one after the other, each was a branch of its own). The bytes after the
-    /// eighth, of a longer key, are compared only then (`rest_matches`, given where the key's bytes start in
-    /// `records`). With every word of a key hashed and compared, its length was a branch at the hash, the
-    /// comparison and the loop over its words, mispredicted 0.7 times a look-up in V8 where 0.3 were then.
+    /// A slot is compared with the key as one number, masked to the bits that say which key it holds: for a key
+    /// of 1–8 bytes, the slot is the key ([`Self::short_slot`]) and its distance from the key's own slot; for
+    /// any other, its tag ([`Self::long_slot`]), and then its record ([`Self::record_matches`]), whose bytes
+    /// past the eighth `rest_matches` compares, given where they start in `records`.
     ///
     /// Neither test can be learnt (whether a word is in the lists goes as the text does), so they are made in the
     /// order that splits the look-ups least evenly: a key's own slot is empty for one look-up in four, and a slot
-    /// holding a key holds another key about as often. The record's test first, with the empty slot's tag made
-    /// to fail it (a 60/40 split), was mispredicted 9.3K times a round against 7.5K; testing two slots at once cut
-    /// that to 5.5K but took 28 instructions more a look-up in V8 (2.73M a round against 2.59M); the key's own
-    /// slot tested before the loop, 2.73M (1.95M instructions against 1.75M, and `rest_matches` made a call).
+    /// holding a key holds another key about as often. The key's test first, with the empty slot's made to fail
+    /// it (a 60/40 split), was mispredicted 9.3K times a round against 7.5K; testing two slots at once cut that to
+    /// 5.5K but took 28 instructions more a look-up in V8; the key's own slot tested before the loop, 1.95M
+    /// instructions against 1.75M.
     #[inline(always)]
     fn probe(&self, hash: u64, len: usize, first: u64, rest_matches: impl Fn(usize) -> bool) -> Option<&Entry> {
-        let tag = Self::tag(hash);
-        let first_mask = first_word_mask(len);
-        let mut slot = hash as usize % SLOTS;
-        loop {
-            let value = self.slots[slot];
+        let short = Self::is_short(len);
+        // Either key's form, picked by a mask rather than a branch on the key's length, which went as the words'
+        // lengths do.
+        let pick = u64::from(short).wrapping_neg();
+        let mut want = Self::short_slot(hash, len) & pick | Self::long_slot(hash) & !pick;
+        let mask = !Self::ENTRY_MASK & pick | (Self::TAG_BITS | Self::LENGTH_BITS) & !pick;
+        let walk = self.slots.get(hash as usize % SLOTS..)?.first_chunk::<WALK>()?;
+        for &value in walk {
             if value == 0 {
                 return None;
             }
-            let record = (value & Self::OFFSET_MASK) as usize;
-            let &[entry, stored_len, ref word @ ..] = self.records.get(record..)?.first_chunk::<10>()?;
-            let differs = u64::from(value & !Self::OFFSET_MASK ^ tag)
-                | (u64::from(stored_len) ^ len as u64)
-                | (u64::from_le_bytes(*word) & first_mask ^ first);
-            if differs == 0 && (len <= 8 || rest_matches(record + 2)) {
-                return Some(&self.entries[usize::from(entry)]);
+            let record = (value >> Self::OFFSET_SHIFT) as usize & Self::OFFSET_MASK as usize;
+            if (value ^ want) & mask == 0 && (short || self.record_matches(record, len, first) && (len <= 8 || rest_matches(record + 2))) {
+                return Some(&self.entries[(value & Self::ENTRY_MASK) as usize]);
             }
-            slot = (slot + 1) % SLOTS;
+            want += Self::STEP;
         }
+        None
+    }
+
+    /// Whether the record at `record` holds a key of `len` bytes whose first word is `first` (the bytes past the
+    /// eighth are the caller's to compare).
+    fn record_matches(&self, record: usize, len: usize, first: u64) -> bool {
+        let Some(&[_, stored_len, ref word @ ..]) = self.records.get(record..).and_then(<[u8]>::first_chunk::<10>) else {
+            return false;
+        };
+        usize::from(stored_len) == len && u64::from_le_bytes(*word) & first_word_mask(len) == first
     }
 
     /// [`Self::get`] of `key` with its ASCII capitals made lower case, for a key of ASCII bytes (`None` for any
@@ -418,17 +476,24 @@ impl Table {
         let Ok(len) = u8::try_from(to - 2) else {
             return merged.len();
         };
-        window[0] = (self.groups - 1) as u8;
+        let entry = (self.groups - 1) as u8;
+        window[0] = entry;
         window[1] = len;
-        let hash = entry_hash_of(usize::from(len), read_u64_at(window, 2) & first_word_mask(usize::from(len)));
-        let mut slot = hash as usize % SLOTS;
-        while self.slots[slot] != 0 {
-            slot = (slot + 1) % SLOTS;
-        }
-        self.slots[slot] = Self::tag(hash) | record as u32;
+        let len = usize::from(len);
+        let hash = entry_hash_of(len, read_u64_at(window, 2) & first_word_mask(len));
+        // Either key's form picked by a mask, as in `probe`: as a branch, it went as the keys' lengths do.
+        let pick = u64::from(Self::is_short(len)).wrapping_neg();
+        let key = Self::short_slot(hash, len) & pick | (Self::long_slot(hash) | (record as u64) << Self::OFFSET_SHIFT) & !pick;
+        let Some(walk) = self.slots.get_mut(hash as usize % SLOTS..).and_then(<[u64]>::first_chunk_mut::<WALK>) else {
+            return merged.len();
+        };
+        let Some((distance, slot)) = walk.iter_mut().enumerate().find(|(_, slot)| **slot == 0) else {
+            return merged.len();
+        };
+        *slot = key | (distance as u64 * Self::STEP) | u64::from(entry);
         self.used = record + to;
         self.last_key = record + 2;
-        self.last_len = usize::from(len);
+        self.last_len = len;
         self.keys += 1;
         from
     }
@@ -469,31 +534,6 @@ fn write_u64_at(bytes: &mut [u8], at: usize, word: u64) -> bool {
     };
     *place = word.to_le_bytes();
     true
-}
-
-/// Whether two keys are the same: 8 bytes at a time, the last 1–7 read as overlapping words (as [`tail_word`] reads
-/// them). Slice equality calls `memcmp`, which in the Wasm is a loop over bytes: it was a quarter of the time
-/// spent finding keys.
-fn same_bytes(a: &[u8], b: &[u8]) -> bool {
-    let n = a.len();
-    if n != b.len() {
-        return false;
-    }
-    match n {
-        0 => true,
-        1..=3 => (a[0], a[n / 2], a[n - 1]) == (b[0], b[n / 2], b[n - 1]),
-        4..=8 => read_u32(a) == read_u32(b) && read_u32(&a[n - 4..]) == read_u32(&b[n - 4..]),
-        _ => {
-            let mut start = 0;
-            while start + 8 < n {
-                if read_u64(&a[start..]) != read_u64(&b[start..]) {
-                    return false;
-                }
-                start += 8;
-            }
-            read_u64(&a[n - 8..]) == read_u64(&b[n - 8..])
-        }
-    }
 }
 
 /// One word list: a bit of the shared table's entries.
@@ -820,7 +860,7 @@ pub(crate) fn may_open_stretch(first: u64, second: u64) -> bool {
 }
 
 pub(crate) use crate::entry_key::normalize;
-use crate::entry_key::{entry_hash, entry_hash_of, fx_add, read_u32, read_u64, short_word, speech_verb_shape, stretch_mark, tail_word, STRETCH_MARK_WORDS};
+use crate::entry_key::{entry_hash, entry_hash_of, fx_add, read_u64, short_word, speech_verb_shape, stretch_mark, tail_word, STRETCH_MARK_WORDS};
 
 /// The length in bytes of the longest of `words`, for a quick length test before comparing.
 pub(crate) const fn longest(words: &[&str]) -> usize {
@@ -963,18 +1003,28 @@ mod tests {
         }
     }
 
-    /// Key comparison agrees with slice equality at every length up to 24, whichever byte differs.
+    /// The table tells apart keys of every length up to 40 that are prefixes of one another, and turns away each
+    /// with any one byte changed: the slot's key and length for 1–8 bytes, the record's first word, then the words
+    /// past it ([`Table::same_rest`]) for longer keys.
     #[test]
-    fn same_bytes_is_slice_equality() {
-        for n in 0..24 {
-            let a: Vec<u8> = (0..n as u8).map(|i| b'a' + i).collect();
-            assert!(same_bytes(&a, &a.clone()), "{n} bytes, equal");
+    fn table_compares_keys_of_every_length() {
+        let text = b"abcdefghijklmnopqrstuvwxyz0123456789ABCD";
+        let mut merged = b"\t\x01\x00\x00".to_vec();
+        for n in 1..=text.len() {
+            merged.push(0);
+            merged.extend(&text[..n]);
+        }
+        let mut table = Table::with_capacity(text.len());
+        table.add_merged(&merged);
+        assert_eq!(table.len(), text.len());
+        for n in 1..=text.len() {
+            let key = &text[..n];
+            assert!(table.get_and_hash(key).0.is_some(), "{n} bytes");
             for at in 0..n {
-                let mut b = a.clone();
-                b[at] ^= 0x20;
-                assert!(!same_bytes(&a, &b), "{n} bytes, byte {at} differs");
+                let mut other = key.to_vec();
+                other[at] ^= 1;
+                assert!(table.get_and_hash(&other).0.is_none(), "{n} bytes, byte {at} differs");
             }
-            assert!(!same_bytes(&a, &a[..n.saturating_sub(1)]) || n == 0, "{n} bytes against one fewer");
         }
     }
 
