@@ -5,7 +5,7 @@
 #
 #   bash bench/function_counts.sh [CORPUS] [ROUNDS] [TOP]    defaults ../shared/data/cnndm/dev.jsonl, 5, 60
 #
-# Needs valgrind and the Wasm built (npm run build). The module is bound again from cargo's output and optimised as
+# Needs valgrind and the Wasm built (npm run build). The module is bound again from cargo's output (bench/named_build.sh) and optimised as
 # `scripts/build.sh` does, but keeping the function names; bench/steady.mjs then summarizes the corpus ROUNDS times
 # under callgrind (branch simulator on, each instruction counted), with V8's optimising tier only and one thread,
 # writing a jitdump that says which code is which function. Counts are per round; start-up is included, divided
@@ -16,18 +16,11 @@ cd "$(dirname "$0")/.."
 corpus=$(realpath "${1:-../shared/data/cnndm/dev.jsonl}")
 rounds=${2:-5}
 top=${3:-60}
-raw=target/wasm32-unknown-unknown/wasm/nutshell.wasm
 command -v valgrind >/dev/null || { echo "function_counts: valgrind missing (apt-get install valgrind)"; exit 1; }
-[ -f "$raw" ] || { echo "function_counts: $raw missing: run npm run build first"; exit 1; }
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-cp -r npm bench "$work/"
-wasm-bindgen --target web --out-dir "$work/pkg" --out-name nutshell "$raw"
-node_modules/.bin/wasm-opt -g -O3 --one-caller-inline-max-function-size 25 \
-  --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-  --enable-mutable-globals --enable-reference-types --enable-multivalue \
-  -o "$work/pkg/nutshell_bg.wasm" "$work/pkg/nutshell_bg.wasm"
+bash bench/named_build.sh "$work"
 
 (cd "$work" && valgrind --tool=callgrind --branch-sim=yes --dump-instr=yes --smc-check=all-non-file \
   --callgrind-out-file=callgrind.out \

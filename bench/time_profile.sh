@@ -5,7 +5,7 @@
 #
 #   bash bench/time_profile.sh [CORPUS] [ROUNDS] [TOP] [FUNCTION]    defaults ../shared/data/cnndm/dev.jsonl, 150, 40
 #
-# Needs the Wasm built (npm run build). The module is bound again from cargo's output and optimised as
+# Needs the Wasm built (npm run build). The module is bound again from cargo's output (bench/named_build.sh) and optimised as
 # `scripts/build.sh` does, but keeping the function names. Prints each function's own share of the samples, then
 # the inclusive shares (a function's samples and its callees'); with FUNCTION (a Rust path, without the hash, such
 # as nutshell::people::detect::push_run), also the inclusive shares of what it calls. Time moves with the machine:
@@ -16,17 +16,10 @@ corpus=$(realpath "${1:-../shared/data/cnndm/dev.jsonl}")
 rounds=${2:-150}
 top=${3:-40}
 function=${4:-}
-raw=target/wasm32-unknown-unknown/wasm/nutshell.wasm
-[ -f "$raw" ] || { echo "time_profile: $raw missing: run npm run build first"; exit 1; }
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-cp -r npm bench "$work/"
-wasm-bindgen --target web --out-dir "$work/pkg" --out-name nutshell "$raw"
-node_modules/.bin/wasm-opt -g -O3 --one-caller-inline-max-function-size 25 \
-  --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-  --enable-mutable-globals --enable-reference-types --enable-multivalue \
-  -o "$work/pkg/nutshell_bg.wasm" "$work/pkg/nutshell_bg.wasm"
+bash bench/named_build.sh "$work"
 
 (cd "$work" && node --cpu-prof --cpu-prof-dir=profile --cpu-prof-interval 25 bench/steady.mjs "$corpus" "$rounds" >/dev/null)
 python3 bench/time_profile.py "$work"/profile/*.cpuprofile "$top" "$function"

@@ -58,14 +58,8 @@ pub fn summarize(text: &str, options: &Options) -> Result<Summary, Error> {
 }
 
 /// [`summarize`], with the result's sentences handed to `collect` to take one by one as they are made, and the
-/// summary returned without them; `texts` says whether the result's spans carry their texts. Each intermediate list is freed once the stages that read it are done (the
-/// bracket stops once the sentences are split, the words once the scorer has read them, the scores' keys before the
-/// result is built).
-///
-/// Every stage it calls is `#[inline(never)]`, and `scripts/build.sh` has wasm-opt keep functions with one caller
-/// apart: V8 recompiles a function that runs hot with its optimising tier, in time that grows faster than the
-/// function's size, and the whole pipeline inlined into this one (23 KB of Wasm) made that recompilation most of
-/// the first summary's cost (bench/README.md).
+/// summary returned without them; `texts` says whether the result's spans carry their texts. The options are
+/// validated, then [`summarize_validated`] runs the pipeline.
 pub(crate) fn summarize_with(
     text: &str,
     options: &Options,
@@ -78,6 +72,13 @@ pub(crate) fn summarize_with(
 
 /// [`summarize_with`]'s pipeline, for `options` already validated: the Wasm binding validates them before it reads
 /// the text, and a second validation, a look at every weight, cost about 570 instructions in V8 a summary.
+///
+/// Each intermediate list is freed once the stages that read it are done (the bracket stops once the sentences are
+/// split, the words once the scorer has read them, the scores' keys before the result is built). Every stage it
+/// calls is `#[inline(never)]`, and `scripts/build.sh` has wasm-opt keep functions with one caller apart: V8
+/// recompiles a function that runs hot with its optimising tier, in time that grows faster than the function's
+/// size, and the whole pipeline inlined into one function (23 KB of Wasm) made that recompilation most of the first
+/// summary's cost (bench/README.md).
 pub(crate) fn summarize_validated(
     text: &str,
     options: &Options,
