@@ -1424,6 +1424,16 @@ mod tests {
         }
     }
 
+    /// [`RUN_IN_CAPITALS`] holds exactly the capitals that open a prefix [`is_run_in_prefix`] accepts: the scan asks
+    /// about a run-in caption only before them, so a prefix added without its capital would go unasked.
+    #[test]
+    fn run_in_capitals_are_the_run_in_prefixes_capitals() {
+        for first in 0..=255u8 {
+            let opens_prefix = first.is_ascii_uppercase() && (0..=255u8).any(|second| is_run_in_prefix(&[first, second]));
+            assert_eq!(RUN_IN_CAPITALS[usize::from(first)], opens_prefix, "{}", char::from(first));
+        }
+    }
+
     /// Wherever a caption label follows, its lower-case words and colon pass [`colon_ends_lower_words`], the test in
     /// bytes that [`Scanner::caption_runs_in`] makes first: labels of one to thirty words, each cut at every length (the
     /// text's end), with and without a byte beyond ASCII.
