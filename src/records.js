@@ -113,10 +113,10 @@ export function utf8Length(input) {
 }
 
 /**
- * Writes `input` as UTF-8 into the Wasm `memory` from byte `at` on, `capacity` bytes at most; returns how many.
- * The string is encoded in pieces of 64 Ki units (a surrogate pair kept whole): V8 kept a copy of a long string
- * that `encodeInto` read at once, alive as long as the result's texts, sliced from the string, were (20 MB more
- * JS heap for a 10 MB text).
+ * Writes `input` as UTF-8 into the Wasm `memory` from byte `at` on, `capacity` bytes at most; returns how many, or
+ * -1 when it does not fit. The string is encoded in pieces of 64 Ki units (a surrogate pair kept whole): V8 kept a
+ * copy of a long string that `encodeInto` read at once, alive as long as the result's texts, sliced from the
+ * string, were (20 MB more JS heap for a 10 MB text).
  */
 export function encodeInto(input, memory, at, capacity) {
   const view = new Uint8Array(memory.buffer, at, capacity);
@@ -125,7 +125,9 @@ export function encodeInto(input, memory, at, capacity) {
     to = Math.min(from + 65536, input.length);
     const last = input.charCodeAt(to - 1);
     if (last >= 0xd800 && last <= 0xdbff && to < input.length) to++;
-    written += encoder.encodeInto(input.substring(from, to), view.subarray(written)).written;
+    const done = encoder.encodeInto(input.substring(from, to), view.subarray(written));
+    if (done.read < to - from) return -1;
+    written += done.written;
   }
   return written;
 }
