@@ -321,8 +321,8 @@ pub(crate) fn score_sentences(
     let title = number_title(text, article, std::mem::take(&mut reading.numbers), &mut buffer);
     let entities = entity_sums(people, sentences.len());
     let quoted_bytes = quoted_bytes(sentences, quotes);
-    let centralities = centralities(&reading.keys, &reading.frequency, sentences.len());
-    let document = Document { text, article, title, entities, quoted_bytes, centralities };
+    let (centralities, leads) = centralities(&reading.keys, &reading.frequency, sentences.len());
+    let document = Document { text, article, title, entities, quoted_bytes, centralities, leads };
     score_each(sentences, reading, &document, weights, length)
 }
 
@@ -527,12 +527,12 @@ struct TitleWords {
 }
 
 impl TitleWords {
-    /// The share of the title's words among a sentence's `keys`.
-    fn share(&self, keys: &[u32]) -> f64 {
+    /// The share of the title's words among the keys of sentence `i`, read only when there is a title word.
+    fn share(&self, keys: &KeySets, i: usize) -> f64 {
         if self.count == 0 {
             return 0.0;
         }
-        let shared = keys.iter().filter(|&&key| self.holds.get(key as usize) == Some(&true)).count();
+        let shared = keys.get(i).iter().filter(|&&key| self.holds.get(key as usize) == Some(&true)).count();
         shared as f64 / self.count as f64
     }
 }
@@ -590,23 +590,35 @@ fn quoted_bytes(sentences: &[SentenceSpan], quotes: &[QuoteFound]) -> Vec<usize>
 /// Each of `n` sentences' centrality: how often its content words recur in the other sentences, over the square
 /// root of how many it has, scaled so the most central sentence gets 1 — but never scaled up: in a short text
 /// where a single word recurs once, the sentence holding it is not "central" the way a news story's core is.
+/// Beside it, each sentence's [`lead_cosine`] (0 for the first sentence), its shared keys counted in the same loop
+/// over the sentence's keys: a loop of their own, when the features were made, walked them again, and its exit was
+/// mispredicted about once a sentence (by the per-function count in V8, a corpus round: `push_sentence_features`
+/// 1.68M → 1.22M, the two `Map::fold` calls the sums were, 0.57M → 0, this loop 0.13M → 0.89M).
 #[inline(never)]
-fn centralities(keys: &KeySets, frequency: &[u32], n: usize) -> Vec<f64> {
-    let mut centralities: Vec<f64> = (0..n)
-        .map(|i| {
-            let k = keys.get(i);
-            if k.is_empty() {
-                return 0.0;
-            }
-            // The other sentences holding each word: a whole number below n (a word counts once a sentence), so
-            // the sum is made in integers, exactly the sum in floats, without a conversion per word.
-            let shared: i64 = k.iter().map(|&key| i64::from(frequency.get(key as usize).copied().unwrap_or(1)) - 1).sum();
-            shared as f64 / (k.len() as f64).sqrt()
-        })
-        .collect();
+fn centralities(keys: &KeySets, frequency: &[u32], n: usize) -> (Vec<f64>, Vec<f64>) {
+    let lead_keys = keys.get(0).len();
+    let mut centralities = Vec::with_capacity(n);
+    let mut leads = Vec::with_capacity(n);
+    // Each set from where the one before ends, as `KeySets::get` reads it, without its call a sentence (which, with
+    // the title's, was 0.24M of `KeySets::get`'s 0.29M a corpus round).
+    let mut start = 0;
+    for i in 0..n {
+        let end = keys.ends.get(i).copied().unwrap_or(keys.keys.len());
+        let k = keys.keys.get(start..end).unwrap_or(&[]);
+        start = end;
+        // The other sentences holding each word: a whole number below n (a word counts once a sentence), so the sum
+        // is made in integers, exactly the sum in floats, without a conversion per word.
+        let (mut shared, mut lead) = (0i64, 0);
+        for &key in k {
+            shared += i64::from(frequency.get(key as usize).copied().unwrap_or(1)) - 1;
+            lead += usize::from((key as usize) < lead_keys);
+        }
+        centralities.push(if k.is_empty() { 0.0 } else { shared as f64 / (k.len() as f64).sqrt() });
+        leads.push(if i == 0 { 0.0 } else { lead_cosine(lead, k.len(), lead_keys) });
+    }
     let max_centrality = centralities.iter().copied().fold(CENTRALITY_FLOOR, f64::max);
     centralities.iter_mut().for_each(|c| *c /= max_centrality);
-    centralities
+    (centralities, leads)
 }
 
 /// What the document-level passes found, which [`score_each`] reads per sentence.
@@ -617,6 +629,8 @@ struct Document<'a> {
     entities: Vec<f64>,
     quoted_bytes: Vec<usize>,
     centralities: Vec<f64>,
+    /// Each sentence's [`lead_cosine`].
+    leads: Vec<f64>,
 }
 
 /// Makes every sentence's features and total, and hands the keys and counts on to selection.
@@ -665,20 +679,19 @@ fn push_sentence_features(i: usize, s: &SentenceSpan, reading: &Reading, documen
     let asks = asks_or_exclaims(ending);
     let word_count = reading.word_counts[i];
     let marks = reading.marks[i];
-    let keys = reading.keys.get(i);
     let centrality = document.centralities[i];
     let features = Features {
         position: (1.0 - long_summary) / (1.0 + i as f64 * 0.5),
         budget: (1.0 - long_summary) * (-(i as f64) / expected.max(1.0)).exp(),
         paragraph: one_if(s.in_paragraph == 0),
-        quotes: (document.quoted_bytes[i] as f64 / s.span.len().max(1) as f64).min(1.0),
-        entities: document.entities[i].min(1.0),
+        quotes: ratio_up_to_one(document.quoted_bytes[i], s.span.len().max(1)),
+        entities: at_most_one(document.entities[i]),
         centrality,
         coverage: centrality * long_summary,
-        lead: if i == 0 { 0.0 } else { lead_cosine(keys, reading.keys.get(0).len()) },
-        title: document.title.share(keys),
-        length: (word_count as f64 / 20.0).min(1.0),
-        long: ((word_count as f64 - 25.0) / 25.0).clamp(0.0, 1.0),
+        lead: document.leads[i],
+        title: document.title.share(&reading.keys, i),
+        length: ratio_up_to_one(word_count, 20),
+        long: ratio_up_to_one(word_count.saturating_sub(25), 25),
         numbers: one_if(marks.numbers),
         heading: one_if(!ends_sentence(ending, asks)),
         caption: one_if(marks.caption),
@@ -999,21 +1012,35 @@ fn read_any_word(text: &str, span: Span, buffer: &mut String) -> (bool, Option<u
     }
 }
 
+/// `part / whole`, at most 1 (`whole` is not 0): the smaller of the two whole numbers, not of the two floats, is
+/// divided by `whole`, the same number exactly (below 2^53 both are exact as floats). The floats' `min` (and
+/// `clamp`) was a branch in V8's code, mispredicted for a third of the sentences, the integers' a conditional move
+/// (`push_sentence_features` −1.9K mispredicts a corpus round for the `quotes`, `length` and `long` features).
+fn ratio_up_to_one(part: usize, whole: usize) -> f64 {
+    part.min(whole) as f64 / whole as f64
+}
+
+/// The smaller of `x` and 1, for an `x` of +0 or more ([`entity_sums`] adds quotients of counts to +0): floats of
+/// that sign are in the order of their bits, so the smaller bits are the smaller number, a conditional move in V8's
+/// code where `f64::min` was a branch mispredicted for a third of the sentences.
+fn at_most_one(x: f64) -> f64 {
+    f64::from_bits(x.to_bits().min(1.0f64.to_bits()))
+}
+
 /// 1 when `flag` holds, else 0: converted from the flag, not chosen by a branch on it (a sentence's flags change
 /// from sentence to sentence in no order a predictor learns).
 fn one_if(flag: bool) -> f64 {
     f64::from(u8::from(flag))
 }
 
-/// The cosine of a sentence's `keys` with the first sentence's, of which there are `lead_keys`. Words are
-/// numbered in order of first appearance, so the first sentence's keys are the numbers below `lead_keys`, all of
-/// them: the keys they share are those below it, counted, not matched.
-fn lead_cosine(keys: &[u32], lead_keys: usize) -> f64 {
-    if keys.is_empty() || lead_keys == 0 {
+/// The cosine of a sentence's keys, `keys` of them, with the first sentence's, `lead_keys` of them, when they share
+/// `shared`. Words are numbered in order of first appearance, so the first sentence's keys are the numbers below
+/// `lead_keys`, all of them: the keys they share are those below it, counted, not matched ([`centralities`]).
+fn lead_cosine(shared: usize, keys: usize, lead_keys: usize) -> f64 {
+    if keys == 0 || lead_keys == 0 {
         return 0.0;
     }
-    let shared = keys.iter().filter(|&&key| (key as usize) < lead_keys).count();
-    shared as f64 / ((keys.len() * lead_keys) as f64).sqrt()
+    shared as f64 / ((keys * lead_keys) as f64).sqrt()
 }
 
 /// The sentence's bytes without what may close it after its last mark: quotation marks, brackets and spaces
@@ -1227,7 +1254,9 @@ mod tests {
         let reading = read_sentences(text, &sentences, &words, &mut String::new());
         let lead = reading.keys.get(0);
         assert_eq!(lead, (0..lead.len() as u32).collect::<Vec<u32>>());
-        for i in 1..sentences.len() {
+        let (_, leads) = centralities(&reading.keys, &reading.frequency, sentences.len());
+        assert_eq!((leads.len(), leads[0]), (sentences.len(), 0.0));
+        for (i, &cosine) in leads.iter().enumerate().skip(1) {
             let keys = reading.keys.get(i);
             let mut distinct = keys.to_vec();
             distinct.sort_unstable();
@@ -1235,11 +1264,30 @@ mod tests {
             assert_eq!(distinct.len(), keys.len(), "{i}");
             let shared = keys.iter().filter(|key| lead.contains(key)).count();
             let merged = if keys.is_empty() { 0.0 } else { shared as f64 / ((keys.len() * lead.len()) as f64).sqrt() };
-            assert_eq!(lead_cosine(keys, lead.len()), merged, "{i}");
+            assert_eq!(cosine, merged, "{i}");
         }
-        assert!(lead_cosine(reading.keys.get(1), lead.len()) > 0.0);
-        assert_eq!(lead_cosine(&[], lead.len()), 0.0);
-        assert_eq!(lead_cosine(&[0, 1], 0), 0.0);
+        assert!(leads[1] > 0.0);
+        assert_eq!(lead_cosine(0, 0, lead.len()), 0.0);
+        assert_eq!(lead_cosine(0, 2, 0), 0.0);
+    }
+
+    /// The ratios made of whole numbers are the floats' ratios clamped to 1 (and, for `long`, to 0); a float of 0 or
+    /// more clamped to 1 by its bits is the float's `min`.
+    #[test]
+    fn ratios_up_to_one_are_the_clamped_float_ratios() {
+        for whole in 1..60 {
+            for part in 0..200 {
+                assert_eq!(ratio_up_to_one(part, whole), (part as f64 / whole as f64).min(1.0), "{part} {whole}");
+            }
+        }
+        for words in 0..100 {
+            assert_eq!(ratio_up_to_one(words, 20), (words as f64 / 20.0).min(1.0));
+            let long = ratio_up_to_one(words.saturating_sub(25), 25);
+            assert_eq!(long.to_bits(), ((words as f64 - 25.0) / 25.0).clamp(0.0, 1.0).to_bits(), "{words}");
+        }
+        for x in [0.0, f64::MIN_POSITIVE / 2.0, 1e-300, 0.25, 0.999_999_999, 1.0, 1.000_000_1, 7.5, 1e300, f64::INFINITY] {
+            assert_eq!(at_most_one(x).to_bits(), x.min(1.0).to_bits(), "{x}");
+        }
     }
 
     #[test]
