@@ -12,9 +12,11 @@
 //!   holds already. The second columns the library never reads (why a name is ambiguous, a speech verb's
 //!   lemma, a nationality's class) explain an entry to people reading `data/` and are not kept;
 //! - the keys are grouped by entry code, a group written as a tab and its code in 3 bytes (little-endian)
-//!   followed by its keys, sorted: the table learns each code once, and a key costs no byte for it. With the
-//!   groups ordered from the largest (given names that are nothing else) down, the merged list gzips 2 KB
-//!   smaller than the sixteen lists it replaced;
+//!   followed by its keys, sorted: the table learns each code once, and a key costs no byte for it. The merged
+//!   list gzips 2 KB smaller than the sixteen lists it replaced. The groups go from the smallest up: the table
+//!   places keys in the order it reads them, each in the first free slot from its own, and the small groups hold
+//!   the words in several lists at once ("the", "but", "said"), most of those looked up, which so take their
+//!   own slots before the thousands of names that are nothing else;
 //! - the keys are front-coded: each starts with one control byte saying how many bytes it shares with the key
 //!   before ([`count_byte`]), followed by the rest of the key (`aaron` after `aarav` is `\x03on`). Gzip alone
 //!   finds these repeats too, but pays 2–3 bytes for each; front-coded lists gzip 18% smaller. The next count
@@ -260,9 +262,11 @@ fn count_byte(shared: usize) -> u8 {
     }
 }
 
-/// The keys grouped by entry code, the largest group first (then by code, so two builds write the same bytes),
-/// each group a tab, its code in 3 bytes and its keys front-coded (each [`count_byte`] and the rest of the key,
-/// the prefix shared with the key before, whichever group that was in).
+/// The keys grouped by entry code, each group a tab, its code in 3 bytes and its keys front-coded (each
+/// [`count_byte`] and the rest of the key, the prefix shared with the key before, whichever group that was in).
+/// The smallest group comes first (then by code, so two builds write the same bytes): with the largest first, a
+/// look-up read 1.20 slots, with the smallest 1.12 (`Table::get_and_hash` 2.42M → 2.28M in V8's count a round,
+/// 1.7K fewer mispredicts; and 130 B less gzipped).
 fn encode(codes: &BTreeMap<String, u32>) -> Vec<u8> {
     let mut groups: BTreeMap<u32, Vec<&str>> = BTreeMap::new();
     for (key, &code) in codes {
@@ -271,7 +275,7 @@ fn encode(codes: &BTreeMap<String, u32>) -> Vec<u8> {
         groups.entry(code).or_default().push(key);
     }
     let mut groups: Vec<(u32, Vec<&str>)> = groups.into_iter().collect();
-    groups.sort_by_key(|(code, keys)| (std::cmp::Reverse(keys.len()), *code));
+    groups.sort_by_key(|(code, keys)| (keys.len(), *code));
     let mut out = Vec::new();
     let mut previous = "";
     for (code, keys) in groups {
