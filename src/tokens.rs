@@ -507,14 +507,17 @@ pub(crate) fn possessive_ending_in_line(word: &[u8]) -> usize {
 ///
 /// A word already in lower-case ASCII, as most words that are not names are, is its own key once its endings are
 /// cut: it is returned as a slice of itself, and `buffer` is left as it was. A word of lower-case ASCII letters
-/// alone ("said", "the") has no ending to cut, and is told so first ([`letters_in_lower_case`]; a longer one, or
-/// none, is told so by the tests that follow), without the calls that look for them; nor has
-/// a capitalised one ("Smith", [`capitalized_ascii_letters`]), written with its first letter lowered.
+/// alone ("said", "the") has no ending to cut, nor has a capitalised one ("Smith"), written with its first letter
+/// lowered: both are told first, by one test ([`capitalized_ascii_letters`]; a longer one, or none, is told so by
+/// the tests that follow), without the calls that look for them. The case of the first letter then tells them
+/// apart, where a test of the word in lower case ([`letters_in_lower_case`]) came first and a capitalised word
+/// was read twice.
 pub(crate) fn name_key<'b>(word: &'b str, buffer: &'b mut String) -> &'b str {
-    if letters_in_lower_case(word.as_bytes(), 0) {
-        return word;
-    }
     if capitalized_ascii_letters(word.as_bytes()) {
+        // An ASCII letter, in lower case when it has bit 0x20.
+        if word.as_bytes().first().is_some_and(|&first| first & 0x20 != 0) {
+            return word;
+        }
         buffer.clear();
         push_first_lowered(word, buffer);
         return buffer.as_str();
