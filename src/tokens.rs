@@ -102,14 +102,19 @@ pub(crate) fn tokenize(text: &str, span: Span) -> Vec<Word> {
 fn push_words(text: &str, span: Span, words: &mut Vec<Word>) -> bool {
     // The text up to the piece's end, read at the text's own offsets from the piece's start on: a word's span needs
     // no offset added.
-    let (Some(_), Some(upto)) = (text.get(span.start..span.end), text.get(..span.end)) else { return false };
+    let Some(piece) = text.as_bytes().get(span.start..span.end) else { return false };
+    // A period that ends the piece, as most sentences end, joins nothing (no letter or digit follows it inside the
+    // piece): the piece is read without it, and its last word ends where the piece does, where the period was read
+    // as a joiner that might go on (mispredicted at the end of most sentences).
+    let end = span.end - usize::from(piece.last() == Some(&b'.'));
+    let (Some(_), Some(upto)) = (text.get(span.start..end), text.get(..end)) else { return false };
     let bytes = upto.as_bytes();
     // Where the runs are read, eight bytes at a time: the whole text when the byte after the piece is no ASCII
     // letter or digit, so that every run ends at the piece's end or before it, as in the text cut there and padded
     // with zeros; else the text cut there. Read past the piece, a sentence's last run is read in one load like the
     // others, where the shorter read near the piece's end was a mispredicted branch in every sentence (2.2K a round
     // in V8).
-    let source = match text.as_bytes().get(span.end) {
+    let source = match text.as_bytes().get(end) {
         Some(&after) if BYTE_CLASSES[usize::from(after)] & WORD == 0 => text.as_bytes(),
         _ => bytes,
     };
