@@ -315,6 +315,20 @@ fn bare_len(word: &[u8]) -> usize {
     }
 }
 
+/// [`bare_len`] of a name's last word, told without the call for a word whose last byte ends neither a possessive
+/// ending nor an apostrophe ("s", "S", "'", or the last byte of "’"), as most names' last words: such a word is
+/// written whole. Other bytes that the test lets through too (with 0x20 set, it takes "\x07" for "'" and 0xB9 for
+/// 0x99) are only measured by the call, which is exact. In line in `push_run`: `bare_len` 183K → 69K a corpus round
+/// in V8, for 47K more instructions in `push_run`.
+#[inline(always)]
+fn written_len(word: &[u8]) -> usize {
+    let last = word.last().map_or(b's', |&byte| byte | 0x20);
+    if (last == b's') | (last == b'\'') | (last == 0xB9) {
+        return bare_len(word);
+    }
+    word.len()
+}
+
 /// The bytes between two words of a sentence, `a` before `b`: compared with a few ASCII shapes, they need no
 /// check of character boundaries, which words' ends have.
 fn gap_bytes<'t>(text: &'t str, a: &Word, b: &Word) -> Option<&'t [u8]> {
@@ -755,7 +769,7 @@ fn push_run(
     let Some(name_words) = run.get(core..end) else { return };
     let (Some(first_word), Some(last_word)) = (name_words.first(), name_words.last()) else { return };
     let (first, last) = (i + core, i + end - 1);
-    let last_len = bare_len(text.as_bytes().get(last_word.span.start..last_word.span.end).unwrap_or(b""));
+    let last_len = written_len(text.as_bytes().get(last_word.span.start..last_word.span.end).unwrap_or(b""));
     let (name, name_keys, plain_word) = push_name(text, name_words, keys, core, last_len, out);
     let span = Span::new(first_word.span.start, last_word.span.start + last_len);
     let opens_sentence = first == 0 && first_word.span.start <= at.span.start + 3;
@@ -1697,8 +1711,9 @@ mod tests {
                 assert_eq!(is_possessive(text.as_bytes(), span), by_characters, "{text:?}");
             }
         }
-        for word in ["Putin’s", "Jones'", "Jones’", "Jones’’", "Jones'’s", "O’Neill", "’", "'", "’s", "Smith", ""] {
+        for word in ["Putin’s", "Jones'", "Jones’", "Jones’’", "Jones'’s", "O’Neill", "’", "'", "’s", "Smith", "", "Ross", "ROSS", "Jones’S", "Smith¹", "José", "Ann\u{7}"] {
             assert_eq!(bare_len(word.as_bytes()), strip_possessive(word).trim_end_matches(['\'', '’']).len(), "{word:?}");
+            assert_eq!(written_len(word.as_bytes()), bare_len(word.as_bytes()), "{word:?}");
         }
     }
 
