@@ -356,6 +356,21 @@ struct PhraseWord<'a> {
     letters: bool,
 }
 
+/// The ASCII marks that end a role phrase, a bit each: comma, semicolon, period, brackets, double quote.
+const PHRASE_END_MARKS: u64 = 1 << b',' | 1 << b';' | 1 << b'.' | 1 << b'(' | 1 << b')' | 1 << b'"';
+
+/// The bytes [`is_ascii_space`] holds white space, a bit each (all of them below 64).
+const ASCII_SPACES: u64 = {
+    let (mut mask, mut byte) = (0, 0);
+    while byte < 64 {
+        if is_ascii_space(byte) {
+            mask |= 1 << byte;
+        }
+        byte += 1;
+    }
+    mask
+};
+
 /// The next word of `text` from `*at`, before `to`, white space skipped, up to white space or the phrase's end (the first
 /// comma, semicolon, period, bracket or double quote, straight or curly: "“" and "”" are E2 80 9C and E2 80 9D),
 /// read in one pass over its bytes; `*at` moves past it, and past the space (" ") that ends it if one does. `None`
@@ -390,11 +405,12 @@ fn next_phrase_word<'a>(text: &'a str, at: &mut usize, to: usize) -> Option<Phra
         }
         let Some(&byte) = bytes.get(end) else { break };
         if byte.is_ascii() {
-            if matches!(byte, b',' | b';' | b'.' | b'(' | b')' | b'"') {
-                ended = true;
-                break;
-            }
-            if is_ascii_space(byte) {
+            // Whether the word ends here, at a mark or white space, told by one test of the byte's bit among the
+            // bytes below 64, where they all lie: a test for a mark and one for white space were each mispredicted
+            // (1,700 times a corpus round together).
+            let bit = 1u64.checked_shl(u32::from(byte)).unwrap_or(0);
+            if bit & (PHRASE_END_MARKS | ASCII_SPACES) != 0 {
+                ended = bit & PHRASE_END_MARKS != 0;
                 past = usize::from(byte == b' ');
                 break;
             }
