@@ -1360,7 +1360,7 @@ fn speaker_tag_follows(text: &str, from: usize) -> bool {
     let bytes = window.as_bytes();
     let mut word_start = 0;
     for index in 0..4 {
-        let word_end = bytes.get(word_start..).and_then(|tail| tail.iter().position(|&b| b == b' ')).map_or(bytes.len(), |p| word_start + p);
+        let word_end = next_space(bytes, word_start);
         let tagged = index > 0
             && bytes.get(..word_end).and_then(|head| head.last()).is_some_and(|b| matches!(b, b'.' | b',' | b';' | b'!' | b'?'))
             && window.get(word_start..word_end).is_some_and(|verb| {
@@ -1378,6 +1378,23 @@ fn speaker_tag_follows(text: &str, from: usize) -> bool {
         word_start = word_end + 1;
     }
     false
+}
+
+/// The offset of the first space in `bytes` at or after `from`, or the length of `bytes`. The first eight bytes are
+/// read at once, as most words are shorter: a loop over a word's bytes ended after a number of them that follows no
+/// pattern, and mispredicted about 1,500 times a corpus round in V8 in [`speaker_tag_follows`].
+fn next_space(bytes: &[u8], from: usize) -> usize {
+    let mut at = from;
+    if let Some(chunk) = bytes.get(from..).and_then(|tail| tail.first_chunk::<8>()) {
+        // The first zero byte's high bit is exact: a borrow runs on only past a zero byte.
+        let word = u64::from_le_bytes(*chunk) ^ (EACH_BYTE * u64::from(b' '));
+        let spaces = word.wrapping_sub(EACH_BYTE) & !word & HIGH_BITS;
+        if spaces != 0 {
+            return from + spaces.trailing_zeros() as usize / 8;
+        }
+        at += 8;
+    }
+    bytes.get(at..).and_then(|tail| tail.iter().position(|&b| b == b' ')).map_or(bytes.len(), |p| at + p)
 }
 
 /// A word of a speaker's name in [`speaker_tag_follows`]: capitalised, letters and name punctuation only, and no
@@ -1578,6 +1595,17 @@ mod tests {
                 let sentences = split(&text);
                 assert!(sentences.iter().any(|s| s.starts_with(label)), "{words} {label}: {sentences:?}");
             }
+        }
+    }
+
+    /// [`next_space`] finds the first space from any offset, in words of every length, with bytes beyond ASCII.
+    #[test]
+    fn next_space_is_the_first_space() {
+        let text = "a bb ccc dddddddd eeeeeeeeeeeeee f\u{e9}\u{2019}g  h!\u{80} \x7f  ";
+        let bytes = text.as_bytes();
+        for from in 0..=bytes.len() + 2 {
+            let expected = bytes.get(from..).and_then(|tail| tail.iter().position(|&b| b == b' ')).map_or(bytes.len(), |p| from + p);
+            assert_eq!(next_space(bytes, from), expected, "{from}");
         }
     }
 
