@@ -599,7 +599,9 @@ impl SpeechVerbs {
 
 /// Whether `word` has a byte beyond ASCII: a word of up to sixteen bytes, most, read as one or two words of eight
 /// bytes (as [`tail_word`] reads fewer), without the call `<[u8]>::is_ascii` is in the Wasm (110 cost units a
-/// call, asked of every word before a quote that no speech verb's shape fits).
+/// call, asked of every word before a quote that no speech verb's shape fits, and of four in five words before a
+/// period, [`Abbreviations::may_hold`]). Inlined in both: a call of it cost more than the one of `is_ascii`.
+#[inline(always)]
 fn has_non_ascii(word: &[u8]) -> bool {
     let bytes = match (word.first_chunk::<8>(), word.last_chunk::<8>()) {
         (Some(head), Some(last)) if word.len() <= 16 => u64::from_le_bytes(*head) | u64::from_le_bytes(*last),
@@ -648,7 +650,7 @@ impl Abbreviations {
         // Both marks shifted down to bit 0 and and-ed, one test (as two, each went as the words' letters do).
         let length_mark = shapes.get(length_at).map_or(0, |s| s >> length_bit.trailing_zeros());
         let last_mark = shapes.get(last_at).map_or(0, |s| s >> last_bit.trailing_zeros());
-        length_mark & last_mark & 1 != 0 || !word.is_ascii()
+        length_mark & last_mark & 1 != 0 || has_non_ascii(bytes)
     }
 }
 
