@@ -55,28 +55,31 @@ impl Options {
     pub fn validate(&self) -> Result<(), Error> {
         if let Some(n) = self.sentences {
             if n == 0 || n > Self::MAX_SENTENCES {
-                return Err(Error::invalid("sentences", format!("must be a whole number from 1 to {}, got {n}", Self::MAX_SENTENCES)));
+                return Err(refuse("sentences", &["must be a whole number from 1 to ", &Self::MAX_SENTENCES.to_string(), ", got ", &n.to_string()]));
             }
         }
         if let Some(r) = self.ratio {
             if !(r > 0.0 && r <= 1.0) {
-                return Err(Error::invalid("ratio", format!("must be a number above 0 and at most 1, got {}", describe_number(r))));
+                return Err(refuse("ratio", &["must be a number above 0 and at most 1, got ", &describe_number(r)]));
             }
         }
         if let Some(w) = self.words {
             if w == 0 || w > Self::MAX_WORDS {
-                return Err(Error::invalid("words", format!("must be a whole number from 1 to {}, got {w}", Self::MAX_WORDS)));
+                return Err(refuse("words", &["must be a whole number from 1 to ", &Self::MAX_WORDS.to_string(), ", got ", &w.to_string()]));
             }
         }
-        let mut lengths = [("sentences", self.sentences.is_some()), ("ratio", self.ratio.is_some()), ("words", self.words.is_some())]
-            .into_iter()
-            .filter(|(_, set)| *set)
-            .map(|(name, _)| name);
-        if let (Some(first), Some(second)) = (lengths.next(), lengths.next()) {
-            return Err(Error::invalid(second, format!("cannot be combined with `{first}`: give one summary length")));
+        // The second length option set is the one refused, named against the first.
+        let (first, second) = match (self.sentences.is_some(), self.ratio.is_some(), self.words.is_some()) {
+            (true, true, _) => ("sentences", "ratio"),
+            (true, false, true) => ("sentences", "words"),
+            (false, true, true) => ("ratio", "words"),
+            _ => ("", ""),
+        };
+        if !first.is_empty() {
+            return Err(refuse(second, &["cannot be combined with `", first, "`: give one summary length"]));
         }
         if self.max_input_bytes == 0 || self.max_input_bytes > Self::MAX_MAX_INPUT_BYTES {
-            return Err(Error::invalid("maxInputBytes", format!("must be a whole number from 1 to {}, got {}", Self::MAX_MAX_INPUT_BYTES, self.max_input_bytes)));
+            return Err(refuse("maxInputBytes", &["must be a whole number from 1 to ", &Self::MAX_MAX_INPUT_BYTES.to_string(), ", got ", &self.max_input_bytes.to_string()]));
         }
         self.weights.validate()
     }
@@ -95,13 +98,13 @@ impl Options {
             "maxInputBytes" | "max_input_bytes" => self.max_input_bytes = whole_number("maxInputBytes", value)?,
             // An object of weights arrives feature by feature (`weights.position`); anything else in its place
             // is a wrong type, not an unknown option.
-            "weights" => return Err(Error::invalid("weights", format!("must be an object such as {{ position: 2 }}, got {}", value.describe()))),
+            "weights" => return Err(refuse("weights", &["must be an object such as { position: 2 }, got ", &value.describe()])),
             "quotes" => {
                 self.quotes = match value {
                     OptionValue::Text(t) if t == "prefer" => QuotePreference::Prefer,
                     OptionValue::Text(t) if t == "allow" => QuotePreference::Allow,
                     OptionValue::Text(t) if t == "avoid" => QuotePreference::Avoid,
-                    other => return Err(Error::invalid("quotes", format!("must be \"prefer\", \"allow\" or \"avoid\", got {}", other.describe()))),
+                    other => return Err(refuse("quotes", &["must be \"prefer\", \"allow\" or \"avoid\", got ", &other.describe()])),
                 }
             }
             _ => match name.strip_prefix("weights.") {
@@ -109,7 +112,7 @@ impl Options {
                     let weight = number(name, value)?;
                     self.weights.set(feature, weight)?;
                 }
-                None => return Err(Error::invalid(name, "is not an option of nutshell (known: sentences, ratio, words, quotes, maxInputBytes, weights)".to_string())),
+                None => return Err(refuse(name, &["is not an option of nutshell (known: sentences, ratio, words, quotes, maxInputBytes, weights)"])),
             },
         }
         Ok(())
@@ -150,8 +153,8 @@ impl OptionValue {
             OptionValue::Null => "null".to_string(),
             OptionValue::Number(n) => describe_number(*n),
             OptionValue::Text(t) => format!("the string {t:?}"),
-            OptionValue::Bool(b) => format!("{b}"),
-            OptionValue::Other(kind) => format!("a value of type {kind}"),
+            OptionValue::Bool(b) => b.to_string(),
+            OptionValue::Other(kind) => ["a value of type ", kind].concat(),
         }
     }
 }
@@ -159,18 +162,18 @@ impl OptionValue {
 fn number(name: &str, value: &OptionValue) -> Result<f64, Error> {
     match value {
         OptionValue::Number(n) if n.is_finite() => Ok(*n),
-        OptionValue::Number(n) => Err(Error::invalid(name, format!("must be a finite number, got {}", describe_number(*n)))),
-        other => Err(Error::invalid(name, format!("must be a number, got {}", other.describe()))),
+        OptionValue::Number(n) => Err(refuse(name, &["must be a finite number, got ", &describe_number(*n)])),
+        other => Err(refuse(name, &["must be a number, got ", &other.describe()])),
     }
 }
 
 fn whole_number(name: &str, value: &OptionValue) -> Result<usize, Error> {
     let n = number(name, value)?;
     if n.fract() != 0.0 || n < 1.0 {
-        return Err(Error::invalid(name, format!("must be a whole number of at least 1, got {}", describe_number(n))));
+        return Err(refuse(name, &["must be a whole number of at least 1, got ", &describe_number(n)]));
     }
     if n > usize::MAX as f64 / 2.0 {
-        return Err(Error::invalid(name, format!("is too large: {}", describe_number(n))));
+        return Err(refuse(name, &["is too large: ", &describe_number(n)]));
     }
     Ok(n as usize)
 }
@@ -187,10 +190,10 @@ pub(crate) fn describe_number(n: f64) -> String {
     let sign = if n < 0.0 { "-" } else { "" };
     let magnitude = n.abs();
     if magnitude.is_infinite() {
-        return format!("{sign}inf");
+        return [sign, "inf"].concat();
     }
     if magnitude == 0.0 || (1e-6..1e15).contains(&magnitude) {
-        return format!("{sign}{}", fixed_point(magnitude, 6));
+        return [sign, &fixed_point(magnitude, 6)].concat();
     }
     // Scientific notation for the very large and the very small: a mantissa from 1 to 10 and a power of ten.
     let mut mantissa = magnitude;
@@ -209,7 +212,7 @@ pub(crate) fn describe_number(n: f64) -> String {
         exponent += 1;
     }
     let exponent_sign = if exponent < 0 { "-" } else { "+" };
-    format!("{sign}{digits}e{exponent_sign}{}", exponent.unsigned_abs())
+    [sign, &digits, "e", exponent_sign, &u64::from(exponent.unsigned_abs()).to_string()].concat()
 }
 
 /// `value` (at least 0, below 1e15) with at most `decimals` digits after the point, trailing zeros dropped.
@@ -224,8 +227,15 @@ fn fixed_point(value: f64, decimals: u32) -> String {
     if fraction == 0 {
         return whole.to_string();
     }
-    let fraction = format!("{fraction:0width$}", width = decimals as usize);
-    format!("{whole}.{}", fraction.trim_end_matches('0'))
+    // Zero-padded to `decimals` digits (below `scale`, the fraction has at most that many).
+    let digits = fraction.to_string();
+    let mut text = whole.to_string();
+    text.push('.');
+    for _ in digits.len()..decimals as usize {
+        text.push('0');
+    }
+    text.push_str(digits.trim_end_matches('0'));
+    text
 }
 
 /// Everything that can go wrong: an option out of range or an input over the size limit. Nothing else fails —
@@ -253,6 +263,12 @@ impl Error {
     pub(crate) fn invalid(option: &str, reason: String) -> Self {
         Error::InvalidOption { option: option.to_string(), reason }
     }
+}
+
+/// The error for `option`, its reason in pieces: one call where each `format!` of a message was code of its own
+/// (the messages are cold, read once per call; this form is smaller in the .wasm).
+fn refuse(option: &str, reason: &[&str]) -> Error {
+    Error::invalid(option, reason.concat())
 }
 
 impl fmt::Display for Error {
