@@ -152,7 +152,7 @@ impl OptionValue {
         match self {
             OptionValue::Null => "null".to_string(),
             OptionValue::Number(n) => describe_number(*n),
-            OptionValue::Text(t) => format!("the string {t:?}"),
+            OptionValue::Text(t) => ["the string ", &quoted(t)].concat(),
             OptionValue::Bool(b) => b.to_string(),
             OptionValue::Other(kind) => ["a value of type ", kind].concat(),
         }
@@ -176,6 +176,22 @@ fn whole_number(name: &str, value: &OptionValue) -> Result<usize, Error> {
         return Err(refuse(name, &["is too large: ", &describe_number(n)]));
     }
     Ok(n as usize)
+}
+
+/// `text` in double quotes, escaped as `format!("{text:?}")` escapes it: each character as `char::escape_debug`
+/// has it, but for the single quote, which a string's `Debug` leaves as it is. Written out because `str`'s `Debug`
+/// was about 900 B of the .wasm, for nothing but this message.
+fn quoted(text: &str) -> String {
+    let mut quoted = String::from('"');
+    for c in text.chars() {
+        if c == '\'' {
+            quoted.push(c);
+        } else {
+            quoted.extend(c.escape_debug());
+        }
+    }
+    quoted.push('"');
+    quoted
 }
 
 /// A number as error messages show it: "2.5", "-1", "0.000001", "1.5e-9", "1e+300", "NaN", "inf".
@@ -331,6 +347,13 @@ mod tests {
         }
         let error = Options::default().set("ratio", &OptionValue::Number(2.5)).and_then(|_| Options { ratio: Some(2.5), ..Options::default() }.validate());
         assert!(error.unwrap_err().to_string().ends_with("got 2.5"));
+    }
+
+    #[test]
+    fn strings_in_messages_are_quoted_as_debug_quotes_them() {
+        for text in ["", "prefer", "it's", "say \"no\"", "a\\b", "tab\there\n", "\u{301}e\u{301}", "\u{200b}\u{7f}\u{0}", "日本 ☃ 🎉", "\u{e000}\u{10ffff}"] {
+            assert_eq!(quoted(text), format!("{text:?}"));
+        }
     }
 
     #[test]
