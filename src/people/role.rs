@@ -28,17 +28,6 @@ pub(super) fn role_before<'t>(
     buffer: &mut String,
 ) -> (Option<&'t str>, bool) {
     let lex = lexicons();
-    // Most words before a name are none of what a role before it is made of ("in", "said"): the role is told
-    // missing by the entry of that word, when the caller has it, without walking back.
-    if let Some((key, entry, singular_title)) = before {
-        if entry.title_kind().is_none()
-            && singular_title.is_none()
-            && !lex.role_links.holds(&entry)
-            && !is_place_like_entry(key, &entry)
-        {
-            return (None, false);
-        }
-    }
     let mut start = first;
     let mut has_title = false;
     let mut title_end = first;
@@ -46,11 +35,16 @@ pub(super) fn role_before<'t>(
     let mut title_entry = Entry::default();
     let mut plural = false;
     let mut capitalised_modifiers = 0;
-    // The word before the name, when its entry is known, is taken before the walk: it passed the test above, the
-    // walk's test for a first word. Taken in the walk, whether a word's entry was known was a branch V8
-    // mispredicted 970 times a corpus round, every other word.
-    if let Some((_, entry, singular_title)) = before {
-        if spaced_before(text, words, first).is_none() {
+    // The word before the name, when the caller has its entry, is taken before the walk. Most words before a name
+    // are none of what a role before it is made of ("in", "said"): the role is told missing by that entry, without
+    // walking back. Taken in the walk, whether a word's entry was known was a branch V8 mispredicted 970 times a
+    // corpus round, every other word.
+    if let Some((key, entry, singular_title)) = before {
+        let role_word = entry.title_kind().is_some()
+            || singular_title.is_some()
+            || lex.role_links.holds(&entry)
+            || is_place_like_entry(key, &entry);
+        if !role_word || spaced_before(text, words, first).is_none() {
             return (None, false);
         }
         if entry.title_kind().is_some() || singular_title.is_some() {
