@@ -763,7 +763,8 @@ fn push_run(
     let Scratch { buffer, before_key, after_key, keys } = scratch;
     let text = at.text;
     keys.fill(text, run);
-    let starts_sentence = i == 0 && run.first().is_some_and(|word| word.span.start <= at.span.start + 3);
+    // Both tests together, without a branch on `i == 0` (mispredicted 1.1K times a corpus round in V8).
+    let starts_sentence = (i == 0) & run.first().is_some_and(|word| word.span.start <= at.span.start + 3);
     let Some(peeled) = peel(text, run, keys, starts_sentence) else { return };
     let (core, end) = (peeled.core, peeled.end);
     let Some(name_words) = run.get(core..end) else { return };
