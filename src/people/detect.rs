@@ -1757,6 +1757,18 @@ mod tests {
         assert!(COUNTRY_ABBREVIATIONS.iter().all(|abbreviation| !abbreviation.contains(' ')));
     }
 
+    /// [`context_evidence`] asks [`table_evidence`] about a name followed by a word that is no figure only when
+    /// [`may_be_dismissal`] lets the word's key through: every key `table_evidence` looks for after a name must pass.
+    #[test]
+    fn every_dismissal_word_may_be_one() {
+        for key in ["c", "b", "st", "lbw", "not", "run"] {
+            assert!(may_be_dismissal(key), "{key:?}");
+        }
+        for key in ["", "and", "of", "in", "the", "was", "to", "who", "said", "stumped", "é"] {
+            assert!(!may_be_dismissal(key), "{key:?}");
+        }
+    }
+
     #[test]
     fn initials_are_one_letter_and_a_period_or_dotted_capitals() {
         let text = "P. Simmons, É. Zola, J.R Smith, I saw 5. Al. A.b and AB.";
