@@ -329,6 +329,17 @@ fn written_len(word: &[u8]) -> usize {
     word.len()
 }
 
+/// The bytes `start..end` of `text` as a `str`, or "" where `text.get(start..end)` is `None`: read as the text from
+/// `start`, then its first `end - start` bytes, two one-sided slices the compiler keeps in line, where a slice by a
+/// `Range` was a call in the Wasm. Asked of every word a run keys ([`RunKeys::fill`]): the calls' cost 269K a corpus
+/// round in V8 went, `push_run` took 143K more (+43 B gzip); at the other places a word is sliced, fewer words a
+/// round did not pay for the bytes.
+#[inline(always)]
+fn text_slice(text: &str, start: usize, end: usize) -> &str {
+    let len = end.checked_sub(start).unwrap_or(usize::MAX);
+    text.get(start..).and_then(|rest| rest.get(..len)).unwrap_or("")
+}
+
 /// The bytes between two words of a sentence, `a` before `b`: compared with a few ASCII shapes, they need no
 /// check of character boundaries, which words' ends have.
 fn gap_bytes<'t>(text: &'t str, a: &Word, b: &Word) -> Option<&'t [u8]> {
@@ -762,9 +773,13 @@ fn push_run(
 ) {
     let Scratch { buffer, before_key, after_key, keys } = scratch;
     let text = at.text;
-    keys.fill(text, run);
-    let starts_sentence = i == 0 && run.first().is_some_and(|word| word.span.start <= at.span.start + 3);
-    let Some(peeled) = peel(text, run, keys, starts_sentence) else { return };
+    // The lexicons read once a run, and handed to each step that looks a word up: each call of `lexicons()` tests
+    // whether they are built (in V8, a corpus round: `push_run`, `peel` and `name_evidence` 37K fewer, 7 B less).
+    let lex = lexicons();
+    keys.fill(lex, text, run);
+    // Both tests together, without a branch on `i == 0` (mispredicted 1.1K times a corpus round in V8).
+    let starts_sentence = (i == 0) & run.first().is_some_and(|word| word.span.start <= at.span.start + 3);
+    let Some(peeled) = peel(lex, text, run, keys, starts_sentence) else { return };
     let (core, end) = (peeled.core, peeled.end);
     let Some(name_words) = run.get(core..end) else { return };
     let (Some(first_word), Some(last_word)) = (name_words.first(), name_words.last()) else { return };
@@ -778,12 +793,12 @@ fn push_run(
         words: name_words,
         first,
         last,
-        before: Neighbour::before(text, at.words, first, keys.known(core.checked_sub(1)), before_key),
-        after: Neighbour::after(text, at.words, last, keys.known(Some(end)), after_key),
+        before: Neighbour::before(lex, text, at.words, first, keys.known(core.checked_sub(1)), before_key),
+        after: Neighbour::after(lex, text, at.words, last, keys.known(Some(end)), after_key),
     };
     // An initial counts only before another word: a name of one word is not asked.
     let initial_first = name_words.len() > 1 && is_initial(text, first_word);
-    let evidence = name_evidence(keys, core..end, initial_first, peeled.looked_up) + shape_evidence(text, &located, at.has_capitals, opens_sentence);
+    let evidence = name_evidence(lex, keys, core..end, initial_first, peeled.looked_up) + shape_evidence(text, &located, at.has_capitals, opens_sentence);
     let titled = peeled.title || title_precedes(located.before.as_ref());
     // What apposition_evidence read after ", ", if it read anything: role_after would read the same.
     let mut after_comma = None;
@@ -929,10 +944,11 @@ fn context_evidence<'t>(
     if after.is_none() {
         context += apposition_evidence(text, words, name.last, at.span.end, after_comma, buffer);
     }
-    // A results table has a figure before the name, or after it a figure, a dismissal's short word or a bracket: a
-    // name with none of these, as most, finds nothing there (with a word one space after it, no bracket follows it).
+    // A results table has a figure before the name, or after it a figure, a dismissal's word or a bracket: a name
+    // with none of these, as most, finds nothing there (with a word one space after it, no bracket follows it: no
+    // word starts with one).
     let figure_before = name.first.checked_sub(1).and_then(|k| words.get(k)).is_some_and(|w| w.numeric);
-    if figure_before || after.is_none_or(|a| a.word.numeric || a.key.len() <= 3) {
+    if figure_before || after.is_none_or(|a| a.word.numeric || may_be_dismissal(a.key)) {
         context += table_evidence(text, words, name.first, name.last, at.span.end, name.words.len(), after, buffer);
     }
     // An empty span for no word: no possessive.
@@ -1067,8 +1083,7 @@ struct Peeled {
 }
 
 #[inline(never)]
-fn peel(text: &str, run: &[Word], keys: &RunKeys, starts_sentence: bool) -> Option<Peeled> {
-    let lex = lexicons();
+fn peel(lex: &Lexicons, text: &str, run: &[Word], keys: &RunKeys, starts_sentence: bool) -> Option<Peeled> {
     let n = run.len();
     let mut core = 0;
     let mut title = false;
@@ -1192,8 +1207,7 @@ fn is_connector_word(text: &str, word: &Word) -> bool {
 /// more than one word (a name of one word is not asked). `looked_up`: [`peel`] found the words of `name` together
 /// no place or organisation.
 #[inline(never)]
-fn name_evidence(keys: &RunKeys, name: Range<usize>, initial_first: bool, looked_up: bool) -> f64 {
-    let lex = lexicons();
+fn name_evidence(lex: &Lexicons, keys: &RunKeys, name: Range<usize>, initial_first: bool, looked_up: bool) -> f64 {
     // The words that are neither connectors nor suffixes, read from the run's list as a slice: no bounds check a
     // word.
     let words = || keys.words.get(name.clone()).unwrap_or_default().iter().filter(|w| !w.particle);
@@ -1290,8 +1304,7 @@ impl RunWord {
 
 impl RunKeys {
     /// Keys and entries for the words of `run`, replacing the last run's.
-    fn fill(&mut self, text: &str, run: &[Word]) {
-        let lex = lexicons();
+    fn fill(&mut self, lex: &Lexicons, text: &str, run: &[Word]) {
         // The padding is written once, and kept from run to run.
         if self.joined.len() < KEYS_PADDING.len() {
             self.joined.clear();
@@ -1308,7 +1321,7 @@ impl RunKeys {
                 self.joined.push(' ');
             }
             let start = self.joined.len();
-            push_name_key(word.span.slice(text), &mut self.joined);
+            push_name_key(text_slice(text, word.span.start, word.span.end), &mut self.joined);
             let end = self.joined.len();
             let code = self.short_code(start);
             let key = self.joined.get(start..).unwrap_or("");
@@ -1420,12 +1433,11 @@ struct Neighbour<'a> {
 impl<'a> Neighbour<'a> {
     /// The word before the name's first word, at `first`, if one space parts them; `known` is its key and entry
     /// when the run has them.
-    fn before(text: &'a str, words: &'a [Word], first: usize, known: Option<(&'a str, Entry)>, buffer: &'a mut String) -> Option<Neighbour<'a>> {
+    fn before(lex: &Lexicons, text: &'a str, words: &'a [Word], first: usize, known: Option<(&'a str, Entry)>, buffer: &'a mut String) -> Option<Neighbour<'a>> {
         let (word, name) = (words.get(first.checked_sub(1)?)?, words.get(first)?);
         if !gap_bytes(text, word, name).is_some_and(is_space_gap) {
             return None;
         }
-        let lex = lexicons();
         let (key, entry) = match known {
             Some(known) => known,
             None => {
@@ -1439,12 +1451,11 @@ impl<'a> Neighbour<'a> {
 
     /// The word after the name's last word, at `last`, if one space parts them; `known` is its key and entry when
     /// the run has them. Only whether it is a speech verb is asked about: most words are told none by their shape.
-    fn after(text: &'a str, words: &'a [Word], last: usize, known: Option<(&'a str, Entry)>, buffer: &'a mut String) -> Option<Neighbour<'a>> {
+    fn after(lex: &Lexicons, text: &'a str, words: &'a [Word], last: usize, known: Option<(&'a str, Entry)>, buffer: &'a mut String) -> Option<Neighbour<'a>> {
         let (name, word) = (words.get(last)?, words.get(last + 1)?);
         if !gap_bytes(text, name, word).is_some_and(is_space_gap) {
             return None;
         }
-        let lex = lexicons();
         let (key, speech_verb) = match known {
             Some((key, entry)) => (key, lex.speech_verbs.holds(&entry)),
             None => {
@@ -1549,6 +1560,15 @@ fn apposition_evidence<'t>(
     let evidence = if role.is_some() { 1.5 } else { 0.0 };
     *after_comma = Some(AfterComma { len: rest.len(), role });
     evidence
+}
+
+/// Whether `key`, the key of the word after a name, may be one of a scorecard's dismissal words that
+/// [`table_evidence`] looks for ("c", "b", "st", "lbw", "not", "run"): three bytes or fewer, starting with one of
+/// their first letters. The short words after most names ("and", "of", "in", "the", "was", "to") are told none by
+/// their length and first byte (one bit test), where [`table_evidence`] was called for each (V8, a corpus round:
+/// `table_evidence` 400K → 181K, `context_evidence` +83K; matching the six words in line mispredicted 2.5K times).
+fn may_be_dismissal(key: &str) -> bool {
+    key.len() <= 3 && matches!(key.as_bytes().first(), Some(b'b' | b'c' | b'l' | b'n' | b'r' | b's'))
 }
 
 /// Results tables: "Michelle Freeman (Jamaica) 12.71", "62 Nolan Henke", "P. Simmons 4-38", and scorecards'
@@ -1677,9 +1697,9 @@ mod tests {
                 let words = crate::tokens::tokenize(&text, Span::new(0, text.len()));
                 let [only] = words.as_slice() else { panic!("{text:?} is one word") };
                 assert!(is_never_a_name(&text, only), "{text:?}");
-                keys.fill(&text, &words);
+                keys.fill(lexicons(), &text, &words);
                 for starts_sentence in [true, false] {
-                    assert!(peel(&text, &words, &keys, starts_sentence).is_none(), "{text:?}");
+                    assert!(peel(lexicons(), &text, &words, &keys, starts_sentence).is_none(), "{text:?}");
                 }
             }
         }
@@ -1735,6 +1755,18 @@ mod tests {
         assert!(COUNTRY_ABBREVIATIONS.iter().all(|abbreviation| !abbreviation.contains(' ')));
     }
 
+    /// [`context_evidence`] asks [`table_evidence`] about a name followed by a word that is no figure only when
+    /// [`may_be_dismissal`] lets the word's key through: every key `table_evidence` looks for after a name must pass.
+    #[test]
+    fn every_dismissal_word_may_be_one() {
+        for key in ["c", "b", "st", "lbw", "not", "run"] {
+            assert!(may_be_dismissal(key), "{key:?}");
+        }
+        for key in ["", "and", "of", "in", "the", "was", "to", "who", "said", "stumped", "é"] {
+            assert!(!may_be_dismissal(key), "{key:?}");
+        }
+    }
+
     #[test]
     fn initials_are_one_letter_and_a_period_or_dotted_capitals() {
         let text = "P. Simmons, É. Zola, J.R Smith, I saw 5. Al. A.b and AB.";
@@ -1762,7 +1794,7 @@ mod tests {
         let mut out = Candidates::default();
         for (text, name, name_keys, plain_word) in cases {
             let words = crate::tokens::tokenize(text, Span::new(0, text.len()));
-            keys.fill(text, &words);
+            keys.fill(lexicons(), text, &words);
             let last = words.last().map_or(b"".as_slice(), |w| w.span.slice(text).as_bytes());
             let (name_at, keys_at, plain) = push_name(text, &words, &keys, 0, bare_len(last), &mut out);
             assert_eq!((&out.names[name_at], &out.keys[keys_at], plain), (name, name_keys, plain_word), "{text:?}");
@@ -1812,7 +1844,7 @@ mod tests {
         let text = "New York Yankees’ José";
         let words = crate::tokens::tokenize(text, Span::new(0, text.len()));
         let mut keys = RunKeys::default();
-        keys.fill(text, &words);
+        keys.fill(lexicons(), text, &words);
         let key = |k: usize| keys.known(Some(k)).map(|(key, _)| key);
         assert_eq!((key(0), key(2), key(3), key(4)), (Some("new"), Some("yankees"), Some("jose"), None));
         assert_eq!(keys.stretch(0..2).as_deref(), Some("new york"));
@@ -1821,11 +1853,11 @@ mod tests {
         // Only the key "the" is told as one, in any case.
         let text = "The Theo Them THE";
         let words = crate::tokens::tokenize(text, Span::new(0, text.len()));
-        keys.fill(text, &words);
+        keys.fill(lexicons(), text, &words);
         assert_eq!(keys.words.iter().map(|w| w.the).collect::<Vec<_>>(), [true, false, false, true]);
         let text = "New York Yankees’ José";
         let words = crate::tokens::tokenize(text, Span::new(0, text.len()));
-        keys.fill(text, &words);
+        keys.fill(lexicons(), text, &words);
         // Each word's entry is the one its key has.
         assert_eq!(keys.entry(3).given_name_strength(), lexicons().entry("jose").given_name_strength());
         assert_eq!(keys.entry(2).title_kind(), lexicons().entry("yankees").title_kind());
@@ -1833,7 +1865,7 @@ mod tests {
         // What is known of each word besides.
         let text = "UN envoy Paris Smith";
         let words = crate::tokens::tokenize(text, Span::new(0, text.len()));
-        keys.fill(text, &words);
+        keys.fill(lexicons(), text, &words);
         assert_eq!((0..5).map(|k| keys.is_country_abbreviation(k)).collect::<Vec<_>>(), [true, false, false, false, false]);
         assert_eq!((0..5).map(|k| keys.words.get(k).is_some_and(RunWord::is_place_like)).collect::<Vec<_>>(), [true, false, true, false, false]);
     }
