@@ -370,13 +370,14 @@ impl Table {
         None
     }
 
-    /// Whether the record at `record` holds a key of `len` bytes whose first word is `first` (the bytes past the
-    /// eighth are the caller's to compare).
+    /// Whether the record at `record` holds a key of `len` bytes, 0 or more than 8 ([`Self::get_long`]), whose
+    /// first 8 bytes are `first` (the bytes past the eighth are the caller's to compare). Its first word is read
+    /// whole: no record holds a key of 0 bytes, and a longer one's first 8 bytes are its own.
     fn record_matches(&self, record: usize, len: usize, first: u64) -> bool {
         let Some(&[_, stored_len, ref word @ ..]) = self.records.get(record..).and_then(<[u8]>::first_chunk::<10>) else {
             return false;
         };
-        usize::from(stored_len) == len && u64::from_le_bytes(*word) & first_word_mask(len) == first
+        usize::from(stored_len) == len && u64::from_le_bytes(*word) == first
     }
 
     /// [`Self::get`] of `key` with its ASCII capitals made lower case, for a key of ASCII bytes (`None` for any
