@@ -121,10 +121,12 @@ pub(super) fn phrase_reason(line: &str) -> Option<&'static str> {
     if let Some(&reason) = phrases.whole.get(whole).or_else(|| phrases.whole.get(normalized.trim_end_matches(':'))) {
         return Some(reason);
     }
+    // An opening's first byte is compared in line before the call that compares it whole (54 openings a short line).
+    let opens = normalized.as_bytes().first();
     phrases
         .prefixes
         .iter()
-        .find(|(p, _)| normalized.starts_with(p.as_str()))
+        .find(|(p, _)| p.as_bytes().first() == opens && normalized.starts_with(p.as_str()))
         .or_else(|| phrases.anywhere.iter().find(|(p, _)| find_bytes(&normalized, p).is_some()))
         .map(|&(_, reason)| reason)
 }
