@@ -391,6 +391,11 @@ fn push_owner(heads: &mut [usize], cells: &mut Vec<Cell>, number: usize, id: usi
 /// `lone_names`: whether a lone word may be a person of its own (not in results tables, where any capitalised
 /// word next to a figure would qualify).
 pub(super) fn merge_candidates(all: &Candidates, lone_names: bool) -> People {
+    // Nobody without candidates, as in most short texts: the steps' tables (four allocations, each freed) are not
+    // made for nothing.
+    if all.list.is_empty() {
+        return People::default();
+    }
     let forms = Forms::of(all);
     let evidence = Evidence::of(&all.list, &forms);
     let mut found = Found::new(&forms);
