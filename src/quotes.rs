@@ -40,9 +40,10 @@ enum Mark {
 /// noted by the sentence stage as it read them.
 #[inline(never)]
 pub(crate) fn find_quotes(text: &str, sentences: &[SentenceSpan], marks: &[usize], words: &SentenceWords, people: &People) -> Vec<QuoteFound> {
-    // Room for a quote in each two marks (an opening and a closing one), the most there can be but for a quote that
-    // runs on: grown by doubling from empty, the list was copied three times an article.
-    let mut quotes = Vec::with_capacity(marks.len() / 2 + 1);
+    // Room for a quote in each two marks (an opening and a closing one), and one for a last mark that opens a quote
+    // that runs on: grown by doubling from empty, the list was copied three times an article. None without marks,
+    // as in most short texts (where room for one was an allocation and its free a call).
+    let mut quotes = Vec::with_capacity(marks.len().div_ceil(2));
     // The paragraphs are in text order, as the marks are: each paragraph's marks are found by walking on from the
     // previous one's. Each paragraph is found as the one before it is read, with no list of them made.
     let mut first = 0;
