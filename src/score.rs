@@ -111,10 +111,10 @@ macro_rules! features {
                 match Features::NAMES.iter().zip(slots).find(|(name, _)| **name == feature) {
                     Some((_, slot)) => *slot = weight,
                     None => {
-                        return Err(Error::invalid(
-                            &format!("weights.{feature}"),
-                            format!("is not a feature (known: {})", Features::NAMES.join(", ")),
-                        ))
+                        // The message from static pieces, not `format!`s and a `join` (smaller in the .wasm).
+                        const KNOWN: &str = concat!($(stringify!($name), ", ",)*);
+                        let known = KNOWN.strip_suffix(", ").unwrap_or(KNOWN);
+                        return Err(Error::invalid(&["weights.", feature].concat(), ["is not a feature (known: ", known, ")"].concat()));
                     }
                 }
                 Ok(())
@@ -170,10 +170,8 @@ impl Weights {
     pub(crate) fn validate(&self) -> Result<(), Error> {
         for (name, weight) in Features::NAMES.iter().zip(self.values()) {
             if !weight.is_finite() || weight.abs() > 1000.0 {
-                return Err(Error::invalid(
-                    &format!("weights.{name}"),
-                    format!("must be a finite number from -1000 to 1000, got {}", crate::options::describe_number(weight)),
-                ));
+                let number = crate::options::describe_number(weight);
+                return Err(Error::invalid(&["weights.", name].concat(), ["must be a finite number from -1000 to 1000, got ", &number].concat()));
             }
         }
         Ok(())
@@ -1464,6 +1462,16 @@ mod tests {
             assert_eq!(s.features.budget, 0.0, "{}", s.span.text);
             assert_eq!(s.features.coverage, s.features.centrality, "{}", s.span.text);
         }
+    }
+
+    /// The messages put together from pieces read as the `format!`s they were.
+    #[test]
+    fn weight_messages_read_as_formatted() {
+        let unknown = Weights::default().set("bogus", 1.0).unwrap_err().to_string();
+        let known = Features::NAMES.join(", ");
+        assert_eq!(unknown, Error::invalid("weights.bogus", format!("is not a feature (known: {known})")).to_string());
+        let out_of_range = Weights { chrome: f64::NAN, ..Weights::default() }.validate().unwrap_err().to_string();
+        assert_eq!(out_of_range, Error::invalid("weights.chrome", "must be a finite number from -1000 to 1000, got NaN".to_string()).to_string());
     }
 
     #[test]
