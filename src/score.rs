@@ -134,36 +134,75 @@ pub(crate) struct Contributions<'a> {
     weights: &'a Weights,
 }
 
-/// The weights as [`Features::rounded`] reads them.
+/// The weights as [`Features::rounded`] reads them: those of the [`FLAGS`] rounded, as a flag's contribution is 0
+/// or its weight ([`round_each`]).
 pub(crate) struct RoundingWeights {
     weights: [f64; Features::NAMES.len()],
 }
 
 impl RoundingWeights {
-    /// The weights.
+    /// The weights, those of the flags rounded.
     pub(crate) fn new(weights: &Weights) -> Self {
-        RoundingWeights { weights: weights.values() }
+        let mut rounding = RoundingWeights { weights: weights.values() };
+        for weight in &mut rounding.weights[FLAGS] {
+            *weight = crate::result::round(*weight);
+        }
+        rounding
     }
 }
 
-/// Rounds every value and its product with its weight as [`crate::result::round`] does, in one loop over them
-/// all, for [`Features::rounded`]. Each is rounded without a test of what it is: most features are zero or one,
-/// whose rounding changes nothing, but which of them are changes from sentence to sentence, and the tests that
-/// skipped their rounding were mispredicted more than a rounding costs. A zero rounds to itself (its sign kept),
-/// and so does its product, a zero; a one's product is the weight, rounded.
+/// The features that are flags, each 0 or 1 (made by [`one_if`], and 0 in a default `Features`), from `numbers` to
+/// `speech`: where they stand in [`Features::NAMES`], together. A flag rounds to itself, and its product with a
+/// weight is 0 times the weight (a zero of the weight's sign) or the weight, so its contribution rounded is the flag
+/// times the weight rounded, once a document ([`round_each`]). The seventh flag, `paragraph`, is rounded with the
+/// features that are no flags.
+const FLAGS: std::ops::Range<usize> = position("numbers")..position("speech") + 1;
+
+/// Where the feature called `name` stands in [`Features::NAMES`], when compiling.
+const fn position(name: &str) -> usize {
+    let mut i = 0;
+    loop {
+        let (a, b) = (Features::NAMES[i].as_bytes(), name.as_bytes());
+        let mut k = 0;
+        while k < a.len() && k < b.len() && a[k] == b[k] {
+            k += 1;
+        }
+        if k == a.len() && k == b.len() {
+            return i;
+        }
+        i += 1;
+    }
+}
+
+/// Rounds every value and its product with its weight as [`crate::result::round`] does, for [`Features::rounded`].
+/// Each is rounded without a test of what it is: most features are zero or one, whose rounding changes nothing, but
+/// which of them are changes from sentence to sentence, and the tests that skipped their rounding were
+/// mispredicted more than a rounding costs. A zero rounds to itself (its sign kept), and so does its product, a
+/// zero; a one's product is the weight, rounded.
 ///
 /// Two features a step: the loop's own test and stack check (V8 checks the stack at every step of a loop) were
-/// about a fifth of its instructions (by the per-function count in V8, 1.97M -> 1.90M a corpus round).
+/// about a fifth of its instructions (by the per-function count in V8, 1.97M -> 1.90M a corpus round). The
+/// features before the [`FLAGS`] are rounded two by two, the last of them with the one after the flags; the flags,
+/// always 0 or 1, are not rounded: their values stay, and their contributions are the flags times their weights
+/// rounded ([`RoundingWeights`]) — the same numbers, a multiplication each where they took half a rounding of four
+/// (`round_each` 1.20M -> 0.96M a corpus round).
 fn round_each(values: &mut [f64; Features::NAMES.len()], contributions: &mut [f64; Features::NAMES.len()], weights: &RoundingWeights) {
-    const { assert!(Features::NAMES.len() % 2 == 0, "round_each takes the features two at a time") };
+    const { assert!(FLAGS.start % 2 == 1 && FLAGS.end + 1 == Features::NAMES.len(), "one feature before the flags, paired with the one after them") };
     let weights = &weights.weights;
     let mut i = 0;
-    while i + 1 < Features::NAMES.len() {
-        let (first, second) = (values[i], values[i + 1]);
-        [values[i], values[i + 1], contributions[i], contributions[i + 1]] =
-            crate::result::round_four([first, second, first * weights[i], second * weights[i + 1]]);
+    while i < FLAGS.start {
+        let j = if i + 1 == FLAGS.start { FLAGS.end } else { i + 1 };
+        let (first, second) = (values[i], values[j]);
+        [values[i], values[j], contributions[i], contributions[j]] =
+            crate::result::round_four([first, second, first * weights[i], second * weights[j]]);
         i += 2;
     }
+    // In line, not a loop: a loop over the six took 60 instructions more a sentence (its exit and V8's stack check).
+    const { assert!(FLAGS.end - FLAGS.start == 6, "six flags") };
+    const AT: [usize; 6] = { let s = FLAGS.start; [s, s + 1, s + 2, s + 3, s + 4, s + 5] };
+    let [a, b, c, d, e, f] = AT;
+    [contributions[a], contributions[b], contributions[c]] = [values[a] * weights[a], values[b] * weights[b], values[c] * weights[c]];
+    [contributions[d], contributions[e], contributions[f]] = [values[d] * weights[d], values[e] * weights[e], values[f] * weights[f]];
 }
 
 impl Weights {
@@ -1267,6 +1306,40 @@ mod tests {
         assert!(leads[1] > 0.0);
         assert_eq!(lead_cosine(0, 0, lead.len()), 0.0);
         assert_eq!(lead_cosine(0, 2, 0), 0.0);
+    }
+
+    /// The flags skip their rounding: every value and contribution is still the one `round` gives, for flags of 0
+    /// and 1 and weights of either sign, zeros, halves and what rounds to zero; and the features made of a text hold
+    /// flags of 0 and 1 alone.
+    #[test]
+    fn flags_are_rounded_as_every_feature_is() {
+        let samples = [0.0, -0.0, 1.0, 0.5, 0.123_456_78, 0.000_05, -0.000_05, 0.000_049_9, -2.35, 1e-9, -1e-9, 999.999_95, -1000.0, 0.333_35];
+        for (n, &w) in samples.iter().enumerate() {
+            let mut values = [0.0; Features::NAMES.len()];
+            let mut weights = [0.0; Features::NAMES.len()];
+            for i in 0..values.len() {
+                values[i] = if FLAGS.contains(&i) { ((i + n) % 2) as f64 } else { samples[(i + n) % samples.len()] };
+                weights[i] = if i % 3 == 0 { w } else { samples[(i * 7 + n) % samples.len()] };
+            }
+            let mut named = Weights::default();
+            for (name, &weight) in Features::NAMES.iter().zip(&weights) {
+                named.set(name, weight).unwrap();
+            }
+            let (mut rounded, mut contributions) = (values, [0.0; Features::NAMES.len()]);
+            round_each(&mut rounded, &mut contributions, &RoundingWeights::new(&named));
+            for i in 0..values.len() {
+                let round = crate::result::round;
+                assert_eq!(rounded[i].to_bits(), round(values[i]).to_bits(), "{n} {i}");
+                assert_eq!(contributions[i].to_bits(), round(values[i] * weights[i]).to_bits(), "{n} {i} {} {}", values[i], weights[i]);
+            }
+        }
+        let text = "Police said: The 45-year-old was seen at 10pm. We were there! Was he? A heading\n\nHe left in 2015.";
+        let summary = summarize(text, &Options::default()).unwrap();
+        for s in &summary.sentences {
+            let values = [s.features.numbers, s.features.heading, s.features.caption, s.features.reference, s.features.question, s.features.speech];
+            assert!(values.iter().all(|&v| v == 0.0 || v == 1.0), "{values:?}");
+        }
+        assert_eq!(Features::NAMES[FLAGS], ["numbers", "heading", "caption", "reference", "question", "speech"]);
     }
 
     /// The ratios made of whole numbers are the floats' ratios clamped to 1 (and, for `long`, to 0); a float of 0 or
