@@ -971,8 +971,8 @@ fn without_possessive(chunk: u64, len: usize) -> (u64, u64, usize) {
 /// whose ASCII bytes are letters, digits and joiners alone: they are lower-cased by
 /// [`crate::tokens::lower_word_chunk`], which counts on that.
 ///
-/// A word of up to two bytes (a fifth of a text's words: "a", "of", "I") is no content word, and is only compared
-/// with the first-person words that short, as a number: it is not hashed. Every other word of up to eight bytes is
+/// A word of up to two bytes (a fifth of a text's words: "a", "of", "I") is no content word, and is only looked for
+/// among the first-person words that short, as a number ([`SHORT_FIRST_PERSON_SLOTS`]): it is not hashed. Every other word of up to eight bytes is
 /// looked up ([`short_word`]), those longer than any short word too: a test of the length that spared them the
 /// look-up went one way or the other in no order a predictor learns (12K mispredicts a corpus round natively; Wasm
 /// cost 131.18M → 130.61M without it).
@@ -980,10 +980,10 @@ fn without_possessive(chunk: u64, len: usize) -> (u64, u64, usize) {
 fn read_ascii_word(first: u64, second: u64, len: usize) -> (bool, Option<u64>) {
     let lowered = crate::tokens::lower_word_chunk(first);
     if len <= 2 {
-        // Compared one by one: a search of the list is a call in the Wasm. All four, joined without a branch on each:
-        // which short word comes follows no order a predictor learns.
-        let [i, me, my, we] = SHORT_FIRST_PERSON;
-        return ((lowered == i) | (lowered == me) | (lowered == my) | (lowered == we), None);
+        // Looked up in a table of eight slots, one compare without a branch (which short word comes follows no order
+        // a predictor learns), where four compares joined took 16 instructions in V8's code.
+        let (slots, multiplier) = SHORT_FIRST_PERSON_SLOTS;
+        return (u64::from(slots[(lowered.wrapping_mul(multiplier) >> 61) as usize]) == lowered, None);
     }
     let key = mix_chunk(len as u64, lowered);
     if len > 8 {
@@ -1011,6 +1011,29 @@ const SHORT_FIRST_PERSON: [u64; 4] = {
     }
     assert!(k == chunks.len(), "four first-person words of up to two bytes");
     chunks
+};
+
+/// Where [`read_ascii_word`] looks for a word of up to two bytes: slot `(chunk × multiplier) >> 61` of eight holds
+/// the one of [`SHORT_FIRST_PERSON`] placed there (the multiplier is searched for when compiling, until no two share a
+/// slot). An empty slot holds the first of them, whose own slot is another, so it matches no chunk that lands there.
+const SHORT_FIRST_PERSON_SLOTS: ([u16; 8], u64) = {
+    let mut multiplier: u64 = 0x9E37_79B9_7F4A_7C15;
+    'search: loop {
+        let mut slots = [SHORT_FIRST_PERSON[0] as u16; 8];
+        let mut taken = [false; 8];
+        let mut i = 0;
+        while i < SHORT_FIRST_PERSON.len() {
+            let slot = (SHORT_FIRST_PERSON[i].wrapping_mul(multiplier) >> 61) as usize;
+            if taken[slot] {
+                multiplier = multiplier.wrapping_add(2);
+                continue 'search;
+            }
+            taken[slot] = true;
+            slots[slot] = SHORT_FIRST_PERSON[i] as u16;
+            i += 1;
+        }
+        break (slots, multiplier);
+    }
 };
 
 /// [`read_word`] of any other word: seventeen bytes or more, not ASCII, or too near the text's end for
@@ -1387,6 +1410,17 @@ mod tests {
             assert!(placed == slot || !SHORT_WORD_KEYS.iter().any(|&k| slot_of(k) == slot), "{slot}");
         }
         assert_eq!(LONGEST_SHORT_WORD, 5);
+    }
+
+    /// The slots of the first-person words of up to two bytes find them, and no other chunk of one or two ASCII
+    /// bytes.
+    #[test]
+    fn short_first_person_words_are_found_in_their_slots() {
+        let (slots, multiplier) = SHORT_FIRST_PERSON_SLOTS;
+        for chunk in (1..0x8000u64).filter(|c| c & 0x80 == 0) {
+            let found = u64::from(slots[(chunk.wrapping_mul(multiplier) >> 61) as usize]) == chunk;
+            assert_eq!(found, SHORT_FIRST_PERSON.contains(&chunk), "{chunk:#x}");
+        }
     }
 
     #[test]
