@@ -111,10 +111,10 @@ macro_rules! features {
                 match Features::NAMES.iter().zip(slots).find(|(name, _)| **name == feature) {
                     Some((_, slot)) => *slot = weight,
                     None => {
-                        return Err(Error::invalid(
-                            &format!("weights.{feature}"),
-                            format!("is not a feature (known: {})", Features::NAMES.join(", ")),
-                        ))
+                        // The message from static pieces, not `format!`s and a `join` (smaller in the .wasm).
+                        const KNOWN: &str = concat!($(stringify!($name), ", ",)*);
+                        let known = KNOWN.strip_suffix(", ").unwrap_or(KNOWN);
+                        return Err(Error::invalid(&["weights.", feature].concat(), ["is not a feature (known: ", known, ")"].concat()));
                     }
                 }
                 Ok(())
@@ -134,46 +134,83 @@ pub(crate) struct Contributions<'a> {
     weights: &'a Weights,
 }
 
-/// The weights as [`Features::rounded`] reads them.
+/// The weights as [`Features::rounded`] reads them: those of the [`FLAGS`] rounded, as a flag's contribution is 0
+/// or its weight ([`round_each`]).
 pub(crate) struct RoundingWeights {
     weights: [f64; Features::NAMES.len()],
 }
 
 impl RoundingWeights {
-    /// The weights.
+    /// The weights, those of the flags rounded.
     pub(crate) fn new(weights: &Weights) -> Self {
-        RoundingWeights { weights: weights.values() }
+        let mut rounding = RoundingWeights { weights: weights.values() };
+        for weight in &mut rounding.weights[FLAGS] {
+            *weight = crate::result::round(*weight);
+        }
+        rounding
     }
 }
 
-/// Rounds every value and its product with its weight as [`crate::result::round`] does, in one loop over them
-/// all, for [`Features::rounded`]. Each is rounded without a test of what it is: most features are zero or one,
-/// whose rounding changes nothing, but which of them are changes from sentence to sentence, and the tests that
-/// skipped their rounding were mispredicted more than a rounding costs. A zero rounds to itself (its sign kept),
-/// and so does its product, a zero; a one's product is the weight, rounded.
+/// The features that are flags, each 0 or 1 (made by [`one_if`], and 0 in a default `Features`), from `numbers` to
+/// `speech`: where they stand in [`Features::NAMES`], together. A flag rounds to itself, and its product with a
+/// weight is 0 times the weight (a zero of the weight's sign) or the weight, so its contribution rounded is the flag
+/// times the weight rounded, once a document ([`round_each`]). The seventh flag, `paragraph`, is rounded with the
+/// features that are no flags.
+const FLAGS: std::ops::Range<usize> = position("numbers")..position("speech") + 1;
+
+/// Where the feature called `name` stands in [`Features::NAMES`], when compiling.
+const fn position(name: &str) -> usize {
+    let mut i = 0;
+    loop {
+        let (a, b) = (Features::NAMES[i].as_bytes(), name.as_bytes());
+        let mut k = 0;
+        while k < a.len() && k < b.len() && a[k] == b[k] {
+            k += 1;
+        }
+        if k == a.len() && k == b.len() {
+            return i;
+        }
+        i += 1;
+    }
+}
+
+/// Rounds every value and its product with its weight as [`crate::result::round`] does, for [`Features::rounded`].
+/// Each is rounded without a test of what it is: most features are zero or one, whose rounding changes nothing, but
+/// which of them are changes from sentence to sentence, and the tests that skipped their rounding were
+/// mispredicted more than a rounding costs. A zero rounds to itself (its sign kept), and so does its product, a
+/// zero; a one's product is the weight, rounded.
 ///
 /// Two features a step: the loop's own test and stack check (V8 checks the stack at every step of a loop) were
-/// about a fifth of its instructions (by the per-function count in V8, 1.97M -> 1.90M a corpus round).
+/// about a fifth of its instructions (by the per-function count in V8, 1.97M -> 1.90M a corpus round). The
+/// features before the [`FLAGS`] are rounded two by two, the last of them with the one after the flags; the flags,
+/// always 0 or 1, are not rounded: their values stay, and their contributions are the flags times their weights
+/// rounded ([`RoundingWeights`]) — the same numbers, a multiplication each where they took half a rounding of four
+/// (`round_each` 1.20M -> 0.96M a corpus round).
 fn round_each(values: &mut [f64; Features::NAMES.len()], contributions: &mut [f64; Features::NAMES.len()], weights: &RoundingWeights) {
-    const { assert!(Features::NAMES.len() % 2 == 0, "round_each takes the features two at a time") };
+    const { assert!(FLAGS.start % 2 == 1 && FLAGS.end + 1 == Features::NAMES.len(), "one feature before the flags, paired with the one after them") };
     let weights = &weights.weights;
     let mut i = 0;
-    while i + 1 < Features::NAMES.len() {
-        let (first, second) = (values[i], values[i + 1]);
-        [values[i], values[i + 1], contributions[i], contributions[i + 1]] =
-            crate::result::round_four([first, second, first * weights[i], second * weights[i + 1]]);
+    while i < FLAGS.start {
+        let j = if i + 1 == FLAGS.start { FLAGS.end } else { i + 1 };
+        let (first, second) = (values[i], values[j]);
+        [values[i], values[j], contributions[i], contributions[j]] =
+            crate::result::round_four([first, second, first * weights[i], second * weights[j]]);
         i += 2;
     }
+    // In line, not a loop: a loop over the six took 60 instructions more a sentence (its exit and V8's stack check).
+    const { assert!(FLAGS.end - FLAGS.start == 6, "six flags") };
+    const AT: [usize; 6] = { let s = FLAGS.start; [s, s + 1, s + 2, s + 3, s + 4, s + 5] };
+    let [a, b, c, d, e, f] = AT;
+    [contributions[a], contributions[b], contributions[c]] = [values[a] * weights[a], values[b] * weights[b], values[c] * weights[c]];
+    [contributions[d], contributions[e], contributions[f]] = [values[d] * weights[d], values[e] * weights[e], values[f] * weights[f]];
 }
 
 impl Weights {
     pub(crate) fn validate(&self) -> Result<(), Error> {
         for (name, weight) in Features::NAMES.iter().zip(self.values()) {
             if !weight.is_finite() || weight.abs() > 1000.0 {
-                return Err(Error::invalid(
-                    &format!("weights.{name}"),
-                    format!("must be a finite number from -1000 to 1000, got {}", crate::options::describe_number(weight)),
-                ));
+                let number = crate::options::describe_number(weight);
+                return Err(Error::invalid(&["weights.", name].concat(), ["must be a finite number from -1000 to 1000, got ", &number].concat()));
             }
         }
         Ok(())
@@ -452,8 +489,9 @@ fn read_sentences(text: &str, sentences: &[SentenceSpan], words: &SentenceWords,
     let word_total = words.total();
     let vocabulary = (word_total / 2).min(4096);
     let mut numbers = Numbers::with_capacity(vocabulary);
-    // Each sentence's distinct content words: about half its words (a little less), trimmed when all are in.
-    let mut keys = KeySets::with_capacity(n, word_total / 2);
+    // Each sentence's distinct content words: more than half its words (0.56 on cnndm/dev, where half made nearly
+    // every article's list grow once, to twice that), trimmed when all are in.
+    let mut keys = KeySets::with_capacity(n, word_total / 2 + word_total / 8);
     let mut word_counts = Vec::with_capacity(n);
     let mut dangling = Vec::with_capacity(n);
     let mut marks = Vec::with_capacity(n);
@@ -616,7 +654,7 @@ fn centralities(keys: &KeySets, frequency: &[u32], n: usize) -> (Vec<f64>, Vec<f
         centralities.push(if k.is_empty() { 0.0 } else { shared as f64 / (k.len() as f64).sqrt() });
         leads.push(if i == 0 { 0.0 } else { lead_cosine(lead, k.len(), lead_keys) });
     }
-    let max_centrality = centralities.iter().copied().fold(CENTRALITY_FLOOR, f64::max);
+    let max_centrality = centralities.iter().copied().fold(CENTRALITY_FLOOR, larger);
     centralities.iter_mut().for_each(|c| *c /= max_centrality);
     (centralities, leads)
 }
@@ -934,8 +972,8 @@ fn without_possessive(chunk: u64, len: usize) -> (u64, u64, usize) {
 /// whose ASCII bytes are letters, digits and joiners alone: they are lower-cased by
 /// [`crate::tokens::lower_word_chunk`], which counts on that.
 ///
-/// A word of up to two bytes (a fifth of a text's words: "a", "of", "I") is no content word, and is only compared
-/// with the first-person words that short, as a number: it is not hashed. Every other word of up to eight bytes is
+/// A word of up to two bytes (a fifth of a text's words: "a", "of", "I") is no content word, and is only looked for
+/// among the first-person words that short, as a number ([`SHORT_FIRST_PERSON_SLOTS`]): it is not hashed. Every other word of up to eight bytes is
 /// looked up ([`short_word`]), those longer than any short word too: a test of the length that spared them the
 /// look-up went one way or the other in no order a predictor learns (12K mispredicts a corpus round natively; Wasm
 /// cost 131.18M → 130.61M without it).
@@ -943,10 +981,10 @@ fn without_possessive(chunk: u64, len: usize) -> (u64, u64, usize) {
 fn read_ascii_word(first: u64, second: u64, len: usize) -> (bool, Option<u64>) {
     let lowered = crate::tokens::lower_word_chunk(first);
     if len <= 2 {
-        // Compared one by one: a search of the list is a call in the Wasm. All four, joined without a branch on each:
-        // which short word comes follows no order a predictor learns.
-        let [i, me, my, we] = SHORT_FIRST_PERSON;
-        return ((lowered == i) | (lowered == me) | (lowered == my) | (lowered == we), None);
+        // Looked up in a table of eight slots, one compare without a branch (which short word comes follows no order
+        // a predictor learns), where four compares joined took 16 instructions in V8's code.
+        let (slots, multiplier) = SHORT_FIRST_PERSON_SLOTS;
+        return (u64::from(slots[(lowered.wrapping_mul(multiplier) >> 61) as usize]) == lowered, None);
     }
     let key = mix_chunk(len as u64, lowered);
     if len > 8 {
@@ -974,6 +1012,29 @@ const SHORT_FIRST_PERSON: [u64; 4] = {
     }
     assert!(k == chunks.len(), "four first-person words of up to two bytes");
     chunks
+};
+
+/// Where [`read_ascii_word`] looks for a word of up to two bytes: slot `(chunk × multiplier) >> 61` of eight holds
+/// the one of [`SHORT_FIRST_PERSON`] placed there (the multiplier is searched for when compiling, until no two share a
+/// slot). An empty slot holds the first of them, whose own slot is another, so it matches no chunk that lands there.
+const SHORT_FIRST_PERSON_SLOTS: ([u16; 8], u64) = {
+    let mut multiplier: u64 = 0x9E37_79B9_7F4A_7C15;
+    'search: loop {
+        let mut slots = [SHORT_FIRST_PERSON[0] as u16; 8];
+        let mut taken = [false; 8];
+        let mut i = 0;
+        while i < SHORT_FIRST_PERSON.len() {
+            let slot = (SHORT_FIRST_PERSON[i].wrapping_mul(multiplier) >> 61) as usize;
+            if taken[slot] {
+                multiplier = multiplier.wrapping_add(2);
+                continue 'search;
+            }
+            taken[slot] = true;
+            slots[slot] = SHORT_FIRST_PERSON[i] as u16;
+            i += 1;
+        }
+        break (slots, multiplier);
+    }
 };
 
 /// [`read_word`] of any other word: seventeen bytes or more, not ASCII, or too near the text's end for
@@ -1025,6 +1086,13 @@ fn ratio_up_to_one(part: usize, whole: usize) -> f64 {
 /// code where `f64::min` was a branch mispredicted for a third of the sentences.
 fn at_most_one(x: f64) -> f64 {
     f64::from_bits(x.to_bits().min(1.0f64.to_bits()))
+}
+
+/// The larger of `a` and `b`, both +0 or more and no NaN (a centrality: a sum of counts of 0 or more over a square
+/// root of 1 or more, or +0), compared by their bits, which for floats of that sign are in their order: the
+/// floats' `max` was two tests in V8's code (the larger, and a NaN), one mispredicted about once in eight sentences.
+fn larger(a: f64, b: f64) -> f64 {
+    f64::from_bits(a.to_bits().max(b.to_bits()))
 }
 
 /// 1 when `flag` holds, else 0: converted from the flag, not chosen by a branch on it (a sentence's flags change
@@ -1271,6 +1339,40 @@ mod tests {
         assert_eq!(lead_cosine(0, 2, 0), 0.0);
     }
 
+    /// The flags skip their rounding: every value and contribution is still the one `round` gives, for flags of 0
+    /// and 1 and weights of either sign, zeros, halves and what rounds to zero; and the features made of a text hold
+    /// flags of 0 and 1 alone.
+    #[test]
+    fn flags_are_rounded_as_every_feature_is() {
+        let samples = [0.0, -0.0, 1.0, 0.5, 0.123_456_78, 0.000_05, -0.000_05, 0.000_049_9, -2.35, 1e-9, -1e-9, 999.999_95, -1000.0, 0.333_35];
+        for (n, &w) in samples.iter().enumerate() {
+            let mut values = [0.0; Features::NAMES.len()];
+            let mut weights = [0.0; Features::NAMES.len()];
+            for i in 0..values.len() {
+                values[i] = if FLAGS.contains(&i) { ((i + n) % 2) as f64 } else { samples[(i + n) % samples.len()] };
+                weights[i] = if i % 3 == 0 { w } else { samples[(i * 7 + n) % samples.len()] };
+            }
+            let mut named = Weights::default();
+            for (name, &weight) in Features::NAMES.iter().zip(&weights) {
+                named.set(name, weight).unwrap();
+            }
+            let (mut rounded, mut contributions) = (values, [0.0; Features::NAMES.len()]);
+            round_each(&mut rounded, &mut contributions, &RoundingWeights::new(&named));
+            for i in 0..values.len() {
+                let round = crate::result::round;
+                assert_eq!(rounded[i].to_bits(), round(values[i]).to_bits(), "{n} {i}");
+                assert_eq!(contributions[i].to_bits(), round(values[i] * weights[i]).to_bits(), "{n} {i} {} {}", values[i], weights[i]);
+            }
+        }
+        let text = "Police said: The 45-year-old was seen at 10pm. We were there! Was he? A heading\n\nHe left in 2015.";
+        let summary = summarize(text, &Options::default()).unwrap();
+        for s in &summary.sentences {
+            let values = [s.features.numbers, s.features.heading, s.features.caption, s.features.reference, s.features.question, s.features.speech];
+            assert!(values.iter().all(|&v| v == 0.0 || v == 1.0), "{values:?}");
+        }
+        assert_eq!(Features::NAMES[FLAGS], ["numbers", "heading", "caption", "reference", "question", "speech"]);
+    }
+
     /// The ratios made of whole numbers are the floats' ratios clamped to 1 (and, for `long`, to 0); a float of 0 or
     /// more clamped to 1 by its bits is the float's `min`.
     #[test]
@@ -1285,8 +1387,12 @@ mod tests {
             let long = ratio_up_to_one(words.saturating_sub(25), 25);
             assert_eq!(long.to_bits(), ((words as f64 - 25.0) / 25.0).clamp(0.0, 1.0).to_bits(), "{words}");
         }
-        for x in [0.0, f64::MIN_POSITIVE / 2.0, 1e-300, 0.25, 0.999_999_999, 1.0, 1.000_000_1, 7.5, 1e300, f64::INFINITY] {
+        let samples = [0.0, f64::MIN_POSITIVE / 2.0, 1e-300, 0.25, 0.999_999_999, 1.0, 1.000_000_1, 7.5, 1e300, f64::INFINITY];
+        for x in samples {
             assert_eq!(at_most_one(x).to_bits(), x.min(1.0).to_bits(), "{x}");
+            for y in samples {
+                assert_eq!(larger(x, y).to_bits(), x.max(y).to_bits(), "{x} {y}");
+            }
         }
     }
 
@@ -1316,6 +1422,17 @@ mod tests {
             assert!(placed == slot || !SHORT_WORD_KEYS.iter().any(|&k| slot_of(k) == slot), "{slot}");
         }
         assert_eq!(LONGEST_SHORT_WORD, 5);
+    }
+
+    /// The slots of the first-person words of up to two bytes find them, and no other chunk of one or two ASCII
+    /// bytes.
+    #[test]
+    fn short_first_person_words_are_found_in_their_slots() {
+        let (slots, multiplier) = SHORT_FIRST_PERSON_SLOTS;
+        for chunk in (1..0x8000u64).filter(|c| c & 0x80 == 0) {
+            let found = u64::from(slots[(chunk.wrapping_mul(multiplier) >> 61) as usize]) == chunk;
+            assert_eq!(found, SHORT_FIRST_PERSON.contains(&chunk), "{chunk:#x}");
+        }
     }
 
     #[test]
@@ -1464,6 +1581,16 @@ mod tests {
             assert_eq!(s.features.budget, 0.0, "{}", s.span.text);
             assert_eq!(s.features.coverage, s.features.centrality, "{}", s.span.text);
         }
+    }
+
+    /// The messages put together from pieces read as the `format!`s they were.
+    #[test]
+    fn weight_messages_read_as_formatted() {
+        let unknown = Weights::default().set("bogus", 1.0).unwrap_err().to_string();
+        let known = Features::NAMES.join(", ");
+        assert_eq!(unknown, Error::invalid("weights.bogus", format!("is not a feature (known: {known})")).to_string());
+        let out_of_range = Weights { chrome: f64::NAN, ..Weights::default() }.validate().unwrap_err().to_string();
+        assert_eq!(out_of_range, Error::invalid("weights.chrome", "must be a finite number from -1000 to 1000, got NaN".to_string()).to_string());
     }
 
     #[test]
