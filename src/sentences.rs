@@ -190,7 +190,7 @@ static PLAIN: [bool; 256] = {
 /// tight loop stops: a byte that is neither [`PLAIN`] nor a space, other than 0x7F (which the loop passes: the
 /// character is judged as nothing), or one of `*+/;>` (where the loop stops for nothing, as tested with ".", ":" and
 /// "?"), or a space before "H", "I" or "S" to "W" (`next` is `word`'s eight bytes from its second), which hold the
-/// capitals that open the run-in openers ([`RUN_IN_CAPITALS`]). Exact up to the first such byte (bytes after it may be
+/// capitals that open the run-in openers ([`RUN_IN_PAIRS`]). Exact up to the first such byte (bytes after it may be
 /// marked whatever they are): a sum carries into the next byte only from a byte beyond ASCII, marked itself, and a
 /// difference borrows from the next byte only at a zero (an equal byte), marked itself.
 #[inline(always)]
@@ -198,38 +198,59 @@ fn scan_stops(word: u64, next: u64) -> u64 {
     // Outside 0x20..=0x7F: a byte's high bit, set (beyond ASCII) or clear after adding 0x60 (below 0x20); 0x7F, which
     // took a test of its own, stopped the loop for nothing. "*+./:;>?" (0x2A, 0x2B, 0x2E, 0x2F, 0x3A, 0x3B, 0x3E,
     // 0x3F), one test with bits 0, 2 and 4 cleared, where "." and ":;>?" were two (the other three are 28 stops a
-    // corpus round). " " and "!", one test with bit 0 cleared, then "!" by that bit, or a space before a byte in
-    // 0x48..0x4A or 0x53..0x58, each range a byte's high bit set after adding 0x80 less its start and clear after
-    // adding 0x80 less its end. Of the 5,000 capitals a corpus round after a lower-case word, where each stopped the
-    // loop, 1,360 are left ("H", "I", "S", "T", "W") and 210 more ("U", "V"), which one range test less would leave
-    // too, with "J" to "R" (1,630) and "A" to "G", "X" to "Z" (1,860). No byte tested for zero is 1 after the masks,
-    // so a borrow goes on only through a zero byte.
+    // corpus round). " " and "!", one test with bit 0 cleared, then "!" by that bit, or a space before "H", "I" or "S"
+    // to "W": the bytes that 0x18 turns into 0x4B..0x52 ("K" to "Q"), one range, a byte's high bit set after adding
+    // 0x80 less its start and clear after adding 0x80 less its end (the two ranges 0x48..0x4A and 0x53..0x58 took four
+    // sums: 4.4 instructions more a step in V8, `Scanner::run` 151K a corpus round). Of the 5,000 capitals a corpus
+    // round after a lower-case word, where each stopped the loop, 1,360 are left ("H", "I", "S", "T", "W") and 210 more
+    // ("U", "V"), which one range test less would leave too, with "J" to "R" (1,630) and "A" to "G", "X" to "Z"
+    // (1,860). No byte tested for zero is 1 after the masks, so a borrow goes on only through a zero byte.
     let outside = word | !word.wrapping_add(0x60 * EACH_BYTE);
     let zero_byte = |x: u64| x.wrapping_sub(EACH_BYTE) & !x;
     let punctuation = zero_byte((word & (0xEA * EACH_BYTE)) ^ (0x2A * EACH_BYTE));
     let space_or_bang = zero_byte((word & (0xFE * EACH_BYTE)) ^ (u64::from(b' ') * EACH_BYTE));
-    let below = |byte: u64| next.wrapping_add((0x80 - byte) * EACH_BYTE);
-    let before_capital = (below(0x48) & !below(0x4A)) | (below(0x53) & !below(0x58));
+    let flipped = next ^ (0x18 * EACH_BYTE);
+    let before_capital = flipped.wrapping_add((0x80 - 0x4B) * EACH_BYTE) & !flipped.wrapping_add((0x80 - 0x52) * EACH_BYTE);
     (outside | punctuation | (space_or_bang & ((word << 7) | before_capital))) & HIGH_BITS
 }
 
-/// The capitals that open the run-in openers ([`is_run_in_prefix`]: "H", "I", "S", "T", "W"), where
-/// [`Scanner::asks_caption`] asks whether a caption runs in: looked up, as a test of the five (a range test and a bit
-/// test) took two branches that went as the text does (4,100 mispredicted a corpus round). Found from the prefixes
-/// themselves when compiled, so that a prefix added cannot go unasked.
-static RUN_IN_CAPITALS: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut first = b'A';
-    while first <= b'Z' {
-        let mut second = b'a';
-        while second <= b'z' {
-            table[first as usize] |= is_run_in_pair([first, second]);
-            second += 1;
+/// The run-in prefixes ([`is_run_in_pair`]: "He", "Hi", "It", "Sh", "Th", "We") by their bytes: a capital's low four
+/// bits are the second letters it opens a prefix with, and a letter's high four bits its own, in either case (a bit
+/// each, in the order found: four at most). Where [`Scanner::asks_caption`] asks whether a caption runs in, a pair is
+/// looked up without a branch: the comparisons of [`is_run_in_pair`] are branches in the Wasm, and a test of the five
+/// capitals by a range and a bit took two more, each going as the text does. Found from the prefixes themselves when
+/// compiled, so that a prefix added cannot go unasked.
+static RUN_IN_PAIRS: [u8; 256] = {
+    let mut table = [0; 256];
+    let mut found = 0;
+    let mut second = b'a';
+    while second <= b'z' {
+        let mut bit = 0;
+        let mut first = b'A';
+        while first <= b'Z' {
+            if is_run_in_pair([first, second]) {
+                if bit == 0 {
+                    assert!(found < 4, "the run-in prefixes have four second letters at most");
+                    bit = 1 << found;
+                    found += 1;
+                }
+                table[first as usize] |= bit;
+            }
+            first += 1;
         }
-        first += 1;
+        table[second as usize] |= bit << 4;
+        table[second.to_ascii_uppercase() as usize] |= bit << 4;
+        second += 1;
     }
     table
 };
+
+/// [`is_run_in_pair`] of a capital `first` and any `second`, looked up in [`RUN_IN_PAIRS`] (a test checks every pair of
+/// bytes).
+#[inline(always)]
+fn opens_run_in_pair(first: u8, second: u8) -> bool {
+    RUN_IN_PAIRS[usize::from(first)] & (RUN_IN_PAIRS[usize::from(second)] >> 4) != 0
+}
 
 /// Splits the paragraph at `block` of `text` and appends its sentences to `sentences`, under `paragraph`'s index.
 /// They go straight into the one list: a list of each paragraph's own, copied after, was an allocation and a
@@ -846,19 +867,22 @@ impl<'a, 'o> Scanner<'a, 'o> {
     }
 
     /// Whether [`Self::run`]'s tight loop asks [`Self::caption_runs_in`] about the space at `at`: after a lower-case
-    /// letter, before "H", "I", "S", "T" or "W", which open the run-in openers ("He", "It", "She", "The", "We";
-    /// [`is_run_in_prefix`]), and, in the last [`WORD_WINDOW`] bytes before the sentence's length limit, before any
+    /// letter, before a capital and a letter that open a run-in opener ("He", "It", "She", "The", "We";
+    /// [`is_run_in_pair`]), and, in the last [`WORD_WINDOW`] bytes before the sentence's length limit, before any
     /// capital. A caption label, which may open with any capital, is found from its colon ([`Self::label_before_colon`]),
-    /// which comes before the limit when the space is not so near it. Of about 5,000 capitals a corpus round after a
-    /// lower-case word, where the test was called for each (Wasm cost 281 a call), 1,400 are left. The tests are
-    /// joined without a branch: each went as the text does.
+    /// which comes before the limit when the space is not so near it, and [`Self::caption_runs_in`] cuts at a space
+    /// before a capital that opens no run-in opener only for a label. Of about 5,000 capitals a corpus round after a
+    /// lower-case word, where the test was called for each (Wasm cost 281 a call), 1,400 were left by their capital
+    /// alone, and about 300 by the capital and the letter after it (`caption_runs_in` 0.46M -> 0.12M a corpus round).
+    /// The tests are joined without a branch: each went as the text does.
     #[inline(always)]
     fn asks_caption(&self, at: usize) -> bool {
         let bytes = self.text.as_bytes();
         let before = at.checked_sub(1).and_then(|p| bytes.get(p)).copied().unwrap_or(0);
         let after = bytes.get(at + 1).copied().unwrap_or(0);
+        let second = bytes.get(at + 2).copied().unwrap_or(0);
         let near_limit = at >= self.start + MAX_SENTENCE_BYTES - WORD_WINDOW - 1;
-        before.is_ascii_lowercase() & (RUN_IN_CAPITALS[usize::from(after)] | (after.is_ascii_uppercase() & near_limit))
+        before.is_ascii_lowercase() & (opens_run_in_pair(after, second) | (after.is_ascii_uppercase() & near_limit))
     }
 
     /// The space before the caption label that the colon at `colon` ends ("…in stable condition Loved up: The
@@ -1428,7 +1452,7 @@ fn is_run_in_prefix(word: &[u8]) -> bool {
     is_run_in_pair(pair)
 }
 
-/// [`is_run_in_prefix`] of the first two bytes of a word, the one list of the run-in prefixes ([`RUN_IN_CAPITALS`] is
+/// [`is_run_in_prefix`] of the first two bytes of a word, the one list of the run-in prefixes ([`RUN_IN_PAIRS`] is
 /// made from it). A byte with 0x20 set is a lower-case letter only when it was that letter in either case: both bytes
 /// are compared at once, as one number.
 #[inline(always)]
@@ -1486,15 +1510,17 @@ mod tests {
         }
     }
 
-    /// [`RUN_IN_CAPITALS`] holds exactly the capitals that open a prefix [`is_run_in_prefix`] accepts, and each is one
-    /// the eight-byte step stops before ([`scan_stops`], "H", "I", "S" to "W"): the scan asks about a run-in caption only before
-    /// them, so a prefix whose capital is not among them would go unasked.
+    /// [`opens_run_in_pair`] holds exactly for a capital and a byte that open a prefix [`is_run_in_prefix`] accepts, and
+    /// each such capital is one the eight-byte step stops before ([`scan_stops`], "H", "I", "S" to "W"): the scan asks
+    /// about a run-in caption only before them, so a prefix whose capital is not among them would go unasked.
     #[test]
-    fn run_in_capitals_are_the_run_in_prefixes_capitals() {
+    fn run_in_pairs_are_the_run_in_prefixes() {
         for first in 0..=255u8 {
-            let opens_prefix = first.is_ascii_uppercase() && (0..=255u8).any(|second| is_run_in_prefix(&[first, second]));
-            assert_eq!(RUN_IN_CAPITALS[usize::from(first)], opens_prefix, "{}", char::from(first));
-            assert!(!opens_prefix || matches!(first, b'H'..=b'I' | b'S'..=b'W'), "{}", char::from(first));
+            for second in 0..=255u8 {
+                let opens_prefix = first.is_ascii_uppercase() && is_run_in_prefix(&[first, second]);
+                assert_eq!(opens_run_in_pair(first, second), opens_prefix, "{first} {second}");
+                assert!(!opens_prefix || matches!(first, b'H'..=b'I' | b'S'..=b'W'), "{}", char::from(first));
+            }
         }
     }
 
@@ -1570,7 +1596,7 @@ mod tests {
         };
         for position in 0..8 {
             for byte in 0..=255u8 {
-                for after in [b'a', b' ', b'.', b'!', b'A', b'G', b'H', b'I', b'J', b'R', b'S', b'W', b'X', b'Z', b'@', b'_', b'`', b'[', 0x7F, 0xFF, 0x80, 0xC8, 0xD7] {
+                for after in 0..=255u8 {
                     let mut bytes = [b'x'; 9];
                     bytes[position] = byte;
                     bytes[position + 1..].fill(after);
