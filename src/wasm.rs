@@ -220,14 +220,16 @@ fn person_record(person: &Person) {
 }
 
 /// Appends the quotes' objects to the summary's, their numbers handed over through the Wasm memory in one call: a
-/// span's offsets, the speaker's index in `people` (-1 for none) and the sentence's.
+/// span's offsets, the speaker's index in `people` (-1 for none) and the sentence's, written in place.
 fn quote_records(memory: &JsValue, quotes: &[Quote]) {
     if !quotes.is_empty() {
-        let mut numbers = Vec::with_capacity(quotes.len() * 6);
-        for quote in quotes {
-            let (start, end, start16, end16) = offsets(&quote.span);
-            let speaker = quote.speaker.map_or(-1, |speaker| speaker as i32);
-            numbers.extend_from_slice(&[start, end, start16, end16, speaker, quote.sentence as i32].map(f64::from));
+        let mut numbers = vec![0.0; quotes.len() * 6];
+        for (quote, slot) in quotes.iter().zip(numbers.chunks_exact_mut(6)) {
+            if let [start, end, start16, end16, speaker, sentence] = slot {
+                let (span, index) = (&quote.span, quote.speaker.map_or(-1.0, |index| index as f64));
+                (*start, *end, *start16, *end16) = (span.start as f64, span.end as f64, span.start16 as f64, span.end16 as f64);
+                (*speaker, *sentence) = (index, quote.sentence as f64);
+            }
         }
         push_quotes(memory, address(&numbers), quotes.len() as f64);
     }
