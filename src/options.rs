@@ -362,6 +362,12 @@ mod tests {
         }
     }
 
+    /// The defaults are valid: the Wasm binding does not check them when no option is given.
+    #[test]
+    fn the_defaults_are_valid() {
+        assert!(Options::default().validate().is_ok());
+    }
+
     #[test]
     fn combined_lengths_are_refused() {
         let options = Options { sentences: Some(3), ratio: Some(0.5), ..Options::default() };

@@ -125,7 +125,8 @@ export function encodeInto(input, memory, at, capacity) {
     to = Math.min(from + 65536, input.length);
     const last = input.charCodeAt(to - 1);
     if (last >= 0xd800 && last <= 0xdbff && to < input.length) to++;
-    const done = encoder.encodeInto(input.substring(from, to), view.subarray(written));
+    // The first piece, all of a text of up to 64 Ki units, goes into `view` itself (`subarray` makes a new view).
+    const done = encoder.encodeInto(input.substring(from, to), written === 0 ? view : view.subarray(written));
     if (done.read < to - from) return -1;
     written += done.written;
   }

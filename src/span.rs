@@ -97,21 +97,28 @@ impl<'a> Utf16Index<'a> {
     const BLOCK: usize = 64;
 
     /// Builds the index for `text` in one pass.
+    ///
+    /// The text is all ASCII when it has as many UTF-16 units as bytes (a character of two bytes or more is one
+    /// unit, or two for four bytes), which the pass counts anyway: the standard test of the whole text first (a
+    /// loop of 4-byte words in the Wasm, about 3 instructions a byte; to the first byte outside ASCII, or the
+    /// whole text when there is none) was as costly as the pass (`is_ascii` 0.33M a corpus round in V8, the pass
+    /// 0.29M).
     pub fn new(text: &'a str) -> Self {
         let bytes = text.as_bytes();
-        let ascii = bytes.is_ascii();
-        let mut checkpoints = Vec::new();
-        if !ascii {
-            // One a block, and one after the last.
-            checkpoints.reserve(bytes.len() / Self::BLOCK + 2);
-            let mut units = 0usize;
-            for block in bytes.chunks(Self::BLOCK) {
-                // Natively the standard test reads sixteen bytes or more at a time.
-                let ascii_block = if cfg!(target_arch = "wasm32") { is_ascii_block(block) } else { block.is_ascii() };
-                checkpoints.push(units << 1 | usize::from(ascii_block));
-                units += if ascii_block { block.len() } else { utf16_units(block) };
-            }
-            checkpoints.push(units << 1);
+        // One a block, and one after the last.
+        let mut checkpoints = Vec::with_capacity(bytes.len() / Self::BLOCK + 2);
+        let mut units = 0usize;
+        for block in bytes.chunks(Self::BLOCK) {
+            // Natively the standard test reads sixteen bytes or more at a time.
+            let ascii_block = if cfg!(target_arch = "wasm32") { is_ascii_block(block) } else { block.is_ascii() };
+            checkpoints.push(units << 1 | usize::from(ascii_block));
+            units += if ascii_block { block.len() } else { utf16_units(block, 0, block.len()) };
+        }
+        checkpoints.push(units << 1);
+        let ascii = units == bytes.len();
+        if ascii {
+            // Not read: an offset in an ASCII text is its byte offset.
+            checkpoints = Vec::new();
         }
         Utf16Index { bytes, checkpoints, ascii, last: Cell::new((0, 0)) }
     }
@@ -132,7 +139,7 @@ impl<'a> Utf16Index<'a> {
             (last, units) if last <= byte && last / Self::BLOCK == block => (last, units),
             _ => (block * Self::BLOCK, checkpoint),
         };
-        let units = units + utf16_units(self.bytes.get(from..byte).unwrap_or(&[]));
+        let units = units + utf16_units(self.bytes, from, byte);
         self.last.set((byte, units));
         units
     }
@@ -151,18 +158,36 @@ impl<'a> Utf16Index<'a> {
     }
 }
 
-/// UTF-16 units of a run of UTF-8 bytes: eight bytes at a time, counted with bit masks — a byte's high bit set
-/// and the next clear marks a continuation byte (no unit), its four high bits set a four-byte lead (two units).
-fn utf16_units(bytes: &[u8]) -> usize {
-    let mut words = bytes.chunks_exact(8);
+/// UTF-16 units of the UTF-8 bytes `bytes[from..to]` (none when that is not a range of `bytes`): eight bytes at a
+/// time, counted by [`word_units`]. The last one to seven are read with the bytes before them, as the eight that
+/// end at `to`, where there are eight: a loop a byte was a call (`Sum`) for most runs in the Wasm, 0.15M of its cost
+/// a corpus round in V8.
+fn utf16_units(bytes: &[u8], from: usize, to: usize) -> usize {
+    let Some(run) = bytes.get(from..to) else { return 0 };
+    let mut words = run.chunks_exact(8);
     let mut units = 0;
     for word in &mut words {
-        let w = word.try_into().map_or(0, u64::from_le_bytes);
-        let continuation = w & !(w << 1) & HIGH_BITS;
-        let four_byte_lead = w & (w << 1) & (w << 2) & (w << 3) & HIGH_BITS;
-        units += 8 - continuation.count_ones() as usize + four_byte_lead.count_ones() as usize;
+        units += word_units(word.try_into().map_or(0, u64::from_le_bytes), 8);
     }
-    units + words.remainder().iter().map(|&b| utf16_weight(b)).sum::<usize>()
+    let tail = words.remainder();
+    if tail.is_empty() {
+        return units;
+    }
+    match to.checked_sub(8).and_then(|start| bytes.get(start..to)) {
+        // The tail is the high bytes of these eight, shifted down (by 8 to 56 bits) with zeros above it.
+        Some(last) => units + word_units(last.try_into().map_or(0, u64::from_le_bytes) >> (64 - 8 * tail.len()), tail.len()),
+        None => tail.iter().fold(units, |units, &byte| units + utf16_weight(byte)),
+    }
+}
+
+/// UTF-16 units of the `len` low bytes of `word` (the others zero), read as UTF-8, counted with bit masks: a byte's
+/// high bit set and the next clear marks a continuation byte (no unit), its four high bits set a four-byte lead
+/// (two units).
+#[inline(always)]
+fn word_units(word: u64, len: usize) -> usize {
+    let continuation = word & !(word << 1) & HIGH_BITS;
+    let four_byte_lead = word & (word << 1) & (word << 2) & (word << 3) & HIGH_BITS;
+    len - continuation.count_ones() as usize + four_byte_lead.count_ones() as usize
 }
 
 /// Whether `block` is all ASCII, for the Wasm: its bytes eight at a time, or'ed together (the standard test, which
@@ -207,7 +232,7 @@ mod tests {
         let text = "a\u{e9}\u{1F600}b\r\n\u{a0}c\u{4e2d}\u{10348}z".repeat(3);
         for (start, _) in text.char_indices() {
             for (end, _) in text.char_indices().filter(|&(end, _)| end >= start) {
-                assert_eq!(utf16_units(&text.as_bytes()[start..end]), text[start..end].encode_utf16().count(), "{start}..{end}");
+                assert_eq!(utf16_units(text.as_bytes(), start, end), text[start..end].encode_utf16().count(), "{start}..{end}");
             }
         }
     }
@@ -294,5 +319,19 @@ mod tests {
     fn ascii_text_has_equal_offsets() {
         let index = Utf16Index::new("plain text");
         assert_eq!(index.offset16(5), 5);
+        // Told ASCII or not by its count of units, at every length around a block's, with the one character
+        // outside ASCII anywhere.
+        for len in [0, 1, 63, 64, 65, 128, 200] {
+            let text = "a".repeat(len);
+            let index = Utf16Index::new(&text);
+            assert!(index.ascii && index.checkpoints.is_empty(), "{len}");
+            assert_eq!(index.offset16(len + 3), len);
+            for at in 0..len {
+                let text = format!("{}\u{e9}{}", &text[..at], &text[at + 1..]);
+                let index = Utf16Index::new(&text);
+                assert!(!index.ascii, "{len} {at}");
+                assert_eq!(index.offset16(text.len()), len, "{len} {at}");
+            }
+        }
     }
 }
