@@ -214,6 +214,14 @@ fn scan_stops(word: u64, next: u64) -> u64 {
     (outside | punctuation | (space_or_bang & ((word << 7) | before_capital))) & HIGH_BITS
 }
 
+/// [`scan_stops`] of the eight bytes of `chunk` from `from`, with the byte after them. Both are read by a length test
+/// that folds away: a chunk taken as a reference was tested for null.
+#[inline(always)]
+fn stops_in<const N: usize>(chunk: &[u8; N], from: usize) -> u64 {
+    let read = |at: usize| chunk.get(at..at + 8).and_then(|eight| eight.try_into().ok()).map_or(0, u64::from_le_bytes);
+    scan_stops(read(from), read(from + 1))
+}
+
 /// The run-in prefixes ([`is_run_in_pair`]: "He", "Hi", "It", "Sh", "Th", "We") by their bytes: a capital's low four
 /// bits are the second letters it opens a prefix with, and a letter's high four bits its own, in either case (a bit
 /// each, in the order found: four at most). Where [`Scanner::asks_caption`] asks whether a caption runs in, a pair is
@@ -366,10 +374,23 @@ impl<'a, 'o> Scanner<'a, 'o> {
                 // a caption. The other spaces are passed over and noted after (`note_passed_spaces`): most spaces are
                 // between two lower-case words. The step is tested first, before the limit, which it implies: V8 takes
                 // the end of `steps` out of the loop only when its test comes before every way out of the loop.
-                if let Some(nine) = steps.get(i..).and_then(|rest| rest.first_chunk::<9>()) {
-                    // Both read by a length test that folds away: a chunk taken as a reference was tested for null.
-                    let (word, next) = (nine[..8].try_into().unwrap_or_default(), nine[1..].try_into().unwrap_or_default());
-                    let stops = scan_stops(u64::from_le_bytes(word), u64::from_le_bytes(next));
+                if let Some(seventeen) = steps.get(i..).and_then(|rest| rest.first_chunk::<17>()) {
+                    // Two steps a pass while seventeen bytes are left: V8 tests the stack and the bound once for both
+                    // (140K instructions less a corpus round, for 48 B of the .wasm gzipped).
+                    let stops = match stops_in(seventeen, 0) {
+                        0 => {
+                            i += 8;
+                            stops_in(seventeen, 8)
+                        }
+                        first => first,
+                    };
+                    if stops == 0 {
+                        i += 8;
+                        continue;
+                    }
+                    i += stops.trailing_zeros() as usize / 8;
+                } else if let Some(nine) = steps.get(i..).and_then(|rest| rest.first_chunk::<9>()) {
+                    let stops = stops_in(nine, 0);
                     if stops == 0 {
                         i += 8;
                         continue;
