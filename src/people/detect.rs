@@ -330,16 +330,18 @@ fn written_len(word: &[u8]) -> usize {
     word.len()
 }
 
-/// The bytes `start..end` of `text` as a `str`, or "" where `text.get(start..end)` is `None`: read as the text from
-/// `start`, then its first `end - start` bytes, two one-sided slices the compiler keeps in line, where a slice by a
-/// `Range` was a call in the Wasm. Asked of every word a run keys ([`RunKeys::fill`]): the calls' cost 269K a corpus
-/// round in V8 went, `push_run` took 143K more (+43 B gzip). At the other places a word is sliced, fewer words a
-/// round did not pay for the bytes: in line in `push_name` and [`RunKeys::joined`], the calls' 350K went and the
-/// callers took as much; in a function of its own (for the neighbours' keys), the call cost more than the slice.
+/// The bytes `start..end` of `text` as a `str`, or "" where `text.get(start..end)` is `None`: read as the text up
+/// to `end`, then that from `start`, two one-sided slices the compiler keeps in line, where a slice by a `Range` was
+/// a call in the Wasm. Asked of every word a run keys ([`RunKeys::fill`]), of the neighbours of a name the run does
+/// not key ([`Neighbour`]) and of every name read ([`Candidates::name`]). In V8, a corpus round: for `fill`, the
+/// calls' cost 269K went and `push_run` took 143K more; for the others, 229K went and the callers took 174K more
+/// (207K instructions fewer in all, the rest mispredicts of the copies' tests). Up to `end` first: no length to work out, 92 B less gzip for the four
+/// copies than the slice from `start` first, and 58K fewer instructions. In line in `push_name` and
+/// [`RunKeys::joined`], the calls' 350K went and the callers took as much; in a function of its own, the call cost
+/// more than the slice.
 #[inline(always)]
 fn text_slice(text: &str, start: usize, end: usize) -> &str {
-    let len = end.checked_sub(start).unwrap_or(usize::MAX);
-    text.get(start..).and_then(|rest| rest.get(..len)).unwrap_or("")
+    text.get(..end).and_then(|head| head.get(start..)).unwrap_or("")
 }
 
 /// The bytes between two words of a sentence, `a` before `b`: compared with a few ASCII shapes, they need no
@@ -1443,7 +1445,7 @@ impl<'a> Neighbour<'a> {
         let (key, entry) = match known {
             Some(known) => known,
             None => {
-                let key = name_key(text.get(word.span.start..word.span.end).unwrap_or(""), buffer);
+                let key = name_key(text_slice(text, word.span.start, word.span.end), buffer);
                 (key, lex.entry(key))
             }
         };
@@ -1461,7 +1463,7 @@ impl<'a> Neighbour<'a> {
         let (key, speech_verb) = match known {
             Some((key, entry)) => (key, lex.speech_verbs.holds(&entry)),
             None => {
-                let key = name_key(text.get(word.span.start..word.span.end).unwrap_or(""), buffer);
+                let key = name_key(text_slice(text, word.span.start, word.span.end), buffer);
                 (key, lex.speech_verbs.contains(key))
             }
         };
