@@ -333,12 +333,11 @@ fn written_len(word: &[u8]) -> usize {
 /// The bytes `start..end` of `text` as a `str`, or "" where `text.get(start..end)` is `None`: read as the text up
 /// to `end`, then that from `start`, two one-sided slices the compiler keeps in line, where a slice by a `Range` was
 /// a call in the Wasm. Asked of every word a run keys ([`RunKeys::fill`]), of the neighbours of a name the run does
-/// not key ([`Neighbour`]) and of every name read ([`Candidates::name`]). In V8, a corpus round: for `fill`, the
-/// calls' cost 269K went and `push_run` took 143K more; for the others, 229K went and the callers took 174K more
-/// (207K instructions fewer in all, the rest mispredicts of the copies' tests). Up to `end` first: no length to work out, 92 B less gzip for the four
-/// copies than the slice from `start` first, and 58K fewer instructions. In line in `push_name` and
-/// [`RunKeys::joined`], the calls' 350K went and the callers took as much; in a function of its own, the call cost
-/// more than the slice.
+/// not key ([`Neighbour`]), of every name written ([`push_name`]) and read ([`Candidates::name`]). In V8, a corpus
+/// round: for `fill`, the calls' cost 269K went and `push_run` took 143K more; for the others, 368K went and the
+/// callers took 250K more (251K instructions fewer in all; the rest, mispredicts of the copies' tests). Up to `end`
+/// first: no length to work out, 92 B less gzip for four copies than the slice from `start` first, and 58K fewer
+/// instructions. In a function of its own, the call cost more than the slice.
 #[inline(always)]
 fn text_slice(text: &str, start: usize, end: usize) -> &str {
     text.get(..end).and_then(|head| head.get(start..)).unwrap_or("")
@@ -867,7 +866,7 @@ fn push_name(text: &str, name_words: &[Word], keys: &RunKeys, core: usize, last_
             from = next.span.start;
         }
     }
-    out.names.push_str(text.get(from..last.span.start + last_len).unwrap_or(""));
+    out.names.push_str(text_slice(text, from, last.span.start + last_len));
     // Only the last word can be possessive: a key drops nothing else from a word but its periods, so the run's
     // keys of the others are their keys in the name. The run's key of the last word is its key in the name too,
     // unless the name trims more off the word than a key does: then the name's keys are one slice of the run's.
