@@ -1653,6 +1653,19 @@ mod tests {
     use super::*;
     use crate::lexicon::one_of;
 
+    /// [`text_slice`] gives what `text.get(start..end)` does, "" for `None`: at every pair of places, out of bounds,
+    /// backwards and inside a character included.
+    #[test]
+    fn text_slice_is_the_checked_slice() {
+        for text in ["", "Zoë Ångström, 王 ok", "a\u{301}"] {
+            for start in 0..text.len() + 3 {
+                for end in 0..text.len() + 3 {
+                    assert_eq!(text_slice(text, start, end), text.get(start..end).unwrap_or(""), "{text:?} {start}..{end}");
+                }
+            }
+        }
+    }
+
     /// [`bracketed_place`] turns away an inside that starts with a digit without looking it up: it may only while
     /// no place, nationality or country abbreviation starts with one.
     #[test]
