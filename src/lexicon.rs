@@ -1203,9 +1203,31 @@ mod tests {
             ("", ""),
             ("Ü.S.", "ü.s"),
             ("São Tomé. And", "são tomé and"),
+            ("ΟΔΟΣ. ΣΑΣ", "οδοσ σασ"),
         ] {
             assert_eq!(normalize(entry), key, "{entry:?}");
         }
+    }
+
+    /// No entry of any data file holds a sigma: `normalize` and chrome's `lowercase` lower-case a capital sigma
+    /// to "σ" where `str::to_lowercase` makes a word's last one "ς", and with no sigma in any key or phrase the two
+    /// forms find the same entries (none).
+    #[test]
+    fn no_entry_holds_a_sigma() {
+        let data = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+        let mut files = 0;
+        for file in std::fs::read_dir(data).into_iter().flatten().flatten() {
+            let path = file.path();
+            if path.extension().is_some_and(|e| e == "txt") {
+                let text = std::fs::read_to_string(&path).unwrap_or_default();
+                assert!(!text.is_empty(), "{path:?}");
+                for (entry, _) in data_file_entries(&text) {
+                    assert!(!entry.contains(['Σ', 'σ', 'ς']), "{path:?}: {entry:?}");
+                }
+                files += 1;
+            }
+        }
+        assert!(files >= 18, "{files} data files");
     }
 
     /// The first-byte test of [`one_of_ignoring_ascii_case`] turns away no word `eq_ignore_ascii_case` matches:
