@@ -24,7 +24,8 @@
 //!
 //! The list kept in order, `chrome_phrases` (the first matching phrase names the chrome), is written to
 //! `$OUT_DIR/chrome_phrases.txt` as it is, only without its `#` header lines and blank lines (they document the
-//! list's source and licence for people reading the repository; the parser skips both anyway).
+//! list's source and licence for people reading the repository; the parser skips both anyway). So is the list
+//! outside the table, `function_words`, to `$OUT_DIR/function_words.txt`, which `src/clean/lines.rs` embeds.
 //!
 //! It also writes `$OUT_DIR/lexicon_counts.rs`: the number of distinct keys, their bytes and the number of entry
 //! codes, so `lexicon.rs` sizes its table once instead of counting keys or growing it at start-up, the shapes
@@ -47,7 +48,8 @@ use std::path::{Path, PathBuf};
 /// `src/lexicon.rs` reads these with `entries`.
 const IN_ORDER: &[&str] = &["chrome_phrases"];
 
-/// Keyed lists that `lexicon.rs` does not put in its table (the clean-up stage reads its own copy).
+/// Keyed lists that `lexicon.rs` does not put in its table, embedded as they are, only stripped: the clean-up
+/// stage reads its own copy (its header was 0.3 KB of the gzipped .wasm).
 const NOT_IN_TABLE: &[&str] = &["function_words"];
 
 /// The lists that are one bit of an entry code each, in the order of their bits: `lexicon.rs`'s list constants
@@ -106,6 +108,7 @@ fn main() {
             continue;
         }
         if NOT_IN_TABLE.contains(&stem) {
+            write_if_changed(&out_dir.join(path.file_name().expect("file name")), entries.as_bytes());
             continue;
         }
         assert!(
