@@ -10,14 +10,29 @@
 //! front-coded, which gzips smaller. On first use, [`Table::add_merged`] decodes it key by key straight into one
 //! table of every key.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 /// A hash map keyed by short strings or numbers, hashed with [`FxHasher`].
 pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
-/// A hash set of short strings or numbers, hashed with [`FxHasher`].
-pub(crate) type FastSet<T> = HashSet<T, BuildHasherDefault<FxHasher>>;
+
+/// `words` sorted, each once: the distinct words of a list that is counted and searched (`binary_search`) and
+/// never changed, as the headline's and the lead's words and a table's known surnames are, once a text. A
+/// `HashSet<String>` for them compiled a hash table of its own, 1 KB of the gzipped .wasm. Sorted by
+/// [`crate::order::sort_by`] over positions, as the standard library's sort compiles a sort of its own per type.
+pub(crate) fn sorted_distinct(mut words: Vec<String>) -> Vec<String> {
+    let mut order: Vec<usize> = (0..words.len()).collect();
+    crate::order::sort_by(&mut order, |&a, &b| words[a] < words[b]);
+    let mut sorted: Vec<String> = Vec::with_capacity(words.len());
+    for i in order {
+        let word = std::mem::take(&mut words[i]);
+        if sorted.last() != Some(&word) {
+            sorted.push(word);
+        }
+    }
+    sorted
+}
 
 /// The Fx hash (Firefox's, as rustc uses it): one rotate, xor and multiply per 8 bytes. The keys are words from
 /// the text and the lexicons, not chosen by an attacker who could gain from collisions, and the standard SipHash
@@ -1206,6 +1221,16 @@ mod tests {
             ("ΟΔΟΣ. ΣΑΣ", "οδοσ σασ"),
         ] {
             assert_eq!(normalize(entry), key, "{entry:?}");
+        }
+    }
+
+    /// `sorted_distinct` is the words of a `BTreeSet`, in its order.
+    #[test]
+    fn sorted_distinct_is_a_sorted_set() {
+        for words in [vec![], vec!["b", "a", "b", "", "ab", "a", "é", "B"], vec!["x"; 5]] {
+            let words: Vec<String> = words.into_iter().map(String::from).collect();
+            let set: Vec<String> = words.iter().cloned().collect::<std::collections::BTreeSet<_>>().into_iter().collect();
+            assert_eq!(sorted_distinct(words), set);
         }
     }
 
