@@ -868,11 +868,16 @@ fn table() -> Table {
 }
 
 /// The entries of a list `build.rs` embeds in order (`IN_ORDER` there): `(entry, second column)`. build.rs has
-/// dropped comments and blank lines and trimmed both columns.
+/// dropped comments and blank lines, trimmed both columns, and written each second column once, on a line of a
+/// tab and the column (a bare tab for none) before the entries that have it (`columns_by_run` there).
 fn entries(text: &'static str) -> impl Iterator<Item = (&'static str, Option<&'static str>)> {
-    text.lines().map(|line| match line.split_once('\t') {
-        Some((entry, column)) => (entry, Some(column)),
-        None => (line, None),
+    let mut column = None;
+    text.lines().filter_map(move |line| match line.strip_prefix('\t') {
+        Some(next) => {
+            column = Some(next).filter(|c| !c.is_empty());
+            None
+        }
+        None => Some((line, column)),
     })
 }
 
