@@ -23,8 +23,11 @@
 //!   byte (or a group's tab) ends the key before, so there is no newline: no key holds a control byte.
 //!
 //! The list kept in order, `chrome_phrases` (the first matching phrase names the chrome), is written to
-//! `$OUT_DIR/chrome_phrases.txt` as it is, only without its `#` header lines and blank lines (they document the
-//! list's source and licence for people reading the repository; the parser skips both anyway).
+//! `$OUT_DIR/chrome_phrases.txt` in its order, without its `#` header lines and blank lines (they document the
+//! list's source and licence for people reading the repository; the parser skips both anyway), and with each
+//! second column written once, on a line of its own (a tab and the column), before the run of entries that have
+//! it ([`columns_by_run`]): 0.2 KB less gzipped. The list outside the table, `function_words`, is written to
+//! `$OUT_DIR/function_words.txt` as it is, only stripped; `src/clean/lines.rs` embeds it.
 //!
 //! It also writes `$OUT_DIR/lexicon_counts.rs`: the number of distinct keys, their bytes and the number of entry
 //! codes, so `lexicon.rs` sizes its table once instead of counting keys or growing it at start-up, the shapes
@@ -47,7 +50,8 @@ use std::path::{Path, PathBuf};
 /// `src/lexicon.rs` reads these with `entries`.
 const IN_ORDER: &[&str] = &["chrome_phrases"];
 
-/// Keyed lists that `lexicon.rs` does not put in its table (the clean-up stage reads its own copy).
+/// Keyed lists that `lexicon.rs` does not put in its table, embedded as they are, only stripped: the clean-up
+/// stage reads its own copy (its header was 0.3 KB of the gzipped .wasm).
 const NOT_IN_TABLE: &[&str] = &["function_words"];
 
 /// The lists that are one bit of an entry code each, in the order of their bits: `lexicon.rs`'s list constants
@@ -102,10 +106,11 @@ fn main() {
         let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
         let entries = strip_comments(&text);
         if IN_ORDER.contains(&stem) {
-            write_if_changed(&out_dir.join(path.file_name().expect("file name")), entries.as_bytes());
+            write_if_changed(&out_dir.join(path.file_name().expect("file name")), columns_by_run(&entries).as_bytes());
             continue;
         }
         if NOT_IN_TABLE.contains(&stem) {
+            write_if_changed(&out_dir.join(path.file_name().expect("file name")), entries.as_bytes());
             continue;
         }
         assert!(
@@ -290,6 +295,26 @@ fn encode(codes: &BTreeMap<String, u32>) -> Vec<u8> {
             out.extend_from_slice(&key.as_bytes()[shared..]);
             previous = key;
         }
+    }
+    out
+}
+
+/// `entries` (stripped: `entry` or `entry\tcolumn` lines) with each run of entries of one second column headed by
+/// a line of a tab and that column (a bare tab for none), and the entries alone: `src/lexicon.rs`'s `entries`
+/// reads it back. No entry starts with a tab (build.rs trims them) or is empty, so the two kinds of line differ.
+fn columns_by_run(entries: &str) -> String {
+    let mut out = String::with_capacity(entries.len());
+    let mut current = None;
+    for line in entries.lines() {
+        let (entry, column) = line.split_once('\t').unwrap_or((line, ""));
+        if current != Some(column) {
+            out.push('\t');
+            out.push_str(column);
+            out.push('\n');
+            current = Some(column);
+        }
+        out.push_str(entry);
+        out.push('\n');
     }
     out
 }

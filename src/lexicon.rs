@@ -10,14 +10,29 @@
 //! front-coded, which gzips smaller. On first use, [`Table::add_merged`] decodes it key by key straight into one
 //! table of every key.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 /// A hash map keyed by short strings or numbers, hashed with [`FxHasher`].
 pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
-/// A hash set of short strings or numbers, hashed with [`FxHasher`].
-pub(crate) type FastSet<T> = HashSet<T, BuildHasherDefault<FxHasher>>;
+
+/// `words` sorted, each once: the distinct words of a list that is counted and searched (`binary_search`) and
+/// never changed, as the headline's and the lead's words and a table's known surnames are, once a text. A
+/// `HashSet<String>` for them compiled a hash table of its own, 1 KB of the gzipped .wasm. Sorted by
+/// [`crate::order::sort_by`] over positions, as the standard library's sort compiles a sort of its own per type.
+pub(crate) fn sorted_distinct(mut words: Vec<String>) -> Vec<String> {
+    let mut order: Vec<usize> = (0..words.len()).collect();
+    crate::order::sort_by(&mut order, |&a, &b| words[a] < words[b]);
+    let mut sorted: Vec<String> = Vec::with_capacity(words.len());
+    for i in order {
+        let word = std::mem::take(&mut words[i]);
+        if sorted.last() != Some(&word) {
+            sorted.push(word);
+        }
+    }
+    sorted
+}
 
 /// The Fx hash (Firefox's, as rustc uses it): one rotate, xor and multiply per 8 bytes. The keys are words from
 /// the text and the lexicons, not chosen by an attacker who could gain from collisions, and the standard SipHash
@@ -853,11 +868,16 @@ fn table() -> Table {
 }
 
 /// The entries of a list `build.rs` embeds in order (`IN_ORDER` there): `(entry, second column)`. build.rs has
-/// dropped comments and blank lines and trimmed both columns.
+/// dropped comments and blank lines, trimmed both columns, and written each second column once, on a line of a
+/// tab and the column (a bare tab for none) before the entries that have it (`columns_by_run` there).
 fn entries(text: &'static str) -> impl Iterator<Item = (&'static str, Option<&'static str>)> {
-    text.lines().map(|line| match line.split_once('\t') {
-        Some((entry, column)) => (entry, Some(column)),
-        None => (line, None),
+    let mut column = None;
+    text.lines().filter_map(move |line| match line.strip_prefix('\t') {
+        Some(next) => {
+            column = Some(next).filter(|c| !c.is_empty());
+            None
+        }
+        None => Some((line, column)),
     })
 }
 
@@ -1203,9 +1223,41 @@ mod tests {
             ("", ""),
             ("Ü.S.", "ü.s"),
             ("São Tomé. And", "são tomé and"),
+            ("ΟΔΟΣ. ΣΑΣ", "οδοσ σασ"),
         ] {
             assert_eq!(normalize(entry), key, "{entry:?}");
         }
+    }
+
+    /// `sorted_distinct` is the words of a `BTreeSet`, in its order.
+    #[test]
+    fn sorted_distinct_is_a_sorted_set() {
+        for words in [vec![], vec!["b", "a", "b", "", "ab", "a", "é", "B"], vec!["x"; 5]] {
+            let words: Vec<String> = words.into_iter().map(String::from).collect();
+            let set: Vec<String> = words.iter().cloned().collect::<std::collections::BTreeSet<_>>().into_iter().collect();
+            assert_eq!(sorted_distinct(words), set);
+        }
+    }
+
+    /// No entry of any data file holds a sigma: `normalize` and chrome's `lowercase` lower-case a capital sigma
+    /// to "σ" where `str::to_lowercase` makes a word's last one "ς", and with no sigma in any key or phrase the two
+    /// forms find the same entries (none).
+    #[test]
+    fn no_entry_holds_a_sigma() {
+        let data = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+        let mut files = 0;
+        for file in std::fs::read_dir(data).into_iter().flatten().flatten() {
+            let path = file.path();
+            if path.extension().is_some_and(|e| e == "txt") {
+                let text = std::fs::read_to_string(&path).unwrap_or_default();
+                assert!(!text.is_empty(), "{path:?}");
+                for (entry, _) in data_file_entries(&text) {
+                    assert!(!entry.contains(['Σ', 'σ', 'ς']), "{path:?}: {entry:?}");
+                }
+                files += 1;
+            }
+        }
+        assert!(files >= 18, "{files} data files");
     }
 
     /// The first-byte test of [`one_of_ignoring_ascii_case`] turns away no word `eq_ignore_ascii_case` matches:

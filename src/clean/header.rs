@@ -4,7 +4,7 @@
 use super::chrome::{ends_header, ends_with_credit};
 use super::lines::{has_gaps, is_function_token, push_key, Line};
 use super::weights::{HEADER_PROSE_WORDS, TITLE_DISTANCE_COST, TITLE_MARGIN, TITLE_MIN_OVERLAP, TITLE_WINDOW};
-use crate::lexicon::FastSet;
+use crate::lexicon::sorted_distinct;
 use crate::tokens::split_whitespace;
 
 /// Lines after the anchor whose words make up the lead the headline is compared with.
@@ -31,7 +31,7 @@ pub(super) fn find_title(text: &str, lines: &[Line], anchor: usize) -> Option<us
 fn title_before(text: &str, lines: &[Line], anchor: usize) -> Option<usize> {
     // The lead's words are gathered only once a candidate needs them: often no line comes before the anchor,
     // and the lead can be the whole text (an article pasted as one line).
-    let mut lead: Option<FastSet<String>> = None;
+    let mut lead: Option<Vec<String>> = None;
     let mut candidates: Vec<(f64, usize)> = Vec::new();
     for i in anchor.saturating_sub(TITLE_WINDOW)..anchor {
         let line = &lines[i];
@@ -44,7 +44,7 @@ fn title_before(text: &str, lines: &[Line], anchor: usize) -> Option<usize> {
             continue;
         }
         let lead = lead.get_or_insert_with(|| lead_words(text, lines, anchor));
-        let shared = words.iter().filter(|w| lead.contains(*w)).count();
+        let shared = words.iter().filter(|w| lead.binary_search(w).is_ok()).count();
         let overlap = (shared as f64 + TITLE_PRIOR) / (words.len() as f64 + 2.0 * TITLE_PRIOR);
         if shared >= 2 && overlap >= TITLE_MIN_OVERLAP {
             candidates.push((overlap - TITLE_DISTANCE_COST * (anchor - i) as f64, i));
@@ -54,13 +54,13 @@ fn title_before(text: &str, lines: &[Line], anchor: usize) -> Option<usize> {
     candidates.iter().filter(|&&(score, _)| score >= best - TITLE_MARGIN).map(|&(_, i)| i).min()
 }
 
-/// The content words of the prose lines that open the article at `anchor`.
-fn lead_words(text: &str, lines: &[Line], anchor: usize) -> FastSet<String> {
-    let mut lead = FastSet::default();
+/// The content words of the prose lines that open the article at `anchor`, sorted, each once.
+fn lead_words(text: &str, lines: &[Line], anchor: usize) -> Vec<String> {
+    let mut lead = Vec::new();
     for line in lines.iter().skip(anchor).take(LEAD_LINES).filter(|l| l.prose) {
         lead.extend(content_words(line.span.slice(text)));
     }
-    lead
+    sorted_distinct(lead)
 }
 
 /// True when most prose lines of `window` stand between blank lines, in a paste that keeps blank lines.
@@ -71,20 +71,20 @@ pub(super) fn paragraphs_set_off(lines: &[Line], window: &[Line]) -> bool {
 }
 
 /// The content words of a line as headline and lead share them: not function words, not bare numbers, keyed
-/// by [`title_key`].
-fn content_words(line: &str) -> FastSet<String> {
+/// by [`title_key`], sorted, each once.
+fn content_words(line: &str) -> Vec<String> {
     let mut buffer = Vec::new();
-    let mut words = FastSet::default();
+    let mut words = Vec::new();
     for token in split_whitespace(line) {
         if is_function_token(token, &mut buffer) {
             continue;
         }
         let key = title_key(token);
         if !key.is_empty() && !key.bytes().all(|b| b.is_ascii_digit()) {
-            words.insert(key);
+            words.push(key);
         }
     }
-    words
+    sorted_distinct(words)
 }
 
 /// A word as headline and lead share it: letters and digits, lower case, without a possessive or plural s

@@ -8,7 +8,7 @@
 //! Precision first: a caption is cut only when it is closed by " ." and says it is a caption ("(pictured)",
 //! "(left)", a "Label:" opening); an unclosed run-in caption stays rather than risk article text.
 
-use super::chrome::{date_token, lowercase, starts_with_ignore_case, DateToken};
+use super::chrome::{date_token, find_bytes, lowercase, starts_with_ignore_case, DateToken};
 use super::{Article, RemovedSpan};
 use crate::span::Span;
 use crate::tokens::{EACH_BYTE, HIGH_BITS};
@@ -217,7 +217,7 @@ fn ad_stands_alone(paragraph: &str, start: usize) -> bool {
 /// paragraph with many of them quadratic (10 MB on one line took 4.4 s in the Wasm, 1.2 s now).
 #[inline(never)]
 fn short_footer(rest: &str) -> bool {
-    rest.split_whitespace().nth(15).is_none() && lowercase(rest).contains("all rights reserved")
+    rest.split_whitespace().nth(15).is_none() && find_bytes(&lowercase(rest), "all rights reserved").is_some()
 }
 
 /// Length of the span from `rest`'s start through the " ." that closes it, when that comes within `words`
@@ -258,7 +258,7 @@ fn header_debris(paragraph: &str) -> Option<usize> {
 #[inline(never)]
 fn debris_end(paragraph: &str) -> Option<usize> {
     let name = &paragraph[5..];
-    let close = name.find(" .")?;
+    let close = find_bytes(name, " .")?;
     (name[..close].split_whitespace().count() <= 10).then_some(5 + close + 2)
 }
 
@@ -387,11 +387,14 @@ fn sentence_start_before(paragraph: &str, floor: usize, end: usize) -> usize {
 fn is_caption(segment: &str) -> bool {
     const MARKS: [&str; 10] =
         ["(pictured", "(left", "(right", "(centre", "(center", "(above", "(below", "(top", "(file photo", " pictured "];
-    if MARKS.iter().any(|m| segment.contains(m)) {
+    // `find_bytes`, not `str::contains` / `split_once` (here, in `debris_end` and in `short_footer`): these were
+    // the core's last uses of the two-way searcher, 1 KB of the gzipped .wasm, for needles of two to twenty bytes.
+    if MARKS.iter().any(|m| find_bytes(segment, m).is_some()) {
         return true;
     }
     // "Racy: Irish actor Aidan Turner …": a label of one to three words, a colon, a capitalised word.
-    let Some((label, rest)) = segment.split_once(": ") else { return false };
+    let Some(colon) = find_bytes(segment, ": ") else { return false };
+    let (label, rest) = (&segment[..colon], &segment[colon + 2..]);
     let label_words = label.split_whitespace().count();
     (1..=3).contains(&label_words)
         && label.chars().next().is_some_and(char::is_uppercase)

@@ -731,7 +731,8 @@ pub(super) fn function_words() -> &'static FunctionWords {
     static WORDS: OnceLock<FunctionWords> = OnceLock::new();
     WORDS.get_or_init(|| {
         let mut table = FunctionWords { slots: [FunctionWords::EMPTY; FunctionWords::SLOTS] };
-        let words = include_str!("../../data/function_words.txt").lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'));
+        // data/function_words.txt as build.rs embeds it: one word a line, without its header and blank lines.
+        let words = include_str!(concat!(env!("OUT_DIR"), "/function_words.txt")).lines();
         for packed in words.filter_map(|word| FunctionWords::pack(word.as_bytes())) {
             if let Some(slot) = table.slots.get_mut(FunctionWords::slot(packed)) {
                 *slot = packed;

@@ -110,17 +110,19 @@ fn add_table_people(text: &str, article: &Article, people: &mut People) {
         return;
     }
     let mut buffer = String::new();
-    let known: crate::lexicon::FastSet<String> = people
-        .persons
-        .iter()
-        .flat_map(|p| std::iter::once(&p.name).chain(&p.aliases))
-        .filter_map(|n| n.split_whitespace().last())
-        .map(|w| crate::tokens::name_key(w, &mut buffer).to_string())
-        .collect();
+    let known = crate::lexicon::sorted_distinct(
+        people
+            .persons
+            .iter()
+            .flat_map(|p| std::iter::once(&p.name).chain(&p.aliases))
+            .filter_map(|n| n.split_whitespace().last())
+            .map(|w| crate::tokens::name_key(w, &mut buffer).to_string())
+            .collect(),
+    );
     let table = merge::merge_candidates(&candidates, false);
     for person in table.persons {
         let surname = person.name.split_whitespace().last().map(|w| crate::tokens::name_key(w, &mut buffer).to_string());
-        if surname.is_some_and(|s| known.contains(&s)) || person.mentions.is_empty() {
+        if surname.is_some_and(|s| known.binary_search(&s).is_ok()) || person.mentions.is_empty() {
             continue;
         }
         let id = people.persons.len();
