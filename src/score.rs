@@ -489,9 +489,8 @@ fn read_sentences(text: &str, sentences: &[SentenceSpan], words: &SentenceWords,
     let word_total = words.total();
     let vocabulary = (word_total / 2).min(4096);
     let mut numbers = Numbers::with_capacity(vocabulary);
-    // Each sentence's distinct content words: more than half its words (0.56 on cnndm/dev, where half made nearly
-    // every article's list grow once, to twice that), trimmed when all are in.
-    let mut keys = KeySets::with_capacity(n, word_total / 2 + word_total / 8);
+    // Each sentence's distinct content words: about half its words (a little less), trimmed when all are in.
+    let mut keys = KeySets::with_capacity(n, word_total / 2);
     let mut word_counts = Vec::with_capacity(n);
     let mut dangling = Vec::with_capacity(n);
     let mut marks = Vec::with_capacity(n);
