@@ -861,24 +861,35 @@ enum ShortWord {
 /// a scan of the lists compares it with all of them (the Wasm build scans; natively the compiler makes the scan a
 /// search tree).
 const SHORT_WORD_SLOTS: ([u8; 256], u64) = {
+    let multiplier = parting_multiplier(&SHORT_WORD_KEYS, 56);
+    let mut slots = [0u8; 256];
+    let mut i = 0;
+    while i < SHORT_WORD_KEYS.len() {
+        slots[(SHORT_WORD_KEYS[i].wrapping_mul(multiplier) >> 56) as usize] = i as u8;
+        i += 1;
+    }
+    (slots, multiplier)
+};
+
+/// The first odd multiplier, counting up from the golden ratio's, for which `(key × multiplier) >> shift` gives each
+/// of `keys` a slot of its own (`shift` 56 or more: 256 slots at most); searched for when compiling.
+const fn parting_multiplier(keys: &[u64], shift: u32) -> u64 {
     let mut multiplier: u64 = 0x9E37_79B9_7F4A_7C15;
     'search: loop {
-        let mut slots = [0u8; 256];
         let mut taken = [false; 256];
         let mut i = 0;
-        while i < SHORT_WORD_KEYS.len() {
-            let slot = (SHORT_WORD_KEYS[i].wrapping_mul(multiplier) >> 56) as usize;
+        while i < keys.len() {
+            let slot = (keys[i].wrapping_mul(multiplier) >> shift) as usize;
             if taken[slot] {
                 multiplier = multiplier.wrapping_add(2);
                 continue 'search;
             }
             taken[slot] = true;
-            slots[slot] = i as u8;
             i += 1;
         }
-        break (slots, multiplier);
+        return multiplier;
     }
-};
+}
 
 /// Whether `key` is the key of one of [`STOPWORDS`], of one of [`FIRST_PERSON`], or of neither. A word's slot
 /// points to it; any other slot points to a word whose key is placed elsewhere, so it matches no key that lands
@@ -1017,23 +1028,14 @@ const SHORT_FIRST_PERSON: [u64; 4] = {
 /// the one of [`SHORT_FIRST_PERSON`] placed there (the multiplier is searched for when compiling, until no two share a
 /// slot). An empty slot holds the first of them, whose own slot is another, so it matches no chunk that lands there.
 const SHORT_FIRST_PERSON_SLOTS: ([u16; 8], u64) = {
-    let mut multiplier: u64 = 0x9E37_79B9_7F4A_7C15;
-    'search: loop {
-        let mut slots = [SHORT_FIRST_PERSON[0] as u16; 8];
-        let mut taken = [false; 8];
-        let mut i = 0;
-        while i < SHORT_FIRST_PERSON.len() {
-            let slot = (SHORT_FIRST_PERSON[i].wrapping_mul(multiplier) >> 61) as usize;
-            if taken[slot] {
-                multiplier = multiplier.wrapping_add(2);
-                continue 'search;
-            }
-            taken[slot] = true;
-            slots[slot] = SHORT_FIRST_PERSON[i] as u16;
-            i += 1;
-        }
-        break (slots, multiplier);
+    let multiplier = parting_multiplier(&SHORT_FIRST_PERSON, 61);
+    let mut slots = [SHORT_FIRST_PERSON[0] as u16; 8];
+    let mut i = 0;
+    while i < SHORT_FIRST_PERSON.len() {
+        slots[(SHORT_FIRST_PERSON[i].wrapping_mul(multiplier) >> 61) as usize] = SHORT_FIRST_PERSON[i] as u16;
+        i += 1;
     }
+    (slots, multiplier)
 };
 
 /// [`read_word`] of any other word: seventeen bytes or more, not ASCII, or too near the text's end for
