@@ -31,7 +31,7 @@
 
 use crate::lexicon::{lexicons, AbbreviationKind, Entry};
 use crate::span::Span;
-use crate::tokens::{char_at, is_ascii_space, lower_case_bytes, EACH_BYTE, HIGH_BITS};
+use crate::tokens::{char_at, is_ascii_space, lower_case_bytes, zero_bytes, EACH_BYTE, HIGH_BITS};
 
 /// One sentence: its span in the original text and the paragraph it belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -1436,7 +1436,7 @@ fn next_space(bytes: &[u8], from: usize) -> usize {
     if let Some(chunk) = bytes.get(from..).and_then(|tail| tail.first_chunk::<8>()) {
         // The first zero byte's high bit is exact: a borrow runs on only past a zero byte.
         let word = u64::from_le_bytes(*chunk) ^ (EACH_BYTE * u64::from(b' '));
-        let spaces = word.wrapping_sub(EACH_BYTE) & !word & HIGH_BITS;
+        let spaces = zero_bytes(word);
         if spaces != 0 {
             return from + spaces.trailing_zeros() as usize / 8;
         }

@@ -353,6 +353,14 @@ pub(crate) const EACH_BYTE: u64 = 0x0101_0101_0101_0101;
 /// leave their answers.
 pub(crate) const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
 
+/// The high bit of each zero byte of `x`, set exactly for the lowest one (a borrow runs on only past a zero byte, so
+/// bytes above it may be marked too): nonzero just when `x` holds a zero byte, and its lowest set bit marks the
+/// first. The bytes of a word equal to `b` are the zero bytes of `word ^ (EACH_BYTE * b)`.
+#[inline(always)]
+pub(crate) fn zero_bytes(x: u64) -> u64 {
+    x.wrapping_sub(EACH_BYTE) & !x & HIGH_BITS
+}
+
 /// Eight ASCII bytes (a little-endian `u64`) lower-cased at once: a byte from `A` to `Z` gains 0x20. Adding 0x3F to
 /// a byte sets its high bit from `A` on, adding 0x25 from `[` on; an ASCII byte carries into none of its neighbours
 /// (what is not ASCII is read another way, and its sums may wrap).

@@ -10,7 +10,7 @@ use std::sync::OnceLock;
 
 use super::lines::ends_with_terminal;
 use crate::lexicon::{lexicons, lower, FastMap};
-use crate::tokens::{split_whitespace, EACH_BYTE, HIGH_BITS};
+use crate::tokens::{chunk_at, split_whitespace, zero_bytes, EACH_BYTE};
 
 /// Why a line is chrome, or `None` when its content alone does not say.
 ///
@@ -415,13 +415,9 @@ pub(super) fn contains_ignore_case(text: &str, needle: &str) -> bool {
     let mut at = 0;
     while at + needle.len() <= text.len() {
         // The eight bytes from `at`, zeros past the text's end (a candidate there fails the comparison).
-        let mut eight = [0; 8];
-        for (slot, &byte) in eight.iter_mut().zip(&text[at..]) {
-            *slot = byte;
-        }
-        let folded = (u64::from_le_bytes(eight) | (EACH_BYTE * 0x20)) ^ pattern;
+        let folded = (chunk_at(text, at) | (EACH_BYTE * 0x20)) ^ pattern;
         // A zero byte of `folded` is a candidate; a borrow may mark bytes after one too, which the comparison rejects.
-        let mut candidates = folded.wrapping_sub(EACH_BYTE) & !folded & HIGH_BITS;
+        let mut candidates = zero_bytes(folded);
         while candidates != 0 {
             let start = at + (candidates.trailing_zeros() / 8) as usize;
             if text.get(start..start + needle.len()).is_some_and(|window| window.eq_ignore_ascii_case(needle)) {

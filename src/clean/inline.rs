@@ -11,7 +11,7 @@
 use super::chrome::{date_token, find_bytes, lowercase, starts_with_ignore_case, DateToken};
 use super::{Article, RemovedSpan};
 use crate::span::Span;
-use crate::tokens::{EACH_BYTE, HIGH_BITS};
+use crate::tokens::{zero_bytes, EACH_BYTE, HIGH_BITS};
 
 /// Most words a "Read more:" headline or a caption may have.
 const RUN_IN_WORDS: usize = 50;
@@ -168,7 +168,7 @@ fn find_period(bytes: &[u8], from: usize) -> Option<usize> {
     let mut rest = bytes.get(from..)?;
     while let Some((chunk, after)) = rest.split_first_chunk::<8>() {
         let periods = u64::from_le_bytes(*chunk) ^ (EACH_BYTE * u64::from(b'.'));
-        let zeros = periods.wrapping_sub(EACH_BYTE) & !periods & HIGH_BITS;
+        let zeros = zero_bytes(periods);
         if zeros != 0 {
             return Some(at + zeros.trailing_zeros() as usize / 8);
         }

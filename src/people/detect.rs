@@ -13,7 +13,7 @@ use super::Gender;
 use crate::entry_key::normalize_into;
 use crate::lexicon::{lexicons, may_open_stretch, normalize, Entry, Lexicons, TitleKind};
 use crate::span::Span;
-use crate::tokens::{lower_case_bytes, name_key, possessive_ending, possessive_ending_in_line, push_name_key, strip_possessive, ShortWords, Word, EACH_BYTE, HIGH_BITS};
+use crate::tokens::{lower_case_bytes, name_key, possessive_ending, possessive_ending_in_line, push_name_key, strip_possessive, zero_bytes, ShortWords, Word, EACH_BYTE, HIGH_BITS};
 use std::borrow::Cow;
 use std::ops::Range;
 
@@ -228,10 +228,7 @@ fn has_name_shape(text: &str, word: &Word) -> bool {
 /// and its last eight bytes, which overlap (one by one, such a word's bytes took 5.5 turns of a loop whose end was
 /// mispredicted).
 fn has_hyphen_byte(text: &[u8], start: usize, word: &[u8]) -> bool {
-    // The high bit of a zero byte is set in `zero_byte(x)`, exactly for the lowest one, so that it is nonzero just
-    // when `x` has one.
-    let zero_byte = |x: u64| x.wrapping_sub(EACH_BYTE) & !x & HIGH_BITS;
-    let hyphens = |bytes: u64| zero_byte(bytes ^ (u64::from(b'-') * EACH_BYTE)) | zero_byte(bytes ^ (0x90 * EACH_BYTE));
+    let hyphens = |bytes: u64| zero_bytes(bytes ^ (u64::from(b'-') * EACH_BYTE)) | zero_bytes(bytes ^ (0x90 * EACH_BYTE));
     if let (9..=16, Some(first), Some(last)) = (word.len(), word.first_chunk::<8>(), word.last_chunk::<8>()) {
         return hyphens(u64::from_le_bytes(*first)) | hyphens(u64::from_le_bytes(*last)) != 0;
     }
