@@ -30,7 +30,8 @@ pub(super) struct Line {
     pub blank_before: bool,
     /// A blank line comes after it (or it ends the text).
     pub blank_after: bool,
-    /// The chrome recognised from the line's own content.
+    /// The chrome recognised from the line's own content; [`super::find_article`] then makes it the reason the line is
+    /// left out of the article (`None` when it is kept).
     pub chrome: Option<&'static str>,
     /// A period stands alone after a space (" ."), as the Daily Mail closes its run-in captions: the only lines whose
     /// paragraphs [`super::inline`] searches for them.
