@@ -9,7 +9,7 @@
 //! "(left)", a "Label:" opening); an unclosed run-in caption stays rather than risk article text.
 
 use super::chrome::{date_token, find_bytes, lowercase, starts_with_ignore_case, DateToken};
-use super::{Article, RemovedSpan};
+use super::RemovedSpan;
 use crate::span::Span;
 use crate::tokens::{zero_bytes, EACH_BYTE, HIGH_BITS};
 
@@ -21,22 +21,16 @@ const AGENCIES: [&str; 12] = [
     "The Hollywood Reporter", "Bloomberg",
 ];
 
-/// Cuts inline chrome out of every paragraph of `article`, adding it to `removed`; captions closed by " ." only when
-/// `spaced_period` says that some paragraph may hold one.
-pub(super) fn strip_inline_chrome(text: &str, article: &mut Article, spaced_period: bool) {
-    let mut paragraphs = Vec::with_capacity(article.paragraphs.len());
-    for &paragraph in &article.paragraphs {
-        let content = paragraph.slice(text);
-        let cuts = find_cuts(content, spaced_period);
-        if cuts.is_empty() {
-            push_trimmed(text, paragraph, &mut paragraphs);
-        } else {
-            cut_paragraph(text, paragraph, &cuts, &mut paragraphs, &mut article.removed);
-        }
-    }
-    article.paragraphs = paragraphs;
-    if article.removed.len() > 1 {
-        crate::order::sort_by_key(&mut article.removed, |r| r.span.start);
+/// Cuts inline chrome out of the kept line at `paragraph`: its pieces go to `paragraphs`, the chrome to `removed`;
+/// captions closed by " ." only when `spaced_period` says that some paragraph may hold one. Asked of each kept line as
+/// it is placed, in text order, so both lists stay in text order: a pass over the paragraphs after them made a second
+/// list of paragraphs, and sorting the removed spans a list of positions (two allocations an article).
+pub(super) fn strip_inline_chrome(text: &str, paragraph: Span, spaced_period: bool, paragraphs: &mut Vec<Span>, removed: &mut Vec<RemovedSpan>) {
+    let cuts = find_cuts(paragraph.slice(text), spaced_period);
+    if cuts.is_empty() {
+        push_trimmed(text, paragraph, paragraphs);
+    } else {
+        cut_paragraph(text, paragraph, &cuts, paragraphs, removed);
     }
 }
 

@@ -78,13 +78,13 @@ const BYTES_PER_STOP: usize = 32;
 #[inline(never)]
 pub(crate) fn find_article(text: &str) -> Article {
     let mut stops = Vec::with_capacity(text.len() / BYTES_PER_STOP);
-    let lines = lines::split_lines(text, &mut stops);
-    let logits = density::line_logits(&lines);
-    let Some(region) = density::find_region(&lines, &logits) else {
-        return without_region(text, &lines, &logits, stops);
+    let mut lines = lines::split_lines(text, &mut stops);
+    density::set_logits(&mut lines);
+    let Some(region) = density::find_region(&lines) else {
+        return without_region(text, &lines, stops);
     };
     let mut article = Article { stops, ..Article::default() };
-    let anchor = density::find_anchor(&lines, &logits, region);
+    let anchor = density::find_anchor(&lines, region);
     let title = header::find_title(text, &lines, anchor);
     let from = title.map_or(region.0, |t| t + 1).max(region.0);
     let first = header::find_body_start(text, &lines, from, region.1);
@@ -92,13 +92,14 @@ pub(crate) fn find_article(text: &str) -> Article {
     // Menus are asked of lines outside the article only: none when it holds every line (an article pasted as one
     // paragraph), and then no list is made.
     let menus = if first > 0 || last + 1 < lines.len() { menu_lines(text, &lines) } else { Vec::new() };
-    let mut reasons: Vec<Option<&'static str>> = Vec::with_capacity(lines.len());
-    for (i, line) in lines.iter().enumerate() {
+    // Each line's chrome becomes the reason it is left out of the article (`None`: kept), in place: a list of the
+    // reasons was an allocation an article.
+    for (i, line) in lines.iter_mut().enumerate() {
         if line.chrome == Some("byline") && i <= last && Some(i) != title {
             article.authors.extend(byline_names(line.span.slice(text)));
         }
         let inside = i >= first && i <= last;
-        reasons.push(match line.chrome {
+        line.chrome = match line.chrome {
             _ if Some(i) == title => None,
             Some(reason) => Some(reason),
             None if inside => None,
@@ -106,19 +107,19 @@ pub(crate) fn find_article(text: &str) -> Article {
             None if menus.get(i) == Some(&true) => Some("menu"),
             None if i < first => Some("header"),
             None => Some("navigation"),
-        });
+        };
     }
-    if reasons.iter().any(|&reason| may_be_table_row(reason)) {
-        mark_tables(text, &lines, &mut reasons);
+    if lines.iter().any(|line| may_be_table_row(line.chrome)) {
+        mark_tables(text, &mut lines);
     }
-    for (i, ((line, reason), logit)) in lines.iter().zip(reasons).zip(&logits).enumerate() {
+    let spaced_period = has_spaced_period(&lines);
+    for (i, line) in lines.iter().enumerate() {
         if Some(i) == title {
             article.title = Some(line.span);
         } else {
-            place(&mut article, line, reason, *logit);
+            place(text, &mut article, line, spaced_period);
         }
     }
-    inline::strip_inline_chrome(text, &mut article, has_spaced_period(&lines));
     article
 }
 
@@ -126,12 +127,12 @@ pub(crate) fn find_article(text: &str) -> Article {
 /// line, as the other rare paths of [`find_article`] are: V8 compiles a function whole on its first call, and these
 /// would be compiled with it at every start-up.
 #[inline(never)]
-fn without_region(text: &str, lines: &[Line], logits: &[f64], stops: Vec<usize>) -> Article {
+fn without_region(text: &str, lines: &[Line], stops: Vec<usize>) -> Article {
     let mut article = Article { stops, ..Article::default() };
-    for (line, logit) in lines.iter().zip(logits) {
-        place(&mut article, line, line.chrome, *logit);
+    let spaced_period = has_spaced_period(lines);
+    for line in lines {
+        place(text, &mut article, line, spaced_period);
     }
-    inline::strip_inline_chrome(text, &mut article, has_spaced_period(lines));
     article
 }
 
@@ -142,14 +143,15 @@ fn has_spaced_period(lines: &[Line]) -> bool {
     lines.iter().any(|line| line.spaced_period)
 }
 
-/// Puts a line in the article: removed as chrome for `reason`, or kept as a paragraph with how much it reads as
-/// chrome by the line model's `logit`.
-fn place(article: &mut Article, line: &Line, reason: Option<&'static str>, logit: f64) {
-    match reason {
+/// Puts a line in the article: removed as chrome for the reason its `chrome` now holds, or kept, with its inline
+/// chrome cut out ([`inline::strip_inline_chrome`]; captions closed by " ." only when `spaced_period`), and with how
+/// much it reads as chrome by the line model's [`Line::logit`].
+fn place(text: &str, article: &mut Article, line: &Line, spaced_period: bool) {
+    match line.chrome {
         Some(reason) => article.removed.push(RemovedSpan { span: line.span, reason }),
         None => {
-            article.paragraphs.push(line.span);
-            article.line_chrome.push((line.span.start, chrome_likeness(logit)));
+            inline::strip_inline_chrome(text, line.span, spaced_period, &mut article.paragraphs, &mut article.removed);
+            article.line_chrome.push((line.span.start, chrome_likeness(line.logit)));
         }
     }
 }
@@ -173,9 +175,10 @@ impl Article {
 /// left outside the article holds at least [`TABLE_RUN`] rows (names with figures, or a list with two commas,
 /// and few function words), broken by nothing but short subheadings ("Women's singles, third round") and lines
 /// of bare figures. Teaser cards, captions and author-and-time lines come one at a time between headlines and
-/// menus, so they stay what they are. Called only when some line [`may_be_table_row`].
+/// menus, so they stay what they are. Each line's reason is its `chrome`. Called only when some line
+/// [`may_be_table_row`].
 #[inline(never)]
-fn mark_tables(text: &str, lines: &[Line], reasons: &mut [Option<&'static str>]) {
+fn mark_tables(text: &str, lines: &mut [Line]) {
     #[derive(Clone, Copy, PartialEq)]
     enum Kind {
         Row,
@@ -184,8 +187,8 @@ fn mark_tables(text: &str, lines: &[Line], reasons: &mut [Option<&'static str>])
     }
     let kinds: Vec<Kind> = lines
         .iter()
-        .zip(reasons.iter())
-        .map(|(line, reason)| {
+        .map(|line| {
+            let reason = &line.chrome;
             // Lines with any other reason, and kept lines, are no part of a table: spare them the scans below.
             if !may_be_table_row(*reason) {
                 return Kind::Other;
@@ -220,8 +223,8 @@ fn mark_tables(text: &str, lines: &[Line], reasons: &mut [Option<&'static str>])
             i += 1;
         }
         if kinds[start..i].iter().filter(|&&k| k == Kind::Row).count() >= TABLE_RUN {
-            for (reason, _) in reasons[start..i].iter_mut().zip(&kinds[start..i]).filter(|(_, &k)| k == Kind::Row) {
-                *reason = Some("table");
+            for (line, _) in lines[start..i].iter_mut().zip(&kinds[start..i]).filter(|(_, &k)| k == Kind::Row) {
+                line.chrome = Some("table");
             }
         }
         if i == start {
@@ -353,13 +356,12 @@ mod tests {
                     Myles Garrett should expect a significant suspension (148)\n\
                     Reports: Mason Rudolph will be fined (145)\n\
                     Colin Kaepernick: We are waiting for 32 owners to stop running (185)\n";
-        let lines = lines::split_lines(text, &mut Vec::new());
-        let mut reasons = vec![Some("header"); lines.len()];
-        if reasons.iter().any(|&reason| may_be_table_row(reason)) {
-        mark_tables(text, &lines, &mut reasons);
-    }
-        let tables: Vec<&str> =
-            lines.iter().zip(&reasons).filter(|(_, r)| **r == Some("table")).map(|(l, _)| l.span.slice(text)).collect();
+        let mut lines = lines::split_lines(text, &mut Vec::new());
+        for line in &mut lines {
+            line.chrome = Some("header");
+        }
+        mark_tables(text, &mut lines);
+        let tables: Vec<&str> = lines.iter().filter(|l| l.chrome == Some("table")).map(|l| l.span.slice(text)).collect();
         assert_eq!(tables.len(), 3, "{tables:?}");
         assert!(tables.iter().all(|row| row.contains(" beat ")), "{tables:?}");
     }
@@ -412,10 +414,11 @@ mod tests {
     /// markers and periods alone after a space. 2,000 texts from a fixed seed.
     #[test]
     fn the_stops_noted_are_those_found_on_random_texts() {
-        const PIECES: [&str; 40] = [
+        const PIECES: [&str; 43] = [
             "the", "Smith", "said", "U.S.", "it's", "2019", "NATO", " ", "  ", "\n", "\n\n", "\r\n", "\t", "\u{a0}",
             "\u{2003}", "\u{2028}", "\u{85}", "\u{3000}", ".", " .", ",", "\"", "'", "(", ")", "[", "]", "{", "}", "“",
             "”", "‘", "’", "—", "（", "】", "東京", "é", "Advertisement", "Scroll down for video",
+            "(CNN)", "By . ", "Read more:",
         ];
         let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
         let mut next = move || {
@@ -428,6 +431,8 @@ mod tests {
             let len = next() % 60;
             let text: String = (0..len).map(|_| PIECES[(next() % PIECES.len() as u64) as usize]).collect();
             let article = find_article(&text);
+            // Lines are placed and their inline chrome cut in text order, and nothing sorts the removed spans after.
+            assert!(article.removed.windows(2).all(|pair| pair[0].span.start < pair[1].span.start), "{text:?}");
             let scanned = crate::sentences::bracket_stops(&text);
             assert_eq!(article.stops, scanned, "{text:?}");
             let noted = crate::sentences::split_sentences_and_marks(&text, &article.paragraphs, &article.stops);
