@@ -1056,10 +1056,16 @@ fn is_continuing_word(word: &str) -> bool {
 /// it decodes, and those that may start a quotation mark ([`is_mark_start`]), which it notes.
 static BRACKET_BREAK_OR_MARK: [bool; 256] = crate::tokens::byte_set(b"()[]{}\n\xE3\xEF\"'\xE2");
 
+/// The bytes that may start a quotation mark ([`is_mark_start`]).
+static MARK_START: [bool; 256] = crate::tokens::byte_set(b"\"'\xE2");
+
 /// Whether `byte` may start a quotation mark: an ASCII quote, or 0xE2, which starts the curly ones (and other
-/// punctuation: dashes, ellipses).
+/// punctuation: dashes, ellipses). Looked up in [`MARK_START`]: [`bracket_pairs`] tells the marks (five in six of its
+/// stops) from the brackets and line breaks by one branch, where three comparisons were three in the Wasm, each going
+/// as the text does (730 mispredicted a corpus round in V8).
+#[inline(always)]
 fn is_mark_start(byte: u8) -> bool {
-    matches!(byte, b'"' | b'\'' | 0xE2)
+    MARK_START[usize::from(byte)]
 }
 
 /// The bracket pairs of `text` as `(open, end of close)`, sorted by opening position, for the pairs that close
