@@ -587,6 +587,21 @@ impl<'a, 'o> Scanner<'a, 'o> {
     #[inline(never)]
     fn judge_terminator(&self, at: usize) -> (usize, Option<usize>) {
         let text = self.text;
+        let bytes = text.as_bytes();
+        // A period, one space and a capital, as at most sentence ends, settled as the run below settles it (a run of
+        // the period alone, no quote, no line break), without its loop over the characters and its tests of each:
+        // by the shield and the word before the period. The three bytes are told by one comparison, the period's and
+        // the space's differences above the capital's distance from "A" (each byte by a branch of its own, they were
+        // mispredicted 1,500 times a corpus round in V8).
+        let byte = |k: usize| bytes.get(at + k).copied().unwrap_or(0);
+        let shape = u32::from((byte(0) ^ b'.') | (byte(1) ^ b' ')) << 8 | u32::from(byte(2).wrapping_sub(b'A'));
+        if shape < 26 {
+            let end = at + 1;
+            if self.shielded_until > at && end < self.shielded_until {
+                return (end, None);
+            }
+            return (end, self.period_ends(at, at + 2, false).then_some(end));
+        }
         // The run: "?!", "!!", "...", "…", ". . .", then closing quotes and brackets, then maybe more
         // terminators ("?".).
         let mut end = at;
@@ -597,7 +612,6 @@ impl<'a, 'o> Scanner<'a, 'o> {
         let mut quote_closed = false;
         // The spaced dots matched as bytes, in place, their third byte first (which most terminators fail): a prefix
         // comparison is a call in the Wasm, made for every terminator.
-        let bytes = text.as_bytes();
         if bytes.get(at + 2) == Some(&b'.') && matches!(bytes.get(at..at + 5), Some(b". . .")) {
             end += 5;
             dots = 3;
@@ -1699,6 +1713,16 @@ mod tests {
     #[test]
     fn titles_never_end_a_sentence() {
         assert_eq!(split("Mr. Smith met Dr. Jones. They talked."), vec!["Mr. Smith met Dr. Jones.", "They talked."]);
+    }
+
+    /// A period, a space and a capital, settled without the terminator run's loop: inside a bracket that shields it,
+    /// after an initial or an acronym, and at the text's end.
+    #[test]
+    fn periods_before_a_space_and_a_capital() {
+        let text = "He left (for good. Or not) at once. J. R. R. Tolkien wrote it. The U.S. Army came. It ended. A";
+        let expected = ["He left (for good. Or not) at once.", "J. R. R. Tolkien wrote it.", "The U.S. Army came.", "It ended.", "A"];
+        assert_eq!(split(text), expected);
+        assert_eq!(split("No. 5. B"), vec!["No. 5.", "B"]);
     }
 
     #[test]
