@@ -282,8 +282,11 @@ fn is_possessive(text: &[u8], span: Span) -> bool {
         Some(four) => u32::from_be_bytes(*four),
         None => leading_tail(text.get(span.start..span.end).unwrap_or_default()),
     };
-    // `8 * len` is at most 32: a shift by 32 (an empty word) keeps nothing.
-    let tail = tail & u32::MAX.checked_shr(32 - 8 * span.len().min(4) as u32).unwrap_or(0);
+    // The word's last `len` bytes kept, all four from four on: the low 32 bits of 2 to the `8 * len` less one, or
+    // of 2 to more than 32 less one (`8 * (len % 4) + 32`). By arithmetic alone, where `len.min(4)` was a branch
+    // natively, mispredicted 1.9K times a corpus round in `run_end`.
+    let len = span.len();
+    let tail = tail & ((1u64 << (8 * (len & 3) + 32 * usize::from(len >= 4))) - 1) as u32;
     let two = tail & 0xFFFF;
     // "'s", "s'", "s’", and "’s" or "’S" (0x20 makes "S" "s" and leaves "s" as it is).
     (two == u32::from_be_bytes([0, 0, b'\'', b's'])) | (two == u32::from_be_bytes([0, 0, b's', b'\'']))
@@ -408,8 +411,9 @@ fn is_headline(text: &str, words: &[Word], has_capitals: bool, buffer: &mut Stri
         }
     }
     // A lower-case word that is not a short function word ends it, and most sentences have one early: the
-    // capitalised words are looked up only when none has.
-    for word in words.iter().filter(|w| !w.capitalized && !w.numeric) {
+    // capitalised words are looked up only when none has. The words that open the sentence and are passed over are
+    // told at once ([`passed_over`]).
+    for word in words.get(passed_over(words)..).unwrap_or_default().iter().filter(|w| !w.capitalized && !w.numeric) {
         // A word of lower-case ASCII letters, as most are, is its own key (and the same with capitals folded): told
         // without decoding characters, nor slicing it out as a `str` (a call in the Wasm, which checks character
         // boundaries).
@@ -445,6 +449,16 @@ fn is_headline(text: &str, words: &[Word], has_capitals: bool, buffer: &mut Stri
         }
     }
     capitalised_common >= 2
+}
+
+/// How many of the first four words of `words` [`is_headline`]'s search for a lower-case word passes over before
+/// its first (each capitalised or a number), told from their flags at once: one by one, the search's test was
+/// mispredicted 2.7K times a corpus round in V8, as sentences open with one, two or three capitalised words. 0 for
+/// fewer than four words, which the search reads whole.
+fn passed_over(words: &[Word]) -> usize {
+    let Some(four) = words.first_chunk::<4>() else { return 0 };
+    let passed = |k: usize| four.get(k).map_or(0u32, |w| u32::from(w.capitalized | w.numeric) << k);
+    (passed(0) | passed(1) | passed(2) | passed(3)).trailing_ones() as usize
 }
 
 /// Whether `word`, the bytes of the word `span` of `text`, are all lower-case ASCII letters. A word of one to
@@ -485,9 +499,14 @@ const FUNCTION_WORDS: ShortWords<{ TITLE_CASE_FUNCTION_WORDS.len() }> = ShortWor
 /// Whether a run of the one word `word` holds no name whatever its context, told by its bytes alone: one of
 /// [`OPENING_WORDS`], in any case of ASCII letters ("The", "He", "IN"). Most runs of one word that hold no name are
 /// a capitalised word opening its sentence: [`push_run`] would key each, look it up and peel it off, to find nothing.
-fn is_never_a_name(text: &str, word: &Word) -> bool {
+/// `alone`: whether the run is that one word; a longer run is told none, by a code with its top bit set, which no
+/// listed word's has (its length, at most seven, is its top byte), and the answer is one comparison
+/// ([`ShortLists::has`]): where `alone & …` was tested, then the slot's bit, then its code, each a branch (in V8, a
+/// corpus round: 3.5K mispredicts there → 0.9K, `find_candidates` 81K instructions more).
+fn is_never_a_name(text: &str, word: &Word, alone: bool) -> bool {
     // 0x20 makes an ASCII capital its lower-case letter, and no byte but the two cases of a letter that letter.
-    SHORT_LISTS.lists(word_code(text.as_bytes(), word, 0x2020_2020_2020_2020)) & OPENER != 0
+    let code = word_code(text.as_bytes(), word, 0x2020_2020_2020_2020) | u64::from(!alone) << 63;
+    SHORT_LISTS.has(code, OPENER)
 }
 
 /// The [`short_code`](crate::tokens::short_code) of `word`, a word of `text`, its bytes ORed with those of `fold`; 0, no listed word's code,
@@ -525,8 +544,10 @@ fn short_lists_of(word: &str) -> u8 {
 /// The [`short_code`](crate::tokens::short_code) of a word of `len` bytes whose first eight bytes (fewer are padded with anything) are
 /// `eight`, the first the least significant; 0 when `len` is more than seven.
 fn short_code_of(eight: u64, len: usize) -> u64 {
-    let kept = (1u64 << (8 * len.min(7))) - 1;
-    let code = (eight & kept) | (len.min(0xFF) as u64) << 56;
+    // A longer word's code is 0 whatever these are: its length needs no `min`, which was a branch natively
+    // (mispredicted 1.2K times a corpus round in `run_end`).
+    let kept = (1u64 << (8 * (len & 7))) - 1;
+    let code = (eight & kept) | (len as u64) << 56;
     if len <= 7 { code } else { 0 }
 }
 
@@ -581,6 +602,15 @@ impl ShortLists {
             l += 1;
         }
         ShortLists { codes, lists: bits }
+    }
+
+    /// Whether the word whose code is `code` is in the list whose bit is `bit`: its code and the slot's, and the
+    /// slot's bits without `bit`, compared with 0 at once, where `lists(code) & bit != 0` was two branches (LLVM
+    /// tests the slot's bit first, then its code).
+    fn has(&self, code: u64, bit: u8) -> bool {
+        let slot = Self::slot(code);
+        let (Some(&listed), Some(&lists)) = (self.codes.get(slot), self.lists.get(slot)) else { return false };
+        (listed ^ code) | u64::from(!lists & bit) == 0
     }
 
     /// The lists the word whose code is `code` (0 for none) is in, as bits.
@@ -750,7 +780,7 @@ pub(super) fn find_candidates(
         let Some(run) = words.get(i..=j) else { break };
         if headline {
             push_headline_words(text, sentence, run, out);
-        } else if !((j == i) & is_never_a_name(text, word)) {
+        } else if !is_never_a_name(text, word, j == i) {
             push_run(&at, i, run, scratch, &mut shared_role, out);
         }
         // The word after the run, when known to start none, is passed over too.
@@ -912,11 +942,9 @@ fn shape_evidence(text: &str, name: &Located, has_capitals: bool, opens_sentence
         // "LM Ericsson AB", "PT Timor": company letters, not initials.
         evidence -= 2.0;
     }
-    if opens_sentence && name.words.len() == 1 {
-        // A lone capitalised word opening a sentence is weak evidence of anything.
-        evidence -= 0.5;
-    }
-    evidence
+    // A lone capitalised word opening a sentence is weak evidence of anything: 0.5 less, times 1 or 0 (exact),
+    // where a branch on it was mispredicted about 1K times a corpus round natively.
+    evidence - 0.5 * f64::from(u8::from(opens_sentence & (name.words.len() == 1)))
 }
 
 /// Evidence from a name's context: a title (`titled`: peeled off its run or right before it), a speech verb
@@ -1020,8 +1048,10 @@ fn run_end(text: &str, words: &[Word], i: usize, headline: bool) -> (usize, bool
             continue;
         }
         // Up to two lower-case connectors, then a name word: "Joost van der Westhuizen". The first is `next`, after
-        // `gap`, read already.
-        if matches!(gap, b" ") && is_connector_word(text, next) {
+        // `gap`, read already. The two tests joined by `&`: whether one space follows the run goes as the text does,
+        // and was mispredicted 2.2K times a corpus round natively as the first of `&&`; a connector after it is rare
+        // (natively 1.0K mispredicts there now, the connector test in line without a branch).
+        if (gap == b" ") & is_connector_word(text, next) {
             let mut k = j + 2;
             if let (Some(before), Some(word)) = (words.get(k - 1), words.get(k)) {
                 if matches!(gap_bytes(text, before, word), Some(b" ")) && is_connector_word(text, word) {
@@ -1197,7 +1227,9 @@ pub(super) fn is_connector(word: &str) -> bool {
 }
 
 /// [`is_connector`] of a word of `text`, told by its length and first byte before it is sliced out as a `str`:
-/// most words after a name are no connector.
+/// most words after a name are no connector. In line: asked of the word after every run, where the call took about
+/// as many instructions in the Wasm as the test.
+#[inline(always)]
 fn is_connector_word(text: &str, word: &Word) -> bool {
     SHORT_LISTS.lists(word_code(text.as_bytes(), word, 0)) & CONNECTOR != 0
 }
@@ -1298,7 +1330,8 @@ struct RunWord {
 impl RunWord {
     /// Whether the word is a place, a nationality or a country abbreviation ([`is_place_like_entry`]).
     fn is_place_like(&self) -> bool {
-        self.entry.is_place_or_nationality() || self.country_abbreviation
+        // Joined without a branch: asked of every word [`peel`] and [`name_evidence`] read.
+        self.entry.is_place_or_nationality() | self.country_abbreviation
     }
 }
 
@@ -1689,6 +1722,11 @@ mod tests {
             let padded = word.bytes().chain([0; 8]).take(8).collect::<Vec<_>>();
             assert_eq!(SHORT_LISTS.lists(short_code_of(u64::from_le_bytes(padded.try_into().unwrap()), word.len())) & (CONNECTOR | SUFFIX) != 0, one_of(word, NAME_CONNECTORS) || one_of(word, SUFFIXES), "{word:?}");
             assert_eq!(is_suffix(word), one_of(word, SUFFIXES), "{word:?}");
+            let code = crate::tokens::short_code(word);
+            for bit in [CONNECTOR, SUFFIX, COUNTRY, OPENER] {
+                assert_eq!(SHORT_LISTS.has(code, bit), SHORT_LISTS.lists(code) & bit != 0, "{word:?}");
+                assert!(!SHORT_LISTS.has(code | 1 << 63, bit), "{word:?}");
+            }
             assert_eq!(is_title_case_function_word(word), one_of(word, TITLE_CASE_FUNCTION_WORDS), "{word:?}");
             let mut buffer = String::new();
             for written in [word.to_string(), word.to_uppercase(), format!("{word}'s"), format!("{word}’s"), format!("{word}.")] {
@@ -1711,7 +1749,7 @@ mod tests {
             for text in [word.to_string(), title_case, word.to_uppercase()] {
                 let words = crate::tokens::tokenize(&text, Span::new(0, text.len()));
                 let [only] = words.as_slice() else { panic!("{text:?} is one word") };
-                assert!(is_never_a_name(&text, only), "{text:?}");
+                assert!(is_never_a_name(&text, only, true) && !is_never_a_name(&text, only, false), "{text:?}");
                 keys.fill(lexicons(), &text, &words);
                 for starts_sentence in [true, false] {
                     assert!(peel(lexicons(), &text, &words, &keys, starts_sentence).is_none(), "{text:?}");
@@ -1719,7 +1757,7 @@ mod tests {
             }
         }
         let text = "Smith Hers Thee Vs Via";
-        assert!(crate::tokens::tokenize(text, Span::new(0, text.len())).iter().all(|word| !is_never_a_name(text, word)));
+        assert!(crate::tokens::tokenize(text, Span::new(0, text.len())).iter().all(|word| !is_never_a_name(text, word, true)));
     }
 
     #[test]
@@ -1731,6 +1769,19 @@ mod tests {
                 let one_by_one = word.iter().any(|&b| b == b'-' || b == 0x90);
                 assert_eq!(has_hyphen_byte(text.as_bytes(), start, word), one_by_one, "{start}..{end}");
             }
+        }
+    }
+
+    /// [`short_code_of`] gives a word of up to seven bytes its [`short_code`](crate::tokens::short_code), whatever
+    /// bytes follow it in its eight, and a longer word 0.
+    #[test]
+    fn short_codes_of_eight_bytes_are_the_words_codes() {
+        let text = "abcdefghijklmnop";
+        for len in 0..=text.len() {
+            let word = &text[..len];
+            let eight = u64::from_le_bytes(*text.as_bytes().first_chunk::<8>().unwrap());
+            let expected = if len <= 7 { crate::tokens::short_code(word) } else { 0 };
+            assert_eq!(short_code_of(eight, len), expected, "{word:?}");
         }
     }
 
