@@ -397,10 +397,11 @@ pub(crate) fn round_four(values: [f64; 4]) -> [f64; 4] {
     if (sizes[0] + sizes[1]) + (sizes[2] + sizes[3]) < WHOLE {
         let mut rounded = [0.0; 4];
         for ((rounded, size), scaled) in rounded.iter_mut().zip(sizes).zip(scaled) {
-            // As in `round_in_line`: to the nearest, halves to even, then a half that went down goes up.
+            // As in `round_in_line`: to the nearest, halves to even, then a half that went down goes up; the sign
+            // is `scaled`'s bit or-ed into `away`, which has none.
             let even = (size + WHOLE) - WHOLE;
             let away = if size - even == 0.5 { even + 1.0 } else { even };
-            *rounded = away.copysign(scaled) / 10_000.0;
+            *rounded = f64::from_bits(away.to_bits() | scaled.to_bits() & (1 << 63)) / 10_000.0;
         }
         rounded
     } else {
