@@ -912,9 +912,21 @@ fn short_word(key: u64) -> ShortWord {
 #[inline(always)]
 fn read_word(text: &str, span: Span, buffer: &mut String) -> (bool, Option<u64>) {
     match ascii_word(text.as_bytes(), span) {
-        Some((first, second, len)) => read_ascii_word(first, second, len),
+        Some(AsciiWord::Short(chunk, len)) => read_short_ascii_word(chunk, len),
+        Some(AsciiWord::Long(first, second, len)) => (false, Some(long_ascii_key(first, second, len))),
         None => read_any_word(text, span, buffer),
     }
+}
+
+/// An ASCII word as [`ascii_word`] reads it, of up to eight bytes or of nine to sixteen: which of the two is told
+/// once. Read as one triple of both chunks and the length, a word's length was tested again for its key after the
+/// test that read it, and natively that second test was mispredicted as often as the first (4.2K times a corpus
+/// round).
+enum AsciiWord {
+    /// A word of up to eight bytes: its bytes as [`hash`] reads them (little-endian, padded with zeros), and how many.
+    Short(u64, usize),
+    /// A word of nine to sixteen bytes: its first and second eight bytes (the second padded with zeros), and how many.
+    Long(u64, u64, usize),
 }
 
 /// The eight bytes of `text` from `at`, little-endian, when the text goes on that far. The range's end wraps
@@ -926,13 +938,12 @@ fn eight_bytes(text: &[u8], at: usize) -> Option<u64> {
     Some(u64::from_le_bytes(<[u8; 8]>::try_from(eight).ok()?))
 }
 
-/// The word at `span` of `text` when it is one to sixteen ASCII bytes, without a possessive "'s": its first and
-/// second eight bytes as [`hash`] reads them (little-endian, padded with zeros; the second 0 in a word of up to
-/// eight bytes), and how many bytes it has. Each is read as the eight bytes of the text where it starts, with the
-/// bytes past the word masked off: one load, not one a byte. `None` for any other word, and for a word whose
-/// chunks' eight bytes run past the end of the text.
+/// The word at `span` of `text` when it is one to sixteen ASCII bytes, without a possessive "'s": its eight bytes or
+/// two times eight as [`hash`] reads them, and how many bytes it has ([`AsciiWord`]). Each eight is read as the
+/// eight bytes of the text where it starts, with the bytes past the word masked off: one load, not one a byte.
+/// `None` for any other word, and for a word whose chunks' eight bytes run past the end of the text.
 #[inline(always)]
-fn ascii_word(text: &[u8], span: Span) -> Option<(u64, u64, usize)> {
+fn ascii_word(text: &[u8], span: Span) -> Option<AsciiWord> {
     let len = span.end.wrapping_sub(span.start);
     let first = eight_bytes(text, span.start)?;
     if len.wrapping_sub(1) < 8 {
@@ -945,7 +956,7 @@ fn ascii_word(text: &[u8], span: Span) -> Option<(u64, u64, usize)> {
         if chunk.wrapping_shr((len as u32).wrapping_sub(2).wrapping_mul(8)) as u16 == u16::from_le_bytes(*b"'s") {
             return Some(without_possessive(chunk, len));
         }
-        return Some((chunk, 0, len));
+        return Some(AsciiWord::Short(chunk, len));
     }
     if len.wrapping_sub(9) < 8 {
         let second = eight_bytes(text, span.start + 8)? & u64::MAX >> (128 - 8 * len);
@@ -956,11 +967,11 @@ fn ascii_word(text: &[u8], span: Span) -> Option<(u64, u64, usize)> {
             // Seven bytes or more are left: the eight-byte path's answers for a word of seven or eight bytes.
             let len = len - 2;
             return Some(match len {
-                7 | 8 => (first & u64::MAX >> (64 - 8 * len), 0, len),
-                _ => (first, second & u64::MAX >> (128 - 8 * len), len),
+                7 | 8 => AsciiWord::Short(first & u64::MAX >> (64 - 8 * len), len),
+                _ => AsciiWord::Long(first, second & u64::MAX >> (128 - 8 * len), len),
             });
         }
-        return Some((first, second, len));
+        return Some(AsciiWord::Long(first, second, len));
     }
     None
 }
@@ -971,25 +982,24 @@ fn ascii_word(text: &[u8], span: Span) -> Option<(u64, u64, usize)> {
 /// instructions in V8.
 #[cfg_attr(not(target_arch = "wasm32"), cold, inline(never))]
 #[cfg_attr(target_arch = "wasm32", inline(always))]
-fn without_possessive(chunk: u64, len: usize) -> (u64, u64, usize) {
+fn without_possessive(chunk: u64, len: usize) -> AsciiWord {
     let len = len.saturating_sub(2);
-    (chunk & !(0xFFFF_u64.checked_shl(8 * len as u32).unwrap_or(0)), 0, len)
+    AsciiWord::Short(chunk & !(0xFFFF_u64.checked_shl(8 * len as u32).unwrap_or(0)), len)
 }
 
-/// [`read_word`] of a word of `len` ASCII bytes, from one to sixteen, read as `first` and `second`
-/// ([`ascii_word`]): lower-cased eight bytes at once and hashed with one mix a chunk. A word of up to eight bytes
-/// has a key of its own: its key is one of the short words' only if it is that word. The words are the tokenizer's,
-/// whose ASCII bytes are letters, digits and joiners alone: they are lower-cased by
-/// [`crate::tokens::lower_word_chunk`], which counts on that.
+/// [`read_word`] of a word of `len` ASCII bytes, up to eight, read as `chunk` ([`AsciiWord::Short`]): lower-cased
+/// eight bytes at once and hashed with one mix. A word of up to eight bytes has a key of its own: its key is one of
+/// the short words' only if it is that word. The words are the tokenizer's, whose ASCII bytes are letters, digits
+/// and joiners alone: they are lower-cased by [`crate::tokens::lower_word_chunk`], which counts on that.
 ///
 /// A word of up to two bytes (a fifth of a text's words: "a", "of", "I") is no content word, and is only looked for
-/// among the first-person words that short, as a number ([`SHORT_FIRST_PERSON_SLOTS`]): it is not hashed. Every other word of up to eight bytes is
-/// looked up ([`short_word`]), those longer than any short word too: a test of the length that spared them the
-/// look-up went one way or the other in no order a predictor learns (12K mispredicts a corpus round natively; Wasm
-/// cost 131.18M → 130.61M without it).
+/// among the first-person words that short, as a number ([`SHORT_FIRST_PERSON_SLOTS`]): it is not hashed. Every
+/// other word is looked up ([`short_word`]), those longer than any short word too: a test of the length that spared
+/// them the look-up went one way or the other in no order a predictor learns (12K mispredicts a corpus round
+/// natively; Wasm cost 131.18M → 130.61M without it).
 #[inline(always)]
-fn read_ascii_word(first: u64, second: u64, len: usize) -> (bool, Option<u64>) {
-    let lowered = crate::tokens::lower_word_chunk(first);
+fn read_short_ascii_word(chunk: u64, len: usize) -> (bool, Option<u64>) {
+    let lowered = crate::tokens::lower_word_chunk(chunk);
     if len <= 2 {
         // Looked up in a table of eight slots, one compare without a branch (which short word comes follows no order
         // a predictor learns), where four compares joined took 16 instructions in V8's code.
@@ -997,9 +1007,6 @@ fn read_ascii_word(first: u64, second: u64, len: usize) -> (bool, Option<u64>) {
         return (u64::from(slots[(lowered.wrapping_mul(multiplier) >> 61) as usize]) == lowered, None);
     }
     let key = mix_chunk(len as u64, lowered);
-    if len > 8 {
-        return (false, Some(mix_chunk(key, crate::tokens::lower_word_chunk(second))));
-    }
     match short_word(key) {
         ShortWord::Stopword => (false, None),
         ShortWord::FirstPerson => (true, Some(key)),
@@ -1007,8 +1014,16 @@ fn read_ascii_word(first: u64, second: u64, len: usize) -> (bool, Option<u64>) {
     }
 }
 
+/// The content key of a word of `len` ASCII bytes, nine to sixteen, read as `first` and `second`
+/// ([`AsciiWord::Long`]): longer than any stopword or first-person word, it is one of neither.
+#[inline(always)]
+fn long_ascii_key(first: u64, second: u64, len: usize) -> u64 {
+    let key = mix_chunk(len as u64, crate::tokens::lower_word_chunk(first));
+    mix_chunk(key, crate::tokens::lower_word_chunk(second))
+}
+
 /// The words of [`FIRST_PERSON`] of up to two bytes ("i", "me", "my", "we"), each as [`hash`] reads its bytes
-/// (little-endian, padded with zeros), for [`read_ascii_word`].
+/// (little-endian, padded with zeros), for [`read_short_ascii_word`].
 const SHORT_FIRST_PERSON: [u64; 4] = {
     let mut chunks = [0; 4];
     let (mut i, mut k) = (0, 0);
@@ -1024,7 +1039,7 @@ const SHORT_FIRST_PERSON: [u64; 4] = {
     chunks
 };
 
-/// Where [`read_ascii_word`] looks for a word of up to two bytes: slot `(chunk × multiplier) >> 61` of eight holds
+/// Where [`read_short_ascii_word`] looks for a word of up to two bytes: slot `(chunk × multiplier) >> 61` of eight holds
 /// the one of [`SHORT_FIRST_PERSON`] placed there (the multiplier is searched for when compiling, until no two share a
 /// slot). An empty slot holds the first of them, whose own slot is another, so it matches no chunk that lands there.
 const SHORT_FIRST_PERSON_SLOTS: ([u16; 8], u64) = {
