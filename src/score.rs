@@ -356,11 +356,25 @@ pub(crate) fn score_sentences(
     drop(words);
     reading.keys.keys.shrink_to_fit();
     let title = number_title(text, article, std::mem::take(&mut reading.numbers), &mut buffer);
-    let entities = entity_sums(people, sentences.len());
-    let quoted_bytes = quoted_bytes(sentences, quotes);
-    let (centralities, leads) = centralities(&reading.keys, &reading.frequency, sentences.len());
-    let document = Document { text, article, title, entities, quoted_bytes, centralities, leads };
+    let mut facts = centralities(&reading.keys, &reading.frequency, sentences.len());
+    add_entity_sums(people, &mut facts);
+    add_quoted_bytes(sentences, quotes, &mut facts);
+    let document = Document { text, article, title, facts };
     score_each(sentences, reading, &document, weights, length)
+}
+
+/// `n` zeros (or default values). Natively allocated and then written: `vec![0; n]` asks the allocator for zeroed
+/// memory, and glibc's `calloc` bypasses its per-thread cache, about 1,000 instructions a call where `malloc` takes
+/// about 100 (by callgrind, a corpus round: the three lists of zeros of scoring and selection and a fourth one
+/// since merged, 0.30M). In the Wasm as `vec!` makes them, from memory the allocator zeroes: written by
+/// `Vec::resize`, they took 68K instructions more a corpus round in V8.
+pub(crate) fn zeroed<T: Default + Clone>(n: usize) -> Vec<T> {
+    if cfg!(target_arch = "wasm32") {
+        return vec![T::default(); n];
+    }
+    let mut list = Vec::with_capacity(n);
+    list.resize(n, T::default());
+    list
 }
 
 /// Word numbers: each distinct content word's key, numbered in order of first appearance.
@@ -511,7 +525,7 @@ fn read_sentences(text: &str, sentences: &[SentenceSpan], words: &SentenceWords,
 /// are read, in a loop without a data-dependent branch, not word by word as they are numbered (where a count was
 /// added to or a new one made, on whether the word was new).
 fn frequencies(keys: &KeySets, words: u32) -> Vec<u32> {
-    let mut frequency = vec![0; words as usize];
+    let mut frequency = zeroed(words as usize);
     for &key in &keys.keys {
         if let Some(count) = frequency.get_mut(key as usize) {
             *count += 1;
@@ -580,7 +594,7 @@ impl TitleWords {
 fn number_title(text: &str, article: &Article, mut numbers: Numbers, buffer: &mut String) -> TitleWords {
     let Some(title) = article.title else { return TitleWords::default() };
     let vocabulary = numbers.len() as usize;
-    let mut words = TitleWords { count: 0, holds: vec![false; vocabulary] };
+    let mut words = TitleWords { count: 0, holds: zeroed(vocabulary) };
     // Stamped with none of the sentences' stamps: the title's own repeats are told apart, as a sentence's are.
     for w in crate::tokens::tokenize(text, title).iter() {
         let key = content_key(lower(crate::tokens::strip_possessive(w.span.slice(text)), buffer));
@@ -594,48 +608,58 @@ fn number_title(text: &str, article: &Article, mut numbers: Numbers, buffer: &mu
     words
 }
 
-/// The salience of the people each of `n` sentences names: each mention adds its person's mentions over the most
-/// mentioned person's.
-#[inline(never)]
-fn entity_sums(people: &People, n: usize) -> Vec<f64> {
-    let max_person = people.persons.iter().map(|p| p.mentions.len()).max().unwrap_or(0).max(1) as f64;
-    let mut entity_sum = vec![0.0f64; n];
-    for m in &people.mentions {
-        let mentions = people.persons.get(m.person).map_or(0, |p| p.mentions.len());
-        if let Some(slot) = entity_sum.get_mut(m.sentence) {
-            *slot += mentions as f64 / max_person;
-        }
-    }
-    entity_sum
+/// What the document-level passes find of each sentence, which [`push_sentence_features`] reads: one list of them,
+/// made by [`centralities`] and added to, where four lists were four allocations a document.
+#[derive(Clone, Copy, Default)]
+struct SentenceFacts {
+    /// Its centrality ([`centralities`]).
+    centrality: f64,
+    /// Its [`lead_cosine`] ([`centralities`]).
+    lead: f64,
+    /// The salience of the people it names ([`add_entity_sums`]).
+    entities: f64,
+    /// How many of its bytes lie inside direct quotes ([`add_quoted_bytes`]).
+    quoted_bytes: usize,
 }
 
-/// How many bytes of each sentence lie inside direct quotes.
+/// Adds the salience of the people each sentence names to its `facts`: each mention adds its person's mentions over
+/// the most mentioned person's.
 #[inline(never)]
-fn quoted_bytes(sentences: &[SentenceSpan], quotes: &[QuoteFound]) -> Vec<usize> {
-    let mut quoted_bytes = vec![0usize; sentences.len()];
+fn add_entity_sums(people: &People, facts: &mut [SentenceFacts]) {
+    let max_person = people.persons.iter().map(|p| p.mentions.len()).max().unwrap_or(0).max(1) as f64;
+    for m in &people.mentions {
+        let mentions = people.persons.get(m.person).map_or(0, |p| p.mentions.len());
+        if let Some(fact) = facts.get_mut(m.sentence) {
+            fact.entities += mentions as f64 / max_person;
+        }
+    }
+}
+
+/// Adds to each sentence's `facts` how many of its bytes lie inside direct quotes.
+#[inline(never)]
+fn add_quoted_bytes(sentences: &[SentenceSpan], quotes: &[QuoteFound], facts: &mut [SentenceFacts]) {
     for q in quotes {
-        for (i, s) in sentences.iter().enumerate().skip(q.sentence) {
+        for (s, fact) in sentences.iter().zip(facts.iter_mut()).skip(q.sentence) {
             if s.span.start >= q.outer.end {
                 break;
             }
-            quoted_bytes[i] += s.span.end.min(q.outer.end).saturating_sub(s.span.start.max(q.outer.start));
+            fact.quoted_bytes += s.span.end.min(q.outer.end).saturating_sub(s.span.start.max(q.outer.start));
         }
     }
-    quoted_bytes
 }
 
-/// Each of `n` sentences' centrality: how often its content words recur in the other sentences, over the square
-/// root of how many it has, scaled so the most central sentence gets 1 — but never scaled up: in a short text
-/// where a single word recurs once, the sentence holding it is not "central" the way a news story's core is.
-/// Beside it, each sentence's [`lead_cosine`] (0 for the first sentence), its shared keys counted in the same loop
-/// over the sentence's keys: a loop of their own, when the features were made, walked them again, and its exit was
-/// mispredicted about once a sentence (by the per-function count in V8, a corpus round: `push_sentence_features`
-/// 1.68M → 1.22M, the two `Map::fold` calls the sums were, 0.57M → 0, this loop 0.13M → 0.89M).
+/// The facts of each of `n` sentences, with its centrality: how often its content words recur in the other
+/// sentences, over the square root of how many it has, scaled so the most central sentence gets 1 — but never scaled
+/// up: in a short text where a single word recurs once, the sentence holding it is not "central" the way a news
+/// story's core is. Beside it, each sentence's [`lead_cosine`] (0 for the first sentence), its shared keys counted in
+/// the same loop over the sentence's keys: a loop of their own, when the features were made, walked them again, and
+/// its exit was mispredicted about once a sentence (by the per-function count in V8, a corpus round:
+/// `push_sentence_features` 1.68M → 1.22M, the two `Map::fold` calls the sums were, 0.57M → 0, this loop 0.13M →
+/// 0.89M). The other facts are 0, to be added to.
 #[inline(never)]
-fn centralities(keys: &KeySets, frequency: &[u32], n: usize) -> (Vec<f64>, Vec<f64>) {
+fn centralities(keys: &KeySets, frequency: &[u32], n: usize) -> Vec<SentenceFacts> {
     let lead_keys = keys.get(0).len();
-    let mut centralities = Vec::with_capacity(n);
-    let mut leads = Vec::with_capacity(n);
+    let mut facts = Vec::with_capacity(n);
     // Each set from where the one before ends, as `KeySets::get` reads it, without its call a sentence (which, with
     // the title's, was 0.24M of `KeySets::get`'s 0.29M a corpus round).
     let mut start = 0;
@@ -650,12 +674,15 @@ fn centralities(keys: &KeySets, frequency: &[u32], n: usize) -> (Vec<f64>, Vec<f
             shared += i64::from(frequency.get(key as usize).copied().unwrap_or(1)) - 1;
             lead += usize::from((key as usize) < lead_keys);
         }
-        centralities.push(if k.is_empty() { 0.0 } else { shared as f64 / (k.len() as f64).sqrt() });
-        leads.push(if i == 0 { 0.0 } else { lead_cosine(lead, k.len(), lead_keys) });
+        facts.push(SentenceFacts {
+            centrality: if k.is_empty() { 0.0 } else { shared as f64 / (k.len() as f64).sqrt() },
+            lead: if i == 0 { 0.0 } else { lead_cosine(lead, k.len(), lead_keys) },
+            ..SentenceFacts::default()
+        });
     }
-    let max_centrality = centralities.iter().copied().fold(CENTRALITY_FLOOR, larger);
-    centralities.iter_mut().for_each(|c| *c /= max_centrality);
-    (centralities, leads)
+    let max_centrality = facts.iter().map(|fact| fact.centrality).fold(CENTRALITY_FLOOR, larger);
+    facts.iter_mut().for_each(|fact| fact.centrality /= max_centrality);
+    facts
 }
 
 /// What the document-level passes found, which [`score_each`] reads per sentence.
@@ -663,11 +690,8 @@ struct Document<'a> {
     text: &'a str,
     article: &'a Article,
     title: TitleWords,
-    entities: Vec<f64>,
-    quoted_bytes: Vec<usize>,
-    centralities: Vec<f64>,
-    /// Each sentence's [`lead_cosine`].
-    leads: Vec<f64>,
+    /// What they found of each sentence.
+    facts: Vec<SentenceFacts>,
 }
 
 /// Makes every sentence's features and total, and hands the keys and counts on to selection.
@@ -716,16 +740,17 @@ fn push_sentence_features(i: usize, s: &SentenceSpan, reading: &Reading, documen
     let asks = asks_or_exclaims(ending);
     let word_count = reading.word_counts[i];
     let marks = reading.marks[i];
-    let centrality = document.centralities[i];
+    let facts = document.facts[i];
+    let centrality = facts.centrality;
     let features = Features {
         position: (1.0 - long_summary) / (1.0 + i as f64 * 0.5),
         budget: (1.0 - long_summary) * (-(i as f64) / expected.max(1.0)).exp(),
         paragraph: one_if(s.in_paragraph == 0),
-        quotes: ratio_up_to_one(document.quoted_bytes[i], s.span.len().max(1)),
-        entities: at_most_one(document.entities[i]),
+        quotes: ratio_up_to_one(facts.quoted_bytes, s.span.len().max(1)),
+        entities: at_most_one(facts.entities),
         centrality,
         coverage: centrality * long_summary,
-        lead: document.leads[i],
+        lead: facts.lead,
         title: document.title.share(&reading.keys, i),
         length: ratio_up_to_one(word_count, 20),
         long: ratio_up_to_one(word_count.saturating_sub(25), 25),
@@ -1097,7 +1122,7 @@ fn ratio_up_to_one(part: usize, whole: usize) -> f64 {
     part.min(whole) as f64 / whole as f64
 }
 
-/// The smaller of `x` and 1, for an `x` of +0 or more ([`entity_sums`] adds quotients of counts to +0): floats of
+/// The smaller of `x` and 1, for an `x` of +0 or more ([`add_entity_sums`] adds quotients of counts to +0): floats of
 /// that sign are in the order of their bits, so the smaller bits are the smaller number, a conditional move in V8's
 /// code where `f64::min` was a branch mispredicted for a third of the sentences.
 fn at_most_one(x: f64) -> f64 {
@@ -1338,7 +1363,8 @@ mod tests {
         let reading = read_sentences(text, &sentences, &words, &mut String::new());
         let lead = reading.keys.get(0);
         assert_eq!(lead, (0..lead.len() as u32).collect::<Vec<u32>>());
-        let (_, leads) = centralities(&reading.keys, &reading.frequency, sentences.len());
+        let facts = centralities(&reading.keys, &reading.frequency, sentences.len());
+        let leads: Vec<f64> = facts.iter().map(|fact| fact.lead).collect();
         assert_eq!((leads.len(), leads[0]), (sentences.len(), 0.0));
         for (i, &cosine) in leads.iter().enumerate().skip(1) {
             let keys = reading.keys.get(i);

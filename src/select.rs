@@ -247,7 +247,7 @@ impl<'a> Selection<'a> {
         Selection {
             scores,
             length,
-            chosen: vec![false; scores.totals.len()],
+            chosen: crate::score::zeroed(scores.totals.len()),
             picked: Vec::new(),
             words: 0,
             comparisons: 0,
