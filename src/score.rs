@@ -300,11 +300,18 @@ pub(crate) struct KeySets {
     keys: Vec<u32>,
     /// Where each sentence's keys end in `keys`.
     ends: Vec<usize>,
+    /// How many distinct keys there are: every key is below it.
+    vocabulary: usize,
 }
 
 impl KeySets {
     fn with_capacity(sentences: usize, keys: usize) -> Self {
-        KeySets { keys: Vec::with_capacity(keys), ends: Vec::with_capacity(sentences) }
+        KeySets { keys: Vec::with_capacity(keys), ends: Vec::with_capacity(sentences), vocabulary: 0 }
+    }
+
+    /// How many distinct keys there are: every key is below it.
+    pub(crate) fn vocabulary(&self) -> usize {
+        self.vocabulary
     }
 
     /// Adds the next sentence's keys (for tests: [`number_words`] writes them in place).
@@ -312,6 +319,7 @@ impl KeySets {
     pub(crate) fn push(&mut self, keys: &[u32]) {
         self.keys.extend_from_slice(keys);
         self.ends.push(self.keys.len());
+        self.vocabulary = self.vocabulary.max(keys.iter().max().map_or(0, |&key| key as usize + 1));
     }
 
     /// The keys of sentence `i` (none past the last sentence).
@@ -517,6 +525,7 @@ fn read_sentences(text: &str, sentences: &[SentenceSpan], words: &SentenceWords,
         sentence_marks.caption = sentence_marks.caption || labelled_caption(text, sentence_words, buffer);
         marks.push(sentence_marks);
     }
+    keys.vocabulary = numbers.len() as usize;
     let frequency = frequencies(&keys, numbers.len());
     Reading { numbers, frequency, keys, word_counts, dangling, marks }
 }
