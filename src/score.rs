@@ -275,12 +275,8 @@ pub(crate) struct Scores {
     pub totals: Vec<f64>,
     /// Content words (numbered, no repeats), for redundancy checks.
     pub keys: KeySets,
-    /// Words per sentence, for word budgets.
-    pub word_counts: Vec<usize>,
-    /// Opens with a dangling reference.
-    pub dangling: Vec<bool>,
-    /// At least a quarter of the sentence is inside direct quotes.
-    pub quoted: Vec<bool>,
+    /// What selection reads of each sentence beside its keys and total.
+    pub sentences: Vec<SentenceReading>,
 }
 
 impl Scores {
@@ -335,11 +331,33 @@ pub(crate) const QUOTED_SHARE: f64 = 0.25;
 
 /// What the scorer reads from a sentence's words, beside its keys: the words are freed before the features are
 /// made (on a 10 MB text, 21 MB of words and 12 MB of features in Wasm).
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, Debug, Default)]
 struct WordMarks {
     first_person: bool,
     numbers: bool,
     caption: bool,
+}
+
+/// What is read of one sentence beside its keys, for its features and for selection: one list of them, where four
+/// lists (its words, its opening, its marks and whether it is quoted) were four allocations a document.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct SentenceReading {
+    /// How many words it has, for word budgets.
+    pub words: usize,
+    /// Opens with a dangling reference.
+    pub dangling: bool,
+    /// At least a quarter of the sentence is inside direct quotes (set as its features are made).
+    pub quoted: bool,
+    /// What its words tell.
+    marks: WordMarks,
+}
+
+impl SentenceReading {
+    /// A sentence of `words` words, as selection reads it (for selection's tests).
+    #[cfg(test)]
+    pub(crate) fn new(words: usize, dangling: bool, quoted: bool) -> Self {
+        SentenceReading { words, dangling, quoted, marks: WordMarks::default() }
+    }
 }
 
 /// Scores every sentence. `length` is the summary length requested: budget-aware features use it. The words
@@ -495,9 +513,7 @@ struct Reading {
     numbers: Numbers,
     frequency: Vec<u32>,
     keys: KeySets,
-    word_counts: Vec<usize>,
-    dangling: Vec<bool>,
-    marks: Vec<WordMarks>,
+    sentences: Vec<SentenceReading>,
 }
 
 /// Reads every sentence's words once: numbers their content words, counts in how many sentences each occurs,
@@ -513,21 +529,18 @@ fn read_sentences(text: &str, sentences: &[SentenceSpan], words: &SentenceWords,
     let mut numbers = Numbers::with_capacity(vocabulary);
     // Each sentence's distinct content words: about half its words (a little less), trimmed when all are in.
     let mut keys = KeySets::with_capacity(n, word_total / 2);
-    let mut word_counts = Vec::with_capacity(n);
-    let mut dangling = Vec::with_capacity(n);
-    let mut marks = Vec::with_capacity(n);
+    let mut read = Vec::with_capacity(n);
     for (i, s) in sentences.iter().enumerate() {
         let sentence_words: &[Word] = words.get(i).unwrap_or(&[]);
-        let mut sentence_marks = number_words(text, sentence_words, &mut numbers, i as u32, &mut keys, buffer);
-        word_counts.push(sentence_words.len());
-        dangling.push(opens_with_reference(text, s, sentence_words));
+        let mut marks = number_words(text, sentence_words, &mut numbers, i as u32, &mut keys, buffer);
+        let dangling = opens_with_reference(text, s, sentence_words);
         // A caption: one run into the next sentence, told as the words were numbered, or a label.
-        sentence_marks.caption = sentence_marks.caption || labelled_caption(text, sentence_words, buffer);
-        marks.push(sentence_marks);
+        marks.caption = marks.caption || labelled_caption(text, sentence_words, buffer);
+        read.push(SentenceReading { words: sentence_words.len(), dangling, quoted: false, marks });
     }
     keys.vocabulary = numbers.len() as usize;
     let frequency = frequencies(&keys, numbers.len());
-    Reading { numbers, frequency, keys, word_counts, dangling, marks }
+    Reading { numbers, frequency, keys, sentences: read }
 }
 
 /// How many sentences hold each of the `words` word numbers: counted over every sentence's set of `keys` when all
@@ -707,7 +720,7 @@ struct Document<'a> {
 #[inline(never)]
 fn score_each(sentences: &[SentenceSpan], reading: Reading, document: &Document, weights: &Weights, length: Length) -> Scores {
     let n = sentences.len();
-    let total_words: usize = reading.word_counts.iter().sum();
+    let total_words: usize = reading.sentences.iter().map(|read| read.words).sum();
     let expected = expected_sentences(length, total_words, n) as f64;
     let long_summary = if n <= BRIEF_TEXT { 0.0 } else { long_summary(expected / n.max(1) as f64) };
     let budget = Budget { expected, long_summary };
@@ -715,17 +728,12 @@ fn score_each(sentences: &[SentenceSpan], reading: Reading, document: &Document,
         features: Vec::with_capacity(n),
         weights: weights.clone(),
         totals: Vec::with_capacity(n),
-        keys: KeySets::default(),
-        word_counts: Vec::new(),
-        dangling: Vec::new(),
-        quoted: Vec::with_capacity(n),
+        keys: reading.keys,
+        sentences: reading.sentences,
     };
     for (i, s) in sentences.iter().enumerate() {
-        push_sentence_features(i, s, &reading, document, budget, &mut scores);
+        push_sentence_features(i, s, document, budget, &mut scores);
     }
-    scores.keys = reading.keys;
-    scores.word_counts = reading.word_counts;
-    scores.dangling = reading.dangling;
     scores
 }
 
@@ -736,19 +744,19 @@ struct Budget {
     long_summary: f64,
 }
 
-/// Appends the features of sentence `i`, `s`, its total and whether it is quoted to `scores`. The features are
-/// pushed where they are made: returned from a function out of line, they went through a copy on the stack, a
-/// `memory.copy` call of 144 bytes a sentence in the Wasm.
+/// Appends the features of sentence `i`, `s`, and its total to `scores`, and marks whether it is quoted there. The
+/// features are pushed where they are made: returned from a function out of line, they went through a copy on the
+/// stack, a `memory.copy` call of 144 bytes a sentence in the Wasm.
 #[inline(never)]
-fn push_sentence_features(i: usize, s: &SentenceSpan, reading: &Reading, document: &Document, budget: Budget, scores: &mut Scores) {
+fn push_sentence_features(i: usize, s: &SentenceSpan, document: &Document, budget: Budget, scores: &mut Scores) {
     let Budget { expected, long_summary } = budget;
     // Sliced as bytes, not as a `str` (a call in the Wasm that checks character boundaries): only its last bytes
     // are read.
     let ending = before_closers(document.text.as_bytes().get(s.span.start..s.span.end).unwrap_or(&[]));
     // Read once for both the `question` and the `heading` features (a call in the Wasm).
     let asks = asks_or_exclaims(ending);
-    let word_count = reading.word_counts[i];
-    let marks = reading.marks[i];
+    let read = scores.sentences[i];
+    let (word_count, marks) = (read.words, read.marks);
     let facts = document.facts[i];
     let centrality = facts.centrality;
     let features = Features {
@@ -760,19 +768,19 @@ fn push_sentence_features(i: usize, s: &SentenceSpan, reading: &Reading, documen
         centrality,
         coverage: centrality * long_summary,
         lead: facts.lead,
-        title: document.title.share(&reading.keys, i),
+        title: document.title.share(&scores.keys, i),
         length: ratio_up_to_one(word_count, 20),
         long: ratio_up_to_one(word_count.saturating_sub(25), 25),
         numbers: one_if(marks.numbers),
         heading: one_if(!ends_sentence(ending, asks)),
         caption: one_if(marks.caption),
-        reference: one_if(reading.dangling[i]),
+        reference: one_if(read.dangling),
         question: one_if(asks),
         speech: one_if(marks.first_person),
         chrome: document.article.chrome_at(s.span.start),
     };
     scores.totals.push(features.dot(&scores.weights).sum());
-    scores.quoted.push(features.quotes >= QUOTED_SHARE);
+    scores.sentences[i].quoted = features.quotes >= QUOTED_SHARE;
     scores.features.push(features);
 }
 
