@@ -391,8 +391,7 @@ pub(crate) fn score_sentences(
 
 /// `n` zeros (or default values). Natively allocated and then written: `vec![0; n]` asks the allocator for zeroed
 /// memory, and glibc's `calloc` bypasses its per-thread cache, about 1,000 instructions a call where `malloc` takes
-/// about 100 (by callgrind, a corpus round: the three lists of zeros of scoring and selection and a fourth one
-/// since merged, 0.30M). In the Wasm as `vec!` makes them, from memory the allocator zeroes: written by
+/// about 100 (by callgrind). In the Wasm as `vec!` makes them, from memory the allocator zeroes: written by
 /// `Vec::resize`, they took 68K instructions more a corpus round in V8.
 pub(crate) fn zeroed<T: Default + Clone>(n: usize) -> Vec<T> {
     if cfg!(target_arch = "wasm32") {
