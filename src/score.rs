@@ -416,6 +416,9 @@ struct Numbers {
     len: u32,
     /// How far a key's product is shifted down to give its first slot: 64 less the bits of a slot's index.
     shift: u32,
+    /// How many sentences hold each number, counted by [`number_words`] as it writes a sentence's set: room for as
+    /// many numbers as the slots take before they grow, half of them.
+    frequency: Vec<u32>,
 }
 
 /// One slot of [`Numbers`].
@@ -439,7 +442,7 @@ impl Numbers {
     /// A map sized for `keys` keys without growing.
     fn with_capacity(keys: usize) -> Numbers {
         let slots = (keys.max(8) * 2).next_power_of_two();
-        Numbers { slots: vec![Slot::EMPTY; slots], len: 0, shift: 64 - slots.trailing_zeros() }
+        Numbers { slots: vec![Slot::EMPTY; slots], len: 0, shift: 64 - slots.trailing_zeros(), frequency: zeroed(slots / 2) }
     }
 
     /// How many keys are numbered.
@@ -496,6 +499,7 @@ impl Numbers {
         let slots = (self.slots.len() * 2).max(16);
         let old = std::mem::replace(&mut self.slots, vec![Slot::EMPTY; slots]);
         self.shift = 64 - slots.trailing_zeros();
+        self.frequency.resize(slots / 2, 0);
         for slot in old.into_iter().filter(|slot| slot.number != 0) {
             let mut at = self.first_slot(slot.key);
             while self.slots[at].number != 0 {
@@ -542,21 +546,8 @@ fn read_sentences(text: &str, sentences: &[SentenceSpan], words: &SentenceWords,
         read.push(SentenceReading { words: sentence_words.len(), dangling, quoted: false, marks });
     }
     keys.vocabulary = numbers.len() as usize;
-    let frequency = frequencies(&keys, numbers.len());
+    let frequency = std::mem::take(&mut numbers.frequency);
     Reading { numbers, frequency, keys, sentences: read }
-}
-
-/// How many sentences hold each of the `words` word numbers: counted over every sentence's set of `keys` when all
-/// are read, in a loop without a data-dependent branch, not word by word as they are numbered (where a count was
-/// added to or a new one made, on whether the word was new).
-fn frequencies(keys: &KeySets, words: u32) -> Vec<u32> {
-    let mut frequency = zeroed(words as usize);
-    for &key in &keys.keys {
-        if let Some(count) = frequency.get_mut(key as usize) {
-            *count += 1;
-        }
-    }
-    frequency
 }
 
 /// Numbers the content words of one sentence, stamped `sentence`, as its set in `keys` (no repeats: each number
@@ -581,8 +572,11 @@ fn number_words(text: &str, words: &[Word], numbers: &mut Numbers, sentence: u32
         first_person |= first_person_word;
         if let Some(number) = key.and_then(|key| numbers.number(key, sentence)) {
             // Written straight into the list of every sentence's keys, not into a list of the sentence's own and
-            // copied.
+            // copied; and counted here, where a loop over every key when all were read counted them again.
             keys.keys.push(number);
+            if let Some(count) = numbers.frequency.get_mut(number as usize) {
+                *count += 1;
+            }
         }
     }
     keys.ends.push(keys.keys.len());
