@@ -687,12 +687,14 @@ fn centralities(keys: &KeySets, frequency: &[u32], n: usize) -> Vec<SentenceFact
         let k = keys.keys.get(start..end).unwrap_or(&[]);
         start = end;
         // The other sentences holding each word: a whole number below n (a word counts once a sentence), so the sum
-        // is made in integers, exactly the sum in floats, without a conversion per word.
-        let (mut shared, mut lead) = (0i64, 0);
+        // is made in integers, exactly the sum in floats, without a conversion per word. Each word's count holds this
+        // sentence too: taken out once for all its words, not word by word.
+        let (mut held, mut lead) = (0i64, 0);
         for &key in k {
-            shared += i64::from(frequency.get(key as usize).copied().unwrap_or(1)) - 1;
+            held += i64::from(frequency.get(key as usize).copied().unwrap_or(1));
             lead += usize::from((key as usize) < lead_keys);
         }
+        let shared = held - k.len() as i64;
         facts.push(SentenceFacts {
             centrality: if k.is_empty() { 0.0 } else { shared as f64 / (k.len() as f64).sqrt() },
             lead: if i == 0 { 0.0 } else { lead_cosine(lead, k.len(), lead_keys) },
