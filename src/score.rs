@@ -275,12 +275,8 @@ pub(crate) struct Scores {
     pub totals: Vec<f64>,
     /// Content words (numbered, no repeats), for redundancy checks.
     pub keys: KeySets,
-    /// Words per sentence, for word budgets.
-    pub word_counts: Vec<usize>,
-    /// Opens with a dangling reference.
-    pub dangling: Vec<bool>,
-    /// At least a quarter of the sentence is inside direct quotes.
-    pub quoted: Vec<bool>,
+    /// What selection reads of each sentence beside its keys and total.
+    pub sentences: Vec<SentenceReading>,
 }
 
 impl Scores {
@@ -300,11 +296,18 @@ pub(crate) struct KeySets {
     keys: Vec<u32>,
     /// Where each sentence's keys end in `keys`.
     ends: Vec<usize>,
+    /// How many distinct keys there are: every key is below it.
+    vocabulary: usize,
 }
 
 impl KeySets {
     fn with_capacity(sentences: usize, keys: usize) -> Self {
-        KeySets { keys: Vec::with_capacity(keys), ends: Vec::with_capacity(sentences) }
+        KeySets { keys: Vec::with_capacity(keys), ends: Vec::with_capacity(sentences), vocabulary: 0 }
+    }
+
+    /// How many distinct keys there are: every key is below it.
+    pub(crate) fn vocabulary(&self) -> usize {
+        self.vocabulary
     }
 
     /// Adds the next sentence's keys (for tests: [`number_words`] writes them in place).
@@ -312,6 +315,7 @@ impl KeySets {
     pub(crate) fn push(&mut self, keys: &[u32]) {
         self.keys.extend_from_slice(keys);
         self.ends.push(self.keys.len());
+        self.vocabulary = self.vocabulary.max(keys.iter().max().map_or(0, |&key| key as usize + 1));
     }
 
     /// The keys of sentence `i` (none past the last sentence).
@@ -327,11 +331,33 @@ pub(crate) const QUOTED_SHARE: f64 = 0.25;
 
 /// What the scorer reads from a sentence's words, beside its keys: the words are freed before the features are
 /// made (on a 10 MB text, 21 MB of words and 12 MB of features in Wasm).
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, Debug, Default)]
 struct WordMarks {
     first_person: bool,
     numbers: bool,
     caption: bool,
+}
+
+/// What is read of one sentence beside its keys, for its features and for selection: one list of them, where four
+/// lists (its words, its opening, its marks and whether it is quoted) were four allocations a document.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct SentenceReading {
+    /// How many words it has, for word budgets.
+    pub words: usize,
+    /// Opens with a dangling reference.
+    pub dangling: bool,
+    /// At least a quarter of the sentence is inside direct quotes (set as its features are made).
+    pub quoted: bool,
+    /// What its words tell.
+    marks: WordMarks,
+}
+
+impl SentenceReading {
+    /// A sentence of `words` words, as selection reads it (for selection's tests).
+    #[cfg(test)]
+    pub(crate) fn new(words: usize, dangling: bool, quoted: bool) -> Self {
+        SentenceReading { words, dangling, quoted, marks: WordMarks::default() }
+    }
 }
 
 /// Scores every sentence. `length` is the summary length requested: budget-aware features use it. The words
@@ -356,11 +382,24 @@ pub(crate) fn score_sentences(
     drop(words);
     reading.keys.keys.shrink_to_fit();
     let title = number_title(text, article, std::mem::take(&mut reading.numbers), &mut buffer);
-    let entities = entity_sums(people, sentences.len());
-    let quoted_bytes = quoted_bytes(sentences, quotes);
-    let (centralities, leads) = centralities(&reading.keys, &reading.frequency, sentences.len());
-    let document = Document { text, article, title, entities, quoted_bytes, centralities, leads };
+    let mut facts = centralities(&reading.keys, &reading.frequency, sentences.len());
+    add_entity_sums(people, &mut facts);
+    add_quoted_bytes(sentences, quotes, &mut facts);
+    let document = Document { text, article, title, facts };
     score_each(sentences, reading, &document, weights, length)
+}
+
+/// `n` zeros (or default values). Natively allocated and then written: `vec![0; n]` asks the allocator for zeroed
+/// memory, and glibc's `calloc` bypasses its per-thread cache, about 1,000 instructions a call where `malloc` takes
+/// about 100 (by callgrind). In the Wasm as `vec!` makes them, from memory the allocator zeroes: written by
+/// `Vec::resize`, they took 68K instructions more a corpus round in V8.
+pub(crate) fn zeroed<T: Default + Clone>(n: usize) -> Vec<T> {
+    if cfg!(target_arch = "wasm32") {
+        return vec![T::default(); n];
+    }
+    let mut list = Vec::with_capacity(n);
+    list.resize(n, T::default());
+    list
 }
 
 /// Word numbers: each distinct content word's key, numbered in order of first appearance.
@@ -377,6 +416,9 @@ struct Numbers {
     len: u32,
     /// How far a key's product is shifted down to give its first slot: 64 less the bits of a slot's index.
     shift: u32,
+    /// How many sentences hold each number, counted by [`number_words`] as it writes a sentence's set: room for as
+    /// many numbers as the slots take before they grow, half of them.
+    frequency: Vec<u32>,
 }
 
 /// One slot of [`Numbers`].
@@ -400,7 +442,7 @@ impl Numbers {
     /// A map sized for `keys` keys without growing.
     fn with_capacity(keys: usize) -> Numbers {
         let slots = (keys.max(8) * 2).next_power_of_two();
-        Numbers { slots: vec![Slot::EMPTY; slots], len: 0, shift: 64 - slots.trailing_zeros() }
+        Numbers { slots: vec![Slot::EMPTY; slots], len: 0, shift: 64 - slots.trailing_zeros(), frequency: zeroed(slots / 2) }
     }
 
     /// How many keys are numbered.
@@ -457,6 +499,7 @@ impl Numbers {
         let slots = (self.slots.len() * 2).max(16);
         let old = std::mem::replace(&mut self.slots, vec![Slot::EMPTY; slots]);
         self.shift = 64 - slots.trailing_zeros();
+        self.frequency.resize(slots / 2, 0);
         for slot in old.into_iter().filter(|slot| slot.number != 0) {
             let mut at = self.first_slot(slot.key);
             while self.slots[at].number != 0 {
@@ -473,9 +516,7 @@ struct Reading {
     numbers: Numbers,
     frequency: Vec<u32>,
     keys: KeySets,
-    word_counts: Vec<usize>,
-    dangling: Vec<bool>,
-    marks: Vec<WordMarks>,
+    sentences: Vec<SentenceReading>,
 }
 
 /// Reads every sentence's words once: numbers their content words, counts in how many sentences each occurs,
@@ -489,35 +530,24 @@ fn read_sentences(text: &str, sentences: &[SentenceSpan], words: &SentenceWords,
     let word_total = words.total();
     let vocabulary = (word_total / 2).min(4096);
     let mut numbers = Numbers::with_capacity(vocabulary);
-    // Each sentence's distinct content words: about half its words (a little less), trimmed when all are in.
-    let mut keys = KeySets::with_capacity(n, word_total / 2);
-    let mut word_counts = Vec::with_capacity(n);
-    let mut dangling = Vec::with_capacity(n);
-    let mut marks = Vec::with_capacity(n);
+    // Each sentence's distinct content words: about half its words, trimmed when all are in. Natively room for one a
+    // word, as many as there can be: reserved for half, the list grew in 74 of 75 articles of cnndm/dev (0.56 keys
+    // a word), a growth of ~2,000 instructions a document by callgrind (and the same memory at the peak as the list
+    // grown). The Wasm reserves half: there, room for 5/8 made a 10 MB text 25% slower (bench/README.md, stop 35).
+    let reserved = if cfg!(target_arch = "wasm32") { word_total / 2 } else { word_total };
+    let mut keys = KeySets::with_capacity(n, reserved);
+    let mut read = Vec::with_capacity(n);
     for (i, s) in sentences.iter().enumerate() {
         let sentence_words: &[Word] = words.get(i).unwrap_or(&[]);
-        let mut sentence_marks = number_words(text, sentence_words, &mut numbers, i as u32, &mut keys, buffer);
-        word_counts.push(sentence_words.len());
-        dangling.push(opens_with_reference(text, s, sentence_words));
+        let mut marks = number_words(text, sentence_words, &mut numbers, i as u32, &mut keys, buffer);
+        let dangling = opens_with_reference(text, s, sentence_words);
         // A caption: one run into the next sentence, told as the words were numbered, or a label.
-        sentence_marks.caption = sentence_marks.caption || labelled_caption(text, sentence_words, buffer);
-        marks.push(sentence_marks);
+        marks.caption = marks.caption || labelled_caption(text, sentence_words, buffer);
+        read.push(SentenceReading { words: sentence_words.len(), dangling, quoted: false, marks });
     }
-    let frequency = frequencies(&keys, numbers.len());
-    Reading { numbers, frequency, keys, word_counts, dangling, marks }
-}
-
-/// How many sentences hold each of the `words` word numbers: counted over every sentence's set of `keys` when all
-/// are read, in a loop without a data-dependent branch, not word by word as they are numbered (where a count was
-/// added to or a new one made, on whether the word was new).
-fn frequencies(keys: &KeySets, words: u32) -> Vec<u32> {
-    let mut frequency = vec![0; words as usize];
-    for &key in &keys.keys {
-        if let Some(count) = frequency.get_mut(key as usize) {
-            *count += 1;
-        }
-    }
-    frequency
+    keys.vocabulary = numbers.len() as usize;
+    let frequency = std::mem::take(&mut numbers.frequency);
+    Reading { numbers, frequency, keys, sentences: read }
 }
 
 /// Numbers the content words of one sentence, stamped `sentence`, as its set in `keys` (no repeats: each number
@@ -542,8 +572,11 @@ fn number_words(text: &str, words: &[Word], numbers: &mut Numbers, sentence: u32
         first_person |= first_person_word;
         if let Some(number) = key.and_then(|key| numbers.number(key, sentence)) {
             // Written straight into the list of every sentence's keys, not into a list of the sentence's own and
-            // copied.
+            // copied; and counted here, where a loop over every key when all were read counted them again.
             keys.keys.push(number);
+            if let Some(count) = numbers.frequency.get_mut(number as usize) {
+                *count += 1;
+            }
         }
     }
     keys.ends.push(keys.keys.len());
@@ -580,7 +613,7 @@ impl TitleWords {
 fn number_title(text: &str, article: &Article, mut numbers: Numbers, buffer: &mut String) -> TitleWords {
     let Some(title) = article.title else { return TitleWords::default() };
     let vocabulary = numbers.len() as usize;
-    let mut words = TitleWords { count: 0, holds: vec![false; vocabulary] };
+    let mut words = TitleWords { count: 0, holds: zeroed(vocabulary) };
     // Stamped with none of the sentences' stamps: the title's own repeats are told apart, as a sentence's are.
     for w in crate::tokens::tokenize(text, title).iter() {
         let key = content_key(lower(crate::tokens::strip_possessive(w.span.slice(text)), buffer));
@@ -594,48 +627,58 @@ fn number_title(text: &str, article: &Article, mut numbers: Numbers, buffer: &mu
     words
 }
 
-/// The salience of the people each of `n` sentences names: each mention adds its person's mentions over the most
-/// mentioned person's.
-#[inline(never)]
-fn entity_sums(people: &People, n: usize) -> Vec<f64> {
-    let max_person = people.persons.iter().map(|p| p.mentions.len()).max().unwrap_or(0).max(1) as f64;
-    let mut entity_sum = vec![0.0f64; n];
-    for m in &people.mentions {
-        let mentions = people.persons.get(m.person).map_or(0, |p| p.mentions.len());
-        if let Some(slot) = entity_sum.get_mut(m.sentence) {
-            *slot += mentions as f64 / max_person;
-        }
-    }
-    entity_sum
+/// What the document-level passes find of each sentence, which [`push_sentence_features`] reads: one list of them,
+/// made by [`centralities`] and added to, where four lists were four allocations a document.
+#[derive(Clone, Copy, Default)]
+struct SentenceFacts {
+    /// Its centrality ([`centralities`]).
+    centrality: f64,
+    /// Its [`lead_cosine`] ([`centralities`]).
+    lead: f64,
+    /// The salience of the people it names ([`add_entity_sums`]).
+    entities: f64,
+    /// How many of its bytes lie inside direct quotes ([`add_quoted_bytes`]).
+    quoted_bytes: usize,
 }
 
-/// How many bytes of each sentence lie inside direct quotes.
+/// Adds the salience of the people each sentence names to its `facts`: each mention adds its person's mentions over
+/// the most mentioned person's.
 #[inline(never)]
-fn quoted_bytes(sentences: &[SentenceSpan], quotes: &[QuoteFound]) -> Vec<usize> {
-    let mut quoted_bytes = vec![0usize; sentences.len()];
+fn add_entity_sums(people: &People, facts: &mut [SentenceFacts]) {
+    let max_person = people.persons.iter().map(|p| p.mentions.len()).max().unwrap_or(0).max(1) as f64;
+    for m in &people.mentions {
+        let mentions = people.persons.get(m.person).map_or(0, |p| p.mentions.len());
+        if let Some(fact) = facts.get_mut(m.sentence) {
+            fact.entities += mentions as f64 / max_person;
+        }
+    }
+}
+
+/// Adds to each sentence's `facts` how many of its bytes lie inside direct quotes.
+#[inline(never)]
+fn add_quoted_bytes(sentences: &[SentenceSpan], quotes: &[QuoteFound], facts: &mut [SentenceFacts]) {
     for q in quotes {
-        for (i, s) in sentences.iter().enumerate().skip(q.sentence) {
+        for (s, fact) in sentences.iter().zip(facts.iter_mut()).skip(q.sentence) {
             if s.span.start >= q.outer.end {
                 break;
             }
-            quoted_bytes[i] += s.span.end.min(q.outer.end).saturating_sub(s.span.start.max(q.outer.start));
+            fact.quoted_bytes += s.span.end.min(q.outer.end).saturating_sub(s.span.start.max(q.outer.start));
         }
     }
-    quoted_bytes
 }
 
-/// Each of `n` sentences' centrality: how often its content words recur in the other sentences, over the square
-/// root of how many it has, scaled so the most central sentence gets 1 — but never scaled up: in a short text
-/// where a single word recurs once, the sentence holding it is not "central" the way a news story's core is.
-/// Beside it, each sentence's [`lead_cosine`] (0 for the first sentence), its shared keys counted in the same loop
-/// over the sentence's keys: a loop of their own, when the features were made, walked them again, and its exit was
-/// mispredicted about once a sentence (by the per-function count in V8, a corpus round: `push_sentence_features`
-/// 1.68M → 1.22M, the two `Map::fold` calls the sums were, 0.57M → 0, this loop 0.13M → 0.89M).
+/// The facts of each of `n` sentences, with its centrality: how often its content words recur in the other
+/// sentences, over the square root of how many it has, scaled so the most central sentence gets 1 — but never scaled
+/// up: in a short text where a single word recurs once, the sentence holding it is not "central" the way a news
+/// story's core is. Beside it, each sentence's [`lead_cosine`] (0 for the first sentence), its shared keys counted in
+/// the same loop over the sentence's keys: a loop of their own, when the features were made, walked them again, and
+/// its exit was mispredicted about once a sentence (by the per-function count in V8, a corpus round:
+/// `push_sentence_features` 1.68M → 1.22M, the two `Map::fold` calls the sums were, 0.57M → 0, this loop 0.13M →
+/// 0.89M). The other facts are 0, to be added to.
 #[inline(never)]
-fn centralities(keys: &KeySets, frequency: &[u32], n: usize) -> (Vec<f64>, Vec<f64>) {
+fn centralities(keys: &KeySets, frequency: &[u32], n: usize) -> Vec<SentenceFacts> {
     let lead_keys = keys.get(0).len();
-    let mut centralities = Vec::with_capacity(n);
-    let mut leads = Vec::with_capacity(n);
+    let mut facts = Vec::with_capacity(n);
     // Each set from where the one before ends, as `KeySets::get` reads it, without its call a sentence (which, with
     // the title's, was 0.24M of `KeySets::get`'s 0.29M a corpus round).
     let mut start = 0;
@@ -644,18 +687,23 @@ fn centralities(keys: &KeySets, frequency: &[u32], n: usize) -> (Vec<f64>, Vec<f
         let k = keys.keys.get(start..end).unwrap_or(&[]);
         start = end;
         // The other sentences holding each word: a whole number below n (a word counts once a sentence), so the sum
-        // is made in integers, exactly the sum in floats, without a conversion per word.
-        let (mut shared, mut lead) = (0i64, 0);
+        // is made in integers, exactly the sum in floats, without a conversion per word. Each word's count holds this
+        // sentence too: taken out once for all its words, not word by word.
+        let (mut held, mut lead) = (0i64, 0);
         for &key in k {
-            shared += i64::from(frequency.get(key as usize).copied().unwrap_or(1)) - 1;
+            held += i64::from(frequency.get(key as usize).copied().unwrap_or(1));
             lead += usize::from((key as usize) < lead_keys);
         }
-        centralities.push(if k.is_empty() { 0.0 } else { shared as f64 / (k.len() as f64).sqrt() });
-        leads.push(if i == 0 { 0.0 } else { lead_cosine(lead, k.len(), lead_keys) });
+        let shared = held - k.len() as i64;
+        facts.push(SentenceFacts {
+            centrality: if k.is_empty() { 0.0 } else { shared as f64 / (k.len() as f64).sqrt() },
+            lead: if i == 0 { 0.0 } else { lead_cosine(lead, k.len(), lead_keys) },
+            ..SentenceFacts::default()
+        });
     }
-    let max_centrality = centralities.iter().copied().fold(CENTRALITY_FLOOR, larger);
-    centralities.iter_mut().for_each(|c| *c /= max_centrality);
-    (centralities, leads)
+    let max_centrality = facts.iter().map(|fact| fact.centrality).fold(CENTRALITY_FLOOR, larger);
+    facts.iter_mut().for_each(|fact| fact.centrality /= max_centrality);
+    facts
 }
 
 /// What the document-level passes found, which [`score_each`] reads per sentence.
@@ -663,18 +711,15 @@ struct Document<'a> {
     text: &'a str,
     article: &'a Article,
     title: TitleWords,
-    entities: Vec<f64>,
-    quoted_bytes: Vec<usize>,
-    centralities: Vec<f64>,
-    /// Each sentence's [`lead_cosine`].
-    leads: Vec<f64>,
+    /// What they found of each sentence.
+    facts: Vec<SentenceFacts>,
 }
 
 /// Makes every sentence's features and total, and hands the keys and counts on to selection.
 #[inline(never)]
 fn score_each(sentences: &[SentenceSpan], reading: Reading, document: &Document, weights: &Weights, length: Length) -> Scores {
     let n = sentences.len();
-    let total_words: usize = reading.word_counts.iter().sum();
+    let total_words: usize = reading.sentences.iter().map(|read| read.words).sum();
     let expected = expected_sentences(length, total_words, n) as f64;
     let long_summary = if n <= BRIEF_TEXT { 0.0 } else { long_summary(expected / n.max(1) as f64) };
     let budget = Budget { expected, long_summary };
@@ -682,17 +727,12 @@ fn score_each(sentences: &[SentenceSpan], reading: Reading, document: &Document,
         features: Vec::with_capacity(n),
         weights: weights.clone(),
         totals: Vec::with_capacity(n),
-        keys: KeySets::default(),
-        word_counts: Vec::new(),
-        dangling: Vec::new(),
-        quoted: Vec::with_capacity(n),
+        keys: reading.keys,
+        sentences: reading.sentences,
     };
     for (i, s) in sentences.iter().enumerate() {
-        push_sentence_features(i, s, &reading, document, budget, &mut scores);
+        push_sentence_features(i, s, document, budget, &mut scores);
     }
-    scores.keys = reading.keys;
-    scores.word_counts = reading.word_counts;
-    scores.dangling = reading.dangling;
     scores
 }
 
@@ -703,42 +743,43 @@ struct Budget {
     long_summary: f64,
 }
 
-/// Appends the features of sentence `i`, `s`, its total and whether it is quoted to `scores`. The features are
-/// pushed where they are made: returned from a function out of line, they went through a copy on the stack, a
-/// `memory.copy` call of 144 bytes a sentence in the Wasm.
+/// Appends the features of sentence `i`, `s`, and its total to `scores`, and marks whether it is quoted there. The
+/// features are pushed where they are made: returned from a function out of line, they went through a copy on the
+/// stack, a `memory.copy` call of 144 bytes a sentence in the Wasm.
 #[inline(never)]
-fn push_sentence_features(i: usize, s: &SentenceSpan, reading: &Reading, document: &Document, budget: Budget, scores: &mut Scores) {
+fn push_sentence_features(i: usize, s: &SentenceSpan, document: &Document, budget: Budget, scores: &mut Scores) {
     let Budget { expected, long_summary } = budget;
     // Sliced as bytes, not as a `str` (a call in the Wasm that checks character boundaries): only its last bytes
     // are read.
     let ending = before_closers(document.text.as_bytes().get(s.span.start..s.span.end).unwrap_or(&[]));
     // Read once for both the `question` and the `heading` features (a call in the Wasm).
     let asks = asks_or_exclaims(ending);
-    let word_count = reading.word_counts[i];
-    let marks = reading.marks[i];
-    let centrality = document.centralities[i];
+    let read = scores.sentences[i];
+    let (word_count, marks) = (read.words, read.marks);
+    let facts = document.facts[i];
+    let centrality = facts.centrality;
     let features = Features {
         position: (1.0 - long_summary) / (1.0 + i as f64 * 0.5),
         budget: (1.0 - long_summary) * (-(i as f64) / expected.max(1.0)).exp(),
         paragraph: one_if(s.in_paragraph == 0),
-        quotes: ratio_up_to_one(document.quoted_bytes[i], s.span.len().max(1)),
-        entities: at_most_one(document.entities[i]),
+        quotes: ratio_up_to_one(facts.quoted_bytes, s.span.len().max(1)),
+        entities: at_most_one(facts.entities),
         centrality,
         coverage: centrality * long_summary,
-        lead: document.leads[i],
-        title: document.title.share(&reading.keys, i),
+        lead: facts.lead,
+        title: document.title.share(&scores.keys, i),
         length: ratio_up_to_one(word_count, 20),
         long: ratio_up_to_one(word_count.saturating_sub(25), 25),
         numbers: one_if(marks.numbers),
         heading: one_if(!ends_sentence(ending, asks)),
         caption: one_if(marks.caption),
-        reference: one_if(reading.dangling[i]),
+        reference: one_if(read.dangling),
         question: one_if(asks),
         speech: one_if(marks.first_person),
         chrome: document.article.chrome_at(s.span.start),
     };
     scores.totals.push(features.dot(&scores.weights).sum());
-    scores.quoted.push(features.quotes >= QUOTED_SHARE);
+    scores.sentences[i].quoted = features.quotes >= QUOTED_SHARE;
     scores.features.push(features);
 }
 
@@ -912,9 +953,21 @@ fn short_word(key: u64) -> ShortWord {
 #[inline(always)]
 fn read_word(text: &str, span: Span, buffer: &mut String) -> (bool, Option<u64>) {
     match ascii_word(text.as_bytes(), span) {
-        Some((first, second, len)) => read_ascii_word(first, second, len),
+        Some(AsciiWord::Short(chunk, len)) => read_short_ascii_word(chunk, len),
+        Some(AsciiWord::Long(first, second, len)) => (false, Some(long_ascii_key(first, second, len))),
         None => read_any_word(text, span, buffer),
     }
+}
+
+/// An ASCII word as [`ascii_word`] reads it, of up to eight bytes or of nine to sixteen: which of the two is told
+/// once. Read as one triple of both chunks and the length, a word's length was tested again for its key after the
+/// test that read it, and natively that second test was mispredicted as often as the first (4.2K times a corpus
+/// round).
+enum AsciiWord {
+    /// A word of up to eight bytes: its bytes as [`hash`] reads them (little-endian, padded with zeros), and how many.
+    Short(u64, usize),
+    /// A word of nine to sixteen bytes: its first and second eight bytes (the second padded with zeros), and how many.
+    Long(u64, u64, usize),
 }
 
 /// The eight bytes of `text` from `at`, little-endian, when the text goes on that far. The range's end wraps
@@ -926,13 +979,12 @@ fn eight_bytes(text: &[u8], at: usize) -> Option<u64> {
     Some(u64::from_le_bytes(<[u8; 8]>::try_from(eight).ok()?))
 }
 
-/// The word at `span` of `text` when it is one to sixteen ASCII bytes, without a possessive "'s": its first and
-/// second eight bytes as [`hash`] reads them (little-endian, padded with zeros; the second 0 in a word of up to
-/// eight bytes), and how many bytes it has. Each is read as the eight bytes of the text where it starts, with the
-/// bytes past the word masked off: one load, not one a byte. `None` for any other word, and for a word whose
-/// chunks' eight bytes run past the end of the text.
+/// The word at `span` of `text` when it is one to sixteen ASCII bytes, without a possessive "'s": its eight bytes or
+/// two times eight as [`hash`] reads them, and how many bytes it has ([`AsciiWord`]). Each eight is read as the
+/// eight bytes of the text where it starts, with the bytes past the word masked off: one load, not one a byte.
+/// `None` for any other word, and for a word whose chunks' eight bytes run past the end of the text.
 #[inline(always)]
-fn ascii_word(text: &[u8], span: Span) -> Option<(u64, u64, usize)> {
+fn ascii_word(text: &[u8], span: Span) -> Option<AsciiWord> {
     let len = span.end.wrapping_sub(span.start);
     let first = eight_bytes(text, span.start)?;
     if len.wrapping_sub(1) < 8 {
@@ -945,7 +997,7 @@ fn ascii_word(text: &[u8], span: Span) -> Option<(u64, u64, usize)> {
         if chunk.wrapping_shr((len as u32).wrapping_sub(2).wrapping_mul(8)) as u16 == u16::from_le_bytes(*b"'s") {
             return Some(without_possessive(chunk, len));
         }
-        return Some((chunk, 0, len));
+        return Some(AsciiWord::Short(chunk, len));
     }
     if len.wrapping_sub(9) < 8 {
         let second = eight_bytes(text, span.start + 8)? & u64::MAX >> (128 - 8 * len);
@@ -956,11 +1008,11 @@ fn ascii_word(text: &[u8], span: Span) -> Option<(u64, u64, usize)> {
             // Seven bytes or more are left: the eight-byte path's answers for a word of seven or eight bytes.
             let len = len - 2;
             return Some(match len {
-                7 | 8 => (first & u64::MAX >> (64 - 8 * len), 0, len),
-                _ => (first, second & u64::MAX >> (128 - 8 * len), len),
+                7 | 8 => AsciiWord::Short(first & u64::MAX >> (64 - 8 * len), len),
+                _ => AsciiWord::Long(first, second & u64::MAX >> (128 - 8 * len), len),
             });
         }
-        return Some((first, second, len));
+        return Some(AsciiWord::Long(first, second, len));
     }
     None
 }
@@ -971,25 +1023,24 @@ fn ascii_word(text: &[u8], span: Span) -> Option<(u64, u64, usize)> {
 /// instructions in V8.
 #[cfg_attr(not(target_arch = "wasm32"), cold, inline(never))]
 #[cfg_attr(target_arch = "wasm32", inline(always))]
-fn without_possessive(chunk: u64, len: usize) -> (u64, u64, usize) {
+fn without_possessive(chunk: u64, len: usize) -> AsciiWord {
     let len = len.saturating_sub(2);
-    (chunk & !(0xFFFF_u64.checked_shl(8 * len as u32).unwrap_or(0)), 0, len)
+    AsciiWord::Short(chunk & !(0xFFFF_u64.checked_shl(8 * len as u32).unwrap_or(0)), len)
 }
 
-/// [`read_word`] of a word of `len` ASCII bytes, from one to sixteen, read as `first` and `second`
-/// ([`ascii_word`]): lower-cased eight bytes at once and hashed with one mix a chunk. A word of up to eight bytes
-/// has a key of its own: its key is one of the short words' only if it is that word. The words are the tokenizer's,
-/// whose ASCII bytes are letters, digits and joiners alone: they are lower-cased by
-/// [`crate::tokens::lower_word_chunk`], which counts on that.
+/// [`read_word`] of a word of `len` ASCII bytes, up to eight, read as `chunk` ([`AsciiWord::Short`]): lower-cased
+/// eight bytes at once and hashed with one mix. A word of up to eight bytes has a key of its own: its key is one of
+/// the short words' only if it is that word. The words are the tokenizer's, whose ASCII bytes are letters, digits
+/// and joiners alone: they are lower-cased by [`crate::tokens::lower_word_chunk`], which counts on that.
 ///
 /// A word of up to two bytes (a fifth of a text's words: "a", "of", "I") is no content word, and is only looked for
-/// among the first-person words that short, as a number ([`SHORT_FIRST_PERSON_SLOTS`]): it is not hashed. Every other word of up to eight bytes is
-/// looked up ([`short_word`]), those longer than any short word too: a test of the length that spared them the
-/// look-up went one way or the other in no order a predictor learns (12K mispredicts a corpus round natively; Wasm
-/// cost 131.18M → 130.61M without it).
+/// among the first-person words that short, as a number ([`SHORT_FIRST_PERSON_SLOTS`]): it is not hashed. Every
+/// other word is looked up ([`short_word`]), those longer than any short word too: a test of the length that spared
+/// them the look-up went one way or the other in no order a predictor learns (12K mispredicts a corpus round
+/// natively; Wasm cost 131.18M → 130.61M without it).
 #[inline(always)]
-fn read_ascii_word(first: u64, second: u64, len: usize) -> (bool, Option<u64>) {
-    let lowered = crate::tokens::lower_word_chunk(first);
+fn read_short_ascii_word(chunk: u64, len: usize) -> (bool, Option<u64>) {
+    let lowered = crate::tokens::lower_word_chunk(chunk);
     if len <= 2 {
         // Looked up in a table of eight slots, one compare without a branch (which short word comes follows no order
         // a predictor learns), where four compares joined took 16 instructions in V8's code.
@@ -997,9 +1048,6 @@ fn read_ascii_word(first: u64, second: u64, len: usize) -> (bool, Option<u64>) {
         return (u64::from(slots[(lowered.wrapping_mul(multiplier) >> 61) as usize]) == lowered, None);
     }
     let key = mix_chunk(len as u64, lowered);
-    if len > 8 {
-        return (false, Some(mix_chunk(key, crate::tokens::lower_word_chunk(second))));
-    }
     match short_word(key) {
         ShortWord::Stopword => (false, None),
         ShortWord::FirstPerson => (true, Some(key)),
@@ -1007,8 +1055,16 @@ fn read_ascii_word(first: u64, second: u64, len: usize) -> (bool, Option<u64>) {
     }
 }
 
+/// The content key of a word of `len` ASCII bytes, nine to sixteen, read as `first` and `second`
+/// ([`AsciiWord::Long`]): longer than any stopword or first-person word, it is one of neither.
+#[inline(always)]
+fn long_ascii_key(first: u64, second: u64, len: usize) -> u64 {
+    let key = mix_chunk(len as u64, crate::tokens::lower_word_chunk(first));
+    mix_chunk(key, crate::tokens::lower_word_chunk(second))
+}
+
 /// The words of [`FIRST_PERSON`] of up to two bytes ("i", "me", "my", "we"), each as [`hash`] reads its bytes
-/// (little-endian, padded with zeros), for [`read_ascii_word`].
+/// (little-endian, padded with zeros), for [`read_short_ascii_word`].
 const SHORT_FIRST_PERSON: [u64; 4] = {
     let mut chunks = [0; 4];
     let (mut i, mut k) = (0, 0);
@@ -1024,7 +1080,7 @@ const SHORT_FIRST_PERSON: [u64; 4] = {
     chunks
 };
 
-/// Where [`read_ascii_word`] looks for a word of up to two bytes: slot `(chunk × multiplier) >> 61` of eight holds
+/// Where [`read_short_ascii_word`] looks for a word of up to two bytes: slot `(chunk × multiplier) >> 61` of eight holds
 /// the one of [`SHORT_FIRST_PERSON`] placed there (the multiplier is searched for when compiling, until no two share a
 /// slot). An empty slot holds the first of them, whose own slot is another, so it matches no chunk that lands there.
 const SHORT_FIRST_PERSON_SLOTS: ([u16; 8], u64) = {
@@ -1082,7 +1138,7 @@ fn ratio_up_to_one(part: usize, whole: usize) -> f64 {
     part.min(whole) as f64 / whole as f64
 }
 
-/// The smaller of `x` and 1, for an `x` of +0 or more ([`entity_sums`] adds quotients of counts to +0): floats of
+/// The smaller of `x` and 1, for an `x` of +0 or more ([`add_entity_sums`] adds quotients of counts to +0): floats of
 /// that sign are in the order of their bits, so the smaller bits are the smaller number, a conditional move in V8's
 /// code where `f64::min` was a branch mispredicted for a third of the sentences.
 fn at_most_one(x: f64) -> f64 {
@@ -1323,7 +1379,8 @@ mod tests {
         let reading = read_sentences(text, &sentences, &words, &mut String::new());
         let lead = reading.keys.get(0);
         assert_eq!(lead, (0..lead.len() as u32).collect::<Vec<u32>>());
-        let (_, leads) = centralities(&reading.keys, &reading.frequency, sentences.len());
+        let facts = centralities(&reading.keys, &reading.frequency, sentences.len());
+        let leads: Vec<f64> = facts.iter().map(|fact| fact.lead).collect();
         assert_eq!((leads.len(), leads[0]), (sentences.len(), 0.0));
         for (i, &cosine) in leads.iter().enumerate().skip(1) {
             let keys = reading.keys.get(i);

@@ -128,7 +128,7 @@ fn fill(ranking: &mut Ranking, summary: &mut Selection<'_>, count: usize) {
 /// A word budget smaller than every sentence: the best sentence that reads on its own, alone.
 #[inline(never)]
 fn pick_alone(ranking: &mut Ranking, summary: &mut Selection<'_>, scores: &Scores) {
-    let alone = ranking.best_first().find(|&i| i == 0 || !scores.dangling[i]);
+    let alone = ranking.best_first().find(|&i| i == 0 || !scores.sentences[i].dangling);
     summary.picked.extend(alone.or(ranking.get(0)));
 }
 
@@ -151,7 +151,7 @@ impl Ranking {
         let lift = if quotes == QuotePreference::Prefer { score_range(&scores.totals) * PREFER_LIFT } else { 0.0 };
         let key = |i: usize| -> (bool, f64) {
             let total = scores.totals[i];
-            let quoted = scores.quoted.get(i).copied().unwrap_or(false);
+            let quoted = matches!(scores.sentences.get(i), Some(read) if read.quoted);
             match quotes {
                 // The quotes feature's penalty taken back, then a lift of a quarter of the document's score
                 // range: a quoted sentence outranks all but clearly better ones.
@@ -247,7 +247,7 @@ impl<'a> Selection<'a> {
         Selection {
             scores,
             length,
-            chosen: vec![false; scores.totals.len()],
+            chosen: crate::score::zeroed(scores.totals.len()),
             picked: Vec::new(),
             words: 0,
             comparisons: 0,
@@ -279,11 +279,11 @@ impl<'a> Selection<'a> {
             self.marks.fill(0);
             self.stamp = 1;
         }
-        // One slot past the candidate's largest key, never stamped now: a chosen sentence's key past the marks reads
-        // it (below), where a test of the bounds, failed by about 1 key in 8, was ~500 mispredicts a round.
-        let needed = keys.iter().max().map_or(0, |&key| key as usize + 1) + 1;
-        if needed > self.marks.len() {
-            self.marks.resize(needed, 0);
+        // A mark for every key of the document, made at the first candidate compared: every key finds its mark, where
+        // marks made as far as each candidate's largest key grew about twice a document (natively ~1,300 instructions
+        // a growth) after a search for that key.
+        if self.marks.is_empty() {
+            self.marks = crate::score::zeroed(self.scores.keys.vocabulary());
         }
         for &key in keys {
             if let Some(mark) = self.marks.get_mut(key as usize) {
@@ -291,11 +291,10 @@ impl<'a> Selection<'a> {
             }
         }
         let (marks, stamp) = (&self.marks, self.stamp);
-        let last = marks.len().saturating_sub(1);
         self.picked[..checked].iter().any(|&c| {
             let chosen = self.scores.keys.get(c);
             let smaller = chosen.len().min(keys.len());
-            let shared = chosen.iter().filter(|&&key| marks.get((key as usize).min(last)) == Some(&stamp)).count();
+            let shared = chosen.iter().filter(|&&key| marks.get(key as usize) == Some(&stamp)).count();
             smaller > 0 && shared as f64 / smaller as f64 > MAX_OVERLAP
         })
     }
@@ -307,7 +306,7 @@ impl<'a> Selection<'a> {
             return None;
         }
         let mut start = i;
-        while start > 0 && self.scores.dangling[start] && !self.chosen[start - 1] {
+        while start > 0 && self.scores.sentences[start].dangling && !self.chosen[start - 1] {
             if i - start == MAX_CHAIN {
                 return None;
             }
@@ -321,10 +320,10 @@ impl<'a> Selection<'a> {
         // The block's sentences not chosen yet, counted here and walked again below rather than collected: a list
         // allocated and freed each call. Counted without a branch a sentence.
         let chosen = self.chosen.get(block.clone()).unwrap_or_default();
-        let word_counts = self.scores.word_counts.get(block.clone()).unwrap_or_default();
-        let (new, extra) = chosen.iter().zip(word_counts).fold((0, 0), |(new, extra), (&chosen, &words)| {
+        let sentences = self.scores.sentences.get(block.clone()).unwrap_or_default();
+        let (new, extra) = chosen.iter().zip(sentences).fold((0, 0), |(new, extra), (&chosen, read)| {
             let unchosen = usize::from(!chosen);
-            (new + unchosen, extra + unchosen * words)
+            (new + unchosen, extra + unchosen * read.words)
         });
         let fits = match self.length {
             Length::Sentences(count) => self.picked.len() + new <= count,
@@ -349,6 +348,7 @@ impl<'a> Selection<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::score::SentenceReading;
 
     /// `n` sentences sharing most of their words, so every candidate is compared with the summary so far.
     fn similar_sentences(n: usize) -> Scores {
@@ -359,9 +359,7 @@ mod tests {
         Scores {
             totals: (0..n).map(|i| (i % 97) as f64).collect(),
             keys,
-            word_counts: vec![6; n],
-            dangling: (0..n).map(|i| i % 3 == 1).collect(),
-            quoted: vec![false; n],
+            sentences: (0..n).map(|i| SentenceReading::new(6, i % 3 == 1, false)).collect(),
             ..Scores::default()
         }
     }
@@ -402,7 +400,11 @@ mod tests {
     /// many sizes with many ties.
     #[test]
     fn ranking_is_the_stable_order_by_score() {
-        let scores = |totals: Vec<f64>, quoted: Vec<bool>| Scores { totals, quoted, ..Scores::default() };
+        let scores = |totals: Vec<f64>, quoted: Vec<bool>| Scores {
+            totals,
+            sentences: quoted.into_iter().map(|quoted| SentenceReading::new(1, false, quoted)).collect(),
+            ..Scores::default()
+        };
         let all = |ranking: &mut Ranking| ranking.best_first().collect::<Vec<_>>();
         let small = scores(vec![0.5, 2.0, 0.5, 3.0, 2.0], vec![false, true, false, false, false]);
         assert_eq!(all(&mut Ranking::new(&small, QuotePreference::Allow)), [3, 1, 4, 0, 2]);
