@@ -134,14 +134,15 @@ fn push_words(text: &str, span: Span, words: &mut Vec<Word>) -> bool {
             at += 1;
             continue;
         } else {
-            let Some(c) = char_at(upto, at) else { break };
-            at += c.len_utf8();
-            if !is_alphanumeric_beyond_ascii(c) {
+            let first = first_class_beyond_ascii(upto, at);
+            if first == 0 {
+                break;
+            }
+            at += first >> 8;
+            if first & 0xff == 0 {
                 continue;
             }
-            // A digit of another script is no number here: it is classed as a letter.
-            let upper = if c.is_uppercase() { UPPER } else { 0 };
-            WORD | LETTER | upper | not_upper_letter(c) | BEYOND_ASCII
+            first as u8
         };
         // The high bits of the lower-case ASCII letters of the word's runs.
         let mut lower = 0;
@@ -166,9 +167,12 @@ fn push_words(text: &str, span: Span, words: &mut Vec<Word>) -> bool {
             if ender_class & (JOINER | BEYOND_ASCII) == 0 {
                 break at + 1;
             }
-            if let Some(next) = word_end(upto, source, &mut at, &mut class, ender_class) {
-                break next;
+            let end = word_end(upto, source, at, ender_class);
+            if end & WORD_ENDS != 0 {
+                break at + (end >> STEP_SHIFT);
             }
+            at += end >> STEP_SHIFT;
+            class |= end as u8;
         };
         // Noted only past the test for a letter out of upper case, which most words fail: one test of the
         // first character's class and the lower-case ASCII letters together.
@@ -183,35 +187,70 @@ fn push_words(text: &str, span: Span, words: &mut Vec<Word>) -> bool {
     capitals
 }
 
-/// Where the scan goes on if the word ends at the byte at `at` of `piece`, of class `byte_class`, a joiner or a byte
-/// beyond ASCII, that ended a run of ASCII letters and digits; `None` if the word goes on past it: a joiner, or a
-/// curly apostrophe or hyphen, with a letter or digit after it, or a letter, digit or combining mark beyond ASCII.
-/// If it does, `at` is moved past that character, and the class of a letter beyond ASCII is added to `class`. A
-/// joiner that ends the word starts no word and is passed over. `source` is where [`push_words`] reads the runs,
-/// the piece or the text past it.
-fn word_end(piece: &str, source: &[u8], at: &mut usize, class: &mut u8, byte_class: u8) -> Option<usize> {
+/// The character at `at` of `piece`, beyond ASCII, as [`push_words`] reads a word's first character: its length in
+/// bytes shifted up a byte (0 at the end or inside a character), with the class the word gets from it in the low
+/// byte (0 when it starts no word). One number, which the Wasm returns as a value, where a pair was returned
+/// through memory and gave `push_words` a frame on the Wasm's own stack (V8 +0.1M instructions a corpus round).
+///
+/// Out of line and cold, so that the compiler lays out the scan for the ASCII letters and digits that start most
+/// words, and the decoding's calls leave the scan's values alone: `push_words` 4.92M → 4.70M instructions a corpus
+/// round natively (fewer jumps and spills), 5.86M → 5.55M in V8.
+#[cold]
+#[inline(never)]
+fn first_class_beyond_ascii(piece: &str, at: usize) -> usize {
+    let Some(c) = char_at(piece, at) else { return 0 };
+    let class = if is_alphanumeric_beyond_ascii(c) {
+        // A digit of another script is no number here: it is classed as a letter.
+        let upper = if c.is_uppercase() { UPPER } else { 0 };
+        WORD | LETTER | upper | not_upper_letter(c) | BEYOND_ASCII
+    } else {
+        0
+    };
+    c.len_utf8() << 8 | usize::from(class)
+}
+
+/// What [`push_words`] does at the byte at `at` of `piece`, of class `byte_class`, a joiner or a byte beyond ASCII,
+/// that ended a run of ASCII letters and digits, as one number. When the word ends there: [`WORD_ENDS`], and from
+/// [`STEP_SHIFT`] on how many bytes the scan passes over before it goes on (1 for a joiner, which starts no word).
+/// When the word goes on past the character (a joiner, or a curly apostrophe or hyphen, with a letter or digit after
+/// it, or a letter, digit or combining mark beyond ASCII): its length in bytes from [`STEP_SHIFT`] on, and the
+/// classes a letter beyond ASCII adds to the word's in the low byte. `source` is where [`push_words`] reads the
+/// runs, the piece or the text past it.
+///
+/// Out of line and cold, as [`first_class_beyond_ascii`] (it says why), for the one word in twenty-five that ends at
+/// such a byte: natively `push_words` 4.70M → 4.25M instructions a corpus round (0.05M in this function); in V8
+/// the same cost, this function's included. Its answer is one number: out of line with the place and the word's
+/// classes passed to it to change, V8 kept them in memory (+0.2M).
+#[cold]
+#[inline(never)]
+fn word_end(piece: &str, source: &[u8], at: usize, byte_class: u8) -> usize {
     if byte_class & JOINER != 0 {
         // The byte after the joiner, read from `source`, past the piece's end too: there it is no ASCII letter or
         // digit ([`push_words`]), so an ASCII byte is told by its class without a test for the piece's end, which a
         // sentence's last period made a mispredicted branch (1.4K a round in V8, and a call for every joiner).
-        let next = source.get(*at + 1).copied().unwrap_or(0);
+        let next = source.get(at + 1).copied().unwrap_or(0);
         let joins = if next.is_ascii() {
             BYTE_CLASSES[usize::from(next)] & WORD != 0
         } else {
-            char_at(piece, *at + 1).is_some_and(is_alphanumeric_beyond_ascii)
+            char_at(piece, at + 1).is_some_and(is_alphanumeric_beyond_ascii)
         };
-        *at += usize::from(joins);
-        return if joins { None } else { Some(*at + 1) };
+        return if joins { 1 << STEP_SHIFT } else { WORD_ENDS | 1 << STEP_SHIFT };
     }
-    let Some(next) = char_at(piece, *at) else { return Some(*at) };
-    if is_alphanumeric_beyond_ascii(next) || ('\u{300}'..='\u{36f}').contains(&next) {
-        *class |= not_upper_letter(next) | BEYOND_ASCII;
-    } else if !(matches!(next, '’' | '‐') && char_at(piece, *at + next.len_utf8()).is_some_and(is_alphanumeric)) {
-        return Some(*at);
-    }
-    *at += next.len_utf8();
-    None
+    let Some(next) = char_at(piece, at) else { return WORD_ENDS };
+    let class = if is_alphanumeric_beyond_ascii(next) || ('\u{300}'..='\u{36f}').contains(&next) {
+        not_upper_letter(next) | BEYOND_ASCII
+    } else if matches!(next, '’' | '‐') && char_at(piece, at + next.len_utf8()).is_some_and(is_alphanumeric) {
+        0
+    } else {
+        return WORD_ENDS;
+    };
+    next.len_utf8() << STEP_SHIFT | usize::from(class)
 }
+
+/// [`word_end`]'s mark of a word that ends at the character it was asked about, above the byte of classes.
+const WORD_ENDS: usize = 1 << 8;
+/// Where [`word_end`]'s count of bytes to move on by starts.
+const STEP_SHIFT: u32 = 9;
 
 /// The eight bytes of `bytes` from `at` as a little-endian number, with zeros past the end: a zero is neither a
 /// letter nor a digit, so the scan of a word's run in [`push_words`] stops at the end as it stops at a space. Near
@@ -260,6 +299,10 @@ fn ascii_digits(chunk: u64) -> u64 {
 ///
 /// A word of up to eight bytes (most of these: numbers, "I", "NATO") has its capitals counted in one 8-byte read,
 /// where a loop a byte took 130 instructions a word in V8 and mispredicted its end.
+///
+/// Cold, for the one word in thirty it is asked about: natively the compiler then lays out `push_words` for the
+/// others (0.04M instructions a corpus round fewer); the .wasm is the same.
+#[cold]
 #[inline(never)]
 fn has_two_letters(piece: &str, range: std::ops::Range<usize>, class: u8) -> bool {
     if class & BEYOND_ASCII != 0 {
@@ -531,8 +574,14 @@ pub(crate) fn name_key<'b>(word: &'b str, buffer: &'b mut String) -> &'b str {
         if word.as_bytes().first().is_some_and(|&first| first & 0x20 != 0) {
             return word;
         }
+        // Written at the buffer's start, where only the end of the letter is tested for a character boundary:
+        // through [`push_first_lowered`], its start was tested too, and whether it was the buffer's start was
+        // mispredicted as its two callers' calls came (1.7K times a corpus round in V8).
         buffer.clear();
-        push_first_lowered(word, buffer);
+        buffer.push_str(word);
+        if let Some(first) = buffer.get_mut(..1) {
+            first.make_ascii_lowercase();
+        }
         return buffer.as_str();
     }
     let bare = without_endings(word);
@@ -579,6 +628,14 @@ fn push_first_lowered(word: &str, buffer: &mut String) {
 
 /// Whether `word` is one to sixteen bytes, an ASCII letter and then lower-case ASCII letters
 /// ([`letters_in_lower_case`]).
+///
+/// In line, with [`letters_in_lower_case`], in its two callers, [`name_key`] and [`push_name_key`]: out of line in
+/// the Wasm it was a call for every key, and its tests of the word's length, which go as the words do, saw both
+/// callers' words. With [`name_key`]'s own copy of a capitalised word, which left [`push_first_lowered`] in line in
+/// [`push_name_key`], the four functions took 2.15M → 1.76M of V8's cost a corpus round (1.39M → 1.09M
+/// instructions, 11.7K → 10.3K mispredicts; +164 B gzipped); natively, where all of it was in line already, the
+/// same.
+#[inline(always)]
 fn capitalized_ascii_letters(word: &[u8]) -> bool {
     letters_in_lower_case(word, 0x20)
 }
@@ -591,7 +648,9 @@ fn capitalized_ascii_letters(word: &[u8]) -> bool {
 ///
 /// A word of four to eight bytes, the most common, is read as its first and last four bytes, which overlap, after
 /// one test of its length: read whole when it had eight bytes, and as [`crate::entry_key::tail_word`] reads it
-/// otherwise, it took three tests, mispredicted 8K times a corpus round in V8.
+/// otherwise, it took three tests, mispredicted 8K times a corpus round in V8. In line in
+/// [`capitalized_ascii_letters`]'s callers (it says why).
+#[inline(always)]
 fn letters_in_lower_case(word: &[u8], first: u64) -> bool {
     let len = word.len();
     let chunk = match (word.first_chunk::<4>(), word.last_chunk::<4>()) {
