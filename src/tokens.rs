@@ -30,6 +30,11 @@ pub(crate) struct SentenceWords {
 
 impl SentenceWords {
     /// The words of sentence `i`, or `None` past the last sentence.
+    ///
+    /// In line in the Wasm, where the slice in its `Option` came back through memory, with a frame on the Wasm's own
+    /// stack for each call (V8 a corpus round: the call 135K instructions, 169K of cost; in line, 34K more in
+    /// `score::read_sentences`); natively the compiler inlines it already.
+    #[cfg_attr(target_arch = "wasm32", inline(always))]
     pub fn get(&self, i: usize) -> Option<&[Word]> {
         let start = match i.checked_sub(1) {
             Some(before) => *self.ends.get(before)? >> 1,
