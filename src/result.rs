@@ -1,7 +1,7 @@
 //! The result types users receive, and their assembly from the stages' spans.
 //!
-//! Stages work on byte [`Span`]s; this is the one place where spans become reported text with UTF-8 and
-//! UTF-16 offsets.
+//! Stages work on byte [`Span`](crate::span::Span)s; this is the one place where spans become reported text
+//! with UTF-8 and UTF-16 offsets.
 
 use serde::ser::{SerializeStruct, Serializer};
 use serde::Serialize;
@@ -11,7 +11,7 @@ use crate::people::People;
 use crate::quotes::QuoteFound;
 use crate::score::{Features, RoundingWeights, Scores};
 use crate::sentences::SentenceSpan;
-use crate::span::{Span, TextSpan, Utf16Index};
+use crate::span::{TextSpan, Utf16Index};
 
 /// Everything nutshell found in one text.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -233,35 +233,17 @@ pub(crate) fn assemble(
         totals: totals.into_iter(),
         weights: RoundingWeights::new(&weights),
     });
-    // Each person's quotes, in text order, grouped in one list by counting: how many each person has, then where
-    // each person's run starts, then each quote put in its speaker's run (two lists in all, not one per person).
-    let mut ends = vec![0usize; people.persons.len()];
+    // How many quotes each person has, for the ranking and for the room of each person's list of quotes.
+    let mut counts = vec![0usize; people.persons.len()];
     for q in quotes {
-        if let Some(count) = q.speaker.and_then(|s| ends.get_mut(s)) {
+        if let Some(count) = q.speaker.and_then(|s| counts.get_mut(s)) {
             *count += 1;
         }
     }
-    let order = crate::people::rank_people(&people, &ends, sentences);
-    let mut total = 0;
-    for slot in &mut ends {
-        total += *slot;
-        *slot = total - *slot;
-    }
-    // Every slot is written below: each counted quote fills one of its speaker's.
-    let mut said = vec![Span::default(); total];
-    for q in quotes {
-        if let Some(next) = q.speaker.and_then(|s| ends.get_mut(s)) {
-            if let Some(slot) = said.get_mut(*next) {
-                *slot = q.span;
-            }
-            *next += 1;
-        }
-    }
+    let order = crate::people::rank_people(&people, &counts, sentences);
     let mut people_out = Vec::with_capacity(order.len());
     for &id in &order {
         let Some(p) = people.persons.get_mut(id) else { continue };
-        let start = id.checked_sub(1).and_then(|before| ends.get(before)).copied().unwrap_or(0);
-        let end = ends.get(id).copied().unwrap_or(start);
         people_out.push(Person {
             name: std::mem::take(&mut p.name),
             aliases: std::mem::take(&mut p.aliases),
@@ -270,20 +252,29 @@ pub(crate) fn assemble(
             first: p.first(),
             first16: index.offset16(p.first()),
             spans: p.mentions.iter().map(|&m| index.text_span(texts_from, m)).collect(),
-            quotes: said.get(start..end).unwrap_or_default().iter().map(|&q| index.text_span(texts_from, q)).collect(),
+            quotes: Vec::with_capacity(counts.get(id).copied().unwrap_or(0)),
         });
     }
-    // Each person's place in the result, for the quotes' speakers, in the runs' ends' list, no longer read.
-    let mut rank = ends;
+    // Each person's place in the result, for the quotes' speakers, in the counts' list, no longer read.
+    let mut rank = counts;
     for (position, &id) in order.iter().enumerate() {
         if let Some(place) = rank.get_mut(id) {
             *place = position;
         }
     }
-    let quotes_out = quotes
-        .iter()
-        .map(|q| Quote { span: index.text_span(texts_from, q.span), speaker: q.speaker.and_then(|s| rank.get(s).copied()), sentence: q.sentence })
-        .collect();
+    // Each quote goes to the result's list and, in text order, to its speaker's, which has room for it: one span
+    // made for both, where the speakers' quotes were first grouped in a list of their own and each span made twice
+    // (a corpus round: natively `assemble` 1.48M -> 1.26M; in V8 -86K, `assemble` +39K, the grouping's collect -43K,
+    // `text_span` with the offsets it looks up -82K).
+    let mut quotes_out = Vec::with_capacity(quotes.len());
+    for q in quotes {
+        let span = index.text_span(texts_from, q.span);
+        let speaker = q.speaker.and_then(|s| rank.get(s).copied());
+        if let Some(person) = speaker.and_then(|place| people_out.get_mut(place)) {
+            person.quotes.push(span.clone());
+        }
+        quotes_out.push(Quote { span, speaker, sentence: q.sentence });
+    }
     Summary {
         title: article.title.map(|t| t.slice(text).to_string()),
         removed: removed(texts_from, &article, &index),
