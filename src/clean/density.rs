@@ -24,48 +24,42 @@ pub(super) const FEATURES: [&str; 13] = [
 ];
 const _: () = assert!(FEATURES.len() == LINE_WEIGHTS.len());
 
-/// Sets every line's [`Line::logit`], the log-odds of its being article text.
-pub(super) fn set_logits(lines: &mut [Line]) {
+/// The log-odds of every line being article text.
+pub(super) fn line_logits(lines: &[Line]) -> Vec<f64> {
     let gaps = has_gaps(lines);
     let mut runs = ShortRuns::default();
-    for i in 0..lines.len() {
-        let logit = line_logit(lines, i, gaps, &mut runs);
-        if let Some(line) = lines.get_mut(i) {
-            line.logit = logit;
-        }
-    }
-}
-
-/// The log-odds of line `i` of `lines` being article text; `gaps` says whether the text keeps blank lines between
-/// paragraphs ([`has_gaps`]), and `runs` has been asked of every line before `i`.
-fn line_logit(lines: &[Line], i: usize, gaps: bool, runs: &mut ShortRuns) -> f64 {
     let prose = |i: Option<usize>| -> f64 {
         match i.and_then(|i| lines.get(i)) {
             Some(line) if line.prose => 1.0,
             _ => 0.0,
         }
     };
-    let Some(line) = lines.get(i) else { return 0.0 };
-    let log_words = (line.words as f64).ln_1p();
-    let terminal = f64::from(u8::from(line.terminal));
-    let neighbours = (prose(i.checked_sub(1)) + prose(Some(i + 1))) / 2.0;
-    let near = (prose(i.checked_sub(2)) + prose(Some(i + 2)) + prose(i.checked_sub(3)) + prose(Some(i + 3))) / 4.0;
-    let features = [
-        1.0,
-        log_words,
-        terminal,
-        terminal * log_words,
-        line.function_share,
-        line.capital_share,
-        f64::from(u8::from(line.repeated)),
-        line.gap(gaps),
-        neighbours,
-        near,
-        f64::from(u8::from(line.chrome.is_some())),
-        (runs.length_at(lines, i) as f64).ln_1p(),
-        f64::from(u8::from(line.words <= 3)),
-    ];
-    features.iter().zip(LINE_WEIGHTS.iter()).map(|(x, w)| x * w).sum()
+    lines
+        .iter()
+        .enumerate()
+        .map(|(i, line)| {
+            let log_words = (line.words as f64).ln_1p();
+            let terminal = f64::from(u8::from(line.terminal));
+            let neighbours = (prose(i.checked_sub(1)) + prose(Some(i + 1))) / 2.0;
+            let near = (prose(i.checked_sub(2)) + prose(Some(i + 2)) + prose(i.checked_sub(3)) + prose(Some(i + 3))) / 4.0;
+            let features = [
+                1.0,
+                log_words,
+                terminal,
+                terminal * log_words,
+                line.function_share,
+                line.capital_share,
+                f64::from(u8::from(line.repeated)),
+                line.gap(gaps),
+                neighbours,
+                near,
+                f64::from(u8::from(line.chrome.is_some())),
+                (runs.length_at(lines, i) as f64).ln_1p(),
+                f64::from(u8::from(line.words <= 3)),
+            ];
+            features.iter().zip(LINE_WEIGHTS.iter()).map(|(x, w)| x * w).sum()
+        })
+        .collect()
 }
 
 /// For each line, the length of the run of consecutive non-prose lines it belongs to (0 for prose): menus
@@ -95,16 +89,16 @@ impl ShortRuns {
 /// The article's region: the stretch `first..=last` of lines with the largest sum of
 /// `(logit + REGION_OFFSET) × ln(1 + words)`, or `None` when no stretch is positive. Long lines weigh more,
 /// so a paragraph outweighs a menu item.
-pub(super) fn find_region(lines: &[Line]) -> Option<(usize, usize)> {
+pub(super) fn find_region(lines: &[Line], logits: &[f64]) -> Option<(usize, usize)> {
     let mut best: Option<(f64, usize, usize)> = None;
     let mut current = 0.0;
     let mut start = 0;
-    for (i, line) in lines.iter().enumerate() {
+    for (i, (line, logit)) in lines.iter().zip(logits).enumerate() {
         if current <= 0.0 {
             current = 0.0;
             start = i;
         }
-        current += (line.logit + REGION_OFFSET) * (line.words as f64).ln_1p();
+        current += (logit + REGION_OFFSET) * (line.words as f64).ln_1p();
         if current > 0.0 && best.is_none_or(|(score, _, _)| current > score) {
             best = Some((current, start, i));
         }
@@ -115,8 +109,8 @@ pub(super) fn find_region(lines: &[Line]) -> Option<(usize, usize)> {
 
 /// The first sure paragraph of the region: a prose line the model is confident about, else its first prose
 /// line.
-pub(super) fn find_anchor(lines: &[Line], region: (usize, usize)) -> usize {
+pub(super) fn find_anchor(lines: &[Line], logits: &[f64], region: (usize, usize)) -> usize {
     let mut prose = (region.0..=region.1).filter(|&i| lines[i].prose);
     let first = prose.next().unwrap_or(region.0);
-    std::iter::once(first).chain(prose).find(|&i| lines[i].logit > ANCHOR_LOGIT).unwrap_or(first)
+    std::iter::once(first).chain(prose).find(|&i| logits[i] > ANCHOR_LOGIT).unwrap_or(first)
 }

@@ -38,9 +38,6 @@ pub(super) struct Line {
     pub spaced_period: bool,
     /// Reads as article prose: at least [`PROSE_WORDS`] words, a terminator, no chrome.
     pub prose: bool,
-    /// The line model's log-odds that the line is article text ([`super::density::set_logits`]; 0 until it sets
-    /// them): kept with the line, where a list of them was an allocation a text.
-    pub logit: f64,
 }
 
 impl Line {
@@ -256,7 +253,6 @@ impl Line {
             chrome,
             spaced_period: tally.spaced_period,
             prose: terminal && tally.words >= PROSE_WORDS && chrome.is_none(),
-            logit: 0.0,
         }
     }
 }

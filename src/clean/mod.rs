@@ -79,12 +79,12 @@ const BYTES_PER_STOP: usize = 32;
 pub(crate) fn find_article(text: &str) -> Article {
     let mut stops = Vec::with_capacity(text.len() / BYTES_PER_STOP);
     let mut lines = lines::split_lines(text, &mut stops);
-    density::set_logits(&mut lines);
-    let Some(region) = density::find_region(&lines) else {
-        return without_region(text, &lines, stops);
+    let logits = density::line_logits(&lines);
+    let Some(region) = density::find_region(&lines, &logits) else {
+        return without_region(text, &lines, &logits, stops);
     };
     let mut article = Article { stops, ..Article::default() };
-    let anchor = density::find_anchor(&lines, region);
+    let anchor = density::find_anchor(&lines, &logits, region);
     let title = header::find_title(text, &lines, anchor);
     let from = title.map_or(region.0, |t| t + 1).max(region.0);
     let first = header::find_body_start(text, &lines, from, region.1);
@@ -113,11 +113,11 @@ pub(crate) fn find_article(text: &str) -> Article {
         mark_tables(text, &mut lines);
     }
     let spaced_period = has_spaced_period(&lines);
-    for (i, line) in lines.iter().enumerate() {
+    for (i, (line, logit)) in lines.iter().zip(&logits).enumerate() {
         if Some(i) == title {
             article.title = Some(line.span);
         } else {
-            place(text, &mut article, line, spaced_period);
+            place(text, &mut article, line, *logit, spaced_period);
         }
     }
     article
@@ -127,11 +127,11 @@ pub(crate) fn find_article(text: &str) -> Article {
 /// line, as the other rare paths of [`find_article`] are: V8 compiles a function whole on its first call, and these
 /// would be compiled with it at every start-up.
 #[inline(never)]
-fn without_region(text: &str, lines: &[Line], stops: Vec<usize>) -> Article {
+fn without_region(text: &str, lines: &[Line], logits: &[f64], stops: Vec<usize>) -> Article {
     let mut article = Article { stops, ..Article::default() };
     let spaced_period = has_spaced_period(lines);
-    for line in lines {
-        place(text, &mut article, line, spaced_period);
+    for (line, logit) in lines.iter().zip(logits) {
+        place(text, &mut article, line, *logit, spaced_period);
     }
     article
 }
@@ -145,13 +145,13 @@ fn has_spaced_period(lines: &[Line]) -> bool {
 
 /// Puts a line in the article: removed as chrome for the reason its `chrome` now holds, or kept, with its inline
 /// chrome cut out ([`inline::strip_inline_chrome`]; captions closed by " ." only when `spaced_period`), and with how
-/// much it reads as chrome by the line model's [`Line::logit`].
-fn place(text: &str, article: &mut Article, line: &Line, spaced_period: bool) {
+/// much it reads as chrome by the line model's `logit`.
+fn place(text: &str, article: &mut Article, line: &Line, logit: f64, spaced_period: bool) {
     match line.chrome {
         Some(reason) => article.removed.push(RemovedSpan { span: line.span, reason }),
         None => {
             inline::strip_inline_chrome(text, line.span, spaced_period, &mut article.paragraphs, &mut article.removed);
-            article.line_chrome.push((line.span.start, chrome_likeness(line.logit)));
+            article.line_chrome.push((line.span.start, chrome_likeness(logit)));
         }
     }
 }
