@@ -1357,6 +1357,7 @@ mod tests {
         for (key, entry) in keys.iter().zip([first, first, first, first, second, second, title, place, place, place]) {
             assert_eq!(table.get(key), Some(&entry), "{key}");
         }
+        assert_eq!(NO_ENTRY, Entry::default(), "a key no list holds is in no list, no title, no place");
         for missing in ["", "ala", "alans", "z", "zzz", "c", "alanb", "abcdefghizqq", "abcdefgh"] {
             assert!(table.get(missing).is_none(), "{missing}");
             assert_eq!(table.get_ignoring_ascii_case(missing.as_bytes()), Some(&NO_ENTRY), "{missing}");
