@@ -161,17 +161,10 @@ const FLAGS: std::ops::Range<usize> = position("numbers")..position("speech") + 
 /// Where the feature called `name` stands in [`Features::NAMES`], when compiling.
 const fn position(name: &str) -> usize {
     let mut i = 0;
-    loop {
-        let (a, b) = (Features::NAMES[i].as_bytes(), name.as_bytes());
-        let mut k = 0;
-        while k < a.len() && k < b.len() && a[k] == b[k] {
-            k += 1;
-        }
-        if k == a.len() && k == b.len() {
-            return i;
-        }
+    while !crate::tokens::same_text(Features::NAMES[i], name) {
         i += 1;
     }
+    i
 }
 
 /// Rounds every value and its product with its weight as [`crate::result::round`] does, for [`Features::rounded`].

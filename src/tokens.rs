@@ -426,6 +426,23 @@ pub(crate) fn lower_word_chunk(word: u64) -> u64 {
     word | (word.wrapping_add(EACH_BYTE * 0x7F) & HIGH_BITS) >> 2
 }
 
+/// Whether `a` and `b` are the same text, in a `const fn` (for tables and checks made when compiling, where `==` on
+/// strings cannot run).
+pub(crate) const fn same_text(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut k = 0;
+    while k < a.len() {
+        if a[k] != b[k] {
+            return false;
+        }
+        k += 1;
+    }
+    true
+}
+
 /// A table of the 256 byte values, `true` for those in `bytes`: one look-up a byte, for scans that stop only at
 /// a few of them.
 pub(crate) const fn byte_set(bytes: &[u8]) -> [bool; 256] {

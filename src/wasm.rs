@@ -177,16 +177,8 @@ const fn same_names(a: &[&str], b: &[&str]) -> bool {
     }
     let mut i = 0;
     while i < a.len() {
-        let (x, y) = (a[i].as_bytes(), b[i].as_bytes());
-        if x.len() != y.len() {
+        if !crate::tokens::same_text(a[i], b[i]) {
             return false;
-        }
-        let mut j = 0;
-        while j < x.len() {
-            if x[j] != y[j] {
-                return false;
-            }
-            j += 1;
         }
         i += 1;
     }
